@@ -1,0 +1,15 @@
+//! The campaign world: plain data and pure functions of (campaign, today). No I/O, no clock.
+
+pub mod model;
+pub mod status;
+pub mod zone;
+
+pub use model::*;
+pub use status::{Light, Status};
+pub use zone::Zone;
+
+pub mod countdown;
+pub mod leaderboard;
+pub mod light;
+pub mod milestone;
+pub mod task_facts;

@@ -1,0 +1,315 @@
+//! The campaign as loaded: plain data, every default already applied.
+
+use chrono::NaiveDate;
+
+use super::status::{Light, Status};
+use super::zone::Zone;
+
+/// One campaign file, understood.
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub info: CampaignInfo,
+    pub rules: Rules,
+    pub categories: Vec<Category>,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    pub tasks: Vec<Task>,
+    pub commitments: Vec<Commitment>,
+    pub reviews: Vec<Review>,
+    /// How the file spells statuses, so that writes keep to it.
+    pub status_spelling: StatusSpelling,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusSpelling {
+    #[default]
+    English,
+    Chinese,
+}
+
+impl StatusSpelling {
+    pub fn write(self, status: Status) -> &'static str {
+        match self {
+            StatusSpelling::English => status.key(),
+            StatusSpelling::Chinese => status.zh(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CampaignInfo {
+    pub name: String,
+    /// Header label; `name` when the file gives none.
+    pub short: String,
+    /// Day 1.
+    pub start: NaiveDate,
+    /// The last day, inclusive.
+    pub end: NaiveDate,
+    pub timezone: Zone,
+    pub investment_unit: String,
+    /// Review dates in order, the end date always last; checkpoint N is `checkpoints[N - 1]`.
+    pub checkpoints: Vec<NaiveDate>,
+}
+
+impl CampaignInfo {
+    /// end − start + 1.
+    pub fn total_days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    pub light: LightRules,
+    pub leaderboard: LeaderboardRules,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LightRules {
+    pub warn_days: i64,
+    pub overdue_problem: RuleLight,
+    pub not_started_late: RuleLight,
+    pub lag_yellow_pts: Option<i64>,
+    pub lag_red_pts: Option<i64>,
+}
+
+impl Default for LightRules {
+    fn default() -> Self {
+        LightRules {
+            warn_days: 3,
+            overdue_problem: RuleLight::Yellow,
+            not_started_late: RuleLight::Yellow,
+            lag_yellow_pts: None,
+            lag_red_pts: None,
+        }
+    }
+}
+
+/// What a rule turns a task into: `"yellow" | "red" | "none"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLight {
+    Yellow,
+    Red,
+    None,
+}
+
+impl RuleLight {
+    pub fn parse(s: &str) -> Option<RuleLight> {
+        match s {
+            "yellow" => Some(RuleLight::Yellow),
+            "red" => Some(RuleLight::Red),
+            "none" => Some(RuleLight::None),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeaderboardRules {
+    pub rate: RateMode,
+    pub red_flag_top: usize,
+    pub yellow_card_bottom: usize,
+}
+
+impl Default for LeaderboardRules {
+    fn default() -> Self {
+        LeaderboardRules {
+            rate: RateMode::Cumulative,
+            red_flag_top: 1,
+            yellow_card_bottom: 0,
+        }
+    }
+}
+
+/// How the milestone rate counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateMode {
+    /// Every milestone due by the checkpoint.
+    Cumulative,
+    /// Only milestones due after the previous checkpoint.
+    Period,
+    /// Like cumulative, but a milestone counts only if done on or before its due date.
+    OnTime,
+}
+
+impl RateMode {
+    pub fn parse(s: &str) -> Option<RateMode> {
+        match s {
+            "cumulative" => Some(RateMode::Cumulative),
+            "period" => Some(RateMode::Period),
+            "on_time" => Some(RateMode::OnTime),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub en: Option<String>,
+    pub short: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub short: Option<String>,
+    pub kind: Option<String>,
+    pub head: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub unit: Option<String>,
+    pub role: Option<String>,
+}
+
+/// A card on the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub short: Option<String>,
+    pub category: String,
+    /// Sponsoring leader (包保领导), a person id.
+    pub leader: Option<String>,
+    /// The unit ranked for this task (牵头单位).
+    pub lead_unit: Option<String>,
+    pub co_units: Vec<String>,
+    /// 责任人, a person id.
+    pub owner: Option<String>,
+    pub status: Status,
+    /// 1 重中之重, 2 重点, 3 一般.
+    pub priority: u8,
+    pub investment: Option<f64>,
+    pub target: Option<String>,
+    /// The task's own start, else the campaign's.
+    pub start: NaiveDate,
+    pub deadline: NaiveDate,
+    pub progress: Option<u8>,
+    pub progress_label: Option<String>,
+    pub milestones: Vec<Milestone>,
+    pub log: Vec<LogEntry>,
+    pub problems: Vec<Problem>,
+    pub closed_on: Option<NaiveDate>,
+    pub closed_by: Option<String>,
+    pub light_override: Option<LightOverride>,
+}
+
+impl Task {
+    /// The card text when space is tight.
+    pub fn display_title(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.title)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    /// Given in the file, else `<task id>-M<n>` by position.
+    pub id: String,
+    pub title: String,
+    pub due: NaiveDate,
+    pub done: bool,
+    pub done_on: Option<NaiveDate>,
+    /// Credits another unit in the milestone rate.
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub date: NaiveDate,
+    pub text: String,
+    pub by: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// A blocker on the problem list (问题清单); a resolved one's `result` joins the results list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub id: String,
+    pub text: String,
+    pub raised: NaiveDate,
+    pub resolved: bool,
+    pub kind: Option<String>,
+    pub blocking: bool,
+    /// The unit that must fix it.
+    pub owner: Option<String>,
+    /// The leader who coordinates.
+    pub coordinator: Option<String>,
+    /// Fix-by date (限期).
+    pub due: Option<NaiveDate>,
+    pub resolved_on: Option<NaiveDate>,
+    pub result: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LightOverride {
+    pub light: Light,
+    pub reason: String,
+    pub until: Option<NaiveDate>,
+}
+
+/// A pledge (承诺践诺).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commitment {
+    pub unit: String,
+    pub made_on: NaiveDate,
+    pub text: String,
+    pub due: NaiveDate,
+    pub kept: bool,
+    pub by: Option<String>,
+    pub task: Option<String>,
+    pub kept_on: Option<NaiveDate>,
+}
+
+/// A published, frozen leaderboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub checkpoint: u32,
+    pub date: NaiveDate,
+    pub kind: String,
+    pub overall_rate: f64,
+    pub red_flag: Vec<String>,
+    pub yellow_card: Vec<String>,
+    pub units: Vec<ReviewUnit>,
+    pub red: Vec<String>,
+    pub yellow: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewUnit {
+    pub unit: String,
+    pub rank: u32,
+    pub done: u32,
+    pub due: u32,
+    pub rate: f64,
+    pub red_tasks: u32,
+}
+
+impl Campaign {
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    pub fn task_index(&self, id: &str) -> Option<usize> {
+        self.tasks.iter().position(|t| t.id == id)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}

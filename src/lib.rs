@@ -1,0 +1,8 @@
+//! bairi (百日): a terminal kanban board for hundred-day campaigns.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod synth;

@@ -1,0 +1,5 @@
+//! The `bairi` binary: parse the command line and run.
+
+fn main() {
+    println!("bairi");
+}

@@ -1,0 +1,8 @@
+//! Reading, checking and writing campaign files. No terminal code.
+
+pub mod atomic;
+pub mod diag;
+pub mod file;
+pub mod load;
+pub mod patch;
+pub mod position;
