@@ -62,7 +62,10 @@ fn parse_offset(s: &str) -> Option<FixedOffset> {
         None if rest.len() <= 2 => (rest, "0"),
         None => return None,
     };
-    if h.is_empty() || !h.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
+    if h.is_empty()
+        || !h.bytes().all(|b| b.is_ascii_digit())
+        || !m.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let hours: i32 = h.parse().ok()?;
@@ -97,8 +100,14 @@ mod tests {
         let instant = Utc.with_ymd_and_hms(2026, 11, 22, 18, 30, 0).unwrap();
         let shanghai = Zone::parse("Asia/Shanghai").unwrap();
         let utc = Zone::parse("+00:00").unwrap();
-        assert_eq!(shanghai.date_at(instant), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-        assert_eq!(utc.date_at(instant), NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        assert_eq!(
+            shanghai.date_at(instant),
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        );
+        assert_eq!(
+            utc.date_at(instant),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+        );
     }
 
     #[test]

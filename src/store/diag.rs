@@ -17,8 +17,8 @@ pub struct Diagnostic {
     /// 1-based line and column (in characters); 0 when the finding is about the whole file.
     pub line: usize,
     pub column: usize,
-    /// The task or entry it is about: `task T03`, `unit jtj`, `milestone T03-M2`...
-    pub subject: Option<String>,
+    /// The task or entry it is about: `任务 T03` / `task T03`, `unit jtj`...
+    pub subject: Option<Text>,
     pub message: Text,
     pub hint: Option<Text>,
 }
@@ -43,7 +43,7 @@ impl Diagnostic {
         };
         let _ = write!(out, ": {level}: ");
         if let Some(subject) = &self.subject {
-            let _ = write!(out, "[{subject}] ");
+            let _ = write!(out, "[{}] ", subject.get(lang));
         }
         out.push_str(self.message.get(lang));
         if let Some(hint) = &self.hint {

@@ -1,14 +1,44 @@
 //! Parse and check a campaign file into a [`Campaign`], with every finding located.
 
-use crate::domain::Campaign;
+mod campaign;
+mod entry;
+mod people;
+mod records;
+mod refs;
+mod report;
+mod task_parts;
+mod tasks;
 
+use chrono::{DateTime, NaiveDate, Utc};
+use toml_edit::{Document, DocumentMut};
+
+use self::entry::Entry;
+use self::refs::Ids;
+use self::report::Findings;
 use super::diag::Diagnostic;
+use crate::domain::{Campaign, StatusSpelling};
+use crate::i18n::Text;
+use crate::tr;
+
+/// The format version this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Which day is "today" for the checks that depend on it.
+#[derive(Debug, Clone, Copy)]
+pub enum Today {
+    /// A fixed date (`--today`).
+    Date(NaiveDate),
+    /// The date at this instant in the campaign's zone.
+    At(DateTime<Utc>),
+}
 
 /// A file that loaded: the campaign, the parsed document (for in-place edits) and the warnings.
 #[derive(Debug)]
 pub struct Loaded {
     pub campaign: Campaign,
-    pub document: toml_edit::DocumentMut,
+    pub document: DocumentMut,
+    /// "Today" as the checks saw it, in the campaign's zone.
+    pub today: NaiveDate,
     /// Warnings only; a load with errors fails.
     pub warnings: Vec<Diagnostic>,
 }
@@ -19,9 +49,174 @@ pub struct Rejected {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads campaign text. (stub: the real loader is being written)
-pub fn load_str(_text: &str) -> Result<Loaded, Rejected> {
-    Err(Rejected {
-        diagnostics: Vec::new(),
-    })
+const TOP_KEYS: &[&str] = &[
+    "schema_version",
+    "campaign",
+    "rules",
+    "categories",
+    "units",
+    "people",
+    "tasks",
+    "commitments",
+    "reviews",
+];
+
+/// Loads a file's bytes: invalid UTF-8 is reported with its position.
+pub fn load_bytes(bytes: &[u8], today: Today) -> Result<Loaded, Rejected> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, today),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let mut f = Findings::new(valid);
+            let offset = valid.len();
+            f.error(
+                Some(offset..offset + 1),
+                None,
+                Text::new(
+                    "文件不是有效的 UTF-8 文本",
+                    "the file is not valid UTF-8 text",
+                ),
+                Some(Text::new(
+                    "请用 UTF-8 编码保存(如从 GBK 转换);不是二进制文件吗?",
+                    "save it as UTF-8 (convert from GBK if needed); is it a binary file?",
+                )),
+            );
+            Err(Rejected {
+                diagnostics: f.into_sorted(),
+            })
+        }
+    }
+}
+
+/// Loads campaign text: parses, checks every rule of format 1, and builds the model.
+pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
+    let mut f = Findings::new(text);
+    if text.trim().is_empty() {
+        f.error(
+            None,
+            None,
+            Text::new("文件是空的", "the file is empty"),
+            Some(Text::new(
+                "活动文件至少需要 schema_version、[campaign]、[[categories]] 和 [[units]];可参照 docs/format.md 的示例",
+                "a campaign needs at least schema_version, [campaign], [[categories]] and [[units]]; see the example in docs/format.md",
+            )),
+        );
+        return Err(Rejected {
+            diagnostics: f.into_sorted(),
+        });
+    }
+    let parsed = match Document::parse(text) {
+        Ok(doc) => doc,
+        Err(err) => {
+            let message = err.message().trim().to_owned();
+            f.error(
+                err.span(),
+                None,
+                tr!("不是有效的 TOML:{message}", "not valid TOML: {message}"),
+                Some(Text::new(
+                    "检查该处的引号、括号和等号;日期写作 2026-09-01,字符串加引号",
+                    "check the quotes, brackets and `=` there; dates look like 2026-09-01, strings are quoted",
+                )),
+            );
+            return Err(Rejected {
+                diagnostics: f.into_sorted(),
+            });
+        }
+    };
+    let root = Entry::new(
+        parsed.as_table(),
+        Some(0..0),
+        Text::new("文件", "file"),
+        TOP_KEYS,
+    );
+    if !schema_ok(&root, &mut f) {
+        return Err(Rejected {
+            diagnostics: f.into_sorted(),
+        });
+    }
+    let mut ids = Ids::default();
+    let info = campaign::read_campaign(&root, &mut f, &mut ids);
+    let today = match (today, &info) {
+        (Today::Date(d), _) => d,
+        (Today::At(now), Some(info)) => info.timezone.date_at(now),
+        (Today::At(now), None) => now.date_naive(),
+    };
+    let rules = campaign::read_rules(&root, &mut f);
+    let categories = people::read_categories(&root, &mut f, &mut ids);
+    let units = people::read_units(&root, &mut f, &mut ids);
+    let persons = people::read_people(&root, &mut f, &mut ids);
+    let mut spelling = StatusSpelling::default();
+    let tasks = match &info {
+        Some(info) => tasks::read_tasks(&root, &mut f, &mut ids, info, today, &mut spelling),
+        None => Vec::new(),
+    };
+    let commitments = records::read_commitments(&root, &mut f, &mut ids, today);
+    let reviews = records::read_reviews(&root, &mut f, &mut ids);
+    root.finish(&mut f);
+    ids.check(&mut f);
+
+    match info {
+        Some(info) if !f.has_errors() => {
+            let campaign = Campaign {
+                info,
+                rules,
+                categories,
+                units,
+                people: persons,
+                tasks,
+                commitments,
+                reviews,
+                status_spelling: spelling,
+            };
+            Ok(Loaded {
+                campaign,
+                document: parsed.into_mut(),
+                today,
+                warnings: f.into_sorted(),
+            })
+        }
+        _ => Err(Rejected {
+            diagnostics: f.into_sorted(),
+        }),
+    }
+}
+
+/// `schema_version` must be present and not newer than this build reads.
+fn schema_ok(root: &Entry, f: &mut Findings) -> bool {
+    let Some(version) = root.int(f, "schema_version", true) else {
+        return false;
+    };
+    if version == SCHEMA_VERSION {
+        return true;
+    }
+    let span = root.value_span("schema_version");
+    if version > SCHEMA_VERSION {
+        f.error(
+            span,
+            None,
+            tr!(
+                "此文件为格式版本 {version},本版 bairi 只能读取版本 {SCHEMA_VERSION}",
+                "this file uses format version {version}; this bairi reads version {SCHEMA_VERSION} only"
+            ),
+            Some(tr!(
+                "请升级 bairi 到支持 schema_version = {version} 的版本",
+                "upgrade bairi to a version that reads schema_version = {version}"
+            )),
+        );
+    } else {
+        f.error(
+            span,
+            None,
+            tr!(
+                "未知的格式版本 {version}",
+                "unknown format version {version}"
+            ),
+            Some(Text::new(
+                "请写 `schema_version = 1`",
+                "write `schema_version = 1`",
+            )),
+        );
+    }
+    false
 }

@@ -1,0 +1,66 @@
+//! `bairi check FILE`: list every finding; exit 1 when there are errors.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{NaiveDate, Utc};
+
+use crate::i18n::Lang;
+use crate::store::diag::Diagnostic;
+use crate::store::load::{Today, load_bytes};
+use crate::tr;
+
+/// Runs the check and returns the exit code.
+pub fn run(
+    file: &Path,
+    today: Option<NaiveDate>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
+            return 1;
+        }
+    };
+    let today = today.map_or(Today::At(Utc::now()), Today::Date);
+    let (diagnostics, ok) = match load_bytes(&bytes, today) {
+        Ok(loaded) => (loaded.warnings, true),
+        Err(rejected) => (rejected.diagnostics, false),
+    };
+    print_all(&diagnostics, &name, lang, err);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let summary = if ok {
+        tr!(
+            "{name}: 检查通过,{warnings} 个警告",
+            "{name}: OK, {warnings} warning(s)"
+        )
+    } else {
+        tr!(
+            "{name}: {errors} 个错误,{warnings} 个警告",
+            "{name}: {errors} error(s), {warnings} warning(s)"
+        )
+    };
+    let _ = writeln!(out, "{}", summary.get(lang));
+    i32::from(!ok)
+}
+
+pub fn print_all(diagnostics: &[Diagnostic], name: &str, lang: Lang, err: &mut dyn Write) {
+    for d in diagnostics {
+        let _ = writeln!(err, "{}", d.render(name, lang));
+    }
+}
+
+pub fn read_error(name: &str, e: &std::io::Error) -> crate::i18n::Text {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => tr!("{name}: 文件不存在", "{name}: no such file"),
+        std::io::ErrorKind::PermissionDenied => {
+            tr!("{name}: 没有读取权限", "{name}: permission denied")
+        }
+        _ => tr!("{name}: 无法读取:{e}", "{name}: cannot read: {e}"),
+    }
+}

@@ -1,0 +1,153 @@
+//! Ids of each kind: duplicates are errors, references are checked once everything is read.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::report::Findings;
+use crate::i18n::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Category,
+    Unit,
+    Person,
+    Task,
+    Milestone,
+    Problem,
+}
+
+impl IdKind {
+    pub fn name(self) -> Text {
+        match self {
+            IdKind::Category => Text::new("分类", "category"),
+            IdKind::Unit => Text::new("单位", "unit"),
+            IdKind::Person => Text::new("人员", "person"),
+            IdKind::Task => Text::new("任务", "task"),
+            IdKind::Milestone => Text::new("节点", "milestone"),
+            IdKind::Problem => Text::new("问题", "problem"),
+        }
+    }
+
+    fn table(self) -> &'static str {
+        match self {
+            IdKind::Category => "[[categories]]",
+            IdKind::Unit => "[[units]]",
+            IdKind::Person => "[[people]]",
+            IdKind::Task => "[[tasks]]",
+            IdKind::Milestone => "milestones",
+            IdKind::Problem => "[[tasks.problems]]",
+        }
+    }
+
+    /// `任务 T03` / `task T03`.
+    pub fn subject(self, id: &str) -> Text {
+        let name = self.name();
+        Text::new(format!("{} {id}", name.zh), format!("{} {id}", name.en))
+    }
+}
+
+struct PendingRef {
+    kind: IdKind,
+    id: String,
+    span: Option<Range<usize>>,
+    subject: Text,
+    key: &'static str,
+}
+
+/// Every id seen (with its line) and every reference still to check.
+#[derive(Default)]
+pub struct Ids {
+    seen: HashMap<(IdKind, String), usize>,
+    pending: Vec<PendingRef>,
+}
+
+impl Ids {
+    /// Records an id; a second one of the same kind is an error naming the first's line.
+    pub fn define(&mut self, f: &mut Findings, kind: IdKind, id: &str, span: Option<Range<usize>>) {
+        if !valid_id(id) {
+            let what = kind.name();
+            f.error(
+                span.clone(),
+                Some(&kind.subject(id)),
+                Text::new(
+                    format!("{}编号 `{id}` 只能含字母、数字、`_` 和 `-`", what.zh),
+                    format!(
+                        "{} id `{id}` may hold only letters, digits, `_` and `-`",
+                        what.en
+                    ),
+                ),
+                Some(Text::new(
+                    "请改用如 `T01`、`jtj` 的短编号",
+                    "use a short id such as `T01` or `jtj`",
+                )),
+            );
+        }
+        let line = f.line_of(span.clone());
+        if let Some(first) = self.seen.insert((kind, id.to_owned()), line) {
+            let what = kind.name();
+            f.error(
+                span,
+                Some(&kind.subject(id)),
+                Text::new(
+                    format!("{}编号 `{id}` 重复(第 {first} 行已使用)", what.zh),
+                    format!(
+                        "duplicate {} id `{id}` (first used on line {first})",
+                        what.en
+                    ),
+                ),
+                Some(Text::new(
+                    "每个编号在同类中必须唯一,请改名其中一个",
+                    "ids must be unique within their kind; rename one",
+                )),
+            );
+            self.seen.insert((kind, id.to_owned()), first);
+        }
+    }
+
+    pub fn refer(
+        &mut self,
+        kind: IdKind,
+        id: &str,
+        span: Option<Range<usize>>,
+        subject: &Text,
+        key: &'static str,
+    ) {
+        self.pending.push(PendingRef {
+            kind,
+            id: id.to_owned(),
+            span,
+            subject: subject.clone(),
+            key,
+        });
+    }
+
+    /// Reports every reference that names nothing.
+    pub fn check(self, f: &mut Findings) {
+        for r in &self.pending {
+            if self.seen.contains_key(&(r.kind, r.id.clone())) {
+                continue;
+            }
+            let (what, key, id, table) = (r.kind.name(), r.key, &r.id, r.kind.table());
+            f.error(
+                r.span.clone(),
+                Some(&r.subject),
+                Text::new(
+                    format!("`{key}` 引用了不存在的{} `{id}`", what.zh),
+                    format!("`{key}` names {} `{id}`, which does not exist", what.en),
+                ),
+                Some(Text::new(
+                    format!("请在 {table} 中添加 id = \"{id}\",或改正拼写"),
+                    format!("add it to {table} with id = \"{id}\", or fix the spelling"),
+                )),
+            );
+        }
+    }
+}
+
+/// Letters, digits, `_` and `-`, not empty.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}

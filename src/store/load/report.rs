@@ -1,0 +1,76 @@
+//! Collects the loader's findings, turning byte spans into lines and columns.
+
+use std::ops::Range;
+
+use crate::i18n::Text;
+use crate::store::diag::{Diagnostic, Severity};
+use crate::store::position::LineIndex;
+
+/// The findings of one load.
+pub struct Findings<'s> {
+    index: LineIndex<'s>,
+    pub list: Vec<Diagnostic>,
+}
+
+impl<'s> Findings<'s> {
+    pub fn new(text: &'s str) -> Self {
+        Findings {
+            index: LineIndex::new(text),
+            list: Vec::new(),
+        }
+    }
+
+    pub fn line_of(&self, span: Option<Range<usize>>) -> usize {
+        self.index.locate_span(span).0
+    }
+
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        span: Option<Range<usize>>,
+        subject: Option<&Text>,
+        message: Text,
+        hint: Option<Text>,
+    ) {
+        let (line, column) = self.index.locate_span(span);
+        self.list.push(Diagnostic {
+            severity,
+            line,
+            column,
+            subject: subject.cloned(),
+            message,
+            hint,
+        });
+    }
+
+    pub fn error(
+        &mut self,
+        span: Option<Range<usize>>,
+        subject: Option<&Text>,
+        message: Text,
+        hint: Option<Text>,
+    ) {
+        self.push(Severity::Error, span, subject, message, hint);
+    }
+
+    pub fn warn(
+        &mut self,
+        span: Option<Range<usize>>,
+        subject: Option<&Text>,
+        message: Text,
+        hint: Option<Text>,
+    ) {
+        self.push(Severity::Warning, span, subject, message, hint);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+
+    /// Errors first, then by position.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.list
+            .sort_by_key(|d| (d.severity, d.line == 0, d.line, d.column));
+        self.list
+    }
+}

@@ -1,0 +1,323 @@
+//! `[[tasks]]`: the cards, their Five Ones, status and the rules that tie them together.
+
+use chrono::NaiveDate;
+
+use super::entry::Entry;
+use super::people::entries;
+use super::refs::{IdKind, Ids};
+use super::report::Findings;
+use super::task_parts::{read_log, read_milestones, read_override, read_problems};
+use crate::domain::{CampaignInfo, Status, StatusSpelling, Task};
+use crate::i18n::Text;
+use crate::tr;
+
+const TASK_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "short",
+    "category",
+    "leader",
+    "lead_unit",
+    "co_units",
+    "owner",
+    "status",
+    "priority",
+    "investment",
+    "target",
+    "start",
+    "deadline",
+    "progress",
+    "progress_label",
+    "milestones",
+    "log",
+    "problems",
+    "closed_on",
+    "closed_by",
+    "light_override",
+];
+
+pub fn read_tasks(
+    root: &Entry,
+    f: &mut Findings,
+    ids: &mut Ids,
+    info: &CampaignInfo,
+    today: NaiveDate,
+    spelling: &mut StatusSpelling,
+) -> Vec<Task> {
+    let list = entries(root, f, ids, "tasks", IdKind::Task, TASK_KEYS, false);
+    let mut chinese = 0usize;
+    let mut english = 0usize;
+    let mut out = Vec::with_capacity(list.len());
+    for (e, id) in list {
+        let Some(id) = id else {
+            continue;
+        };
+        if let Some(raw) = e.str(f, "status", false) {
+            if Status::parse(&raw).is_some_and(|s| s.zh() == raw) {
+                chinese += 1;
+            } else {
+                english += 1;
+            }
+        }
+        if let Some(task) = read_task(&e, f, ids, info, today, id) {
+            out.push(task);
+        }
+        e.finish(f);
+    }
+    if chinese > english {
+        *spelling = StatusSpelling::Chinese;
+    }
+    out
+}
+
+fn read_task(
+    e: &Entry,
+    f: &mut Findings,
+    ids: &mut Ids,
+    info: &CampaignInfo,
+    today: NaiveDate,
+    id: String,
+) -> Option<Task> {
+    let subject = e.subject.clone();
+    let title = e.str(f, "title", true);
+    let short = e.str(f, "short", false);
+    let category = e.str(f, "category", true);
+    if let Some(c) = &category {
+        ids.refer(
+            IdKind::Category,
+            c,
+            e.value_span("category"),
+            &subject,
+            "category",
+        );
+    }
+    let leader = e.str(f, "leader", false);
+    let lead_unit = e.str(f, "lead_unit", false);
+    let owner = e.str(f, "owner", false);
+    for (key, kind, value) in [
+        ("leader", IdKind::Person, &leader),
+        ("lead_unit", IdKind::Unit, &lead_unit),
+        ("owner", IdKind::Person, &owner),
+    ] {
+        if let Some(v) = value {
+            ids.refer(kind, v, e.value_span(key), &subject, key);
+        }
+    }
+    five_ones(e, f, &leader, &lead_unit, &owner);
+    let co_units: Vec<String> = e
+        .str_list(f, "co_units")
+        .into_iter()
+        .map(|(unit, span)| {
+            ids.refer(IdKind::Unit, &unit, span, &subject, "co_units");
+            unit
+        })
+        .collect();
+    let status = read_status(e, f);
+    let priority = e.int_in(f, "priority", false, 1, 3).unwrap_or(2) as u8;
+    let investment = e.number(f, "investment", false);
+    let target = e.str(f, "target", false);
+    let start = e.date(f, "start", false).unwrap_or(info.start);
+    let deadline = e.date(f, "deadline", true);
+    let progress = e.int_in(f, "progress", false, 0, 100).map(|p| p as u8);
+    let progress_label = e.str(f, "progress_label", false);
+    let closed_on = e.date(f, "closed_on", false);
+    let closed_by = e.str(f, "closed_by", false);
+    if let Some(p) = &closed_by {
+        ids.refer(
+            IdKind::Person,
+            p,
+            e.value_span("closed_by"),
+            &subject,
+            "closed_by",
+        );
+    }
+    let light_override = read_override(e, f);
+    let milestones = read_milestones(e, f, ids, &id, today);
+    let log = read_log(e, f, ids);
+    let problems = read_problems(e, f, ids, today);
+
+    if let Some(deadline) = deadline {
+        if deadline < start {
+            f.error(
+                e.value_span("deadline"),
+                Some(&subject),
+                tr!(
+                    "完成时限 {deadline} 早于开始日期 {start}",
+                    "the deadline {deadline} is before the start {start}"
+                ),
+                Some(Text::new(
+                    "请改正 deadline 或 start",
+                    "fix deadline or start",
+                )),
+            );
+        }
+        if deadline > info.end {
+            let end = info.end;
+            f.warn(
+                e.value_span("deadline"),
+                Some(&subject),
+                tr!(
+                    "完成时限 {deadline} 晚于活动结束日 {end}",
+                    "the deadline {deadline} is after the campaign's end {end}"
+                ),
+                None,
+            );
+        }
+        for m in milestones.iter().filter(|m| m.due > deadline) {
+            let (t, due) = (&m.title, m.due);
+            f.warn(
+                e.value_span("milestones"),
+                Some(&subject),
+                tr!(
+                    "节点「{t}」的日期 {due} 晚于完成时限 {deadline}",
+                    "milestone \"{t}\" is due {due}, after the deadline {deadline}"
+                ),
+                None,
+            );
+        }
+    }
+    if milestones.windows(2).any(|w| w[1].due < w[0].due) {
+        f.warn(
+            e.value_span("milestones"),
+            Some(&subject),
+            Text::new("节点未按日期先后排列", "milestones are not in date order"),
+            Some(Text::new(
+                "请按 due 从早到晚排列",
+                "list them from the earliest due date",
+            )),
+        );
+    }
+    if milestones.is_empty() {
+        f.warn(
+            e.span(),
+            Some(&subject),
+            Text::new(
+                "任务没有节点(挂图作战需要节点)",
+                "the task has no milestones",
+            ),
+            Some(Text::new(
+                "添加 milestones = [ { title, due, done = false } ]",
+                "add milestones = [ { title, due, done = false } ]",
+            )),
+        );
+    }
+    if let (Some(status), Some(_)) = (status, deadline) {
+        let undone = milestones.iter().filter(|m| !m.done).count();
+        let open = problems.iter().filter(|p| !p.resolved).count();
+        if status == Status::PendingSignoff && undone > 0 {
+            f.error(
+                e.value_span("status"),
+                Some(&subject),
+                tr!(
+                    "状态为待销号,但还有 {undone} 个节点未完成",
+                    "status is pending sign-off but {undone} milestone(s) are not done"
+                ),
+                Some(Text::new(
+                    "先完成全部节点,或改回推进中",
+                    "finish every milestone first, or set it back to in progress",
+                )),
+            );
+        }
+        if status == Status::Done && (undone > 0 || open > 0) {
+            f.error(
+                e.value_span("status"),
+                Some(&subject),
+                tr!(
+                    "状态为已销号,但还有 {undone} 个节点未完成、{open} 个问题未解决",
+                    "status is crossed off but {undone} milestone(s) are not done and {open} problem(s) are open"
+                ),
+                Some(Text::new("销号前须完成全部节点并解决全部问题", "every milestone must be done and every problem resolved first")),
+            );
+        }
+    }
+    if let Some(closed) = closed_on.filter(|d| *d > today) {
+        f.warn(
+            e.value_span("closed_on"),
+            Some(&subject),
+            tr!(
+                "销号日期 {closed} 在今天之后",
+                "closed_on {closed} is in the future"
+            ),
+            None,
+        );
+    }
+    Some(Task {
+        id,
+        title: title?,
+        short,
+        category: category?,
+        leader,
+        lead_unit,
+        co_units,
+        owner,
+        status: status?,
+        priority,
+        investment,
+        target,
+        start,
+        deadline: deadline?,
+        progress,
+        progress_label,
+        milestones,
+        log,
+        problems,
+        closed_on,
+        closed_by,
+        light_override,
+    })
+}
+
+fn read_status(e: &Entry, f: &mut Findings) -> Option<Status> {
+    let Some(raw) = e.str(f, "status", false) else {
+        return (!e.has("status")).then_some(Status::NotStarted);
+    };
+    let status = Status::parse(&raw);
+    if status.is_none() {
+        f.error(
+            e.value_span("status"),
+            Some(&e.subject),
+            tr!("不认识的状态 `{raw}`", "unknown status `{raw}`"),
+            Some(Text::new(
+                "可选:未启动 推进中 受阻 待销号 已销号(或 not_started in_progress blocked pending_signoff done)",
+                "use one of not_started in_progress blocked pending_signoff done (or 未启动 推进中 受阻 待销号 已销号)",
+            )),
+        );
+    }
+    status
+}
+
+/// A warning naming what is missing of the Five Ones (五个一).
+fn five_ones(
+    e: &Entry,
+    f: &mut Findings,
+    leader: &Option<String>,
+    unit: &Option<String>,
+    owner: &Option<String>,
+) {
+    let missing: Vec<(&str, &str)> = [
+        ("leader", "包保领导", leader),
+        ("lead_unit", "牵头单位", unit),
+        ("owner", "责任人", owner),
+    ]
+    .into_iter()
+    .filter(|(_, _, v)| v.is_none())
+    .map(|(key, zh, _)| (key, zh))
+    .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let zh: Vec<String> = missing.iter().map(|(k, zh)| format!("{zh}({k})")).collect();
+    let en: Vec<&str> = missing.iter().map(|(k, _)| *k).collect();
+    f.warn(
+        e.span(),
+        Some(&e.subject),
+        Text::new(
+            format!("五个一不完整:缺少{}", zh.join("、")),
+            format!("Five Ones incomplete: no {}", en.join(", ")),
+        ),
+        Some(Text::new(
+            "请补齐人员与单位编号",
+            "add the person and unit ids",
+        )),
+    );
+}
