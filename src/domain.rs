@@ -13,3 +13,6 @@ pub mod leaderboard;
 pub mod light;
 pub mod milestone;
 pub mod task_facts;
+
+#[cfg(test)]
+pub(crate) mod test_support;
