@@ -1,1 +1,395 @@
-//! (being written)
+//! An open campaign file: the model and the document kept in step, edits that follow the
+//! rules, and a save that never overwrites someone else's changes.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use toml_edit::{DocumentMut, InlineTable, Table, Value};
+
+use super::atomic::{
+    Fingerprint, changed_on_disk, clean_leftovers, read_fingerprinted, write_atomically,
+};
+use super::diag::Diagnostic;
+use super::load::{Today, load_bytes};
+use super::patch;
+use crate::domain::{Campaign, LogEntry, Problem, Status, Task};
+use crate::i18n::Text;
+use crate::tr;
+
+/// Why a file could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// It has errors (listed, errors first).
+    Rejected(Vec<Diagnostic>),
+    Io(io::Error),
+}
+
+/// Why an edit was refused, in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal(pub Text);
+
+impl Refusal {
+    pub fn message(&self) -> Text {
+        self.0.clone()
+    }
+}
+
+/// Why a save did not happen; the edits stay in memory.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("the file was changed by someone else since it was opened")]
+    ChangedOnDisk,
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl SaveError {
+    pub fn message(&self) -> Text {
+        match self {
+            SaveError::ChangedOnDisk => Text::new(
+                "文件在打开后被其他人或程序修改过,为免覆盖未保存",
+                "the file was changed elsewhere since it was opened; not overwritten",
+            ),
+            SaveError::Io(e) => tr!("写入失败:{e}", "could not write: {e}"),
+        }
+    }
+}
+
+/// Which milestone: by position (0-based) or by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MilestoneRef {
+    Index(usize),
+    Id(String),
+}
+
+/// What a new problem says.
+#[derive(Debug, Clone, Default)]
+pub struct NewProblem {
+    pub text: String,
+    pub kind: Option<String>,
+    pub blocking: bool,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+pub struct CampaignFile {
+    pub path: PathBuf,
+    pub campaign: Campaign,
+    document: DocumentMut,
+    fingerprint: Fingerprint,
+    /// Edits not yet on disk.
+    pub dirty: bool,
+    pub warnings: Vec<Diagnostic>,
+    /// Today as of opening, in the campaign's zone (or the pinned date).
+    pub today: NaiveDate,
+}
+
+fn date_value(d: NaiveDate) -> Value {
+    let text = d.format("%Y-%m-%d").to_string();
+    match text.parse::<toml_edit::Datetime>() {
+        Ok(dt) => Value::from(dt),
+        Err(_) => Value::from(text),
+    }
+}
+
+fn no_task(id: &str) -> Refusal {
+    Refusal(tr!("没有编号为 {id} 的任务", "there is no task {id}"))
+}
+
+fn layout_refusal(id: &str) -> Refusal {
+    Refusal(tr!(
+        "任务 {id} 的写法 bairi 无法就地修改(请用 [[tasks]] 表和内联表数组)",
+        "task {id} is written in a form bairi cannot edit in place (use [[tasks]] tables and arrays of inline tables)"
+    ))
+}
+
+impl CampaignFile {
+    /// Reads and checks the file; cleans up temp files an interrupted save left behind.
+    pub fn open(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
+        clean_leftovers(path);
+        let (bytes, fingerprint) = read_fingerprinted(path).map_err(OpenError::Io)?;
+        let loaded = load_bytes(&bytes, today).map_err(|r| OpenError::Rejected(r.diagnostics))?;
+        Ok(CampaignFile {
+            path: path.to_owned(),
+            campaign: loaded.campaign,
+            document: loaded.document,
+            fingerprint,
+            dirty: false,
+            warnings: loaded.warnings,
+            today: loaded.today,
+        })
+    }
+
+    /// The document as it would be saved.
+    pub fn text(&self) -> String {
+        self.document.to_string()
+    }
+
+    /// Writes the edits atomically, unless the file changed on disk since it was read.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        if changed_on_disk(&self.path, &self.fingerprint)? {
+            return Err(SaveError::ChangedOnDisk);
+        }
+        self.fingerprint = write_atomically(&self.path, self.text().as_bytes())?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    fn find(&self, id: &str) -> Result<usize, Refusal> {
+        self.campaign.task_index(id).ok_or_else(|| no_task(id))
+    }
+
+    /// The task's table in the document and the task in the model, together.
+    fn both(&mut self, index: usize) -> Result<(&mut Table, &mut Task), Refusal> {
+        let task = &mut self.campaign.tasks[index];
+        let table = patch::task_mut(&mut self.document, &task.id)
+            .ok_or_else(|| layout_refusal(&task.id))?;
+        Ok((table, task))
+    }
+
+    /// Changes a task's status, enforcing the sign-off rules; crossing off records the date
+    /// and who, reopening removes them and notes it in the log.
+    pub fn set_status(
+        &mut self,
+        id: &str,
+        status: Status,
+        today: NaiveDate,
+        by: Option<&str>,
+    ) -> Result<(), Refusal> {
+        let index = self.find(id)?;
+        let task = &self.campaign.tasks[index];
+        if task.status == status {
+            return Ok(());
+        }
+        let undone = task.milestones.iter().filter(|m| !m.done).count();
+        let open = task.problems.iter().filter(|p| !p.resolved).count();
+        if status == Status::PendingSignoff && undone > 0 {
+            return Err(Refusal(tr!(
+                "{id} 还有 {undone} 个节点未完成,不能申请销号",
+                "{id} has {undone} milestone(s) not done; it cannot go to pending sign-off"
+            )));
+        }
+        if status == Status::Done && (undone > 0 || open > 0) {
+            return Err(Refusal(tr!(
+                "{id} 还有 {undone} 个节点未完成、{open} 个问题未解决,不能销号",
+                "{id} has {undone} milestone(s) not done and {open} open problem(s); it cannot be crossed off"
+            )));
+        }
+        let spelled = self.campaign.status_spelling.write(status);
+        let reopening = task.status == Status::Done;
+        let (table, task) = self.both(index)?;
+        patch::set(table, "status", spelled);
+        task.status = status;
+        if status == Status::Done {
+            patch::set(table, "closed_on", date_value(today));
+            task.closed_on = Some(today);
+            match by {
+                Some(by) => patch::set(table, "closed_by", by),
+                None => patch::remove(table, "closed_by"),
+            }
+            task.closed_by = by.map(str::to_owned);
+        } else if reopening {
+            patch::remove(table, "closed_on");
+            patch::remove(table, "closed_by");
+            task.closed_on = None;
+            task.closed_by = None;
+            self.dirty = true;
+            let entry = LogEntry {
+                date: today,
+                text: "重新打开(撤销销号)".to_owned(),
+                by: by.map(str::to_owned),
+                kind: Some("销号".to_owned()),
+            };
+            return self.append_log(id, entry);
+        }
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Ticks (done_on = today) or unticks a milestone.
+    pub fn set_milestone_done(
+        &mut self,
+        id: &str,
+        which: MilestoneRef,
+        done: bool,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        let index = self.find(id)?;
+        let task = &self.campaign.tasks[index];
+        let n = match &which {
+            MilestoneRef::Index(n) if *n < task.milestones.len() => Some(*n),
+            MilestoneRef::Index(_) => None,
+            MilestoneRef::Id(mid) => task.milestones.iter().position(|m| &m.id == mid),
+        };
+        let Some(n) = n else {
+            let count = task.milestones.len();
+            return Err(Refusal(tr!(
+                "{id} 没有这个节点(共 {count} 个,可用序号 1–{count} 或节点编号)",
+                "{id} has no such milestone ({count} in all; use 1–{count} or a milestone id)"
+            )));
+        };
+        if !done && task.status.is_finished() {
+            let label = task.status.label(crate::i18n::Lang::Zh);
+            let label_en = task.status.label(crate::i18n::Lang::En);
+            return Err(Refusal(Text::new(
+                format!("{id} 状态为{label},请先移回推进中再取消节点"),
+                format!("{id} is {label_en}; move it back to in progress before unticking"),
+            )));
+        }
+        if task.milestones[n].done == done {
+            return Ok(());
+        }
+        let (table, task) = self.both(index)?;
+        let cell =
+            patch::array_table_mut(table, "milestones", n).ok_or_else(|| layout_refusal(id))?;
+        patch::set_inline(cell, "done", done, None);
+        if done {
+            patch::set_inline(cell, "done_on", date_value(today), Some("done"));
+        } else {
+            patch::remove_inline(cell, "done_on");
+        }
+        let m = &mut task.milestones[n];
+        m.done = done;
+        m.done_on = done.then_some(today);
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Appends a note to the task's log (the log is append-only).
+    pub fn append_log(&mut self, id: &str, entry: LogEntry) -> Result<(), Refusal> {
+        let index = self.find(id)?;
+        if entry.text.trim().is_empty() {
+            return Err(Refusal(Text::new(
+                "记录内容不能为空",
+                "a note cannot be empty",
+            )));
+        }
+        let mut inline = InlineTable::new();
+        inline.insert("date", date_value(entry.date));
+        if let Some(by) = &entry.by {
+            inline.insert("by", by.as_str().into());
+        }
+        if let Some(kind) = &entry.kind {
+            inline.insert("kind", kind.as_str().into());
+        }
+        inline.insert("text", entry.text.as_str().into());
+        let (table, task) = self.both(index)?;
+        patch::append_inline(table, "log", inline);
+        task.log.push(entry);
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Logs a new problem; returns its id (`T01-P3`).
+    pub fn add_problem(
+        &mut self,
+        id: &str,
+        new: NewProblem,
+        today: NaiveDate,
+    ) -> Result<String, Refusal> {
+        let index = self.find(id)?;
+        if new.text.trim().is_empty() {
+            return Err(Refusal(Text::new(
+                "问题内容不能为空",
+                "a problem needs a text",
+            )));
+        }
+        let taken = |pid: &str| {
+            self.campaign
+                .tasks
+                .iter()
+                .any(|t| t.problems.iter().any(|p| p.id == pid))
+        };
+        let mut n = self.campaign.tasks[index].problems.len() + 1;
+        while taken(&format!("{id}-P{n}")) {
+            n += 1;
+        }
+        let pid = format!("{id}-P{n}");
+        let mut table = Table::new();
+        table.insert("id", toml_edit::value(pid.as_str()));
+        table.insert("text", toml_edit::value(new.text.as_str()));
+        if let Some(kind) = &new.kind {
+            table.insert("kind", toml_edit::value(kind.as_str()));
+        }
+        table.insert("blocking", toml_edit::value(new.blocking));
+        table.insert("raised", toml_edit::value(date_value(today)));
+        if let Some(owner) = &new.owner {
+            table.insert("owner", toml_edit::value(owner.as_str()));
+        }
+        if let Some(due) = new.due {
+            table.insert("due", toml_edit::value(date_value(due)));
+        }
+        table.insert("resolved", toml_edit::value(false));
+        let (task_table, task) = self.both(index)?;
+        patch::append_table(task_table, "problems", table);
+        task.problems.push(Problem {
+            id: pid.clone(),
+            text: new.text,
+            raised: today,
+            resolved: false,
+            kind: new.kind,
+            blocking: new.blocking,
+            owner: new.owner,
+            coordinator: None,
+            due: new.due,
+            resolved_on: None,
+            result: None,
+        });
+        self.dirty = true;
+        Ok(pid)
+    }
+
+    /// Resolves a problem with its result (which joins the results list).
+    pub fn resolve_problem(
+        &mut self,
+        id: &str,
+        problem: &str,
+        result: &str,
+        today: NaiveDate,
+    ) -> Result<(), Refusal> {
+        let index = self.find(id)?;
+        let Some(p) = self.campaign.tasks[index]
+            .problems
+            .iter()
+            .position(|p| p.id == problem)
+        else {
+            return Err(Refusal(tr!(
+                "{id} 没有问题 {problem}",
+                "{id} has no problem {problem}"
+            )));
+        };
+        let (table, task) = self.both(index)?;
+        let sub =
+            patch::sub_table_mut(table, "problems", problem).ok_or_else(|| layout_refusal(id))?;
+        patch::set(sub, "resolved", true);
+        patch::set(sub, "resolved_on", date_value(today));
+        if !result.trim().is_empty() {
+            patch::set(sub, "result", result);
+        }
+        let entry = &mut task.problems[p];
+        entry.resolved = true;
+        entry.resolved_on = Some(today);
+        if !result.trim().is_empty() {
+            entry.result = Some(result.to_owned());
+        }
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Sets the progress percentage (0–100).
+    pub fn set_progress(&mut self, id: &str, progress: u8) -> Result<(), Refusal> {
+        let index = self.find(id)?;
+        if progress > 100 {
+            return Err(Refusal(tr!(
+                "进度必须在 0–100 之间",
+                "progress must be 0–100"
+            )));
+        }
+        let (table, task) = self.both(index)?;
+        patch::set(table, "progress", i64::from(progress));
+        task.progress = Some(progress);
+        self.dirty = true;
+        Ok(())
+    }
+}

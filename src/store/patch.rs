@@ -1,1 +1,174 @@
-//! (being written)
+//! Minimal-diff edits of the parsed document: only the touched values change; comments,
+//! spacing and order elsewhere stay byte for byte.
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+/// The `[[tasks]]` table with this id.
+pub fn task_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> {
+    doc.get_mut("tasks")?
+        .as_array_of_tables_mut()?
+        .iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+}
+
+/// Sets `key` to `value`, keeping the old value's surroundings (spacing, trailing comment);
+/// a new key goes after the last plain key-value of the table.
+pub fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
+    let mut value = value.into();
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        _ => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Removes `key` with its line.
+pub fn remove(table: &mut Table, key: &str) {
+    table.remove(key);
+}
+
+/// Sets `key` in an inline table, keeping spacing; a new key goes right after `after`
+/// (or at the end) and takes over the spacing before the closing brace.
+pub fn set_inline(
+    table: &mut InlineTable,
+    key: &str,
+    value: impl Into<Value>,
+    after: Option<&str>,
+) {
+    let mut value = value.into();
+    if let Some(old) = table.get_mut(key) {
+        *value.decor_mut() = old.decor().clone();
+        *old = value;
+        return;
+    }
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
+    let last = keys.last().cloned();
+    let insert_at = after
+        .and_then(|a| keys.iter().position(|k| k == a))
+        .map_or(keys.len(), |i| i + 1);
+    value.decor_mut().set_prefix(" ");
+    value.decor_mut().set_suffix("");
+    if insert_at == keys.len() {
+        // The new last value inherits the space before `}`.
+        if let Some(prev) = last.as_deref().and_then(|k| table.get_mut(k)) {
+            let suffix = prev.decor().suffix().cloned();
+            prev.decor_mut().set_suffix("");
+            if let Some(s) = suffix {
+                value.decor_mut().set_suffix(s);
+            }
+        }
+    }
+    let mut rest: Vec<(toml_edit::Key, Value)> = Vec::new();
+    for k in &keys[insert_at..] {
+        if let Some((key_obj, v)) = table.get_key_value(k) {
+            let (key_obj, v) = (key_obj.clone(), v.as_value().cloned());
+            if let Some(v) = v {
+                rest.push((key_obj, v));
+            }
+        }
+        table.remove(k);
+    }
+    table.insert(key, value);
+    for (k, v) in rest {
+        table.insert_formatted(&k, v);
+    }
+}
+
+/// Removes `key` from an inline table; if it was last, its neighbour takes over the spacing
+/// before the closing brace.
+pub fn remove_inline(table: &mut InlineTable, key: &str) {
+    let was_last = table.iter().last().map(|(k, _)| k == key).unwrap_or(false);
+    let Some(removed) = table.remove(key) else {
+        return;
+    };
+    if let (true, Some((_, prev)), Some(s)) =
+        (was_last, table.iter_mut().last(), removed.decor().suffix())
+    {
+        prev.decor_mut().set_suffix(s.clone());
+    }
+}
+
+/// The n-th inline table of an array key (milestones).
+pub fn array_table_mut<'t>(
+    table: &'t mut Table,
+    key: &str,
+    n: usize,
+) -> Option<&'t mut InlineTable> {
+    table
+        .get_mut(key)?
+        .as_array_mut()?
+        .get_mut(n)?
+        .as_inline_table_mut()
+}
+
+/// Appends an inline table to an array key (the log), laid out like its siblings; creates
+/// `key = [ … ]` on its own lines when missing.
+pub fn append_inline(table: &mut Table, key: &str, mut entry: InlineTable) {
+    entry.fmt();
+    match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(array) => {
+            let mut value = Value::InlineTable(entry);
+            let prefix = array.iter().last().and_then(|v| {
+                v.decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .map(str::to_owned)
+            });
+            let multiline = prefix.as_deref().is_some_and(|p| p.contains('\n'));
+            match prefix {
+                Some(p) => value.decor_mut().set_prefix(p),
+                None => value
+                    .decor_mut()
+                    .set_prefix(if array.is_empty() { "" } else { " " }),
+            }
+            value.decor_mut().set_suffix("");
+            if !multiline {
+                // A one-line array: keep the space before `]` at the end.
+                if let Some((last, s)) = array.iter_mut().last().and_then(|l| {
+                    let s = l.decor().suffix().cloned()?;
+                    Some((l, s))
+                }) {
+                    last.decor_mut().set_suffix("");
+                    value.decor_mut().set_suffix(s);
+                }
+            }
+            array.push_formatted(value);
+        }
+        None => {
+            let mut array = Array::new();
+            let mut value = Value::InlineTable(entry);
+            value.decor_mut().set_prefix("\n  ");
+            value.decor_mut().set_suffix("");
+            array.push_formatted(value);
+            array.set_trailing_comma(true);
+            array.set_trailing("\n");
+            table.insert(key, Item::Value(Value::Array(array)));
+        }
+    }
+}
+
+/// Appends a `[[tasks.problems]]`-style table under `key`; it is written right after the
+/// task's existing sub-tables.
+pub fn append_table(table: &mut Table, key: &str, entry: Table) {
+    match table.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+        Some(aot) => aot.push(entry),
+        None => {
+            let mut aot = ArrayOfTables::new();
+            aot.push(entry);
+            table.insert(key, Item::ArrayOfTables(aot));
+        }
+    }
+}
+
+/// The n-th table under an array-of-tables key (problems).
+pub fn sub_table_mut<'t>(table: &'t mut Table, key: &str, id: &str) -> Option<&'t mut Table> {
+    table
+        .get_mut(key)?
+        .as_array_of_tables_mut()?
+        .iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+}
