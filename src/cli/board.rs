@@ -1,0 +1,104 @@
+//! `bairi [FILE]`: open the board. Everything that can fail on input fails here, on the
+//! normal terminal, before the screen is taken over.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, Utc};
+
+use super::check::print_all;
+use crate::app::keymap::Keymap;
+use crate::app::model::{Model, Tone};
+use crate::app::shell;
+use crate::config::Config;
+use crate::i18n::{Lang, Text};
+use crate::store::demo;
+use crate::store::file::{CampaignFile, OpenError};
+use crate::store::load::Today;
+use crate::tr;
+use crate::ui::theme::Theme;
+
+pub struct BoardOptions {
+    pub file: Option<PathBuf>,
+    pub today: Option<NaiveDate>,
+    pub lang: Lang,
+    pub config: Config,
+}
+
+pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
+    let lang = options.lang;
+    let mut notice = None;
+    let path = match options.file.or_else(|| options.config.file.clone()) {
+        Some(path) => path,
+        None => {
+            let path = demo::demo_path();
+            let today = options.today.unwrap_or_else(|| Utc::now().date_naive());
+            match demo::ensure_demo(&path, today) {
+                Ok(true) => {
+                    let shown = path.display().to_string();
+                    let text = tr!(
+                        "已在 {shown} 创建演示活动(今天是第40天)",
+                        "Created the demo campaign at {shown} (today is day 40)"
+                    );
+                    let _ = writeln!(err, "{}", text.get(lang));
+                    notice = Some(text);
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    let shown = path.display().to_string();
+                    let text = tr!(
+                        "无法写入演示活动 {shown}:{e}",
+                        "cannot write the demo campaign {shown}: {e}"
+                    );
+                    let _ = writeln!(err, "{}", text.get(lang));
+                    return 1;
+                }
+            }
+            path
+        }
+    };
+    let name = path.display().to_string();
+    let today = options.today.map_or(Today::At(Utc::now()), Today::Date);
+    let file = match CampaignFile::open(&path, today) {
+        Ok(file) => file,
+        Err(OpenError::Rejected(diagnostics)) => {
+            print_all(&diagnostics, &name, lang, err);
+            let n = diagnostics.iter().filter(|d| d.is_error()).count();
+            let text = tr!(
+                "{name}: {n} 个错误,未打开看板",
+                "{name}: {n} error(s); the board was not opened"
+            );
+            let _ = writeln!(err, "{}", text.get(lang));
+            return 1;
+        }
+        Err(OpenError::Io(e)) => {
+            let _ = writeln!(err, "{}", super::check::read_error(&name, &e).get(lang));
+            return 1;
+        }
+    };
+    let today = file.today;
+    let warnings = file.warnings.len();
+    let mut model = Model::new(file, today, lang);
+    model.today_pinned = options.today.is_some();
+    model.autosave = options.config.autosave;
+    model.author = options.config.author.clone();
+    if let Some(text) = notice {
+        model.say(Tone::Info, text);
+    } else if warnings > 0 {
+        model.say(
+            Tone::Warning,
+            tr!(
+                "文件有 {warnings} 个警告,运行 bairi check {name} 查看",
+                "the file has {warnings} warning(s); run bairi check {name} to see them"
+            ),
+        );
+    }
+    match shell::run(model, &Keymap::default(), &Theme::default()) {
+        Ok(()) => 0,
+        Err(e) => {
+            let text = Text::new(format!("终端错误:{e}"), format!("terminal error: {e}"));
+            let _ = writeln!(err, "{}", text.get(lang));
+            1
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Settings: `config.example.toml` is built in as the defaults; a user file overrides only
+//! the keys it names.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::Document;
+
+use crate::i18n::{Lang, Text};
+use crate::store::diag::{Diagnostic, Severity};
+use crate::store::position::LineIndex;
+use crate::tr;
+
+/// The documented defaults, embedded.
+pub const EXAMPLE: &str = include_str!("../config.example.toml");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The campaign a bare `bairi` opens.
+    pub file: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub autosave: bool,
+    pub author: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            file: None,
+            lang: None,
+            autosave: true,
+            author: None,
+        }
+    }
+}
+
+/// The standard place of the user's config file.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "bairi").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the user's config at `path` over the defaults; a missing file is no error.
+pub fn load(path: &Path) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let base = parse(EXAMPLE, Config::default())
+        .map(|(c, _)| c)
+        .unwrap_or_default();
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, base),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((base, Vec::new())),
+        Err(e) => Err(vec![finding(
+            Severity::Error,
+            (0, 0),
+            tr!("无法读取配置文件:{e}", "cannot read the config file: {e}"),
+        )]),
+    }
+}
+
+fn finding(severity: Severity, (line, column): (usize, usize), message: Text) -> Diagnostic {
+    Diagnostic {
+        severity,
+        line,
+        column,
+        subject: None,
+        message,
+        hint: None,
+    }
+}
+
+/// Applies the settings in `text` over `config`.
+pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let index = LineIndex::new(text);
+    let doc = Document::parse(text).map_err(|e| {
+        let message = e.message().trim().to_owned();
+        vec![finding(
+            Severity::Error,
+            index.locate_span(e.span()),
+            tr!(
+                "配置文件不是有效的 TOML:{message}",
+                "the config is not valid TOML: {message}"
+            ),
+        )]
+    })?;
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for (key, item) in doc.iter() {
+        let at = index.locate_span(item.span());
+        let mut bad = |want: Text| {
+            errors.push(finding(
+                Severity::Error,
+                at,
+                Text::new(
+                    format!("配置项 `{key}` 的值不对:应为{}", want.zh),
+                    format!("setting `{key}` has a bad value: expected {}", want.en),
+                ),
+            ))
+        };
+        match key {
+            "file" => match item.as_str() {
+                Some("") => config.file = None,
+                Some(s) => config.file = Some(PathBuf::from(s)),
+                None => bad(Text::new("字符串路径", "a path string")),
+            },
+            "lang" => match item.as_str() {
+                Some("") => config.lang = None,
+                Some(s) if Lang::parse(s).is_some() => config.lang = Lang::parse(s),
+                _ => bad(Text::new(
+                    "\"zh\"、\"en\" 或 \"\"",
+                    "\"zh\", \"en\" or \"\"",
+                )),
+            },
+            "autosave" => match item.as_bool() {
+                Some(b) => config.autosave = b,
+                None => bad(Text::new("true 或 false", "true or false")),
+            },
+            "author" => match item.as_str() {
+                Some("") => config.author = None,
+                Some(s) => config.author = Some(s.to_owned()),
+                None => bad(Text::new("人员编号字符串", "a person id string")),
+            },
+            _ => {
+                let at = doc
+                    .key(key)
+                    .and_then(|k| k.span())
+                    .map_or(at, |s| index.locate(s.start));
+                warnings.push(finding(
+                    Severity::Warning,
+                    at,
+                    tr!(
+                        "未知的配置项 `{key}`,已忽略",
+                        "unknown setting `{key}`; ignored"
+                    ),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok((config, warnings))
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_equals_the_built_in_defaults() {
+        let (parsed, warnings) = parse(
+            EXAMPLE,
+            Config {
+                autosave: false,
+                ..Config::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(parsed, Config::default());
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn a_user_file_overrides_only_what_it_names() {
+        let (c, _) = parse("author = \"li_mx\"\n", Config::default()).unwrap();
+        assert_eq!(c.author.as_deref(), Some("li_mx"));
+        assert!(c.autosave);
+    }
+
+    #[test]
+    fn unknown_keys_warn_and_bad_values_fail_with_a_line() {
+        let (_, w) = parse("\nautosav = false\n", Config::default()).unwrap();
+        assert_eq!((w.len(), w[0].line), (1, 2));
+        let e = parse("lang = \"zh\"\nautosave = \"yes\"\n", Config::default()).unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert!(e[0].message.en.contains("autosave"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Reports: the campaign's computed values, gathered once and written in several formats.
+
+pub mod json;
+pub mod values;
+
+/// The output formats `bairi report` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+}

@@ -1,0 +1,210 @@
+//! What a report says, computed from (campaign, today) and independent of the output format.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::Campaign;
+use crate::domain::countdown::{Phase, next_checkpoint, phase};
+use crate::domain::leaderboard::{Leaderboard, leaderboards_before};
+use crate::domain::light::task_light;
+use crate::domain::task_facts::{is_overdue, next_milestone};
+use crate::i18n::Lang;
+
+/// Dates serialise as `"YYYY-MM-DD"`.
+mod ymd {
+    use chrono::NaiveDate;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub campaign: CampaignValues,
+    pub tasks: Vec<TaskValues>,
+    pub leaderboards: Vec<LeaderboardValues>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CampaignValues {
+    pub name: String,
+    #[serde(with = "ymd")]
+    pub today: NaiveDate,
+    #[serde(with = "ymd")]
+    pub start: NaiveDate,
+    #[serde(with = "ymd")]
+    pub end: NaiveDate,
+    pub total: i64,
+    pub phase: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_checkpoint: Option<CheckpointValues>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts_in: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_ago: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckpointValues {
+    pub number: usize,
+    #[serde(with = "ymd")]
+    pub date: NaiveDate,
+    pub days_until: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskValues {
+    pub id: String,
+    pub status: &'static str,
+    pub light: &'static str,
+    pub overridden: bool,
+    pub reasons: Vec<String>,
+    pub overdue: bool,
+    pub next_milestone: Option<NextMilestone>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NextMilestone {
+    pub title: String,
+    #[serde(with = "ymd")]
+    pub due: NaiveDate,
+    pub days_until: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LeaderboardValues {
+    pub checkpoint: Option<usize>,
+    #[serde(with = "ymd")]
+    pub date: NaiveDate,
+    pub done: u32,
+    pub due: u32,
+    pub units: Vec<UnitValues>,
+    pub red_flag: Vec<String>,
+    pub yellow_card: Vec<String>,
+    pub red: Vec<String>,
+    pub yellow: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitValues {
+    pub unit: String,
+    pub rank: u32,
+    pub done: u32,
+    pub due: u32,
+    pub rate: f64,
+    pub red_tasks: u32,
+}
+
+/// Gathers every value of the report for `today`; reasons are in `lang`.
+pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
+    Report {
+        campaign: campaign_values(campaign, today),
+        tasks: campaign
+            .tasks
+            .iter()
+            .map(|task| {
+                let verdict = task_light(task, &campaign.rules.light, today);
+                TaskValues {
+                    id: task.id.clone(),
+                    status: task.status.key(),
+                    light: verdict.light.key(),
+                    overridden: verdict.overridden,
+                    reasons: verdict
+                        .reasons
+                        .iter()
+                        .map(|r| r.get(lang).to_owned())
+                        .collect(),
+                    overdue: is_overdue(task, today),
+                    next_milestone: next_milestone(task).map(|m| NextMilestone {
+                        title: m.title.clone(),
+                        due: m.due,
+                        days_until: (m.due - today).num_days(),
+                    }),
+                }
+            })
+            .collect(),
+        leaderboards: leaderboards_before(campaign, today)
+            .into_iter()
+            .map(board_values)
+            .collect(),
+    }
+}
+
+fn campaign_values(campaign: &Campaign, today: NaiveDate) -> CampaignValues {
+    let info = &campaign.info;
+    let mut values = CampaignValues {
+        name: info.name.clone(),
+        today,
+        start: info.start,
+        end: info.end,
+        total: info.total_days(),
+        phase: "running",
+        day: None,
+        days_left: None,
+        last_day: None,
+        next_checkpoint: None,
+        starts_in: None,
+        ended_ago: None,
+    };
+    match phase(info, today) {
+        Phase::NotStarted { starts_in } => {
+            values.phase = "not_started";
+            values.starts_in = Some(starts_in);
+        }
+        Phase::Running { day, days_left } => {
+            values.day = Some(day);
+            values.days_left = Some(days_left);
+            values.last_day = Some(false);
+        }
+        Phase::LastDay { day } => {
+            values.day = Some(day);
+            values.days_left = Some(0);
+            values.last_day = Some(true);
+        }
+        Phase::Ended { ended_ago } => {
+            values.phase = "ended";
+            values.ended_ago = Some(ended_ago);
+        }
+    }
+    if values.phase == "running" {
+        values.next_checkpoint = next_checkpoint(info, today).map(|c| CheckpointValues {
+            number: c.number,
+            date: c.date,
+            days_until: c.days_until,
+        });
+    }
+    values
+}
+
+fn board_values(board: Leaderboard) -> LeaderboardValues {
+    LeaderboardValues {
+        checkpoint: board.checkpoint,
+        date: board.date,
+        done: board.done,
+        due: board.due,
+        units: board
+            .units
+            .into_iter()
+            .map(|u| UnitValues {
+                unit: u.unit,
+                rank: u.rank,
+                done: u.done,
+                due: u.due,
+                rate: u.rate,
+                red_tasks: u.red_tasks,
+            })
+            .collect(),
+        red_flag: board.red_flag,
+        yellow_card: board.yellow_card,
+        red: board.red,
+        yellow: board.yellow,
+    }
+}
