@@ -2,8 +2,12 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod report;
 pub mod store;
 pub mod synth;
+pub mod ui;

@@ -1,0 +1,76 @@
+//! Drawing: a pure function of the model, the theme and the current instant.
+
+pub mod board;
+pub mod card;
+pub mod detail;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod text;
+pub mod theme;
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::keymap::Keymap;
+use crate::app::model::{Model, View};
+use crate::i18n::Text;
+use theme::Theme;
+
+/// What every widget borrows while drawing.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    pub fn t<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.model.lang)
+    }
+}
+
+/// The smallest window that shows anything but a "too small" note.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+
+pub fn render(frame: &mut Frame, ctx: &Ctx) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let note = Text::new("窗口太小", "window too small");
+        let line = Line::from(text::cut(ctx.t(&note), area.width.into()));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let header_rows = header::height(area);
+    let [top, body, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(header_rows),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ]));
+    header::render(frame, top, ctx);
+    match ctx.model.view {
+        View::Detail => detail::render(frame, body, ctx),
+        View::Board | View::Help | View::ConfirmQuit => board::render(frame, body, ctx),
+    }
+    footer::render(frame, bottom, ctx);
+    if ctx.model.view == View::Help {
+        help::render(frame, popup_area(body, 64, 30), ctx);
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

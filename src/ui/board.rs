@@ -1,0 +1,117 @@
+//! The board: five status columns (or one at a time on narrow windows), scrolling cards.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Ctx;
+use super::card::card_lines;
+use super::text::cut;
+use crate::domain::Status;
+use crate::tr;
+
+/// Narrower than this, one column shows at a time.
+const ALL_COLUMNS_MIN_WIDTH: u16 = 60;
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    if area.width >= ALL_COLUMNS_MIN_WIDTH {
+        let areas = area.layout_vec(&Layout::horizontal([Constraint::Fill(1); 5]));
+        for (col, rect) in areas.into_iter().enumerate() {
+            column(frame, rect, ctx, col);
+        }
+    } else {
+        one_column(frame, area, ctx);
+    }
+}
+
+/// The focused column alone, with a line naming it and where it stands among the five.
+fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let [tabs, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ]));
+    let col = ctx.model.column;
+    let status = Status::ALL[col];
+    let (n, label) = (col + 1, status.label(ctx.model.lang));
+    let left = if col > 0 { "◀ " } else { "  " };
+    let right = if col + 1 < Status::ALL.len() {
+        " ▶"
+    } else {
+        ""
+    };
+    let line = format!("{left}{label} {n}/5{right}");
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            cut(&line, tabs.width.into()),
+            ctx.theme.title(true),
+        )),
+        tabs,
+    );
+    column(frame, rest, ctx, col);
+}
+
+fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
+    let model = ctx.model;
+    let focused = model.column == col;
+    let tasks = &model.derived.columns[col];
+    let status = Status::ALL[col];
+    let title = format!("{} {}", status.label(model.lang), tasks.len());
+    let title_width = usize::from(area.width.saturating_sub(2));
+    let mut block = Block::bordered()
+        .border_style(ctx.theme.border(focused))
+        .title(Line::styled(
+            cut(&title, title_width),
+            ctx.theme.title(focused),
+        ));
+    let inner = block.inner(area);
+    let rows = card_rows(inner.height);
+    let visible = usize::from(inner.height) / rows.max(1);
+    let selected = model.rows[col];
+    let offset = if selected < visible {
+        0
+    } else {
+        selected + 1 - visible
+    };
+    let below = tasks.len().saturating_sub(offset + visible);
+    if offset > 0 {
+        let text = tr!("↑{offset}", "↑{offset}");
+        block = block
+            .title(Line::styled(text.get(model.lang).to_owned(), ctx.theme.dim()).right_aligned());
+    }
+    if below > 0 {
+        let text = tr!("↓还有{below}", "↓{below} more");
+        let text = cut(text.get(model.lang), title_width);
+        block = block.title_bottom(Line::styled(text, ctx.theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if tasks.is_empty() {
+        let empty = tr!("(无)", "(none)");
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                empty.get(model.lang).to_owned(),
+                ctx.theme.dim(),
+            )),
+            inner,
+        );
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::with_capacity(usize::from(inner.height));
+    for (row, &index) in tasks.iter().enumerate().skip(offset).take(visible) {
+        let is_selected = focused && row == selected;
+        lines.extend(card_lines(ctx, index, inner.width, rows, is_selected));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Card height for a column of this inner height: fewer details on short windows.
+fn card_rows(inner_height: u16) -> usize {
+    match inner_height {
+        0..=7 => 1,
+        8..=14 => 2,
+        _ => 3,
+    }
+}

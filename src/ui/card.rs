@@ -1,0 +1,128 @@
+//! One card: title, light with a word, lead unit, next milestone countdown, progress.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::Ctx;
+use super::header::fit_spans;
+use super::text::{fit, inert};
+use crate::domain::light::TaskLight;
+use crate::domain::milestone::due_label;
+use crate::domain::task_facts::next_milestone;
+use crate::i18n::{Lang, Text};
+
+/// The light as `●` plus a word (wide) or a letter (narrow); never colour alone.
+pub fn light_label(light: TaskLight, overridden: bool, lang: Lang, wide: bool) -> String {
+    let word = match (light, wide) {
+        (TaskLight::Done, _) => Text::new("✓销号", "✓done"),
+        (TaskLight::Red, true) => Text::new("●红灯", "●Behind"),
+        (TaskLight::Yellow, true) => Text::new("●黄灯", "●At risk"),
+        (TaskLight::Green, true) => Text::new("●绿灯", "●On track"),
+        (TaskLight::Red, false) => Text::new("●红", "●R"),
+        (TaskLight::Yellow, false) => Text::new("●黄", "●Y"),
+        (TaskLight::Green, false) => Text::new("●绿", "●G"),
+    };
+    let mut out = word.get(lang).to_owned();
+    if overridden {
+        out.push('*');
+    }
+    out
+}
+
+/// The lines of the card of task `index`, `rows` tall (1 to 3) and exactly `width` wide.
+pub fn card_lines(
+    ctx: &Ctx,
+    index: usize,
+    width: u16,
+    rows: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let task = &campaign.tasks[index];
+    let verdict = &model.derived.lights[index];
+    let lang = model.lang;
+    let wide = width >= 30;
+    let w = usize::from(width);
+    let base = if selected {
+        ctx.theme.selected()
+    } else {
+        Style::new()
+    };
+    let marker = if selected { "▶" } else { " " };
+    let title = if wide {
+        &task.title
+    } else {
+        task.display_title()
+    };
+    let light = Span::styled(
+        light_label(verdict.light, verdict.overridden, lang, wide),
+        ctx.theme.light(verdict.light).patch(base),
+    );
+
+    let mut title_line = vec![Span::styled(
+        format!("{marker}{}", fit(&inert(title), w.saturating_sub(1))),
+        base.add_modifier(Modifier::BOLD),
+    )];
+    if rows == 1 {
+        title_line = vec![
+            Span::styled(marker.to_owned(), base.add_modifier(Modifier::BOLD)),
+            light.clone(),
+            Span::styled(format!(" {}", inert(task.display_title())), base),
+        ];
+        return vec![pad(fit_spans(title_line, width), w, base)];
+    }
+
+    let unit = task
+        .lead_unit
+        .as_deref()
+        .and_then(|u| campaign.unit(u))
+        .map(|u| inert(u.short.as_deref().unwrap_or(&u.name)))
+        .unwrap_or_default();
+    let mut second = vec![Span::styled(" ", base), light];
+    if !unit.is_empty() {
+        second.push(Span::styled(format!(" {unit}"), base));
+    }
+
+    let mut third = vec![Span::styled(" ", base)];
+    let next = next_milestone(task);
+    if let Some(m) = next {
+        let days = (m.due - model.today).num_days();
+        let style = if days < 0 {
+            ctx.theme.light(TaskLight::Red).patch(base)
+        } else if days <= campaign.rules.light.warn_days {
+            ctx.theme.light(TaskLight::Yellow).patch(base)
+        } else {
+            base
+        };
+        third.push(Span::styled(due_label(days, lang), style));
+    }
+    if let Some(p) = task.progress {
+        let sep = if next.is_some() { " " } else { "" };
+        third.push(Span::styled(format!("{sep}{p}%"), base));
+    }
+    if let Some(m) = next.filter(|_| wide) {
+        third.push(Span::styled(format!(" · {}", inert(&m.title)), base));
+    }
+
+    let mut lines = vec![pad(fit_spans(title_line, width), w, base)];
+    lines.push(pad(fit_spans(second, width), w, base));
+    if rows >= 3 {
+        lines.push(pad(fit_spans(third, width), w, base));
+    }
+    lines
+}
+
+/// Fills a line with styled spaces to `w` columns, so a selected card is one solid block.
+fn pad(line: Line<'_>, w: usize, style: Style) -> Line<'static> {
+    let used = line.width();
+    let mut spans: Vec<Span<'static>> = line
+        .spans
+        .into_iter()
+        .map(|s| Span::styled(s.content.into_owned(), s.style))
+        .collect();
+    if used < w {
+        spans.push(Span::styled(" ".repeat(w - used), style));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,110 @@
+//! The header: campaign, day and live countdown, next checkpoint, counts by light.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Ctx;
+use super::text::{cut, inert, width};
+use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, time_left};
+use crate::domain::light::TaskLight;
+use crate::tr;
+
+/// Two rows when there is room, one on short windows.
+pub fn height(area: Rect) -> u16 {
+    if area.height >= 12 { 2 } else { 1 }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let model = ctx.model;
+    let info = &model.campaign().info;
+    let lang = model.lang;
+    let today = model.today;
+    let current = phase(info, today);
+    let mut countdown = phase_text(&current, info.total_days(), lang);
+    let running = matches!(current, Phase::Running { .. } | Phase::LastDay { .. });
+    if let Some(left) = time_left(info, ctx.now).filter(|_| running && !model.today_pinned) {
+        let (h, m, s) = clock_part(left);
+        countdown.push_str(&format!(" {h:02}:{m:02}:{s:02}"));
+    }
+    let name = inert(&info.short);
+    let checkpoint = next_checkpoint(info, today).map(|c| {
+        let (n, date, days) = (c.number, c.date.format("%m-%d"), c.days_until);
+        match days {
+            0 => tr!("第{n}节点 {date} 今天", "checkpoint {n} {date} today"),
+            1 => tr!("第{n}节点 {date} 明天", "checkpoint {n} {date} tomorrow"),
+            _ => tr!(
+                "第{n}节点 {date} 还有{days}天",
+                "checkpoint {n} {date} in {days} days"
+            ),
+        }
+    });
+    let d = &model.derived;
+    let (red, yellow, green, done) = (d.red, d.yellow, d.green, d.done);
+    let counts = [
+        (tr!("●红{red}", "●R{red}"), ctx.theme.light(TaskLight::Red)),
+        (
+            tr!("●黄{yellow}", "●Y{yellow}"),
+            ctx.theme.light(TaskLight::Yellow),
+        ),
+        (
+            tr!("●绿{green}", "●G{green}"),
+            ctx.theme.light(TaskLight::Green),
+        ),
+        (
+            tr!("✓销号{done}", "✓done{done}"),
+            ctx.theme.light(TaskLight::Done),
+        ),
+    ];
+    let mut first: Vec<Span> = vec![
+        Span::styled(name, ctx.theme.title(true)),
+        Span::raw("  "),
+        Span::styled(countdown, ctx.theme.header()),
+    ];
+    let mut second: Vec<Span> = Vec::new();
+    if let Some(c) = checkpoint {
+        second.push(Span::raw(ctx.t(&c).to_owned()));
+        second.push(Span::raw("  "));
+    }
+    for (i, (text, style)) in counts.into_iter().enumerate() {
+        if i > 0 {
+            second.push(Span::raw(" "));
+        }
+        second.push(Span::styled(text.get(lang).to_owned(), style));
+    }
+    if area.height >= 2 {
+        let [a, b] = area.layout(&ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(1),
+        ]));
+        frame.render_widget(Paragraph::new(fit_spans(first, a.width)), a);
+        frame.render_widget(Paragraph::new(fit_spans(second, b.width)), b);
+    } else {
+        first.push(Span::raw("  "));
+        first.extend(second);
+        frame.render_widget(Paragraph::new(fit_spans(first, area.width)), area);
+    }
+}
+
+/// Cuts a line of spans to `max` columns by display width.
+pub fn fit_spans(spans: Vec<Span<'_>>, max: u16) -> Line<'_> {
+    let mut left = usize::from(max);
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let w = width(&span.content);
+        if w <= left {
+            left -= w;
+            out.push(span);
+        } else {
+            let style: Style = span.style;
+            out.push(Span::styled(cut(&span.content, left), style));
+            left = 0;
+        }
+    }
+    Line::from(out)
+}

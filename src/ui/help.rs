@@ -1,0 +1,50 @@
+//! The help screen, generated from the keymap so it can never disagree with the keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Ctx;
+use super::text::{cut, fit};
+use crate::i18n::Text;
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let title = Text::new(" 帮助 · 按键(Esc/q 关闭) ", " Help · keys (Esc/q closes) ");
+    let block = Block::bordered()
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(ctx.t(&title), area.width.saturating_sub(2).into()),
+            ctx.theme.title(true),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let key_width = 12.min(usize::from(inner.width) / 2);
+    let text_width = usize::from(inner.width).saturating_sub(key_width + 1);
+    let lines: Vec<Line> = help_rows(ctx)
+        .into_iter()
+        .skip(ctx.model.help_scroll)
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(fit(&keys, key_width), ctx.theme.key()),
+                Span::raw(" "),
+                Span::raw(cut(&what, text_width)),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// (keys, what they do) for every bound action, in keymap order.
+pub fn help_rows(ctx: &Ctx) -> Vec<(String, String)> {
+    ctx.keymap
+        .bindings()
+        .map(|(action, _)| {
+            (
+                ctx.keymap.label(action),
+                ctx.t(&action.describe()).to_owned(),
+            )
+        })
+        .collect()
+}

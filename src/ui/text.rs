@@ -1,0 +1,138 @@
+//! Width-aware text: cut, pad and wrap by display width (CJK is two columns), and make
+//! user text inert (no control characters or escape sequences reach the terminal).
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The display width of a string.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` columns, ending in `…` when something was cut; never splits a
+/// character (a wide character that does not fit is dropped whole).
+pub fn cut(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut to `max` columns and padded with spaces to exactly `max` columns.
+pub fn fit(s: &str, max: usize) -> String {
+    let mut out = cut(s, max);
+    let pad = max.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// Wraps `s` into lines of at most `max` columns, breaking between characters (CJK text has
+/// no spaces); no line is ever wider than `max`, and a character wider than `max` is dropped.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    if max == 0 {
+        return lines;
+    }
+    let mut line = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if w > max {
+            continue;
+        }
+        if used + w > max {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// User text made safe for one line of a terminal: control characters (including ESC, so no
+/// escape sequence survives), bidi overrides and zero-width characters are removed, and line
+/// breaks and tabs become spaces.
+pub fn inert(s: &str) -> String {
+    let needs_work = s.chars().any(|c| c.is_control() || is_invisible(c));
+    if !needs_work {
+        return s.to_owned();
+    }
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() || is_invisible(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Bidi controls and zero-width characters that could disguise text.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_never_splits_a_wide_character() {
+        let s = "污水处理厂二期";
+        for max in 0..=16 {
+            let c = cut(s, max);
+            assert!(width(&c) <= max, "{max}: {c}");
+        }
+        assert_eq!(cut(s, 1), "…");
+        assert_eq!(cut(s, 2), "…");
+        assert_eq!(cut(s, 3), "污…");
+        assert_eq!(cut(s, 4), "污…");
+        assert_eq!(cut(s, 14), s);
+        assert_eq!(cut("abc", 3), "abc");
+    }
+
+    #[test]
+    fn fit_pads_to_exact_width() {
+        for max in 0..10 {
+            assert_eq!(width(&fit("县住建局", max)), max);
+        }
+    }
+
+    #[test]
+    fn wrap_by_display_width() {
+        let lines = wrap("完成沿线管线迁改abc", 5);
+        assert!(lines.iter().all(|l| width(l) <= 5));
+        assert_eq!(lines.concat(), "完成沿线管线迁改abc");
+        assert!(wrap("宽", 1).iter().all(|l| l.is_empty()));
+        for max in 1..5 {
+            assert!(wrap("一二三四五", max).iter().all(|l| width(l) <= max));
+        }
+    }
+
+    #[test]
+    fn inert_removes_escapes_and_controls() {
+        let hostile = "标题\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202E}abc\u{200B}\nnext";
+        let clean = inert(hostile);
+        assert!(!clean.chars().any(|c| c.is_control()));
+        assert!(!clean.contains('\u{202E}'));
+        assert_eq!(clean, "标题]0;pwned[2Jabc next");
+    }
+}

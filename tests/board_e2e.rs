@@ -1,0 +1,81 @@
+//! The real binary in a pseudo-terminal: open the board, move a card, quit, check the file.
+
+mod support;
+
+use std::time::Duration;
+
+use support::pty::Term;
+use support::{changed_lines, qinglan_copy};
+
+#[test]
+fn moving_a_card_changes_exactly_its_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
+    term.wait_for("第83天/100");
+    term.wait_for("▶智能装备园一期");
+    term.send(">");
+    term.wait_for("T01 → 受阻");
+    term.send("q");
+    assert!(
+        term.wait_exit(),
+        "bairi exited with an error:\n{}",
+        term.screen()
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        changed_lines(&before, &after),
+        vec![(
+            "status     = \"推进中\"".to_owned(),
+            "status     = \"受阻\"".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_refused_move_says_why_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(
+        &[file, "--today", "2026-11-22", "--lang", "en"],
+        80,
+        24,
+        dir.path(),
+        &[],
+    );
+    term.wait_for("Day 83/100");
+    // T02 is blocked with undone milestones: pending sign-off is refused.
+    term.send("l");
+    term.wait_for("▶");
+    term.send(">");
+    term.pump(Duration::from_millis(300));
+    assert!(term.screen().contains("milestone"), "{}", term.screen());
+    term.send("q");
+    assert!(term.wait_exit());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_bad_file_prints_its_errors_before_any_screen_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        "schema_version = 1\n[campaign]\nname = \"x\"\nstart = \"soon\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .arg(&path)
+        .env("LANG", "en_US.UTF-8")
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml:4:9: error"), "{err}");
+    assert!(!err.contains("\u{1b}[?1049h"), "the screen was taken over");
+}

@@ -1,0 +1,183 @@
+//! Screens of the qinglan example on 2026-11-22, 10:00 in Shanghai, at several sizes.
+
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use bairi::app::action::Action;
+use bairi::app::keymap::Keymap;
+use bairi::app::model::Model;
+use bairi::app::update::update;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+use bairi::ui::theme::Theme;
+use bairi::ui::{Ctx, render};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn model(lang: Lang) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
+    (Model::new(file, today(), lang), dir)
+}
+
+fn draw(model: &Model, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|frame| {
+            render(
+                frame,
+                &Ctx {
+                    model,
+                    theme: &theme,
+                    keymap: &keymap,
+                    now,
+                },
+            )
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn press(model: &mut Model, actions: &[Action]) {
+    for a in actions {
+        update(model, *a, today());
+    }
+}
+
+#[test]
+fn board_80x24_chinese() {
+    let (m, _dir) = model(Lang::Zh);
+    insta::assert_snapshot!(text(&draw(&m, 80, 24)));
+}
+
+#[test]
+fn board_120x40_english() {
+    let (m, _dir) = model(Lang::En);
+    insta::assert_snapshot!(text(&draw(&m, 120, 40)));
+}
+
+#[test]
+fn board_200x60_chinese() {
+    let (m, _dir) = model(Lang::Zh);
+    insta::assert_snapshot!(text(&draw(&m, 200, 60)));
+}
+
+#[test]
+fn board_narrow_shows_one_column() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::Right]);
+    insta::assert_snapshot!(text(&draw(&m, 40, 16)));
+}
+
+#[test]
+fn detail_view_of_a_red_task() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::Right, Action::Open]);
+    insta::assert_snapshot!(text(&draw(&m, 80, 24)));
+}
+
+#[test]
+fn help_lists_every_bound_key() {
+    let (mut m, _dir) = model(Lang::En);
+    press(&mut m, &[Action::Help]);
+    let screen = text(&draw(&m, 80, 24));
+    for (action, _) in Keymap::default().bindings() {
+        assert!(
+            screen.contains(&Keymap::default().label(action)),
+            "{}",
+            action.name()
+        );
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn every_size_down_to_one_cell_draws_without_panicking() {
+    let (mut m, _dir) = model(Lang::Zh);
+    for (w, h) in [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (19, 5),
+        (20, 5),
+        (25, 8),
+        (59, 12),
+        (60, 12),
+        (80, 9),
+    ] {
+        draw(&m, w, h);
+    }
+    press(&mut m, &[Action::Open]);
+    for (w, h) in [(1, 1), (20, 5), (30, 10)] {
+        draw(&m, w, h);
+    }
+}
+
+#[test]
+fn the_selected_card_is_reversed_and_marked() {
+    let (m, _dir) = model(Lang::Zh);
+    let buffer = draw(&m, 80, 24);
+    let screen = text(&buffer);
+    assert!(screen.contains("▶智能装备园一…"), "{screen}");
+    let (mut x, mut y) = (0, 0);
+    'find: for row in 0..24 {
+        for col in 0..80 {
+            if buffer[(col, row)].symbol() == "▶" {
+                (x, y) = (col, row);
+                break 'find;
+            }
+        }
+    }
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(buffer[(x, y + 1)].modifier.contains(Modifier::REVERSED));
+    assert!(buffer[(x + 1, y + 1)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn lights_are_coloured_and_worded() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::Right]);
+    let buffer = draw(&m, 80, 24);
+    let screen = text(&buffer);
+    assert!(screen.contains("●红"), "{screen}");
+    let mut found = false;
+    for y in 0..24 {
+        for x in 0..80 {
+            if buffer[(x, y)].symbol() == "●" && buffer[(x + 1, y)].symbol() == "红" {
+                assert_eq!(buffer[(x, y)].fg, ratatui::style::Color::Red);
+                found = true;
+            }
+        }
+    }
+    assert!(found);
+}

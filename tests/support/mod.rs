@@ -1,0 +1,30 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)] // each test binary uses a part of the shared helpers
+
+pub mod pty;
+
+use std::path::{Path, PathBuf};
+
+/// The qinglan example campaign, copied into a temp dir so a test may edit it.
+pub fn qinglan_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("qinglan.toml");
+    std::fs::copy(fixture("qinglan.toml"), &path).expect("copy fixture");
+    path
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The lines that differ between two texts, as (before, after) pairs by line number; both
+/// texts must have the same number of lines.
+pub fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect()
+}
