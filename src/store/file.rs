@@ -179,13 +179,13 @@ impl CampaignFile {
         let spelled = self.campaign.status_spelling.write(status);
         let reopening = task.status == Status::Done;
         let (table, task) = self.both(index)?;
-        patch::set(table, "status", spelled);
+        patch::set(table, "status", patch::string(spelled));
         task.status = status;
         if status == Status::Done {
             patch::set(table, "closed_on", date_value(today));
             task.closed_on = Some(today);
             match by {
-                Some(by) => patch::set(table, "closed_by", by),
+                Some(by) => patch::set(table, "closed_by", patch::string(by)),
                 None => patch::remove(table, "closed_by"),
             }
             task.closed_by = by.map(str::to_owned);
@@ -268,12 +268,12 @@ impl CampaignFile {
         let mut inline = InlineTable::new();
         inline.insert("date", date_value(entry.date));
         if let Some(by) = &entry.by {
-            inline.insert("by", by.as_str().into());
+            inline.insert("by", patch::string(by));
         }
         if let Some(kind) = &entry.kind {
-            inline.insert("kind", kind.as_str().into());
+            inline.insert("kind", patch::string(kind));
         }
-        inline.insert("text", entry.text.as_str().into());
+        inline.insert("text", patch::string(&entry.text));
         let (table, task) = self.both(index)?;
         patch::append_inline(table, "log", inline);
         task.log.push(entry);
@@ -307,15 +307,15 @@ impl CampaignFile {
         }
         let pid = format!("{id}-P{n}");
         let mut table = Table::new();
-        table.insert("id", toml_edit::value(pid.as_str()));
-        table.insert("text", toml_edit::value(new.text.as_str()));
+        table.insert("id", toml_edit::value(patch::string(&pid)));
+        table.insert("text", toml_edit::value(patch::string(&new.text)));
         if let Some(kind) = &new.kind {
-            table.insert("kind", toml_edit::value(kind.as_str()));
+            table.insert("kind", toml_edit::value(patch::string(kind)));
         }
         table.insert("blocking", toml_edit::value(new.blocking));
         table.insert("raised", toml_edit::value(date_value(today)));
         if let Some(owner) = &new.owner {
-            table.insert("owner", toml_edit::value(owner.as_str()));
+            table.insert("owner", toml_edit::value(patch::string(owner)));
         }
         if let Some(due) = new.due {
             table.insert("due", toml_edit::value(date_value(due)));
@@ -365,7 +365,7 @@ impl CampaignFile {
         patch::set(sub, "resolved", true);
         patch::set(sub, "resolved_on", date_value(today));
         if !result.trim().is_empty() {
-            patch::set(sub, "result", result);
+            patch::set(sub, "result", patch::string(result));
         }
         let entry = &mut task.problems[p];
         entry.resolved = true;

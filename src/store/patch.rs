@@ -172,3 +172,43 @@ pub fn sub_table_mut<'t>(table: &'t mut Table, key: &str, id: &str) -> Option<&'
         .iter_mut()
         .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
 }
+
+/// A one-line basic string (`"…"` with escapes): never a multi-line string, so inline tables
+/// stay on one line as TOML 1.0 requires.
+pub fn string(s: &str) -> Value {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out.parse::<Value>().unwrap_or_else(|_| Value::from(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_stay_on_one_line() {
+        for s in [
+            "简单",
+            "a \"quoted\" \\ back",
+            "two\nlines\ttab",
+            "bell\u{7}esc\u{1b}",
+        ] {
+            let v = string(s);
+            let shown = v.to_string();
+            assert!(!shown.contains('\n'), "{shown}");
+            assert_eq!(v.as_str(), Some(s));
+        }
+    }
+}

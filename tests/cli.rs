@@ -1,0 +1,264 @@
+//! The command line, run as a user would: check, report, move, tick, note.
+
+mod support;
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bairi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+        .output()
+        .unwrap()
+}
+
+fn report(file: &str, today: &str) -> Value {
+    let out = bairi(&["report", file, "--format", "json", "--today", today]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn qinglan() -> String {
+    support::fixture("qinglan.toml")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn qinglan_report_matches_the_expected_values() {
+    let r = report(&qinglan(), "2026-11-22");
+    let c = &r["campaign"];
+    assert_eq!(c["phase"], "running");
+    assert_eq!(
+        (
+            c["day"].as_i64(),
+            c["days_left"].as_i64(),
+            c["total"].as_i64()
+        ),
+        (Some(83), Some(17), Some(100))
+    );
+    assert_eq!(c["start"], "2026-09-01");
+    assert_eq!(c["end"], "2026-12-09");
+    assert_eq!(c["next_checkpoint"]["number"], 6);
+    assert_eq!(c["next_checkpoint"]["date"], "2026-11-23");
+    assert_eq!(c["next_checkpoint"]["days_until"], 1);
+    let lights: Vec<(String, String)> = r["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap().to_owned(),
+                t["light"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expect = |id: &str| match id {
+        "T02" | "T08" => "red",
+        "T03" | "T06" | "T09" => "yellow",
+        "T07" => "done",
+        _ => "green",
+    };
+    assert_eq!(lights.len(), 13);
+    for (id, light) in &lights {
+        assert_eq!(light, expect(id), "{id}");
+    }
+    let t08 = &r["tasks"][7];
+    assert_eq!(t08["overdue"], true);
+    assert_eq!(t08["status"], "blocked");
+    assert!(t08["reasons"].as_array().unwrap().len() >= 2);
+    assert_eq!(r["tasks"][1]["next_milestone"]["days_until"], -2);
+    assert_eq!(r["tasks"][6]["next_milestone"], Value::Null);
+}
+
+#[test]
+fn qinglan_leaderboards_reproduce_the_published_reviews() {
+    let r = report(&qinglan(), "2026-11-22");
+    let boards = r["leaderboards"].as_array().unwrap();
+    assert_eq!(boards.len(), 5, "checkpoints before 11-22");
+    let expected = [
+        (1, 3, 4, vec!["cd"], vec!["jtj"], vec!["T04"]),
+        (
+            2,
+            10,
+            12,
+            vec!["cd"],
+            vec!["jtj", "zrj"],
+            vec!["T04", "T09"],
+        ),
+        (
+            3,
+            13,
+            17,
+            vec!["jxj"],
+            vec!["jtj", "xk"],
+            vec!["T04", "T06", "T08"],
+        ),
+        (4, 23, 24, vec!["cd"], vec!["zjj"], vec!["T02"]),
+        (5, 29, 31, vec!["jxj"], vec!["cd", "xk"], vec!["T05", "T06"]),
+    ];
+    for (board, (n, done, due, flag, card, red)) in boards.iter().zip(expected) {
+        assert_eq!(board["checkpoint"], n);
+        assert_eq!(
+            (board["done"].as_i64(), board["due"].as_i64()),
+            (Some(done), Some(due)),
+            "checkpoint {n}"
+        );
+        assert_eq!(board["red_flag"], serde_json::json!(flag), "checkpoint {n}");
+        assert_eq!(
+            board["yellow_card"],
+            serde_json::json!(card),
+            "checkpoint {n}"
+        );
+        assert_eq!(board["red"], serde_json::json!(red), "checkpoint {n}");
+        assert_eq!(board["yellow"], serde_json::json!([]), "checkpoint {n}");
+    }
+    // Checkpoint 5 in full, as published in the file.
+    let units: Vec<(String, i64, i64, i64, i64)> = boards[4]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let n = |k: &str| u[k].as_i64().unwrap();
+            (
+                u["unit"].as_str().unwrap().to_owned(),
+                n("rank"),
+                n("done"),
+                n("due"),
+                n("red_tasks"),
+            )
+        })
+        .collect();
+    let want = [
+        ("jxj", 1, 6, 6, 0),
+        ("zjj", 2, 5, 5, 0),
+        ("jtj", 3, 4, 4, 0),
+        ("fgj", 4, 2, 2, 0),
+        ("jyj", 5, 2, 2, 0),
+        ("zrj", 6, 2, 2, 0),
+        ("cd", 7, 5, 6, 1),
+        ("xk", 8, 3, 4, 1),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(u, a, b, c, d)| ((*u).to_owned(), *a, *b, *c, *d))
+        .collect();
+    assert_eq!(units, want);
+}
+
+#[test]
+fn report_phases_before_on_the_last_day_and_after() {
+    let before = report(&qinglan(), "2026-08-30");
+    assert_eq!(before["campaign"]["phase"], "not_started");
+    assert_eq!(before["campaign"]["starts_in"], 2);
+    let last = report(&qinglan(), "2026-12-09");
+    assert_eq!(last["campaign"]["phase"], "running");
+    assert_eq!(last["campaign"]["last_day"], true);
+    assert_eq!(last["campaign"]["days_left"], 0);
+    let after = report(&qinglan(), "2026-12-12");
+    assert_eq!(after["campaign"]["phase"], "ended");
+    assert_eq!(after["campaign"]["ended_ago"], 3);
+    assert_eq!(after["leaderboards"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn check_exit_codes_and_messages() {
+    let ok = bairi(&["check", &qinglan()]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("OK, 0 warning(s)"));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    let text = std::fs::read_to_string(qinglan())
+        .unwrap()
+        .replace("deadline   = 2026-12-07", "deadline   = \"next week\"");
+    std::fs::write(&bad, &text).unwrap();
+    let out = bairi(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml:309:14: error: [task T02] `deadline` has the wrong type"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        text,
+        "check never writes"
+    );
+    let zh = Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(["check", bad.to_str().unwrap(), "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("错误: [任务 T02]"));
+    let missing = bairi(&["check", "/nonexistent/x.toml"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file"));
+    let usage = bairi(&["check"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn move_tick_and_note_edit_the_file_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let refused = bairi(&[
+        "move",
+        file,
+        "T02",
+        "pending_signoff",
+        "--today",
+        "2026-11-22",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not done"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    assert!(
+        bairi(&["tick", file, "T02", "3", "--today", "2026-11-22"])
+            .status
+            .success()
+    );
+    assert!(
+        bairi(&["tick", file, "T02", "T02-M4", "--today", "2026-11-23"])
+            .status
+            .success()
+    );
+    assert!(
+        bairi(&["move", file, "T02", "待销号", "--today", "2026-11-23"])
+            .status
+            .success()
+    );
+    let out = bairi(&[
+        "note",
+        file,
+        "T02",
+        "设备调试完成",
+        "--by",
+        "li_mx",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = report(file, "2026-11-23");
+    assert_eq!(r["tasks"][1]["status"], "pending_signoff");
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("{ date = 2026-11-23, by = \"li_mx\", text = \"设备调试完成\" },"));
+    assert!(after.contains("status     = \"待销号\""));
+    assert!(dir.path().join("qinglan.toml.bak").exists());
+    let bad_status = bairi(&["move", file, "T02", "finished"]);
+    assert_eq!(bad_status.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_status.stderr).contains("unknown status"));
+}

@@ -1,0 +1,305 @@
+//! Edits through the file core: only the touched lines change, rules refuse with reasons,
+//! saves are atomic and never overwrite someone else's changes.
+
+mod support;
+
+use chrono::NaiveDate;
+
+use bairi::domain::{LogEntry, Status};
+use bairi::store::file::{CampaignFile, MilestoneRef, NewProblem, SaveError};
+use bairi::store::load::Today;
+use support::{changed_lines, qinglan_copy};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn open() -> (CampaignFile, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    (file, text, dir)
+}
+
+/// Lines added to `after` that `before` does not have (for appends).
+fn added_lines(before: &str, after: &str) -> Vec<String> {
+    let mut old = before.lines().peekable();
+    let mut added = Vec::new();
+    for line in after.lines() {
+        if old.peek() == Some(&line) {
+            old.next();
+        } else {
+            added.push(line.to_owned());
+        }
+    }
+    assert_eq!(old.next(), None, "lines were removed");
+    added
+}
+
+#[test]
+fn an_untouched_file_saves_byte_for_byte() {
+    let (mut file, text, _dir) = open();
+    assert_eq!(file.text(), text);
+    file.set_progress("T01", 80).unwrap();
+    assert_eq!(file.text(), text, "setting the same value changes nothing");
+}
+
+#[test]
+fn a_status_change_keeps_the_trailing_comment_on_its_line() {
+    let (mut file, text, _dir) = open();
+    file.set_status("T12", Status::Done, day("2026-11-22"), Some("li_mx"))
+        .unwrap();
+    let after = file.text();
+    let old = "status     = \"待销号\"                      # all milestones done; awaiting 攻坚办 verification";
+    let new = "status     = \"已销号\"                      # all milestones done; awaiting 攻坚办 verification";
+    assert_eq!(text.matches(old).count(), 1);
+    assert_eq!(
+        added_lines(&text.replace(old, new), &after),
+        ["closed_on = 2026-11-22", "closed_by = \"li_mx\""]
+    );
+}
+
+#[test]
+fn the_file_keeps_its_status_spelling() {
+    let (mut file, text, _dir) = open();
+    file.set_status("T01", Status::Blocked, day("2026-11-22"), None)
+        .unwrap();
+    assert_eq!(
+        changed_lines(&text, &file.text())[0].1,
+        "status     = \"受阻\""
+    );
+    let english = text
+        .replace("\"推进中\"", "\"in_progress\"")
+        .replace("\"受阻\"", "\"blocked\"");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("en.toml");
+    std::fs::write(
+        &path,
+        english
+            .replace("\"未启动\"", "\"not_started\"")
+            .replace("\"待销号\"", "\"pending_signoff\"")
+            .replace("\"已销号\"", "\"done\""),
+    )
+    .unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    file.set_status("T01", Status::Blocked, day("2026-11-22"), None)
+        .unwrap();
+    assert!(file.text().contains("status     = \"blocked\""));
+}
+
+#[test]
+fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
+    let (mut file, text, _dir) = open();
+    let refusal = file
+        .set_status("T02", Status::PendingSignoff, day("2026-11-22"), None)
+        .unwrap_err();
+    assert!(
+        refusal.0.en.contains("2 milestone(s) not done"),
+        "{}",
+        refusal.0.en
+    );
+    assert!(refusal.0.zh.contains("2 个节点未完成"));
+    // T09: every milestone done in the end but a problem... use T06: open problem.
+    file.set_milestone_done("T06", MilestoneRef::Index(2), true, day("2026-11-22"))
+        .unwrap();
+    file.set_milestone_done("T06", MilestoneRef::Index(3), true, day("2026-11-22"))
+        .unwrap();
+    let refusal = file
+        .set_status("T06", Status::Done, day("2026-11-22"), None)
+        .unwrap_err();
+    assert!(refusal.0.en.contains("1 open problem"), "{}", refusal.0.en);
+    file.set_status("T06", Status::PendingSignoff, day("2026-11-22"), None)
+        .unwrap();
+    let refusal = file
+        .set_milestone_done("T06", MilestoneRef::Index(3), false, day("2026-11-22"))
+        .unwrap_err();
+    assert!(refusal.0.en.contains("move it back"));
+    assert!(
+        file.set_status("T99", Status::Done, day("2026-11-22"), None)
+            .is_err()
+    );
+    let _ = text;
+}
+
+#[test]
+fn ticking_and_unticking_a_milestone_touches_one_line() {
+    let (mut file, text, _dir) = open();
+    file.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
+        .unwrap();
+    let changed = changed_lines(&text, &file.text());
+    assert_eq!(
+        changed,
+        vec![(
+            "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = false },".to_owned(),
+            "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = true, done_on = 2026-11-22 },".to_owned()
+        )]
+    );
+    assert!(file.campaign.tasks[1].milestones[2].done);
+    file.set_milestone_done(
+        "T02",
+        MilestoneRef::Id("T02-M3".into()),
+        false,
+        day("2026-11-22"),
+    )
+    .unwrap();
+    assert_eq!(file.text(), text);
+    // A milestone with a `unit` after `done`: done_on goes right after done.
+    file.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"))
+        .unwrap();
+    assert!(
+        file.text()
+            .contains("done = true, done_on = 2026-11-22, unit = \"gdgs\" },")
+    );
+    assert!(
+        file.set_milestone_done("T10", MilestoneRef::Index(9), true, day("2026-11-22"))
+            .is_err()
+    );
+}
+
+#[test]
+fn notes_append_one_line_and_escape_text() {
+    let (mut file, text, _dir) = open();
+    let entry = LogEntry {
+        date: day("2026-11-22"),
+        text: "许可已下达,\"顶管\"今晚开工\n第二行".into(),
+        by: Some("li_mx".into()),
+        kind: None,
+    };
+    file.append_log("T02", entry).unwrap();
+    let added = added_lines(&text, &file.text());
+    assert_eq!(
+        added,
+        [
+            "  { date = 2026-11-22, by = \"li_mx\", text = \"许可已下达,\\\"顶管\\\"今晚开工\\n第二行\" },"
+        ]
+    );
+    // A task without a log gets one.
+    let entry = LogEntry {
+        date: day("2026-11-22"),
+        text: "首条记录".into(),
+        by: None,
+        kind: None,
+    };
+    file.append_log("T11", entry).unwrap();
+    assert!(
+        file.text()
+            .contains("log = [\n  { date = 2026-11-22, text = \"首条记录\" },\n]\n")
+    );
+    assert!(
+        file.append_log(
+            "T11",
+            LogEntry {
+                date: day("2026-11-22"),
+                text: "  ".into(),
+                by: None,
+                kind: None
+            }
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn problems_are_added_under_their_task_and_resolved() {
+    let (mut file, text, dir) = open();
+    let new = NewProblem {
+        text: "塔吊进场受限".into(),
+        kind: Some("协调".into()),
+        blocking: true,
+        owner: Some("zjj".into()),
+        due: Some(day("2026-11-25")),
+    };
+    let id = file.add_problem("T02", new, day("2026-11-22")).unwrap();
+    assert_eq!(id, "T02-P2");
+    file.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", day("2026-11-22"))
+        .unwrap();
+    file.save().unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("qinglan.toml")).unwrap();
+    let reloaded = CampaignFile::open(
+        &dir.path().join("qinglan.toml"),
+        Today::Date(day("2026-11-22")),
+    )
+    .unwrap();
+    let t02 = reloaded.campaign.task("T02").unwrap();
+    assert_eq!(t02.problems.len(), 2);
+    assert!(t02.problems[0].resolved);
+    assert_eq!(
+        t02.problems[0].result.as_deref(),
+        Some("公路部门当日核发许可")
+    );
+    assert_eq!(t02.problems[1].id, "T02-P2");
+    // The new problem sits right before the next task.
+    let p2 = saved
+        .find("id          = \"T02-P2\"")
+        .or_else(|| saved.find("id = \"T02-P2\""))
+        .unwrap();
+    let t03 = saved.find("id         = \"T03\"").unwrap();
+    let p1 = saved.find("\"T02-P1\"").unwrap();
+    assert!(p1 < p2 && p2 < t03);
+    assert!(text.len() < saved.len());
+}
+
+#[test]
+fn progress_is_checked() {
+    let (mut file, text, _dir) = open();
+    assert!(file.set_progress("T01", 101).is_err());
+    file.set_progress("T01", 85).unwrap();
+    assert_eq!(
+        changed_lines(&text, &file.text()),
+        vec![("progress   = 80".to_owned(), "progress   = 85".to_owned())]
+    );
+}
+
+#[test]
+fn save_writes_atomically_and_keeps_a_backup() {
+    let (mut file, text, dir) = open();
+    file.set_progress("T01", 85).unwrap();
+    assert!(file.dirty);
+    file.save().unwrap();
+    assert!(!file.dirty);
+    let path = dir.path().join("qinglan.toml");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), file.text());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("qinglan.toml.bak")).unwrap(),
+        text
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("bairi-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_and_the_edit_is_kept() {
+    let (mut file, _text, dir) = open();
+    let path = dir.path().join("qinglan.toml");
+    file.set_progress("T01", 85).unwrap();
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("progress   = 90", "progress   = 95");
+    std::fs::write(&path, &theirs).unwrap();
+    let err = file.save().unwrap_err();
+    assert!(matches!(err, SaveError::ChangedOnDisk));
+    assert!(err.message().zh.contains("未保存"));
+    assert!(file.dirty);
+    assert_eq!(file.campaign.task("T01").unwrap().progress, Some(85));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn a_failed_write_keeps_the_original_and_the_edits() {
+    let (mut file, text, dir) = open();
+    let path = dir.path().join("qinglan.toml");
+    file.set_progress("T01", 85).unwrap();
+    // Replace the file by a directory of the same name: the write cannot complete.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    assert!(file.save().is_err());
+    assert!(file.dirty);
+    std::fs::remove_dir(&path).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    assert!(matches!(file.save(), Err(SaveError::ChangedOnDisk)) || file.save().is_ok());
+}
