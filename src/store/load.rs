@@ -94,7 +94,7 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
     let mut f = Findings::new(text);
     if text.trim().is_empty() {
         f.error(
-            None,
+            Some(0..0),
             None,
             Text::new("文件是空的", "the file is empty"),
             Some(Text::new(
