@@ -1,0 +1,122 @@
+//! `cargo bench --bench core`: load, check, compute, save and render on generated campaigns
+//! of 60, 1,000 and 10,000 tasks. Prints the median of several runs; asserts nothing.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use bairi::app::keymap::Keymap;
+use bairi::app::model::{Derived, Model};
+use bairi::domain::leaderboard::leaderboards_before;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::{Today, load_str};
+use bairi::synth;
+use bairi::ui::theme::Theme;
+use bairi::ui::{Ctx, render};
+
+fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:>9.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default();
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!(
+        "{:<34}{:>12}{:>12}{:>12}",
+        "bench (median)", "60", "1,000", "10,000"
+    );
+    let sizes = [60usize, 1_000, 10_000];
+    let mut rows: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut push = |name: &'static str, col: usize, value: String| {
+        if let Some(row) = rows.iter_mut().find(|(n, _)| *n == name) {
+            row.1[col] = value;
+        } else {
+            let mut cells = vec![String::new(); sizes.len()];
+            cells[col] = value;
+            rows.push((name, cells));
+        }
+    };
+    for (col, &n) in sizes.iter().enumerate() {
+        let text = synth::campaign_toml(n, 42);
+        let runs = if n >= 10_000 { 5 } else { 21 };
+        push(
+            "file size",
+            col,
+            format!("{:>9.1} KB", text.len() as f64 / 1024.0),
+        );
+        let load = median(runs, || {
+            time(|| drop(black_box(load_str(&text, Today::Date(today)))))
+        });
+        push("load + check (parse, validate)", col, ms(load));
+        let loaded = load_str(&text, Today::Date(today)).expect("valid synthetic file");
+        let compute = median(runs, || {
+            time(|| {
+                black_box(Derived::compute(&loaded.campaign, today));
+                black_box(leaderboards_before(&loaded.campaign, today));
+            })
+        });
+        push("compute (lights, leaderboards)", col, ms(compute));
+        push("load + check + compute", col, ms(load + compute));
+
+        let path = dir.path().join(format!("c{n}.toml"));
+        std::fs::write(&path, &text).expect("write");
+        let mut file = CampaignFile::open(&path, Today::Date(today)).expect("open");
+        let id = file.campaign.tasks[n / 2].id.clone();
+        let mut progress = 0u8;
+        let save = median(runs, || {
+            progress = (progress + 1) % 100;
+            let _ = file.set_progress(&id, progress);
+            time(|| file.save().expect("save"))
+        });
+        push("save after one edit", col, ms(save));
+        let saved = std::fs::read_to_string(&path).expect("read");
+        let changed = text
+            .lines()
+            .zip(saved.lines())
+            .filter(|(a, b)| a != b)
+            .count();
+        push("lines changed by that save", col, format!("{changed:>12}"));
+
+        let model = Model::new(file, today, Lang::Zh);
+        let (theme, keymap) = (Theme::default(), Keymap::default());
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 1, 2, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+        let frame = median(runs * 3, || {
+            time(|| {
+                let ctx = Ctx {
+                    model: &model,
+                    theme: &theme,
+                    keymap: &keymap,
+                    now,
+                };
+                terminal.draw(|f| render(f, &ctx)).expect("draw");
+            })
+        });
+        push("render a 200x60 frame", col, ms(frame));
+    }
+    for (name, cells) in rows {
+        println!(
+            "{name:<34}{}",
+            cells.iter().map(|c| format!("{c:>12}")).collect::<String>()
+        );
+    }
+}
