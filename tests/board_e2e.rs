@@ -79,3 +79,15 @@ fn a_bad_file_prints_its_errors_before_any_screen_and_exits_1() {
     assert!(err.contains("bad.toml:4:9: error"), "{err}");
     assert!(!err.contains("\u{1b}[?1049h"), "the screen was taken over");
 }
+
+#[test]
+fn a_bare_bairi_opens_the_demo_on_day_40() {
+    let home = tempfile::tempdir().unwrap();
+    let mut term = Term::spawn(&[], 100, 30, home.path(), &[]);
+    term.wait_for("第40天/100");
+    term.wait_for("已在");
+    term.send("q");
+    assert!(term.wait_exit());
+    let demo = home.path().join("data/bairi/demo.toml");
+    assert!(demo.exists(), "the demo copy is in the data dir");
+}

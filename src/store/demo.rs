@@ -78,6 +78,6 @@ pub fn ensure_demo(path: &Path, today: NaiveDate) -> std::io::Result<bool> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(path, shifted(today))?;
+    super::atomic::write_atomically(path, shifted(today).as_bytes())?;
     Ok(true)
 }
