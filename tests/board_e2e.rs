@@ -91,3 +91,41 @@ fn a_bare_bairi_opens_the_demo_on_day_40() {
     let demo = home.path().join("data/bairi/demo.toml");
     assert!(demo.exists(), "the demo copy is in the data dir");
 }
+
+#[test]
+fn a_hang_up_saves_pending_edits_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let config = dir.path().join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut term = Term::spawn(
+        &[path.to_str().unwrap(), "--today", "2026-11-22"],
+        100,
+        30,
+        dir.path(),
+        &[],
+    );
+    term.wait_for("▶智能装备园一期");
+    term.send(">");
+    term.wait_for("未保存");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "autosave is off"
+    );
+    let pid = term.pid().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    term.wait_exit();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        changed_lines(&before, &after).len(),
+        1,
+        "the pending move was saved"
+    );
+}
