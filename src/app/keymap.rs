@@ -78,7 +78,16 @@ impl Default for Keymap {
             (Action::Close, vec![Key::plain(Esc)]),
             (Action::Save, vec![Key::char('s')]),
             (Action::Help, vec![Key::char('?')]),
-            (Action::Quit, vec![Key::char('q')]),
+            (
+                Action::Quit,
+                vec![
+                    Key::char('q'),
+                    Key {
+                        code: Char('c'),
+                        ctrl: true,
+                    },
+                ],
+            ),
             (Action::Yes, vec![Key::char('y')]),
         ];
         Keymap { bindings }
@@ -146,6 +155,19 @@ mod tests {
         assert_eq!(
             map.action_for(&press(KeyCode::Esc, none)),
             Some(Action::Close)
+        );
+    }
+
+    #[test]
+    fn ctrl_c_quits_like_q() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.action_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
+            None
         );
     }
 
