@@ -34,11 +34,16 @@ fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let col = ctx.model.column;
     let status = Status::ALL[col];
     let (n, label) = (col + 1, status.label(ctx.model.lang));
-    let left = if col > 0 { "◀ " } else { "  " };
-    let right = if col + 1 < Status::ALL.len() {
-        " ▶"
+    let (prev, next) = (ctx.theme.glyphs.prev, ctx.theme.glyphs.next);
+    let left = if col > 0 {
+        format!("{prev} ")
     } else {
-        ""
+        "  ".to_owned()
+    };
+    let right = if col + 1 < Status::ALL.len() {
+        format!(" {next}")
+    } else {
+        String::new()
     };
     let line = format!("{left}{label} {n}/5{right}");
     frame.render_widget(
@@ -59,6 +64,7 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
     let title = format!("{} {}", status.label(model.lang), tasks.len());
     let title_width = usize::from(area.width.saturating_sub(2));
     let mut block = Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(focused))
         .title(Line::styled(
             cut(&title, title_width),
@@ -75,12 +81,14 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
     };
     let below = tasks.len().saturating_sub(offset + visible);
     if offset > 0 {
-        let text = tr!("↑{offset}", "↑{offset}");
+        let up = ctx.theme.glyphs.up;
+        let text = tr!("{up}{offset}", "{up}{offset}");
         block = block
             .title(Line::styled(text.get(model.lang).to_owned(), ctx.theme.dim()).right_aligned());
     }
     if below > 0 {
-        let text = tr!("↓还有{below}", "↓{below} more");
+        let down = ctx.theme.glyphs.down;
+        let text = tr!("{down}还有{below}", "{down}{below} more");
         let text = cut(text.get(model.lang), title_width);
         block = block.title_bottom(Line::styled(text, ctx.theme.dim()).right_aligned());
     }

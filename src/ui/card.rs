@@ -10,19 +10,31 @@ use crate::domain::light::TaskLight;
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
 use crate::i18n::{Lang, Text};
+use crate::ui::theme::Glyphs;
 
 /// The light as `●` plus a word (wide) or a letter (narrow); never colour alone.
-pub fn light_label(light: TaskLight, overridden: bool, lang: Lang, wide: bool) -> String {
+pub fn light_label(
+    light: TaskLight,
+    overridden: bool,
+    lang: Lang,
+    wide: bool,
+    glyphs: &Glyphs,
+) -> String {
     let word = match (light, wide) {
-        (TaskLight::Done, _) => Text::new("✓销号", "✓done"),
-        (TaskLight::Red, true) => Text::new("●红灯", "●Behind"),
-        (TaskLight::Yellow, true) => Text::new("●黄灯", "●At risk"),
-        (TaskLight::Green, true) => Text::new("●绿灯", "●On track"),
-        (TaskLight::Red, false) => Text::new("●红", "●R"),
-        (TaskLight::Yellow, false) => Text::new("●黄", "●Y"),
-        (TaskLight::Green, false) => Text::new("●绿", "●G"),
+        (TaskLight::Done, _) => Text::new("销号", "done"),
+        (TaskLight::Red, true) => Text::new("红灯", "Behind"),
+        (TaskLight::Yellow, true) => Text::new("黄灯", "At risk"),
+        (TaskLight::Green, true) => Text::new("绿灯", "On track"),
+        (TaskLight::Red, false) => Text::new("红", "R"),
+        (TaskLight::Yellow, false) => Text::new("黄", "Y"),
+        (TaskLight::Green, false) => Text::new("绿", "G"),
     };
-    let mut out = word.get(lang).to_owned();
+    let glyph = if light == TaskLight::Done {
+        glyphs.done
+    } else {
+        glyphs.light
+    };
+    let mut out = format!("{glyph}{}", word.get(lang));
     if overridden {
         out.push('*');
     }
@@ -49,14 +61,24 @@ pub fn card_lines(
     } else {
         Style::new()
     };
-    let marker = if selected { "▶" } else { " " };
+    let marker = if selected {
+        ctx.theme.glyphs.selected
+    } else {
+        " "
+    };
     let title = if wide {
         &task.title
     } else {
         task.display_title()
     };
     let light = Span::styled(
-        light_label(verdict.light, verdict.overridden, lang, wide),
+        light_label(
+            verdict.light,
+            verdict.overridden,
+            lang,
+            wide,
+            &ctx.theme.glyphs,
+        ),
         ctx.theme.light(verdict.light).patch(base),
     );
 

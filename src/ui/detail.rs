@@ -25,6 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let task = &ctx.model.campaign().tasks[index];
     let title = format!(" {} {} ", task.id, inert(&task.title));
     let block = Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))
         .title(Line::styled(
             cut(&title, area.width.saturating_sub(2).into()),
@@ -51,6 +52,7 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
     let lang = model.lang;
     let today = model.today;
     let theme = ctx.theme;
+    let g = &theme.glyphs;
     let person = |id: &Option<String>| -> String {
         id.as_deref()
             .map(|p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()))
@@ -62,7 +64,7 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
 
     let verdict = &model.derived.lights[index];
     let status = task.status.label(lang);
-    let light = light_label(verdict.light, verdict.overridden, lang, true);
+    let light = light_label(verdict.light, verdict.overridden, lang, true, g);
     out.push((
         theme.light(verdict.light),
         tr!("{light} · 状态:{status}", "{light} · status: {status}")
@@ -129,23 +131,23 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
         let state = milestone_state(m, today, campaign.rules.light.warn_days);
         let (mark, style, note) = match state {
             MilestoneState::Done { late_days } if late_days > 0 => (
-                "✓",
+                g.done,
                 theme.dim(),
                 tr!("完成,晚{late_days}天", "done {late_days}d late"),
             ),
-            MilestoneState::Done { .. } => ("✓", theme.dim(), Text::new("完成", "done")),
+            MilestoneState::Done { .. } => (g.done, theme.dim(), Text::new("完成", "done")),
             MilestoneState::Overdue { days } => (
-                "✗",
+                g.overdue,
                 theme.light(TaskLight::Red),
                 tr!("逾期{days}天", "{days}d overdue"),
             ),
             MilestoneState::DueSoon { days } => (
-                "!",
+                g.soon,
                 theme.light(TaskLight::Yellow),
                 Text::same(due_label(days, lang)),
             ),
             MilestoneState::Upcoming { days } => {
-                ("○", Style::new(), Text::same(due_label(days, lang)))
+                (g.upcoming, Style::new(), Text::same(due_label(days, lang)))
             }
         };
         let due = m.due.format("%m-%d");
@@ -167,21 +169,24 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
                 .map_or(String::new(), |u| format!(" [{}]", unit(u)));
             out.push((
                 theme.warning(),
-                format!("  ⚠ {}{owner}{due}", inert(&p.text)),
+                format!("  {} {}{owner}{due}", g.problem, inert(&p.text)),
             ));
         }
     }
     if !resolved.is_empty() {
         out.push(heading(Text::new(
-            "已解决问题 → 成果",
-            "Resolved problems → results",
+            format!("已解决问题 {} 成果", g.arrow),
+            format!("Resolved problems {} results", g.arrow),
         )));
         for p in resolved {
             let result = p
                 .result
                 .as_deref()
-                .map_or(String::new(), |r| format!(" → {}", inert(r)));
-            out.push((theme.dim(), format!("  ✓ {}{result}", inert(&p.text))));
+                .map_or(String::new(), |r| format!(" {} {}", g.arrow, inert(r)));
+            out.push((
+                theme.dim(),
+                format!("  {} {}{result}", g.done, inert(&p.text)),
+            ));
         }
     }
     if !task.log.is_empty() {

@@ -43,18 +43,22 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     });
     let d = &model.derived;
     let (red, yellow, green, done) = (d.red, d.yellow, d.green, d.done);
+    let (dot, tick) = (ctx.theme.glyphs.light, ctx.theme.glyphs.done);
     let counts = [
-        (tr!("●红{red}", "●R{red}"), ctx.theme.light(TaskLight::Red)),
         (
-            tr!("●黄{yellow}", "●Y{yellow}"),
+            tr!("{dot}红{red}", "{dot}R{red}"),
+            ctx.theme.light(TaskLight::Red),
+        ),
+        (
+            tr!("{dot}黄{yellow}", "{dot}Y{yellow}"),
             ctx.theme.light(TaskLight::Yellow),
         ),
         (
-            tr!("●绿{green}", "●G{green}"),
+            tr!("{dot}绿{green}", "{dot}G{green}"),
             ctx.theme.light(TaskLight::Green),
         ),
         (
-            tr!("✓销号{done}", "✓done{done}"),
+            tr!("{tick}销号{done}", "{tick}done{done}"),
             ctx.theme.light(TaskLight::Done),
         ),
     ];

@@ -12,6 +12,7 @@ use crate::i18n::Text;
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let title = Text::new(" 帮助 · 按键(Esc/q 关闭) ", " Help · keys (Esc/q closes) ");
     let block = Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))
         .title(Line::styled(
             cut(ctx.t(&title), area.width.saturating_sub(2).into()),
