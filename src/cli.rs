@@ -3,6 +3,8 @@
 pub mod board;
 pub mod check;
 pub mod edit;
+pub mod help_zh;
+pub mod new;
 pub mod report;
 
 use std::path::PathBuf;
@@ -14,7 +16,7 @@ use crate::i18n::Lang;
 
 /// 百日攻坚看板 — a terminal kanban board for hundred-day campaigns.
 #[derive(Debug, Parser)]
-#[command(name = "bairi", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "bairi", version, about)]
 pub struct Cli {
     /// Interface language: zh or en (default: from the locale).
     #[arg(long, global = true, value_parser = parse_lang)]
@@ -33,6 +35,14 @@ pub struct Cli {
     /// Read settings from this file instead of the standard config path.
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
+
+    /// No colour (as NO_COLOR does): selection and lights stay visible by reverse, bold, symbols.
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Draw borders and symbols in ASCII, for fonts that show box-drawing characters double width.
+    #[arg(long, global = true)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +88,12 @@ pub enum Command {
         #[command(flatten)]
         stamp: Stamp,
     },
+    /// Write a commented template campaign (day 1 is today) that passes `check`.
+    New { file: PathBuf },
+    /// Print a shell completion script: bash, zsh or fish.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page.
+    Man,
 }
 
 /// When and by whom an edit is recorded.
@@ -93,6 +109,41 @@ pub struct Stamp {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (use zh or en)"))
+}
+
+/// The exit codes, for `--help`.
+pub fn exit_codes(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "退出码:0 成功;1 文件有错误或修改被拒绝;2 用法或配置错误。",
+        Lang::En => {
+            "Exit codes: 0 success; 1 errors in the file or a refused edit; 2 usage or config error."
+        }
+    }
+}
+
+/// The command line as clap sees it, with help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command().after_help(exit_codes(lang));
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => help_zh::localize(cmd),
+    }
+}
+
+/// The language asked for on the command line (`--lang zh`, `--lang=en`), if any, so that
+/// even `--help` can speak it.
+pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut iter = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--lang" {
+            return iter.next().and_then(|v| Lang::parse(&v));
+        }
+        if let Some(v) = arg.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {

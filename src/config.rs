@@ -5,10 +5,13 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::Document;
 
+use crate::app::action::Action;
+use crate::app::keymap::Key;
 use crate::i18n::{Lang, Text};
 use crate::store::diag::{Diagnostic, Severity};
 use crate::store::position::LineIndex;
 use crate::tr;
+use crate::ui::theme::Palette;
 
 /// The documented defaults, embedded.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
@@ -20,6 +23,12 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub autosave: bool,
     pub author: Option<String>,
+    pub theme: Palette,
+    pub ascii: bool,
+    /// Timestamped copies kept in the data dir.
+    pub backups: usize,
+    /// The user's key bindings, each replacing that action's defaults.
+    pub keys: Vec<(Action, Vec<Key>)>,
 }
 
 impl Default for Config {
@@ -29,6 +38,10 @@ impl Default for Config {
             lang: None,
             autosave: true,
             author: None,
+            theme: Palette::Ansi16,
+            ascii: false,
+            backups: 10,
+            keys: Vec::new(),
         }
     }
 }
@@ -116,6 +129,25 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
                 Some(s) => config.author = Some(s.to_owned()),
                 None => bad(Text::new("人员编号字符串", "a person id string")),
             },
+            "theme" => match item.as_str().and_then(Palette::parse) {
+                Some(p) => config.theme = p,
+                None => bad(Text::new(
+                    "\"default\"、\"256\" 或 \"mono\"",
+                    "\"default\", \"256\" or \"mono\"",
+                )),
+            },
+            "ascii" => match item.as_bool() {
+                Some(b) => config.ascii = b,
+                None => bad(Text::new("true 或 false", "true or false")),
+            },
+            "backups" => match item.as_integer().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) => config.backups = n,
+                None => bad(Text::new("不小于 0 的整数", "a whole number, 0 or more")),
+            },
+            "keys" => match item.as_table_like() {
+                Some(table) => read_keys(table, &index, &mut config, &mut errors, &mut warnings),
+                None => bad(Text::new("表 [keys]", "a [keys] table")),
+            },
             _ => {
                 let at = doc
                     .key(key)
@@ -139,22 +171,91 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
     }
 }
 
+/// `[keys]`: `action = "key"` or `action = ["key", ...]`.
+fn read_keys(
+    table: &dyn toml_edit::TableLike,
+    index: &LineIndex,
+    config: &mut Config,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for (name, item) in table.iter() {
+        let at = index.locate_span(item.span());
+        let Some(action) = Action::from_name(name) else {
+            let at = table
+                .key(name)
+                .and_then(|k| k.span())
+                .map_or(at, |s| index.locate(s.start));
+            warnings.push(finding(
+                Severity::Warning,
+                at,
+                tr!(
+                    "[keys] 中未知的动作 `{name}`,已忽略",
+                    "unknown action `{name}` in [keys]; ignored"
+                ),
+            ));
+            continue;
+        };
+        let written: Vec<&str> = match (item.as_str(), item.as_array()) {
+            (Some(s), _) => vec![s],
+            (_, Some(list)) => list.iter().filter_map(|v| v.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        let keys: Vec<Option<Key>> = written.iter().map(|k| Key::parse(k)).collect();
+        if written.is_empty() || keys.iter().any(Option::is_none) {
+            let shown = written.join(", ");
+            errors.push(finding(
+                Severity::Error,
+                at,
+                tr!(
+                    "`{name}` 的按键写法不对:{shown}(如 \"q\"、\"Enter\"、\"Ctrl-r\"、[\">\", \"L\"])",
+                    "`{name}` has a key bairi cannot read: {shown} (write e.g. \"q\", \"Enter\", \"Ctrl-r\", [\">\", \"L\"])"
+                ),
+            ));
+            continue;
+        }
+        config.keys.retain(|(a, _)| *a != action);
+        config
+            .keys
+            .push((action, keys.into_iter().flatten().collect()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_example_equals_the_built_in_defaults() {
-        let (parsed, warnings) = parse(
-            EXAMPLE,
-            Config {
-                autosave: false,
-                ..Config::default()
-            },
-        )
-        .unwrap();
+        let start = Config {
+            autosave: false,
+            ascii: true,
+            backups: 3,
+            theme: Palette::Mono,
+            ..Config::default()
+        };
+        let (mut parsed, warnings) = parse(EXAMPLE, start).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let defaults: Vec<(Action, Vec<Key>)> = crate::app::keymap::Keymap::default()
+            .bindings()
+            .map(|(a, k)| (a, k.to_vec()))
+            .collect();
+        assert_eq!(
+            parsed.keys, defaults,
+            "[keys] in the example = the built-in keymap"
+        );
+        parsed.keys.clear();
         assert_eq!(parsed, Config::default());
-        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn keys_override_and_bad_keys_fail_with_their_line() {
+        let text = "[keys]\nquit = \"Q\"\nmove_right = [\">\", \"L\"]\nfly = \"f\"\n";
+        let (c, w) = parse(text, Config::default()).unwrap();
+        assert_eq!(c.keys[0], (Action::Quit, vec![Key::parse("Q").unwrap()]));
+        assert_eq!((w.len(), w[0].line), (1, 4));
+        let e = parse("[keys]\n\nquit = \"Qx\"\n", Config::default()).unwrap_err();
+        assert_eq!(e[0].line, 3);
     }
 
     #[test]

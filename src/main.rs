@@ -2,63 +2,71 @@
 
 use std::io::Write;
 
-use clap::Parser;
+use chrono::Utc;
+use clap::FromArgMatches;
 
+use bairi::app::keymap::Keymap;
 use bairi::cli::board::{self, BoardOptions};
 use bairi::cli::check::print_all;
 use bairi::cli::edit::{self, Edit};
-use bairi::cli::{Cli, Command, check, report};
-use bairi::config;
+use bairi::cli::{Cli, Command, check, command, lang_in_args, new, report};
+use bairi::config::{self, Config};
 use bairi::i18n::Lang;
+use bairi::ui::theme::{Palette, Theme};
 
 fn main() {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = lang_in_args(&args).unwrap_or_else(Lang::from_env);
+    let matches = command(help_lang).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
+    let code = run(cli, help_lang, &mut out, &mut err);
+    let _ = out.flush();
+    std::process::exit(code);
+}
+
+fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let config_path = cli.config.clone().or_else(config::default_path);
+    let name = config_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     let (config, warnings) = match config_path.as_deref().map(config::load) {
         Some(Ok(loaded)) => loaded,
         Some(Err(errors)) => {
-            let lang = cli.lang.unwrap_or_else(Lang::from_env);
-            let name = config_path
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            print_all(&errors, &name, lang, &mut err);
-            std::process::exit(2);
+            print_all(&errors, &name, cli.lang.unwrap_or(help_lang), err);
+            return 2;
         }
-        None => (config::Config::default(), Vec::new()),
+        None => (Config::default(), Vec::new()),
     };
     let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
-    if !warnings.is_empty() {
-        let name = config_path
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        print_all(&warnings, &name, lang, &mut err);
-    }
-    let code = match cli.command {
-        Some(Command::Check { file, today }) => check::run(&file, today, lang, &mut out, &mut err),
+    print_all(&warnings, &name, lang, err);
+    let by = |stamp_by: Option<String>| stamp_by.or_else(|| config.author.clone());
+    match cli.command {
+        Some(Command::Check { file, today }) => check::run(&file, today, lang, out, err),
         Some(Command::Report {
             file,
             format,
             today,
-        }) => report::run(&file, format, today, lang, &mut out, &mut err),
+        }) => report::run(&file, format, today, lang, out, err),
         Some(Command::Move {
             file,
             task,
             status,
             stamp,
-        }) => {
-            let by = stamp.by.or_else(|| config.author.clone());
-            edit::run(
-                &file,
-                Edit::Move { task, status },
-                stamp.today,
-                by,
-                lang,
-                &mut out,
-                &mut err,
-            )
-        }
+        }) => edit::run(
+            &file,
+            Edit::Move { task, status },
+            stamp.today,
+            by(stamp.by),
+            lang,
+            out,
+            err,
+        ),
         Some(Command::Tick {
             file,
             task,
@@ -66,48 +74,67 @@ fn main() {
             undo,
             stamp,
         }) => {
-            let by = stamp.by.or_else(|| config.author.clone());
-            edit::run(
-                &file,
-                Edit::Tick {
-                    task,
-                    milestone,
-                    undo,
-                },
-                stamp.today,
-                by,
-                lang,
-                &mut out,
-                &mut err,
-            )
+            let edit = Edit::Tick {
+                task,
+                milestone,
+                undo,
+            };
+            edit::run(&file, edit, stamp.today, by(stamp.by), lang, out, err)
         }
         Some(Command::Note {
             file,
             task,
             text,
             stamp,
-        }) => {
-            let by = stamp.by.or_else(|| config.author.clone());
-            edit::run(
-                &file,
-                Edit::Note { task, text },
-                stamp.today,
-                by,
-                lang,
-                &mut out,
-                &mut err,
-            )
+        }) => edit::run(
+            &file,
+            Edit::Note { task, text },
+            stamp.today,
+            by(stamp.by),
+            lang,
+            out,
+            err,
+        ),
+        Some(Command::New { file }) => new::run(&file, Utc::now().date_naive(), lang, out, err),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut command(lang), "bairi", out);
+            0
         }
+        Some(Command::Man) => match clap_mangen::Man::new(command(lang)).render(out) {
+            Ok(()) => 0,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                1
+            }
+        },
         None => {
+            let keymap = match Keymap::with_overrides(&config.keys) {
+                Ok(keymap) => keymap,
+                Err(conflicts) => {
+                    for c in conflicts {
+                        let _ = writeln!(err, "{name}: {}", c.message.get(lang));
+                    }
+                    return 2;
+                }
+            };
+            let no_color =
+                cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let palette = if no_color {
+                Palette::Mono
+            } else {
+                config.theme
+            };
+            let theme = Theme::new(palette, cli.ascii || config.ascii);
             let options = BoardOptions {
                 file: cli.file,
                 today: cli.today,
                 lang,
                 config,
+                keymap,
+                theme,
             };
-            board::run(options, &mut err)
+            board::run(options, err)
         }
-    };
-    let _ = out.flush();
-    std::process::exit(code);
+    }
 }

@@ -1,6 +1,7 @@
 //! Reading, checking and writing campaign files. No terminal code.
 
 pub mod atomic;
+pub mod backup;
 pub mod demo;
 pub mod diag;
 pub mod file;

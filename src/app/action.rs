@@ -68,6 +68,11 @@ impl Action {
         }
     }
 
+    /// The action a config name means (`move_right`, `quit`...), among the bindable ones.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE.into_iter().find(|a| a.name() == name)
+    }
+
     /// What it does, for the help screen.
     pub fn describe(self) -> Text {
         match self {

@@ -30,6 +30,54 @@ impl Key {
         code && ctrl == self.ctrl
     }
 
+    /// Reads a key as written in the config: `q`, `G`, `>`, `Enter`, `Esc`, `Space`, `Tab`,
+    /// `Up`, `Down`, `Left`, `Right`, `Home`, `End`, `PgUp`, `PgDn`, `F1`…`F12`, `Ctrl-r`.
+    pub fn parse(s: &str) -> Option<Key> {
+        let lower = s.to_ascii_lowercase();
+        for prefix in ["ctrl-", "ctrl+", "c-"] {
+            if lower.starts_with(prefix) {
+                let rest = &s[prefix.len()..];
+                let mut chars = rest.chars();
+                return match (chars.next(), chars.next()) {
+                    (Some(c), None) if c.is_ascii_alphabetic() => Some(Key {
+                        code: KeyCode::Char(c.to_ascii_lowercase()),
+                        ctrl: true,
+                    }),
+                    _ => None,
+                };
+            }
+        }
+        let named = match lower.as_str() {
+            "enter" | "return" => Some(KeyCode::Enter),
+            "esc" | "escape" => Some(KeyCode::Esc),
+            "space" => Some(KeyCode::Char(' ')),
+            "tab" => Some(KeyCode::Tab),
+            "backspace" => Some(KeyCode::Backspace),
+            "up" => Some(KeyCode::Up),
+            "down" => Some(KeyCode::Down),
+            "left" => Some(KeyCode::Left),
+            "right" => Some(KeyCode::Right),
+            "home" => Some(KeyCode::Home),
+            "end" => Some(KeyCode::End),
+            "pgup" | "pageup" => Some(KeyCode::PageUp),
+            "pgdn" | "pagedown" => Some(KeyCode::PageDown),
+            f if f.len() >= 2 && f.starts_with('f') => f[1..]
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=12).contains(n))
+                .map(KeyCode::F),
+            _ => None,
+        };
+        if let Some(code) = named {
+            return Some(Key::plain(code));
+        }
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => Some(Key::char(c)),
+            _ => None,
+        }
+    }
+
     /// `q`, `Enter`, `↑`, `Ctrl-r`.
     pub fn label(&self) -> String {
         let base = match self.code {
@@ -46,6 +94,8 @@ impl Key {
             KeyCode::PageUp => "PgUp".to_owned(),
             KeyCode::PageDown => "PgDn".to_owned(),
             KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -94,7 +144,60 @@ impl Default for Keymap {
     }
 }
 
+/// A key bound to two actions, or a key that must never be bound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub message: crate::i18n::Text,
+}
+
 impl Keymap {
+    /// The defaults with the user's bindings: each action named replaces that action's keys.
+    pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Result<Keymap, Vec<Conflict>> {
+        let mut map = Keymap::default();
+        for (action, keys) in overrides {
+            if let Some(slot) = map.bindings.iter_mut().find(|(a, _)| a == action) {
+                slot.1 = keys.clone();
+            }
+        }
+        let mut conflicts = Vec::new();
+        let ctrl_s = Key {
+            code: KeyCode::Char('s'),
+            ctrl: true,
+        };
+        for (action, keys) in &map.bindings {
+            if keys.contains(&ctrl_s) {
+                let name = action.name();
+                conflicts.push(Conflict {
+                    message: crate::tr!(
+                        "`{name}` 不能绑定 Ctrl-s(会冻结 SSH 终端)",
+                        "`{name}` cannot be bound to Ctrl-s (it freezes terminals over SSH)"
+                    ),
+                });
+            }
+        }
+        for (i, (a, keys)) in map.bindings.iter().enumerate() {
+            for key in keys {
+                for (b, _) in map.bindings[i + 1..]
+                    .iter()
+                    .filter(|(_, other)| other.contains(key))
+                {
+                    let (k, a, b) = (key.label(), a.name(), b.name());
+                    conflicts.push(Conflict {
+                        message: crate::tr!(
+                            "按键 {k} 同时绑定了 `{a}` 和 `{b}`",
+                            "key {k} is bound to both `{a}` and `{b}`"
+                        ),
+                    });
+                }
+            }
+        }
+        if conflicts.is_empty() {
+            Ok(map)
+        } else {
+            Err(conflicts)
+        }
+    }
+
     /// The action a key press means, if any.
     pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
         self.bindings
@@ -183,6 +286,66 @@ mod tests {
         for (i, a) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(a), "{} bound twice", a.label());
         }
+    }
+
+    #[test]
+    fn keys_parse_as_written_in_the_config() {
+        assert_eq!(Key::parse("q"), Some(Key::char('q')));
+        assert_eq!(Key::parse("G"), Some(Key::char('G')));
+        assert_eq!(Key::parse("Enter"), Some(Key::plain(KeyCode::Enter)));
+        assert_eq!(
+            Key::parse("Ctrl-r"),
+            Some(Key {
+                code: KeyCode::Char('r'),
+                ctrl: true
+            })
+        );
+        assert_eq!(Key::parse("F5"), Some(Key::plain(KeyCode::F(5))));
+        assert_eq!(Key::parse("Space"), Some(Key::char(' ')));
+        assert_eq!(Key::parse("Ctrl-"), None);
+        assert_eq!(Key::parse("qq"), None);
+        for (_, keys) in Keymap::default().bindings() {
+            for key in keys {
+                assert_eq!(
+                    Key::parse(
+                        &key.label()
+                            .replace('↑', "Up")
+                            .replace('↓', "Down")
+                            .replace('←', "Left")
+                            .replace('→', "Right")
+                    ),
+                    Some(*key)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn user_bindings_replace_and_conflicts_are_reported() {
+        let map = Keymap::with_overrides(&[(Action::Quit, vec![Key::char('Q')])]).unwrap();
+        assert_eq!(
+            map.action_for(&press(KeyCode::Char('Q'), KeyModifiers::SHIFT)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        let clash = Keymap::with_overrides(&[(Action::Quit, vec![Key::char('j')])]).unwrap_err();
+        assert!(
+            clash[0].message.en.contains("`down` and `quit`"),
+            "{:?}",
+            clash
+        );
+        let ctrl_s = Keymap::with_overrides(&[(
+            Action::Save,
+            vec![Key {
+                code: KeyCode::Char('s'),
+                ctrl: true,
+            }],
+        )])
+        .unwrap_err();
+        assert!(ctrl_s[0].message.en.contains("freezes"));
     }
 
     #[test]

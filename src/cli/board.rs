@@ -12,17 +12,20 @@ use crate::app::model::{Model, Tone};
 use crate::app::shell;
 use crate::config::Config;
 use crate::i18n::{Lang, Text};
+use crate::store::backup::BackupPolicy;
 use crate::store::demo;
 use crate::store::file::{CampaignFile, OpenError};
 use crate::store::load::Today;
 use crate::tr;
-use crate::ui::theme::Theme;
+use crate::ui::theme::{Palette, Theme};
 
 pub struct BoardOptions {
     pub file: Option<PathBuf>,
     pub today: Option<NaiveDate>,
     pub lang: Lang,
     pub config: Config,
+    pub keymap: Keymap,
+    pub theme: Theme,
 }
 
 pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
@@ -60,7 +63,10 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     let name = path.display().to_string();
     let today = options.today.map_or(Today::At(Utc::now()), Today::Date);
     let file = match CampaignFile::open(&path, today) {
-        Ok(file) => file,
+        Ok(mut file) => {
+            file.backups = BackupPolicy::standard(options.config.backups);
+            file
+        }
         Err(OpenError::Rejected(diagnostics)) => {
             print_all(&diagnostics, &name, lang, err);
             let n = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -93,7 +99,12 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
             ),
         );
     }
-    match shell::run(model, &Keymap::default(), &Theme::default()) {
+    if options.theme.palette == Palette::Mono {
+        // Under NO_COLOR crossterm writes a bare `ESC[m` for "default colour", which also
+        // switches reverse video off; forced, it writes `ESC[39m` and the selection stays.
+        crossterm::style::force_color_output(true);
+    }
+    match shell::run(model, &options.keymap, &options.theme) {
         Ok(()) => 0,
         Err(e) => {
             let text = Text::new(format!("终端错误:{e}"), format!("terminal error: {e}"));

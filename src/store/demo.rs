@@ -15,8 +15,13 @@ pub const DEMO_DAY: i64 = 40;
 /// The demo text with every date shifted so that `today` is day [`DEMO_DAY`]; comments and
 /// layout are kept.
 pub fn shifted(today: NaiveDate) -> String {
-    let Ok(mut doc) = DEMO.parse::<DocumentMut>() else {
-        return DEMO.to_owned();
+    starting(DEMO, today, DEMO_DAY)
+}
+
+/// `text` with every date moved so that `today` is day `day` of its campaign.
+pub fn starting(text: &str, today: NaiveDate, day: i64) -> String {
+    let Ok(mut doc) = text.parse::<DocumentMut>() else {
+        return text.to_owned();
     };
     let start = doc
         .get("campaign")
@@ -25,9 +30,9 @@ pub fn shifted(today: NaiveDate) -> String {
         .and_then(|d| d.date)
         .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
     let Some(start) = start else {
-        return DEMO.to_owned();
+        return text.to_owned();
     };
-    let shift = (today - start).num_days() - (DEMO_DAY - 1);
+    let shift = (today - start).num_days() - (day - 1);
     Shift(shift).visit_document_mut(&mut doc);
     doc.to_string()
 }

@@ -10,6 +10,7 @@ use toml_edit::{DocumentMut, InlineTable, Table, Value};
 use super::atomic::{
     Fingerprint, changed_on_disk, clean_leftovers, read_fingerprinted, write_atomically,
 };
+use super::backup::BackupPolicy;
 use super::diag::Diagnostic;
 use super::load::{Today, load_bytes};
 use super::patch;
@@ -83,6 +84,8 @@ pub struct CampaignFile {
     pub warnings: Vec<Diagnostic>,
     /// Today as of opening, in the campaign's zone (or the pinned date).
     pub today: NaiveDate,
+    /// Timestamped copies kept on each save (none by default).
+    pub backups: BackupPolicy,
 }
 
 fn date_value(d: NaiveDate) -> Value {
@@ -118,6 +121,7 @@ impl CampaignFile {
             dirty: false,
             warnings: loaded.warnings,
             today: loaded.today,
+            backups: BackupPolicy::default(),
         })
     }
 
@@ -131,6 +135,9 @@ impl CampaignFile {
         if changed_on_disk(&self.path, &self.fingerprint)? {
             return Err(SaveError::ChangedOnDisk);
         }
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f").to_string();
+        // A copy that cannot be made does not stop the save: FILE.bak is still written.
+        let _ = self.backups.keep_copy(&self.path, &stamp);
         self.fingerprint = write_atomically(&self.path, self.text().as_bytes())?;
         self.dirty = false;
         Ok(())

@@ -1,0 +1,104 @@
+//! The command line's help in Chinese: clap's texts replaced, argument by argument.
+
+use clap::{Arg, ArgAction, Command};
+
+const ABOUT: &str = "百日攻坚看板:在终端里管理百日攻坚活动的任务、节点、红黄绿灯和擂台榜";
+
+/// Help for each argument id, wherever it appears.
+const ARGS: &[(&str, &str)] = &[
+    ("lang", "界面语言:zh 或 en(默认按系统语言环境)"),
+    ("file", "活动文件"),
+    ("today", "以此日期(YYYY-MM-DD)为“今天”,默认为活动时区的今天"),
+    ("config", "使用此配置文件,而不是默认位置的配置"),
+    (
+        "no_color",
+        "不使用颜色(同 NO_COLOR):选中项和灯色靠反显、粗体和符号区分",
+    ),
+    (
+        "ascii",
+        "用 ASCII 字符画边框和符号(适用于制表符显示为双宽的字体)",
+    ),
+    ("format", "输出格式"),
+    ("task", "任务编号"),
+    (
+        "status",
+        "状态:英文键或中文(未启动 推进中 受阻 待销号 已销号)",
+    ),
+    ("milestone", "节点:序号(从1起)或节点编号"),
+    ("undo", "取消勾选"),
+    ("text", "记录内容"),
+    ("by", "记录人(人员编号)"),
+    ("shell", "shell 类型:bash、zsh 或 fish"),
+    ("help", "显示帮助"),
+    ("version", "显示版本"),
+];
+
+const SUBCOMMANDS: &[(&str, &str)] = &[
+    ("check", "检查活动文件:列出每个错误和警告及其行号、列号"),
+    ("report", "输出计算结果:倒计时、红黄绿灯及原因、擂台榜"),
+    ("move", "把任务移到某个状态(遵守销号规则)"),
+    ("tick", "勾选节点(序号或编号);--undo 取消勾选"),
+    ("note", "在任务记录中追加一条"),
+    ("new", "写一个带注释的活动模板(第1天为今天),可直接通过检查"),
+    ("completions", "输出 shell 补全脚本:bash、zsh 或 fish"),
+    ("man", "输出 man 手册页"),
+    ("help", "显示帮助"),
+];
+
+const TEMPLATE: &str = "{about-with-newline}\n用法:{usage}\n\n{all-args}{after-help}";
+
+fn localize_args(mut cmd: Command) -> Command {
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some((_, zh)) = ARGS.iter().find(|(k, _)| *k == id) {
+            cmd = cmd.mut_arg(id.as_str(), |a| a.help(*zh).help_heading("参数与选项"));
+        } else {
+            cmd = cmd.mut_arg(id.as_str(), |a| a.help_heading("参数与选项"));
+        }
+    }
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("显示帮助")
+        .help_heading("参数与选项");
+    cmd.disable_help_flag(true)
+        .arg(help)
+        .help_template(TEMPLATE)
+}
+
+/// The same command line, explained in Chinese.
+pub fn localize(cmd: Command) -> Command {
+    let version = Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(ArgAction::Version)
+        .help("显示版本");
+    let cmd = cmd.disable_version_flag(true).arg(version);
+    let mut cmd = localize_args(
+        cmd.about(ABOUT)
+            .subcommand_help_heading("命令")
+            .disable_help_subcommand(true),
+    );
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let about = SUBCOMMANDS
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v);
+        cmd = cmd.mut_subcommand(name.as_str(), |sub| {
+            let sub = localize_args(sub);
+            match about {
+                Some(text) => sub.about(text),
+                None => sub,
+            }
+        });
+    }
+    cmd
+}

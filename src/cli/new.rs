@@ -1,0 +1,53 @@
+//! `bairi new FILE`: a commented template campaign starting today, which passes `check`.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+use crate::store::atomic::write_atomically;
+use crate::store::demo::starting;
+use crate::tr;
+
+/// The template as shipped (its day 1 is moved to today).
+pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
+
+/// The template text with day 1 = `today`.
+pub fn template(today: NaiveDate) -> String {
+    starting(TEMPLATE, today, 1)
+}
+
+/// Writes the template; never overwrites an existing file. Returns the exit code.
+pub fn run(
+    file: &Path,
+    today: NaiveDate,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let name = file.display().to_string();
+    if file.exists() {
+        let text = tr!(
+            "{name} 已存在,未覆盖",
+            "{name} already exists; not overwritten"
+        );
+        let _ = writeln!(err, "{}", text.get(lang));
+        return 1;
+    }
+    match write_atomically(file, template(today).as_bytes()) {
+        Ok(_) => {
+            let text = tr!(
+                "已写入模板 {name}(第1天为今天)。编辑后运行 bairi check {name}",
+                "Wrote the template {name} (day 1 is today). Edit it, then run bairi check {name}"
+            );
+            let _ = writeln!(out, "{}", text.get(lang));
+            0
+        }
+        Err(e) => {
+            let text = tr!("无法写入 {name}:{e}", "cannot write {name}: {e}");
+            let _ = writeln!(err, "{}", text.get(lang));
+            1
+        }
+    }
+}
