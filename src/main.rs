@@ -29,6 +29,18 @@ fn main() {
     std::process::exit(code);
 }
 
+/// Writes data to stdout; a reader that went away (`| head`) is not an error.
+fn emit(bytes: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
 fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let config_path = cli.config.clone().or_else(config::default_path);
     let name = config_path
@@ -97,17 +109,20 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         ),
         Some(Command::New { file }) => new::run(&file, Utc::now().date_naive(), lang, out, err),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut command(lang), "bairi", out);
-            0
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(lang), "bairi", &mut script);
+            emit(&script, out, err)
         }
-        Some(Command::Man) => match clap_mangen::Man::new(command(lang)).render(out) {
-            Ok(()) => 0,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                1
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command(lang)).render(&mut page) {
+                Ok(()) => emit(&page, out, err),
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    1
+                }
             }
-        },
+        }
         None => {
             let keymap = match Keymap::with_overrides(&config.keys) {
                 Ok(keymap) => keymap,

@@ -285,6 +285,35 @@ fn new_writes_a_template_that_passes_check_and_never_overwrites() {
 }
 
 #[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.toml");
+    bairi::synth::write_to(&big, 2_000, 1).unwrap();
+    let big = big.to_str().unwrap();
+    for args in [
+        vec!["man"],
+        vec!["report", "--format", "json", "--today", "2026-11-01", big],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn help_completions_and_man_page() {
     let run = |args: &[&str], lang: &str| {
         Command::new(env!("CARGO_BIN_EXE_bairi"))
