@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use bairi::app::keymap::Keymap;
+use bairi::app::lanes::Lanes;
 use bairi::app::model::{Derived, Model};
 use bairi::domain::leaderboard::leaderboards_before;
 use bairi::i18n::Lang;
@@ -67,7 +68,12 @@ fn main() {
         let loaded = load_str(&text, Today::Date(today)).expect("valid synthetic file");
         let compute = median(runs, || {
             time(|| {
-                black_box(Derived::compute(&loaded.campaign, today));
+                black_box(Derived::compute(
+                    &loaded.campaign,
+                    today,
+                    Lanes::Status,
+                    None,
+                ));
                 black_box(leaderboards_before(&loaded.campaign, today));
             })
         });

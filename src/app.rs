@@ -1,7 +1,13 @@
 //! The interactive board: state, actions, keys and the loop that runs them.
 
 pub mod action;
+pub mod detail_items;
+pub mod form;
+pub mod input;
 pub mod keymap;
+pub mod lanes;
 pub mod model;
+pub mod picker;
 pub mod shell;
 pub mod update;
+pub mod verbs;

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod demo;
 pub mod diag;
 pub mod file;
+pub mod file_more;
 pub mod load;
 pub mod patch;
 pub mod position;

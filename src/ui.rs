@@ -4,6 +4,7 @@ pub mod board;
 pub mod card;
 pub mod detail;
 pub mod footer;
+pub mod form;
 pub mod header;
 pub mod help;
 pub mod text;
@@ -55,11 +56,18 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     header::render(frame, top, ctx);
     match ctx.model.view {
         View::Detail => detail::render(frame, body, ctx),
-        View::Board | View::Help | View::ConfirmQuit => board::render(frame, body, ctx),
+        View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
+            board::render(frame, body, ctx)
+        }
     }
     footer::render(frame, bottom, ctx);
     if ctx.model.view == View::Help {
-        help::render(frame, popup_area(body, 64, 30), ctx);
+        help::render(frame, popup_area(body, 100, 40), ctx);
+    }
+    if let Some(form) = &ctx.model.form {
+        form::render_form(frame, body, ctx, form);
+    } else if let Some(picker) = &ctx.model.picker {
+        form::render_picker(frame, body, ctx, picker);
     }
 }
 

@@ -187,7 +187,7 @@ fn a_user_key_binding_works_end_to_end() {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.toml"),
-        "[keys]\nquit = \"Q\"\ndown = [\"n\", \"Down\"]\n",
+        "[keys]\nquit = \"Q\"\ndown = [\"J\", \"Down\"]\n",
     )
     .unwrap();
     let mut term = Term::spawn(
@@ -198,7 +198,7 @@ fn a_user_key_binding_works_end_to_end() {
         &[],
     );
     term.wait_for("▶智能装备园一期");
-    term.send("n");
+    term.send("J");
     term.wait_for("▶新材料三期");
     term.send("q");
     term.pump(Duration::from_millis(300));

@@ -71,7 +71,7 @@ fn a_move_follows_the_card_and_asks_to_save() {
     assert_eq!(m.campaign().task("T01").unwrap().status, Status::Blocked);
     assert_eq!(m.column, Status::Blocked.index());
     assert_eq!(selected_id(&m).as_deref(), Some("T01"));
-    assert_eq!(m.derived.columns[Status::Blocked.index()].len(), 3);
+    assert_eq!(m.derived.columns[Status::Blocked.index()].tasks.len(), 3);
     let effects = run(&mut m, &[Action::MovePrevious]);
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(m.campaign().task("T01").unwrap().status, Status::InProgress);
@@ -120,7 +120,7 @@ fn views_open_and_close_with_enter_esc_q_and_help() {
     run(&mut m, &[Action::Open]);
     assert_eq!(m.view, View::Detail);
     run(&mut m, &[Action::Down, Action::Down]);
-    assert_eq!(m.detail_scroll, 2);
+    assert_eq!(m.detail_item, 2);
     run(&mut m, &[Action::Close]);
     assert_eq!(m.view, View::Board);
     run(&mut m, &[Action::Open, Action::Quit]);
@@ -167,11 +167,11 @@ fn save_key_saves_only_when_there_is_something() {
 fn the_day_rolls_over_on_a_tick_unless_pinned() {
     let (mut m, _d) = model();
     assert_eq!(m.derived.yellow, 3);
-    update(&mut m, Action::Tick, day("2026-11-24"));
+    update(&mut m, Action::Clock, day("2026-11-24"));
     assert_eq!(m.today, day("2026-11-24"));
     // T03 and T09 milestones (due 11-23) are now overdue.
     assert_eq!(m.derived.red, 4);
     m.today_pinned = true;
-    update(&mut m, Action::Tick, day("2026-11-30"));
+    update(&mut m, Action::Clock, day("2026-11-30"));
     assert_eq!(m.today, day("2026-11-24"));
 }

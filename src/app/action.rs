@@ -1,5 +1,6 @@
 //! The vocabulary of the app: every key, the help screen and `update` speak in actions.
 
+use super::form::FieldKey;
 use crate::i18n::Text;
 
 /// Something the user (or the clock) asks for.
@@ -18,17 +19,40 @@ pub enum Action {
     Quit,
     Help,
     Save,
+    Note,
+    Tick,
+    Problem,
+    Resolve,
+    Progress,
+    Priority,
+    Override,
+    AddTask,
+    Edit,
+    Delete,
+    AddMilestone,
+    BackSchedule,
+    SortMilestones,
+    Undo,
+    Redo,
+    Search,
+    Filter,
+    ClearFilter,
+    SwitchView,
     /// Answers to a yes/no question.
     Yes,
     No,
+    /// A character typed into a form or a search.
+    Type(char),
+    /// An editing key in a form or a search.
+    Field(FieldKey),
     /// The clock moved to a new second (or a new day).
-    Tick,
+    Clock,
     Resize,
 }
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 14] = [
+    pub const BINDABLE: [Action; 33] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -39,6 +63,25 @@ impl Action {
         Action::MovePrevious,
         Action::Open,
         Action::Close,
+        Action::Note,
+        Action::Tick,
+        Action::Problem,
+        Action::Resolve,
+        Action::Progress,
+        Action::Priority,
+        Action::Override,
+        Action::AddTask,
+        Action::Edit,
+        Action::Delete,
+        Action::AddMilestone,
+        Action::BackSchedule,
+        Action::SortMilestones,
+        Action::Undo,
+        Action::Redo,
+        Action::Search,
+        Action::Filter,
+        Action::ClearFilter,
+        Action::SwitchView,
         Action::Save,
         Action::Help,
         Action::Quit,
@@ -61,9 +104,30 @@ impl Action {
             Action::Quit => "quit",
             Action::Help => "help",
             Action::Save => "save",
+            Action::Note => "note",
+            Action::Tick => "tick",
+            Action::Problem => "problem",
+            Action::Resolve => "resolve",
+            Action::Progress => "progress",
+            Action::Priority => "priority",
+            Action::Override => "light_override",
+            Action::AddTask => "add_task",
+            Action::Edit => "edit",
+            Action::Delete => "delete",
+            Action::AddMilestone => "add_milestone",
+            Action::BackSchedule => "back_schedule",
+            Action::SortMilestones => "sort_milestones",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Search => "search",
+            Action::Filter => "filter",
+            Action::ClearFilter => "clear_filter",
+            Action::SwitchView => "switch_view",
             Action::Yes => "yes",
             Action::No => "no",
-            Action::Tick => "tick",
+            Action::Type(_) => "type",
+            Action::Field(_) => "field",
+            Action::Clock => "clock",
             Action::Resize => "resize",
         }
     }
@@ -76,8 +140,8 @@ impl Action {
     /// What it does, for the help screen.
     pub fn describe(self) -> Text {
         match self {
-            Action::Up => Text::new("上一张卡片", "previous card"),
-            Action::Down => Text::new("下一张卡片", "next card"),
+            Action::Up => Text::new("上一张卡片 / 上一项", "previous card / item"),
+            Action::Down => Text::new("下一张卡片 / 下一项", "next card / item"),
             Action::Left => Text::new("左一列", "column to the left"),
             Action::Right => Text::new("右一列", "column to the right"),
             Action::First => Text::new("本列第一张", "first card of the column"),
@@ -94,9 +158,41 @@ impl Action {
             ),
             Action::Help => Text::new("帮助(本页)", "help (this screen)"),
             Action::Save => Text::new("保存", "save"),
+            Action::Note => Text::new("写一条记录", "add a note"),
+            Action::Tick => Text::new(
+                "勾选下一个节点(详情中:勾选/取消所选节点)",
+                "tick the next milestone (details: the selected one, or untick)",
+            ),
+            Action::Problem => Text::new("登记问题", "log a problem"),
+            Action::Resolve => Text::new("解决所选问题", "resolve the selected problem"),
+            Action::Progress => Text::new("填写进度 %", "set progress %"),
+            Action::Priority => Text::new("设置优先级", "set priority"),
+            Action::Override => Text::new("领导认定灯色", "set a leader's light"),
+            Action::AddTask => Text::new("新建任务", "add a task"),
+            Action::Edit => Text::new(
+                "编辑任务(详情中:编辑所选节点)",
+                "edit the task (details: the selected milestone)",
+            ),
+            Action::Delete => Text::new(
+                "删除任务(需确认;详情中:删除所选节点)",
+                "delete the task (asks; details: the selected milestone)",
+            ),
+            Action::AddMilestone => Text::new("添加节点", "add a milestone"),
+            Action::BackSchedule => Text::new("倒排工期", "back-schedule milestones"),
+            Action::SortMilestones => Text::new("节点按日期排序", "put milestones in date order"),
+            Action::Undo => Text::new("撤销", "undo"),
+            Action::Redo => Text::new("重做", "redo"),
+            Action::Search => Text::new("查找任务", "find a task"),
+            Action::Filter => Text::new("筛选", "filter"),
+            Action::ClearFilter => Text::new("清除筛选", "clear the filter"),
+            Action::SwitchView => Text::new(
+                "切换:按状态 / 按分类 / 按牵头单位",
+                "switch: by status / category / lead unit",
+            ),
             Action::Yes => Text::new("确认", "confirm"),
             Action::No => Text::new("取消", "cancel"),
-            Action::Tick => Text::new("时钟", "clock"),
+            Action::Type(_) | Action::Field(_) => Text::new("输入", "typing"),
+            Action::Clock => Text::new("时钟", "clock"),
             Action::Resize => Text::new("窗口大小变化", "window resized"),
         }
     }

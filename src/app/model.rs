@@ -2,8 +2,11 @@
 
 use chrono::NaiveDate;
 
+use super::form::Form;
+use super::input::TextInput;
+use super::lanes::{Column, Filter, Lanes, columns};
+use super::verbs::Purpose;
 use crate::domain::Campaign;
-use crate::domain::Status;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
 use crate::store::file::CampaignFile;
@@ -16,6 +19,8 @@ pub enum View {
     Help,
     /// Quit with unsaved edits? (autosave off, or the last save failed)
     ConfirmQuit,
+    /// Delete the task with this index?
+    ConfirmDelete(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,13 +37,27 @@ pub struct Message {
     pub tone: Tone,
 }
 
-/// Values computed from the campaign and today, kept until either changes (never per frame).
+/// A list to choose from while typing: tasks (search) or filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    pub mode: PickerMode,
+    pub input: TextInput,
+    pub pick: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerMode {
+    Search,
+    Filter,
+}
+
+/// Values computed from the campaign, today, the lanes and the filter; kept until one of
+/// them changes (never per frame).
 #[derive(Debug, Clone)]
 pub struct Derived {
     /// One per task, in file order.
     pub lights: Vec<LightVerdict>,
-    /// Task indices per status column, in file order.
-    pub columns: [Vec<usize>; 5],
+    pub columns: Vec<Column>,
     pub red: usize,
     pub yellow: usize,
     pub green: usize,
@@ -46,16 +65,19 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn compute(campaign: &Campaign, today: NaiveDate) -> Derived {
+    pub fn compute(
+        campaign: &Campaign,
+        today: NaiveDate,
+        lanes: Lanes,
+        filter: Option<&Filter>,
+    ) -> Derived {
         let lights: Vec<LightVerdict> = campaign
             .tasks
             .iter()
             .map(|t| task_light(t, &campaign.rules.light, today))
             .collect();
-        let mut columns: [Vec<usize>; 5] = Default::default();
-        for (i, task) in campaign.tasks.iter().enumerate() {
-            columns[task.status.index()].push(i);
-        }
+        let keep = |i: usize| filter.is_none_or(|f| f.keeps(&campaign.tasks[i], &lights[i], today));
+        let columns = columns(campaign, lanes, keep);
         let count = |l: TaskLight| lights.iter().filter(|v| v.light == l).count();
         Derived {
             red: count(TaskLight::Red),
@@ -77,33 +99,45 @@ pub struct Model {
     pub today_pinned: bool,
     pub lang: Lang,
     pub view: View,
-    /// The focused column (a status index).
+    pub lanes: Lanes,
+    pub filter: Option<Filter>,
+    /// The focused column.
     pub column: usize,
     /// The selected row in each column.
-    pub rows: [usize; 5],
-    pub detail_scroll: usize,
+    pub rows: Vec<usize>,
+    /// The selected milestone or problem in the detail view (milestones first).
+    pub detail_item: usize,
     pub help_scroll: usize,
     pub message: Option<Message>,
     pub autosave: bool,
     /// Who notes and sign-offs are recorded as (a person id).
     pub author: Option<String>,
+    pub form: Option<Form<Purpose>>,
+    pub picker: Option<Picker>,
+    /// The file's text before each edit of the session, newest last.
+    pub undo: Vec<String>,
+    pub redo: Vec<String>,
     /// Set once the app should end.
     pub quitting: bool,
 }
 
+/// How many edits can be undone.
+pub const UNDO_DEPTH: usize = 200;
+
 impl Model {
     pub fn new(file: CampaignFile, today: NaiveDate, lang: Lang) -> Model {
-        let derived = Derived::compute(&file.campaign, today);
-        let in_progress = Status::InProgress.index();
-        let column = if derived.columns[in_progress].is_empty() {
+        let derived = Derived::compute(&file.campaign, today, Lanes::Status, None);
+        let in_progress = crate::domain::Status::InProgress.index();
+        let column = if derived.columns[in_progress].tasks.is_empty() {
             derived
                 .columns
                 .iter()
-                .position(|c| !c.is_empty())
+                .position(|c| !c.tasks.is_empty())
                 .unwrap_or(0)
         } else {
             in_progress
         };
+        let rows = vec![0; derived.columns.len()];
         Model {
             file,
             derived,
@@ -111,13 +145,19 @@ impl Model {
             today_pinned: false,
             lang,
             view: View::Board,
+            lanes: Lanes::Status,
+            filter: None,
             column,
-            rows: [0; 5],
-            detail_scroll: 0,
+            rows,
+            detail_item: 0,
             help_scroll: 0,
             message: None,
             autosave: true,
             author: None,
+            form: None,
+            picker: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
             quitting: false,
         }
     }
@@ -126,28 +166,55 @@ impl Model {
         &self.file.campaign
     }
 
-    /// Recomputes the derived values after an edit or a new day.
+    /// Recomputes the derived values after an edit, a new day, new lanes or a new filter,
+    /// keeping the selection on the same task where it still shows.
     pub fn refresh(&mut self) {
-        self.derived = Derived::compute(&self.file.campaign, self.today);
+        let selected = self.selected_id();
+        self.derived = Derived::compute(
+            &self.file.campaign,
+            self.today,
+            self.lanes,
+            self.filter.as_ref(),
+        );
+        let n = self.derived.columns.len();
+        self.rows.resize(n, 0);
+        self.column = self.column.min(n.saturating_sub(1));
         for (col, row) in self.rows.iter_mut().enumerate() {
-            let len = self.derived.columns[col].len();
+            let len = self.derived.columns[col].tasks.len();
             *row = (*row).min(len.saturating_sub(1));
+        }
+        if let Some(index) = selected.and_then(|id| self.file.campaign.task_index(&id)) {
+            self.select_task(index);
         }
     }
 
     /// The index (in file order) of the selected task, if the focused column has any.
     pub fn selected(&self) -> Option<usize> {
-        self.derived.columns[self.column]
-            .get(self.rows[self.column])
-            .copied()
+        let column = self.derived.columns.get(self.column)?;
+        column.tasks.get(*self.rows.get(self.column)?).copied()
     }
 
-    /// Puts the selection on a task wherever its column is.
+    pub fn selected_id(&self) -> Option<String> {
+        self.selected()
+            .map(|i| self.file.campaign.tasks[i].id.clone())
+    }
+
+    /// Puts the selection on a task wherever its column is (the focused column first).
     pub fn select_task(&mut self, index: usize) {
-        for (col, tasks) in self.derived.columns.iter().enumerate() {
-            if let Some(row) = tasks.iter().position(|&t| t == index) {
+        if let Some(row) = self
+            .derived
+            .columns
+            .get(self.column)
+            .and_then(|c| c.tasks.iter().position(|&t| t == index))
+        {
+            self.rows[self.column] = row;
+            return;
+        }
+        for (col, column) in self.derived.columns.iter().enumerate() {
+            if let Some(row) = column.tasks.iter().position(|&t| t == index) {
                 self.column = col;
                 self.rows[col] = row;
+                return;
             }
         }
     }

@@ -75,37 +75,57 @@ fn event_loop(
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
         if !event::poll(wait)? {
             let now = Utc::now();
-            update(model, Action::Tick, today_of(model, now));
+            update(model, Action::Clock, today_of(model, now));
             redraw = !model.today_pinned;
             continue;
         }
-        let action = match event::read()? {
+        let actions: Vec<Action> = match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
-                let action = keymap.action_for(&key);
-                if model.view == View::ConfirmQuit {
-                    Some(
-                        action
-                            .filter(|a| matches!(a, Action::Yes | Action::Save))
-                            .unwrap_or(Action::No),
-                    )
-                } else {
-                    action
-                }
+                key_action(model, keymap, &key).into_iter().collect()
             }
-            Event::Resize(..) => Some(Action::Resize),
-            _ => None,
+            // A paste (or an input method's text) arrives whole: each character is typed.
+            Event::Paste(text) if model.form.is_some() || model.picker.is_some() => {
+                text.chars().map(Action::Type).collect()
+            }
+            Event::Resize(..) => vec![Action::Resize],
+            _ => Vec::new(),
         };
-        let Some(action) = action else {
+        if actions.is_empty() {
             continue;
-        };
-        if !matches!(action, Action::Resize | Action::Tick) {
+        }
+        if !matches!(
+            actions[0],
+            Action::Resize | Action::Type(_) | Action::Field(_)
+        ) {
             model.message = None;
         }
-        let effects = update(model, action, today_of(model, Utc::now()));
         redraw = true;
-        if perform(model, effects) {
-            return Ok(());
+        for action in actions {
+            let effects = update(model, action, today_of(model, Utc::now()));
+            if perform(model, effects) {
+                return Ok(());
+            }
         }
+    }
+}
+
+/// What a key press means here: text editing while a form or a list is open, else the
+/// keymap; a question takes its answer or "no".
+fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) -> Option<Action> {
+    use crossterm::event::KeyModifiers;
+    if model.form.is_some() || model.picker.is_some() {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        return super::update::field_key(key.code, ctrl);
+    }
+    let action = keymap.action_for(key);
+    match model.view {
+        View::ConfirmQuit => Some(
+            action
+                .filter(|a| matches!(a, Action::Yes | Action::Save))
+                .unwrap_or(Action::No),
+        ),
+        View::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
+        _ => action,
     }
 }
 

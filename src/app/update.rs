@@ -3,8 +3,10 @@
 use chrono::NaiveDate;
 
 use super::action::Action;
-use super::model::{Model, Tone, View};
-use crate::domain::Status;
+use super::form::FieldKey;
+use super::model::{Model, Picker, PickerMode, Tone, View};
+use super::verbs::{self, Purpose, edit};
+use super::{detail_items, picker};
 use crate::i18n::Text;
 use crate::tr;
 
@@ -17,15 +19,27 @@ pub enum Effect {
 
 /// Applies one action. `today` is the current date in the campaign's zone.
 pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect> {
-    if action == Action::Tick {
-        if !model.today_pinned && today != model.today {
-            model.today = today;
-            model.refresh();
+    match action {
+        Action::Clock => {
+            if !model.today_pinned && today != model.today {
+                model.today = today;
+                model.refresh();
+            }
+            return Vec::new();
         }
+        Action::Resize => return Vec::new(),
+        _ => {}
+    }
+    if model.form.is_some() {
+        return form_input(model, action);
+    }
+    if model.picker.is_some() {
+        picker::input(model, action);
         return Vec::new();
     }
     match model.view {
         View::ConfirmQuit => confirm_quit(model, action),
+        View::ConfirmDelete(index) => confirm_delete(model, action, index),
         View::Help => {
             match action {
                 Action::Close | Action::Quit | Action::Help => model.view = View::Board,
@@ -35,57 +49,321 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             }
             Vec::new()
         }
-        View::Detail => match action {
-            Action::Close | Action::Quit | Action::Open => {
-                model.view = View::Board;
-                Vec::new()
-            }
-            Action::Down => {
-                model.detail_scroll += 1;
-                Vec::new()
-            }
-            Action::Up => {
-                model.detail_scroll = model.detail_scroll.saturating_sub(1);
-                Vec::new()
-            }
-            Action::First => {
-                model.detail_scroll = 0;
-                Vec::new()
-            }
-            Action::MoveNext | Action::MovePrevious | Action::Save | Action::Help => {
-                board(model, action)
-            }
-            _ => Vec::new(),
-        },
+        View::Detail => detail(model, action),
         View::Board => board(model, action),
     }
 }
 
+fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(form) = model.form.as_mut() else {
+        return Vec::new();
+    };
+    let key = match action {
+        Action::Type(c) => {
+            form.type_char(c);
+            return Vec::new();
+        }
+        Action::Field(key) => key,
+        _ => return Vec::new(),
+    };
+    match form.key(key, &model.file.campaign) {
+        Some(false) => model.form = None,
+        Some(true) => {
+            let Some(values) = form.check(&model.file.campaign) else {
+                return Vec::new();
+            };
+            let purpose = form.purpose.clone();
+            match verbs::submit(model, purpose, &values) {
+                Ok(effects) => return effects,
+                Err(why) => {
+                    if let Some(form) = model.form.as_mut() {
+                        form.error = Some((form.focus, why));
+                    }
+                }
+            }
+        }
+        None => {}
+    }
+    Vec::new()
+}
+
+/// The selected task's id, or a message that there is none.
+fn selected_task(model: &mut Model) -> Option<String> {
+    let id = model.selected_id();
+    if id.is_none() {
+        model.say(
+            Tone::Warning,
+            Text::new("没有选中的任务", "no task is selected"),
+        );
+    }
+    id
+}
+
+/// Actions that work the same on the board and in the detail view.
+fn common(model: &mut Model, action: Action) -> Vec<Effect> {
+    let open_for = |model: &mut Model, make: fn(String) -> Purpose| {
+        if let Some(task) = selected_task(model) {
+            verbs::open(model, make(task));
+        }
+        Vec::new()
+    };
+    match action {
+        Action::MoveNext => move_card(model, true),
+        Action::MovePrevious => move_card(model, false),
+        Action::Note => open_for(model, |task| Purpose::Note { task }),
+        Action::Problem => open_for(model, |task| Purpose::Problem { task }),
+        Action::Progress => open_for(model, |task| Purpose::Progress { task }),
+        Action::Priority => open_for(model, |task| Purpose::Priority { task }),
+        Action::Override => open_for(model, |task| Purpose::Override { task }),
+        Action::AddMilestone => open_for(model, |task| Purpose::AddMilestone { task }),
+        Action::BackSchedule => open_for(model, |task| Purpose::BackSchedule { task }),
+        Action::AddTask => {
+            verbs::open(model, Purpose::AddTask);
+            Vec::new()
+        }
+        Action::SortMilestones => match selected_task(model) {
+            Some(task) => {
+                let result = edit(model, |f| f.sort_milestones(&task));
+                done(
+                    model,
+                    result,
+                    tr!(
+                        "{task} 节点已按日期排序",
+                        "{task}: milestones in date order"
+                    ),
+                )
+            }
+            None => Vec::new(),
+        },
+        Action::Undo => undo(model, true),
+        Action::Redo => undo(model, false),
+        Action::Save => save_now(model),
+        Action::Help => {
+            model.view = View::Help;
+            model.help_scroll = 0;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Reports an edit's outcome in the status line.
+fn done(model: &mut Model, result: Result<((), Vec<Effect>), Text>, ok: Text) -> Vec<Effect> {
+    match result {
+        Ok(((), effects)) => {
+            model.say(Tone::Info, ok);
+            effects
+        }
+        Err(why) => {
+            model.say(Tone::Warning, why);
+            Vec::new()
+        }
+    }
+}
+
 fn board(model: &mut Model, action: Action) -> Vec<Effect> {
-    let len = model.derived.columns[model.column].len();
-    let row = &mut model.rows[model.column];
+    let columns = model.derived.columns.len();
+    let len = model
+        .derived
+        .columns
+        .get(model.column)
+        .map_or(0, |c| c.tasks.len());
+    let Some(row) = model.rows.get_mut(model.column) else {
+        return Vec::new();
+    };
     match action {
         Action::Up => *row = row.saturating_sub(1),
         Action::Down => *row = (*row + 1).min(len.saturating_sub(1)),
         Action::First => *row = 0,
         Action::Last => *row = len.saturating_sub(1),
         Action::Left => model.column = model.column.saturating_sub(1),
-        Action::Right => model.column = (model.column + 1).min(Status::ALL.len() - 1),
+        Action::Right => model.column = (model.column + 1).min(columns.saturating_sub(1)),
         Action::Open => {
             if model.selected().is_some() {
                 model.view = View::Detail;
-                model.detail_scroll = 0;
+                model.detail_item = 0;
             }
         }
-        Action::Help => {
-            model.view = View::Help;
-            model.help_scroll = 0;
+        Action::Tick => return tick_next(model),
+        Action::Resolve => return resolve_from_board(model),
+        Action::Edit => {
+            if let Some(task) = selected_task(model) {
+                verbs::open(model, Purpose::EditTask { task });
+            }
         }
-        Action::MoveNext => return move_card(model, true),
-        Action::MovePrevious => return move_card(model, false),
-        Action::Save => return save_now(model),
+        Action::Delete => {
+            if let Some(index) = model.selected() {
+                model.view = View::ConfirmDelete(index);
+            }
+        }
+        Action::Search | Action::Filter => {
+            let mode = if action == Action::Search {
+                PickerMode::Search
+            } else {
+                PickerMode::Filter
+            };
+            model.picker = Some(Picker {
+                mode,
+                input: Default::default(),
+                pick: 0,
+            });
+        }
+        Action::ClearFilter => {
+            if model.filter.take().is_some() {
+                model.refresh();
+                model.say(Tone::Info, Text::new("已清除筛选", "filter cleared"));
+            }
+        }
+        Action::SwitchView => {
+            model.lanes = model.lanes.next();
+            let selected = model.selected();
+            model.column = 0;
+            model.rows.clear();
+            model.refresh();
+            if let Some(index) = selected {
+                model.select_task(index);
+            }
+            let label = model.lanes.label();
+            model.say(Tone::Info, label);
+        }
         Action::Quit => return quit(model),
-        Action::Close | Action::Yes | Action::No | Action::Tick | Action::Resize => {}
+        other => return common(model, other),
+    }
+    Vec::new()
+}
+
+fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(index) = model.selected() else {
+        model.view = View::Board;
+        return Vec::new();
+    };
+    let items = detail_items::items(&model.file.campaign.tasks[index]);
+    let task = model.file.campaign.tasks[index].id.clone();
+    let item = items.get(model.detail_item).copied();
+    match (action, item) {
+        (Action::Close | Action::Quit | Action::Open, _) => model.view = View::Board,
+        (Action::Down, _) => {
+            model.detail_item = (model.detail_item + 1).min(items.len().saturating_sub(1))
+        }
+        (Action::Up, _) => model.detail_item = model.detail_item.saturating_sub(1),
+        (Action::First, _) => model.detail_item = 0,
+        (Action::Last, _) => model.detail_item = items.len().saturating_sub(1),
+        (Action::Tick, Some(detail_items::Item::Milestone(n))) => {
+            let now_done = !model.file.campaign.tasks[index].milestones[n].done;
+            let today = model.today;
+            let result = edit(model, |f| {
+                f.set_milestone_done(
+                    &task,
+                    crate::store::file::MilestoneRef::Index(n),
+                    now_done,
+                    today,
+                )
+            });
+            let msg = if now_done {
+                tr!("{task} 节点已勾选", "{task}: milestone ticked")
+            } else {
+                tr!("{task} 节点已取消勾选", "{task}: milestone unticked")
+            };
+            return done(model, result, msg);
+        }
+        (Action::Resolve, Some(detail_items::Item::Problem(p))) => {
+            let problem = &model.file.campaign.tasks[index].problems[p];
+            if problem.resolved {
+                model.say(
+                    Tone::Warning,
+                    Text::new("这个问题已解决", "this problem is already resolved"),
+                );
+            } else {
+                let problem = problem.id.clone();
+                verbs::open(model, Purpose::Resolve { task, problem });
+            }
+        }
+        (Action::Edit, Some(detail_items::Item::Milestone(n))) => {
+            verbs::open(model, Purpose::EditMilestone { task, index: n })
+        }
+        (Action::Edit, _) => verbs::open(model, Purpose::EditTask { task }),
+        (Action::Delete, Some(detail_items::Item::Milestone(n))) => {
+            let result = edit(model, |f| f.delete_milestone(&task, n));
+            model.detail_item = model.detail_item.saturating_sub(1);
+            return done(
+                model,
+                result,
+                tr!(
+                    "{task} 节点已删除(u 撤销)",
+                    "{task}: milestone deleted (u undoes)"
+                ),
+            );
+        }
+        (Action::Tick | Action::Resolve | Action::Delete, _) => model.say(
+            Tone::Warning,
+            Text::new(
+                "先用 ↑↓ 选中一个节点或问题",
+                "select a milestone or problem with ↑↓ first",
+            ),
+        ),
+        (other, _) => return common(model, other),
+    }
+    Vec::new()
+}
+
+/// `x` on the board: ticks the next undone milestone (done_on = today).
+fn tick_next(model: &mut Model) -> Vec<Effect> {
+    let Some(index) = model.selected() else {
+        return Vec::new();
+    };
+    let task = &model.file.campaign.tasks[index];
+    let Some(next) = crate::domain::task_facts::next_milestone(task) else {
+        model.say(
+            Tone::Warning,
+            Text::new("没有未完成的节点", "no milestone left to tick"),
+        );
+        return Vec::new();
+    };
+    let (id, mid, title) = (task.id.clone(), next.id.clone(), next.title.clone());
+    let today = model.today;
+    let result = edit(model, |f| {
+        f.set_milestone_done(&id, crate::store::file::MilestoneRef::Id(mid), true, today)
+    });
+    done(
+        model,
+        result,
+        tr!("{id} 完成节点:{title}", "{id}: done — {title}"),
+    )
+}
+
+/// `r` on the board: the only open problem, or the detail view to choose one.
+fn resolve_from_board(model: &mut Model) -> Vec<Effect> {
+    let Some(index) = model.selected() else {
+        return Vec::new();
+    };
+    let task = &model.file.campaign.tasks[index];
+    let open: Vec<usize> = (0..task.problems.len())
+        .filter(|&p| !task.problems[p].resolved)
+        .collect();
+    match open.as_slice() {
+        [] => model.say(
+            Tone::Warning,
+            Text::new("没有未解决的问题", "no open problem"),
+        ),
+        [p] => {
+            let (task, problem) = (task.id.clone(), task.problems[*p].id.clone());
+            verbs::open(model, Purpose::Resolve { task, problem });
+        }
+        [first, ..] => {
+            let position = detail_items::items(task)
+                .iter()
+                .position(|i| *i == detail_items::Item::Problem(*first))
+                .unwrap_or(0);
+            model.view = View::Detail;
+            model.detail_item = position;
+            model.say(
+                Tone::Info,
+                Text::new(
+                    "有多个问题:选中后按 r",
+                    "several problems: select one, then press r",
+                ),
+            );
+        }
     }
     Vec::new()
 }
@@ -111,14 +389,49 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let id = task.id.clone();
-    let today = model.today;
-    let by = model.author.clone();
-    match model.file.set_status(&id, target, today, by.as_deref()) {
+    let (today, by) = (model.today, model.author.clone());
+    let result = edit(model, |f| f.set_status(&id, target, today, by.as_deref()));
+    if let (true, Some(i)) = (result.is_ok(), model.file.campaign.task_index(&id)) {
+        if model.lanes == super::lanes::Lanes::Status {
+            model.column = target.index();
+        }
+        model.select_task(i);
+    }
+    let label = target.label(model.lang);
+    done(model, result, tr!("{id} → {label}", "{id} → {label}"))
+}
+
+/// Undo (or redo): restores the file's text as it was before (after) an edit.
+fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
+    let stack = if back {
+        &mut model.undo
+    } else {
+        &mut model.redo
+    };
+    let Some(text) = stack.pop() else {
+        let nothing = if back {
+            Text::new("没有可撤销的修改", "nothing to undo")
+        } else {
+            Text::new("没有可重做的修改", "nothing to redo")
+        };
+        model.say(Tone::Warning, nothing);
+        return Vec::new();
+    };
+    let current = model.file.text();
+    match model.file.replace_text(&text) {
         Ok(()) => {
+            if back {
+                model.redo.push(current);
+            } else {
+                model.undo.push(current);
+            }
             model.refresh();
-            model.select_task(index);
-            let label = target.label(model.lang);
-            model.say(Tone::Info, tr!("{id} → {label}", "{id} → {label}"));
+            let said = if back {
+                Text::new("已撤销", "undone")
+            } else {
+                Text::new("已重做", "redone")
+            };
+            model.say(Tone::Info, said);
             if model.autosave {
                 vec![Effect::Save]
             } else {
@@ -126,7 +439,13 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
             }
         }
         Err(refusal) => {
-            model.say(Tone::Warning, refusal.message());
+            let stack = if back {
+                &mut model.undo
+            } else {
+                &mut model.redo
+            };
+            stack.push(text);
+            model.say(Tone::Error, refusal.message());
             Vec::new()
         }
     }
@@ -169,4 +488,48 @@ fn confirm_quit(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+fn confirm_delete(model: &mut Model, action: Action, index: usize) -> Vec<Effect> {
+    model.view = View::Board;
+    if action != Action::Yes {
+        model.say(Tone::Info, Text::new("未删除", "not deleted"));
+        return Vec::new();
+    }
+    let Some(id) = model.file.campaign.tasks.get(index).map(|t| t.id.clone()) else {
+        return Vec::new();
+    };
+    let result = edit(model, |f| f.delete_task(&id));
+    done(
+        model,
+        result,
+        tr!("已删除 {id}(u 撤销)", "{id} deleted (u undoes)"),
+    )
+}
+
+/// Editing keys as the shell maps them while a form or a search is open.
+pub fn field_key(code: crossterm::event::KeyCode, ctrl: bool) -> Option<Action> {
+    use crossterm::event::KeyCode::*;
+    let key = match (code, ctrl) {
+        (Char('w'), true) => FieldKey::DeleteWord,
+        (Char('u'), true) => FieldKey::DeleteToStart,
+        (Char('a'), true) => FieldKey::Home,
+        (Char('e'), true) => FieldKey::End,
+        (Char('c'), true) => FieldKey::Cancel,
+        (Char(c), false) => return Some(Action::Type(c)),
+        (Backspace, _) => FieldKey::Backspace,
+        (Delete, _) => FieldKey::Delete,
+        (Left, _) => FieldKey::Left,
+        (Right, _) => FieldKey::Right,
+        (Home, _) => FieldKey::Home,
+        (End, _) => FieldKey::End,
+        (Tab, _) => FieldKey::NextField,
+        (BackTab, _) => FieldKey::PrevField,
+        (Up, _) => FieldKey::Up,
+        (Down, _) => FieldKey::Down,
+        (Enter, _) => FieldKey::Submit,
+        (Esc, _) => FieldKey::Cancel,
+        _ => return None,
+    };
+    Some(Action::Field(key))
 }

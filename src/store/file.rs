@@ -77,7 +77,7 @@ pub struct NewProblem {
 pub struct CampaignFile {
     pub path: PathBuf,
     pub campaign: Campaign,
-    document: DocumentMut,
+    pub(super) document: DocumentMut,
     fingerprint: Fingerprint,
     /// Edits not yet on disk.
     pub dirty: bool,
@@ -88,7 +88,7 @@ pub struct CampaignFile {
     pub backups: BackupPolicy,
 }
 
-fn date_value(d: NaiveDate) -> Value {
+pub(super) fn date_value(d: NaiveDate) -> Value {
     let text = d.format("%Y-%m-%d").to_string();
     match text.parse::<toml_edit::Datetime>() {
         Ok(dt) => Value::from(dt),

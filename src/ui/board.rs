@@ -8,44 +8,54 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Ctx;
 use super::card::card_lines;
 use super::text::cut;
-use crate::domain::Status;
 use crate::tr;
 
 /// Narrower than this, one column shows at a time.
 const ALL_COLUMNS_MIN_WIDTH: u16 = 60;
 
+/// Swimlane columns are at least this wide; more of them scroll.
+const COLUMN_MIN_WIDTH: u16 = 16;
+
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
-    if area.width >= ALL_COLUMNS_MIN_WIDTH {
-        let areas = area.layout_vec(&Layout::horizontal([Constraint::Fill(1); 5]));
-        for (col, rect) in areas.into_iter().enumerate() {
-            column(frame, rect, ctx, col);
-        }
-    } else {
+    let n = ctx.model.derived.columns.len();
+    if n == 0 {
+        return;
+    }
+    if area.width < ALL_COLUMNS_MIN_WIDTH {
         one_column(frame, area, ctx);
+        return;
+    }
+    // Up to five columns share the width; more (swimlanes) scroll around the focused one.
+    let fit = usize::from(area.width / COLUMN_MIN_WIDTH).clamp(1, n.max(1));
+    let shown = if n <= 5 { n } else { fit.min(n) };
+    let first = ctx.model.column.saturating_sub(shown / 2).min(n - shown);
+    let areas = area.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); shown]));
+    for (i, rect) in areas.into_iter().enumerate() {
+        column(frame, rect, ctx, first + i);
     }
 }
 
-/// The focused column alone, with a line naming it and where it stands among the five.
+/// The focused column alone, with a line naming it and where it stands among the others.
 fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let [tabs, rest] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
     ]));
     let col = ctx.model.column;
-    let status = Status::ALL[col];
-    let (n, label) = (col + 1, status.label(ctx.model.lang));
+    let n = ctx.model.derived.columns.len();
+    let label = ctx.t(&ctx.model.derived.columns[col].title).to_owned();
     let (prev, next) = (ctx.theme.glyphs.prev, ctx.theme.glyphs.next);
     let left = if col > 0 {
         format!("{prev} ")
     } else {
         "  ".to_owned()
     };
-    let right = if col + 1 < Status::ALL.len() {
+    let right = if col + 1 < n {
         format!(" {next}")
     } else {
         String::new()
     };
-    let line = format!("{left}{label} {n}/5{right}");
+    let line = format!("{left}{label} {}/{n}{right}", col + 1);
     frame.render_widget(
         Paragraph::new(Line::styled(
             cut(&line, tabs.width.into()),
@@ -59,9 +69,9 @@ fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
     let model = ctx.model;
     let focused = model.column == col;
-    let tasks = &model.derived.columns[col];
-    let status = Status::ALL[col];
-    let title = format!("{} {}", status.label(model.lang), tasks.len());
+    let column = &model.derived.columns[col];
+    let tasks = &column.tasks;
+    let title = format!("{} {}", ctx.t(&column.title), tasks.len());
     let title_width = usize::from(area.width.saturating_sub(2));
     let mut block = Block::bordered()
         .border_set(ctx.theme.glyphs.border)

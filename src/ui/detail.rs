@@ -16,7 +16,7 @@ use crate::i18n::Text;
 use crate::tr;
 
 /// Lines of (style, text); wrapped to the width when drawn.
-type Rows = Vec<(Style, String)>;
+type Rows = Vec<(Style, String, Option<usize>)>;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let Some(index) = ctx.model.selected() else {
@@ -35,13 +35,33 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    for (style, text) in rows(ctx, index, task) {
+    let mut selected_line = None;
+    for (style, text, item) in rows(ctx, index, task) {
+        let selected = item == Some(ctx.model.detail_item);
+        if selected {
+            selected_line = Some(lines.len());
+        }
+        let (style, text) = if selected {
+            (
+                style.patch(ctx.theme.selected()),
+                format!(
+                    "{}{}",
+                    ctx.theme.glyphs.selected,
+                    text.get(1..).unwrap_or("")
+                ),
+            )
+        } else {
+            (style, text)
+        };
         for piece in wrap(&text, width) {
             lines.push(Line::styled(piece, style));
         }
     }
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = ctx.model.detail_scroll.min(max_scroll);
+    let height = usize::from(inner.height);
+    let max_scroll = lines.len().saturating_sub(height);
+    let scroll = selected_line
+        .map_or(0, |l| l.saturating_sub(height / 2))
+        .min(max_scroll);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }
@@ -59,8 +79,10 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
             .unwrap_or_else(|| "—".to_owned())
     };
     let unit = |id: &str| campaign.unit(id).map_or(id.to_owned(), |u| u.name.clone());
-    let heading = |t: Text| (theme.header(), t.get(lang).to_owned());
+    let heading = |t: Text| (theme.header(), t.get(lang).to_owned(), None);
     let mut out: Rows = Vec::new();
+    // Milestones, open problems, resolved problems: the order of `detail_items::items`.
+    let mut item = 0usize;
 
     let verdict = &model.derived.lights[index];
     let status = task.status.label(lang);
@@ -70,11 +92,13 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
         tr!("{light} · 状态:{status}", "{light} · status: {status}")
             .get(lang)
             .to_owned(),
+        None,
     ));
     for reason in &verdict.reasons {
         out.push((
             theme.light(verdict.light),
             format!("  · {}", inert(reason.get(lang))),
+            None,
         ));
     }
 
@@ -97,12 +121,13 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
         tr!("  配合单位:{co}", "  Supporting: {co}"),
         tr!("  责任人:{owner}", "  Owner: {owner}"),
     ] {
-        out.push((Style::new(), inert(t.get(lang))));
+        out.push((Style::new(), inert(t.get(lang)), None));
     }
     if let Some(target) = &task.target {
         out.push((
             Style::new(),
             inert(tr!("目标:{target}", "Target: {target}").get(lang)),
+            None,
         ));
     }
     let deadline = task.deadline;
@@ -116,13 +141,14 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
         )
         .get(lang)
         .to_owned(),
+        None,
     ));
     if let Some(p) = task.progress {
         let label = task
             .progress_label
             .clone()
             .unwrap_or_else(|| Text::new("进度", "Progress").get(lang).to_owned());
-        out.push((Style::new(), format!("{}: {p}%", inert(&label))));
+        out.push((Style::new(), format!("{}: {p}%", inert(&label)), None));
     }
 
     let count = task.milestones.len();
@@ -154,7 +180,9 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
         out.push((
             style,
             format!("  {mark} {due} {} ({})", inert(&m.title), note.get(lang)),
+            Some(item),
         ));
+        item += 1;
     }
     let (open, resolved): (Vec<_>, Vec<_>) = task.problems.iter().partition(|p| !p.resolved);
     if !open.is_empty() {
@@ -170,7 +198,9 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
             out.push((
                 theme.warning(),
                 format!("  {} {}{owner}{due}", g.problem, inert(&p.text)),
+                Some(item),
             ));
+            item += 1;
         }
     }
     if !resolved.is_empty() {
@@ -186,7 +216,9 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
             out.push((
                 theme.dim(),
                 format!("  {} {}{result}", g.done, inert(&p.text)),
+                Some(item),
             ));
+            item += 1;
         }
     }
     if !task.log.is_empty() {
@@ -202,6 +234,7 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
                     entry.date.format("%m-%d"),
                     inert(&entry.text)
                 ),
+                None,
             ));
         }
     }

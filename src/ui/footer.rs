@@ -19,6 +19,17 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             "Unsaved edits. y quit without saving · s save and quit · any other key goes back",
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
+    } else if let View::ConfirmDelete(index) = model.view {
+        let id = model
+            .campaign()
+            .tasks
+            .get(index)
+            .map_or("", |t| t.id.as_str());
+        let q = crate::tr!(
+            "删除任务 {id}?y 删除 · 其他键取消",
+            "Delete task {id}? y deletes · any other key cancels"
+        );
+        Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
     } else if let Some(message) = &model.message {
         let style = match message.tone {
             Tone::Info => ctx.theme.info(),

@@ -21,20 +21,41 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let key_width = 12.min(usize::from(inner.width) / 2);
-    let text_width = usize::from(inner.width).saturating_sub(key_width + 1);
-    let lines: Vec<Line> = help_rows(ctx)
+    let rows: Vec<(String, String)> = help_rows(ctx)
         .into_iter()
         .skip(ctx.model.help_scroll)
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(fit(&keys, key_width), ctx.theme.key()),
-                Span::raw(" "),
-                Span::raw(cut(&what, text_width)),
-            ])
-        })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let height = usize::from(inner.height);
+    // Two columns when the list is longer than the window and the window is wide enough.
+    let columns = if rows.len() > height && inner.width >= 70 {
+        2
+    } else {
+        1
+    };
+    let col_width = inner.width / columns;
+    for c in 0..columns {
+        let area = Rect::new(
+            inner.x + c * col_width,
+            inner.y,
+            col_width.saturating_sub(1),
+            inner.height,
+        );
+        let key_width = 10.min(usize::from(area.width) / 2);
+        let text_width = usize::from(area.width).saturating_sub(key_width + 1);
+        let lines: Vec<Line> = rows
+            .iter()
+            .skip(usize::from(c) * height)
+            .take(height)
+            .map(|(keys, what)| {
+                Line::from(vec![
+                    Span::styled(fit(keys, key_width), ctx.theme.key()),
+                    Span::raw(" "),
+                    Span::raw(cut(what, text_width)),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+    }
 }
 
 /// (keys, what they do) for every bound action, in keymap order.

@@ -1,0 +1,175 @@
+//! How the board is cut into columns (by status, or swimlanes by category or lead unit) and
+//! which tasks a filter keeps.
+
+use chrono::NaiveDate;
+
+use crate::domain::light::{LightVerdict, TaskLight};
+use crate::domain::task_facts::is_overdue;
+use crate::domain::{Campaign, Status, Task};
+use crate::i18n::Text;
+
+/// The board's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lanes {
+    #[default]
+    Status,
+    Category,
+    LeadUnit,
+}
+
+impl Lanes {
+    pub fn next(self) -> Lanes {
+        match self {
+            Lanes::Status => Lanes::Category,
+            Lanes::Category => Lanes::LeadUnit,
+            Lanes::LeadUnit => Lanes::Status,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Lanes::Status => Text::new("按状态", "by status"),
+            Lanes::Category => Text::new("按分类", "by category"),
+            Lanes::LeadUnit => Text::new("按牵头单位", "by lead unit"),
+        }
+    }
+}
+
+/// What the board shows only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Light(TaskLight),
+    Category(String),
+    LeadUnit(String),
+    Sponsor(String),
+    Overdue,
+}
+
+impl Filter {
+    pub fn keeps(&self, task: &Task, verdict: &LightVerdict, today: NaiveDate) -> bool {
+        match self {
+            Filter::Light(l) => verdict.light == *l,
+            Filter::Category(c) => &task.category == c,
+            Filter::LeadUnit(u) => task.lead_unit.as_ref() == Some(u),
+            Filter::Sponsor(p) => task.leader.as_ref() == Some(p),
+            Filter::Overdue => is_overdue(task, today),
+        }
+    }
+
+    /// `红灯`, `分类:重点项目`, `牵头:县住建局`...
+    pub fn label(&self, campaign: &Campaign) -> Text {
+        match self {
+            Filter::Light(TaskLight::Red) => Text::new("红灯", "behind (red)"),
+            Filter::Light(TaskLight::Yellow) => Text::new("黄灯", "at risk (yellow)"),
+            Filter::Light(TaskLight::Green) => Text::new("绿灯", "on track (green)"),
+            Filter::Light(TaskLight::Done) => Text::new("已销号", "crossed off"),
+            Filter::Overdue => Text::new("已超时限", "overdue"),
+            Filter::Category(id) => {
+                let c = campaign.category(id);
+                let zh = c.map_or(id.clone(), |c| c.name.clone());
+                let en = c.map_or(id.clone(), |c| {
+                    c.en.clone().unwrap_or_else(|| c.name.clone())
+                });
+                Text::new(format!("分类:{zh}"), format!("category: {en}"))
+            }
+            Filter::LeadUnit(id) => {
+                let name = campaign.unit(id).map_or(id.clone(), |u| u.name.clone());
+                Text::new(format!("牵头:{name}"), format!("lead unit: {name}"))
+            }
+            Filter::Sponsor(id) => {
+                let name = campaign.person(id).map_or(id.clone(), |p| p.name.clone());
+                Text::new(format!("包保:{name}"), format!("sponsor: {name}"))
+            }
+        }
+    }
+
+    /// Every filter that can be chosen, in menu order.
+    pub fn all(campaign: &Campaign) -> Vec<Filter> {
+        let mut out = vec![
+            Filter::Light(TaskLight::Red),
+            Filter::Light(TaskLight::Yellow),
+            Filter::Light(TaskLight::Green),
+            Filter::Overdue,
+        ];
+        out.extend(
+            campaign
+                .categories
+                .iter()
+                .map(|c| Filter::Category(c.id.clone())),
+        );
+        out.extend(
+            campaign
+                .units
+                .iter()
+                .map(|u| Filter::LeadUnit(u.id.clone())),
+        );
+        let mut sponsors: Vec<&String> = campaign
+            .tasks
+            .iter()
+            .filter_map(|t| t.leader.as_ref())
+            .collect();
+        sponsors.sort();
+        sponsors.dedup();
+        out.extend(sponsors.into_iter().map(|p| Filter::Sponsor(p.clone())));
+        out
+    }
+}
+
+/// One column of the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: Text,
+    /// Task indices, in file order.
+    pub tasks: Vec<usize>,
+}
+
+/// The columns for `lanes`, keeping only the tasks `keep` accepts.
+pub fn columns(campaign: &Campaign, lanes: Lanes, keep: impl Fn(usize) -> bool) -> Vec<Column> {
+    let by = |title: Text, pick: &dyn Fn(&Task) -> bool| Column {
+        title,
+        tasks: campaign
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| pick(t) && keep(*i))
+            .map(|(i, _)| i)
+            .collect(),
+    };
+    match lanes {
+        Lanes::Status => Status::ALL
+            .iter()
+            .map(|s| by(Text::new(s.zh(), s.en_label()), &|t: &Task| t.status == *s))
+            .collect(),
+        Lanes::Category => campaign
+            .categories
+            .iter()
+            .map(|c| {
+                let title = Text::new(
+                    c.name.clone(),
+                    c.en.clone().unwrap_or_else(|| c.name.clone()),
+                );
+                by(title, &|t: &Task| t.category == c.id)
+            })
+            .collect(),
+        Lanes::LeadUnit => {
+            let mut cols: Vec<Column> = campaign
+                .units
+                .iter()
+                .map(|u| {
+                    let name = u.short.clone().unwrap_or_else(|| u.name.clone());
+                    by(Text::same(name), &|t: &Task| {
+                        t.lead_unit.as_ref() == Some(&u.id)
+                    })
+                })
+                .collect();
+            let none = by(
+                Text::new("(无牵头单位)", "(no lead unit)"),
+                &|t: &Task| t.lead_unit.is_none(),
+            );
+            if !none.tasks.is_empty() {
+                cols.push(none);
+            }
+            cols
+        }
+    }
+}

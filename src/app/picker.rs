@@ -1,0 +1,148 @@
+//! Find (`/`) and filter (`f`): type to narrow a list, Enter to choose.
+
+use super::action::Action;
+use super::form::FieldKey;
+use super::lanes::Filter;
+use super::model::{Model, PickerMode, Tone};
+use crate::domain::Campaign;
+use crate::i18n::Lang;
+
+/// What a line of the list leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice {
+    Task(usize),
+    Filter(Filter),
+}
+
+/// The matching lines for what was typed: tasks by title, short title, id, sponsor and
+/// units; or filters by their label. Case-insensitive.
+pub fn results(model: &Model, max: usize) -> Vec<(Choice, String)> {
+    let Some(picker) = &model.picker else {
+        return Vec::new();
+    };
+    let query = picker.input.text().trim().to_lowercase();
+    let campaign = model.campaign();
+    match picker.mode {
+        PickerMode::Search => campaign
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| query.is_empty() || haystack(campaign, t).contains(&query))
+            .take(max)
+            .map(|(i, t)| (Choice::Task(i), format!("{} {}", t.id, t.title)))
+            .collect(),
+        PickerMode::Filter => Filter::all(campaign)
+            .into_iter()
+            .map(|f| {
+                let label = f.label(campaign);
+                let shown = label.get(model.lang).to_owned();
+                (f, shown, label)
+            })
+            .filter(|(_, _, label)| {
+                query.is_empty()
+                    || label.zh.to_lowercase().contains(&query)
+                    || label.en.to_lowercase().contains(&query)
+            })
+            .take(max)
+            .map(|(f, shown, _)| (Choice::Filter(f), shown))
+            .collect(),
+    }
+}
+
+fn haystack(campaign: &Campaign, t: &crate::domain::Task) -> String {
+    let mut s = format!("{} {} {}", t.id, t.title, t.short.as_deref().unwrap_or(""));
+    if let Some(p) = t.leader.as_deref().and_then(|p| campaign.person(p)) {
+        s.push(' ');
+        s.push_str(&p.name);
+    }
+    for u in t.lead_unit.iter().chain(&t.co_units) {
+        s.push(' ');
+        s.push_str(u);
+        if let Some(unit) = campaign.unit(u) {
+            s.push(' ');
+            s.push_str(&unit.name);
+        }
+    }
+    s.to_lowercase()
+}
+
+/// Keys while the list is open.
+pub fn input(model: &mut Model, action: Action) {
+    let Some(picker) = model.picker.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Type(c) => {
+            picker.input.insert(&c.to_string());
+            picker.pick = 0;
+        }
+        Action::Field(FieldKey::Cancel) => model.picker = None,
+        Action::Field(FieldKey::Down | FieldKey::NextField) => picker.pick += 1,
+        Action::Field(FieldKey::Up | FieldKey::PrevField) => {
+            picker.pick = picker.pick.saturating_sub(1)
+        }
+        Action::Field(FieldKey::Submit) => {
+            let pick = picker.pick;
+            let chosen = results(model, usize::MAX).into_iter().nth(pick);
+            model.picker = None;
+            match chosen {
+                Some((Choice::Task(index), _)) => {
+                    if !model
+                        .derived
+                        .columns
+                        .iter()
+                        .any(|c| c.tasks.contains(&index))
+                    {
+                        model.filter = None;
+                        model.refresh();
+                    }
+                    model.select_task(index);
+                }
+                Some((Choice::Filter(filter), _)) => {
+                    let label = filter.label(model.campaign());
+                    model.filter = Some(filter);
+                    model.refresh();
+                    let (zh, en) = (label.zh, label.en);
+                    model.say(
+                        Tone::Info,
+                        crate::tr!("筛选:{zh}(F 清除)", "filter: {en} (F clears)"),
+                    );
+                }
+                None => model.say(
+                    Tone::Warning,
+                    crate::i18n::Text::new("没有匹配的结果", "nothing matches"),
+                ),
+            }
+        }
+        Action::Field(key) => {
+            let input = &mut picker.input;
+            match key {
+                FieldKey::Backspace => input.backspace(),
+                FieldKey::Delete => input.delete(),
+                FieldKey::Left => input.left(),
+                FieldKey::Right => input.right(),
+                FieldKey::Home => input.home(),
+                FieldKey::End => input.end(),
+                FieldKey::DeleteWord => input.delete_word(),
+                FieldKey::DeleteToStart => input.delete_to_start(),
+                _ => {}
+            }
+            picker.pick = 0;
+        }
+        _ => {}
+    }
+    let count = results(model, usize::MAX).len();
+    if let Some(picker) = model.picker.as_mut() {
+        picker.pick = picker.pick.min(count.saturating_sub(1));
+    }
+}
+
+/// The title of the open list.
+pub fn title(mode: PickerMode, lang: Lang) -> &'static str {
+    match (mode, lang) {
+        (PickerMode::Search, Lang::Zh) => "查找任务(名称、简称、编号、包保领导、单位)",
+        (PickerMode::Search, Lang::En) => "Find a task (title, short title, id, sponsor, units)",
+        (PickerMode::Filter, Lang::Zh) => "筛选(灯色、分类、牵头单位、包保领导、超时限)",
+        (PickerMode::Filter, Lang::En) => "Filter (light, category, lead unit, sponsor, overdue)",
+    }
+}

@@ -1,0 +1,361 @@
+//! Less frequent edits (tasks, milestones, overrides, priority) and undo: each patches a copy
+//! of the document, then reloads it through the checker, so the file can never become
+//! invalid; a rejected result refuses the edit and changes nothing.
+
+use chrono::NaiveDate;
+use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
+
+use super::file::{CampaignFile, Refusal, date_value};
+use super::load::{Today, load_str};
+use super::patch;
+use crate::domain::{Light, Task};
+use crate::i18n::Text;
+use crate::tr;
+
+/// The fields of a task as a form gives them; `None` removes an optional key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TaskFields {
+    pub title: String,
+    pub short: Option<String>,
+    pub category: String,
+    pub leader: Option<String>,
+    pub lead_unit: Option<String>,
+    pub owner: Option<String>,
+    pub deadline: Option<NaiveDate>,
+    pub priority: Option<i64>,
+    pub investment: Option<f64>,
+    pub target: Option<String>,
+}
+
+impl TaskFields {
+    pub fn of(task: &Task) -> TaskFields {
+        TaskFields {
+            title: task.title.clone(),
+            short: task.short.clone(),
+            category: task.category.clone(),
+            leader: task.leader.clone(),
+            lead_unit: task.lead_unit.clone(),
+            owner: task.owner.clone(),
+            deadline: Some(task.deadline),
+            priority: Some(i64::from(task.priority)),
+            investment: task.investment,
+            target: task.target.clone(),
+        }
+    }
+}
+
+/// A milestone as a form gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneFields {
+    pub title: String,
+    pub due: NaiveDate,
+    pub unit: Option<String>,
+}
+
+/// The next id in the file's own pattern: `T14` after `T13`, `Y021` after `Y020`.
+pub fn next_task_id(ids: &[&str]) -> String {
+    let mut best: Option<(String, u64, usize)> = None;
+    for id in ids {
+        let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
+        let (prefix, number) = id.split_at(id.len() - digits);
+        let Ok(n) = number.parse::<u64>() else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(_, max, _)| n >= *max) {
+            best = Some((prefix.to_owned(), n, digits));
+        }
+    }
+    let (prefix, max, width) = best.unwrap_or(("T".to_owned(), 0, 2));
+    let mut n = max + 1;
+    loop {
+        let id = format!("{prefix}{n:0width$}");
+        if !ids.contains(&id.as_str()) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+fn set_opt_str(table: &mut Table, key: &str, value: &Option<String>) {
+    match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => patch::set(table, key, patch::string(v)),
+        None => patch::remove(table, key),
+    }
+}
+
+fn write_fields(table: &mut Table, f: &TaskFields) {
+    patch::set(table, "title", patch::string(f.title.trim()));
+    set_opt_str(table, "short", &f.short);
+    patch::set(table, "category", patch::string(&f.category));
+    set_opt_str(table, "leader", &f.leader);
+    set_opt_str(table, "lead_unit", &f.lead_unit);
+    set_opt_str(table, "owner", &f.owner);
+    match f.priority {
+        Some(p) => patch::set(table, "priority", p),
+        None => patch::remove(table, "priority"),
+    }
+    match f.investment {
+        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => patch::set(table, "investment", x as i64),
+        Some(x) => patch::set(table, "investment", x),
+        None => patch::remove(table, "investment"),
+    }
+    set_opt_str(table, "target", &f.target);
+    if let Some(d) = f.deadline {
+        patch::set(table, "deadline", date_value(d));
+    }
+}
+
+fn tasks_mut(doc: &mut DocumentMut) -> Option<&mut toml_edit::ArrayOfTables> {
+    doc.get_mut("tasks")?.as_array_of_tables_mut()
+}
+
+impl CampaignFile {
+    /// Replaces the whole text (undo and redo): it is checked like a file being opened.
+    pub fn replace_text(&mut self, text: &str) -> Result<(), Refusal> {
+        let loaded = load_str(text, Today::Date(self.today)).map_err(|r| {
+            let why = r
+                .diagnostics
+                .first()
+                .map_or_else(|| Text::same("?"), |d| d.message.clone());
+            Refusal(Text::new(
+                format!("无法恢复:{}", why.zh),
+                format!("cannot restore: {}", why.en),
+            ))
+        })?;
+        self.campaign = loaded.campaign;
+        self.document = loaded.document;
+        self.warnings = loaded.warnings;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Applies `change` to a copy of the document and keeps it only if the result checks.
+    fn change(
+        &mut self,
+        change: impl FnOnce(&mut DocumentMut) -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
+        let mut doc = self.document.clone();
+        change(&mut doc)?;
+        let text = doc.to_string();
+        let loaded = load_str(&text, Today::Date(self.today)).map_err(|r| {
+            let why = r
+                .diagnostics
+                .first()
+                .map_or_else(|| Text::same("?"), |d| d.message.clone());
+            Refusal(Text::new(
+                format!("修改未保存:{}", why.zh),
+                format!("not changed: {}", why.en),
+            ))
+        })?;
+        self.campaign = loaded.campaign;
+        self.document = loaded.document;
+        self.warnings = loaded.warnings;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Adds a task after the last one; returns its new id.
+    pub fn add_task(&mut self, fields: &TaskFields) -> Result<String, Refusal> {
+        let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
+        let id = next_task_id(&ids);
+        let spelled = self
+            .campaign
+            .status_spelling
+            .write(crate::domain::Status::NotStarted);
+        let new_id = id.clone();
+        self.change(move |doc| {
+            let mut table = Table::new();
+            table.insert("id", toml_edit::value(patch::string(&new_id)));
+            table.insert("title", toml_edit::value(""));
+            table.insert("category", toml_edit::value(""));
+            write_fields(&mut table, fields);
+            table.insert("status", toml_edit::value(patch::string(spelled)));
+            match doc.get_mut("tasks").and_then(Item::as_array_of_tables_mut) {
+                Some(aot) => aot.push(table),
+                None => {
+                    let mut aot = toml_edit::ArrayOfTables::new();
+                    aot.push(table);
+                    doc.insert("tasks", Item::ArrayOfTables(aot));
+                }
+            }
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Rewrites a task's fields, keeping every other key and comment.
+    pub fn edit_task(&mut self, id: &str, fields: &TaskFields) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            write_fields(table, fields);
+            Ok(())
+        })
+    }
+
+    /// Deletes a task (with its problems), unless a pledge or a published review names it.
+    pub fn delete_task(&mut self, id: &str) -> Result<(), Refusal> {
+        let pledged = self
+            .campaign
+            .commitments
+            .iter()
+            .any(|c| c.task.as_deref() == Some(id));
+        let reviewed = self
+            .campaign
+            .reviews
+            .iter()
+            .any(|r| r.red.iter().chain(&r.yellow).any(|t| t == id));
+        if pledged || reviewed {
+            return Err(Refusal(tr!(
+                "{id} 被承诺或已发布的擂台榜引用,不能删除",
+                "{id} is named by a pledge or a published review; it cannot be deleted"
+            )));
+        }
+        self.change(|doc| {
+            let aot = tasks_mut(doc)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            let index = aot
+                .iter()
+                .position(|t| t.get("id").and_then(Item::as_str) == Some(id))
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            aot.remove(index);
+            Ok(())
+        })
+    }
+
+    pub fn set_priority(&mut self, id: &str, priority: u8) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            patch::set(table, "priority", i64::from(priority));
+            Ok(())
+        })
+    }
+
+    /// Sets (or with `None` removes) a leader's light override.
+    pub fn set_override(
+        &mut self,
+        id: &str,
+        light: Option<(Light, &str, Option<NaiveDate>)>,
+    ) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            match light {
+                Some((light, reason, until)) => {
+                    let mut inline = InlineTable::new();
+                    inline.insert("light", patch::string(light.key()));
+                    inline.insert("reason", patch::string(reason));
+                    if let Some(until) = until {
+                        inline.insert("until", date_value(until));
+                    }
+                    inline.fmt();
+                    patch::set(table, "light_override", Value::InlineTable(inline));
+                }
+                None => patch::remove(table, "light_override"),
+            }
+            Ok(())
+        })
+    }
+
+    /// Adds milestones at the end of the task's list (one line each).
+    pub fn add_milestones(
+        &mut self,
+        id: &str,
+        milestones: &[MilestoneFields],
+    ) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            for m in milestones {
+                let mut inline = InlineTable::new();
+                inline.insert("title", patch::string(m.title.trim()));
+                inline.insert("due", date_value(m.due));
+                inline.insert("done", false.into());
+                if let Some(unit) = &m.unit {
+                    inline.insert("unit", patch::string(unit));
+                }
+                patch::append_inline(table, "milestones", inline);
+            }
+            Ok(())
+        })
+    }
+
+    /// Changes a milestone's title, due date and credited unit.
+    pub fn edit_milestone(
+        &mut self,
+        id: &str,
+        n: usize,
+        m: &MilestoneFields,
+    ) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            let cell = patch::array_table_mut(table, "milestones", n).ok_or_else(|| {
+                Refusal(tr!("{id} 没有第 {n} 个节点", "{id} has no milestone {n}"))
+            })?;
+            patch::set_inline(cell, "title", patch::string(m.title.trim()), None);
+            patch::set_inline(cell, "due", date_value(m.due), None);
+            match &m.unit {
+                Some(unit) => patch::set_inline(cell, "unit", patch::string(unit), None),
+                None => patch::remove_inline(cell, "unit"),
+            }
+            Ok(())
+        })
+    }
+
+    pub fn delete_milestone(&mut self, id: &str, n: usize) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            let array = table
+                .get_mut("milestones")
+                .and_then(Item::as_array_mut)
+                .filter(|a| n < a.len())
+                .ok_or_else(|| Refusal(tr!("{id} 没有这个节点", "{id} has no such milestone")))?;
+            array.remove(n);
+            Ok(())
+        })
+    }
+
+    /// Puts a task's milestones in date order (each line unchanged).
+    pub fn sort_milestones(&mut self, id: &str) -> Result<(), Refusal> {
+        self.change(|doc| {
+            let table = patch::task_mut(doc, id)
+                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+            let Some(array) = table.get_mut("milestones").and_then(Item::as_array_mut) else {
+                return Ok(());
+            };
+            let mut values: Vec<Value> = array.iter().cloned().collect();
+            let due = |v: &Value| {
+                v.as_inline_table()
+                    .and_then(|t| t.get("due"))
+                    .and_then(Value::as_datetime)
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            };
+            values.sort_by_key(due);
+            let decors: Vec<toml_edit::Decor> = array.iter().map(|v| v.decor().clone()).collect();
+            array.clear();
+            for (mut v, decor) in values.into_iter().zip(decors) {
+                *v.decor_mut() = decor;
+                array.push_formatted(v);
+            }
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_ids_follow_the_pattern() {
+        assert_eq!(next_task_id(&["T01", "T13", "T02"]), "T14");
+        assert_eq!(next_task_id(&["Y019", "Y020"]), "Y021");
+        assert_eq!(next_task_id(&["T00001", "T09999"]), "T10000");
+        assert_eq!(next_task_id(&[]), "T01");
+        assert_eq!(next_task_id(&["road", "T9"]), "T10");
+    }
+}

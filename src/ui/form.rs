@@ -1,0 +1,183 @@
+//! Forms and lists drawn over the board: fields with a real cursor (so input methods place
+//! their window there), pickers under id fields, the error in place, and the find/filter list.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Ctx;
+use super::text::{cut, fit, inert, width};
+use crate::app::form::{Form, suggestions};
+use crate::app::input::TextInput;
+use crate::app::model::Picker;
+use crate::app::picker::{results, title};
+use crate::app::verbs::Purpose;
+use crate::i18n::Text;
+
+const SUGGESTIONS: usize = 5;
+
+fn frame_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> Block<'a> {
+    Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(&format!(" {title} "), area.width.saturating_sub(2).into()),
+            ctx.theme.title(true),
+        ))
+}
+
+/// Draws an input line at `area` and puts the terminal cursor in it.
+fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool) {
+    let (shown, col) = input.view(usize::from(area.width.saturating_sub(1)).max(1));
+    frame.render_widget(Paragraph::new(Line::from(inert(&shown))), area);
+    if focused {
+        let x = area.x
+            + u16::try_from(col)
+                .unwrap_or(0)
+                .min(area.width.saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
+}
+
+pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose>) {
+    let lines_needed = if let Purpose::BackScheduleReview { proposals, .. } = &form.purpose {
+        proposals.len() as u16 + 2
+    } else {
+        form.fields.len() as u16 + 2 + SUGGESTIONS as u16
+    };
+    let area = super::popup_area(area, 72, lines_needed + 2);
+    frame.render_widget(Clear, area);
+    let block = frame_block(ctx, ctx.t(&form.title), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    if let Purpose::BackScheduleReview { proposals, .. } = &form.purpose {
+        let lines: Vec<Line> = proposals
+            .iter()
+            .map(|m| Line::from(format!("{}  {}", m.due, inert(&m.title))))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| width(ctx.t(&f.label)))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width) / 2);
+    let mut y = inner.y;
+    let bottom = inner.y + inner.height;
+    for (i, field) in form.fields.iter().enumerate() {
+        if y >= bottom {
+            break;
+        }
+        let focused = i == form.focus;
+        let label_style = if focused {
+            ctx.theme.key()
+        } else {
+            Style::new()
+        };
+        let label = Span::styled(fit(ctx.t(&field.label), label_width), label_style);
+        let row = Rect::new(inner.x, y, inner.width, 1);
+        frame.render_widget(Paragraph::new(Line::from(vec![label, Span::raw(" ")])), row);
+        let input_area = Rect::new(
+            inner.x + label_width as u16 + 1,
+            y,
+            inner.width.saturating_sub(label_width as u16 + 1),
+            1,
+        );
+        input_line(frame, input_area, &field.input, focused);
+        y += 1;
+        if focused {
+            for (n, (id, name)) in suggestions(ctx.model.campaign(), field, SUGGESTIONS)
+                .into_iter()
+                .enumerate()
+            {
+                if y >= bottom {
+                    break;
+                }
+                let style = if n == form.pick {
+                    ctx.theme.selected()
+                } else {
+                    ctx.theme.dim()
+                };
+                let text = cut(
+                    &format!("  {id} {}", inert(&name)),
+                    usize::from(input_area.width),
+                );
+                frame.render_widget(
+                    Paragraph::new(Line::styled(text, style)),
+                    Rect::new(input_area.x, y, input_area.width, 1),
+                );
+                y += 1;
+            }
+        }
+    }
+    let hint = match &form.error {
+        Some((_, why)) => Line::styled(cut(ctx.t(why), inner.width.into()), ctx.theme.error()),
+        None => {
+            let keys = Text::new(
+                "Enter 保存 · Tab 下一项 · Esc 取消",
+                "Enter saves · Tab next field · Esc cancels",
+            );
+            Line::styled(cut(ctx.t(&keys), inner.width.into()), ctx.theme.dim())
+        }
+    };
+    if inner.height > 0 {
+        frame.render_widget(
+            Paragraph::new(hint),
+            Rect::new(inner.x, bottom - 1, inner.width, 1),
+        );
+    }
+}
+
+pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) {
+    let area = super::popup_area(area, 72, 16);
+    frame.render_widget(Clear, area);
+    let block = frame_block(ctx, title(picker.mode, ctx.model.lang), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 2 || inner.width < 4 {
+        return;
+    }
+    let prompt = Rect::new(inner.x, inner.y, inner.width, 1);
+    frame.render_widget(Paragraph::new(Line::styled("/", ctx.theme.key())), prompt);
+    input_line(
+        frame,
+        Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1),
+        &picker.input,
+        true,
+    );
+    let rows = usize::from(inner.height - 1);
+    let found = results(ctx.model, usize::MAX);
+    let offset = picker.pick.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = found
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(n, (_, label))| {
+            let style = if n == picker.pick {
+                ctx.theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::styled(fit(&inert(label), inner.width.into()), style)
+        })
+        .collect();
+    let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+    if lines.is_empty() {
+        let none = Text::new("(没有匹配)", "(nothing matches)");
+        frame.render_widget(
+            Paragraph::new(Line::styled(ctx.t(&none).to_owned(), ctx.theme.dim())),
+            list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+}
