@@ -127,9 +127,17 @@ pub fn past_checkpoints(info: &CampaignInfo, today: NaiveDate) -> Vec<(usize, Na
         .collect()
 }
 
-/// The checkpoint before `date` (for the `period` rate), if any.
+/// The last checkpoint strictly before `date`, as (number, date).
+pub fn last_checkpoint_before(info: &CampaignInfo, date: NaiveDate) -> Option<(usize, NaiveDate)> {
+    info.checkpoints
+        .iter()
+        .rposition(|d| *d < date)
+        .map(|i| (i + 1, info.checkpoints[i]))
+}
+
+/// The date of the checkpoint before `date` (for the `period` rate), if any.
 pub fn checkpoint_before(info: &CampaignInfo, date: NaiveDate) -> Option<NaiveDate> {
-    info.checkpoints.iter().rev().find(|d| **d < date).copied()
+    last_checkpoint_before(info, date).map(|(_, d)| d)
 }
 
 #[cfg(test)]
@@ -163,6 +171,19 @@ mod tests {
             "第83天/100 · 剩余17天"
         );
         assert_eq!(past_checkpoints(&info, today).len(), 5);
+        assert_eq!(
+            last_checkpoint_before(&info, today),
+            Some((5, date("2026-11-09")))
+        );
+        assert_eq!(
+            last_checkpoint_before(&info, date("2026-11-23")),
+            Some((5, date("2026-11-09")))
+        );
+        assert_eq!(
+            last_checkpoint_before(&info, date("2026-11-24")),
+            Some((6, date("2026-11-23")))
+        );
+        assert_eq!(last_checkpoint_before(&info, date("2026-09-14")), None);
     }
 
     #[test]
