@@ -186,7 +186,8 @@ fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
         push_by_rule(rules.not_started_late, reason, &mut red, &mut yellow);
     }
     if let Some(behind) = lag(task, today) {
-        let pts = behind.round() as i64;
+        // Whole points, rounded down: "≥ N points" then means exactly lag ≥ N.
+        let pts = behind.floor() as i64;
         let reason = tr!(
             "进度落后序时 {pts} 个百分点",
             "progress {pts} points behind schedule"
@@ -320,6 +321,16 @@ mod tests {
         assert_eq!(
             task_light(&t, &rules, date("2026-09-09")).light,
             TaskLight::Red
+        );
+        // Expected 66.7 on day 2 of 3, progress 37: 29.7 behind is not yet 30.
+        let mut t = task("T2", "u", Status::InProgress, "2026-09-04", &[]);
+        t.progress = Some(37);
+        let v = task_light(&t, &rules, date("2026-09-03"));
+        assert_eq!(v.light, TaskLight::Yellow);
+        assert!(
+            v.reasons[0].zh.contains("29 个百分点"),
+            "{}",
+            v.reasons[0].zh
         );
     }
 
