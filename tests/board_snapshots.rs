@@ -181,3 +181,97 @@ fn lights_are_coloured_and_worded() {
     }
     assert!(found);
 }
+
+fn typed(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        update(model, Action::Type(c), today());
+    }
+}
+
+#[test]
+fn the_task_form_with_a_picker_open() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::Edit]);
+    for _ in 0..4 {
+        update(
+            &mut m,
+            Action::Field(bairi::app::form::FieldKey::NextField),
+            today(),
+        );
+    }
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::DeleteToStart),
+        today(),
+    );
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::End),
+        today(),
+    );
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::DeleteToStart),
+        today(),
+    );
+    typed(&mut m, "县");
+    insta::assert_snapshot!(text(&draw(&m, 80, 24)));
+}
+
+#[test]
+fn a_form_error_shows_in_place() {
+    let (mut m, _dir) = model(Lang::En);
+    press(&mut m, &[Action::AddMilestone]);
+    typed(&mut m, "验收");
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::NextField),
+        today(),
+    );
+    typed(&mut m, "11月底");
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::Submit),
+        today(),
+    );
+    insta::assert_snapshot!(text(&draw(&m, 80, 24)));
+}
+
+#[test]
+fn the_search_list() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::Search]);
+    typed(&mut m, "征迁");
+    insta::assert_snapshot!(text(&draw(&m, 80, 24)));
+}
+
+#[test]
+fn swimlanes_by_category_and_by_lead_unit() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::SwitchView]);
+    let by_category = text(&draw(&m, 80, 24));
+    press(&mut m, &[Action::SwitchView]);
+    let by_unit = text(&draw(&m, 120, 30));
+    insta::assert_snapshot!(format!("{by_category}\n{by_unit}"));
+}
+
+#[test]
+fn a_filter_shows_in_the_header() {
+    let (mut m, _dir) = model(Lang::Zh);
+    press(&mut m, &[Action::Filter]);
+    typed(&mut m, "红灯");
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::Submit),
+        today(),
+    );
+    let screen = text(&draw(&m, 80, 24));
+    assert!(
+        screen
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("[筛选:红灯 · F清除]"),
+        "{screen}"
+    );
+}

@@ -194,9 +194,12 @@ impl Model {
         column.tasks.get(*self.rows.get(self.column)?).copied()
     }
 
+    /// The selected task's id. Safe between an edit and the refresh that follows it (a
+    /// deleted task's index may be past the end then).
     pub fn selected_id(&self) -> Option<String> {
         self.selected()
-            .map(|i| self.file.campaign.tasks[i].id.clone())
+            .and_then(|i| self.file.campaign.tasks.get(i))
+            .map(|t| t.id.clone())
     }
 
     /// Puts the selection on a task wherever its column is (the focused column first).

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use super::Ctx;
 use super::header::fit_spans;
 use super::text::{fit, inert};
+use crate::app::lanes::Lanes;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
@@ -101,6 +102,13 @@ pub fn card_lines(
         .and_then(|u| campaign.unit(u))
         .map(|u| inert(u.short.as_deref().unwrap_or(&u.name)))
         .unwrap_or_default();
+    // Outside the status columns a card says its status; by lead unit the unit is the lane.
+    let status = task.status.label(lang);
+    let unit = match model.lanes {
+        Lanes::Status => unit,
+        Lanes::Category => format!("{status} {unit}"),
+        Lanes::LeadUnit => status.to_owned(),
+    };
     let mut second = vec![Span::styled(" ", base), light];
     if !unit.is_empty() {
         second.push(Span::styled(format!(" {unit}"), base));

@@ -78,6 +78,22 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         }
         second.push(Span::styled(text.get(lang).to_owned(), style));
     }
+    if let Some(filter) = &model.filter {
+        let label = filter.label(model.campaign());
+        let (zh, en) = (&label.zh, &label.en);
+        let shown = tr!("  [筛选:{zh} · F清除]", "  [filter: {en} · F clears]");
+        second.push(Span::styled(
+            shown.get(lang).to_owned(),
+            ctx.theme.warning(),
+        ));
+    }
+    if model.lanes != crate::app::lanes::Lanes::Status {
+        let label = model.lanes.label();
+        second.push(Span::styled(
+            format!("  [{}]", label.get(lang)),
+            ctx.theme.key(),
+        ));
+    }
     if area.height >= 2 {
         let [a, b] = area.layout(&ratatui::layout::Layout::vertical([
             ratatui::layout::Constraint::Length(1),

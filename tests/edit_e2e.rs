@@ -1,0 +1,68 @@
+//! The real binary: type a Chinese note, undo it, redo it, and check the file each time.
+
+mod support;
+
+use support::pty::Term;
+use support::qinglan_copy;
+
+#[test]
+fn a_chinese_note_undo_and_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let args = [path.to_str().unwrap(), "--today", "2026-11-22"];
+    let mut term = Term::spawn(&args, 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send("n");
+    term.wait_for("T01 记录");
+    // Typed text and a bracketed paste (as an input method or a paste delivers it).
+    term.send("厂房");
+    term.send("\u{1b}[200~基础完成,\"验收\"通过\u{1b}[201~");
+    term.wait_for("厂房基础完成");
+    term.send("\r");
+    term.wait_for("T01 已记录");
+    let noted = std::fs::read_to_string(&path).unwrap();
+    let line = "  { date = 2026-11-22, text = \"厂房基础完成,\\\"验收\\\"通过\" },";
+    assert!(noted.contains(line), "{noted}");
+    assert_eq!(noted.len(), before.len() + line.len() + 1);
+
+    term.send("u");
+    term.wait_for("已撤销");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "undo restores the bytes"
+    );
+    term.send("\u{12}"); // Ctrl-r
+    term.wait_for("已重做");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), noted);
+    term.send("q");
+    assert!(term.wait_exit());
+}
+
+#[test]
+fn find_jumps_to_a_task_and_x_ticks_its_next_milestone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let args = [
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-22",
+        "--lang",
+        "en",
+    ];
+    let mut term = Term::spawn(&args, 100, 30, dir.path(), &[]);
+    term.wait_for("Day 83/100");
+    term.send("/");
+    term.wait_for("Find a task");
+    term.send("污水");
+    term.wait_for("T02 县污水处理厂二期工程");
+    term.send("\r");
+    term.wait_for("▶污水厂二期");
+    term.send("x");
+    term.wait_for("T02: done");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("due = 2026-11-20, done = true, done_on = 2026-11-22 },"));
+    term.send("q");
+    assert!(term.wait_exit());
+}

@@ -1,0 +1,318 @@
+//! Editing by action sequences: forms, refusals, undo/redo chains, find, filter, lanes.
+
+mod support;
+
+use chrono::NaiveDate;
+
+use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
+use bairi::app::lanes::{Filter, Lanes};
+use bairi::app::model::{Model, View};
+use bairi::app::update::{Effect, update};
+use bairi::domain::light::TaskLight;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn model() -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let mut m = Model::new(file, day("2026-11-22"), Lang::En);
+    m.author = Some("li_mx".into());
+    (m, dir)
+}
+
+fn press(m: &mut Model, actions: &[Action]) -> Vec<Effect> {
+    actions
+        .iter()
+        .flat_map(|a| update(m, *a, day("2026-11-22")))
+        .collect()
+}
+
+fn typed(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        update(m, Action::Type(c), day("2026-11-22"));
+    }
+}
+
+fn key(m: &mut Model, k: FieldKey) -> Vec<Effect> {
+    update(m, Action::Field(k), day("2026-11-22"))
+}
+
+fn selected(m: &Model) -> String {
+    m.selected_id().unwrap_or_default()
+}
+
+#[test]
+fn a_note_is_typed_and_saved_with_the_author() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::Note]);
+    assert!(m.form.is_some());
+    typed(&mut m, "厂房基础完成");
+    let effects = key(&mut m, FieldKey::Submit);
+    assert_eq!(effects, vec![Effect::Save]);
+    assert!(m.form.is_none());
+    let log = &m.campaign().task("T01").unwrap().log;
+    assert_eq!(
+        log.last().map(|e| (e.text.as_str(), e.by.as_deref())),
+        Some(("厂房基础完成", Some("li_mx")))
+    );
+}
+
+#[test]
+fn an_empty_note_is_refused_in_the_form_and_esc_cancels() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::Note]);
+    assert!(key(&mut m, FieldKey::Submit).is_empty());
+    let form = m.form.as_ref().unwrap();
+    assert!(form.error.as_ref().unwrap().1.en.contains("required"));
+    key(&mut m, FieldKey::Cancel);
+    assert!(m.form.is_none());
+    assert!(!m.file.dirty);
+}
+
+#[test]
+fn tick_untick_in_the_detail_view_and_undo_redo_chain() {
+    let (mut m, _d) = model();
+    let original = m.file.text();
+    press(&mut m, &[Action::Right]); // T02
+    press(&mut m, &[Action::Tick]);
+    assert!(m.campaign().task("T02").unwrap().milestones[2].done);
+    let after_tick = m.file.text();
+    press(
+        &mut m,
+        &[Action::Open, Action::Down, Action::Down, Action::Tick],
+    );
+    assert!(
+        !m.campaign().task("T02").unwrap().milestones[2].done,
+        "untick in details"
+    );
+    press(&mut m, &[Action::Close, Action::Undo]);
+    assert_eq!(m.file.text(), after_tick);
+    press(&mut m, &[Action::Undo]);
+    assert_eq!(m.file.text(), original, "undo restores the exact text");
+    press(&mut m, &[Action::Undo]);
+    assert!(
+        m.message
+            .as_ref()
+            .unwrap()
+            .text
+            .en
+            .contains("nothing to undo")
+    );
+    press(&mut m, &[Action::Redo, Action::Redo]);
+    assert!(!m.campaign().task("T02").unwrap().milestones[2].done);
+    assert_eq!(selected(&m), "T02", "the selection survives undo and redo");
+}
+
+#[test]
+fn problems_are_logged_and_resolved() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::Problem]);
+    typed(&mut m, "塔吊进场受限");
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "协调");
+    key(&mut m, FieldKey::NextField);
+    key(&mut m, FieldKey::NextField);
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "next week");
+    key(&mut m, FieldKey::Submit);
+    assert!(
+        m.form.as_ref().unwrap().error.is_some(),
+        "a bad date saves nothing"
+    );
+    assert_eq!(m.campaign().task("T01").unwrap().problems.len(), 1);
+    key(&mut m, FieldKey::DeleteToStart);
+    typed(&mut m, "2026-11-25");
+    key(&mut m, FieldKey::Submit);
+    let problems = &m.campaign().task("T01").unwrap().problems;
+    assert_eq!(problems.len(), 2);
+    assert_eq!(
+        problems[1].owner.as_deref(),
+        Some("jxj"),
+        "owner defaults to the lead unit"
+    );
+    // One open problem: r resolves it directly.
+    press(&mut m, &[Action::Resolve]);
+    typed(&mut m, "协调塔吊夜间进场");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.campaign().task("T01").unwrap().problems[1].resolved);
+    press(&mut m, &[Action::Resolve]);
+    assert!(
+        m.message
+            .as_ref()
+            .unwrap()
+            .text
+            .en
+            .contains("no open problem")
+    );
+}
+
+#[test]
+fn progress_priority_and_override() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::Progress]);
+    key(&mut m, FieldKey::DeleteToStart);
+    key(&mut m, FieldKey::End);
+    key(&mut m, FieldKey::DeleteToStart);
+    typed(&mut m, "120");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.form.as_ref().unwrap().error.is_some());
+    key(&mut m, FieldKey::DeleteToStart);
+    typed(&mut m, "85");
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(m.campaign().task("T01").unwrap().progress, Some(85));
+    press(&mut m, &[Action::Priority]);
+    key(&mut m, FieldKey::DeleteToStart);
+    typed(&mut m, "3");
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(m.campaign().task("T01").unwrap().priority, 3);
+    press(&mut m, &[Action::Override]);
+    typed(&mut m, "red");
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "领导督办");
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(m.derived.lights[0].light, TaskLight::Red);
+    assert!(m.derived.lights[0].overridden);
+    press(&mut m, &[Action::Override]);
+    key(&mut m, FieldKey::DeleteToStart);
+    key(&mut m, FieldKey::End);
+    key(&mut m, FieldKey::DeleteToStart);
+    typed(&mut m, "none");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.campaign().task("T01").unwrap().light_override.is_none());
+}
+
+#[test]
+fn a_task_is_added_with_pickers_edited_and_deleted_after_asking() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::AddTask]);
+    typed(&mut m, "城西停车场建设");
+    key(&mut m, FieldKey::NextField);
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "民生"); // the category picker matches by name
+    key(&mut m, FieldKey::NextField);
+    assert_eq!(m.form.as_ref().unwrap().value("category"), "ms");
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "ctjt");
+    key(&mut m, FieldKey::NextField);
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "2026-12-05");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    let t14 = m.campaign().task("T14").expect("T14 follows T13");
+    assert_eq!(
+        (t14.category.as_str(), t14.lead_unit.as_deref()),
+        ("ms", Some("ctjt"))
+    );
+    assert_eq!(selected(&m), "T14");
+    press(&mut m, &[Action::Edit]);
+    key(&mut m, FieldKey::End);
+    typed(&mut m, "(一期)");
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(
+        m.campaign().task("T14").unwrap().title,
+        "城西停车场建设(一期)"
+    );
+    press(&mut m, &[Action::Delete]);
+    assert_eq!(m.view, View::ConfirmDelete(13));
+    press(&mut m, &[Action::No]);
+    assert!(m.campaign().task("T14").is_some());
+    press(&mut m, &[Action::Delete, Action::Yes]);
+    assert!(m.campaign().task("T14").is_none());
+    // A task named by a pledge cannot go.
+    let t08 = m.campaign().task_index("T08").unwrap();
+    m.select_task(t08);
+    press(&mut m, &[Action::Delete, Action::Yes]);
+    assert!(m.campaign().task("T08").is_some());
+    assert!(m.message.as_ref().unwrap().text.en.contains("pledge"));
+}
+
+#[test]
+fn milestones_added_edited_sorted_deleted_and_back_scheduled() {
+    let (mut m, _d) = model();
+    let t13 = m.campaign().task_index("T13").unwrap();
+    m.select_task(t13);
+    press(&mut m, &[Action::AddMilestone]);
+    typed(&mut m, "管材进场");
+    key(&mut m, FieldKey::NextField);
+    typed(&mut m, "2026-11-27");
+    key(&mut m, FieldKey::Submit);
+    let names = |m: &Model| {
+        m.campaign()
+            .task("T13")
+            .unwrap()
+            .milestones
+            .iter()
+            .map(|x| x.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&m),
+        ["完成管材招标采购", "完成主管网更换并试压", "管材进场"]
+    );
+    press(&mut m, &[Action::SortMilestones]);
+    assert_eq!(
+        names(&m),
+        ["管材进场", "完成管材招标采购", "完成主管网更换并试压"]
+    );
+    press(&mut m, &[Action::Open, Action::Edit]);
+    key(&mut m, FieldKey::End);
+    typed(&mut m, "验收");
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(names(&m)[0], "管材进场验收");
+    press(&mut m, &[Action::Delete]);
+    assert_eq!(names(&m), ["完成管材招标采购", "完成主管网更换并试压"]);
+    press(&mut m, &[Action::Close, Action::BackSchedule]);
+    typed(&mut m, "清表 2, 开挖 3");
+    key(&mut m, FieldKey::Submit);
+    assert!(
+        m.form.as_ref().is_some_and(|f| f.fields.is_empty()),
+        "a review of the proposal"
+    );
+    key(&mut m, FieldKey::Submit);
+    let t = m.campaign().task("T13").unwrap();
+    let added: Vec<String> = t.milestones[2..]
+        .iter()
+        .map(|x| format!("{} {}", x.title, x.due))
+        .collect();
+    assert_eq!(added, ["清表 2026-12-06", "开挖 2026-12-09"]);
+}
+
+#[test]
+fn find_filter_and_lanes() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::Search]);
+    typed(&mut m, "zrj"); // a unit id: T09 leads, T01/T05/T08/T10 support
+    key(&mut m, FieldKey::Down);
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(selected(&m), "T05");
+    press(&mut m, &[Action::Filter]);
+    typed(&mut m, "red");
+    key(&mut m, FieldKey::Submit);
+    assert_eq!(m.filter, Some(Filter::Light(TaskLight::Red)));
+    let shown: usize = m.derived.columns.iter().map(|c| c.tasks.len()).sum();
+    assert_eq!(shown, 2);
+    press(&mut m, &[Action::ClearFilter]);
+    assert_eq!(m.filter, None);
+    let t05 = m.campaign().task_index("T05").unwrap();
+    m.select_task(t05);
+    press(&mut m, &[Action::SwitchView]);
+    assert_eq!(m.lanes, Lanes::Category);
+    assert_eq!(m.derived.columns.len(), 4);
+    assert_eq!(
+        selected(&m),
+        "T05",
+        "the selection follows the task into its lane"
+    );
+    press(&mut m, &[Action::SwitchView]);
+    assert_eq!(m.lanes, Lanes::LeadUnit);
+    assert_eq!(m.derived.columns.len(), 10);
+    press(&mut m, &[Action::SwitchView]);
+    assert_eq!(m.lanes, Lanes::Status);
+}
