@@ -234,18 +234,7 @@ impl<P> Form<P> {
             FieldKey::Up => self.focus = self.focus.saturating_sub(1),
             edit => {
                 if let Some(field) = self.fields.get_mut(self.focus) {
-                    let input = &mut field.input;
-                    match edit {
-                        FieldKey::Backspace => input.backspace(),
-                        FieldKey::Delete => input.delete(),
-                        FieldKey::Left => input.left(),
-                        FieldKey::Right => input.right(),
-                        FieldKey::Home => input.home(),
-                        FieldKey::End => input.end(),
-                        FieldKey::DeleteWord => input.delete_word(),
-                        FieldKey::DeleteToStart => input.delete_to_start(),
-                        _ => {}
-                    }
+                    edit_text(&mut field.input, edit);
                 }
                 self.pick = 0;
             }
@@ -280,6 +269,21 @@ impl<P> Form<P> {
             }
         }
         Some(out)
+    }
+}
+
+/// Applies a text-editing key to an input (other keys do nothing).
+pub fn edit_text(input: &mut TextInput, key: FieldKey) {
+    match key {
+        FieldKey::Backspace => input.backspace(),
+        FieldKey::Delete => input.delete(),
+        FieldKey::Left => input.left(),
+        FieldKey::Right => input.right(),
+        FieldKey::Home => input.home(),
+        FieldKey::End => input.end(),
+        FieldKey::DeleteWord => input.delete_word(),
+        FieldKey::DeleteToStart => input.delete_to_start(),
+        _ => {}
     }
 }
 

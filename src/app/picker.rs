@@ -1,7 +1,7 @@
 //! Find (`/`) and filter (`f`): type to narrow a list, Enter to choose.
 
 use super::action::Action;
-use super::form::FieldKey;
+use super::form::{FieldKey, edit_text};
 use super::lanes::Filter;
 use super::model::{Model, PickerMode, Tone};
 use crate::domain::Campaign;
@@ -115,18 +115,7 @@ pub fn input(model: &mut Model, action: Action) {
             }
         }
         Action::Field(key) => {
-            let input = &mut picker.input;
-            match key {
-                FieldKey::Backspace => input.backspace(),
-                FieldKey::Delete => input.delete(),
-                FieldKey::Left => input.left(),
-                FieldKey::Right => input.right(),
-                FieldKey::Home => input.home(),
-                FieldKey::End => input.end(),
-                FieldKey::DeleteWord => input.delete_word(),
-                FieldKey::DeleteToStart => input.delete_to_start(),
-                _ => {}
-            }
+            edit_text(&mut picker.input, key);
             picker.pick = 0;
         }
         _ => {}

@@ -49,6 +49,24 @@ pub fn run(
     i32::from(!ok)
 }
 
+/// Reads and loads a campaign for a command; on failure prints why and gives the exit code.
+pub fn load_file(
+    file: &Path,
+    today: Option<NaiveDate>,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<crate::store::load::Loaded, i32> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| {
+        let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
+        1
+    })?;
+    load_bytes(&bytes, today.map_or(Today::At(Utc::now()), Today::Date)).map_err(|rejected| {
+        print_all(&rejected.diagnostics, &name, lang, err);
+        1
+    })
+}
+
 pub fn print_all(diagnostics: &[Diagnostic], name: &str, lang: Lang, err: &mut dyn Write) {
     for d in diagnostics {
         let _ = writeln!(err, "{}", d.render(name, lang));

@@ -3,12 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
-use super::check::{print_all, read_error};
+use super::check::load_file;
 use crate::i18n::Lang;
 use crate::report::{Format, json, values};
-use crate::store::load::{Today, load_bytes};
 
 pub fn run(
     file: &Path,
@@ -18,20 +17,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
-            return 1;
-        }
-    };
-    let loaded = match load_bytes(&bytes, today.map_or(Today::At(Utc::now()), Today::Date)) {
+    let loaded = match load_file(file, today, lang, err) {
         Ok(loaded) => loaded,
-        Err(rejected) => {
-            print_all(&rejected.diagnostics, &name, lang, err);
-            return 1;
-        }
+        Err(code) => return code,
     };
     let report = values::gather(&loaded.campaign, loaded.today, lang);
     let text = match format {

@@ -112,21 +112,7 @@ fn tasks_mut(doc: &mut DocumentMut) -> Option<&mut toml_edit::ArrayOfTables> {
 impl CampaignFile {
     /// Replaces the whole text (undo and redo): it is checked like a file being opened.
     pub fn replace_text(&mut self, text: &str) -> Result<(), Refusal> {
-        let loaded = load_str(text, Today::Date(self.today)).map_err(|r| {
-            let why = r
-                .diagnostics
-                .first()
-                .map_or_else(|| Text::same("?"), |d| d.message.clone());
-            Refusal(Text::new(
-                format!("无法恢复:{}", why.zh),
-                format!("cannot restore: {}", why.en),
-            ))
-        })?;
-        self.campaign = loaded.campaign;
-        self.document = loaded.document;
-        self.warnings = loaded.warnings;
-        self.dirty = true;
-        Ok(())
+        self.adopt(text, Text::new("无法恢复", "cannot restore"))
     }
 
     /// Applies `change` to a copy of the document and keeps it only if the result checks.
@@ -136,15 +122,19 @@ impl CampaignFile {
     ) -> Result<(), Refusal> {
         let mut doc = self.document.clone();
         change(&mut doc)?;
-        let text = doc.to_string();
-        let loaded = load_str(&text, Today::Date(self.today)).map_err(|r| {
+        self.adopt(&doc.to_string(), Text::new("修改未保存", "not changed"))
+    }
+
+    /// Checks `text` as a file being opened and, if it loads, makes it the campaign.
+    fn adopt(&mut self, text: &str, failure: Text) -> Result<(), Refusal> {
+        let loaded = load_str(text, Today::Date(self.today)).map_err(|r| {
             let why = r
                 .diagnostics
                 .first()
                 .map_or_else(|| Text::same("?"), |d| d.message.clone());
             Refusal(Text::new(
-                format!("修改未保存:{}", why.zh),
-                format!("not changed: {}", why.en),
+                format!("{}:{}", failure.zh, why.zh),
+                format!("{}: {}", failure.en, why.en),
             ))
         })?;
         self.campaign = loaded.campaign;
