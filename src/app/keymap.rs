@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::form::FieldKey;
 
 /// One key, as written in the help screen (and later in the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +251,33 @@ impl Keymap {
     pub fn bindings(&self) -> impl Iterator<Item = (Action, &[Key])> {
         self.bindings.iter().map(|(a, k)| (*a, k.as_slice()))
     }
+}
+
+/// Editing keys as the shell maps them while a form or a search is open.
+pub fn field_key(code: KeyCode, ctrl: bool) -> Option<Action> {
+    use crossterm::event::KeyCode::*;
+    let key = match (code, ctrl) {
+        (Char('w'), true) => FieldKey::DeleteWord,
+        (Char('u'), true) => FieldKey::DeleteToStart,
+        (Char('a'), true) => FieldKey::Home,
+        (Char('e'), true) => FieldKey::End,
+        (Char('c'), true) => FieldKey::Cancel,
+        (Char(c), false) => return Some(Action::Type(c)),
+        (Backspace, _) => FieldKey::Backspace,
+        (Delete, _) => FieldKey::Delete,
+        (Left, _) => FieldKey::Left,
+        (Right, _) => FieldKey::Right,
+        (Home, _) => FieldKey::Home,
+        (End, _) => FieldKey::End,
+        (Tab, _) => FieldKey::NextField,
+        (BackTab, _) => FieldKey::PrevField,
+        (Up, _) => FieldKey::Up,
+        (Down, _) => FieldKey::Down,
+        (Enter, _) => FieldKey::Submit,
+        (Esc, _) => FieldKey::Cancel,
+        _ => return None,
+    };
+    Some(Action::Field(key))
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
     use crossterm::event::KeyModifiers;
     if model.form.is_some() || model.picker.is_some() {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        return super::update::field_key(key.code, ctrl);
+        return super::keymap::field_key(key.code, ctrl);
     }
     let action = keymap.action_for(key);
     match model.view {

@@ -1,0 +1,288 @@
+//! Building each form with the task's current values.
+
+use super::Purpose;
+use crate::app::form::{Field, Form, Kind};
+use crate::app::model::Model;
+use crate::i18n::Text;
+use crate::store::file_more::TaskFields;
+use crate::tr;
+
+const LIGHTS: &[&str] = &["red", "yellow", "green", "none"];
+
+fn f(key: &'static str, zh: &str, en: &str, kind: Kind, required: bool, value: &str) -> Field {
+    Field::new(key, Text::new(zh, en), kind, required, value)
+}
+
+fn opt(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
+/// Opens the form for `purpose`, filled with the current values.
+pub fn open(model: &mut Model, purpose: Purpose) {
+    let c = model.campaign();
+    let task = |id: &str| c.task(id);
+    let (title, fields): (Text, Vec<Field>) = match &purpose {
+        Purpose::Note { task: id } => (
+            tr!(
+                "{id} 记录(Enter 保存,Esc 取消)",
+                "{id} note (Enter saves, Esc cancels)"
+            ),
+            vec![f("text", "内容", "Note", Kind::Text, true, "")],
+        ),
+        Purpose::Problem { task: id } => {
+            let unit = task(id)
+                .and_then(|t| t.lead_unit.clone())
+                .unwrap_or_default();
+            (
+                tr!("{id} 新问题", "{id} new problem"),
+                vec![
+                    f("text", "问题", "Problem", Kind::Text, true, ""),
+                    f("kind", "类别", "Kind", Kind::Text, false, ""),
+                    f(
+                        "blocking",
+                        "是否堵点(yes/no)",
+                        "Blocking (yes/no)",
+                        Kind::Flag,
+                        false,
+                        "no",
+                    ),
+                    f("owner", "责任单位", "Owner unit", Kind::Unit, false, &unit),
+                    f("due", "限期", "Fix by", Kind::Date, false, ""),
+                ],
+            )
+        }
+        Purpose::Resolve { task: id, problem } => (
+            tr!("{id} 解决问题 {problem}", "{id} resolve {problem}"),
+            vec![f(
+                "result",
+                "解决结果(进入成果清单)",
+                "Result (goes to the results list)",
+                Kind::Text,
+                true,
+                "",
+            )],
+        ),
+        Purpose::Progress { task: id } => {
+            let p = task(id)
+                .and_then(|t| t.progress)
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            (
+                tr!("{id} 进度 %", "{id} progress %"),
+                vec![f(
+                    "progress",
+                    "进度(0–100)",
+                    "Progress (0–100)",
+                    Kind::Number(0, 100),
+                    true,
+                    &p,
+                )],
+            )
+        }
+        Purpose::Priority { task: id } => {
+            let p = task(id).map(|t| t.priority.to_string()).unwrap_or_default();
+            (
+                tr!("{id} 优先级", "{id} priority"),
+                vec![f(
+                    "priority",
+                    "1 重中之重 2 重点 3 一般",
+                    "1 top, 2 key, 3 normal",
+                    Kind::Number(1, 3),
+                    true,
+                    &p,
+                )],
+            )
+        }
+        Purpose::Override { task: id } => {
+            let o = task(id).and_then(|t| t.light_override.clone());
+            let light = o.as_ref().map_or("", |o| o.light.key());
+            let reason = o.as_ref().map_or(String::new(), |o| o.reason.clone());
+            let until = o
+                .and_then(|o| o.until)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            (
+                tr!(
+                    "{id} 领导认定灯色(none 取消)",
+                    "{id} light set by a leader (none removes it)"
+                ),
+                vec![
+                    f(
+                        "light",
+                        "灯色 red/yellow/green/none",
+                        "Light red/yellow/green/none",
+                        Kind::Choice(LIGHTS),
+                        true,
+                        light,
+                    ),
+                    f("reason", "理由", "Reason", Kind::Text, false, &reason),
+                    f(
+                        "until",
+                        "有效至(可空)",
+                        "Until (optional)",
+                        Kind::Date,
+                        false,
+                        &until,
+                    ),
+                ],
+            )
+        }
+        Purpose::AddTask | Purpose::EditTask { .. } => {
+            let current = match &purpose {
+                Purpose::EditTask { task: id } => task(id).map(TaskFields::of).unwrap_or_default(),
+                _ => TaskFields::default(),
+            };
+            let title = match &purpose {
+                Purpose::EditTask { task: id } => tr!("编辑任务 {id}", "edit task {id}"),
+                _ => Text::new("新任务", "new task"),
+            };
+            let deadline = current.deadline.map(|d| d.to_string()).unwrap_or_default();
+            let priority = current
+                .priority
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "2".into());
+            let investment = current
+                .investment
+                .map(|x| x.to_string())
+                .unwrap_or_default();
+            (
+                title,
+                vec![
+                    f("title", "名称", "Title", Kind::Text, true, &current.title),
+                    f(
+                        "short",
+                        "简称",
+                        "Short title",
+                        Kind::Text,
+                        false,
+                        opt(&current.short),
+                    ),
+                    f(
+                        "category",
+                        "分类",
+                        "Category",
+                        Kind::Category,
+                        true,
+                        &current.category,
+                    ),
+                    f(
+                        "leader",
+                        "包保领导",
+                        "Sponsor",
+                        Kind::Person,
+                        false,
+                        opt(&current.leader),
+                    ),
+                    f(
+                        "lead_unit",
+                        "牵头单位",
+                        "Lead unit",
+                        Kind::Unit,
+                        false,
+                        opt(&current.lead_unit),
+                    ),
+                    f(
+                        "owner",
+                        "责任人",
+                        "Owner",
+                        Kind::Person,
+                        false,
+                        opt(&current.owner),
+                    ),
+                    f(
+                        "deadline",
+                        "完成时限",
+                        "Deadline",
+                        Kind::Date,
+                        true,
+                        &deadline,
+                    ),
+                    f(
+                        "priority",
+                        "优先级 1–3",
+                        "Priority 1–3",
+                        Kind::Number(1, 3),
+                        false,
+                        &priority,
+                    ),
+                    f(
+                        "investment",
+                        "总投资",
+                        "Investment",
+                        Kind::Decimal,
+                        false,
+                        &investment,
+                    ),
+                    f(
+                        "target",
+                        "目标",
+                        "Target",
+                        Kind::Text,
+                        false,
+                        opt(&current.target),
+                    ),
+                ],
+            )
+        }
+        Purpose::AddMilestone { task: id } | Purpose::EditMilestone { task: id, .. } => {
+            let current = match &purpose {
+                Purpose::EditMilestone { index, .. } => {
+                    task(id).and_then(|t| t.milestones.get(*index)).cloned()
+                }
+                _ => None,
+            };
+            let title = current.as_ref().map_or(String::new(), |m| m.title.clone());
+            let due = current
+                .as_ref()
+                .map_or(String::new(), |m| m.due.to_string());
+            let unit = current.and_then(|m| m.unit).unwrap_or_default();
+            (
+                tr!("{id} 节点", "{id} milestone"),
+                vec![
+                    f("title", "节点", "Milestone", Kind::Text, true, &title),
+                    f("due", "日期", "Due", Kind::Date, true, &due),
+                    f(
+                        "unit",
+                        "计入单位(默认牵头单位)",
+                        "Credited unit (default: lead unit)",
+                        Kind::Unit,
+                        false,
+                        &unit,
+                    ),
+                ],
+            )
+        }
+        Purpose::BackSchedule { task: id } => (
+            tr!(
+                "{id} 倒排工期:步骤 天数,逗号分隔",
+                "{id} back-schedule: steps with days, comma-separated"
+            ),
+            vec![
+                f(
+                    "steps",
+                    "如 签约 10, 腾空 15, 拆除 7",
+                    "e.g. sign 10, vacate 15, demolish 7",
+                    Kind::Text,
+                    true,
+                    "",
+                ),
+                f(
+                    "snap",
+                    "对齐到之前的攻坚节点(yes/no)",
+                    "Snap to the earlier checkpoint (yes/no)",
+                    Kind::Flag,
+                    false,
+                    "no",
+                ),
+            ],
+        ),
+        Purpose::BackScheduleReview { task: id, .. } => (
+            tr!(
+                "{id} 倒排结果:Enter 添加为节点,Esc 取消",
+                "{id} proposed milestones: Enter adds them, Esc cancels"
+            ),
+            Vec::new(),
+        ),
+    };
+    model.form = Some(Form::new(purpose, title, fields));
+}

@@ -1,0 +1,100 @@
+//! Back-scheduling (倒排工期): steps with durations counted back from the deadline.
+
+use chrono::{Days, NaiveDate};
+
+use crate::i18n::Text;
+use crate::store::file_more::MilestoneFields;
+use crate::tr;
+
+/// `签约 10, 腾空 15, 拆除 7` → [("签约", 10), ...]; `天`/`d` after the number is allowed.
+pub fn parse_steps(text: &str) -> Result<Vec<(String, u64)>, Text> {
+    let mut steps = Vec::new();
+    for part in text
+        .split([',', ',', '、', ';', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let number_end = part.trim_end_matches(['天', 'd', 'D', ' ']);
+        let digits = number_end
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let (name, days) = number_end.split_at(number_end.len() - digits);
+        let name = name.trim();
+        match days.parse::<u64>() {
+            Ok(days) if days > 0 && !name.is_empty() => steps.push((name.to_owned(), days)),
+            _ => {
+                return Err(tr!(
+                    "看不懂「{part}」:每一步写名称和天数,如 签约 10",
+                    "cannot read \"{part}\": write each step as a name and days, e.g. sign 10"
+                ));
+            }
+        }
+    }
+    if steps.is_empty() {
+        return Err(Text::new("请写至少一个步骤", "write at least one step"));
+    }
+    Ok(steps)
+}
+
+/// Due dates counted back from the deadline: the last step ends on it, each earlier step
+/// ends where the next begins; optionally moved to the latest checkpoint on or before.
+pub fn back_schedule(
+    deadline: NaiveDate,
+    steps: &[(String, u64)],
+    snap: Option<&[NaiveDate]>,
+) -> Vec<MilestoneFields> {
+    let mut end = deadline;
+    let mut out: Vec<MilestoneFields> = Vec::with_capacity(steps.len());
+    for (name, days) in steps.iter().rev() {
+        let due = match snap {
+            Some(checkpoints) => checkpoints
+                .iter()
+                .rev()
+                .find(|c| **c <= end)
+                .copied()
+                .unwrap_or(end),
+            None => end,
+        };
+        out.push(MilestoneFields {
+            title: name.clone(),
+            due,
+            unit: None,
+        });
+        end = end.checked_sub_days(Days::new(*days)).unwrap_or(end);
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn steps_are_read_in_both_languages() {
+        assert_eq!(
+            parse_steps("签约 10, 腾空 15天,拆除7").unwrap(),
+            vec![("签约".into(), 10), ("腾空".into(), 15), ("拆除".into(), 7)]
+        );
+        assert!(parse_steps("签约").is_err());
+        assert!(parse_steps("").is_err());
+    }
+
+    #[test]
+    fn dates_count_back_from_the_deadline() {
+        let steps = parse_steps("签约 10, 腾空 15, 拆除 7").unwrap();
+        let plan = back_schedule(day("2026-11-30"), &steps, None);
+        let dues: Vec<String> = plan.iter().map(|m| m.due.to_string()).collect();
+        assert_eq!(dues, ["2026-11-08", "2026-11-23", "2026-11-30"]);
+        let checkpoints = [day("2026-11-09"), day("2026-11-23"), day("2026-12-09")];
+        let snapped = back_schedule(day("2026-11-30"), &steps, Some(&checkpoints));
+        let dues: Vec<String> = snapped.iter().map(|m| m.due.to_string()).collect();
+        assert_eq!(dues, ["2026-11-08", "2026-11-23", "2026-11-23"]);
+    }
+}
