@@ -8,6 +8,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod report;
+pub mod sanitize;
 pub mod store;
 pub mod synth;
 pub mod ui;

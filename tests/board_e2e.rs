@@ -129,3 +129,30 @@ fn a_hang_up_saves_pending_edits_and_exits() {
         "the pending move was saved"
     );
 }
+
+#[test]
+fn escape_sequences_in_titles_are_drawn_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "short      = \"智能装备园一期\"",
+        "short      = \"\\u001b]0;PWNED\\u0007\\u202e装备园\\u001b[31m\"",
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut term = Term::spawn(
+        &[path.to_str().unwrap(), "--today", "2026-11-22"],
+        100,
+        30,
+        dir.path(),
+        &[],
+    );
+    term.wait_for("▶]0;PWNED装备园");
+    term.send("q");
+    assert!(term.wait_exit());
+    let bytes = String::from_utf8_lossy(&term.bytes);
+    assert!(
+        !bytes.contains("\u{1b}]0;PWNED"),
+        "an OSC from the data reached the terminal"
+    );
+    assert!(!bytes.contains('\u{202e}'));
+}

@@ -262,3 +262,20 @@ fn move_tick_and_note_edit_the_file_in_place() {
     assert_eq!(bad_status.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_status.stderr).contains("unknown status"));
 }
+
+#[test]
+fn hostile_text_in_a_file_never_reaches_the_terminal_as_a_control_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("hostile.toml");
+    let text = std::fs::read_to_string(qinglan()).unwrap().replacen(
+        "status     = \"推进中\"",
+        "status     = \"\\u001b]0;pwned\\u0007\\u001b[2J进行\"",
+        1,
+    );
+    std::fs::write(&bad, text).unwrap();
+    let out = bairi(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown status"), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+}

@@ -54,6 +54,6 @@ impl Diagnostic {
             out.push_str(sep);
             out.push_str(hint.get(lang));
         }
-        out
+        crate::sanitize::inert(&out)
     }
 }

@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             Tone::Warning => ctx.theme.warning(),
             Tone::Error => ctx.theme.error(),
         };
-        Line::styled(ctx.t(&message.text).to_owned(), style)
+        Line::styled(crate::sanitize::inert(ctx.t(&message.text)), style)
     } else {
         hints(ctx)
     };
