@@ -316,3 +316,49 @@ fn find_filter_and_lanes() {
     press(&mut m, &[Action::SwitchView]);
     assert_eq!(m.lanes, Lanes::Status);
 }
+
+#[test]
+fn a_read_only_file_opens_for_viewing_and_refuses_edits() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    assert!(file.read_only);
+    let mut m = Model::new(file, day("2026-11-22"), Lang::En);
+    assert!(press(&mut m, &[Action::MoveNext, Action::Tick, Action::Undo]).is_empty());
+    assert!(m.message.as_ref().unwrap().text.en.contains("read-only"));
+    press(&mut m, &[Action::Note]);
+    typed(&mut m, "试");
+    key(&mut m, FieldKey::Submit);
+    assert!(
+        m.form
+            .as_ref()
+            .unwrap()
+            .error
+            .as_ref()
+            .unwrap()
+            .1
+            .en
+            .contains("read-only")
+    );
+    assert!(!m.file.dirty);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn unsaved_edits_can_be_written_to_a_recovery_copy() {
+    let (mut m, dir) = model();
+    m.autosave = false;
+    press(&mut m, &[Action::MoveNext]);
+    let path = bairi::app::shell::write_recovery(&m).unwrap();
+    assert!(path.starts_with(dir.path()));
+    assert!(
+        path.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("qinglan.toml.recovered-")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), m.file.text());
+}

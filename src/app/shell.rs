@@ -26,14 +26,52 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
     }
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut model, keymap, theme, &stop);
+    let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut model, keymap, theme, &stop)
+    }));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    let result = match looped {
+        Ok(result) => result,
+        Err(_) => {
+            // The state may be inconsistent after a panic: the campaign file is left alone and
+            // the unsaved text goes to a recovery copy beside it.
+            if model.file.dirty {
+                match write_recovery(&model) {
+                    Ok(path) => eprintln!(
+                        "{}",
+                        crate::sanitize::inert(&format!(
+                            "bairi: 未保存的修改已写入 {p} / unsaved edits were written to {p}",
+                            p = path.display()
+                        ))
+                    ),
+                    Err(e) => eprintln!("bairi: {e}"),
+                }
+            }
+            return Err(io::Error::other(
+                "bairi stopped on an internal error (panic)",
+            ));
+        }
+    };
     if model.file.dirty {
         // Terminal gone or a signal: keep the work.
         let _ = model.file.save();
     }
     result
+}
+
+/// `FILE.recovered-YYYYmmdd-HHMMSS.toml` beside the campaign, holding the unsaved text.
+pub fn write_recovery(model: &Model) -> io::Result<std::path::PathBuf> {
+    let path = &model.file.path;
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".recovered-{stamp}.toml"));
+    let target = path.with_file_name(name);
+    crate::store::atomic::write_atomically(&target, model.file.text().as_bytes())?;
+    Ok(target)
 }
 
 fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {

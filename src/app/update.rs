@@ -274,6 +274,13 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
 
 /// Undo (or redo): restores the file's text as it was before (after) an edit.
 fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
+    if model.file.read_only {
+        model.say(
+            Tone::Warning,
+            Text::new("文件只读", "the file is read-only"),
+        );
+        return Vec::new();
+    }
     let stack = if back {
         &mut model.undo
     } else {

@@ -63,6 +63,12 @@ pub fn edit<T>(
     model: &mut Model,
     change: impl FnOnce(&mut CampaignFile) -> Result<T, Refusal>,
 ) -> Result<(T, Vec<Effect>), Text> {
+    if model.file.read_only {
+        return Err(Text::new(
+            "文件只读:只能查看,不能修改",
+            "the file is read-only: it can be viewed, not changed",
+        ));
+    }
     let before = model.file.text();
     let result = change(&mut model.file).map_err(|r| r.message())?;
     model.undo.push(before);

@@ -88,7 +88,15 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     model.today_pinned = options.today.is_some();
     model.autosave = options.config.autosave;
     model.author = options.config.author.clone();
-    if let Some(text) = notice {
+    if model.file.read_only {
+        model.say(
+            Tone::Warning,
+            Text::new(
+                "文件只读:以只读方式打开,修改不会保存",
+                "the file is read-only: opened for viewing, edits are refused",
+            ),
+        );
+    } else if let Some(text) = notice {
         model.say(Tone::Info, text);
     } else if warnings > 0 {
         model.say(

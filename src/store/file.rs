@@ -41,6 +41,8 @@ impl Refusal {
 pub enum SaveError {
     #[error("the file was changed by someone else since it was opened")]
     ChangedOnDisk,
+    #[error("the file is read-only")]
+    ReadOnly,
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -51,6 +53,10 @@ impl SaveError {
             SaveError::ChangedOnDisk => Text::new(
                 "文件在打开后被其他人或程序修改过,为免覆盖未保存",
                 "the file was changed elsewhere since it was opened; not overwritten",
+            ),
+            SaveError::ReadOnly => Text::new(
+                "文件只读,不能保存",
+                "the file is read-only; it cannot be saved",
             ),
             SaveError::Io(e) => tr!("写入失败:{e}", "could not write: {e}"),
         }
@@ -86,6 +92,8 @@ pub struct CampaignFile {
     pub today: NaiveDate,
     /// Timestamped copies kept on each save (none by default).
     pub backups: BackupPolicy,
+    /// The file's permissions forbid writing: it is shown, never changed.
+    pub read_only: bool,
 }
 
 pub(super) fn date_value(d: NaiveDate) -> Value {
@@ -122,6 +130,7 @@ impl CampaignFile {
             warnings: loaded.warnings,
             today: loaded.today,
             backups: BackupPolicy::default(),
+            read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
         })
     }
 
@@ -132,6 +141,9 @@ impl CampaignFile {
 
     /// Writes the edits atomically, unless the file changed on disk since it was read.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
         if changed_on_disk(&self.path, &self.fingerprint)? {
             return Err(SaveError::ChangedOnDisk);
         }

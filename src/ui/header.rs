@@ -10,6 +10,7 @@ use super::Ctx;
 use super::text::{cut, inert, width};
 use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, time_left};
 use crate::domain::light::TaskLight;
+use crate::i18n::Text;
 use crate::tr;
 
 /// Two rows when there is room, one on short windows.
@@ -62,11 +63,16 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             ctx.theme.light(TaskLight::Done),
         ),
     ];
-    let mut first: Vec<Span> = vec![
+    let read_only = model.file.read_only.then(|| {
+        let banner = Text::new("[只读] ", "[read-only] ");
+        Span::styled(banner.get(lang).to_owned(), ctx.theme.error())
+    });
+    let mut first: Vec<Span> = read_only.into_iter().collect();
+    first.extend([
         Span::styled(name, ctx.theme.title(true)),
         Span::raw("  "),
         Span::styled(countdown, ctx.theme.header()),
-    ];
+    ]);
     let mut second: Vec<Span> = Vec::new();
     if let Some(c) = checkpoint {
         second.push(Span::raw(ctx.t(&c).to_owned()));
