@@ -6,6 +6,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod lanes;
+pub mod leaderboard_view;
 pub mod model;
 pub mod picker;
 pub mod shell;

@@ -5,6 +5,7 @@ pub mod check;
 pub mod edit;
 pub mod help_zh;
 pub mod new;
+pub mod publish;
 pub mod report;
 
 use std::path::PathBuf;
@@ -87,6 +88,21 @@ pub enum Command {
         text: String,
         #[command(flatten)]
         stamp: Stamp,
+    },
+    /// Freeze a checkpoint's leaderboard into [[reviews]] (default: the latest past one).
+    Publish {
+        file: PathBuf,
+        /// The checkpoint number (default: the latest before today).
+        #[arg(long)]
+        checkpoint: Option<usize>,
+        /// 竞赛 (biweekly contest) or 督评 (monthly review).
+        #[arg(long, default_value = "竞赛")]
+        kind: String,
+        /// A note for the record.
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// Write a commented template campaign (day 1 is today) that passes `check`.
     New { file: PathBuf },

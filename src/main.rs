@@ -107,6 +107,21 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             out,
             err,
         ),
+        Some(Command::Publish {
+            file,
+            checkpoint,
+            kind,
+            note,
+            today,
+        }) => {
+            let options = bairi::cli::publish::PublishOptions {
+                checkpoint,
+                today,
+                kind,
+                note,
+            };
+            bairi::cli::publish::run(&file, options, lang, out, err)
+        }
         Some(Command::New { file }) => new::run(&file, Utc::now().date_naive(), lang, out, err),
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();

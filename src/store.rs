@@ -9,3 +9,4 @@ pub mod file_more;
 pub mod load;
 pub mod patch;
 pub mod position;
+pub mod publish;

@@ -7,6 +7,7 @@ pub mod footer;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod leaderboard;
 pub mod text;
 pub mod theme;
 
@@ -56,6 +57,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     header::render(frame, top, ctx);
     match ctx.model.view {
         View::Detail => detail::render(frame, body, ctx),
+        View::Leaderboard => leaderboard::render(frame, body, ctx),
         View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
             board::render(frame, body, ctx)
         }

@@ -38,6 +38,10 @@ pub enum Action {
     Filter,
     ClearFilter,
     SwitchView,
+    ShowBoard,
+    ShowLeaderboard,
+    NextView,
+    Publish,
     /// Answers to a yes/no question.
     Yes,
     No,
@@ -52,7 +56,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 33] = [
+    pub const BINDABLE: [Action; 37] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -82,6 +86,10 @@ impl Action {
         Action::Filter,
         Action::ClearFilter,
         Action::SwitchView,
+        Action::ShowBoard,
+        Action::ShowLeaderboard,
+        Action::NextView,
+        Action::Publish,
         Action::Save,
         Action::Help,
         Action::Quit,
@@ -123,6 +131,10 @@ impl Action {
             Action::Filter => "filter",
             Action::ClearFilter => "clear_filter",
             Action::SwitchView => "switch_view",
+            Action::ShowBoard => "show_board",
+            Action::ShowLeaderboard => "show_leaderboard",
+            Action::NextView => "next_view",
+            Action::Publish => "publish",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -188,6 +200,16 @@ impl Action {
             Action::SwitchView => Text::new(
                 "切换:按状态 / 按分类 / 按牵头单位",
                 "switch: by status / category / lead unit",
+            ),
+            Action::ShowBoard => Text::new("看板", "the board"),
+            Action::ShowLeaderboard => Text::new(
+                "擂台榜(←→ 选节点,Enter 看红灯任务)",
+                "leaderboard (←→ checkpoint, Enter red tasks)",
+            ),
+            Action::NextView => Text::new("下一个视图", "next view"),
+            Action::Publish => Text::new(
+                "发布擂台榜(冻结写入文件)",
+                "publish the leaderboard (frozen into the file)",
             ),
             Action::Yes => Text::new("确认", "confirm"),
             Action::No => Text::new("取消", "cancel"),

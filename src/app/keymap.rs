@@ -152,6 +152,10 @@ impl Default for Keymap {
             (Action::Filter, vec![Key::char('f')]),
             (Action::ClearFilter, vec![Key::char('F')]),
             (Action::SwitchView, vec![Key::char('v')]),
+            (Action::ShowBoard, vec![Key::char('1')]),
+            (Action::ShowLeaderboard, vec![Key::char('3')]),
+            (Action::NextView, vec![Key::plain(Tab)]),
+            (Action::Publish, vec![Key::char('P')]),
             (Action::Save, vec![Key::char('s')]),
             (Action::Help, vec![Key::char('?')]),
             (

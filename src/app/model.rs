@@ -7,6 +7,7 @@ use super::input::TextInput;
 use super::lanes::{Column, Filter, Lanes, columns};
 use super::verbs::Purpose;
 use crate::domain::Campaign;
+use crate::domain::leaderboard::red_count;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
 use crate::store::file::CampaignFile;
@@ -21,6 +22,8 @@ pub enum View {
     ConfirmQuit,
     /// Delete the task with this index?
     ConfirmDelete(usize),
+    /// The leaderboard (擂台榜).
+    Leaderboard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +61,8 @@ pub struct Derived {
     /// One per task, in file order.
     pub lights: Vec<LightVerdict>,
     pub columns: Vec<Column>,
+    /// Per task: how many published reviews list it as red (红灯×N).
+    pub red_counts: Vec<usize>,
     pub red: usize,
     pub yellow: usize,
     pub green: usize,
@@ -79,7 +84,13 @@ impl Derived {
         let keep = |i: usize| filter.is_none_or(|f| f.keeps(&campaign.tasks[i], &lights[i], today));
         let columns = columns(campaign, lanes, keep);
         let count = |l: TaskLight| lights.iter().filter(|v| v.light == l).count();
+        let red_counts = campaign
+            .tasks
+            .iter()
+            .map(|t| red_count(campaign, &t.id))
+            .collect();
         Derived {
+            red_counts,
             red: count(TaskLight::Red),
             yellow: count(TaskLight::Yellow),
             green: count(TaskLight::Green),
@@ -112,6 +123,7 @@ pub struct Model {
     pub autosave: bool,
     /// Who notes and sign-offs are recorded as (a person id).
     pub author: Option<String>,
+    pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub form: Option<Form<Purpose>>,
     pub picker: Option<Picker>,
     /// The file's text before each edit of the session, newest last.
@@ -154,6 +166,7 @@ impl Model {
             message: None,
             autosave: true,
             author: None,
+            leaderboard: Default::default(),
             form: None,
             picker: None,
             undo: Vec::new(),

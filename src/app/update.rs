@@ -8,6 +8,7 @@ use super::picker;
 use super::verbs::{self, Purpose, edit};
 
 mod detail;
+mod leaderboard;
 
 use crate::i18n::Text;
 use crate::tr;
@@ -53,6 +54,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             Vec::new()
         }
         View::Detail => detail(model, action),
+        View::Leaderboard => leaderboard::leaderboard(model, action),
         View::Board => board(model, action),
     }
 }
@@ -138,6 +140,23 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        Action::ShowBoard => {
+            model.view = View::Board;
+            Vec::new()
+        }
+        Action::ShowLeaderboard => {
+            model.view = View::Leaderboard;
+            Vec::new()
+        }
+        Action::NextView => {
+            model.view = if model.view == View::Leaderboard {
+                View::Board
+            } else {
+                View::Leaderboard
+            };
+            Vec::new()
+        }
+        Action::Publish => leaderboard::publish(model),
         Action::Undo => undo(model, true),
         Action::Redo => undo(model, false),
         Action::Save => save_now(model),

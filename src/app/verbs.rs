@@ -56,6 +56,9 @@ pub enum Purpose {
         task: String,
         proposals: Vec<MilestoneFields>,
     },
+    Publish {
+        checkpoint: usize,
+    },
 }
 
 /// Runs an edit with an undo point; refreshes and asks to save on success.
@@ -202,6 +205,26 @@ pub fn submit(
             let proposals = back_schedule(t.deadline, &steps, snap);
             open(model, Purpose::BackScheduleReview { task, proposals });
             return Ok(Vec::new());
+        }
+        Purpose::Publish { checkpoint } => {
+            let Some(date) = model
+                .campaign()
+                .info
+                .checkpoints
+                .get(checkpoint.wrapping_sub(1))
+                .copied()
+            else {
+                return Err(Text::new("没有这个攻坚节点", "there is no such checkpoint"));
+            };
+            let board = crate::domain::leaderboard::leaderboard_at(
+                model.campaign(),
+                Some(checkpoint),
+                date,
+            );
+            let kind = text("kind").unwrap_or_else(|| "竞赛".to_owned());
+            let note = text("note");
+            let (n, fx) = edit(model, |f| f.publish(&board, &kind, note.as_deref()))?;
+            (tr!("已发布第{n}节点擂台榜", "checkpoint {n} published"), fx)
         }
         Purpose::BackScheduleReview { task, proposals } => {
             let n = proposals.len();

@@ -29,6 +29,9 @@ const ARGS: &[(&str, &str)] = &[
     ("text", "记录内容"),
     ("by", "记录人(人员编号)"),
     ("shell", "shell 类型:bash、zsh 或 fish"),
+    ("checkpoint", "攻坚节点序号(默认为今天之前最近的一个)"),
+    ("kind", "竞赛(两周一竞赛)或 督评(一月一督评)"),
+    ("note", "备注"),
     ("help", "显示帮助"),
     ("version", "显示版本"),
 ];
@@ -40,6 +43,10 @@ const SUBCOMMANDS: &[(&str, &str)] = &[
     ("tick", "勾选节点(序号或编号);--undo 取消勾选"),
     ("note", "在任务记录中追加一条"),
     ("new", "写一个带注释的活动模板(第1天为今天),可直接通过检查"),
+    (
+        "publish",
+        "发布擂台榜:把某个攻坚节点的排名冻结写入 [[reviews]](默认为最近一个已过的节点)",
+    ),
     ("completions", "输出 shell 补全脚本:bash、zsh 或 fish"),
     ("man", "输出 man 手册页"),
     ("help", "显示帮助"),

@@ -116,7 +116,7 @@ impl CampaignFile {
     }
 
     /// Applies `change` to a copy of the document and keeps it only if the result checks.
-    fn change(
+    pub(super) fn change(
         &mut self,
         change: impl FnOnce(&mut DocumentMut) -> Result<(), Refusal>,
     ) -> Result<(), Refusal> {

@@ -110,6 +110,14 @@ pub fn card_lines(
         Lanes::LeadUnit => status.to_owned(),
     };
     let mut second = vec![Span::styled(" ", base), light];
+    let reds = model.derived.red_counts.get(index).copied().unwrap_or(0);
+    if reds > 0 {
+        let label = crate::tr!(" 红灯×{reds}", " red×{reds}");
+        second.push(Span::styled(
+            label.get(lang).to_owned(),
+            ctx.theme.light(TaskLight::Red).patch(base),
+        ));
+    }
     if !unit.is_empty() {
         second.push(Span::styled(format!(" {unit}"), base));
     }

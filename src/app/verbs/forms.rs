@@ -8,6 +8,7 @@ use crate::store::file_more::TaskFields;
 use crate::tr;
 
 const LIGHTS: &[&str] = &["red", "yellow", "green", "none"];
+const KINDS: &[&str] = &["竞赛", "督评"];
 
 fn f(key: &'static str, zh: &str, en: &str, kind: Kind, required: bool, value: &str) -> Field {
     Field::new(key, Text::new(zh, en), kind, required, value)
@@ -274,6 +275,23 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                     false,
                     "no",
                 ),
+            ],
+        ),
+        Purpose::Publish { checkpoint } => (
+            tr!(
+                "发布第{checkpoint}节点擂台榜(发布后冻结,不能重复发布)",
+                "publish checkpoint {checkpoint} (frozen once published; only once)"
+            ),
+            vec![
+                f(
+                    "kind",
+                    "类型 竞赛/督评",
+                    "Kind 竞赛 (contest) / 督评 (review)",
+                    Kind::Choice(KINDS),
+                    true,
+                    "竞赛",
+                ),
+                f("note", "备注", "Note", Kind::Text, false, ""),
             ],
         ),
         Purpose::BackScheduleReview { task: id, .. } => (

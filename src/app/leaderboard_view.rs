@@ -1,0 +1,95 @@
+//! The leaderboard view's state: which checkpoint (a past one or "now") and which unit.
+
+use chrono::NaiveDate;
+
+use super::model::Model;
+use crate::domain::countdown::past_checkpoints;
+use crate::domain::leaderboard::{Leaderboard, RankedUnit, leaderboard_at};
+use crate::domain::{Campaign, Review};
+
+/// One line of the checkpoint picker: a past checkpoint, or today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub checkpoint: Option<usize>,
+    pub date: NaiveDate,
+}
+
+/// The past checkpoints, then "now".
+pub fn moments(campaign: &Campaign, today: NaiveDate) -> Vec<Moment> {
+    let mut out: Vec<Moment> = past_checkpoints(&campaign.info, today)
+        .into_iter()
+        .map(|(n, date)| Moment {
+            checkpoint: Some(n),
+            date,
+        })
+        .collect();
+    out.push(Moment {
+        checkpoint: None,
+        date: today,
+    });
+    out
+}
+
+/// The chosen moment (by default the latest past checkpoint, else now).
+pub fn chosen(model: &Model) -> Moment {
+    let all = moments(model.campaign(), model.today);
+    let default = all.len().saturating_sub(if all.len() > 1 { 2 } else { 1 });
+    let index = model
+        .leaderboard
+        .pick
+        .unwrap_or(default)
+        .min(all.len().saturating_sub(1));
+    all[index]
+}
+
+/// What the view shows: the frozen review when that checkpoint was published, else the
+/// leaderboard computed by the rules.
+pub fn shown(model: &Model) -> (Leaderboard, bool) {
+    let moment = chosen(model);
+    let campaign = model.campaign();
+    let published = moment
+        .checkpoint
+        .and_then(|n| campaign.reviews.iter().find(|r| r.checkpoint as usize == n));
+    match published {
+        Some(review) => (from_review(review), true),
+        None => (
+            leaderboard_at(campaign, moment.checkpoint, moment.date),
+            false,
+        ),
+    }
+}
+
+fn from_review(r: &Review) -> Leaderboard {
+    Leaderboard {
+        checkpoint: Some(r.checkpoint as usize),
+        date: r.date,
+        done: r.units.iter().map(|u| u.done).sum(),
+        due: r.units.iter().map(|u| u.due).sum(),
+        units: r
+            .units
+            .iter()
+            .map(|u| RankedUnit {
+                unit: u.unit.clone(),
+                rank: u.rank,
+                done: u.done,
+                due: u.due,
+                rate: u.rate,
+                red_tasks: u.red_tasks,
+            })
+            .collect(),
+        red_flag: r.red_flag.clone(),
+        yellow_card: r.yellow_card.clone(),
+        red: r.red.clone(),
+        yellow: r.yellow.clone(),
+    }
+}
+
+/// Where the user is in the leaderboard view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeaderboardState {
+    /// Index into [`moments`]; `None` = the default.
+    pub pick: Option<usize>,
+    pub unit: usize,
+    /// Show the selected unit's red tasks.
+    pub open: bool,
+}

@@ -1,0 +1,58 @@
+//! Keys of the leaderboard view, and publishing.
+
+use super::{Effect, common};
+use crate::app::action::Action;
+use crate::app::leaderboard_view::{chosen, moments, shown};
+use crate::app::model::{Model, Tone, View};
+use crate::app::verbs::{self, Purpose};
+use crate::i18n::Text;
+
+pub(super) fn leaderboard(model: &mut Model, action: Action) -> Vec<Effect> {
+    let count = moments(model.campaign(), model.today).len();
+    let current = {
+        let moment = chosen(model);
+        moments(model.campaign(), model.today)
+            .iter()
+            .position(|m| *m == moment)
+            .unwrap_or(0)
+    };
+    let units = shown(model).0.units.len();
+    let state = &mut model.leaderboard;
+    match action {
+        Action::Left => {
+            state.pick = Some(current.saturating_sub(1));
+            state.unit = 0;
+            state.open = false;
+        }
+        Action::Right => {
+            state.pick = Some((current + 1).min(count.saturating_sub(1)));
+            state.unit = 0;
+            state.open = false;
+        }
+        Action::Down => state.unit = (state.unit + 1).min(units.saturating_sub(1)),
+        Action::Up => state.unit = state.unit.saturating_sub(1),
+        Action::First => state.unit = 0,
+        Action::Last => state.unit = units.saturating_sub(1),
+        Action::Open => state.open = !state.open,
+        Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
+        other => return common(model, other),
+    }
+    Vec::new()
+}
+
+/// `P`: publish the chosen checkpoint if it has passed, else the latest past one.
+pub(super) fn publish(model: &mut Model) -> Vec<Effect> {
+    let moment = chosen(model);
+    let past = moments(model.campaign(), model.today);
+    let target = moment
+        .checkpoint
+        .or_else(|| past.iter().rev().find_map(|m| m.checkpoint));
+    match target {
+        Some(checkpoint) => verbs::open(model, Purpose::Publish { checkpoint }),
+        None => model.say(
+            Tone::Warning,
+            Text::new("今天之前还没有攻坚节点", "no checkpoint has passed yet"),
+        ),
+    }
+    Vec::new()
+}

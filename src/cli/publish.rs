@@ -1,0 +1,81 @@
+//! `bairi publish FILE [--checkpoint N]`: freeze a checkpoint's leaderboard into `[[reviews]]`.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{NaiveDate, Utc};
+
+use super::check::{print_all, read_error};
+use crate::domain::countdown::past_checkpoints;
+use crate::domain::leaderboard::leaderboard_at;
+use crate::i18n::Lang;
+use crate::store::file::{CampaignFile, OpenError};
+use crate::store::load::Today;
+use crate::tr;
+
+pub struct PublishOptions {
+    pub checkpoint: Option<usize>,
+    pub today: Option<NaiveDate>,
+    pub kind: String,
+    pub note: Option<String>,
+}
+
+pub fn run(
+    path: &Path,
+    options: PublishOptions,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let name = path.display().to_string();
+    let mut file = match CampaignFile::open(
+        path,
+        options.today.map_or(Today::At(Utc::now()), Today::Date),
+    ) {
+        Ok(file) => file,
+        Err(OpenError::Rejected(diagnostics)) => {
+            print_all(&diagnostics, &name, lang, err);
+            return 1;
+        }
+        Err(OpenError::Io(e)) => {
+            let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
+            return 1;
+        }
+    };
+    let past = past_checkpoints(&file.campaign.info, file.today);
+    let chosen = match options.checkpoint {
+        Some(n) => past.iter().find(|(k, _)| *k == n).copied(),
+        None => past.last().copied(),
+    };
+    let Some((n, date)) = chosen else {
+        let text = match options.checkpoint {
+            Some(n) => tr!(
+                "第{n}节点还没到(只能发布今天之前的节点)",
+                "checkpoint {n} has not passed yet (only past checkpoints can be published)"
+            ),
+            None => tr!("今天之前还没有攻坚节点", "no checkpoint has passed yet"),
+        };
+        let _ = writeln!(err, "{name}: {}", text.get(lang));
+        return 1;
+    };
+    let board = leaderboard_at(&file.campaign, Some(n), date);
+    if let Err(refusal) = file.publish(&board, &options.kind, options.note.as_deref()) {
+        let _ = writeln!(err, "{name}: {}", refusal.message().get(lang));
+        return 1;
+    }
+    match file.save() {
+        Ok(()) => {
+            let (done, due) = (board.done, board.due);
+            let text = tr!(
+                "已发布第{n}节点擂台榜({date},完成率 {done}/{due})",
+                "published checkpoint {n} ({date}, rate {done}/{due})"
+            );
+            let _ = writeln!(out, "{}", text.get(lang));
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {}", e.message().get(lang));
+            1
+        }
+    }
+}

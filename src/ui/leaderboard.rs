@@ -1,0 +1,168 @@
+//! The leaderboard (擂台榜): units ranked at a checkpoint (or now), ⚑ red flag and ▮ yellow
+//! card, the campaign-wide rate, and a unit's red tasks on demand.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Ctx;
+use super::text::{cut, fit, inert};
+use crate::app::leaderboard_view::{chosen, moments, shown};
+use crate::domain::light::TaskLight;
+use crate::i18n::Text;
+use crate::tr;
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let moment = chosen(model);
+    let all = moments(campaign, model.today);
+    let (board, published) = shown(model);
+    let g = &ctx.theme.glyphs;
+    let (flag, card) = if g.light == "*" {
+        ("F", "#")
+    } else {
+        ("⚑", "▮")
+    };
+    let when = match moment.checkpoint {
+        Some(n) => {
+            let date = moment.date.format("%m-%d");
+            tr!("第{n}节点 {date}", "checkpoint {n} {date}")
+        }
+        None => Text::new("现在", "now"),
+    };
+    let state = if published {
+        Text::new("已发布(冻结)", "published (frozen)")
+    } else if moment.checkpoint.is_some() {
+        Text::new(
+            "未发布(按规则计算,P 发布)",
+            "not published (computed; P publishes)",
+        )
+    } else {
+        Text::new("按今天计算", "as of today")
+    };
+    let (done, due) = (board.done, board.due);
+    let rate = board.rate().round();
+    let position = all.iter().position(|m| *m == moment).unwrap_or(0) + 1;
+    let title = format!(
+        " {} {} {} {} {position}/{}  {}  ",
+        ctx.t(&Text::new("擂台榜", "Leaderboard")),
+        g.prev,
+        ctx.t(&when),
+        g.next,
+        all.len(),
+        ctx.t(&state)
+    );
+    let block = Block::bordered()
+        .border_set(g.border)
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(&title, area.width.saturating_sub(2).into()),
+            ctx.theme.title(true),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let overall = tr!(
+        "全县节点完成率 {done}/{due}({rate}%)",
+        "Campaign-wide milestone rate {done}/{due} ({rate}%)"
+    );
+    lines.push(Line::styled(
+        cut(ctx.t(&overall), width),
+        ctx.theme.header(),
+    ));
+    let head = Text::new(
+        "  名次  单位                  完成/应完成  完成率  红灯任务",
+        "  Rank  Unit                  Done/due     Rate    Red tasks",
+    );
+    lines.push(Line::styled(cut(ctx.t(&head), width), ctx.theme.dim()));
+    for (i, u) in board.units.iter().enumerate() {
+        let name = campaign
+            .unit(&u.unit)
+            .map_or(u.unit.clone(), |x| x.name.clone());
+        let mark = if board.red_flag.contains(&u.unit) {
+            flag
+        } else if board.yellow_card.contains(&u.unit) {
+            card
+        } else {
+            " "
+        };
+        let selected = i == model.leaderboard.unit;
+        let base = if selected {
+            ctx.theme.selected()
+        } else {
+            Style::new()
+        };
+        let mark_style = if board.red_flag.contains(&u.unit) {
+            ctx.theme.light(TaskLight::Red).patch(base)
+        } else if board.yellow_card.contains(&u.unit) {
+            ctx.theme.light(TaskLight::Yellow).patch(base)
+        } else {
+            base
+        };
+        let row = format!(
+            " {:>4}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
+            u.rank,
+            fit(&inert(&name), 20),
+            u.done,
+            u.due,
+            u.rate,
+            u.red_tasks
+        );
+        let spans = vec![
+            Span::styled(
+                if selected {
+                    g.selected.to_owned()
+                } else {
+                    " ".to_owned()
+                },
+                base.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(mark.to_owned(), mark_style),
+            Span::styled(row, base),
+        ];
+        lines.push(super::header::fit_spans(spans, inner.width));
+        if selected && model.leaderboard.open {
+            let reds: Vec<&str> = board
+                .red
+                .iter()
+                .filter(|id| {
+                    campaign.task(id).and_then(|t| t.lead_unit.as_deref()) == Some(u.unit.as_str())
+                })
+                .map(String::as_str)
+                .collect();
+            if reds.is_empty() {
+                let none = Text::new("      (没有红灯任务)", "      (no red tasks)");
+                lines.push(Line::styled(ctx.t(&none).to_owned(), ctx.theme.dim()));
+            }
+            for id in reds {
+                let title = campaign
+                    .task(id)
+                    .map_or(String::new(), |t| inert(t.display_title()));
+                let line = format!("      {} {id} {title}", g.light);
+                lines.push(Line::styled(
+                    cut(&line, width),
+                    ctx.theme.light(TaskLight::Red),
+                ));
+            }
+        }
+    }
+    if board.units.is_empty() {
+        let none = Text::new("  (还没有到期的节点)", "  (no milestone due yet)");
+        lines.push(Line::styled(ctx.t(&none).to_owned(), ctx.theme.dim()));
+    }
+    let (f, c) = (board.red_flag.len(), board.yellow_card.len());
+    let legend = tr!(
+        "{flag} 红旗单位 {f} 个 · {card} 黄牌席 {c} 个 · ←→ 选节点 · Enter 看红灯任务 · 1 回看板",
+        "{flag} red flag: {f} · {card} yellow card: {c} · ←→ checkpoint · Enter red tasks · 1 board"
+    );
+    lines.push(Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim()));
+    let height = usize::from(inner.height);
+    let selected_line = model.leaderboard.unit + 2;
+    let scroll = selected_line.saturating_sub(height.saturating_sub(2));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

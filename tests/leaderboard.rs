@@ -1,0 +1,199 @@
+//! The leaderboard view and publishing: frozen reviews shown as published, computed ones for
+//! other checkpoints and now, publish once only (view, form and CLI).
+
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
+use bairi::app::keymap::Keymap;
+use bairi::app::leaderboard_view::{chosen, shown};
+use bairi::app::model::{Model, View};
+use bairi::app::update::update;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+use bairi::ui::theme::Theme;
+use bairi::ui::{Ctx, render};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn model(today: &str) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = CampaignFile::open(&path, Today::Date(day(today))).unwrap();
+    (Model::new(file, day(today), Lang::Zh), dir)
+}
+
+fn press(m: &mut Model, actions: &[Action]) {
+    let today = m.today;
+    for a in actions {
+        update(m, *a, today);
+    }
+}
+
+fn screen(m: &Model) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|f| {
+            render(
+                f,
+                &Ctx {
+                    model: m,
+                    theme: &theme,
+                    keymap: &keymap,
+                    now,
+                },
+            )
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..24 {
+        let mut skip = 0;
+        for x in 0..80 {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buffer[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_view_opens_on_the_latest_checkpoint_and_shows_it_frozen() {
+    let (mut m, _d) = model("2026-11-22");
+    press(&mut m, &[Action::ShowLeaderboard]);
+    assert_eq!(m.view, View::Leaderboard);
+    assert_eq!(chosen(&m).checkpoint, Some(5));
+    let (board, published) = shown(&m);
+    assert!(published);
+    assert_eq!((board.done, board.due), (29, 31));
+    assert_eq!(board.red_flag, ["jxj"]);
+    press(
+        &mut m,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Open,
+        ],
+    );
+    let text = screen(&m);
+    assert!(text.contains("T05"), "cd's red task on demand:\n{text}");
+    insta::assert_snapshot!(text);
+    press(&mut m, &[Action::Right]);
+    assert_eq!(chosen(&m).checkpoint, None, "now");
+    assert!(!shown(&m).1);
+    press(
+        &mut m,
+        &[
+            Action::Left,
+            Action::Left,
+            Action::Left,
+            Action::Left,
+            Action::Left,
+            Action::Left,
+        ],
+    );
+    assert_eq!(chosen(&m).checkpoint, Some(1));
+    press(&mut m, &[Action::ShowBoard]);
+    assert_eq!(m.view, View::Board);
+    press(&mut m, &[Action::NextView]);
+    assert_eq!(m.view, View::Leaderboard);
+}
+
+#[test]
+fn publishing_freezes_a_review_once() {
+    let (mut m, dir) = model("2026-11-24");
+    press(&mut m, &[Action::ShowLeaderboard]);
+    assert_eq!(chosen(&m).checkpoint, Some(6));
+    assert!(!shown(&m).1);
+    press(&mut m, &[Action::Publish]);
+    assert!(m.form.is_some());
+    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(shown(&m).1, "now shown as published");
+    let review = m.campaign().reviews.last().unwrap().clone();
+    assert_eq!((review.checkpoint, review.kind.as_str()), (6, "竞赛"));
+    press(&mut m, &[Action::Publish]);
+    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    let error = &m.form.as_ref().unwrap().error.as_ref().unwrap().1;
+    assert!(error.en.contains("already published"), "{}", error.en);
+    // Cards now count the red reviews.
+    assert_eq!(
+        m.derived.red_counts[m.campaign().task_index("T02").unwrap()],
+        2
+    );
+    // Saved (the shell performs the Save effect), the file holds it and checks clean.
+    m.file.save().unwrap();
+    let reopened = CampaignFile::open(
+        &dir.path().join("qinglan.toml"),
+        Today::Date(day("2026-11-24")),
+    )
+    .unwrap();
+    assert_eq!(reopened.campaign.reviews.len(), 6);
+    assert!(reopened.warnings.is_empty());
+}
+
+#[test]
+fn the_publish_command_refuses_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap()
+    };
+    let file = path.to_str().unwrap();
+    let first = run(&[
+        "publish",
+        file,
+        "--today",
+        "2026-11-24",
+        "--kind",
+        "督评",
+        "--note",
+        "月度督评",
+    ]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("checkpoint = 6")
+            && text.contains("kind = \"督评\"")
+            && text.contains("note = \"月度督评\"")
+    );
+    let again = run(&["publish", file, "--today", "2026-11-24"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already published"));
+    let future = run(&[
+        "publish",
+        file,
+        "--today",
+        "2026-11-24",
+        "--checkpoint",
+        "7",
+    ]);
+    assert_eq!(future.status.code(), Some(1));
+}
