@@ -50,22 +50,7 @@ fn draw(model: &Model, width: u16, height: u16) -> Buffer {
 }
 
 fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    support::buffer_text(buffer)
 }
 
 fn press(model: &mut Model, actions: &[Action]) {

@@ -54,22 +54,7 @@ fn screen(m: &Model) -> String {
             )
         })
         .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..24 {
-        let mut skip = 0;
-        for x in 0..80 {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buffer[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    support::buffer_text(terminal.backend().buffer())
 }
 
 #[test]

@@ -46,20 +46,7 @@ fn draw(theme: &Theme) -> (String, ratatui::buffer::Buffer) {
         })
         .unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let mut text = String::new();
-    for y in 0..24 {
-        let mut skip = 0;
-        for x in 0..80 {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buffer[(x, y)].symbol();
-            text.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        text.push('\n');
-    }
+    let text = support::buffer_text(&buffer);
     (text, buffer)
 }
 

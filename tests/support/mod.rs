@@ -28,3 +28,23 @@ pub fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
         .collect()
 }
+
+/// A rendered buffer as text, one line per row, wide characters written once.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
