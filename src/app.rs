@@ -10,5 +10,6 @@ pub mod leaderboard_view;
 pub mod model;
 pub mod picker;
 pub mod shell;
+pub mod standup;
 pub mod update;
 pub mod verbs;

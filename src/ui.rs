@@ -8,6 +8,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod leaderboard;
+pub mod standup;
 pub mod text;
 pub mod theme;
 
@@ -58,6 +59,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     match ctx.model.view {
         View::Detail => detail::render(frame, body, ctx),
         View::Leaderboard => leaderboard::render(frame, body, ctx),
+        View::Standup => standup::render(frame, body, ctx),
         View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
             board::render(frame, body, ctx)
         }

@@ -66,3 +66,28 @@ fn find_jumps_to_a_task_and_x_ticks_its_next_milestone() {
     term.send("q");
     assert!(term.wait_exit());
 }
+
+#[test]
+fn the_stand_up_notes_the_first_red_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let args = [path.to_str().unwrap(), "--today", "2026-11-22"];
+    let mut term = Term::spawn(&args, 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send("2");
+    term.wait_for("站会 · 红灯、黄灯任务 · 1/5");
+    term.wait_for("T02 县污水处理厂二期工程");
+    term.send("n");
+    term.wait_for("T02 记录");
+    term.send("许可今日下达");
+    term.send("\r");
+    term.wait_for("T02 已记录");
+    term.send(" ");
+    term.wait_for("T08 产业园扩区地块养殖场清退");
+    term.send("\u{1b}");
+    term.wait_for("▶");
+    term.send("q");
+    assert!(term.wait_exit());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("  { date = 2026-11-22, text = \"许可今日下达\" },\n]\n\n[[tasks.problems]]\nid          = \"T02-P1\""), "the note ends T02's log");
+}

@@ -100,7 +100,11 @@ fn the_view_opens_on_the_latest_checkpoint_and_shows_it_frozen() {
     press(&mut m, &[Action::ShowBoard]);
     assert_eq!(m.view, View::Board);
     press(&mut m, &[Action::NextView]);
+    assert_eq!(m.view, View::Standup, "Tab: board → stand-up → leaderboard");
+    press(&mut m, &[Action::NextView]);
     assert_eq!(m.view, View::Leaderboard);
+    press(&mut m, &[Action::NextView]);
+    assert_eq!(m.view, View::Board);
 }
 
 #[test]
@@ -181,4 +185,65 @@ fn the_publish_command_refuses_twice() {
         "7",
     ]);
     assert_eq!(future.status.code(), Some(1));
+}
+
+#[test]
+fn the_stand_up_walks_red_then_yellow_and_edits_the_task_shown() {
+    let (mut m, _d) = model("2026-11-22");
+    press(&mut m, &[Action::ShowStandup]);
+    assert_eq!(m.view, View::Standup);
+    let ids: Vec<String> = m
+        .standup
+        .queue
+        .iter()
+        .map(|&i| m.campaign().tasks[i].id.clone())
+        .collect();
+    assert_eq!(ids, ["T02", "T08", "T03", "T06", "T09"]);
+    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+    insta::assert_snapshot!(screen(&m));
+    press(&mut m, &[Action::Note]);
+    for c in "许可今日下达".chars() {
+        update(&mut m, Action::Type(c), day("2026-11-22"));
+    }
+    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-22"));
+    assert_eq!(
+        m.campaign().task("T02").unwrap().log.last().unwrap().text,
+        "许可今日下达"
+    );
+    press(&mut m, &[Action::Tick]);
+    assert!(m.campaign().task("T02").unwrap().milestones[2].done);
+    assert_eq!(
+        m.standup.queue.len(),
+        5,
+        "the queue stays fixed while the meeting goes on"
+    );
+    press(&mut m, &[Action::Down, Action::Down, Action::Up]);
+    assert_eq!(m.selected_id().as_deref(), Some("T08"));
+    press(
+        &mut m,
+        &[
+            Action::Last,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    let summary = screen(&m);
+    assert!(
+        summary.contains("今日记录汇总") && summary.contains("许可今日下达"),
+        "{summary}"
+    );
+    press(&mut m, &[Action::SwitchView]);
+    assert_eq!(m.standup.queue.len(), 12, "every live task");
+    press(&mut m, &[Action::SwitchView]);
+    assert!(
+        !m.standup
+            .queue
+            .iter()
+            .any(|&i| m.campaign().tasks[i].id == "T02"),
+        "T02 has today's note"
+    );
+    press(&mut m, &[Action::Close]);
+    assert_eq!(m.view, View::Board);
 }

@@ -39,6 +39,7 @@ pub enum Action {
     ClearFilter,
     SwitchView,
     ShowBoard,
+    ShowStandup,
     ShowLeaderboard,
     NextView,
     Publish,
@@ -56,7 +57,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 37] = [
+    pub const BINDABLE: [Action; 38] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -87,6 +88,7 @@ impl Action {
         Action::ClearFilter,
         Action::SwitchView,
         Action::ShowBoard,
+        Action::ShowStandup,
         Action::ShowLeaderboard,
         Action::NextView,
         Action::Publish,
@@ -132,6 +134,7 @@ impl Action {
             Action::ClearFilter => "clear_filter",
             Action::SwitchView => "switch_view",
             Action::ShowBoard => "show_board",
+            Action::ShowStandup => "show_standup",
             Action::ShowLeaderboard => "show_leaderboard",
             Action::NextView => "next_view",
             Action::Publish => "publish",
@@ -202,6 +205,10 @@ impl Action {
                 "switch: by status / category / lead unit",
             ),
             Action::ShowBoard => Text::new("看板", "the board"),
+            Action::ShowStandup => Text::new(
+                "站会:逐个过红灯、黄灯任务(v 换范围)",
+                "stand-up: red, then yellow tasks (v changes the walk)",
+            ),
             Action::ShowLeaderboard => Text::new(
                 "擂台榜(←→ 选节点,Enter 看红灯任务)",
                 "leaderboard (←→ checkpoint, Enter red tasks)",

@@ -118,7 +118,10 @@ impl Default for Keymap {
         use KeyCode::*;
         let bindings = vec![
             (Action::Up, vec![Key::plain(Up), Key::char('k')]),
-            (Action::Down, vec![Key::plain(Down), Key::char('j')]),
+            (
+                Action::Down,
+                vec![Key::plain(Down), Key::char('j'), Key::char(' ')],
+            ),
             (Action::Left, vec![Key::plain(Left), Key::char('h')]),
             (Action::Right, vec![Key::plain(Right), Key::char('l')]),
             (Action::First, vec![Key::char('g'), Key::plain(Home)]),
@@ -153,6 +156,7 @@ impl Default for Keymap {
             (Action::ClearFilter, vec![Key::char('F')]),
             (Action::SwitchView, vec![Key::char('v')]),
             (Action::ShowBoard, vec![Key::char('1')]),
+            (Action::ShowStandup, vec![Key::char('2')]),
             (Action::ShowLeaderboard, vec![Key::char('3')]),
             (Action::NextView, vec![Key::plain(Tab)]),
             (Action::Publish, vec![Key::char('P')]),

@@ -24,6 +24,8 @@ pub enum View {
     ConfirmDelete(usize),
     /// The leaderboard (擂台榜).
     Leaderboard,
+    /// The stand-up, one task at a time.
+    Standup,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +126,7 @@ pub struct Model {
     /// Who notes and sign-offs are recorded as (a person id).
     pub author: Option<String>,
     pub leaderboard: super::leaderboard_view::LeaderboardState,
+    pub standup: super::standup::Standup,
     pub form: Option<Form<Purpose>>,
     pub picker: Option<Picker>,
     /// The file's text before each edit of the session, newest last.
@@ -167,6 +170,7 @@ impl Model {
             autosave: true,
             author: None,
             leaderboard: Default::default(),
+            standup: Default::default(),
             form: None,
             picker: None,
             undo: Vec::new(),

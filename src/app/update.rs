@@ -9,6 +9,7 @@ use super::verbs::{self, Purpose, edit};
 
 mod detail;
 mod leaderboard;
+mod standup;
 
 use crate::i18n::Text;
 use crate::tr;
@@ -55,6 +56,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         }
         View::Detail => detail(model, action),
         View::Leaderboard => leaderboard::leaderboard(model, action),
+        View::Standup => standup::standup(model, action),
         View::Board => board(model, action),
     }
 }
@@ -148,12 +150,16 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             model.view = View::Leaderboard;
             Vec::new()
         }
+        Action::ShowStandup => {
+            standup::start(model, model.standup.walk);
+            Vec::new()
+        }
         Action::NextView => {
-            model.view = if model.view == View::Leaderboard {
-                View::Board
-            } else {
-                View::Leaderboard
-            };
+            match model.view {
+                View::Standup => model.view = View::Leaderboard,
+                View::Leaderboard => model.view = View::Board,
+                _ => standup::start(model, model.standup.walk),
+            }
             Vec::new()
         }
         Action::Publish => leaderboard::publish(model),

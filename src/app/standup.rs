@@ -1,0 +1,176 @@
+//! The stand-up (早晚两碰头): the red tasks, then the yellow ones (or every live task, or the
+//! evening's close-out gaps), one at a time, and what was recorded today.
+
+use chrono::NaiveDate;
+
+use crate::domain::Campaign;
+use crate::domain::light::{LightVerdict, TaskLight};
+use crate::domain::task_facts::open_problems;
+use crate::i18n::Text;
+
+/// Which tasks the stand-up walks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Walk {
+    /// Red tasks, then yellow ones (the morning stand-up).
+    #[default]
+    RedThenYellow,
+    /// Every live (not crossed off) task, red and yellow first.
+    AllLive,
+    /// Live tasks without a note today (日清 gap), for the evening.
+    NoNoteToday,
+}
+
+impl Walk {
+    pub fn next(self) -> Walk {
+        match self {
+            Walk::RedThenYellow => Walk::AllLive,
+            Walk::AllLive => Walk::NoNoteToday,
+            Walk::NoNoteToday => Walk::RedThenYellow,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Walk::RedThenYellow => Text::new("红灯、黄灯任务", "red, then yellow tasks"),
+            Walk::AllLive => Text::new("全部在办任务", "every live task"),
+            Walk::NoNoteToday => Text::new("今日未记录(日清)", "no note today (close-out)"),
+        }
+    }
+}
+
+/// Where the stand-up is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standup {
+    pub walk: Walk,
+    /// Task indices, fixed when the walk starts (a task turning green stays in the queue).
+    pub queue: Vec<usize>,
+    /// `queue.len()` means the summary.
+    pub pos: usize,
+}
+
+/// The queue for a walk: red tasks in file order, then yellow (then the rest for `AllLive`).
+pub fn queue(
+    campaign: &Campaign,
+    lights: &[LightVerdict],
+    today: NaiveDate,
+    walk: Walk,
+) -> Vec<usize> {
+    let live = |i: usize| lights[i].light != TaskLight::Done;
+    let with =
+        |light: TaskLight| (0..campaign.tasks.len()).filter(move |&i| lights[i].light == light);
+    match walk {
+        Walk::RedThenYellow => with(TaskLight::Red)
+            .chain(with(TaskLight::Yellow))
+            .collect(),
+        Walk::AllLive => with(TaskLight::Red)
+            .chain(with(TaskLight::Yellow))
+            .chain(with(TaskLight::Green))
+            .collect(),
+        Walk::NoNoteToday => (0..campaign.tasks.len())
+            .filter(|&i| live(i) && !campaign.tasks[i].log.iter().any(|e| e.date == today))
+            .collect(),
+    }
+}
+
+/// What was recorded today, for the closing summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Today {
+    pub notes: Vec<(String, String)>,
+    pub ticked: Vec<(String, String)>,
+    pub raised: Vec<(String, String)>,
+    pub resolved: Vec<(String, String)>,
+    pub open_problems: usize,
+}
+
+pub fn recorded_today(campaign: &Campaign, today: NaiveDate) -> Today {
+    let mut out = Today::default();
+    for t in &campaign.tasks {
+        for e in t.log.iter().filter(|e| e.date == today) {
+            out.notes.push((t.id.clone(), e.text.clone()));
+        }
+        for m in t.milestones.iter().filter(|m| m.done_on == Some(today)) {
+            out.ticked.push((t.id.clone(), m.title.clone()));
+        }
+        for p in t.problems.iter().filter(|p| p.raised == today) {
+            out.raised.push((t.id.clone(), p.text.clone()));
+        }
+        for p in t.problems.iter().filter(|p| p.resolved_on == Some(today)) {
+            out.resolved.push((t.id.clone(), p.text.clone()));
+        }
+        out.open_problems += open_problems(t).count();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Status;
+    use crate::domain::light::task_light;
+    use crate::domain::model::LogEntry;
+    use crate::domain::test_support::{campaign, date, task};
+
+    #[test]
+    fn red_first_then_yellow_then_the_rest() {
+        let today = date("2026-11-22");
+        let mut tasks = vec![
+            task(
+                "G",
+                "u",
+                Status::InProgress,
+                "2026-12-30",
+                &[("2026-12-20", None)],
+            ),
+            task(
+                "Y",
+                "u",
+                Status::InProgress,
+                "2026-12-30",
+                &[("2026-11-23", None)],
+            ),
+            task(
+                "R",
+                "u",
+                Status::InProgress,
+                "2026-12-30",
+                &[("2026-11-20", None)],
+            ),
+            task(
+                "D",
+                "u",
+                Status::Done,
+                "2026-12-30",
+                &[("2026-11-20", Some("2026-11-19"))],
+            ),
+        ];
+        tasks[0].log.push(LogEntry {
+            date: today,
+            text: "今天".into(),
+            by: None,
+            kind: None,
+        });
+        let c = campaign(tasks, &["u"]);
+        let lights: Vec<_> = c
+            .tasks
+            .iter()
+            .map(|t| task_light(t, &c.rules.light, today))
+            .collect();
+        let ids = |q: Vec<usize>| {
+            q.into_iter()
+                .map(|i| c.tasks[i].id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(queue(&c, &lights, today, Walk::RedThenYellow)),
+            ["R", "Y"]
+        );
+        assert_eq!(
+            ids(queue(&c, &lights, today, Walk::AllLive)),
+            ["R", "Y", "G"]
+        );
+        assert_eq!(
+            ids(queue(&c, &lights, today, Walk::NoNoteToday)),
+            ["Y", "R"]
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! The stand-up screen: one task with the reasons for its light, overdue and due-soon
+//! milestones, open problems and the last notes; at the end, what was recorded today.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Ctx;
+use super::card::light_label;
+use super::text::{cut, inert, wrap};
+use crate::app::standup::recorded_today;
+use crate::domain::light::TaskLight;
+use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
+use crate::i18n::Text;
+use crate::tr;
+
+type Rows = Vec<(Style, String)>;
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let model = ctx.model;
+    let s = &model.standup;
+    let (n, total) = ((s.pos + 1).min(s.queue.len()), s.queue.len());
+    let walk = ctx.t(&s.walk.label()).to_owned();
+    let title = tr!(
+        " 站会 · {walk} · {n}/{total} ",
+        " Stand-up · {walk} · {n}/{total} "
+    );
+    let block = Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(ctx.t(&title), area.width.saturating_sub(2).into()),
+            ctx.theme.title(true),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = match s.queue.get(s.pos) {
+        Some(&index) => task_rows(ctx, index),
+        None => summary_rows(ctx),
+    };
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for (style, text) in rows {
+        for piece in wrap(&text, width) {
+            lines.push(Line::styled(piece, style));
+        }
+    }
+    let keys = Text::new(
+        "Space/j 下一个 · k 上一个 · n 记录 · x 勾选节点 · b/r 问题 · >/< 状态 · v 换范围 · Esc 回看板",
+        "Space/j next · k previous · n note · x tick · b/r problems · >/< status · v walk · Esc board",
+    );
+    let height = usize::from(inner.height);
+    lines.truncate(height.saturating_sub(1));
+    while lines.len() + 1 < height {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(cut(ctx.t(&keys), width), ctx.theme.dim()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn task_rows(ctx: &Ctx, index: usize) -> Rows {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let task = &campaign.tasks[index];
+    let lang = model.lang;
+    let theme = ctx.theme;
+    let g = &theme.glyphs;
+    let verdict = &model.derived.lights[index];
+    let mut out: Rows = Vec::new();
+    let unit = task
+        .lead_unit
+        .as_deref()
+        .and_then(|u| campaign.unit(u))
+        .map_or(String::new(), |u| u.name.clone());
+    out.push((
+        theme.header(),
+        inert(&format!("{} {}  {unit}", task.id, task.title)),
+    ));
+    let light = light_label(verdict.light, verdict.overridden, lang, true, g);
+    let status = task.status.label(lang);
+    out.push((theme.light(verdict.light), format!("{light} · {status}")));
+    for reason in &verdict.reasons {
+        out.push((
+            theme.light(verdict.light),
+            format!("  · {}", inert(reason.get(lang))),
+        ));
+    }
+    let warn = campaign.rules.light.warn_days;
+    let pressing: Vec<_> = task
+        .milestones
+        .iter()
+        .filter_map(|m| match milestone_state(m, model.today, warn) {
+            MilestoneState::Overdue { days } => Some((m, -days)),
+            MilestoneState::DueSoon { days } => Some((m, days)),
+            _ => None,
+        })
+        .collect();
+    if !pressing.is_empty() {
+        out.push((
+            theme.header(),
+            ctx.t(&Text::new(
+                "逾期与临近节点",
+                "Overdue and due-soon milestones",
+            ))
+            .to_owned(),
+        ));
+        for (m, days) in pressing {
+            let style = if days < 0 {
+                theme.light(TaskLight::Red)
+            } else {
+                theme.light(TaskLight::Yellow)
+            };
+            let mark = if days < 0 { g.overdue } else { g.soon };
+            out.push((
+                style,
+                format!(
+                    "  {mark} {} {} ({})",
+                    m.due.format("%m-%d"),
+                    inert(&m.title),
+                    due_label(days, lang)
+                ),
+            ));
+        }
+    }
+    let open: Vec<_> = task.problems.iter().filter(|p| !p.resolved).collect();
+    if !open.is_empty() {
+        out.push((
+            theme.header(),
+            ctx.t(&Text::new("未解决问题", "Open problems")).to_owned(),
+        ));
+        for p in open {
+            let due = p
+                .due
+                .map_or(String::new(), |d| format!(" ({})", d.format("%m-%d")));
+            out.push((
+                theme.warning(),
+                format!("  {} {}{due}", g.problem, inert(&p.text)),
+            ));
+        }
+    }
+    if !task.log.is_empty() {
+        out.push((
+            theme.header(),
+            ctx.t(&Text::new("最近记录", "Last notes")).to_owned(),
+        ));
+        for e in task.log.iter().rev().take(3) {
+            out.push((
+                Style::new(),
+                format!("  {} {}", e.date.format("%m-%d"), inert(&e.text)),
+            ));
+        }
+    }
+    out
+}
+
+fn summary_rows(ctx: &Ctx) -> Rows {
+    let model = ctx.model;
+    let today = recorded_today(model.campaign(), model.today);
+    let theme = ctx.theme;
+    let mut out: Rows = vec![(
+        theme.header(),
+        ctx.t(&Text::new("今日记录汇总", "Recorded today"))
+            .to_owned(),
+    )];
+    let sections = [
+        (Text::new("记录", "Notes"), &today.notes),
+        (Text::new("完成节点", "Milestones done"), &today.ticked),
+        (Text::new("新问题", "Problems raised"), &today.raised),
+        (
+            Text::new("已解决问题", "Problems resolved"),
+            &today.resolved,
+        ),
+    ];
+    for (title, items) in sections {
+        let n = items.len();
+        out.push((theme.key(), format!("{}: {n}", ctx.t(&title))));
+        for (id, text) in items.iter() {
+            out.push((Style::new(), format!("  {id} {}", inert(text))));
+        }
+    }
+    let open = today.open_problems;
+    out.push((
+        theme.dim(),
+        ctx.t(&tr!(
+            "全部未解决问题:{open} 个",
+            "Open problems in all: {open}"
+        ))
+        .to_owned(),
+    ));
+    out
+}
