@@ -60,8 +60,20 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: crate::report::Format,
+        /// For markdown and csv: board, standup, leaderboard, weekly or summary (default board).
+        #[arg(long, value_enum)]
+        view: Option<crate::report::views::View>,
         #[arg(long, value_parser = parse_date)]
         today: Option<NaiveDate>,
+        /// The leaderboard's checkpoint (default: the latest past one).
+        #[arg(long)]
+        checkpoint: Option<usize>,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Start CSV with a UTF-8 byte order mark, for Excel.
+        #[arg(long)]
+        bom: bool,
     },
     /// Move a task to a status (English key or Chinese): the sign-off rules apply.
     Move {

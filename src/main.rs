@@ -63,8 +63,22 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         Some(Command::Report {
             file,
             format,
+            view,
             today,
-        }) => report::run(&file, format, today, lang, out, err),
+            checkpoint,
+            out: path,
+            bom,
+        }) => {
+            let options = report::ReportOptions {
+                format,
+                view,
+                today,
+                checkpoint,
+                out: path,
+                bom,
+            };
+            report::run(&file, options, lang, out, err)
+        }
         Some(Command::Move {
             file,
             task,

@@ -1,10 +1,14 @@
 //! Reports: the campaign's computed values, gathered once and written in several formats.
 
+pub mod doc;
 pub mod json;
 pub mod values;
+pub mod views;
 
 /// The output formats `bairi report` knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Json,
+    Markdown,
+    Csv,
 }

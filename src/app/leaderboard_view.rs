@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::model::Model;
+use crate::domain::Campaign;
 use crate::domain::countdown::past_checkpoints;
-use crate::domain::leaderboard::{Leaderboard, RankedUnit, leaderboard_at};
-use crate::domain::{Campaign, Review};
+use crate::domain::leaderboard::{Leaderboard, leaderboard_at};
 
 /// One line of the checkpoint picker: a past checkpoint, or today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,36 +51,11 @@ pub fn shown(model: &Model) -> (Leaderboard, bool) {
         .checkpoint
         .and_then(|n| campaign.reviews.iter().find(|r| r.checkpoint as usize == n));
     match published {
-        Some(review) => (from_review(review), true),
+        Some(review) => (Leaderboard::from_review(review), true),
         None => (
             leaderboard_at(campaign, moment.checkpoint, moment.date),
             false,
         ),
-    }
-}
-
-fn from_review(r: &Review) -> Leaderboard {
-    Leaderboard {
-        checkpoint: Some(r.checkpoint as usize),
-        date: r.date,
-        done: r.units.iter().map(|u| u.done).sum(),
-        due: r.units.iter().map(|u| u.due).sum(),
-        units: r
-            .units
-            .iter()
-            .map(|u| RankedUnit {
-                unit: u.unit.clone(),
-                rank: u.rank,
-                done: u.done,
-                due: u.due,
-                rate: u.rate,
-                red_tasks: u.red_tasks,
-            })
-            .collect(),
-        red_flag: r.red_flag.clone(),
-        yellow_card: r.yellow_card.clone(),
-        red: r.red.clone(),
-        yellow: r.yellow.clone(),
     }
 }
 

@@ -30,6 +30,12 @@ const ARGS: &[(&str, &str)] = &[
     ("by", "记录人(人员编号)"),
     ("shell", "shell 类型:bash、zsh 或 fish"),
     ("checkpoint", "攻坚节点序号(默认为今天之前最近的一个)"),
+    (
+        "view",
+        "markdown/csv 的内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结",
+    ),
+    ("out", "写入此文件,而不是标准输出"),
+    ("bom", "CSV 以 UTF-8 BOM 开头,便于 Excel 打开"),
     ("kind", "竞赛(两周一竞赛)或 督评(一月一督评)"),
     ("note", "备注"),
     ("help", "显示帮助"),

@@ -1,36 +1,77 @@
-//! `bairi report FILE --format json`: the computed values on stdout.
+//! `bairi report FILE --format json|markdown|csv [--view …] [--out PATH]`: the computed values
+//! for scripts (JSON) and for the office's briefings (Markdown, CSV).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::check::load_file;
 use crate::i18n::Lang;
-use crate::report::{Format, json, values};
+use crate::report::views::{View, build};
+use crate::report::{Format, doc, json, values};
+use crate::store::atomic::write_atomically;
+use crate::tr;
+
+pub struct ReportOptions {
+    pub format: Format,
+    pub view: Option<View>,
+    pub today: Option<NaiveDate>,
+    pub checkpoint: Option<usize>,
+    pub out: Option<PathBuf>,
+    pub bom: bool,
+}
 
 pub fn run(
     file: &Path,
-    format: Format,
-    today: Option<NaiveDate>,
+    options: ReportOptions,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let loaded = match load_file(file, today, lang, err) {
+    let loaded = match load_file(file, options.today, lang, err) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let report = values::gather(&loaded.campaign, loaded.today, lang);
-    let text = match format {
-        Format::Json => json::write(&report),
-    };
-    match out.write_all(text.as_bytes()) {
-        Ok(()) => 0,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
+    let text = match (options.format, options.view) {
+        (Format::Json, _) => json::write(&values::gather(&loaded.campaign, loaded.today, lang)),
+        (format, view) => {
+            let view = view.unwrap_or(View::Board);
+            match build(
+                &loaded.campaign,
+                loaded.today,
+                lang,
+                view,
+                options.checkpoint,
+            ) {
+                Ok(d) if format == Format::Csv => doc::csv(&d, options.bom),
+                Ok(d) => doc::markdown(&d),
+                Err(why) => {
+                    let _ = writeln!(err, "{}: {}", file.display(), why.get(lang));
+                    return 1;
+                }
+            }
         }
+    };
+    match options.out {
+        Some(path) => match write_atomically(&path, text.as_bytes()) {
+            Ok(_) => {
+                let shown = path.display().to_string();
+                let _ = writeln!(out, "{}", tr!("已写入 {shown}", "wrote {shown}").get(lang));
+                0
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{}: {e}", path.display());
+                1
+            }
+        },
+        None => match out.write_all(text.as_bytes()) {
+            Ok(()) => 0,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                1
+            }
+        },
     }
 }

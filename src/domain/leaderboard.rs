@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::countdown::{checkpoint_before, past_checkpoints};
 use super::light::{TaskLight, task_light_at_end_of};
 use super::milestone::done_by;
-use super::model::{Campaign, RateMode};
+use super::model::{Campaign, RateMode, Review};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitTally {
@@ -82,6 +82,32 @@ pub struct Leaderboard {
 }
 
 impl Leaderboard {
+    /// A published review as a leaderboard (its frozen numbers, never recomputed).
+    pub fn from_review(r: &Review) -> Leaderboard {
+        Leaderboard {
+            checkpoint: Some(r.checkpoint as usize),
+            date: r.date,
+            done: r.units.iter().map(|u| u.done).sum(),
+            due: r.units.iter().map(|u| u.due).sum(),
+            units: r
+                .units
+                .iter()
+                .map(|u| RankedUnit {
+                    unit: u.unit.clone(),
+                    rank: u.rank,
+                    done: u.done,
+                    due: u.due,
+                    rate: u.rate,
+                    red_tasks: u.red_tasks,
+                })
+                .collect(),
+            red_flag: r.red_flag.clone(),
+            yellow_card: r.yellow_card.clone(),
+            red: r.red.clone(),
+            yellow: r.yellow.clone(),
+        }
+    }
+
     /// Campaign-wide rate, 0–100 (100 when nothing is due).
     pub fn rate(&self) -> f64 {
         rate(self.done, self.due)

@@ -1,0 +1,561 @@
+//! The report views for briefings: board, stand-up, leaderboard, weekly, summary.
+
+use chrono::{Days, NaiveDate};
+
+use super::doc::{Doc, Section, Table};
+use crate::domain::countdown::{past_checkpoints, phase, phase_text};
+use crate::domain::leaderboard::{Leaderboard, leaderboard_at, rate, unit_tally};
+use crate::domain::light::{LightVerdict, TaskLight, task_light};
+use crate::domain::milestone::due_label;
+use crate::domain::task_facts::next_milestone;
+use crate::domain::{Campaign, RateMode, Status, Task};
+use crate::i18n::{Lang, Text};
+use crate::tr;
+
+/// Which report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    Board,
+    Standup,
+    Leaderboard,
+    Weekly,
+    Summary,
+}
+
+struct Ctx<'a> {
+    c: &'a Campaign,
+    today: NaiveDate,
+    lang: Lang,
+    lights: Vec<LightVerdict>,
+}
+
+impl Ctx<'_> {
+    fn t(&self, zh: &str, en: &str) -> String {
+        Text::new(zh, en).get(self.lang).to_owned()
+    }
+
+    fn unit(&self, id: Option<&str>) -> String {
+        id.map(|u| self.c.unit(u).map_or(u.to_owned(), |x| x.name.clone()))
+            .unwrap_or_default()
+    }
+
+    fn person(&self, id: Option<&str>) -> String {
+        id.map(|p| self.c.person(p).map_or(p.to_owned(), |x| x.name.clone()))
+            .unwrap_or_default()
+    }
+
+    fn light(&self, i: usize) -> String {
+        let v = &self.lights[i];
+        let word = match v.light {
+            TaskLight::Red => self.t("红灯", "red"),
+            TaskLight::Yellow => self.t("黄灯", "yellow"),
+            TaskLight::Green => self.t("绿灯", "green"),
+            TaskLight::Done => self.t("已销号", "crossed off"),
+        };
+        if v.overridden {
+            format!("{word}*")
+        } else {
+            word
+        }
+    }
+
+    fn reasons(&self, i: usize) -> String {
+        self.lights[i]
+            .reasons
+            .iter()
+            .map(|r| r.get(self.lang).to_owned())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn next(&self, t: &Task) -> (String, String) {
+        next_milestone(t).map_or((String::new(), String::new()), |m| {
+            (
+                m.title.clone(),
+                format!(
+                    "{} ({})",
+                    m.due,
+                    due_label((m.due - self.today).num_days(), self.lang)
+                ),
+            )
+        })
+    }
+
+    fn task_header(&self) -> Vec<String> {
+        let h = [
+            ("编号", "Id"),
+            ("任务", "Task"),
+            ("分类", "Category"),
+            ("状态", "Status"),
+            ("灯色", "Light"),
+            ("牵头单位", "Lead unit"),
+            ("包保领导", "Sponsor"),
+            ("下一节点", "Next milestone"),
+            ("节点日期", "Due"),
+            ("进度", "Progress"),
+            ("原因", "Reasons"),
+        ];
+        h.iter().map(|(z, e)| self.t(z, e)).collect()
+    }
+
+    fn task_row(&self, i: usize) -> Vec<String> {
+        let t = &self.c.tasks[i];
+        let (next, due) = self.next(t);
+        let category = self
+            .c
+            .category(&t.category)
+            .map_or(t.category.clone(), |c| match self.lang {
+                Lang::Zh => c.name.clone(),
+                Lang::En => c.en.clone().unwrap_or_else(|| c.name.clone()),
+            });
+        vec![
+            t.id.clone(),
+            t.title.clone(),
+            category,
+            t.status.label(self.lang).to_owned(),
+            self.light(i),
+            self.unit(t.lead_unit.as_deref()),
+            self.person(t.leader.as_deref()),
+            next,
+            due,
+            t.progress.map(|p| format!("{p}%")).unwrap_or_default(),
+            self.reasons(i),
+        ]
+    }
+}
+
+/// Builds a view; `checkpoint` picks the leaderboard (default: the latest past one).
+pub fn build(
+    c: &Campaign,
+    today: NaiveDate,
+    lang: Lang,
+    view: View,
+    checkpoint: Option<usize>,
+) -> Result<Doc, Text> {
+    let lights = c
+        .tasks
+        .iter()
+        .map(|t| task_light(t, &c.rules.light, today))
+        .collect();
+    let x = Ctx {
+        c,
+        today,
+        lang,
+        lights,
+    };
+    let when = phase_text(&phase(&c.info, today), c.info.total_days(), lang);
+    let intro = vec![format!("{} · {today} · {when}", c.info.name)];
+    let (title, mut doc) = match view {
+        View::Board => (x.t("任务总览", "Board"), board(&x)),
+        View::Standup => (x.t("站会清单", "Stand-up list"), standup(&x)),
+        View::Leaderboard => (x.t("擂台榜", "Leaderboard"), leaderboard(&x, checkpoint)?),
+        View::Weekly => (x.t("本周清单(按单位)", "This week, by unit"), weekly(&x)),
+        View::Summary => (x.t("活动总结", "Summary"), summary(&x)),
+    };
+    doc.title = format!("{} · {title}", c.info.short);
+    doc.intro = intro;
+    Ok(doc)
+}
+
+fn board(x: &Ctx) -> Doc {
+    let count = |l: TaskLight| x.lights.iter().filter(|v| v.light == l).count();
+    let (r, y, g, d) = (
+        count(TaskLight::Red),
+        count(TaskLight::Yellow),
+        count(TaskLight::Green),
+        count(TaskLight::Done),
+    );
+    let mut counts = vec![
+        tr!(
+            "红灯 {r} · 黄灯 {y} · 绿灯 {g} · 已销号 {d}",
+            "red {r} · yellow {y} · green {g} · crossed off {d}"
+        )
+        .get(x.lang)
+        .to_owned(),
+    ];
+    counts.push(
+        Status::ALL
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {}",
+                    s.label(x.lang),
+                    x.c.tasks.iter().filter(|t| t.status == *s).count()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · "),
+    );
+    let mut sections = vec![Section {
+        heading: x.t("统计", "Counts"),
+        lines: counts,
+        table: None,
+    }];
+    for cat in &x.c.categories {
+        let rows: Vec<Vec<String>> = (0..x.c.tasks.len())
+            .filter(|&i| x.c.tasks[i].category == cat.id)
+            .map(|i| x.task_row(i))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let heading = match x.lang {
+            Lang::Zh => cat.name.clone(),
+            Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
+        };
+        sections.push(Section {
+            heading,
+            lines: Vec::new(),
+            table: Some(Table {
+                header: x.task_header(),
+                rows,
+            }),
+        });
+    }
+    let reds: Vec<String> = (0..x.c.tasks.len())
+        .filter(|&i| x.lights[i].light == TaskLight::Red)
+        .map(|i| {
+            format!(
+                "{} {}: {}",
+                x.c.tasks[i].id,
+                x.c.tasks[i].title,
+                x.reasons(i)
+            )
+        })
+        .collect();
+    sections.push(Section {
+        heading: x.t("红灯清单", "Red list"),
+        lines: reds,
+        table: None,
+    });
+    Doc {
+        sections,
+        main: Table {
+            header: x.task_header(),
+            rows: (0..x.c.tasks.len()).map(|i| x.task_row(i)).collect(),
+        },
+        ..Doc::default()
+    }
+}
+
+fn standup(x: &Ctx) -> Doc {
+    let order: Vec<usize> = [TaskLight::Red, TaskLight::Yellow]
+        .iter()
+        .flat_map(|l| (0..x.c.tasks.len()).filter(move |&i| x.lights[i].light == *l))
+        .collect();
+    let mut sections = Vec::new();
+    for &i in &order {
+        let t = &x.c.tasks[i];
+        let mut lines = vec![format!(
+            "{} · {} · {}",
+            x.light(i),
+            t.status.label(x.lang),
+            x.unit(t.lead_unit.as_deref())
+        )];
+        lines.extend(x.lights[i].reasons.iter().map(|r| r.get(x.lang).to_owned()));
+        for p in t.problems.iter().filter(|p| !p.resolved) {
+            let due = p.due.map(|d| d.to_string()).unwrap_or_default();
+            lines.push(format!("{}: {} {due}", x.t("问题", "problem"), p.text));
+        }
+        if let Some(e) = t.log.last() {
+            lines.push(format!(
+                "{}: {} {}",
+                x.t("最近记录", "last note"),
+                e.date,
+                e.text
+            ));
+        }
+        sections.push(Section {
+            heading: format!("{} {}", t.id, t.title),
+            lines,
+            table: None,
+        });
+    }
+    Doc {
+        sections,
+        main: Table {
+            header: x.task_header(),
+            rows: order.into_iter().map(|i| x.task_row(i)).collect(),
+        },
+        ..Doc::default()
+    }
+}
+
+fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Text> {
+    let past = past_checkpoints(&x.c.info, x.today);
+    let chosen = match checkpoint {
+        Some(n) => Some(past.iter().find(|(k, _)| *k == n).copied().ok_or_else(|| {
+            tr!(
+                "第{n}节点还没到,或没有这个节点",
+                "checkpoint {n} has not passed yet, or does not exist"
+            )
+        })?),
+        None => past.last().copied(),
+    };
+    let (board, published) = match chosen {
+        Some((n, date)) => match x.c.reviews.iter().find(|r| r.checkpoint as usize == n) {
+            Some(r) => (Leaderboard::from_review(r), true),
+            None => (leaderboard_at(x.c, Some(n), date), false),
+        },
+        None => (leaderboard_at(x.c, None, x.today), false),
+    };
+    let header: Vec<String> = [
+        ("名次", "Rank"),
+        ("", ""),
+        ("单位", "Unit"),
+        ("完成", "Done"),
+        ("应完成", "Due"),
+        ("完成率", "Rate"),
+        ("红灯任务", "Red tasks"),
+    ]
+    .iter()
+    .map(|(z, e)| x.t(z, e))
+    .collect();
+    let rows: Vec<Vec<String>> = board
+        .units
+        .iter()
+        .map(|u| {
+            let mark = if board.red_flag.contains(&u.unit) {
+                "⚑"
+            } else if board.yellow_card.contains(&u.unit) {
+                "▮"
+            } else {
+                ""
+            };
+            vec![
+                u.rank.to_string(),
+                mark.to_owned(),
+                x.unit(Some(&u.unit)),
+                u.done.to_string(),
+                u.due.to_string(),
+                format!("{:.0}%", u.rate),
+                u.red_tasks.to_string(),
+            ]
+        })
+        .collect();
+    let (done, due, r) = (board.done, board.due, board.rate().round());
+    let when = match board.checkpoint {
+        Some(n) => tr!("第{n}节点", "checkpoint {n}"),
+        None => Text::new("今天", "today"),
+    };
+    let state = if published {
+        x.t("已发布", "published")
+    } else {
+        x.t("未发布(按规则计算)", "not published (computed)")
+    };
+    let mut lines = vec![
+        format!("{} {} · {state}", when.get(x.lang), board.date),
+        tr!(
+            "全县节点完成率 {done}/{due}({r}%)",
+            "campaign-wide milestone rate {done}/{due} ({r}%)"
+        )
+        .get(x.lang)
+        .to_owned(),
+        x.t(
+            "⚑ 红旗单位 · ▮ 黄牌席",
+            "⚑ red flag (an honour) · ▮ yellow-card bench",
+        ),
+    ];
+    let reds: Vec<String> = board
+        .red
+        .iter()
+        .map(|id| {
+            x.c.task(id)
+                .map_or(id.clone(), |t| format!("{id} {}", t.title))
+        })
+        .collect();
+    if !reds.is_empty() {
+        lines.push(format!(
+            "{}: {}",
+            x.t("红灯任务", "red tasks"),
+            reds.join("、")
+        ));
+    }
+    let table = Table { header, rows };
+    Ok(Doc {
+        sections: vec![Section {
+            heading: when.get(x.lang).to_owned(),
+            lines,
+            table: Some(table.clone()),
+        }],
+        main: table,
+        ..Doc::default()
+    })
+}
+
+fn weekly(x: &Ctx) -> Doc {
+    let week_end = x.today.checked_add_days(Days::new(7)).unwrap_or(x.today);
+    let header: Vec<String> = [
+        ("单位", "Unit"),
+        ("类别", "Kind"),
+        ("任务", "Task"),
+        ("事项", "Item"),
+        ("日期", "Date"),
+    ]
+    .iter()
+    .map(|(z, e)| x.t(z, e))
+    .collect();
+    let mut sections = Vec::new();
+    let mut all_rows = Vec::new();
+    for u in &x.c.units {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for t in &x.c.tasks {
+            for m in t.milestones.iter().filter(|m| {
+                !m.done && m.unit.as_deref().or(t.lead_unit.as_deref()) == Some(u.id.as_str())
+            }) {
+                let kind = if m.due < x.today {
+                    x.t("逾期节点", "overdue milestone")
+                } else if m.due <= week_end {
+                    x.t("本周节点", "due this week")
+                } else {
+                    continue;
+                };
+                rows.push(vec![
+                    u.name.clone(),
+                    kind,
+                    format!("{} {}", t.id, t.display_title()),
+                    m.title.clone(),
+                    m.due.to_string(),
+                ]);
+            }
+            for p in t.problems.iter().filter(|p| {
+                !p.resolved && p.owner.as_deref().or(t.lead_unit.as_deref()) == Some(u.id.as_str())
+            }) {
+                let date = p.due.map(|d| d.to_string()).unwrap_or_default();
+                rows.push(vec![
+                    u.name.clone(),
+                    x.t("未解决问题", "open problem"),
+                    format!("{} {}", t.id, t.display_title()),
+                    p.text.clone(),
+                    date,
+                ]);
+            }
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        let lines = rows
+            .iter()
+            .map(|r| format!("{}:{} — {} {}", r[1], r[2], r[3], r[4]))
+            .collect();
+        sections.push(Section {
+            heading: u.name.clone(),
+            lines,
+            table: None,
+        });
+        all_rows.extend(rows);
+    }
+    Doc {
+        sections,
+        main: Table {
+            header,
+            rows: all_rows,
+        },
+        ..Doc::default()
+    }
+}
+
+fn money(x: &Ctx, amount: f64) -> String {
+    // An empty sum of floats is -0.0; show it as 0.
+    let amount = amount + 0.0;
+    let unit = &x.c.info.investment_unit;
+    if unit == "万元" && amount >= 10_000.0 {
+        format!("{amount:.0} 万元({:.2} 亿元)", amount / 10_000.0)
+    } else {
+        format!("{amount:.0} {unit}")
+    }
+}
+
+fn summary(x: &Ctx) -> Doc {
+    let total = x.c.tasks.len();
+    let crossed =
+        x.c.tasks
+            .iter()
+            .filter(|t| t.status == Status::Done)
+            .count();
+    let tally = unit_tally(x.c, x.today, RateMode::Cumulative, None);
+    let (done, due) = tally
+        .iter()
+        .fold((0, 0), |(d, u), t| (d + t.done, u + t.due));
+    let r = rate(done, due).round();
+    let problems: Vec<_> =
+        x.c.tasks
+            .iter()
+            .flat_map(|t| t.problems.iter().map(move |p| (t, p)))
+            .collect();
+    let solved = problems.iter().filter(|(_, p)| p.resolved).count();
+    let n_problems = problems.len();
+    let lines = vec![
+        tr!(
+            "销号 {crossed}/{total} 项",
+            "crossed off {crossed} of {total}"
+        )
+        .get(x.lang)
+        .to_owned(),
+        tr!(
+            "节点完成率 {done}/{due}({r}%)",
+            "milestone rate {done}/{due} ({r}%)"
+        )
+        .get(x.lang)
+        .to_owned(),
+        tr!(
+            "问题 {n_problems} 个,已解决 {solved} 个",
+            "problems {n_problems}, resolved {solved}"
+        )
+        .get(x.lang)
+        .to_owned(),
+    ];
+    let results: Vec<String> = problems
+        .iter()
+        .filter_map(|(t, p)| {
+            p.result
+                .as_ref()
+                .map(|r| format!("{} {} → {r}", t.id, p.text))
+        })
+        .collect();
+    let header: Vec<String> = [
+        ("分类", "Category"),
+        ("任务数", "Tasks"),
+        ("总投资", "Investment"),
+    ]
+    .iter()
+    .map(|(z, e)| x.t(z, e))
+    .collect();
+    let mut rows: Vec<Vec<String>> =
+        x.c.categories
+            .iter()
+            .map(|cat| {
+                let tasks: Vec<&Task> = x.c.tasks.iter().filter(|t| t.category == cat.id).collect();
+                let sum: f64 = tasks.iter().filter_map(|t| t.investment).sum();
+                let name = match x.lang {
+                    Lang::Zh => cat.name.clone(),
+                    Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
+                };
+                vec![name, tasks.len().to_string(), money(x, sum)]
+            })
+            .collect();
+    let all: f64 = x.c.tasks.iter().filter_map(|t| t.investment).sum();
+    rows.push(vec![x.t("合计", "Total"), total.to_string(), money(x, all)]);
+    let table = Table { header, rows };
+    Doc {
+        sections: vec![
+            Section {
+                heading: x.t("总体", "Overall"),
+                lines,
+                table: None,
+            },
+            Section {
+                heading: x.t("问题清单 → 成果清单", "Problems → results"),
+                lines: results,
+                table: None,
+            },
+            Section {
+                heading: x.t("分类投资", "Investment by category"),
+                lines: Vec::new(),
+                table: Some(table.clone()),
+            },
+        ],
+        main: table,
+        ..Doc::default()
+    }
+}

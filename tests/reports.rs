@@ -1,0 +1,92 @@
+//! Report golden files for the qinglan example on 2026-11-22 (insta snapshots), the CSV
+//! options and the command line.
+
+mod support;
+
+use chrono::NaiveDate;
+
+use bairi::i18n::Lang;
+use bairi::report::doc::{csv, markdown};
+use bairi::report::views::{View, build};
+use bairi::store::load::{Today, load_str};
+
+fn qinglan() -> bairi::domain::Campaign {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    load_str(&text, Today::Date(day())).unwrap().campaign
+}
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+#[test]
+fn markdown_views_in_chinese() {
+    let c = qinglan();
+    for (name, view) in [
+        ("board", View::Board),
+        ("standup", View::Standup),
+        ("leaderboard", View::Leaderboard),
+        ("weekly", View::Weekly),
+        ("summary", View::Summary),
+    ] {
+        let doc = build(&c, day(), Lang::Zh, view, None).unwrap();
+        insta::assert_snapshot!(format!("markdown_zh_{name}"), markdown(&doc));
+    }
+}
+
+#[test]
+fn csv_views_in_english() {
+    let c = qinglan();
+    for (name, view) in [
+        ("board", View::Board),
+        ("leaderboard", View::Leaderboard),
+        ("weekly", View::Weekly),
+        ("summary", View::Summary),
+    ] {
+        let doc = build(&c, day(), Lang::En, view, None).unwrap();
+        insta::assert_snapshot!(format!("csv_en_{name}"), csv(&doc, false));
+    }
+}
+
+#[test]
+fn leaderboard_checkpoints_and_refusals() {
+    let c = qinglan();
+    let third = markdown(&build(&c, day(), Lang::En, View::Leaderboard, Some(3)).unwrap());
+    assert!(
+        third.contains("checkpoint 3 2026-10-12 · published") && third.contains("13/17"),
+        "{third}"
+    );
+    assert!(
+        build(&c, day(), Lang::En, View::Leaderboard, Some(6)).is_err(),
+        "not passed yet"
+    );
+    let summary = markdown(&build(&c, day(), Lang::Zh, View::Summary, None).unwrap());
+    assert!(summary.contains("亿元"), "investment in 亿元 when large");
+}
+
+#[test]
+fn the_command_writes_files_with_a_bom_for_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("board.csv");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args([
+            "report",
+            support::fixture("qinglan.toml").to_str().unwrap(),
+            "--format",
+            "csv",
+            "--bom",
+            "--today",
+            "2026-11-22",
+            "--out",
+        ])
+        .arg(&out)
+        .env("LANG", "zh_CN.UTF-8")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xef\xbb\xbf"));
+    let text = String::from_utf8(bytes).unwrap();
+    assert_eq!(text.lines().count(), 14, "a header and one row per task");
+    assert!(text.contains("T02,县污水处理厂二期工程"));
+}
