@@ -101,6 +101,16 @@ pub enum Command {
         #[command(flatten)]
         stamp: Stamp,
     },
+    /// Presentation mode for the hall screen: read-only, a big countdown, the leaderboard and
+    /// the red list, cycling.
+    Present {
+        file: Option<PathBuf>,
+        /// Seconds per page (default: the config's present_seconds).
+        #[arg(long)]
+        seconds: Option<u32>,
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
     /// Freeze a checkpoint's leaderboard into [[reviews]] (default: the latest past one).
     Publish {
         file: PathBuf,

@@ -27,6 +27,8 @@ pub struct Config {
     pub ascii: bool,
     /// Timestamped copies kept in the data dir.
     pub backups: usize,
+    /// Seconds each page of the presentation mode stays up.
+    pub present_seconds: u32,
     /// The user's key bindings, each replacing that action's defaults.
     pub keys: Vec<(Action, Vec<Key>)>,
 }
@@ -41,6 +43,7 @@ impl Default for Config {
             theme: Palette::Ansi16,
             ascii: false,
             backups: 10,
+            present_seconds: 10,
             keys: Vec::new(),
         }
     }
@@ -144,6 +147,14 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
                 Some(n) => config.backups = n,
                 None => bad(Text::new("不小于 0 的整数", "a whole number, 0 or more")),
             },
+            "present_seconds" => match item
+                .as_integer()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0)
+            {
+                Some(n) => config.present_seconds = n,
+                None => bad(Text::new("正整数(秒)", "a whole number of seconds above 0")),
+            },
             "keys" => match item.as_table_like() {
                 Some(table) => read_keys(table, &index, &mut config, &mut errors, &mut warnings),
                 None => bad(Text::new("表 [keys]", "a [keys] table")),
@@ -231,6 +242,7 @@ mod tests {
             autosave: false,
             ascii: true,
             backups: 3,
+            present_seconds: 99,
             theme: Palette::Mono,
             ..Config::default()
         };

@@ -177,6 +177,32 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 config,
                 keymap,
                 theme,
+                present: None,
+            };
+            board::run(options, err)
+        }
+        Some(Command::Present {
+            file,
+            seconds,
+            today,
+        }) => {
+            let no_color =
+                cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let palette = if no_color {
+                Palette::Mono
+            } else {
+                config.theme
+            };
+            let theme = Theme::new(palette, cli.ascii || config.ascii);
+            let present = Some(seconds.unwrap_or(config.present_seconds).max(1));
+            let options = BoardOptions {
+                file,
+                today,
+                lang,
+                config,
+                keymap: Keymap::default(),
+                theme,
+                present,
             };
             board::run(options, err)
         }

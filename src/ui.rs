@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the model, the theme and the current instant.
 
+pub mod big;
 pub mod board;
 pub mod card;
 pub mod detail;
@@ -8,6 +9,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod leaderboard;
+pub mod present;
 pub mod standup;
 pub mod text;
 pub mod theme;
@@ -47,6 +49,10 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         let note = Text::new("窗口太小", "window too small");
         let line = Line::from(text::cut(ctx.t(&note), area.width.into()));
         frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    if let Some(present) = &ctx.model.present {
+        present::render(frame, area, ctx, present.page);
         return;
     }
     let header_rows = header::height(area);

@@ -91,3 +91,25 @@ fn the_stand_up_notes_the_first_red_task() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("  { date = 2026-11-22, text = \"许可今日下达\" },\n]\n\n[[tasks.problems]]\nid          = \"T02-P1\""), "the note ends T02's log");
 }
+
+#[test]
+fn present_cycles_on_its_own_and_q_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let args = [
+        "present",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-22",
+        "--seconds",
+        "1",
+    ];
+    let mut term = Term::spawn(&args, 100, 30, dir.path(), &[]);
+    term.wait_for("剩余天数");
+    term.send("n");
+    term.wait_for("擂台榜");
+    term.send("q");
+    assert!(term.wait_exit());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

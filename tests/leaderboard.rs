@@ -247,3 +247,39 @@ fn the_stand_up_walks_red_then_yellow_and_edits_the_task_shown() {
     press(&mut m, &[Action::Close]);
     assert_eq!(m.view, View::Board);
 }
+
+#[test]
+fn presentation_mode_cycles_pages_and_ignores_edits() {
+    let (mut m, _d) = model("2026-11-22");
+    m.file.read_only = true;
+    m.present = Some(bairi::app::model::Present {
+        page: 0,
+        shown_for: 0,
+        seconds: 2,
+    });
+    let countdown = screen(&m);
+    assert!(countdown.contains("█"), "big digits:\n{countdown}");
+    insta::assert_snapshot!(countdown);
+    press(&mut m, &[Action::Note, Action::MoveNext, Action::Delete]);
+    assert!(m.form.is_none() && !m.file.dirty);
+    update(&mut m, Action::Clock, day("2026-11-22"));
+    assert_eq!(m.present.unwrap().page, 0);
+    update(&mut m, Action::Clock, day("2026-11-22"));
+    assert_eq!(
+        m.present.unwrap().page,
+        1,
+        "the next page after `seconds` ticks"
+    );
+    assert!(screen(&m).contains("擂台榜"));
+    press(&mut m, &[Action::Right]);
+    let reds = screen(&m);
+    assert!(
+        reds.contains("红灯任务") && reds.contains("T02") && reds.contains("T08"),
+        "{reds}"
+    );
+    let effects: Vec<_> = [Action::Quit]
+        .iter()
+        .flat_map(|a| update(&mut m, *a, day("2026-11-22")))
+        .collect();
+    assert_eq!(effects, vec![bairi::app::update::Effect::Quit]);
+}

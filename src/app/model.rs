@@ -127,6 +127,8 @@ pub struct Model {
     pub author: Option<String>,
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
+    /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
+    pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
     pub picker: Option<Picker>,
     /// The file's text before each edit of the session, newest last.
@@ -134,6 +136,14 @@ pub struct Model {
     pub redo: Vec<String>,
     /// Set once the app should end.
     pub quitting: bool,
+}
+
+/// Presentation mode: pages cycle every `seconds`; nothing can be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Present {
+    pub page: usize,
+    pub shown_for: u32,
+    pub seconds: u32,
 }
 
 /// How many edits can be undone.
@@ -171,6 +181,7 @@ impl Model {
             author: None,
             leaderboard: Default::default(),
             standup: Default::default(),
+            present: None,
             form: None,
             picker: None,
             undo: Vec::new(),

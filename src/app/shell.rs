@@ -114,7 +114,7 @@ fn event_loop(
         if !event::poll(wait)? {
             let now = Utc::now();
             update(model, Action::Clock, today_of(model, now));
-            redraw = !model.today_pinned;
+            redraw = !model.today_pinned || model.present.is_some();
             continue;
         }
         let actions: Vec<Action> = match event::read()? {

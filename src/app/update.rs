@@ -30,10 +30,15 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
                 model.today = today;
                 model.refresh();
             }
-            return Vec::new();
+            if model.present.is_none() {
+                return Vec::new();
+            }
         }
         Action::Resize => return Vec::new(),
         _ => {}
+    }
+    if let Some(present) = model.present.as_mut() {
+        return presenting(present, action);
     }
     if model.form.is_some() {
         return form_input(model, action);
@@ -59,6 +64,31 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         View::Standup => standup::standup(model, action),
         View::Board => board(model, action),
     }
+}
+
+/// Presentation mode: pages turn by themselves or with the arrows; `q` quits; edits are ignored.
+fn presenting(present: &mut super::model::Present, action: Action) -> Vec<Effect> {
+    let pages = crate::ui::present::PAGES;
+    match action {
+        Action::Clock => {
+            present.shown_for += 1;
+            if present.shown_for >= present.seconds.max(1) {
+                present.page = (present.page + 1) % pages;
+                present.shown_for = 0;
+            }
+        }
+        Action::Right | Action::Down | Action::NextView => {
+            present.page = (present.page + 1) % pages;
+            present.shown_for = 0;
+        }
+        Action::Left | Action::Up => {
+            present.page = (present.page + pages - 1) % pages;
+            present.shown_for = 0;
+        }
+        Action::Quit | Action::Close => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
 }
 
 fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {

@@ -26,6 +26,8 @@ pub struct BoardOptions {
     pub config: Config,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Presentation mode, with this many seconds a page.
+    pub present: Option<u32>,
 }
 
 pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
@@ -88,7 +90,15 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     model.today_pinned = options.today.is_some();
     model.autosave = options.config.autosave;
     model.author = options.config.author.clone();
-    if model.file.read_only {
+    if let Some(seconds) = options.present {
+        model.file.read_only = true;
+        model.present = Some(crate::app::model::Present {
+            page: 0,
+            shown_for: 0,
+            seconds,
+        });
+    }
+    if model.file.read_only && options.present.is_none() {
         model.say(
             Tone::Warning,
             Text::new(
