@@ -96,13 +96,20 @@ fn help_lists_every_bound_key() {
     let (mut m, _dir) = model(Lang::En);
     press(&mut m, &[Action::Help]);
     let screen = text(&draw(&m, 80, 24));
+    press(&mut m, &[Action::Down, Action::Down]);
+    let scrolled = text(&draw(&m, 80, 24));
     for (action, _) in Keymap::default().bindings() {
+        let label = Keymap::default().label(action);
         assert!(
-            screen.contains(&Keymap::default().label(action)),
+            screen.contains(&label) || scrolled.contains(&label),
             "{}",
             action.name()
         );
     }
+    assert!(
+        screen.contains("↓/j more"),
+        "a long list says there is more"
+    );
     insta::assert_snapshot!(screen);
 }
 

@@ -283,3 +283,31 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
         .collect();
     assert_eq!(effects, vec![bairi::app::update::Effect::Quit]);
 }
+
+#[test]
+fn e_exports_the_view_on_screen_as_markdown() {
+    use bairi::app::update::Effect;
+    let (mut m, _d) = model("2026-11-22");
+    let effects = update(&mut m, Action::Export, day("2026-11-22"));
+    let [Effect::Export(path, text)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(
+        path.to_string_lossy()
+            .ends_with("qinglan-board-2026-11-22.md")
+    );
+    assert!(text.starts_with("# 百日攻坚 · 任务总览"));
+    press(&mut m, &[Action::ShowLeaderboard, Action::Left]);
+    let effects = update(&mut m, Action::Export, day("2026-11-22"));
+    let [Effect::Export(path, text)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(
+        path.to_string_lossy()
+            .ends_with("qinglan-leaderboard-2026-11-22.md")
+    );
+    assert!(
+        text.contains("第4节点 2026-10-26"),
+        "the checkpoint on screen:\n{text}"
+    );
+}

@@ -43,6 +43,7 @@ pub enum Action {
     ShowLeaderboard,
     NextView,
     Publish,
+    Export,
     /// Answers to a yes/no question.
     Yes,
     No,
@@ -57,7 +58,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 38] = [
+    pub const BINDABLE: [Action; 39] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -92,6 +93,7 @@ impl Action {
         Action::ShowLeaderboard,
         Action::NextView,
         Action::Publish,
+        Action::Export,
         Action::Save,
         Action::Help,
         Action::Quit,
@@ -138,6 +140,7 @@ impl Action {
             Action::ShowLeaderboard => "show_leaderboard",
             Action::NextView => "next_view",
             Action::Publish => "publish",
+            Action::Export => "export",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -217,6 +220,10 @@ impl Action {
             Action::Publish => Text::new(
                 "发布擂台榜(冻结写入文件)",
                 "publish the leaderboard (frozen into the file)",
+            ),
+            Action::Export => Text::new(
+                "导出当前视图为 Markdown 报告",
+                "export the view as a Markdown report",
             ),
             Action::Yes => Text::new("确认", "confirm"),
             Action::No => Text::new("取消", "cancel"),

@@ -160,6 +160,7 @@ impl Default for Keymap {
             (Action::ShowLeaderboard, vec![Key::char('3')]),
             (Action::NextView, vec![Key::plain(Tab)]),
             (Action::Publish, vec![Key::char('P')]),
+            (Action::Export, vec![Key::char('E')]),
             (Action::Save, vec![Key::char('s')]),
             (Action::Help, vec![Key::char('?')]),
             (

@@ -189,6 +189,16 @@ fn perform(model: &mut Model, effects: Vec<Effect>) -> bool {
                 }
             }
             Effect::Quit => return true,
+            Effect::Export(path, text) => {
+                let shown = path.display().to_string();
+                match crate::store::atomic::write_atomically(&path, text.as_bytes()) {
+                    Ok(_) => model.say(Tone::Info, tr!("已导出 {shown}", "exported to {shown}")),
+                    Err(e) => model.say(
+                        Tone::Error,
+                        tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
+                    ),
+                }
+            }
         }
     }
     false

@@ -20,6 +20,8 @@ use detail::{detail, resolve_from_board, tick_next};
 pub enum Effect {
     Save,
     Quit,
+    /// Write a report (Markdown) to this path.
+    Export(std::path::PathBuf, String),
 }
 
 /// Applies one action. `today` is the current date in the campaign's zone.
@@ -193,6 +195,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Publish => leaderboard::publish(model),
+        Action::Export => export(model),
         Action::Undo => undo(model, true),
         Action::Redo => undo(model, false),
         Action::Save => save_now(model),
@@ -325,6 +328,39 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
     }
     let label = target.label(model.lang);
     done(model, result, tr!("{id} → {label}", "{id} → {label}"))
+}
+
+/// `E`: the view on screen as a Markdown report, written beside the campaign file.
+fn export(model: &mut Model) -> Vec<Effect> {
+    use crate::report::views::{View as Report, build};
+    let (report, name, checkpoint) = match model.view {
+        View::Standup => (Report::Standup, "standup", None),
+        View::Leaderboard => {
+            let moment = super::leaderboard_view::chosen(model);
+            (Report::Leaderboard, "leaderboard", moment.checkpoint)
+        }
+        _ => (Report::Board, "board", None),
+    };
+    match build(
+        model.campaign(),
+        model.today,
+        model.lang,
+        report,
+        checkpoint,
+    ) {
+        Ok(doc) => {
+            let path = &model.file.path;
+            let stem = path
+                .file_stem()
+                .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());
+            let target = path.with_file_name(format!("{stem}-{name}-{}.md", model.today));
+            vec![Effect::Export(target, crate::report::doc::markdown(&doc))]
+        }
+        Err(why) => {
+            model.say(Tone::Warning, why);
+            Vec::new()
+        }
+    }
 }
 
 /// Undo (or redo): restores the file's text as it was before (after) an edit.

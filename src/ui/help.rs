@@ -11,13 +11,20 @@ use crate::i18n::Text;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let title = Text::new(" 帮助 · 按键(Esc/q 关闭) ", " Help · keys (Esc/q closes) ");
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))
         .title(Line::styled(
             cut(ctx.t(&title), area.width.saturating_sub(2).into()),
             ctx.theme.title(true),
         ));
+    let all = help_rows(ctx).len();
+    let fits = usize::from(area.height.saturating_sub(2)) * if area.width >= 72 { 2 } else { 1 };
+    if all > fits + ctx.model.help_scroll {
+        let more = Text::new(" ↓/j 更多 ", " ↓/j more ");
+        block = block
+            .title_bottom(Line::styled(ctx.t(&more).to_owned(), ctx.theme.key()).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
