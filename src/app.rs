@@ -13,3 +13,4 @@ pub mod shell;
 pub mod standup;
 pub mod update;
 pub mod verbs;
+pub mod wall;

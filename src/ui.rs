@@ -13,6 +13,7 @@ pub mod present;
 pub mod standup;
 pub mod text;
 pub mod theme;
+pub mod wall;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -66,6 +67,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         View::Detail => detail::render(frame, body, ctx),
         View::Leaderboard => leaderboard::render(frame, body, ctx),
         View::Standup => standup::render(frame, body, ctx),
+        View::Wall => wall::render(frame, body, ctx),
         View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
             board::render(frame, body, ctx)
         }

@@ -100,9 +100,11 @@ fn the_view_opens_on_the_latest_checkpoint_and_shows_it_frozen() {
     press(&mut m, &[Action::ShowBoard]);
     assert_eq!(m.view, View::Board);
     press(&mut m, &[Action::NextView]);
-    assert_eq!(m.view, View::Standup, "Tab: board → stand-up → leaderboard");
+    assert_eq!(m.view, View::Standup, "Tab: board → stand-up → leaderboard → wall chart");
     press(&mut m, &[Action::NextView]);
     assert_eq!(m.view, View::Leaderboard);
+    press(&mut m, &[Action::NextView]);
+    assert_eq!(m.view, View::Wall, "then the wall chart");
     press(&mut m, &[Action::NextView]);
     assert_eq!(m.view, View::Board);
 }
@@ -310,4 +312,66 @@ fn e_exports_the_view_on_screen_as_markdown() {
         text.contains("第4节点 2026-10-26"),
         "the checkpoint on screen:\n{text}"
     );
+}
+
+fn screen_at(m: &Model, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|f| {
+            render(
+                f,
+                &Ctx {
+                    model: m,
+                    theme: &theme,
+                    keymap: &keymap,
+                    now,
+                },
+            )
+        })
+        .unwrap();
+    support::buffer_text(terminal.backend().buffer())
+}
+
+#[test]
+fn the_wall_chart_marks_milestones_deadlines_checkpoints_and_today() {
+    let (mut m, _d) = model("2026-11-22");
+    press(&mut m, &[Action::ShowWall]);
+    assert_eq!(m.view, View::Wall);
+    let text = screen_at(&m, 120, 40);
+    assert!(text.contains("▶智能装备园一期"), "{text}");
+    assert!(
+        text.contains('◆') && text.contains('✗') && text.contains('!') && text.contains('◇'),
+        "{text}"
+    );
+    assert!(
+        text.contains('┃') && text.contains('v'),
+        "deadlines and today: {text}"
+    );
+    insta::assert_snapshot!(text);
+    insta::assert_snapshot!("wall_80x24", screen_at(&m, 80, 24));
+    press(&mut m, &[Action::Down]);
+    assert!(screen_at(&m, 120, 40).contains("▶污水厂二期"));
+    let before = m.wall.day_offset;
+    press(&mut m, &[Action::Left]);
+    assert_eq!(m.wall.day_offset, before - 7);
+    press(&mut m, &[Action::Open]);
+    assert_eq!(
+        (m.view, m.selected_id().as_deref()),
+        (View::Detail, Some("T02"))
+    );
+    for (w, h) in [(1, 1), (20, 6), (30, 10)] {
+        press(&mut m, &[Action::ShowWall]);
+        screen_at(&m, w, h);
+    }
+}
+
+#[test]
+fn stand_up_and_leaderboard_at_120x40() {
+    let (mut m, _d) = model("2026-11-22");
+    press(&mut m, &[Action::ShowStandup, Action::Down]);
+    insta::assert_snapshot!("standup_120x40", screen_at(&m, 120, 40));
+    press(&mut m, &[Action::ShowLeaderboard]);
+    insta::assert_snapshot!("leaderboard_120x40", screen_at(&m, 120, 40));
 }

@@ -41,6 +41,7 @@ pub enum Action {
     ShowBoard,
     ShowStandup,
     ShowLeaderboard,
+    ShowWall,
     NextView,
     Publish,
     Export,
@@ -58,7 +59,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 39] = [
+    pub const BINDABLE: [Action; 40] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -91,6 +92,7 @@ impl Action {
         Action::ShowBoard,
         Action::ShowStandup,
         Action::ShowLeaderboard,
+        Action::ShowWall,
         Action::NextView,
         Action::Publish,
         Action::Export,
@@ -137,6 +139,7 @@ impl Action {
             Action::SwitchView => "switch_view",
             Action::ShowBoard => "show_board",
             Action::ShowStandup => "show_standup",
+            Action::ShowWall => "show_wall_chart",
             Action::ShowLeaderboard => "show_leaderboard",
             Action::NextView => "next_view",
             Action::Publish => "publish",
@@ -216,6 +219,7 @@ impl Action {
                 "擂台榜(←→ 选节点,Enter 看红灯任务)",
                 "leaderboard (←→ checkpoint, Enter red tasks)",
             ),
+            Action::ShowWall => Text::new("挂图作战(←→ 滚动日期)", "wall chart (←→ scrolls days)"),
             Action::NextView => Text::new("下一个视图", "next view"),
             Action::Publish => Text::new(
                 "发布擂台榜(冻结写入文件)",

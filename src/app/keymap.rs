@@ -158,6 +158,7 @@ impl Default for Keymap {
             (Action::ShowBoard, vec![Key::char('1')]),
             (Action::ShowStandup, vec![Key::char('2')]),
             (Action::ShowLeaderboard, vec![Key::char('3')]),
+            (Action::ShowWall, vec![Key::char('4')]),
             (Action::NextView, vec![Key::plain(Tab)]),
             (Action::Publish, vec![Key::char('P')]),
             (Action::Export, vec![Key::char('E')]),

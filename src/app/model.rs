@@ -26,6 +26,8 @@ pub enum View {
     Leaderboard,
     /// The stand-up, one task at a time.
     Standup,
+    /// The wall chart (挂图作战).
+    Wall,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +129,7 @@ pub struct Model {
     pub author: Option<String>,
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
+    pub wall: super::wall::WallState,
     /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
     pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
@@ -181,6 +184,7 @@ impl Model {
             author: None,
             leaderboard: Default::default(),
             standup: Default::default(),
+            wall: Default::default(),
             present: None,
             form: None,
             picker: None,

@@ -10,6 +10,7 @@ use super::verbs::{self, Purpose, edit};
 mod detail;
 mod leaderboard;
 mod standup;
+mod wall;
 
 use crate::i18n::Text;
 use crate::tr;
@@ -64,6 +65,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         View::Detail => detail(model, action),
         View::Leaderboard => leaderboard::leaderboard(model, action),
         View::Standup => standup::standup(model, action),
+        View::Wall => wall::wall(model, action),
         View::Board => board(model, action),
     }
 }
@@ -186,10 +188,15 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             standup::start(model, model.standup.walk);
             Vec::new()
         }
+        Action::ShowWall => {
+            wall::start(model);
+            Vec::new()
+        }
         Action::NextView => {
             match model.view {
                 View::Standup => model.view = View::Leaderboard,
-                View::Leaderboard => model.view = View::Board,
+                View::Leaderboard => wall::start(model),
+                View::Wall => model.view = View::Board,
                 _ => standup::start(model, model.standup.walk),
             }
             Vec::new()

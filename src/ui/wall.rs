@@ -1,0 +1,272 @@
+//! The wall chart (挂图作战): tasks by category over the campaign's days, checkpoints as
+//! vertical marks, a today line, milestones as ◆ (done) ✗ (overdue) ! (due soon) ◇ (later),
+//! deadlines as ┃; the selected task's details below.
+
+use chrono::{Days, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Ctx;
+use super::card::light_label;
+use super::text::{cut, fit, inert};
+use crate::app::wall::rows;
+use crate::domain::light::TaskLight;
+use crate::domain::milestone::{MilestoneState, milestone_state};
+use crate::i18n::Text;
+use crate::tr;
+
+struct Marks {
+    done: &'static str,
+    overdue: &'static str,
+    soon: &'static str,
+    later: &'static str,
+    deadline: &'static str,
+    bar: &'static str,
+    checkpoint: &'static str,
+    today: &'static str,
+}
+
+const UNICODE: Marks = Marks {
+    done: "◆",
+    overdue: "✗",
+    soon: "!",
+    later: "◇",
+    deadline: "┃",
+    bar: "─",
+    checkpoint: "┆",
+    today: "│",
+};
+const ASCII: Marks = Marks {
+    done: "#",
+    overdue: "x",
+    soon: "!",
+    later: "o",
+    deadline: "]",
+    bar: "-",
+    checkpoint: ":",
+    today: "|",
+};
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let info = &campaign.info;
+    let marks = if ctx.theme.glyphs.light == "*" {
+        &ASCII
+    } else {
+        &UNICODE
+    };
+    let block = Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(
+                ctx.t(&Text::new(
+                    " 挂图作战 · ←→ 滚动日期 · ↑↓ 任务 · Enter 详情 ",
+                    " Wall chart · ←→ days · ↑↓ tasks · Enter details ",
+                )),
+                area.width.saturating_sub(2).into(),
+            ),
+            ctx.theme.title(true),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 4 || inner.width < 20 {
+        return;
+    }
+    let [chart, details] = inner.layout(&Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(3),
+    ]));
+    let label_w = (usize::from(chart.width) / 4).clamp(8, 24);
+    let days_w = usize::from(chart.width).saturating_sub(label_w + 1);
+    let first_day = info
+        .start
+        .checked_add_days(Days::new(model.wall.day_offset as u64))
+        .unwrap_or(info.start);
+    let day_at = |col: usize| first_day.checked_add_days(Days::new(col as u64));
+    let col_of = |d: NaiveDate| {
+        let n = (d - first_day).num_days();
+        (n >= 0 && (n as usize) < days_w).then_some(n as usize)
+    };
+    // Header: checkpoint dates and today.
+    let mut header = vec![" ".repeat(days_w)];
+    let mut head: Vec<char> = header[0].chars().collect();
+    for (i, cp) in info.checkpoints.iter().enumerate() {
+        if let Some(c) = col_of(*cp) {
+            let label: Vec<char> = format!("{}", i + 1).chars().collect();
+            for (k, ch) in label.into_iter().enumerate() {
+                if c + k < head.len() {
+                    head[c + k] = ch;
+                }
+            }
+        }
+    }
+    if let Some(c) = col_of(model.today) {
+        head[c] = 'v';
+    }
+    header[0] = head.into_iter().collect();
+    let span_note = format!(
+        "{} ~ {}",
+        first_day.format("%m-%d"),
+        day_at(days_w.saturating_sub(1))
+            .unwrap_or(first_day)
+            .format("%m-%d")
+    );
+    let mut lines: Vec<Line> = vec![Line::from(vec![
+        Span::styled(fit(&span_note, label_w), ctx.theme.dim()),
+        Span::raw(" "),
+        Span::styled(header.remove(0), ctx.theme.dim()),
+    ])];
+    let all = rows(campaign);
+    let visible = usize::from(chart.height).saturating_sub(1);
+    let selected = model.wall.row.min(all.len().saturating_sub(1));
+    let offset = selected.saturating_sub(visible.saturating_sub(1));
+    for (r, row) in all.iter().enumerate().skip(offset).take(visible) {
+        match row {
+            crate::app::wall::Row::Category(ci) => {
+                let cat = &campaign.categories[*ci];
+                let name = match model.lang {
+                    crate::i18n::Lang::Zh => cat.name.clone(),
+                    crate::i18n::Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
+                };
+                lines.push(Line::styled(
+                    cut(&inert(&name), usize::from(chart.width)),
+                    ctx.theme.header(),
+                ));
+            }
+            crate::app::wall::Row::Task(ti) => {
+                let task = &campaign.tasks[*ti];
+                let is_sel = r == selected;
+                let base = if is_sel {
+                    ctx.theme.selected()
+                } else {
+                    Style::new()
+                };
+                let label = format!(
+                    "{}{}",
+                    if is_sel {
+                        ctx.theme.glyphs.selected
+                    } else {
+                        " "
+                    },
+                    inert(task.display_title())
+                );
+                let mut spans = vec![
+                    Span::styled(fit(&label, label_w), base.add_modifier(Modifier::BOLD)),
+                    Span::raw(" "),
+                ];
+                for col in 0..days_w {
+                    let Some(d) = day_at(col) else { break };
+                    let (text, style) = cell(ctx, task, d, marks, model.today);
+                    spans.push(Span::styled(text, style));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), chart);
+    // Details of the selected task.
+    let mut detail: Vec<Line> = Vec::new();
+    if let Some(crate::app::wall::Row::Task(ti)) = all.get(selected) {
+        let task = &campaign.tasks[*ti];
+        let verdict = &model.derived.lights[*ti];
+        let light = light_label(
+            verdict.light,
+            verdict.overridden,
+            model.lang,
+            true,
+            &ctx.theme.glyphs,
+        );
+        let unit = task
+            .lead_unit
+            .as_deref()
+            .and_then(|u| campaign.unit(u))
+            .map_or(String::new(), |u| u.name.clone());
+        let deadline = task.deadline;
+        detail.push(Line::styled(
+            cut(
+                &inert(&format!("{} {}  {unit}", task.id, task.title)),
+                usize::from(details.width),
+            ),
+            ctx.theme.header(),
+        ));
+        let status = task.status.label(model.lang);
+        let second = tr!(
+            "{light} · {status} · 完成时限 {deadline}",
+            "{light} · {status} · deadline {deadline}"
+        );
+        detail.push(Line::styled(
+            cut(ctx.t(&second), details.width.into()),
+            ctx.theme.light(verdict.light),
+        ));
+        if let Some(reason) = verdict.reasons.first() {
+            detail.push(Line::styled(
+                cut(&inert(reason.get(model.lang)), details.width.into()),
+                ctx.theme.light(verdict.light),
+            ));
+        }
+    }
+    let legend = format!(
+        "{} {} {} {} {} {} {} {} {} {}",
+        marks.done,
+        ctx.t(&Text::new("完成", "done")),
+        marks.overdue,
+        ctx.t(&Text::new("逾期", "overdue")),
+        marks.soon,
+        ctx.t(&Text::new("临近", "due soon")),
+        marks.later,
+        ctx.t(&Text::new("待办", "later")),
+        marks.deadline,
+        ctx.t(&Text::new(
+            "时限 · v 今天 · 数字 攻坚节点",
+            "deadline · v today · numbers: checkpoints"
+        )),
+    );
+    if detail.len() < 3 {
+        detail.push(Line::styled(
+            cut(&legend, details.width.into()),
+            ctx.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(detail), details);
+}
+
+/// One day of a task's row.
+fn cell(
+    ctx: &Ctx,
+    task: &crate::domain::Task,
+    d: NaiveDate,
+    m: &Marks,
+    today: NaiveDate,
+) -> (String, Style) {
+    let warn = ctx.model.campaign().rules.light.warn_days;
+    if let Some(ms) = task.milestones.iter().find(|x| x.due == d) {
+        return match milestone_state(ms, today, warn) {
+            MilestoneState::Done { .. } => (m.done.to_owned(), ctx.theme.dim()),
+            MilestoneState::Overdue { .. } => {
+                (m.overdue.to_owned(), ctx.theme.light(TaskLight::Red))
+            }
+            MilestoneState::DueSoon { .. } => {
+                (m.soon.to_owned(), ctx.theme.light(TaskLight::Yellow))
+            }
+            MilestoneState::Upcoming { .. } => (m.later.to_owned(), Style::new()),
+        };
+    }
+    if d == task.deadline {
+        return (m.deadline.to_owned(), ctx.theme.header());
+    }
+    if d == today {
+        return (m.today.to_owned(), ctx.theme.key());
+    }
+    if ctx.model.campaign().info.checkpoints.contains(&d) {
+        return (m.checkpoint.to_owned(), ctx.theme.dim());
+    }
+    if d >= task.start && d < task.deadline {
+        return (m.bar.to_owned(), ctx.theme.dim());
+    }
+    (" ".to_owned(), Style::new())
+}
