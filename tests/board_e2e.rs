@@ -156,3 +156,39 @@ fn escape_sequences_in_titles_are_drawn_inert() {
     );
     assert!(!bytes.contains('\u{202e}'));
 }
+
+#[test]
+fn outside_changes_are_reloaded_keeping_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send("j");
+    term.wait_for("▶新材料三期");
+    // Another process (another lead's bairi) moves T01 and notes T03.
+    let other = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    other(&["move", file, "T01", "blocked", "--today", "2026-11-22"]);
+    other(&["note", file, "T03", "外部记录", "--today", "2026-11-22"]);
+    term.wait_for("已重新载入");
+    term.wait_for("受阻 3");
+    assert!(
+        term.screen().contains("▶新材料三期"),
+        "the selection stays:\n{}",
+        term.screen()
+    );
+    term.send("q");
+    assert!(term.wait_exit());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("外部记录"));
+}

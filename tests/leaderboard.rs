@@ -100,7 +100,11 @@ fn the_view_opens_on_the_latest_checkpoint_and_shows_it_frozen() {
     press(&mut m, &[Action::ShowBoard]);
     assert_eq!(m.view, View::Board);
     press(&mut m, &[Action::NextView]);
-    assert_eq!(m.view, View::Standup, "Tab: board → stand-up → leaderboard → wall chart");
+    assert_eq!(
+        m.view,
+        View::Standup,
+        "Tab: board → stand-up → leaderboard → wall chart"
+    );
     press(&mut m, &[Action::NextView]);
     assert_eq!(m.view, View::Leaderboard);
     press(&mut m, &[Action::NextView]);

@@ -90,6 +90,7 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let mut redraw = true;
+    let mut ticks: u64 = 0;
     loop {
         let now = Utc::now();
         if redraw {
@@ -113,8 +114,10 @@ fn event_loop(
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
         if !event::poll(wait)? {
             let now = Utc::now();
+            ticks += 1;
+            let noticed = ticks % WATCH_EVERY == 0 && watch(model);
             update(model, Action::Clock, today_of(model, now));
-            redraw = !model.today_pinned || model.present.is_some();
+            redraw = noticed || !model.today_pinned || model.present.is_some();
             continue;
         }
         let actions: Vec<Action> = match event::read()? {
@@ -145,6 +148,45 @@ fn event_loop(
             }
         }
     }
+}
+
+/// How often (in seconds of idle ticks) the file is checked for changes made elsewhere.
+const WATCH_EVERY: u64 = 2;
+
+/// Notices changes made to the file by someone else: reloads them when there is nothing
+/// unsaved here (keeping the selection), else warns that a save will be refused.
+/// Returns whether anything on screen changed.
+fn watch(model: &mut Model) -> bool {
+    let before = model.message.clone();
+    match model.file.reload_if_changed() {
+        Ok(true) => {
+            model.undo.clear();
+            model.redo.clear();
+            model.refresh();
+            model.say(
+                Tone::Info,
+                Text::new(
+                    "文件已被其他人修改,已重新载入",
+                    "the file was changed elsewhere and has been reloaded",
+                ),
+            );
+        }
+        Ok(false) if model.file.dirty && model.file.changed_elsewhere() => {
+            model.say(
+                Tone::Warning,
+                Text::new("文件已被其他人修改:你的修改尚未保存,保存时不会覆盖对方", "the file was changed elsewhere: your edits are unsaved and will not overwrite theirs"),
+            );
+        }
+        Ok(false) => {}
+        Err(_) => model.say(
+            Tone::Warning,
+            Text::new(
+                "文件已被其他人修改,但有错误,暂未载入(bairi check 查看)",
+                "the file was changed elsewhere but has errors; not loaded (see bairi check)",
+            ),
+        ),
+    }
+    model.message != before
 }
 
 /// What a key press means here: text editing while a form or a list is open, else the

@@ -134,6 +134,27 @@ impl CampaignFile {
         })
     }
 
+    /// Re-reads the file if someone else changed it, unless there are unsaved edits here.
+    /// `Ok(true)` when it reloaded; a changed file with errors is left unread (`Err`).
+    pub fn reload_if_changed(&mut self) -> Result<bool, OpenError> {
+        if self.dirty || !changed_on_disk(&self.path, &self.fingerprint).map_err(OpenError::Io)? {
+            return Ok(false);
+        }
+        let (bytes, fingerprint) = read_fingerprinted(&self.path).map_err(OpenError::Io)?;
+        let loaded = load_bytes(&bytes, Today::Date(self.today))
+            .map_err(|r| OpenError::Rejected(r.diagnostics))?;
+        self.campaign = loaded.campaign;
+        self.document = loaded.document;
+        self.warnings = loaded.warnings;
+        self.fingerprint = fingerprint;
+        Ok(true)
+    }
+
+    /// Whether the file on disk differs from what was read or last saved.
+    pub fn changed_elsewhere(&self) -> bool {
+        changed_on_disk(&self.path, &self.fingerprint).unwrap_or(false)
+    }
+
     /// The document as it would be saved.
     pub fn text(&self) -> String {
         self.document.to_string()
