@@ -115,7 +115,7 @@ fn event_loop(
         if !event::poll(wait)? {
             let now = Utc::now();
             ticks += 1;
-            let noticed = ticks % WATCH_EVERY == 0 && watch(model);
+            let noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
             update(model, Action::Clock, today_of(model, now));
             redraw = noticed || !model.today_pinned || model.present.is_some();
             continue;
