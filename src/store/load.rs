@@ -98,8 +98,8 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             None,
             Text::new("文件是空的", "the file is empty"),
             Some(Text::new(
-                "活动文件至少需要 schema_version、[campaign]、[[categories]] 和 [[units]];可参照 docs/format.md 的示例",
-                "a campaign needs at least schema_version, [campaign], [[categories]] and [[units]]; see the example in docs/format.md",
+                "活动文件至少需要 schema_version、[campaign]、[[categories]] 和 [[units]];可参照 assets/format.md 的示例",
+                "a campaign needs at least schema_version, [campaign], [[categories]] and [[units]]; see the example in assets/format.md",
             )),
         );
         return Err(Rejected {
