@@ -7,6 +7,8 @@ pub mod diag;
 pub mod file;
 pub mod file_more;
 pub mod load;
+pub mod lock;
+pub mod merge;
 pub mod patch;
 pub mod position;
 pub mod publish;

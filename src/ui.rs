@@ -3,6 +3,7 @@
 pub mod big;
 pub mod board;
 pub mod card;
+pub mod conflicts;
 pub mod detail;
 pub mod footer;
 pub mod form;
@@ -68,6 +69,10 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         View::Leaderboard => leaderboard::render(frame, body, ctx),
         View::Standup => standup::render(frame, body, ctx),
         View::Wall => wall::render(frame, body, ctx),
+        View::Conflicts => {
+            board::render(frame, body, ctx);
+            conflicts::render(frame, body, ctx);
+        }
         View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
             board::render(frame, body, ctx)
         }

@@ -192,3 +192,65 @@ fn outside_changes_are_reloaded_keeping_the_selection() {
     assert!(term.wait_exit());
     assert!(std::fs::read_to_string(&path).unwrap().contains("外部记录"));
 }
+
+#[test]
+fn two_processes_merge_and_a_true_conflict_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let config = dir.path().join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    let other = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send(">"); // T01 → blocked, unsaved here
+    term.wait_for("未保存");
+    other(&[
+        "note",
+        file,
+        "T03",
+        "另一位同事的记录",
+        "--today",
+        "2026-11-22",
+    ]);
+    other(&["move", file, "T04", "blocked", "--today", "2026-11-22"]);
+    term.send("s");
+    term.wait_for("已保存");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("另一位同事的记录"), "their note survives");
+    assert_eq!(
+        text.matches("status     = \"受阻\"").count(),
+        4,
+        "T01 (mine) and T04 (theirs) both blocked, with T02 and T08"
+    );
+    // The same field both ways.
+    term.send(">"); // T01 → pending sign-off is refused; move it back instead
+    term.send("<");
+    term.wait_for("未保存");
+    other(&["move", file, "T01", "not_started", "--today", "2026-11-22"]);
+    term.send("s");
+    term.wait_for("冲突");
+    term.send("m");
+    term.wait_for("已保存");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let t01 = text.find("id         = \"T01\"").unwrap();
+    assert!(
+        text[t01..t01 + 600].contains("status     = \"推进中\""),
+        "mine kept"
+    );
+    term.send("q");
+    assert!(term.wait_exit());
+    assert!(!support::lock_exists(&path));
+}

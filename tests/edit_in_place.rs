@@ -273,7 +273,7 @@ fn save_writes_atomically_and_keeps_a_backup() {
 }
 
 #[test]
-fn a_file_changed_on_disk_is_not_overwritten_and_the_edit_is_kept() {
+fn changes_made_elsewhere_are_merged_not_overwritten() {
     let (mut file, _text, dir) = open();
     let path = dir.path().join("qinglan.toml");
     file.set_progress("T01", 85).unwrap();
@@ -281,12 +281,105 @@ fn a_file_changed_on_disk_is_not_overwritten_and_the_edit_is_kept() {
         .unwrap()
         .replace("progress   = 90", "progress   = 95");
     std::fs::write(&path, &theirs).unwrap();
-    let err = file.save().unwrap_err();
-    assert!(matches!(err, SaveError::ChangedOnDisk));
-    assert!(err.message().zh.contains("未保存"));
-    assert!(file.dirty);
-    assert_eq!(file.campaign.task("T01").unwrap().progress, Some(85));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    file.save().unwrap();
+    let merged = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        merged.contains("progress   = 85") && merged.contains("progress   = 95"),
+        "both edits survive"
+    );
+    assert!(!file.dirty);
+}
+
+#[test]
+fn two_instances_merge_by_task_and_field_and_conflicts_are_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let today = Today::Date(day("2026-11-22"));
+    let mut a = CampaignFile::open(&path, today).unwrap();
+    let mut b = CampaignFile::open(&path, today).unwrap();
+    // Different tasks and notes on the same task: everything survives.
+    a.set_status("T01", Status::Blocked, day("2026-11-22"), None)
+        .unwrap();
+    a.append_log(
+        "T03",
+        LogEntry {
+            date: day("2026-11-22"),
+            text: "甲的记录".into(),
+            by: None,
+            kind: None,
+        },
+    )
+    .unwrap();
+    b.append_log(
+        "T03",
+        LogEntry {
+            date: day("2026-11-22"),
+            text: "乙的记录".into(),
+            by: None,
+            kind: None,
+        },
+    )
+    .unwrap();
+    b.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
+        .unwrap();
+    a.save().unwrap();
+    b.save().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    for expected in [
+        "甲的记录",
+        "乙的记录",
+        "status     = \"受阻\"",
+        "due = 2026-11-20, done = true, done_on = 2026-11-22",
+    ] {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+    let reopened = CampaignFile::open(&path, today).unwrap();
+    assert_eq!(
+        reopened.campaign.task("T01").unwrap().status,
+        Status::Blocked
+    );
+    assert_eq!(
+        b.campaign.task("T01").unwrap().status,
+        Status::Blocked,
+        "b now sees a's edit"
+    );
+    // The same field both ways: a conflict, settled as asked.
+    let mut a = CampaignFile::open(&path, today).unwrap();
+    let mut b = CampaignFile::open(&path, today).unwrap();
+    a.set_progress("T05", 90).unwrap();
+    b.set_progress("T05", 92).unwrap();
+    a.save().unwrap();
+    let Err(SaveError::Conflicts(list)) = b.save() else {
+        panic!("expected a conflict");
+    };
+    assert_eq!(
+        (list[0].task.as_str(), list[0].key.as_str()),
+        ("T05", "progress")
+    );
+    assert!(b.dirty, "nothing lost while undecided");
+    b.save_keeping(Some(bairi::store::merge::Keep::Theirs))
+        .unwrap();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("progress   = 90")
+    );
+    let mut c = CampaignFile::open(&path, today).unwrap();
+    let mut d = CampaignFile::open(&path, today).unwrap();
+    c.set_progress("T05", 91).unwrap();
+    d.set_progress("T05", 93).unwrap();
+    c.save().unwrap();
+    d.save_keeping(Some(bairi::store::merge::Keep::Mine))
+        .unwrap();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("progress   = 93")
+    );
+    assert!(
+        !support::lock_exists(&path),
+        "the lock is gone after saving"
+    );
 }
 
 #[test]

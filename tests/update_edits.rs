@@ -362,3 +362,34 @@ fn unsaved_edits_can_be_written_to_a_recovery_copy() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), m.file.text());
 }
+
+#[test]
+fn a_conflict_asks_which_to_keep() {
+    use bairi::store::merge::{Conflict, Keep};
+    let (mut m, _d) = model();
+    m.conflicts = vec![Conflict {
+        task: "T05".into(),
+        key: "progress".into(),
+        mine: "93".into(),
+        theirs: "91".into(),
+    }];
+    m.view = View::Conflicts;
+    let effects = update(&mut m, Action::Type('m'), day("2026-11-22"));
+    assert_eq!(effects, vec![Effect::SaveKeeping(Keep::Mine)]);
+    assert_eq!(m.view, View::Board);
+    m.view = View::Conflicts;
+    assert_eq!(
+        update(&mut m, Action::Type('t'), day("2026-11-22")),
+        vec![Effect::SaveKeeping(Keep::Theirs)]
+    );
+    m.view = View::Conflicts;
+    assert!(update(&mut m, Action::Field(FieldKey::Cancel), day("2026-11-22")).is_empty());
+    assert!(
+        m.message
+            .as_ref()
+            .unwrap()
+            .text
+            .en
+            .contains("not saved yet")
+    );
+}

@@ -28,6 +28,8 @@ pub enum View {
     Standup,
     /// The wall chart (挂图作战).
     Wall,
+    /// A save met changes made elsewhere to the same fields: keep mine or theirs?
+    Conflicts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +132,8 @@ pub struct Model {
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
+    /// The conflicts of the last save, while the user decides.
+    pub conflicts: Vec<crate::store::merge::Conflict>,
     /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
     pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
@@ -185,6 +189,7 @@ impl Model {
             leaderboard: Default::default(),
             standup: Default::default(),
             wall: Default::default(),
+            conflicts: Vec::new(),
             present: None,
             form: None,
             picker: None,

@@ -174,7 +174,10 @@ fn watch(model: &mut Model) -> bool {
         Ok(false) if model.file.dirty && model.file.changed_elsewhere() => {
             model.say(
                 Tone::Warning,
-                Text::new("文件已被其他人修改:你的修改尚未保存,保存时不会覆盖对方", "the file was changed elsewhere: your edits are unsaved and will not overwrite theirs"),
+                Text::new(
+                    "文件已被其他人修改:保存时将合并双方的修改",
+                    "the file was changed elsewhere: saving will merge both sides' edits",
+                ),
             );
         }
         Ok(false) => {}
@@ -205,6 +208,11 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
                 .unwrap_or(Action::No),
         ),
         View::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
+        View::Conflicts => match key.code {
+            crossterm::event::KeyCode::Char(c) => Some(Action::Type(c)),
+            crossterm::event::KeyCode::Esc => Some(Action::Field(super::form::FieldKey::Cancel)),
+            _ => None,
+        },
         _ => action,
     }
 }
@@ -214,20 +222,35 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
 fn perform(model: &mut Model, effects: Vec<Effect>) -> bool {
     for effect in effects {
         match effect {
-            Effect::Save => {
-                if let Err(err) = model.file.save() {
-                    let why = err.to_string();
-                    model.say(
-                        Tone::Error,
-                        tr!(
-                            "保存失败:{why}。修改仍在内存中,按 s 重试",
-                            "Save failed: {why}. The edits are kept; press s to retry"
-                        ),
-                    );
-                    return false;
-                }
-                if model.message.is_none() {
-                    model.say(Tone::Info, Text::new("已保存", "saved"));
+            Effect::Save | Effect::SaveKeeping(_) => {
+                let keep = match effect {
+                    Effect::SaveKeeping(keep) => Some(keep),
+                    _ => None,
+                };
+                match model.file.save_keeping(keep) {
+                    Ok(()) => {
+                        model.refresh();
+                        if model.message.is_none() {
+                            model.say(Tone::Info, Text::new("已保存", "saved"));
+                        }
+                    }
+                    Err(crate::store::file::SaveError::Conflicts(list)) => {
+                        model.conflicts = list;
+                        model.view = View::Conflicts;
+                        return false;
+                    }
+                    Err(err) => {
+                        let why = err.message();
+                        let (zh, en) = (why.zh, why.en);
+                        model.say(
+                            Tone::Error,
+                            tr!(
+                                "保存失败:{zh}。修改仍在内存中,按 s 重试",
+                                "Save failed: {en}. The edits are kept; press s to retry"
+                            ),
+                        );
+                        return false;
+                    }
                 }
             }
             Effect::Quit => return true,

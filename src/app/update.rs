@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::action::Action;
+use super::form::FieldKey;
 use super::model::{Model, Picker, PickerMode, Tone, View};
 use super::picker;
 use super::verbs::{self, Purpose, edit};
@@ -23,6 +24,8 @@ pub enum Effect {
     Quit,
     /// Write a report (Markdown) to this path.
     Export(std::path::PathBuf, String),
+    /// Save again, settling conflicts this way.
+    SaveKeeping(crate::store::merge::Keep),
 }
 
 /// Applies one action. `today` is the current date in the campaign's zone.
@@ -66,6 +69,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         View::Leaderboard => leaderboard::leaderboard(model, action),
         View::Standup => standup::standup(model, action),
         View::Wall => wall::wall(model, action),
+        View::Conflicts => settle(model, action),
         View::Board => board(model, action),
     }
 }
@@ -93,6 +97,30 @@ fn presenting(present: &mut super::model::Present, action: Action) -> Vec<Effect
         _ => {}
     }
     Vec::new()
+}
+
+/// `m` keeps my values, `t` theirs; Esc leaves the edits unsaved for now.
+fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
+    use crate::store::merge::Keep;
+    let keep = match action {
+        Action::Type('m') => Keep::Mine,
+        Action::Type('t') => Keep::Theirs,
+        Action::Field(FieldKey::Cancel) | Action::Close | Action::Quit => {
+            model.view = View::Board;
+            model.say(
+                Tone::Warning,
+                Text::new(
+                    "修改尚未保存(s 再试)",
+                    "the edits are not saved yet (s tries again)",
+                ),
+            );
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    model.view = View::Board;
+    model.conflicts.clear();
+    vec![Effect::SaveKeeping(keep)]
 }
 
 fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {

@@ -43,6 +43,8 @@ pub enum SaveError {
     ChangedOnDisk,
     #[error("the file is read-only")]
     ReadOnly,
+    #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
+    Conflicts(Vec<super::merge::Conflict>),
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -58,6 +60,13 @@ impl SaveError {
                 "文件只读,不能保存",
                 "the file is read-only; it cannot be saved",
             ),
+            SaveError::Conflicts(list) => {
+                let n = list.len();
+                tr!(
+                    "与其他人的修改有 {n} 处冲突",
+                    "{n} edit(s) conflict with changes made elsewhere"
+                )
+            }
             SaveError::Io(e) => tr!("写入失败:{e}", "could not write: {e}"),
         }
     }
@@ -94,6 +103,8 @@ pub struct CampaignFile {
     pub backups: BackupPolicy,
     /// The file's permissions forbid writing: it is shown, never changed.
     pub read_only: bool,
+    /// The text as last read or written: the common base for merging.
+    base_text: String,
 }
 
 pub(super) fn date_value(d: NaiveDate) -> Value {
@@ -131,6 +142,7 @@ impl CampaignFile {
             today: loaded.today,
             backups: BackupPolicy::default(),
             read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
+            base_text: String::from_utf8_lossy(&bytes).into_owned(),
         })
     }
 
@@ -147,6 +159,7 @@ impl CampaignFile {
         self.document = loaded.document;
         self.warnings = loaded.warnings;
         self.fingerprint = fingerprint;
+        self.base_text = String::from_utf8_lossy(&bytes).into_owned();
         Ok(true)
     }
 
@@ -160,20 +173,51 @@ impl CampaignFile {
         self.document.to_string()
     }
 
-    /// Writes the edits atomically, unless the file changed on disk since it was read.
+    /// Writes the edits atomically. If the file changed on disk since it was read, the two
+    /// are merged by task and field first; conflicts are returned unsettled.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        self.save_keeping(None)
+    }
+
+    /// Saves, settling any conflicts with `keep` (mine or theirs).
+    pub fn save_keeping(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
+        let _lock = super::lock::Lock::acquire(&self.path)?;
+        let mut text = self.text();
         if changed_on_disk(&self.path, &self.fingerprint)? {
-            return Err(SaveError::ChangedOnDisk);
+            text = self.merged_with_disk(keep)?;
         }
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f").to_string();
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
         let _ = self.backups.keep_copy(&self.path, &stamp);
-        self.fingerprint = write_atomically(&self.path, self.text().as_bytes())?;
+        self.fingerprint = write_atomically(&self.path, text.as_bytes())?;
+        self.base_text = text;
         self.dirty = false;
         Ok(())
+    }
+
+    /// Their file with my edits merged in, checked, and made the campaign.
+    fn merged_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<String, SaveError> {
+        let (bytes, _) = read_fingerprinted(&self.path)?;
+        let theirs_text = String::from_utf8(bytes).map_err(|_| SaveError::ChangedOnDisk)?;
+        let base: DocumentMut = self
+            .base_text
+            .parse()
+            .map_err(|_| SaveError::ChangedOnDisk)?;
+        let mut theirs: DocumentMut = theirs_text.parse().map_err(|_| SaveError::ChangedOnDisk)?;
+        let conflicts = super::merge::merge(&base, &self.document, &mut theirs, keep);
+        if !conflicts.is_empty() {
+            return Err(SaveError::Conflicts(conflicts));
+        }
+        let text = theirs.to_string();
+        let loaded = load_bytes(text.as_bytes(), Today::Date(self.today))
+            .map_err(|_| SaveError::ChangedOnDisk)?;
+        self.campaign = loaded.campaign;
+        self.document = loaded.document;
+        self.warnings = loaded.warnings;
+        Ok(text)
     }
 
     fn find(&self, id: &str) -> Result<usize, Refusal> {

@@ -48,3 +48,8 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// Whether a save's lock file is still beside the campaign.
+pub fn lock_exists(path: &Path) -> bool {
+    bairi::store::lock::lock_path(path).exists()
+}

@@ -1,0 +1,306 @@
+//! Three-way merge of a campaign file by task and field: base (what we read), mine (our
+//! edits), theirs (what is on disk now). Both sides' edits survive when they touch different
+//! tasks or fields; notes from both are kept; a field changed both ways is a conflict that the
+//! user settles. The result starts from their document, so their bytes stay as they wrote them.
+
+use std::collections::HashMap;
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// A field changed both ways.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub task: String,
+    pub key: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+/// How to settle conflicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Mine,
+    Theirs,
+}
+
+/// A value without its surrounding spaces and comments, for comparing.
+fn norm(item: Option<&Item>) -> Option<String> {
+    let item = item?;
+    match item {
+        Item::None => None,
+        Item::Value(v) => {
+            let mut v = v.clone();
+            v.decor_mut().clear();
+            if let Value::Array(a) = &mut v {
+                a.fmt();
+                for e in a.iter_mut() {
+                    if let Value::InlineTable(t) = e {
+                        t.fmt();
+                    }
+                }
+            }
+            if let Value::InlineTable(t) = &mut v {
+                t.fmt();
+            }
+            Some(v.to_string().trim().to_owned())
+        }
+        Item::Table(t) => Some(table_norm(t)),
+        Item::ArrayOfTables(a) => Some(a.iter().map(table_norm).collect::<Vec<_>>().join("\n--\n")),
+    }
+}
+
+fn table_norm(t: &Table) -> String {
+    let mut keys: Vec<String> = t
+        .iter()
+        .map(|(k, v)| format!("{k}={}", norm(Some(v)).unwrap_or_default()))
+        .collect();
+    keys.sort();
+    keys.join("\n")
+}
+
+fn id_of(t: &Table) -> Option<String> {
+    t.get("id").and_then(Item::as_str).map(str::to_owned)
+}
+
+fn tasks(doc: &DocumentMut) -> Vec<&Table> {
+    doc.get("tasks")
+        .and_then(Item::as_array_of_tables)
+        .map_or_else(Vec::new, |a| a.iter().collect())
+}
+
+fn by_id<'a>(list: &[&'a Table]) -> HashMap<String, &'a Table> {
+    list.iter()
+        .filter_map(|t| id_of(t).map(|id| (id, *t)))
+        .collect()
+}
+
+/// Merges `mine` into `theirs` (in place). Conflicts are settled by `keep`, or returned.
+pub fn merge(
+    base: &DocumentMut,
+    mine: &DocumentMut,
+    theirs: &mut DocumentMut,
+    keep: Option<Keep>,
+) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    let base_tasks = tasks(base);
+    let mine_tasks = tasks(mine);
+    let (b, m) = (by_id(&base_tasks), by_id(&mine_tasks));
+    let their_ids: Vec<String> = tasks(theirs).iter().filter_map(|t| id_of(t)).collect();
+    let Some(aot) = theirs
+        .get_mut("tasks")
+        .and_then(Item::as_array_of_tables_mut)
+    else {
+        return conflicts;
+    };
+    // Tasks both have: field by field.
+    for table in aot.iter_mut() {
+        let Some(id) = id_of(table) else { continue };
+        match (b.get(&id), m.get(&id)) {
+            (Some(bt), Some(mt)) => merge_task(&id, bt, mt, table, keep, &mut conflicts),
+            // I deleted it: fine if they did not touch it.
+            (Some(bt), None) if table_norm(bt) != table_norm(table) && keep != Some(Keep::Mine) => {
+                conflicts.push(Conflict {
+                    task: id.clone(),
+                    key: "(deleted here)".into(),
+                    mine: String::new(),
+                    theirs: "changed".into(),
+                });
+            }
+            _ => {}
+        }
+    }
+    // My deletions of tasks they left alone.
+    let deleted: Vec<String> = b
+        .keys()
+        .filter(|id| !m.contains_key(*id))
+        .cloned()
+        .collect();
+    let mut remove: Vec<usize> = Vec::new();
+    for (i, t) in aot.iter().enumerate() {
+        if let Some(id) = id_of(t) {
+            let untouched = b.get(&id).is_some_and(|bt| table_norm(bt) == table_norm(t));
+            if deleted.contains(&id) && (untouched || keep == Some(Keep::Mine)) {
+                remove.push(i);
+            }
+        }
+    }
+    for i in remove.into_iter().rev() {
+        aot.remove(i);
+    }
+    // Tasks I added.
+    for t in &mine_tasks {
+        if id_of(t).is_some_and(|id| !b.contains_key(&id) && !their_ids.contains(&id)) {
+            aot.push((*t).clone());
+        }
+    }
+    merge_reviews(mine, theirs);
+    conflicts
+}
+
+fn merge_task(
+    id: &str,
+    base: &Table,
+    mine: &Table,
+    theirs: &mut Table,
+    keep: Option<Keep>,
+    conflicts: &mut Vec<Conflict>,
+) {
+    let mut keys: Vec<String> = mine.iter().map(|(k, _)| k.to_owned()).collect();
+    for (k, _) in base.iter().chain(theirs.iter()) {
+        if !keys.iter().any(|x| x == k) {
+            keys.push(k.to_owned());
+        }
+    }
+    for key in keys {
+        let (b, m, t) = (
+            norm(base.get(&key)),
+            norm(mine.get(&key)),
+            norm(theirs.get(&key)),
+        );
+        if m == b || m == t {
+            continue;
+        }
+        if t == b {
+            take_mine(theirs, mine, &key);
+            continue;
+        }
+        let merged = match key.as_str() {
+            "log" => append_union(base, mine, theirs, &key),
+            "problems" => merge_problems(base, mine, theirs),
+            _ => false,
+        };
+        if merged {
+            continue;
+        }
+        match keep {
+            Some(Keep::Mine) => take_mine(theirs, mine, &key),
+            Some(Keep::Theirs) => {}
+            None => conflicts.push(Conflict {
+                task: id.to_owned(),
+                key: key.clone(),
+                mine: m.unwrap_or_default(),
+                theirs: t.unwrap_or_default(),
+            }),
+        }
+    }
+}
+
+/// Puts my value of `key` into their table, keeping their spacing around it.
+fn take_mine(theirs: &mut Table, mine: &Table, key: &str) {
+    match mine.get(key) {
+        Some(Item::Value(value)) => match theirs.get_mut(key) {
+            Some(Item::Value(old)) => {
+                let mut value = value.clone();
+                *value.decor_mut() = old.decor().clone();
+                *old = value;
+            }
+            _ => {
+                theirs.insert(key, Item::Value(value.clone()));
+            }
+        },
+        Some(item) => {
+            theirs.insert(key, item.clone());
+        }
+        None => {
+            theirs.remove(key);
+        }
+    }
+}
+
+/// Both sides appended notes: theirs plus my new ones (the log is append-only).
+fn append_union(base: &Table, mine: &Table, theirs: &mut Table, key: &str) -> bool {
+    let values = |t: &Table| -> Option<Vec<Value>> {
+        Some(t.get(key)?.as_array()?.iter().cloned().collect())
+    };
+    let (Some(b), Some(m)) = (values(base).or(Some(Vec::new())), values(mine)) else {
+        return false;
+    };
+    let seen: Vec<String> = b
+        .iter()
+        .map(|v| norm(Some(&Item::Value(v.clone()))).unwrap_or_default())
+        .collect();
+    let Some(array) = theirs.get_mut(key).and_then(Item::as_array_mut) else {
+        return false;
+    };
+    let theirs_seen: Vec<String> = array
+        .iter()
+        .map(|v| norm(Some(&Item::Value(v.clone()))).unwrap_or_default())
+        .collect();
+    for v in m {
+        let n = norm(Some(&Item::Value(v.clone()))).unwrap_or_default();
+        if !seen.contains(&n) && !theirs_seen.contains(&n) {
+            let mut v = v.clone();
+            if let Some(last) = array.iter().last() {
+                *v.decor_mut() = last.decor().clone();
+            }
+            array.push_formatted(v);
+        }
+    }
+    true
+}
+
+/// Problems by id: each side's changes to different problems, and new problems from both.
+fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
+    let list = |t: &Table| -> Vec<Table> {
+        t.get("problems")
+            .and_then(Item::as_array_of_tables)
+            .map_or_else(Vec::new, |a| a.iter().cloned().collect())
+    };
+    let (b, m) = (list(base), list(mine));
+    let find = |l: &[Table], id: &str| l.iter().find(|t| id_of(t).as_deref() == Some(id)).cloned();
+    let Some(aot) = theirs
+        .get_mut("problems")
+        .and_then(Item::as_array_of_tables_mut)
+    else {
+        return false;
+    };
+    for t in aot.iter_mut() {
+        let Some(id) = id_of(t) else { continue };
+        if let (Some(bt), Some(mt)) = (find(&b, &id), find(&m, &id)) {
+            let (bn, mn, tn) = (table_norm(&bt), table_norm(&mt), table_norm(t));
+            if mn != bn && tn == bn {
+                *t = mt;
+            } else if mn != bn && tn != bn && mn != tn {
+                return false;
+            }
+        }
+    }
+    let ids: Vec<String> = aot.iter().filter_map(id_of).collect();
+    for t in m {
+        if id_of(&t).is_some_and(|id| find(&b, &id).is_none() && !ids.contains(&id)) {
+            aot.push(t);
+        }
+    }
+    true
+}
+
+/// Reviews I published are added unless theirs has that checkpoint already.
+fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
+    let checkpoint = |t: &Table| t.get("checkpoint").and_then(Item::as_integer);
+    let mine_reviews: Vec<Table> = mine
+        .get("reviews")
+        .and_then(Item::as_array_of_tables)
+        .map_or_else(Vec::new, |a| a.iter().cloned().collect());
+    let theirs_cps: Vec<i64> = theirs
+        .get("reviews")
+        .and_then(Item::as_array_of_tables)
+        .map_or_else(Vec::new, |a| a.iter().filter_map(checkpoint).collect());
+    let new: Vec<Table> = mine_reviews
+        .into_iter()
+        .filter(|t| checkpoint(t).is_some_and(|c| !theirs_cps.contains(&c)))
+        .collect();
+    if new.is_empty() {
+        return;
+    }
+    match theirs
+        .get_mut("reviews")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        Some(aot) => new.into_iter().for_each(|t| aot.push(t)),
+        None => {
+            let mut aot = ArrayOfTables::new();
+            new.into_iter().for_each(|t| aot.push(t));
+            theirs.insert("reviews", Item::ArrayOfTables(aot));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The question after a save met changes made elsewhere to the same fields.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Ctx;
+use super::text::{cut, inert};
+use crate::i18n::Text;
+use crate::tr;
+
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let list = &ctx.model.conflicts;
+    let area = super::popup_area(area, 76, list.len().min(12) as u16 + 5);
+    frame.render_widget(Clear, area);
+    let n = list.len();
+    let title = tr!(
+        " 与其他人的修改冲突 {n} 处 ",
+        " {n} conflict(s) with changes made elsewhere "
+    );
+    let block = Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(ctx.t(&title), area.width.saturating_sub(2).into()),
+            ctx.theme.error(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = list
+        .iter()
+        .take(12)
+        .map(|c| {
+            let (task, key, mine, theirs) = (&c.task, &c.key, &c.mine, &c.theirs);
+            let text = tr!(
+                "{task} {key}:我的 {mine} · 对方的 {theirs}",
+                "{task} {key}: mine {mine} · theirs {theirs}"
+            );
+            Line::raw(cut(&inert(ctx.t(&text)), width))
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    let keys = Text::new(
+        "m 保留我的 · t 保留对方的 · Esc 暂不保存(其余修改都已合并)",
+        "m keep mine · t keep theirs · Esc not now (everything else merges)",
+    );
+    lines.push(Line::styled(cut(ctx.t(&keys), width), ctx.theme.key()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
