@@ -7,6 +7,7 @@ pub mod help_zh;
 pub mod new;
 pub mod publish;
 pub mod report;
+pub mod restore;
 
 use std::path::PathBuf;
 
@@ -126,6 +127,8 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<NaiveDate>,
     },
+    /// List the timestamped copies of a campaign (newest first), or restore copy N.
+    Restore { file: PathBuf, n: Option<usize> },
     /// Write a commented template campaign (day 1 is today) that passes `check`.
     New { file: PathBuf },
     /// Print a shell completion script: bash, zsh or fish.

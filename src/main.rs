@@ -8,7 +8,7 @@ use clap::FromArgMatches;
 use bairi::app::keymap::Keymap;
 use bairi::cli::board::{self, BoardOptions};
 use bairi::cli::check::print_all;
-use bairi::cli::edit::{self, Edit};
+use bairi::cli::edit::{self, Edit, EditStamp};
 use bairi::cli::{Cli, Command, check, command, lang_in_args, new, report};
 use bairi::config::{self, Config};
 use bairi::i18n::Lang;
@@ -87,8 +87,11 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         }) => edit::run(
             &file,
             Edit::Move { task, status },
-            stamp.today,
-            by(stamp.by),
+            EditStamp {
+                today: stamp.today,
+                by: by(stamp.by),
+                backups: config.backups,
+            },
             lang,
             out,
             err,
@@ -105,7 +108,18 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 milestone,
                 undo,
             };
-            edit::run(&file, edit, stamp.today, by(stamp.by), lang, out, err)
+            edit::run(
+                &file,
+                edit,
+                EditStamp {
+                    today: stamp.today,
+                    by: by(stamp.by),
+                    backups: config.backups,
+                },
+                lang,
+                out,
+                err,
+            )
         }
         Some(Command::Note {
             file,
@@ -115,8 +129,11 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         }) => edit::run(
             &file,
             Edit::Note { task, text },
-            stamp.today,
-            by(stamp.by),
+            EditStamp {
+                today: stamp.today,
+                by: by(stamp.by),
+                backups: config.backups,
+            },
             lang,
             out,
             err,
@@ -135,6 +152,9 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 note,
             };
             bairi::cli::publish::run(&file, options, lang, out, err)
+        }
+        Some(Command::Restore { file, n }) => {
+            bairi::cli::restore::run(&file, n, config.backups, lang, out, err)
         }
         Some(Command::New { file }) => new::run(&file, Utc::now().date_naive(), lang, out, err),
         Some(Command::Completions { shell }) => {

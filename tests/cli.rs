@@ -279,3 +279,46 @@ fn hostile_text_in_a_file_never_reaches_the_terminal_as_a_control_sequence() {
     assert!(err.contains("unknown status"), "{err}");
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
 }
+
+#[test]
+fn restore_lists_and_puts_back_a_timestamped_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
+            .env("LANG", "en_US.UTF-8")
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .unwrap()
+    };
+    let original = std::fs::read_to_string(&path).unwrap();
+    let empty = run(&["restore", file]);
+    assert!(String::from_utf8_lossy(&empty.stdout).contains("no copies"));
+    assert!(
+        run(&["note", file, "T01", "第一条", "--today", "2026-11-22"])
+            .status
+            .success()
+    );
+    assert!(
+        run(&["note", file, "T01", "第二条", "--today", "2026-11-22"])
+            .status
+            .success()
+    );
+    let list = run(&["restore", file]);
+    let listing = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        listing.contains("  1  ") && listing.contains("  2  "),
+        "{listing}"
+    );
+    // Copy 1 is the newest: the file before the second note.
+    assert!(run(&["restore", file, "2"]).status.success());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        original,
+        "copy 2 is the original"
+    );
+    assert_eq!(run(&["restore", file, "9"]).status.code(), Some(1));
+}

@@ -29,16 +29,23 @@ pub enum Edit {
     },
 }
 
+/// When, by whom, and how many timestamped copies to keep.
+pub struct EditStamp {
+    pub today: Option<NaiveDate>,
+    pub by: Option<String>,
+    pub backups: usize,
+}
+
 /// Opens, edits, saves; returns the exit code (1 when refused or failed, file untouched).
 pub fn run(
     path: &Path,
     edit: Edit,
-    today: Option<NaiveDate>,
-    by: Option<String>,
+    stamp: EditStamp,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    let EditStamp { today, by, backups } = stamp;
     let name = path.display().to_string();
     let mut file = match CampaignFile::open(path, today.map_or(Today::At(Utc::now()), Today::Date))
     {
@@ -52,6 +59,7 @@ pub fn run(
             return 1;
         }
     };
+    file.backups = crate::store::backup::BackupPolicy::standard(backups);
     let today = file.today;
     let result = match edit {
         Edit::Move { task, status } => match Status::parse(&status) {

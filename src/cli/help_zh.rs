@@ -35,6 +35,7 @@ const ARGS: &[(&str, &str)] = &[
         "markdown/csv 的内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结",
     ),
     ("out", "写入此文件,而不是标准输出"),
+    ("n", "要恢复的备份序号(见列表)"),
     ("seconds", "每页停留秒数(默认为配置中的 present_seconds)"),
     ("bom", "CSV 以 UTF-8 BOM 开头,便于 Excel 打开"),
     ("kind", "竞赛(两周一竞赛)或 督评(一月一督评)"),
@@ -50,6 +51,10 @@ const SUBCOMMANDS: &[(&str, &str)] = &[
     ("tick", "勾选节点(序号或编号);--undo 取消勾选"),
     ("note", "在任务记录中追加一条"),
     ("new", "写一个带注释的活动模板(第1天为今天),可直接通过检查"),
+    (
+        "restore",
+        "列出活动文件的带时间戳备份(新的在前),或恢复第 N 份",
+    ),
     (
         "present",
         "大屏展示模式:只读,大字倒计时、擂台榜和红灯清单轮播",

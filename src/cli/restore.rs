@@ -1,0 +1,119 @@
+//! `bairi restore FILE [N]`: list the timestamped copies of a campaign, or put copy N back
+//! (checked first; the current version becomes `FILE.bak` and a copy itself).
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::i18n::Lang;
+use crate::store::atomic::write_atomically;
+use crate::store::backup::BackupPolicy;
+use crate::store::load::{Today, load_bytes};
+use crate::tr;
+
+pub fn run(
+    file: &Path,
+    which: Option<usize>,
+    keep: usize,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let policy = BackupPolicy::standard(keep.max(1));
+    let name = file.display().to_string();
+    let copies = match policy.copies_of(file) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {e}");
+            return 1;
+        }
+    };
+    let Some(n) = which else {
+        if copies.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!("{name}: 没有备份", "{name}: no copies kept").get(lang)
+            );
+            return 0;
+        }
+        // Newest first, numbered from 1.
+        for (i, path) in copies.iter().rev().enumerate() {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            let stamp = path
+                .file_stem()
+                .map(|s| {
+                    s.to_string_lossy()
+                        .rsplit('-')
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect::<Vec<_>>()
+                        .join("-")
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{:>3}  {stamp}  {size:>9} B  {}",
+                i + 1,
+                path.display()
+            );
+        }
+        let hint = tr!(
+            "用 bairi restore {name} 序号 恢复其中一份",
+            "run bairi restore {name} N to put copy N back"
+        );
+        let _ = writeln!(out, "{}", hint.get(lang));
+        return 0;
+    };
+    let Some(copy) = n.checked_sub(1).and_then(|i| copies.iter().rev().nth(i)) else {
+        let count = copies.len();
+        let _ = writeln!(
+            err,
+            "{}",
+            tr!(
+                "{name}: 没有第 {n} 份备份(共 {count} 份)",
+                "{name}: there is no copy {n} ({count} kept)"
+            )
+            .get(lang)
+        );
+        return 1;
+    };
+    let bytes = match std::fs::read(copy) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", copy.display());
+            return 1;
+        }
+    };
+    if let Err(rejected) = load_bytes(&bytes, Today::At(chrono::Utc::now())) {
+        super::check::print_all(
+            &rejected.diagnostics,
+            &copy.display().to_string(),
+            lang,
+            err,
+        );
+        return 1;
+    }
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f").to_string();
+    let _ = policy.keep_copy(file, &stamp);
+    match write_atomically(file, &bytes) {
+        Ok(_) => {
+            let shown = copy.display().to_string();
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "已用 {shown} 恢复 {name}(原版本为 {name}.bak)",
+                    "restored {name} from {shown} (the previous version is {name}.bak)"
+                )
+                .get(lang)
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {e}");
+            1
+        }
+    }
+}
