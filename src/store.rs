@@ -11,4 +11,5 @@ pub mod lock;
 pub mod merge;
 pub mod patch;
 pub mod position;
+pub mod presence;
 pub mod publish;

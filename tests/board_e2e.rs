@@ -254,3 +254,39 @@ fn two_processes_merge_and_a_true_conflict_asks() {
     assert!(term.wait_exit());
     assert!(!support::lock_exists(&path));
 }
+
+#[test]
+fn the_header_shows_who_else_has_the_board_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let mut first = Term::spawn(
+        &[file, "--today", "2026-11-22"],
+        120,
+        30,
+        dir.path(),
+        &[("USER", "wang")],
+    );
+    first.wait_for("▶智能装备园一期");
+    let mut second = Term::spawn(
+        &[file, "--today", "2026-11-22"],
+        120,
+        30,
+        dir.path(),
+        &[("USER", "li")],
+    );
+    second.wait_for("[同时打开:wang@");
+    first.wait_for("[同时打开:li@");
+    second.send("q");
+    assert!(second.wait_exit());
+    first.pump(Duration::from_millis(2500));
+    assert!(
+        !first.screen().contains("同时打开"),
+        "li left:\n{}",
+        first.screen()
+    );
+    first.send("q");
+    assert!(first.wait_exit());
+    let presence = dir.path().join(".qinglan.toml.presence");
+    assert!(!presence.exists(), "nothing left behind");
+}

@@ -132,6 +132,8 @@ pub struct Model {
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
+    /// Who else has the board open (`user@host`).
+    pub others: Vec<String>,
     /// The conflicts of the last save, while the user decides.
     pub conflicts: Vec<crate::store::merge::Conflict>,
     /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
@@ -190,6 +192,7 @@ impl Model {
             standup: Default::default(),
             wall: Default::default(),
             conflicts: Vec::new(),
+            others: Vec::new(),
             present: None,
             form: None,
             picker: None,

@@ -24,10 +24,21 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let presence = crate::store::presence::Presence::join(&model.file.path).ok();
+    if let Some(p) = &presence {
+        model.others = p.others();
+    }
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut model, keymap, theme, &stop)
+        event_loop(
+            &mut terminal,
+            &mut model,
+            keymap,
+            theme,
+            &stop,
+            presence.as_ref(),
+        )
     }));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
@@ -88,6 +99,7 @@ fn event_loop(
     keymap: &Keymap,
     theme: &Theme,
     stop: &AtomicBool,
+    presence: Option<&crate::store::presence::Presence>,
 ) -> io::Result<()> {
     let mut redraw = true;
     let mut ticks: u64 = 0;
@@ -115,7 +127,15 @@ fn event_loop(
         if !event::poll(wait)? {
             let now = Utc::now();
             ticks += 1;
-            let noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
+            let mut noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
+            if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
+                if ticks.is_multiple_of(30) {
+                    p.refresh();
+                }
+                let others = p.others();
+                noticed |= others != model.others;
+                model.others = others;
+            }
             update(model, Action::Clock, today_of(model, now));
             redraw = noticed || !model.today_pinned || model.present.is_some();
             continue;

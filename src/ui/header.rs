@@ -93,6 +93,11 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             ctx.theme.warning(),
         ));
     }
+    if !model.others.is_empty() {
+        let who = model.others.join(", ");
+        let shown = tr!("  [同时打开:{who}]", "  [also open: {who}]");
+        second.push(Span::styled(shown.get(lang).to_owned(), ctx.theme.info()));
+    }
     if model.lanes != crate::app::lanes::Lanes::Status {
         let label = model.lanes.label();
         second.push(Span::styled(

@@ -1,0 +1,119 @@
+//! Who else has the board open: each running board keeps a small file in `.NAME.presence/`
+//! beside the campaign, refreshed while it runs and removed when it quits. Entries not
+//! refreshed for [`STALE`] (a crash, a dropped link) are ignored and cleaned up.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// An entry older than this is from a board that is gone.
+pub const STALE: Duration = Duration::from_secs(90);
+
+/// This board's entry; removed on drop.
+pub struct Presence {
+    dir: PathBuf,
+    file: PathBuf,
+}
+
+fn who() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "?".into());
+    let host = fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".into());
+    crate::sanitize::inert(&format!("{user}@{host}"))
+}
+
+impl Presence {
+    /// Announces this board beside `campaign`.
+    pub fn join(campaign: &Path) -> io::Result<Presence> {
+        let name = campaign
+            .file_name()
+            .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
+        let dir = campaign.with_file_name(format!(".{name}.presence"));
+        fs::create_dir_all(&dir)?;
+        let file = dir.join(format!("{}.{}", who(), std::process::id()));
+        fs::write(&file, who())?;
+        Ok(Presence { dir, file })
+    }
+
+    /// Keeps the entry fresh (call now and then).
+    pub fn refresh(&self) {
+        let _ = fs::write(&self.file, who());
+    }
+
+    /// The others (`user@host`), without stale entries, which are removed.
+    pub fn others(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path == self.file {
+                continue;
+            }
+            let age = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| SystemTime::now().duration_since(t).ok())
+                .unwrap_or(STALE);
+            if age >= STALE {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            if let Ok(text) = fs::read_to_string(&path) {
+                out.push(crate::sanitize::inert(text.trim()));
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+impl Drop for Presence {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.file);
+        let _ = fs::remove_dir(&self.dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boards_see_each_other_and_leave_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let campaign = dir.path().join("c.toml");
+        let a = Presence::join(&campaign).unwrap();
+        assert!(a.others().is_empty());
+        // Another board (another process) beside it.
+        fs::write(a.dir.join("wang@office.4242"), "wang@office").unwrap();
+        assert_eq!(a.others(), ["wang@office"]);
+        // A stale one is ignored and removed.
+        let old = a.dir.join("li@laptop.99");
+        fs::write(&old, "li@laptop").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(SystemTime::now() - STALE * 2)
+            .unwrap();
+        assert_eq!(a.others(), ["wang@office"]);
+        assert!(!old.exists());
+        fs::remove_file(a.dir.join("wang@office.4242")).unwrap();
+        let presence_dir = a.dir.clone();
+        drop(a);
+        assert!(
+            !presence_dir.exists(),
+            "the last board out removes the folder"
+        );
+    }
+}
