@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod detail_items;
+pub mod draft;
 pub mod form;
 pub mod input;
 pub mod keymap;

@@ -290,3 +290,41 @@ fn the_header_shows_who_else_has_the_board_open() {
     let presence = dir.path().join(".qinglan.toml.presence");
     assert!(!presence.exists(), "nothing left behind");
 }
+
+#[test]
+fn a_half_typed_note_survives_a_hang_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send("n");
+    term.wait_for("T01 记录");
+    term.send("厂房基础完成一半");
+    term.wait_for("厂房基础完成一半");
+    let pid = term.pid().unwrap();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-HUP", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    term.wait_exit();
+    let draft = dir.path().join(".qinglan.toml.draft");
+    assert!(draft.exists(), "the draft is kept");
+    let mut again = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    again.wait_for("恢复了上次未完成的输入");
+    again.wait_for("厂房基础完成一半");
+    again.send(",明日完成");
+    again.send("\r");
+    again.wait_for("T01 已记录");
+    again.send("q");
+    assert!(again.wait_exit());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("text = \"厂房基础完成一半,明日完成\"")
+    );
+    assert!(!draft.exists());
+}

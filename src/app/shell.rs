@@ -42,6 +42,13 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
     }));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    // Whatever ended the loop, a half-typed form is kept for the next start.
+    if let Some(text) = model.form.as_ref().and_then(super::draft::to_text) {
+        let _ = crate::store::atomic::write_atomically(
+            &super::draft::draft_path(&model.file.path),
+            text.as_bytes(),
+        );
+    }
     let result = match looped {
         Ok(result) => result,
         Err(_) => {

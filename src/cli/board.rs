@@ -90,6 +90,21 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     model.today_pinned = options.today.is_some();
     model.autosave = options.config.autosave;
     model.author = options.config.author.clone();
+    let draft = crate::app::draft::draft_path(&model.file.path);
+    let restored = std::fs::read_to_string(&draft)
+        .ok()
+        .and_then(|t| crate::app::draft::from_text(&t));
+    if let Some((purpose, fields)) = restored.filter(|_| options.present.is_none()) {
+        crate::app::verbs::open(&mut model, purpose);
+        if let Some(form) = model.form.as_mut() {
+            crate::app::draft::fill(form, &fields);
+        }
+        let _ = std::fs::remove_file(&draft);
+        notice = Some(Text::new(
+            "恢复了上次未完成的输入(Enter 保存,Esc 放弃)",
+            "restored what you were typing last time (Enter saves, Esc drops it)",
+        ));
+    }
     if let Some(seconds) = options.present {
         model.file.read_only = true;
         model.present = Some(crate::app::model::Present {

@@ -1,0 +1,100 @@
+//! A half-written form survives a hang-up, a kill or a crash: it is kept in `.NAME.draft`
+//! beside the campaign and reopened, filled in, at the next start.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use super::form::Form;
+use super::input::TextInput;
+use super::verbs::Purpose;
+
+pub fn draft_path(campaign: &Path) -> PathBuf {
+    let name = campaign
+        .file_name()
+        .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
+    campaign.with_file_name(format!(".{name}.draft"))
+}
+
+/// What a form is for, as words that can be stored: (kind, task, extra).
+fn key(p: &Purpose) -> Option<(&'static str, String, String)> {
+    Some(match p {
+        Purpose::Note { task } => ("note", task.clone(), String::new()),
+        Purpose::Problem { task } => ("problem", task.clone(), String::new()),
+        Purpose::Resolve { task, problem } => ("resolve", task.clone(), problem.clone()),
+        Purpose::Progress { task } => ("progress", task.clone(), String::new()),
+        Purpose::Override { task } => ("override", task.clone(), String::new()),
+        Purpose::AddTask => ("add_task", String::new(), String::new()),
+        Purpose::EditTask { task } => ("edit_task", task.clone(), String::new()),
+        Purpose::AddMilestone { task } => ("add_milestone", task.clone(), String::new()),
+        Purpose::BackSchedule { task } => ("back_schedule", task.clone(), String::new()),
+        _ => return None,
+    })
+}
+
+fn purpose(kind: &str, task: String, extra: String) -> Option<Purpose> {
+    Some(match kind {
+        "note" => Purpose::Note { task },
+        "problem" => Purpose::Problem { task },
+        "resolve" => Purpose::Resolve {
+            task,
+            problem: extra,
+        },
+        "progress" => Purpose::Progress { task },
+        "override" => Purpose::Override { task },
+        "add_task" => Purpose::AddTask,
+        "edit_task" => Purpose::EditTask { task },
+        "add_milestone" => Purpose::AddMilestone { task },
+        "back_schedule" => Purpose::BackSchedule { task },
+        _ => return None,
+    })
+}
+
+/// The draft's text, if the form holds anything typed.
+pub fn to_text(form: &Form<Purpose>) -> Option<String> {
+    if form.fields.iter().all(|f| f.input.text().trim().is_empty()) {
+        return None;
+    }
+    let (kind, task, extra) = key(&form.purpose)?;
+    let mut doc = DocumentMut::new();
+    doc["kind"] = value(kind);
+    doc["task"] = value(task);
+    doc["extra"] = value(extra);
+    let mut fields = Table::new();
+    for f in &form.fields {
+        fields.insert(f.key, value(f.input.text()));
+    }
+    doc.insert("fields", Item::Table(fields));
+    Some(doc.to_string())
+}
+
+/// The stored purpose and field texts.
+pub fn from_text(text: &str) -> Option<(Purpose, Vec<(String, String)>)> {
+    let doc: DocumentMut = text.parse().ok()?;
+    let s = |k: &str| {
+        doc.get(k)
+            .and_then(Item::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let p = purpose(&s("kind"), s("task"), s("extra"))?;
+    let fields = doc
+        .get("fields")
+        .and_then(Item::as_table)
+        .map(|t| {
+            t.iter()
+                .filter_map(|(k, v)| Some((k.to_owned(), v.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some((p, fields))
+}
+
+/// Puts stored texts back into a freshly opened form.
+pub fn fill(form: &mut Form<Purpose>, fields: &[(String, String)]) {
+    for f in form.fields.iter_mut() {
+        if let Some((_, text)) = fields.iter().find(|(k, _)| k == f.key) {
+            f.input = TextInput::new(text);
+        }
+    }
+}
