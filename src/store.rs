@@ -13,3 +13,5 @@ pub mod patch;
 pub mod position;
 pub mod presence;
 pub mod publish;
+pub mod splice;
+pub mod tree;

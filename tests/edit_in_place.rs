@@ -55,7 +55,7 @@ fn a_status_change_keeps_the_trailing_comment_on_its_line() {
     let new = "status     = \"已销号\"                      # all milestones done; awaiting 攻坚办 verification";
     assert_eq!(text.matches(old).count(), 1);
     assert_eq!(
-        added_lines(&text.replace(old, new), &after),
+        added_lines(&text.replace(old, new), after),
         ["closed_on = 2026-11-22", "closed_by = \"li_mx\""]
     );
 }
@@ -66,7 +66,7 @@ fn the_file_keeps_its_status_spelling() {
     file.set_status("T01", Status::Blocked, day("2026-11-22"), None)
         .unwrap();
     assert_eq!(
-        changed_lines(&text, &file.text())[0].1,
+        changed_lines(&text, file.text())[0].1,
         "status     = \"受阻\""
     );
     let english = text
@@ -127,7 +127,7 @@ fn ticking_and_unticking_a_milestone_touches_one_line() {
     let (mut file, text, _dir) = open();
     file.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
         .unwrap();
-    let changed = changed_lines(&text, &file.text());
+    let changed = changed_lines(&text, file.text());
     assert_eq!(
         changed,
         vec![(
@@ -167,7 +167,7 @@ fn notes_append_one_line_and_escape_text() {
         kind: None,
     };
     file.append_log("T02", entry).unwrap();
-    let added = added_lines(&text, &file.text());
+    let added = added_lines(&text, file.text());
     assert_eq!(
         added,
         [
@@ -246,7 +246,7 @@ fn progress_is_checked() {
     assert!(file.set_progress("T01", 101).is_err());
     file.set_progress("T01", 85).unwrap();
     assert_eq!(
-        changed_lines(&text, &file.text()),
+        changed_lines(&text, file.text()),
         vec![("progress   = 80".to_owned(), "progress   = 85".to_owned())]
     );
 }
@@ -395,4 +395,84 @@ fn a_failed_write_keeps_the_original_and_the_edits() {
     std::fs::remove_dir(&path).unwrap();
     std::fs::write(&path, &text).unwrap();
     assert!(matches!(file.save(), Err(SaveError::ChangedOnDisk)) || file.save().is_ok());
+}
+
+/// The lines of `text` from the one holding `from` up to (not including) the one holding `to`.
+fn lines_between<'t>(text: &'t str, from: &str, to: &str) -> Vec<&'t str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let a = lines.iter().position(|l| l.contains(from)).unwrap();
+    let b = a + lines[a..].iter().position(|l| l.contains(to)).unwrap();
+    lines[a..b].to_vec()
+}
+
+#[test]
+fn a_new_task_goes_after_the_last_task_and_before_the_next_section() {
+    let (mut file, text, _dir) = open();
+    let fields = bairi::store::file_more::TaskFields {
+        title: "新增任务".into(),
+        category: "ms".into(),
+        deadline: Some(day("2026-12-01")),
+        ..Default::default()
+    };
+    let id = file.add_task(&fields).unwrap();
+    assert_eq!(id, "T14");
+    let added = added_lines(&text, file.text());
+    assert_eq!(added[0], "[[tasks]]");
+    assert_eq!(added.last().map(String::as_str), Some(""));
+    assert!(added.contains(&"id = \"T14\"".to_owned()), "{added:#?}");
+    let between = lines_between(file.text(), "due = 2026-12-09, done = false },", "承诺践诺");
+    assert!(between.contains(&"id = \"T14\""), "{between:#?}");
+    assert_eq!(
+        between.last(),
+        Some(&"# ---------------------------------------------------------------------------")
+    );
+    assert_eq!(
+        file.campaign.tasks.last().map(|t| t.id.as_str()),
+        Some("T14")
+    );
+}
+
+#[test]
+fn deleting_a_task_removes_its_lines_and_keeps_the_comments_of_what_follows() {
+    let (mut file, text, _dir) = open();
+    file.delete_task("T13").unwrap();
+    let start = text.find("[[tasks]]\nid         = \"T13\"").unwrap();
+    let end = text.find("# ---------------------------------------------------------------------------\n# 承诺践诺").unwrap();
+    let mut expected = text.clone();
+    expected.replace_range(start..end, "");
+    assert_eq!(file.text(), expected);
+    assert!(file.campaign.task_index("T13").is_none());
+}
+
+#[test]
+fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    // A problem of T13 written after the pledges: valid TOML, but T13 is not in one piece.
+    let text = format!(
+        "{text}\n[[tasks.problems]]\nid = \"T13-P9\"\ntext = \"管材\"\nraised = 2026-11-20\nresolved = false\ndue = 2026-11-30\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let t13 = file.campaign.task_index("T13").unwrap();
+    assert_eq!(file.campaign.tasks[t13].problems.len(), 1);
+    let refused = file.set_progress("T13", 5).unwrap_err();
+    assert!(
+        refused.message().en.contains("cannot edit in place"),
+        "{refused:?}"
+    );
+    // Other tasks are edited as usual, and a new task goes after T13's problem.
+    file.set_progress("T01", 90).unwrap();
+    let id = file.add_task(&bairi::store::file_more::TaskFields {
+        title: "新增".into(),
+        category: "ms".into(),
+        deadline: Some(day("2026-12-01")),
+        ..Default::default()
+    });
+    assert_eq!(id.as_deref(), Ok("T14"));
+    let t13 = file.campaign.task_index("T13").unwrap();
+    assert_eq!(file.campaign.tasks[t13].problems.len(), 1);
+    let (p9, t14) = (file.text().find("T13-P9"), file.text().find("id = \"T14\""));
+    assert!(p9 < t14, "{}", file.text());
 }

@@ -79,11 +79,11 @@ fn an_empty_note_is_refused_in_the_form_and_esc_cancels() {
 #[test]
 fn tick_untick_in_the_detail_view_and_undo_redo_chain() {
     let (mut m, _d) = model();
-    let original = m.file.text();
+    let original = m.file.text().to_owned();
     press(&mut m, &[Action::Right]); // T02
     press(&mut m, &[Action::Tick]);
     assert!(m.campaign().task("T02").unwrap().milestones[2].done);
-    let after_tick = m.file.text();
+    let after_tick = m.file.text().to_owned();
     press(
         &mut m,
         &[Action::Open, Action::Down, Action::Down, Action::Tick],

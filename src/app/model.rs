@@ -11,6 +11,7 @@ use crate::domain::leaderboard::red_count;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
 use crate::store::file::CampaignFile;
+use crate::store::splice::Splice;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,9 +141,9 @@ pub struct Model {
     pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
     pub picker: Option<Picker>,
-    /// The file's text before each edit of the session, newest last.
-    pub undo: Vec<String>,
-    pub redo: Vec<String>,
+    /// Each edit of the session as the bytes it changed, newest last.
+    pub undo: Vec<Splice>,
+    pub redo: Vec<Splice>,
     /// Set once the app should end.
     pub quitting: bool,
 }

@@ -412,7 +412,7 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
     } else {
         &mut model.redo
     };
-    let Some(text) = stack.pop() else {
+    let Some(splice) = stack.pop() else {
         let nothing = if back {
             Text::new("没有可撤销的修改", "nothing to undo")
         } else {
@@ -422,12 +422,29 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let current = model.file.text();
-    match model.file.replace_text(&text) {
+    let restored = if back {
+        splice.revert(current)
+    } else {
+        splice.apply(current)
+    };
+    let Some(restored) = restored else {
+        model.undo.clear();
+        model.redo.clear();
+        model.say(
+            Tone::Warning,
+            Text::new(
+                "文件已合并了其他人的修改,无法撤销",
+                "the file now holds changes made elsewhere; the edit cannot be undone",
+            ),
+        );
+        return Vec::new();
+    };
+    match model.file.replace_text(&restored) {
         Ok(()) => {
             if back {
-                model.redo.push(current);
+                model.redo.push(splice);
             } else {
-                model.undo.push(current);
+                model.undo.push(splice);
             }
             model.refresh();
             let said = if back {
@@ -448,7 +465,7 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
             } else {
                 &mut model.redo
             };
-            stack.push(text);
+            stack.push(splice);
             model.say(Tone::Error, refusal.message());
             Vec::new()
         }

@@ -72,9 +72,12 @@ pub fn edit<T>(
             "the file is read-only: it can be viewed, not changed",
         ));
     }
-    let before = model.file.text();
+    let before = model.file.text().to_owned();
     let result = change(&mut model.file).map_err(|r| r.message())?;
-    model.undo.push(before);
+    model.undo.push(crate::store::splice::Splice::between(
+        &before,
+        model.file.text(),
+    ));
     if model.undo.len() > UNDO_DEPTH {
         model.undo.remove(0);
     }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Table, Value};
 
+use super::tree::Layout;
+
 use super::atomic::{
     Fingerprint, changed_on_disk, clean_leftovers, read_fingerprinted, write_atomically,
 };
@@ -92,7 +94,10 @@ pub struct NewProblem {
 pub struct CampaignFile {
     pub path: PathBuf,
     pub campaign: Campaign,
-    pub(super) document: DocumentMut,
+    /// The text as it will be saved; edits replace the text of the task they touch.
+    pub(super) text: String,
+    /// Where each task of `campaign.tasks` is written in `text`.
+    pub(super) layout: Layout,
     fingerprint: Fingerprint,
     /// Edits not yet on disk.
     pub dirty: bool,
@@ -119,7 +124,7 @@ fn no_task(id: &str) -> Refusal {
     Refusal(tr!("没有编号为 {id} 的任务", "there is no task {id}"))
 }
 
-fn layout_refusal(id: &str) -> Refusal {
+pub(super) fn layout_refusal(id: &str) -> Refusal {
     Refusal(tr!(
         "任务 {id} 的写法 bairi 无法就地修改(请用 [[tasks]] 表和内联表数组)",
         "task {id} is written in a form bairi cannot edit in place (use [[tasks]] tables and arrays of inline tables)"
@@ -132,17 +137,19 @@ impl CampaignFile {
         clean_leftovers(path);
         let (bytes, fingerprint) = read_fingerprinted(path).map_err(OpenError::Io)?;
         let loaded = load_bytes(&bytes, today).map_err(|r| OpenError::Rejected(r.diagnostics))?;
+        let text = String::from_utf8(bytes).unwrap_or_default();
         Ok(CampaignFile {
             path: path.to_owned(),
             campaign: loaded.campaign,
-            document: loaded.document,
+            layout: loaded.layout,
+            base_text: text.clone(),
+            text,
             fingerprint,
             dirty: false,
             warnings: loaded.warnings,
             today: loaded.today,
             backups: BackupPolicy::default(),
             read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
-            base_text: String::from_utf8_lossy(&bytes).into_owned(),
         })
     }
 
@@ -156,10 +163,11 @@ impl CampaignFile {
         let loaded = load_bytes(&bytes, Today::Date(self.today))
             .map_err(|r| OpenError::Rejected(r.diagnostics))?;
         self.campaign = loaded.campaign;
-        self.document = loaded.document;
+        self.layout = loaded.layout;
         self.warnings = loaded.warnings;
         self.fingerprint = fingerprint;
-        self.base_text = String::from_utf8_lossy(&bytes).into_owned();
+        self.text = String::from_utf8(bytes).unwrap_or_default();
+        self.base_text = self.text.clone();
         Ok(true)
     }
 
@@ -168,9 +176,9 @@ impl CampaignFile {
         changed_on_disk(&self.path, &self.fingerprint).unwrap_or(false)
     }
 
-    /// The document as it would be saved.
-    pub fn text(&self) -> String {
-        self.document.to_string()
+    /// The text as it would be saved.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Writes the edits atomically. If the file changed on disk since it was read, the two
@@ -185,29 +193,29 @@ impl CampaignFile {
             return Err(SaveError::ReadOnly);
         }
         let _lock = super::lock::Lock::acquire(&self.path)?;
-        let mut text = self.text();
         if changed_on_disk(&self.path, &self.fingerprint)? {
-            text = self.merged_with_disk(keep)?;
+            self.merge_with_disk(keep)?;
         }
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f").to_string();
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
         let _ = self.backups.keep_copy(&self.path, &stamp);
-        self.fingerprint = write_atomically(&self.path, text.as_bytes())?;
-        self.base_text = text;
+        self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
+        self.base_text.clone_from(&self.text);
         self.dirty = false;
         Ok(())
     }
 
-    /// Their file with my edits merged in, checked, and made the campaign.
-    fn merged_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<String, SaveError> {
+    /// Merges my edits into their file, checks the result and makes it the campaign.
+    fn merge_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
         let (bytes, _) = read_fingerprinted(&self.path)?;
         let theirs_text = String::from_utf8(bytes).map_err(|_| SaveError::ChangedOnDisk)?;
-        let base: DocumentMut = self
-            .base_text
-            .parse()
-            .map_err(|_| SaveError::ChangedOnDisk)?;
-        let mut theirs: DocumentMut = theirs_text.parse().map_err(|_| SaveError::ChangedOnDisk)?;
-        let conflicts = super::merge::merge(&base, &self.document, &mut theirs, keep);
+        let parse = |t: &str| {
+            t.parse::<DocumentMut>()
+                .map_err(|_| SaveError::ChangedOnDisk)
+        };
+        let (base, mine) = (parse(&self.base_text)?, parse(&self.text)?);
+        let mut theirs = parse(&theirs_text)?;
+        let conflicts = super::merge::merge(&base, &mine, &mut theirs, keep);
         if !conflicts.is_empty() {
             return Err(SaveError::Conflicts(conflicts));
         }
@@ -215,21 +223,56 @@ impl CampaignFile {
         let loaded = load_bytes(text.as_bytes(), Today::Date(self.today))
             .map_err(|_| SaveError::ChangedOnDisk)?;
         self.campaign = loaded.campaign;
-        self.document = loaded.document;
+        self.layout = loaded.layout;
         self.warnings = loaded.warnings;
-        Ok(text)
+        self.text = text;
+        Ok(())
     }
 
     fn find(&self, id: &str) -> Result<usize, Refusal> {
         self.campaign.task_index(id).ok_or_else(|| no_task(id))
     }
 
-    /// The task's table in the document and the task in the model, together.
-    fn both(&mut self, index: usize) -> Result<(&mut Table, &mut Task), Refusal> {
+    /// Edits task `index` in the text and in the model together: the task's own text is
+    /// parsed alone, `edit` changes its table (and the task), and the result replaces it,
+    /// so the rest of the file is not touched. Nothing changes when `edit` refuses.
+    pub(super) fn patch_task<R>(
+        &mut self,
+        index: usize,
+        edit: impl FnOnce(&mut Table, &mut Task) -> Result<R, Refusal>,
+    ) -> Result<R, Refusal> {
+        let (mut doc, range) = self.task_document(index)?;
         let task = &mut self.campaign.tasks[index];
-        let table = patch::task_mut(&mut self.document, &task.id)
+        let table = patch::task_mut(&mut doc, &task.id).ok_or_else(|| layout_refusal(&task.id))?;
+        let mut changed = task.clone();
+        let out = edit(table, &mut changed)?;
+        *task = changed;
+        let new = doc.to_string();
+        self.text.replace_range(range, &new);
+        self.layout.replaced(index, new.len());
+        self.dirty = true;
+        Ok(out)
+    }
+
+    /// Task `index`'s text parsed on its own (a document holding one `[[tasks]]` table), and
+    /// where that text is.
+    pub(super) fn task_document(
+        &self,
+        index: usize,
+    ) -> Result<(DocumentMut, std::ops::Range<usize>), Refusal> {
+        let task = &self.campaign.tasks[index];
+        let range = self
+            .layout
+            .elements
+            .get(index)
+            .cloned()
+            .flatten()
+            .map(|r| r.range)
             .ok_or_else(|| layout_refusal(&task.id))?;
-        Ok((table, task))
+        let doc = self.text[range.clone()]
+            .parse::<DocumentMut>()
+            .map_err(|_| layout_refusal(&task.id))?;
+        Ok((doc, range))
     }
 
     /// Changes a task's status, enforcing the sign-off rules; crossing off records the date
@@ -262,23 +305,26 @@ impl CampaignFile {
         }
         let spelled = self.campaign.status_spelling.write(status);
         let reopening = task.status == Status::Done;
-        let (table, task) = self.both(index)?;
-        patch::set(table, "status", patch::string(spelled));
-        task.status = status;
-        if status == Status::Done {
-            patch::set(table, "closed_on", date_value(today));
-            task.closed_on = Some(today);
-            match by {
-                Some(by) => patch::set(table, "closed_by", patch::string(by)),
-                None => patch::remove(table, "closed_by"),
+        self.patch_task(index, |table, task| {
+            patch::set(table, "status", patch::string(spelled));
+            task.status = status;
+            if status == Status::Done {
+                patch::set(table, "closed_on", date_value(today));
+                task.closed_on = Some(today);
+                match by {
+                    Some(by) => patch::set(table, "closed_by", patch::string(by)),
+                    None => patch::remove(table, "closed_by"),
+                }
+                task.closed_by = by.map(str::to_owned);
+            } else if reopening {
+                patch::remove(table, "closed_on");
+                patch::remove(table, "closed_by");
+                task.closed_on = None;
+                task.closed_by = None;
             }
-            task.closed_by = by.map(str::to_owned);
-        } else if reopening {
-            patch::remove(table, "closed_on");
-            patch::remove(table, "closed_by");
-            task.closed_on = None;
-            task.closed_by = None;
-            self.dirty = true;
+            Ok(())
+        })?;
+        if reopening {
             let entry = LogEntry {
                 date: today,
                 text: "重新打开(撤销销号)".to_owned(),
@@ -287,7 +333,6 @@ impl CampaignFile {
             };
             return self.append_log(id, entry);
         }
-        self.dirty = true;
         Ok(())
     }
 
@@ -324,20 +369,20 @@ impl CampaignFile {
         if task.milestones[n].done == done {
             return Ok(());
         }
-        let (table, task) = self.both(index)?;
-        let cell =
-            patch::array_table_mut(table, "milestones", n).ok_or_else(|| layout_refusal(id))?;
-        patch::set_inline(cell, "done", done, None);
-        if done {
-            patch::set_inline(cell, "done_on", date_value(today), Some("done"));
-        } else {
-            patch::remove_inline(cell, "done_on");
-        }
-        let m = &mut task.milestones[n];
-        m.done = done;
-        m.done_on = done.then_some(today);
-        self.dirty = true;
-        Ok(())
+        self.patch_task(index, |table, task| {
+            let cell =
+                patch::array_table_mut(table, "milestones", n).ok_or_else(|| layout_refusal(id))?;
+            patch::set_inline(cell, "done", done, None);
+            if done {
+                patch::set_inline(cell, "done_on", date_value(today), Some("done"));
+            } else {
+                patch::remove_inline(cell, "done_on");
+            }
+            let m = &mut task.milestones[n];
+            m.done = done;
+            m.done_on = done.then_some(today);
+            Ok(())
+        })
     }
 
     /// Appends a note to the task's log (the log is append-only).
@@ -358,11 +403,11 @@ impl CampaignFile {
             inline.insert("kind", patch::string(kind));
         }
         inline.insert("text", patch::string(&entry.text));
-        let (table, task) = self.both(index)?;
-        patch::append_inline(table, "log", inline);
-        task.log.push(entry);
-        self.dirty = true;
-        Ok(())
+        self.patch_task(index, |table, task| {
+            patch::append_inline(table, "log", inline);
+            task.log.push(entry);
+            Ok(())
+        })
     }
 
     /// Logs a new problem; returns its id (`T01-P3`).
@@ -405,22 +450,23 @@ impl CampaignFile {
             table.insert("due", toml_edit::value(date_value(due)));
         }
         table.insert("resolved", toml_edit::value(false));
-        let (task_table, task) = self.both(index)?;
-        patch::append_table(task_table, "problems", table);
-        task.problems.push(Problem {
-            id: pid.clone(),
-            text: new.text,
-            raised: today,
-            resolved: false,
-            kind: new.kind,
-            blocking: new.blocking,
-            owner: new.owner,
-            coordinator: None,
-            due: new.due,
-            resolved_on: None,
-            result: None,
-        });
-        self.dirty = true;
+        self.patch_task(index, |task_table, task| {
+            patch::append_table(task_table, "problems", table);
+            task.problems.push(Problem {
+                id: pid.clone(),
+                text: new.text,
+                raised: today,
+                resolved: false,
+                kind: new.kind,
+                blocking: new.blocking,
+                owner: new.owner,
+                coordinator: None,
+                due: new.due,
+                resolved_on: None,
+                result: None,
+            });
+            Ok(())
+        })?;
         Ok(pid)
     }
 
@@ -443,22 +489,22 @@ impl CampaignFile {
                 "{id} has no problem {problem}"
             )));
         };
-        let (table, task) = self.both(index)?;
-        let sub =
-            patch::sub_table_mut(table, "problems", problem).ok_or_else(|| layout_refusal(id))?;
-        patch::set(sub, "resolved", true);
-        patch::set(sub, "resolved_on", date_value(today));
-        if !result.trim().is_empty() {
-            patch::set(sub, "result", patch::string(result));
-        }
-        let entry = &mut task.problems[p];
-        entry.resolved = true;
-        entry.resolved_on = Some(today);
-        if !result.trim().is_empty() {
-            entry.result = Some(result.to_owned());
-        }
-        self.dirty = true;
-        Ok(())
+        self.patch_task(index, |table, task| {
+            let sub = patch::sub_table_mut(table, "problems", problem)
+                .ok_or_else(|| layout_refusal(id))?;
+            patch::set(sub, "resolved", true);
+            patch::set(sub, "resolved_on", date_value(today));
+            if !result.trim().is_empty() {
+                patch::set(sub, "result", patch::string(result));
+            }
+            let entry = &mut task.problems[p];
+            entry.resolved = true;
+            entry.resolved_on = Some(today);
+            if !result.trim().is_empty() {
+                entry.result = Some(result.to_owned());
+            }
+            Ok(())
+        })
     }
 
     /// Sets the progress percentage (0–100).
@@ -470,10 +516,10 @@ impl CampaignFile {
                 "progress must be 0–100"
             )));
         }
-        let (table, task) = self.both(index)?;
-        patch::set(table, "progress", i64::from(progress));
-        task.progress = Some(progress);
-        self.dirty = true;
-        Ok(())
+        self.patch_task(index, |table, task| {
+            patch::set(table, "progress", i64::from(progress));
+            task.progress = Some(progress);
+            Ok(())
+        })
     }
 }

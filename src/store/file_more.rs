@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use super::file::{CampaignFile, Refusal, date_value};
+use super::file::{CampaignFile, Refusal, date_value, layout_refusal};
 use super::load::{Today, load_str};
 use super::patch;
 use crate::domain::{Light, Task};
@@ -105,29 +105,59 @@ fn write_fields(table: &mut Table, f: &TaskFields) {
     }
 }
 
-fn tasks_mut(doc: &mut DocumentMut) -> Option<&mut toml_edit::ArrayOfTables> {
-    doc.get_mut("tasks")?.as_array_of_tables_mut()
-}
-
 impl CampaignFile {
     /// Replaces the whole text (undo and redo): it is checked like a file being opened.
     pub fn replace_text(&mut self, text: &str) -> Result<(), Refusal> {
-        self.adopt(text, Text::new("无法恢复", "cannot restore"))
+        self.adopt(text.to_owned(), Text::new("无法恢复", "cannot restore"))
     }
 
-    /// Applies `change` to a copy of the document and keeps it only if the result checks.
-    pub(super) fn change(
+    /// Applies `change` to task `id`'s table and keeps the result only if the whole file
+    /// still checks.
+    pub(super) fn change_task(
         &mut self,
-        change: impl FnOnce(&mut DocumentMut) -> Result<(), Refusal>,
+        id: &str,
+        change: impl FnOnce(&mut Table) -> Result<(), Refusal>,
     ) -> Result<(), Refusal> {
-        let mut doc = self.document.clone();
-        change(&mut doc)?;
-        self.adopt(&doc.to_string(), Text::new("修改未保存", "not changed"))
+        let index = self
+            .campaign
+            .task_index(id)
+            .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        let (mut doc, range) = self.task_document(index)?;
+        let table = patch::task_mut(&mut doc, id).ok_or_else(|| layout_refusal(id))?;
+        change(table)?;
+        let mut text = self.text.clone();
+        text.replace_range(range, &doc.to_string());
+        self.adopt(text, Text::new("修改未保存", "not changed"))
+    }
+
+    /// Adds `table` as a new `[[key]]` after the last one (or at the end of the file), if the
+    /// file still checks.
+    pub(super) fn add_table(&mut self, key: &str, table: Table) -> Result<(), Refusal> {
+        let mut doc = DocumentMut::new();
+        let mut aot = toml_edit::ArrayOfTables::new();
+        aot.push(table);
+        doc.insert(key, Item::ArrayOfTables(aot));
+        let at = self
+            .layout
+            .after_last(key, &self.text)
+            .unwrap_or(self.text.len());
+        let (before, after) = self.text.split_at(at);
+        let mut text = String::with_capacity(self.text.len() + 512);
+        text.push_str(before);
+        if !before.is_empty() && !before.ends_with('\n') {
+            text.push('\n');
+        }
+        if !before.is_empty() && !before.ends_with("\n\n") {
+            text.push('\n');
+        }
+        text.push_str(&doc.to_string());
+        text.push_str(after);
+        self.adopt(text, Text::new("修改未保存", "not changed"))
     }
 
     /// Checks `text` as a file being opened and, if it loads, makes it the campaign.
-    fn adopt(&mut self, text: &str, failure: Text) -> Result<(), Refusal> {
-        let loaded = load_str(text, Today::Date(self.today)).map_err(|r| {
+    fn adopt(&mut self, text: String, failure: Text) -> Result<(), Refusal> {
+        let loaded = load_str(&text, Today::Date(self.today)).map_err(|r| {
             let why = r
                 .diagnostics
                 .first()
@@ -138,8 +168,9 @@ impl CampaignFile {
             ))
         })?;
         self.campaign = loaded.campaign;
-        self.document = loaded.document;
+        self.layout = loaded.layout;
         self.warnings = loaded.warnings;
+        self.text = text;
         self.dirty = true;
         Ok(())
     }
@@ -152,32 +183,19 @@ impl CampaignFile {
             .campaign
             .status_spelling
             .write(crate::domain::Status::NotStarted);
-        let new_id = id.clone();
-        self.change(move |doc| {
-            let mut table = Table::new();
-            table.insert("id", toml_edit::value(patch::string(&new_id)));
-            table.insert("title", toml_edit::value(""));
-            table.insert("category", toml_edit::value(""));
-            write_fields(&mut table, fields);
-            table.insert("status", toml_edit::value(patch::string(spelled)));
-            match doc.get_mut("tasks").and_then(Item::as_array_of_tables_mut) {
-                Some(aot) => aot.push(table),
-                None => {
-                    let mut aot = toml_edit::ArrayOfTables::new();
-                    aot.push(table);
-                    doc.insert("tasks", Item::ArrayOfTables(aot));
-                }
-            }
-            Ok(())
-        })?;
+        let mut table = Table::new();
+        table.insert("id", toml_edit::value(patch::string(&id)));
+        table.insert("title", toml_edit::value(""));
+        table.insert("category", toml_edit::value(""));
+        write_fields(&mut table, fields);
+        table.insert("status", toml_edit::value(patch::string(spelled)));
+        self.add_table("tasks", table)?;
         Ok(id)
     }
 
     /// Rewrites a task's fields, keeping every other key and comment.
     pub fn edit_task(&mut self, id: &str, fields: &TaskFields) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             write_fields(table, fields);
             Ok(())
         })
@@ -201,22 +219,31 @@ impl CampaignFile {
                 "{id} is named by a pledge or a published review; it cannot be deleted"
             )));
         }
-        self.change(|doc| {
-            let aot = tasks_mut(doc)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
-            let index = aot
-                .iter()
-                .position(|t| t.get("id").and_then(Item::as_str) == Some(id))
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
-            aot.remove(index);
-            Ok(())
-        })
+        let index = self
+            .campaign
+            .task_index(id)
+            .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        let region = self
+            .layout
+            .elements
+            .get(index)
+            .cloned()
+            .flatten()
+            .ok_or_else(|| layout_refusal(id))?;
+        // The task's lines and the blank lines after them; comments about what follows stay.
+        let content_line_end = self.text[region.content_end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| region.content_end + i + 1);
+        let tail = &self.text[content_line_end..region.range.end];
+        let blank = tail.len() - tail.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+        let blank = tail[..blank].rfind('\n').map_or(0, |i| i + 1);
+        let mut text = self.text.clone();
+        text.replace_range(region.range.start..content_line_end + blank, "");
+        self.adopt(text, Text::new("修改未保存", "not changed"))
     }
 
     pub fn set_priority(&mut self, id: &str, priority: u8) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             patch::set(table, "priority", i64::from(priority));
             Ok(())
         })
@@ -228,9 +255,7 @@ impl CampaignFile {
         id: &str,
         light: Option<(Light, &str, Option<NaiveDate>)>,
     ) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             match light {
                 Some((light, reason, until)) => {
                     let mut inline = InlineTable::new();
@@ -254,9 +279,7 @@ impl CampaignFile {
         id: &str,
         milestones: &[MilestoneFields],
     ) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             for m in milestones {
                 let mut inline = InlineTable::new();
                 inline.insert("title", patch::string(m.title.trim()));
@@ -278,9 +301,7 @@ impl CampaignFile {
         n: usize,
         m: &MilestoneFields,
     ) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             let cell = patch::array_table_mut(table, "milestones", n).ok_or_else(|| {
                 Refusal(tr!("{id} 没有第 {n} 个节点", "{id} has no milestone {n}"))
             })?;
@@ -295,9 +316,7 @@ impl CampaignFile {
     }
 
     pub fn delete_milestone(&mut self, id: &str, n: usize) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             let array = table
                 .get_mut("milestones")
                 .and_then(Item::as_array_mut)
@@ -310,9 +329,7 @@ impl CampaignFile {
 
     /// Puts a task's milestones in date order (each line unchanged).
     pub fn sort_milestones(&mut self, id: &str) -> Result<(), Refusal> {
-        self.change(|doc| {
-            let table = patch::task_mut(doc, id)
-                .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        self.change_task(id, |table| {
             let Some(array) = table.get_mut("milestones").and_then(Item::as_array_mut) else {
                 return Ok(());
             };

@@ -10,13 +10,14 @@ mod task_parts;
 mod tasks;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use toml_edit::{Document, DocumentMut};
 
 use self::entry::Entry;
 use self::refs::Ids;
 use self::report::Findings;
+use self::tasks::TaskReader;
 use super::diag::Diagnostic;
-use crate::domain::{Campaign, StatusSpelling};
+use super::tree::{Builder, Item, Layout, Table, TreeError};
+use crate::domain::{Campaign, CampaignInfo, StatusSpelling};
 use crate::i18n::Text;
 use crate::tr;
 
@@ -32,11 +33,12 @@ pub enum Today {
     At(DateTime<Utc>),
 }
 
-/// A file that loaded: the campaign, the parsed document (for in-place edits) and the warnings.
+/// A file that loaded: the campaign, where each task is written, and the warnings.
 #[derive(Debug)]
 pub struct Loaded {
     pub campaign: Campaign,
-    pub document: DocumentMut,
+    /// Where each `[[tasks]]` table is written (in file order), for edits in place.
+    pub layout: Layout,
     /// "Today" as the checks saw it, in the campaign's zone.
     pub today: NaiveDate,
     /// Warnings only; a load with errors fails.
@@ -106,57 +108,84 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             diagnostics: f.into_sorted(),
         });
     }
-    let parsed = match Document::parse(text) {
-        Ok(doc) => doc,
-        Err(err) => {
-            let message = err.message().trim().to_owned();
-            f.error(
-                err.span(),
-                None,
-                tr!("不是有效的 TOML:{message}", "not valid TOML: {message}"),
-                Some(Text::new(
-                    "检查该处的引号、括号和等号;日期写作 2026-09-01,字符串加引号",
-                    "check the quotes, brackets and `=` there; dates look like 2026-09-01, strings are quoted",
-                )),
-            );
-            return Err(Rejected {
-                diagnostics: f.into_sorted(),
-            });
+    let mut builder = Builder::new(text, "tasks");
+    let mut ids = Ids::default();
+    let mut reader = TaskReader::default();
+    let mut head: Option<Head> = None;
+    // Tasks wait here only while `[campaign]` is still unread (it usually comes first).
+    let mut waiting: Vec<Item> = Vec::new();
+    loop {
+        let more = match builder.step() {
+            Ok(more) => more,
+            Err(err) => return Err(syntax_error(text, err, f)),
+        };
+        waiting.extend(builder.take_streamed());
+        if head.is_none() && !waiting.is_empty() && builder.root().contains_key("campaign") {
+            match read_head(builder.root(), &mut f, &mut ids, today) {
+                Some(h) => head = Some(h),
+                None => return Err(rejected(f)),
+            }
         }
+        if let Some(Head {
+            info: Some(info),
+            today,
+        }) = &head
+        {
+            for item in waiting.drain(..) {
+                read_streamed_task(&mut reader, &mut f, &mut ids, &item, info, *today);
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+    let parsed = match builder.finish() {
+        Ok(parsed) => parsed,
+        Err(err) => return Err(syntax_error(text, err, f)),
     };
+    waiting.extend(builder.take_streamed());
+    let head = match head {
+        Some(h) => h,
+        None => match read_head(&parsed.root, &mut f, &mut ids, today) {
+            Some(h) => h,
+            None => return Err(rejected(f)),
+        },
+    };
+    let today = head.today;
     let root = Entry::new(
-        parsed.as_table(),
+        &parsed.root,
         Some(0..0),
         Text::new("文件", "file"),
         TOP_KEYS,
     );
-    if !schema_ok(&root, &mut f) {
-        return Err(Rejected {
-            diagnostics: f.into_sorted(),
-        });
-    }
-    let mut ids = Ids::default();
-    let info = campaign::read_campaign(&root, &mut f, &mut ids);
-    let today = match (today, &info) {
-        (Today::Date(d), _) => d,
-        (Today::At(now), Some(info)) => info.timezone.date_at(now),
-        (Today::At(now), None) => now.date_naive(),
-    };
     let rules = campaign::read_rules(&root, &mut f);
     let categories = people::read_categories(&root, &mut f, &mut ids);
     let units = people::read_units(&root, &mut f, &mut ids);
     let persons = people::read_people(&root, &mut f, &mut ids);
+    if let Some(info) = &head.info {
+        for item in waiting.drain(..) {
+            read_streamed_task(&mut reader, &mut f, &mut ids, &item, info, today);
+        }
+        let streamed = parsed
+            .root
+            .get("tasks")
+            .and_then(Item::as_array_of_tables)
+            .is_some();
+        if !streamed {
+            // `tasks = [ { .. } ]`: read, though not editable in place.
+            for table in root.tables(&mut f, "tasks") {
+                reader.read(&mut f, &mut ids, table, info, today);
+            }
+        }
+    }
     let mut spelling = StatusSpelling::default();
-    let tasks = match &info {
-        Some(info) => tasks::read_tasks(&root, &mut f, &mut ids, info, today, &mut spelling),
-        None => Vec::new(),
-    };
+    let tasks = reader.finish(&mut spelling);
     let commitments = records::read_commitments(&root, &mut f, &mut ids, today);
     let reviews = records::read_reviews(&root, &mut f, &mut ids);
     root.finish(&mut f);
     ids.check(&mut f);
 
-    match info {
+    match head.info {
         Some(info) if !f.has_errors() => {
             let campaign = Campaign {
                 info,
@@ -171,15 +200,69 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             };
             Ok(Loaded {
                 campaign,
-                document: parsed.into_mut(),
+                layout: parsed.layout,
                 today,
                 warnings: f.into_sorted(),
             })
         }
-        _ => Err(Rejected {
-            diagnostics: f.into_sorted(),
-        }),
+        _ => Err(rejected(f)),
     }
+}
+
+/// What must be known before tasks can be read: the format version is right, the campaign's
+/// dates and zone, and so "today".
+struct Head {
+    info: Option<CampaignInfo>,
+    today: NaiveDate,
+}
+
+/// `None` when the format version is wrong (nothing else can be read).
+fn read_head(root: &Table, f: &mut Findings, ids: &mut Ids, today: Today) -> Option<Head> {
+    let root = Entry::new(root, Some(0..0), Text::new("文件", "file"), TOP_KEYS);
+    if !schema_ok(&root, f) {
+        return None;
+    }
+    let info = campaign::read_campaign(&root, f, ids);
+    let today = match (today, &info) {
+        (Today::Date(d), _) => d,
+        (Today::At(now), Some(info)) => info.timezone.date_at(now),
+        (Today::At(now), None) => now.date_naive(),
+    };
+    Some(Head { info, today })
+}
+
+fn read_streamed_task(
+    reader: &mut TaskReader,
+    f: &mut Findings,
+    ids: &mut Ids,
+    item: &Item,
+    info: &CampaignInfo,
+    today: NaiveDate,
+) {
+    if let Some(table) = item.as_table() {
+        reader.read(f, ids, (table, Some(item.span.clone())), info, today);
+    }
+}
+
+fn rejected(f: Findings) -> Rejected {
+    Rejected {
+        diagnostics: f.into_sorted(),
+    }
+}
+
+/// The text is not TOML: one error, where it goes wrong.
+fn syntax_error(text: &str, err: TreeError, mut f: Findings) -> Rejected {
+    let message = err.message;
+    f.error(
+        err.span.or(Some(text.len()..text.len())),
+        None,
+        tr!("不是有效的 TOML:{message}", "not valid TOML: {message}"),
+        Some(Text::new(
+            "检查该处的引号、括号和等号;日期写作 2026-09-01,字符串加引号",
+            "check the quotes, brackets and `=` there; dates look like 2026-09-01, strings are quoted",
+        )),
+    );
+    rejected(f)
 }
 
 /// `schema_version` must be present and not newer than this build reads.

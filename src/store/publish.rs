@@ -1,6 +1,6 @@
 //! Publishing a leaderboard: it is frozen into `[[reviews]]`, never recomputed afterwards.
 
-use toml_edit::{InlineTable, Item, Table, Value};
+use toml_edit::{InlineTable, Table, Value};
 
 use super::file::{CampaignFile, Refusal, date_value};
 use super::patch;
@@ -68,20 +68,7 @@ impl CampaignFile {
         table.insert("units", toml_edit::value(units));
         table.insert("red", toml_edit::value(ids(&board.red)));
         table.insert("yellow", toml_edit::value(ids(&board.yellow)));
-        self.change(move |doc| {
-            match doc
-                .get_mut("reviews")
-                .and_then(Item::as_array_of_tables_mut)
-            {
-                Some(aot) => aot.push(table),
-                None => {
-                    let mut aot = toml_edit::ArrayOfTables::new();
-                    aot.push(table);
-                    doc.insert("reviews", Item::ArrayOfTables(aot));
-                }
-            }
-            Ok(())
-        })?;
+        self.add_table("reviews", table)?;
         Ok(n)
     }
 }

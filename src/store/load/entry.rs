@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
+use crate::store::tree::{Datetime, Item, Table, Value};
 use chrono::NaiveDate;
-use toml_edit::{Item, TableLike, Value};
 
 use super::report::Findings;
 use crate::i18n::Text;
@@ -11,7 +11,7 @@ use crate::tr;
 
 /// One table of the file being read, with the keys it may hold.
 pub struct Entry<'d> {
-    table: &'d dyn TableLike,
+    table: &'d Table<'d>,
     span: Option<Range<usize>>,
     pub subject: Text,
     known: &'static [&'static str],
@@ -47,22 +47,21 @@ impl Kind {
 }
 
 fn found_name(item: &Item) -> Text {
-    match item {
-        Item::Value(Value::String(_)) => Text::new("字符串", "a string"),
-        Item::Value(Value::Integer(_)) => Text::new("整数", "an integer"),
-        Item::Value(Value::Float(_)) => Text::new("小数", "a decimal number"),
-        Item::Value(Value::Boolean(_)) => Text::new("布尔值", "a boolean"),
-        Item::Value(Value::Datetime(_)) => Text::new("日期时间", "a date-time"),
-        Item::Value(Value::Array(_)) => Text::new("数组", "an array"),
-        Item::Value(Value::InlineTable(_)) | Item::Table(_) => Text::new("表", "a table"),
-        Item::ArrayOfTables(_) => Text::new("表数组", "an array of tables"),
-        Item::None => Text::new("空值", "nothing"),
+    match &item.value {
+        Value::String(_) => Text::new("字符串", "a string"),
+        Value::Integer(_) => Text::new("整数", "an integer"),
+        Value::Float(_) => Text::new("小数", "a decimal number"),
+        Value::Boolean(_) => Text::new("布尔值", "a boolean"),
+        Value::Datetime(_) => Text::new("日期时间", "a date-time"),
+        Value::Array(a) if a.of_tables => Text::new("表数组", "an array of tables"),
+        Value::Array(_) => Text::new("数组", "an array"),
+        Value::Table(_) => Text::new("表", "a table"),
     }
 }
 
 impl<'d> Entry<'d> {
     pub fn new(
-        table: &'d dyn TableLike,
+        table: &'d Table<'d>,
         span: Option<Range<usize>>,
         subject: Text,
         known: &'static [&'static str],
@@ -83,7 +82,7 @@ impl<'d> Entry<'d> {
     pub fn value_span(&self, key: &str) -> Option<Range<usize>> {
         self.table
             .get(key)
-            .and_then(Item::span)
+            .map(|item| item.span.clone())
             .or_else(|| self.span.clone())
     }
 
@@ -114,7 +113,7 @@ impl<'d> Entry<'d> {
             )
         });
         f.error(
-            item.span().or_else(|| self.span.clone()),
+            Some(item.span.clone()),
             Some(&self.subject),
             Text::new(
                 format!("`{key}` 的类型不对:应为{},实为{}", want.zh, got.zh),
@@ -127,10 +126,10 @@ impl<'d> Entry<'d> {
         );
     }
 
-    fn get(&self, f: &mut Findings, key: &str, required: bool, kind: Kind) -> Option<&'d Item> {
+    fn get(&self, f: &mut Findings, key: &str, required: bool, kind: Kind) -> Option<&'d Item<'d>> {
         match self.table.get(key) {
-            Some(item) if !item.is_none() => Some(item),
-            _ => {
+            Some(item) => Some(item),
+            None => {
                 if required {
                     self.missing(f, key, kind);
                 }
@@ -248,10 +247,10 @@ impl<'d> Entry<'d> {
         let mut out = Vec::with_capacity(array.len());
         for value in array.iter() {
             match value.as_str() {
-                Some(s) => out.push((s.to_owned(), value.span())),
+                Some(s) => out.push((s.to_owned(), Some(value.span.clone()))),
                 None => {
                     f.error(
-                        value.span(),
+                        Some(value.span.clone()),
                         Some(&self.subject),
                         tr!(
                             "`{key}` 的元素应为字符串",
@@ -280,7 +279,7 @@ impl<'d> Entry<'d> {
             match date {
                 Some(d) => out.push(d),
                 None => f.error(
-                    value.span(),
+                    Some(value.span.clone()),
                     Some(&self.subject),
                     tr!(
                         "`{key}` 的元素应为日期",
@@ -301,10 +300,10 @@ impl<'d> Entry<'d> {
         &self,
         f: &mut Findings,
         key: &str,
-    ) -> Option<(&'d dyn TableLike, Option<Range<usize>>)> {
+    ) -> Option<(&'d Table<'d>, Option<Range<usize>>)> {
         let item = self.get(f, key, false, Kind::Table)?;
-        match item.as_table_like() {
-            Some(t) => Some((t, item.span())),
+        match item.as_table() {
+            Some(t) => Some((t, Some(item.span.clone()))),
             None => {
                 self.wrong(f, key, item, Kind::Table, None);
                 None
@@ -317,14 +316,14 @@ impl<'d> Entry<'d> {
         &self,
         f: &mut Findings,
         key: &str,
-    ) -> Vec<(&'d dyn TableLike, Option<Range<usize>>)> {
+    ) -> Vec<(&'d Table<'d>, Option<Range<usize>>)> {
         let Some(item) = self.get(f, key, false, Kind::List) else {
             return Vec::new();
         };
         if let Some(aot) = item.as_array_of_tables() {
             return aot
                 .iter()
-                .map(|t| (t as &dyn TableLike, t.span()))
+                .filter_map(|t| Some((t.as_table()?, Some(t.span.clone()))))
                 .collect();
         }
         let Some(array) = item.as_array() else {
@@ -334,9 +333,9 @@ impl<'d> Entry<'d> {
         let mut out = Vec::with_capacity(array.len());
         for value in array.iter() {
             match value.as_inline_table() {
-                Some(t) => out.push((t as &dyn TableLike, value.span())),
+                Some(t) => out.push((t, Some(value.span.clone()))),
                 None => f.error(
-                    value.span(),
+                    Some(value.span.clone()),
                     Some(&self.subject),
                     tr!(
                         "`{key}` 的元素应为内联表 {{ .. }}",
@@ -352,10 +351,11 @@ impl<'d> Entry<'d> {
     /// Warns about every key this entry does not know, suggesting the nearest known one.
     pub fn finish(&self, f: &mut Findings) {
         for (key, _) in self.table.iter() {
+            let span = Some(key.span.clone());
+            let key = key.name.as_ref();
             if self.known.contains(&key) {
                 continue;
             }
-            let span = self.table.key(key).and_then(|k| k.span());
             let hint = nearest(key, self.known).map(|near| {
                 tr!(
                     "是否想写 `{near}`?未知的键会原样保留",
@@ -379,7 +379,7 @@ impl<'d> Entry<'d> {
 }
 
 /// A TOML local date (no time, no offset) as a calendar date.
-fn local_date(dt: &toml_edit::Datetime) -> Option<NaiveDate> {
+fn local_date(dt: &Datetime) -> Option<NaiveDate> {
     match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => {
             NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())

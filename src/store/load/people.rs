@@ -1,10 +1,13 @@
 //! `[[categories]]`, `[[units]]` and `[[people]]`.
 
+use std::ops::Range;
+
 use super::entry::Entry;
 use super::refs::{IdKind, Ids};
 use super::report::Findings;
 use crate::domain::{Category, Person, Unit};
 use crate::i18n::Text;
+use crate::store::tree::Table;
 use crate::tr;
 
 const CATEGORY_KEYS: &[&str] = &["id", "name", "en", "short"];
@@ -40,20 +43,31 @@ pub(super) fn entries<'d>(
     tables
         .into_iter()
         .enumerate()
-        .map(|(i, (table, span))| {
-            let placeholder = Text::new(
-                format!("第 {} 个 [[{key}]]", i + 1),
-                format!("[[{key}]] #{}", i + 1),
-            );
-            let mut e = Entry::new(table, span, placeholder, known);
-            let id = e.str(f, "id", true);
-            if let Some(id) = &id {
-                e.subject = kind.subject(id);
-                ids.define(f, kind, id, e.value_span("id"));
-            }
-            (e, id)
-        })
+        .map(|(i, (table, span))| entry_with_id(f, ids, (table, span), i, key, kind, known))
         .collect()
+}
+
+/// The `index`-th entry of `[[key]]`, its id read and defined.
+pub(super) fn entry_with_id<'d>(
+    f: &mut Findings,
+    ids: &mut Ids,
+    (table, span): (&'d Table<'d>, Option<Range<usize>>),
+    index: usize,
+    key: &str,
+    kind: IdKind,
+    known: &'static [&'static str],
+) -> (Entry<'d>, Option<String>) {
+    let placeholder = Text::new(
+        format!("第 {} 个 [[{key}]]", index + 1),
+        format!("[[{key}]] #{}", index + 1),
+    );
+    let mut e = Entry::new(table, span, placeholder, known);
+    let id = e.str(f, "id", true);
+    if let Some(id) = &id {
+        e.subject = kind.subject(id);
+        ids.define(f, kind, id, e.value_span("id"));
+    }
+    (e, id)
 }
 
 pub fn read_categories(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Category> {

@@ -1,14 +1,17 @@
 //! `[[tasks]]`: the cards, their Five Ones, status and the rules that tie them together.
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use super::entry::Entry;
-use super::people::entries;
+use super::people::entry_with_id;
 use super::refs::{IdKind, Ids};
 use super::report::Findings;
 use super::task_parts::{read_log, read_milestones, read_override, read_problems};
 use crate::domain::{CampaignInfo, Status, StatusSpelling, Task};
 use crate::i18n::Text;
+use crate::store::tree::Table;
 use crate::tr;
 
 const TASK_KEYS: &[&str] = &[
@@ -36,38 +39,51 @@ const TASK_KEYS: &[&str] = &[
     "light_override",
 ];
 
-pub fn read_tasks(
-    root: &Entry,
-    f: &mut Findings,
-    ids: &mut Ids,
-    info: &CampaignInfo,
-    today: NaiveDate,
-    spelling: &mut StatusSpelling,
-) -> Vec<Task> {
-    let list = entries(root, f, ids, "tasks", IdKind::Task, TASK_KEYS, false);
-    let mut chinese = 0usize;
-    let mut english = 0usize;
-    let mut out = Vec::with_capacity(list.len());
-    for (e, id) in list {
+/// Reads `[[tasks]]` one element at a time (the loader streams them), noting how the file
+/// spells statuses.
+#[derive(Default)]
+pub struct TaskReader {
+    chinese: usize,
+    english: usize,
+    read: usize,
+    pub tasks: Vec<Task>,
+}
+
+impl TaskReader {
+    /// Reads the next task; `table` is `None` when the element is not a table.
+    pub fn read(
+        &mut self,
+        f: &mut Findings,
+        ids: &mut Ids,
+        table: (&Table, Option<Range<usize>>),
+        info: &CampaignInfo,
+        today: NaiveDate,
+    ) {
+        let index = self.read;
+        self.read += 1;
+        let (e, id) = entry_with_id(f, ids, table, index, "tasks", IdKind::Task, TASK_KEYS);
         let Some(id) = id else {
-            continue;
+            return;
         };
         if let Some(raw) = e.str(f, "status", false) {
             if Status::parse(&raw).is_some_and(|s| s.zh() == raw) {
-                chinese += 1;
+                self.chinese += 1;
             } else {
-                english += 1;
+                self.english += 1;
             }
         }
         if let Some(task) = read_task(&e, f, ids, info, today, id) {
-            out.push(task);
+            self.tasks.push(task);
         }
         e.finish(f);
     }
-    if chinese > english {
-        *spelling = StatusSpelling::Chinese;
+
+    pub fn finish(self, spelling: &mut StatusSpelling) -> Vec<Task> {
+        if self.chinese > self.english {
+            *spelling = StatusSpelling::Chinese;
+        }
+        self.tasks
     }
-    out
 }
 
 fn read_task(

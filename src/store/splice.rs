@@ -1,0 +1,86 @@
+//! One change to a text kept as the bytes it replaced: small to store, exact to reverse.
+
+/// At byte `at`, `new` stands where `old` was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub at: usize,
+    pub old: String,
+    pub new: String,
+}
+
+impl Splice {
+    /// The smallest splice that turns `before` into `after` (common start and end kept).
+    pub fn between(before: &str, after: &str) -> Splice {
+        let (b, a) = (before.as_bytes(), after.as_bytes());
+        let mut start = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+        while !before.is_char_boundary(start) || !after.is_char_boundary(start) {
+            start -= 1;
+        }
+        let room = b.len().min(a.len()) - start;
+        let mut end = b
+            .iter()
+            .rev()
+            .zip(a.iter().rev())
+            .take(room)
+            .take_while(|(x, y)| x == y)
+            .count();
+        while !before.is_char_boundary(b.len() - end) || !after.is_char_boundary(a.len() - end) {
+            end -= 1;
+        }
+        Splice {
+            at: start,
+            old: before[start..b.len() - end].to_owned(),
+            new: after[start..a.len() - end].to_owned(),
+        }
+    }
+
+    /// `text` as it was before this splice; `None` if `text` is not what it made.
+    pub fn revert(&self, text: &str) -> Option<String> {
+        let end = self.at.checked_add(self.new.len())?;
+        if text.get(self.at..end)? != self.new {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() - self.new.len() + self.old.len());
+        out.push_str(&text[..self.at]);
+        out.push_str(&self.old);
+        out.push_str(&text[end..]);
+        Some(out)
+    }
+
+    /// `text` with this splice made again; `None` if `text` is not what it started from.
+    pub fn apply(&self, text: &str) -> Option<String> {
+        Splice {
+            at: self.at,
+            old: self.new.clone(),
+            new: self.old.clone(),
+        }
+        .revert(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_change_and_reverts_it() {
+        for (before, after) in [
+            ("abc", "abc"),
+            ("abc", "axc"),
+            ("abc", "abxc"),
+            ("aaaa", "aaa"),
+            ("", "new"),
+            ("进度 = 50", "进度 = 60"),
+            ("第一项甲", "第一项乙"),
+            ("甲乙", "甲丙乙"),
+        ] {
+            let s = Splice::between(before, after);
+            assert_eq!(s.revert(after).as_deref(), Some(before), "{s:?}");
+            assert_eq!(s.apply(before).as_deref(), Some(after));
+            assert!(s.old.len() + s.new.len() <= before.len().max(after.len()) + 3);
+        }
+        let s = Splice::between("x = 1", "x = 2");
+        assert_eq!((s.at, s.old.as_str(), s.new.as_str()), (4, "1", "2"));
+        assert_eq!(s.revert("x = 3"), None);
+    }
+}

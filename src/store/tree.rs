@@ -1,0 +1,190 @@
+//! A light, read-only TOML tree with byte spans, built from `toml_parser`'s events one
+//! `[table]` at a time, so a large file never needs all its tokens in memory at once.
+//! Strings borrow the source text unless they hold escapes.
+
+mod build;
+mod chunks;
+mod layout;
+mod values;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+pub use build::{Builder, Parsed, TreeError, parse};
+pub use layout::{Layout, Region};
+pub use toml_datetime::Datetime;
+
+/// A key as written, decoded, with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key<'a> {
+    pub name: Cow<'a, str>,
+    pub span: Range<usize>,
+}
+
+/// A value with the span of its text (a table: of its header, or of its first key).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item<'a> {
+    pub value: Value<'a>,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    String(Cow<'a, str>),
+    Integer(i64),
+    Float(f64),
+    Boolean(bool),
+    Datetime(Datetime),
+    Array(Array<'a>),
+    Table(Table<'a>),
+}
+
+/// `[..]`, or the tables of `[[key]]` headers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Array<'a> {
+    pub items: Vec<Item<'a>>,
+    pub of_tables: bool,
+}
+
+/// How a table came to be; TOML forbids mixing some of these.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Created on the way to a deeper header or dotted key, not (yet) defined itself.
+    pub implicit: bool,
+    /// Created by dotted keys.
+    pub dotted: bool,
+    /// `{ .. }`: closed once written.
+    pub inline: bool,
+}
+
+/// Keys in the order written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table<'a> {
+    pub entries: Vec<(Key<'a>, Item<'a>)>,
+    pub origin: Origin,
+}
+
+impl<'a> Table<'a> {
+    pub fn get(&self, key: &str) -> Option<&Item<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(_, item)| item)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Item<'a>> {
+        self.entries
+            .iter_mut()
+            .find(|(k, _)| k.name == key)
+            .map(|(_, item)| item)
+    }
+
+    pub fn key(&self, key: &str) -> Option<&Key<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(k, _)| k)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Key<'a>, &Item<'a>)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl<'a> Item<'a> {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_integer(&self) -> Option<i64> {
+        match self.value {
+            Value::Integer(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn as_float(&self) -> Option<f64> {
+        match self.value {
+            Value::Float(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            Value::Boolean(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn as_datetime(&self) -> Option<&Datetime> {
+        match &self.value {
+            Value::Datetime(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// A written array `[..]` (not the tables of `[[key]]`).
+    pub fn as_array(&self) -> Option<&[Item<'a>]> {
+        match &self.value {
+            Value::Array(a) if !a.of_tables => Some(&a.items),
+            _ => None,
+        }
+    }
+
+    /// The tables of `[[key]]` headers.
+    pub fn as_array_of_tables(&self) -> Option<&[Item<'a>]> {
+        match &self.value {
+            Value::Array(a) if a.of_tables => Some(&a.items),
+            _ => None,
+        }
+    }
+
+    /// Any table: `[key]`, dotted, or `{ .. }`.
+    pub fn as_table(&self) -> Option<&Table<'a>> {
+        match &self.value {
+            Value::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// An inline table `{ .. }`.
+    pub fn as_inline_table(&self) -> Option<&Table<'a>> {
+        self.as_table().filter(|t| t.origin.inline)
+    }
+}
+
+impl Value<'_> {
+    /// The type's name in TOML's words, for messages.
+    pub fn type_str(&self) -> &'static str {
+        match self {
+            Value::String(_) => "string",
+            Value::Integer(_) => "integer",
+            Value::Float(_) => "float",
+            Value::Boolean(_) => "boolean",
+            Value::Datetime(_) => "datetime",
+            Value::Array(a) if a.of_tables => "array of tables",
+            Value::Array(_) => "array",
+            Value::Table(t) if t.origin.inline => "inline table",
+            Value::Table(_) => "table",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

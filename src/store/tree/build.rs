@@ -1,0 +1,466 @@
+//! Builds the tree from events with TOML's rules for tables: no key twice, no table defined
+//! twice, no mixing of `[header]`, dotted-key and inline tables. Follows the `toml` crate's
+//! document builder, so it accepts exactly what `toml_edit` accepts (a test compares them).
+//!
+//! The elements of one root array of tables (`[[tasks]]`) can be handed out as each one is
+//! complete, so a caller can read and drop them while the rest of the file is still unread.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml_parser::ParseError;
+use toml_parser::parser::{Event, EventKind};
+
+use super::chunks::Chunks;
+use super::layout::{Layout, Tracker};
+use super::values::{Input, decode_key, value};
+use super::{Array, Item, Key, Origin, Table, Value};
+
+/// The first thing wrong with the text as TOML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreeError {
+    pub message: String,
+    pub span: Option<Range<usize>>,
+}
+
+impl TreeError {
+    fn from_parse(err: &ParseError) -> Self {
+        let mut message = err.description().to_owned();
+        if let Some(expected) = err.expected().filter(|e| !e.is_empty()) {
+            let names: Vec<String> = expected
+                .iter()
+                .map(|e| match e {
+                    toml_parser::Expected::Literal(s) => format!("`{s}`"),
+                    toml_parser::Expected::Description(s) => (*s).to_owned(),
+                    _ => "?".to_owned(),
+                })
+                .collect();
+            message.push_str(", expected ");
+            message.push_str(&names.join(", "));
+        }
+        let span = err.unexpected().or(err.context());
+        TreeError {
+            message,
+            span: span.map(|s| s.start()..s.end()),
+        }
+    }
+}
+
+/// What the whole text held.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    pub root: Table<'a>,
+    pub layout: Layout,
+}
+
+struct Header<'a> {
+    path: Vec<Key<'a>>,
+    key: Option<Key<'a>>,
+    span: Range<usize>,
+    is_array: bool,
+}
+
+/// Builds a tree from text, a table at a time.
+pub struct Builder<'a> {
+    chunks: Chunks<'a>,
+    text: &'a str,
+    root: Table<'a>,
+    current: Table<'a>,
+    header: Option<Header<'a>>,
+    stream_key: &'static str,
+    streamed: Vec<Item<'a>>,
+    layout: Tracker,
+    /// Where the last statement read ends.
+    content_end: usize,
+    error: Option<ParseError>,
+}
+
+/// Parses a whole text into one tree (nothing streamed).
+pub fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
+    let mut b = Builder::new(text, "");
+    while b.step()? {}
+    b.finish()
+}
+
+impl<'a> Builder<'a> {
+    /// `stream_key`: the root array of tables whose elements [`Builder::take_streamed`] hands out.
+    pub fn new(text: &'a str, stream_key: &'static str) -> Self {
+        Builder {
+            chunks: Chunks::new(text),
+            text,
+            root: Table::default(),
+            current: Table::default(),
+            header: None,
+            stream_key,
+            streamed: Vec::new(),
+            layout: Tracker::default(),
+            content_end: 0,
+            error: None,
+        }
+    }
+
+    /// Reads the next table's worth of text; false at the end.
+    pub fn step(&mut self) -> Result<bool, TreeError> {
+        if !self.chunks.next_chunk(&mut self.error) {
+            return Ok(false);
+        }
+        let events = std::mem::take(&mut self.chunks.events);
+        let mut input = Input::new(&events);
+        self.document(&mut input);
+        self.chunks.events = events;
+        match &self.error {
+            Some(err) => Err(TreeError::from_parse(err)),
+            None => Ok(true),
+        }
+    }
+
+    /// The root as read so far: its own keys, and the tables whose headers have ended.
+    pub fn root(&self) -> &Table<'a> {
+        &self.root
+    }
+
+    /// The streamed elements completed since the last call, in file order.
+    pub fn take_streamed(&mut self) -> std::vec::Drain<'_, Item<'a>> {
+        self.streamed.drain(..)
+    }
+
+    /// Ends the text; the last streamed element goes to [`Builder::take_streamed`].
+    pub fn finish(&mut self) -> Result<Parsed<'a>, TreeError> {
+        self.finish_table();
+        if let Some(err) = &self.error {
+            return Err(TreeError::from_parse(err));
+        }
+        self.take_last_streamed();
+        self.layout.finish(self.text.len(), self.content_end);
+        Ok(Parsed {
+            root: std::mem::take(&mut self.root),
+            layout: std::mem::take(&mut self.layout.layout),
+        })
+    }
+
+    fn report(&mut self, err: ParseError) {
+        self.error.get_or_insert(err);
+    }
+
+    fn document(&mut self, input: &mut Input<'_>) {
+        let source = self.chunks.source();
+        while let Some(event) = input.next() {
+            match event.kind() {
+                EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
+                    self.finish_table();
+                    let header = self.on_header(event, input);
+                    self.note_layout(&header);
+                    self.content_end = header.span.end;
+                    self.start_table(header);
+                }
+                EventKind::SimpleKey => {
+                    let (path, key) = on_key(event, input, source, &mut self.error);
+                    let Some(key) = key else { break };
+                    let Some(mut next) = input.next() else { break };
+                    if next.kind() == EventKind::Whitespace {
+                        let Some(after) = input.next() else { break };
+                        next = after;
+                    }
+                    if next.kind() != EventKind::KeyValSep {
+                        break;
+                    }
+                    if input.peek_kind() == Some(EventKind::Whitespace) {
+                        input.next();
+                    }
+                    let value = value(input, source, &mut self.error);
+                    self.content_end = value.span.end;
+                    self.capture_key_value(path, key, value);
+                }
+                _ => {}
+            }
+            if self.error.is_some() {
+                return;
+            }
+        }
+    }
+
+    fn on_header(&mut self, open: &Event, input: &mut Input<'_>) -> Header<'a> {
+        let source = self.chunks.source();
+        let is_array = open.kind() == EventKind::ArrayTableOpen;
+        let mut path = Vec::new();
+        let mut key = None;
+        let mut end = open.span().end();
+        while let Some(event) = input.next() {
+            match event.kind() {
+                EventKind::ArrayTableClose | EventKind::StdTableClose => {
+                    end = event.span().end();
+                    break;
+                }
+                EventKind::SimpleKey => {
+                    let (p, k) = on_key(event, input, source, &mut self.error);
+                    path = p;
+                    key = k;
+                }
+                _ => {}
+            }
+        }
+        Header {
+            path,
+            key,
+            span: open.span().start()..end,
+            is_array,
+        }
+    }
+
+    fn note_layout(&mut self, header: &Header<'a>) {
+        let start = header.span.start;
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let first = header.path.first().or(header.key.as_ref());
+        let first = first.map_or("", |k| k.name.as_ref());
+        let element = header.is_array && header.path.is_empty();
+        let stream_key = self.stream_key;
+        let end = self.content_end;
+        self.layout
+            .header(line_start, first, element, stream_key, end);
+    }
+
+    fn capture_key_value(&mut self, path: Vec<Key<'a>>, key: Key<'a>, value: Item<'a>) {
+        let dotted = !path.is_empty();
+        let parent = match descend(&mut self.current, &path, dotted) {
+            Ok(t) => t,
+            Err(e) => return self.report(e),
+        };
+        if dotted && !parent.origin.implicit {
+            let err = duplicate(&key, None);
+            return self.report(err);
+        }
+        if let Some(old) = parent.key(&key.name) {
+            let err = duplicate(&key, Some(old));
+            return self.report(err);
+        }
+        parent.entries.push((key, value));
+    }
+
+    fn finish_table(&mut self) {
+        let table = std::mem::take(&mut self.current);
+        let Some(header) = self.header.take() else {
+            self.root = table;
+            return;
+        };
+        let Some(key) = header.key else { return };
+        let item = Item {
+            value: Value::Table(table),
+            span: header.span.clone(),
+        };
+        let streamed = header.is_array
+            && header.path.is_empty()
+            && !self.stream_key.is_empty()
+            && key.name == self.stream_key;
+        let parent = match descend(&mut self.root, &header.path, false) {
+            Ok(t) => t,
+            Err(e) => return self.report(e),
+        };
+        if !header.is_array {
+            parent.entries.push((key, item));
+            return;
+        }
+        let index = match parent.entries.iter().position(|(k, _)| k.name == key.name) {
+            Some(i) => i,
+            None => {
+                let array = Value::Array(Array {
+                    items: Vec::new(),
+                    of_tables: true,
+                });
+                let span = header.span.clone();
+                parent
+                    .entries
+                    .push((key.clone(), Item { value: array, span }));
+                parent.entries.len() - 1
+            }
+        };
+        let (old_key, old) = &mut parent.entries[index];
+        let Value::Array(array) = &mut old.value else {
+            let err = duplicate(&key, Some(old_key));
+            return self.report(err);
+        };
+        if !array.of_tables {
+            let err = duplicate(&key, Some(old_key));
+            return self.report(err);
+        }
+        let finished = if streamed {
+            array.items.last_mut().map(take_table)
+        } else {
+            None
+        };
+        array.items.push(item);
+        self.streamed.extend(finished);
+    }
+
+    fn take_last_streamed(&mut self) {
+        if self.stream_key.is_empty() {
+            return;
+        }
+        let last = self
+            .root
+            .get_mut(self.stream_key)
+            .and_then(|item| match &mut item.value {
+                Value::Array(a) if a.of_tables => a.items.last_mut(),
+                _ => None,
+            })
+            .map(take_table);
+        self.streamed.extend(last);
+    }
+
+    fn start_table(&mut self, header: Header<'a>) {
+        if !header.is_array
+            && let Some(key) = &header.key
+        {
+            let found = match descend(&mut self.root, &header.path, false) {
+                Ok(parent) => parent
+                    .entries
+                    .iter()
+                    .position(|(k, _)| k.name == key.name)
+                    .map(|i| parent.entries.remove(i)),
+                Err(e) => {
+                    self.report(e);
+                    None
+                }
+            };
+            if let Some((old_key, old)) = found {
+                match old.value {
+                    Value::Table(t) if t.origin.implicit && !t.origin.dotted => {
+                        self.current = t;
+                    }
+                    _ => {
+                        let err = duplicate(key, Some(&old_key));
+                        self.report(err);
+                    }
+                }
+            }
+        }
+        self.current.origin = Origin::default();
+        self.header = Some(header);
+    }
+}
+
+/// Moves a finished element out of the tree, leaving an empty table in its place.
+fn take_table<'a>(item: &mut Item<'a>) -> Item<'a> {
+    let value = std::mem::replace(&mut item.value, Value::Table(Table::default()));
+    Item {
+        value,
+        span: item.span.clone(),
+    }
+}
+
+fn duplicate(key: &Key<'_>, old: Option<&Key<'_>>) -> ParseError {
+    let err = ParseError::new("duplicate key").with_unexpected(span_of(key));
+    match old {
+        Some(old) => err.with_context(span_of(old)),
+        None => err,
+    }
+}
+
+pub(super) fn span_of(key: &Key<'_>) -> toml_parser::Span {
+    toml_parser::Span::new_unchecked(key.span.start, key.span.end)
+}
+
+/// Walks (creating as needed) the tables named by `path` below a header table or the root.
+fn descend<'t, 'a>(
+    mut table: &'t mut Table<'a>,
+    path: &[Key<'a>],
+    dotted: bool,
+) -> Result<&'t mut Table<'a>, ParseError> {
+    for key in path {
+        let index = match table.entries.iter().position(|(k, _)| k.name == key.name) {
+            Some(i) => i,
+            None => {
+                let origin = Origin {
+                    implicit: true,
+                    dotted,
+                    inline: false,
+                };
+                let item = Item {
+                    value: Value::Table(Table {
+                        entries: Vec::new(),
+                        origin,
+                    }),
+                    span: key.span.clone(),
+                };
+                table.entries.push((key.clone(), item));
+                table.entries.len() - 1
+            }
+        };
+        let item = &mut table.entries[index].1;
+        let old_span = toml_parser::Span::new_unchecked(item.span.start, item.span.end);
+        table = match &mut item.value {
+            Value::Array(array) => {
+                if !array.of_tables {
+                    return Err(cannot_extend("array", key, old_span));
+                }
+                match array.items.last_mut().map(|i| &mut i.value) {
+                    Some(Value::Table(t)) => t,
+                    Some(other) => return Err(cannot_extend(other.type_str(), key, old_span)),
+                    None => return Err(cannot_extend("array", key, old_span)),
+                }
+            }
+            Value::Table(t) => {
+                if t.origin.inline {
+                    return Err(ParseError::new(
+                        "cannot extend value of type inline table with a dotted key",
+                    )
+                    .with_unexpected(span_of(key)));
+                }
+                if dotted && t.origin.implicit {
+                    t.origin.dotted = true;
+                }
+                if dotted && !t.origin.implicit {
+                    return Err(duplicate(key, None));
+                }
+                t
+            }
+            other => return Err(cannot_extend(other.type_str(), key, old_span)),
+        };
+    }
+    Ok(table)
+}
+
+fn cannot_extend(type_str: &str, key: &Key<'_>, old: toml_parser::Span) -> ParseError {
+    ParseError::new(Cow::Owned(format!(
+        "cannot extend value of type {type_str} with a dotted key"
+    )))
+    .with_unexpected(span_of(key))
+    .with_context(old)
+}
+
+/// A key, dotted or not: the path before the last part, and the last part.
+pub(super) fn on_key<'a>(
+    first: &Event,
+    input: &mut Input<'_>,
+    source: toml_parser::Source<'a>,
+    errors: &mut Option<ParseError>,
+) -> (Vec<Key<'a>>, Option<Key<'a>>) {
+    let mut path = Vec::new();
+    let mut last = decode_key(first, source, errors);
+    loop {
+        let sep_at = match input.peek_kind() {
+            Some(EventKind::KeySep) => 0,
+            Some(EventKind::Whitespace) if input.peek_kind_at(1) == Some(EventKind::KeySep) => 1,
+            _ => break,
+        };
+        for _ in 0..=sep_at {
+            input.next();
+        }
+        if input.peek_kind() == Some(EventKind::Whitespace) {
+            input.next();
+        }
+        match input.peek_kind() {
+            Some(EventKind::SimpleKey) => {
+                if let Some(event) = input.next() {
+                    let next = decode_key(event, source, errors);
+                    path.push(std::mem::replace(&mut last, next));
+                }
+            }
+            _ => break,
+        }
+    }
+    if path.len() >= 80 {
+        errors.get_or_insert(ParseError::new("recursion limit"));
+        return (Vec::new(), None);
+    }
+    (path, Some(last))
+}
