@@ -12,6 +12,7 @@ pub mod countdown;
 pub mod leaderboard;
 pub mod light;
 pub mod milestone;
+pub mod reason;
 pub mod task_facts;
 
 #[cfg(test)]

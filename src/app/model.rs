@@ -7,7 +7,7 @@ use super::input::TextInput;
 use super::lanes::{Column, Filter, Lanes, columns};
 use super::verbs::Purpose;
 use crate::domain::Campaign;
-use crate::domain::leaderboard::red_count;
+use crate::domain::leaderboard::red_counts;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
 use crate::store::file::CampaignFile;
@@ -91,11 +91,7 @@ impl Derived {
         let keep = |i: usize| filter.is_none_or(|f| f.keeps(&campaign.tasks[i], &lights[i], today));
         let columns = columns(campaign, lanes, keep);
         let count = |l: TaskLight| lights.iter().filter(|v| v.light == l).count();
-        let red_counts = campaign
-            .tasks
-            .iter()
-            .map(|t| red_count(campaign, &t.id))
-            .collect();
+        let red_counts = red_counts(campaign);
         Derived {
             red_counts,
             red: count(TaskLight::Red),

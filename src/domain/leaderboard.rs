@@ -198,13 +198,22 @@ pub fn leaderboards_before(campaign: &Campaign, today: NaiveDate) -> Vec<Leaderb
         .collect()
 }
 
-/// How many published reviews list the task as red.
-pub fn red_count(campaign: &Campaign, task_id: &str) -> usize {
+/// Per task (in file order): how many published reviews list it as red.
+pub fn red_counts(campaign: &Campaign) -> Vec<usize> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for review in &campaign.reviews {
+        let mut listed: Vec<&str> = review.red.iter().map(String::as_str).collect();
+        listed.sort_unstable();
+        listed.dedup();
+        for id in listed {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
     campaign
-        .reviews
+        .tasks
         .iter()
-        .filter(|r| r.red.iter().any(|t| t == task_id))
-        .count()
+        .map(|t| counts.get(t.id.as_str()).copied().unwrap_or(0))
+        .collect()
 }
 
 #[cfg(test)]

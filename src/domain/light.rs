@@ -2,12 +2,12 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::milestone::{done_by, due_label};
+use super::milestone::done_by;
 use super::model::{LightRules, Milestone, Problem, RuleLight, Task};
+pub use super::reason::Reason;
 use super::status::{Light, Status};
 use super::task_facts::lag;
-use crate::i18n::{Lang, Text};
-use crate::tr;
+use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TaskLight {
@@ -45,7 +45,14 @@ pub struct LightVerdict {
     /// Set by a leader's `light_override` (shown with `*`).
     pub overridden: bool,
     /// Why, most serious first; empty for green and crossed off.
-    pub reasons: Vec<Text>,
+    pub reasons: Vec<Reason>,
+}
+
+impl LightVerdict {
+    /// The reasons in words (`task` is the one judged).
+    pub fn reason_texts(&self, task: &Task) -> Vec<Text> {
+        self.reasons.iter().map(|r| r.text(task)).collect()
+    }
 }
 
 /// What is known when judging: everything in the file (the live board), or only what was
@@ -102,10 +109,6 @@ pub fn task_light_at_end_of(task: &Task, rules: &LightRules, d: NaiveDate) -> Li
     )
 }
 
-fn md(date: NaiveDate) -> String {
-    date.format("%m-%d").to_string()
-}
-
 fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
     let today = k.today;
     if k.crossed_off(task) {
@@ -120,21 +123,10 @@ fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
         .as_ref()
         .filter(|o| o.until.is_none_or(|u| u >= today))
     {
-        let reason = &o.reason;
-        let text = match o.until {
-            Some(until) => {
-                let until = md(until);
-                tr!(
-                    "领导认定:{reason}(至 {until})",
-                    "set by a leader: {reason} (until {until})"
-                )
-            }
-            None => tr!("领导认定:{reason}", "set by a leader: {reason}"),
-        };
         return LightVerdict {
             light: o.light.into(),
             overridden: true,
-            reasons: vec![text],
+            reasons: vec![Reason::Override],
         };
     }
     let mut red = Vec::new();
@@ -142,56 +134,34 @@ fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
     let warn_until = today
         .checked_add_days(Days::new(rules.warn_days.unsigned_abs()))
         .unwrap_or(today);
-    for m in task.milestones.iter().filter(|m| !k.milestone_done(m)) {
-        let (title, due) = (&m.title, md(m.due));
+    for (n, m) in task.milestones.iter().enumerate() {
+        if k.milestone_done(m) {
+            continue;
+        }
         if m.due < today {
-            red.push(tr!(
-                "节点逾期:{title}({due})",
-                "milestone overdue: {title} ({due})"
-            ));
+            red.push(Reason::MilestoneOverdue(n));
         } else if m.due <= warn_until {
-            let (zh, en) = (
-                due_label((m.due - today).num_days(), Lang::Zh),
-                due_label((m.due - today).num_days(), Lang::En),
-            );
-            yellow.push(tr!(
-                "节点临近:{title}({due},{zh})",
-                "milestone due soon: {title} ({due}, {en})"
-            ));
+            let days = (m.due - today).num_days();
+            yellow.push(Reason::MilestoneDueSoon { milestone: n, days });
         }
     }
     if task.deadline < today && !task.status.is_finished() {
-        let deadline = md(task.deadline);
-        red.push(tr!(
-            "已超过完成时限 {deadline}",
-            "past the deadline {deadline}"
-        ));
+        red.push(Reason::PastDeadline);
     }
-    for p in task.problems.iter().filter(|p| k.problem_open(p)) {
-        if let Some(due) = p.due.filter(|d| *d < today) {
-            let (text, due) = (&p.text, md(due));
-            let reason = tr!(
-                "问题超期未解决:{text}(限期 {due})",
-                "problem past its fix-by date: {text} ({due})"
-            );
+    for (n, p) in task.problems.iter().enumerate() {
+        if k.problem_open(p) && p.due.is_some_and(|d| d < today) {
+            let reason = Reason::ProblemOverdue(n);
             push_by_rule(rules.overdue_problem, reason, &mut red, &mut yellow);
         }
     }
     if task.status == Status::NotStarted && today > task.start {
-        let start = md(task.start);
-        let reason = tr!(
-            "应于 {start} 启动,仍未启动",
-            "still not started (due to start {start})"
-        );
+        let reason = Reason::NotStartedLate;
         push_by_rule(rules.not_started_late, reason, &mut red, &mut yellow);
     }
     if let Some(behind) = lag(task, today) {
         // Whole points, rounded down: "≥ N points" then means exactly lag ≥ N.
         let pts = behind.floor() as i64;
-        let reason = tr!(
-            "进度落后序时 {pts} 个百分点",
-            "progress {pts} points behind schedule"
-        );
+        let reason = Reason::Behind(pts);
         if rules.lag_red_pts.is_some_and(|r| pts >= r) {
             red.push(reason);
         } else if rules.lag_yellow_pts.is_some_and(|y| pts >= y) {
@@ -212,7 +182,7 @@ fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
     }
 }
 
-fn push_by_rule(rule: RuleLight, reason: Text, red: &mut Vec<Text>, yellow: &mut Vec<Text>) {
+fn push_by_rule(rule: RuleLight, reason: Reason, red: &mut Vec<Reason>, yellow: &mut Vec<Reason>) {
     match rule {
         RuleLight::Red => red.push(reason),
         RuleLight::Yellow => yellow.push(reason),
@@ -243,9 +213,9 @@ mod tests {
         assert_eq!(v.light, TaskLight::Red);
         assert_eq!(v.reasons.len(), 1);
         assert!(
-            v.reasons[0].zh.contains("节点逾期:节点1(11-20)"),
+            v.reasons[0].text(&t).zh.contains("节点逾期:节点1(11-20)"),
             "{}",
-            v.reasons[0].zh
+            v.reasons[0].text(&t).zh
         );
     }
 
@@ -328,9 +298,9 @@ mod tests {
         let v = task_light(&t, &rules, date("2026-09-03"));
         assert_eq!(v.light, TaskLight::Yellow);
         assert!(
-            v.reasons[0].zh.contains("29 个百分点"),
+            v.reasons[0].text(&t).zh.contains("29 个百分点"),
             "{}",
-            v.reasons[0].zh
+            v.reasons[0].text(&t).zh
         );
     }
 
@@ -350,7 +320,7 @@ mod tests {
         });
         let v = light(&t, "2026-11-22");
         assert_eq!((v.light, v.overridden), (TaskLight::Green, true));
-        assert!(v.reasons[0].zh.contains("已协调"));
+        assert!(v.reasons[0].text(&t).zh.contains("已协调"));
         assert_eq!(light(&t, "2026-11-26").light, TaskLight::Red);
     }
 

@@ -120,7 +120,7 @@ pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
                     reasons: verdict
                         .reasons
                         .iter()
-                        .map(|r| r.get(lang).to_owned())
+                        .map(|r| r.text(task).get(lang).to_owned())
                         .collect(),
                     overdue: is_overdue(task, today),
                     next_milestone: next_milestone(task).map(|m| NextMilestone {

@@ -63,7 +63,7 @@ impl Ctx<'_> {
         self.lights[i]
             .reasons
             .iter()
-            .map(|r| r.get(self.lang).to_owned())
+            .map(|r| r.text(&self.c.tasks[i]).get(self.lang).to_owned())
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -252,7 +252,8 @@ fn standup(x: &Ctx) -> Doc {
             t.status.label(x.lang),
             x.unit(t.lead_unit.as_deref())
         )];
-        lines.extend(x.lights[i].reasons.iter().map(|r| r.get(x.lang).to_owned()));
+        let reasons = x.lights[i].reasons.iter();
+        lines.extend(reasons.map(|r| r.text(t).get(x.lang).to_owned()));
         for p in t.problems.iter().filter(|p| !p.resolved) {
             let due = p.due.map(|d| d.to_string()).unwrap_or_default();
             lines.push(format!("{}: {} {due}", x.t("问题", "problem"), p.text));

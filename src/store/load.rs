@@ -12,6 +12,7 @@ mod tasks;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use self::entry::Entry;
+use self::people::Directory;
 use self::refs::Ids;
 use self::report::Findings;
 use self::tasks::TaskReader;
@@ -111,6 +112,7 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
     let mut builder = Builder::new(text, "tasks");
     let mut ids = Ids::default();
     let mut reader = TaskReader::default();
+    let mut directory = Directory::default();
     let mut head: Option<Head> = None;
     // Tasks wait here only while `[campaign]` is still unread (it usually comes first).
     let mut waiting: Vec<Item> = Vec::new();
@@ -121,7 +123,7 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
         };
         waiting.extend(builder.take_streamed());
         if head.is_none() && !waiting.is_empty() && builder.root().contains_key("campaign") {
-            match read_head(builder.root(), &mut f, &mut ids, today) {
+            match read_head(builder.root(), &mut f, &mut ids, &mut directory, today) {
                 Some(h) => head = Some(h),
                 None => return Err(rejected(f)),
             }
@@ -146,7 +148,7 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
     waiting.extend(builder.take_streamed());
     let head = match head {
         Some(h) => h,
-        None => match read_head(&parsed.root, &mut f, &mut ids, today) {
+        None => match read_head(&parsed.root, &mut f, &mut ids, &mut directory, today) {
             Some(h) => h,
             None => return Err(rejected(f)),
         },
@@ -159,9 +161,7 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
         TOP_KEYS,
     );
     let rules = campaign::read_rules(&root, &mut f);
-    let categories = people::read_categories(&root, &mut f, &mut ids);
-    let units = people::read_units(&root, &mut f, &mut ids);
-    let persons = people::read_people(&root, &mut f, &mut ids);
+    directory.read(&root, &mut f, &mut ids, true);
     if let Some(info) = &head.info {
         for item in waiting.drain(..) {
             read_streamed_task(&mut reader, &mut f, &mut ids, &item, info, today);
@@ -190,9 +190,9 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             let campaign = Campaign {
                 info,
                 rules,
-                categories,
-                units,
-                people: persons,
+                categories: directory.categories,
+                units: directory.units,
+                people: directory.people,
                 tasks,
                 commitments,
                 reviews,
@@ -210,19 +210,27 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
 }
 
 /// What must be known before tasks can be read: the format version is right, the campaign's
-/// dates and zone, and so "today".
+/// dates and zone, and so "today". The categories, units and people written so far are read
+/// with it, so the tasks' references to them are checked as they are read.
 struct Head {
     info: Option<CampaignInfo>,
     today: NaiveDate,
 }
 
 /// `None` when the format version is wrong (nothing else can be read).
-fn read_head(root: &Table, f: &mut Findings, ids: &mut Ids, today: Today) -> Option<Head> {
+fn read_head(
+    root: &Table,
+    f: &mut Findings,
+    ids: &mut Ids,
+    directory: &mut Directory,
+    today: Today,
+) -> Option<Head> {
     let root = Entry::new(root, Some(0..0), Text::new("文件", "file"), TOP_KEYS);
     if !schema_ok(&root, f) {
         return None;
     }
     let info = campaign::read_campaign(&root, f, ids);
+    directory.read(&root, f, ids, false);
     let today = match (today, &info) {
         (Today::Date(d), _) => d,
         (Today::At(now), Some(info)) => info.timezone.date_at(now),

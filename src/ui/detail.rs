@@ -97,7 +97,7 @@ fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
     for reason in &verdict.reasons {
         out.push((
             theme.light(verdict.light),
-            format!("  · {}", inert(reason.get(lang))),
+            format!("  · {}", inert(reason.text(task).get(lang))),
             None,
         ));
     }

@@ -106,7 +106,7 @@ fn red_list(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         ));
         for reason in &verdict.reasons {
             lines.push(Line::raw(cut(
-                &inert(&format!("    {}", reason.get(model.lang))),
+                &inert(&format!("    {}", reason.text(t).get(model.lang))),
                 width,
             )));
         }

@@ -84,7 +84,7 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
     for reason in &verdict.reasons {
         out.push((
             theme.light(verdict.light),
-            format!("  · {}", inert(reason.get(lang))),
+            format!("  · {}", inert(reason.text(task).get(lang))),
         ));
     }
     let warn = campaign.rules.light.warn_days;

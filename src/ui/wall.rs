@@ -205,7 +205,10 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         ));
         if let Some(reason) = verdict.reasons.first() {
             detail.push(Line::styled(
-                cut(&inert(reason.get(model.lang)), details.width.into()),
+                cut(
+                    &inert(reason.text(task).get(model.lang)),
+                    details.width.into(),
+                ),
                 ctx.theme.light(verdict.light),
             ));
         }

@@ -61,12 +61,22 @@ fn main() {
             col,
             format!("{:>9.1} KB", text.len() as f64 / 1024.0),
         );
+        let parse = median(runs, || {
+            time(|| {
+                let mut b = bairi::store::tree::Builder::new(&text, "tasks");
+                while b.step().unwrap_or(false) {
+                    b.take_streamed().for_each(drop);
+                }
+                drop(black_box(b.finish()));
+            })
+        });
+        push("parse only (TOML to tree)", col, ms(parse));
         let load = median(runs, || {
             time(|| drop(black_box(load_str(&text, Today::Date(today)))))
         });
         push("load + check (parse, validate)", col, ms(load));
         let loaded = load_str(&text, Today::Date(today)).expect("valid synthetic file");
-        let compute = median(runs, || {
+        let board = median(runs, || {
             time(|| {
                 black_box(Derived::compute(
                     &loaded.campaign,
@@ -74,11 +84,14 @@ fn main() {
                     Lanes::Status,
                     None,
                 ));
-                black_box(leaderboards_before(&loaded.campaign, today));
             })
         });
-        push("compute (lights, leaderboards)", col, ms(compute));
-        push("load + check + compute", col, ms(load + compute));
+        push("compute the board (lights, columns)", col, ms(board));
+        push("load + check + compute the board", col, ms(load + board));
+        let boards = median(runs, || {
+            time(|| drop(black_box(leaderboards_before(&loaded.campaign, today))))
+        });
+        push("every past checkpoint's leaderboard", col, ms(boards));
 
         let path = dir.path().join(format!("c{n}.toml"));
         std::fs::write(&path, &text).expect("write");

@@ -86,6 +86,10 @@ impl<'d> Entry<'d> {
             .or_else(|| self.span.clone())
     }
 
+    pub fn get_item(&self, key: &str) -> Option<&'d Item<'d>> {
+        self.table.get(key)
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }

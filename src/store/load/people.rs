@@ -14,7 +14,49 @@ const CATEGORY_KEYS: &[&str] = &["id", "name", "en", "short"];
 const UNIT_KEYS: &[&str] = &["id", "name", "short", "kind", "head"];
 const PERSON_KEYS: &[&str] = &["id", "name", "title", "unit", "role"];
 
-/// The entries of `[[key]]`, each with its id read and defined; an empty required list is an error.
+/// The categories, units and people read so far: the loader reads them before the tasks
+/// when they come first (so tasks' references check at once), and the rest at the end.
+#[derive(Default)]
+pub struct Directory {
+    pub categories: Vec<Category>,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    /// Elements read of each list (including ones with errors).
+    read: [usize; 3],
+}
+
+impl Directory {
+    /// Reads the elements not read yet. Before the end of the file (`at_end` false) only
+    /// lists of `[[key]]` tables are read; at the end, whatever is there, and a missing
+    /// required list is an error.
+    pub fn read(&mut self, root: &Entry, f: &mut Findings, ids: &mut Ids, at_end: bool) {
+        let ready = |key: &str| {
+            at_end
+                || root
+                    .get_item(key)
+                    .is_some_and(|i| i.as_array_of_tables().is_some())
+        };
+        if ready("categories") {
+            let (list, n) = read_categories(root, f, ids, self.read[0]);
+            self.categories.extend(list);
+            self.read[0] += n;
+        }
+        if ready("units") {
+            let (list, n) = read_units(root, f, ids, self.read[1]);
+            self.units.extend(list);
+            self.read[1] += n;
+        }
+        if ready("people") {
+            let (list, n) = read_people(root, f, ids, self.read[2]);
+            self.people.extend(list);
+            self.read[2] += n;
+        }
+    }
+}
+
+/// The entries of `[[key]]` after the first `skip`, each with its id read and defined; an
+/// empty required list is an error.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn entries<'d>(
     root: &Entry<'d>,
     f: &mut Findings,
@@ -23,6 +65,7 @@ pub(super) fn entries<'d>(
     kind: IdKind,
     known: &'static [&'static str],
     required: bool,
+    skip: usize,
 ) -> Vec<(Entry<'d>, Option<String>)> {
     let tables = root.tables(f, key);
     if required && tables.is_empty() {
@@ -43,6 +86,7 @@ pub(super) fn entries<'d>(
     tables
         .into_iter()
         .enumerate()
+        .skip(skip)
         .map(|(i, (table, span))| entry_with_id(f, ids, (table, span), i, key, kind, known))
         .collect()
 }
@@ -57,20 +101,28 @@ pub(super) fn entry_with_id<'d>(
     kind: IdKind,
     known: &'static [&'static str],
 ) -> (Entry<'d>, Option<String>) {
-    let placeholder = Text::new(
-        format!("第 {} 个 [[{key}]]", index + 1),
-        format!("[[{key}]] #{}", index + 1),
-    );
-    let mut e = Entry::new(table, span, placeholder, known);
+    // Named by its id when it has one, else by its place in the list.
+    let subject = match table.get("id").and_then(|i| i.as_str()) {
+        Some(id) => kind.subject(id),
+        None => Text::new(
+            format!("第 {} 个 [[{key}]]", index + 1),
+            format!("[[{key}]] #{}", index + 1),
+        ),
+    };
+    let e = Entry::new(table, span, subject, known);
     let id = e.str(f, "id", true);
     if let Some(id) = &id {
-        e.subject = kind.subject(id);
         ids.define(f, kind, id, e.value_span("id"));
     }
     (e, id)
 }
 
-pub fn read_categories(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Category> {
+fn read_categories(
+    root: &Entry,
+    f: &mut Findings,
+    ids: &mut Ids,
+    skip: usize,
+) -> (Vec<Category>, usize) {
     let list = entries(
         root,
         f,
@@ -78,8 +130,10 @@ pub fn read_categories(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Cat
         "categories",
         IdKind::Category,
         CATEGORY_KEYS,
-        true,
+        skip == 0,
+        skip,
     );
+    let n = list.len();
     let mut out = Vec::with_capacity(list.len());
     for (e, id) in list {
         let name = e.str(f, "name", true);
@@ -95,11 +149,21 @@ pub fn read_categories(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Cat
             });
         }
     }
-    out
+    (out, n)
 }
 
-pub fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Unit> {
-    let list = entries(root, f, ids, "units", IdKind::Unit, UNIT_KEYS, true);
+fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Vec<Unit>, usize) {
+    let list = entries(
+        root,
+        f,
+        ids,
+        "units",
+        IdKind::Unit,
+        UNIT_KEYS,
+        skip == 0,
+        skip,
+    );
+    let n = list.len();
     let mut out = Vec::with_capacity(list.len());
     for (e, id) in list {
         let name = e.str(f, "name", true);
@@ -126,11 +190,21 @@ pub fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Unit> {
             });
         }
     }
-    out
+    (out, n)
 }
 
-pub fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Person> {
-    let list = entries(root, f, ids, "people", IdKind::Person, PERSON_KEYS, false);
+fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Vec<Person>, usize) {
+    let list = entries(
+        root,
+        f,
+        ids,
+        "people",
+        IdKind::Person,
+        PERSON_KEYS,
+        false,
+        skip,
+    );
+    let n = list.len();
     let mut out = Vec::with_capacity(list.len());
     for (e, id) in list {
         let name = e.str(f, "name", true);
@@ -151,5 +225,5 @@ pub fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Person>
             });
         }
     }
-    out
+    (out, n)
 }

@@ -46,6 +46,14 @@ impl IdKind {
     }
 }
 
+impl IdKind {
+    const ALL: usize = 6;
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
 struct PendingRef {
     kind: IdKind,
     id: String,
@@ -54,10 +62,11 @@ struct PendingRef {
     key: &'static str,
 }
 
-/// Every id seen (with its line) and every reference still to check.
+/// Every id seen (with where it was first defined) and every reference that named an id not
+/// yet seen, to check once everything is read.
 #[derive(Default)]
 pub struct Ids {
-    seen: HashMap<(IdKind, String), usize>,
+    seen: [HashMap<String, usize>; IdKind::ALL],
     pending: Vec<PendingRef>,
 }
 
@@ -82,8 +91,14 @@ impl Ids {
                 )),
             );
         }
-        let line = f.line_of(span.clone());
-        if let Some(first) = self.seen.insert((kind, id.to_owned()), line) {
+        let at = span.as_ref().map_or(usize::MAX, |s| s.start);
+        let seen = &mut self.seen[kind.slot()];
+        if let Some(&first) = seen.get(id) {
+            let first = if first == usize::MAX {
+                0
+            } else {
+                f.line_of(Some(first..first))
+            };
             let what = kind.name();
             f.error(
                 span,
@@ -100,10 +115,12 @@ impl Ids {
                     "ids must be unique within their kind; rename one",
                 )),
             );
-            self.seen.insert((kind, id.to_owned()), first);
+            return;
         }
+        seen.insert(id.to_owned(), at);
     }
 
+    /// Notes that `key` names `id`; checked at once if the id is known, else at the end.
     pub fn refer(
         &mut self,
         kind: IdKind,
@@ -112,6 +129,9 @@ impl Ids {
         subject: &Text,
         key: &'static str,
     ) {
+        if self.seen[kind.slot()].contains_key(id) {
+            return;
+        }
         self.pending.push(PendingRef {
             kind,
             id: id.to_owned(),
@@ -124,7 +144,7 @@ impl Ids {
     /// Reports every reference that names nothing.
     pub fn check(self, f: &mut Findings) {
         for r in &self.pending {
-            if self.seen.contains_key(&(r.kind, r.id.clone())) {
+            if self.seen[r.kind.slot()].contains_key(&r.id) {
                 continue;
             }
             let (what, key, id, table) = (r.kind.name(), r.key, &r.id, r.kind.table());
