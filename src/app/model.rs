@@ -11,7 +11,7 @@ use crate::domain::leaderboard::red_counts;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
 use crate::store::file::CampaignFile;
-use crate::store::splice::Splice;
+use crate::store::splice::Change;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,8 +138,8 @@ pub struct Model {
     pub form: Option<Form<Purpose>>,
     pub picker: Option<Picker>,
     /// Each edit of the session as the bytes it changed, newest last.
-    pub undo: Vec<Splice>,
-    pub redo: Vec<Splice>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
     /// Set once the app should end.
     pub quitting: bool,
 }

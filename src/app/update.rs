@@ -412,7 +412,7 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
     } else {
         &mut model.redo
     };
-    let Some(splice) = stack.pop() else {
+    let Some(change) = stack.pop() else {
         let nothing = if back {
             Text::new("没有可撤销的修改", "nothing to undo")
         } else {
@@ -423,9 +423,9 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
     };
     let current = model.file.text();
     let restored = if back {
-        splice.revert(current)
+        change.revert(current)
     } else {
-        splice.apply(current)
+        change.apply(current)
     };
     let Some(restored) = restored else {
         model.undo.clear();
@@ -442,9 +442,9 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
     match model.file.replace_text(&restored) {
         Ok(()) => {
             if back {
-                model.redo.push(splice);
+                model.redo.push(change);
             } else {
-                model.undo.push(splice);
+                model.undo.push(change);
             }
             model.refresh();
             let said = if back {
@@ -465,7 +465,7 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
             } else {
                 &mut model.redo
             };
-            stack.push(splice);
+            stack.push(change);
             model.say(Tone::Error, refusal.message());
             Vec::new()
         }

@@ -72,12 +72,15 @@ pub fn edit<T>(
             "the file is read-only: it can be viewed, not changed",
         ));
     }
-    let before = model.file.text().to_owned();
+    let mark = model.file.journal().len();
     let result = change(&mut model.file).map_err(|r| r.message())?;
-    model.undo.push(crate::store::splice::Splice::between(
-        &before,
-        model.file.text(),
-    ));
+    let made = model
+        .file
+        .journal()
+        .get(mark..)
+        .unwrap_or_default()
+        .to_vec();
+    model.undo.push(crate::store::splice::Change(made));
     if model.undo.len() > UNDO_DEPTH {
         model.undo.remove(0);
     }

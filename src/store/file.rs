@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Table, Value};
 
+use super::splice::{Change, Splice};
 use super::tree::Layout;
 
 use super::atomic::{
@@ -108,8 +109,9 @@ pub struct CampaignFile {
     pub backups: BackupPolicy,
     /// The file's permissions forbid writing: it is shown, never changed.
     pub read_only: bool,
-    /// The text as last read or written: the common base for merging.
-    base_text: String,
+    /// Every change to `text` since it was read or written, in order: reverted, they give
+    /// the common base for merging with changes made elsewhere.
+    journal: Vec<Splice>,
 }
 
 pub(super) fn date_value(d: NaiveDate) -> Value {
@@ -142,8 +144,8 @@ impl CampaignFile {
             path: path.to_owned(),
             campaign: loaded.campaign,
             layout: loaded.layout,
-            base_text: text.clone(),
             text,
+            journal: Vec::new(),
             fingerprint,
             dirty: false,
             warnings: loaded.warnings,
@@ -167,7 +169,7 @@ impl CampaignFile {
         self.warnings = loaded.warnings;
         self.fingerprint = fingerprint;
         self.text = String::from_utf8(bytes).unwrap_or_default();
-        self.base_text = self.text.clone();
+        self.journal.clear();
         Ok(true)
     }
 
@@ -200,7 +202,7 @@ impl CampaignFile {
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
         let _ = self.backups.keep_copy(&self.path, &stamp);
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
-        self.base_text.clone_from(&self.text);
+        self.journal.clear();
         self.dirty = false;
         Ok(())
     }
@@ -213,7 +215,10 @@ impl CampaignFile {
             t.parse::<DocumentMut>()
                 .map_err(|_| SaveError::ChangedOnDisk)
         };
-        let (base, mine) = (parse(&self.base_text)?, parse(&self.text)?);
+        let base = Change(self.journal.clone())
+            .revert(&self.text)
+            .ok_or(SaveError::ChangedOnDisk)?;
+        let (base, mine) = (parse(&base)?, parse(&self.text)?);
         let mut theirs = parse(&theirs_text)?;
         let conflicts = super::merge::merge(&base, &mine, &mut theirs, keep);
         if !conflicts.is_empty() {
@@ -225,8 +230,21 @@ impl CampaignFile {
         self.campaign = loaded.campaign;
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
+        // What is on disk now is the common base should this write fail and be retried.
+        self.journal = vec![Splice::between(&theirs_text, &text)];
         self.text = text;
         Ok(())
+    }
+
+    /// The changes made since the text was read or written (see [`Change`]).
+    pub fn journal(&self) -> &[Splice] {
+        &self.journal
+    }
+
+    /// Replaces the whole text, noting the change.
+    pub(super) fn set_text(&mut self, text: String) {
+        self.journal.push(Splice::between(&self.text, &text));
+        self.text = text;
     }
 
     fn find(&self, id: &str) -> Result<usize, Refusal> {
@@ -248,8 +266,14 @@ impl CampaignFile {
         let out = edit(table, &mut changed)?;
         *task = changed;
         let new = doc.to_string();
-        self.text.replace_range(range, &new);
+        let old = self.text[range.clone()].to_owned();
+        self.text.replace_range(range.clone(), &new);
         self.layout.replaced(index, new.len());
+        self.journal.push(Splice {
+            at: range.start,
+            old,
+            new,
+        });
         self.dirty = true;
         Ok(out)
     }

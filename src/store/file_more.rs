@@ -170,7 +170,7 @@ impl CampaignFile {
         self.campaign = loaded.campaign;
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
-        self.text = text;
+        self.set_text(text);
         self.dirty = true;
         Ok(())
     }

@@ -58,6 +58,30 @@ impl Splice {
     }
 }
 
+/// The splices of one edit, in the order made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change(pub Vec<Splice>);
+
+impl Change {
+    /// `text` as it was before the edit.
+    pub fn revert(&self, text: &str) -> Option<String> {
+        let mut out = text.to_owned();
+        for s in self.0.iter().rev() {
+            out = s.revert(&out)?;
+        }
+        Some(out)
+    }
+
+    /// `text` with the edit made again.
+    pub fn apply(&self, text: &str) -> Option<String> {
+        let mut out = text.to_owned();
+        for s in &self.0 {
+            out = s.apply(&out)?;
+        }
+        Some(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +103,15 @@ mod tests {
             assert_eq!(s.apply(before).as_deref(), Some(after));
             assert!(s.old.len() + s.new.len() <= before.len().max(after.len()) + 3);
         }
+        let two = Change(vec![
+            Splice::between("a = 1\nb = 2", "a = 10\nb = 2"),
+            Splice::between("a = 10\nb = 2", "a = 10\nb = 20"),
+        ]);
+        assert_eq!(
+            two.revert("a = 10\nb = 20").as_deref(),
+            Some("a = 1\nb = 2")
+        );
+        assert_eq!(two.apply("a = 1\nb = 2").as_deref(), Some("a = 10\nb = 20"));
         let s = Splice::between("x = 1", "x = 2");
         assert_eq!((s.at, s.old.as_str(), s.new.as_str()), (4, "1", "2"));
         assert_eq!(s.revert("x = 3"), None);

@@ -8,20 +8,27 @@ use crate::store::position::LineIndex;
 
 /// The findings of one load.
 pub struct Findings<'s> {
-    index: LineIndex<'s>,
+    text: &'s str,
+    /// Made at the first finding: a clean file never needs it.
+    index: std::cell::OnceCell<LineIndex<'s>>,
     pub list: Vec<Diagnostic>,
 }
 
 impl<'s> Findings<'s> {
     pub fn new(text: &'s str) -> Self {
         Findings {
-            index: LineIndex::new(text),
+            text,
+            index: std::cell::OnceCell::new(),
             list: Vec::new(),
         }
     }
 
+    fn index(&self) -> &LineIndex<'s> {
+        self.index.get_or_init(|| LineIndex::new(self.text))
+    }
+
     pub fn line_of(&self, span: Option<Range<usize>>) -> usize {
-        self.index.locate_span(span).0
+        self.index().locate_span(span).0
     }
 
     pub fn push(
@@ -32,7 +39,7 @@ impl<'s> Findings<'s> {
         message: Text,
         hint: Option<Text>,
     ) {
-        let (line, column) = self.index.locate_span(span);
+        let (line, column) = self.index().locate_span(span);
         self.list.push(Diagnostic {
             severity,
             line,
