@@ -1,6 +1,6 @@
 //! The thin shell around `update`: owns the terminal, the clock, signals and the disk.
 
-use std::io;
+use std::io::{self, BufWriter};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
+use ratatui::Terminal;
 
 use super::action::Action;
 use super::keymap::Keymap;
@@ -15,6 +16,7 @@ use super::model::{Model, Tone, View};
 use super::update::{Effect, update};
 use crate::i18n::Text;
 use crate::tr;
+use crate::ui::backend::LeanBackend;
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render};
 
@@ -28,7 +30,7 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
     if let Some(p) = &presence {
         model.others = p.others();
     }
-    let mut terminal = ratatui::init();
+    let mut terminal = open_terminal()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(
@@ -78,6 +80,23 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
     result
 }
 
+/// The full-screen terminal, drawn through [`LeanBackend`] with a frame's bytes written at once.
+pub type Screen = Terminal<LeanBackend<BufWriter<io::Stdout>>>;
+
+/// Raw mode and the alternate screen, as `ratatui::init` does, with a panic hook that restores
+/// the terminal first.
+fn open_terminal() -> io::Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let out = BufWriter::with_capacity(64 * 1024, io::stdout());
+    Terminal::new(LeanBackend::new(out))
+}
+
 /// `FILE.recovered-YYYYmmdd-HHMMSS.toml` beside the campaign, holding the unsaved text.
 pub fn write_recovery(model: &Model) -> io::Result<std::path::PathBuf> {
     let path = &model.file.path;
@@ -101,7 +120,7 @@ fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     model: &mut Model,
     keymap: &Keymap,
     theme: &Theme,
