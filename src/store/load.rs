@@ -6,6 +6,7 @@ mod people;
 mod records;
 mod refs;
 mod report;
+mod subject;
 mod task_parts;
 mod tasks;
 
@@ -17,7 +18,7 @@ use self::refs::Ids;
 use self::report::Findings;
 use self::tasks::TaskReader;
 use super::diag::Diagnostic;
-use super::tree::{Builder, Item, Layout, Table, TreeError};
+use super::tree::{Builder, Item, Layout, Pieces, Table, TreeError};
 use crate::domain::{Campaign, CampaignInfo, StatusSpelling};
 use crate::i18n::Text;
 use crate::tr;
@@ -109,7 +110,17 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             diagnostics: f.into_sorted(),
         });
     }
-    let mut builder = Builder::new(text, "tasks");
+    // A large file is parsed on a second thread while this one builds and checks.
+    std::thread::scope(|scope| read_all(text, today, f, Pieces::start(text, scope)))
+}
+
+fn read_all<'a>(
+    text: &'a str,
+    today: Today,
+    mut f: Findings<'a>,
+    pieces: Pieces<'a>,
+) -> Result<Loaded, Rejected> {
+    let mut builder = Builder::new(text, "tasks", pieces);
     let mut ids = Ids::default();
     let mut reader = TaskReader::default();
     let mut directory = Directory::default();

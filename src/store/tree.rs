@@ -5,6 +5,7 @@
 mod build;
 mod chunks;
 mod layout;
+mod pieces;
 mod values;
 
 use std::borrow::Cow;
@@ -12,6 +13,7 @@ use std::ops::Range;
 
 pub use build::{Builder, Parsed, TreeError, parse};
 pub use layout::{Layout, Region};
+pub use pieces::Pieces;
 pub use toml_datetime::Datetime;
 
 /// A key as written, decoded, with its span.

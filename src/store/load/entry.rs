@@ -6,6 +6,7 @@ use crate::store::tree::{Datetime, Item, Table, Value};
 use chrono::NaiveDate;
 
 use super::report::Findings;
+use super::subject::Subject;
 use crate::i18n::Text;
 use crate::tr;
 
@@ -13,7 +14,7 @@ use crate::tr;
 pub struct Entry<'d> {
     table: &'d Table<'d>,
     span: Option<Range<usize>>,
-    pub subject: Text,
+    pub subject: Subject,
     known: &'static [&'static str],
 }
 
@@ -63,13 +64,13 @@ impl<'d> Entry<'d> {
     pub fn new(
         table: &'d Table<'d>,
         span: Option<Range<usize>>,
-        subject: Text,
+        subject: impl Into<Subject>,
         known: &'static [&'static str],
     ) -> Self {
         Entry {
             table,
             span,
-            subject,
+            subject: subject.into(),
             known,
         }
     }

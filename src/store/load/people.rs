@@ -107,7 +107,8 @@ pub(super) fn entry_with_id<'d>(
         None => Text::new(
             format!("第 {} 个 [[{key}]]", index + 1),
             format!("[[{key}]] #{}", index + 1),
-        ),
+        )
+        .into(),
     };
     let e = Entry::new(table, span, subject, known);
     let id = e.str(f, "id", true);

@@ -98,10 +98,11 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
         let mut e = Entry::new(table, span, subject, REVIEW_KEYS);
         let checkpoint = e.int_in(f, "checkpoint", true, 1, 10_000);
         if let Some(c) = checkpoint {
-            e.subject = Text::new(
+            e.subject = (Text::new(
                 format!("第 {c} 节点擂台榜"),
                 format!("review of checkpoint {c}"),
-            );
+            ))
+            .into();
         }
         let date = e.date(f, "date", true);
         let kind = e.str(f, "kind", true);

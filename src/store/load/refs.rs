@@ -1,9 +1,11 @@
 //! Ids of each kind: duplicates are errors, references are checked once everything is read.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::report::Findings;
+use super::subject::Subject;
 use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,9 +42,8 @@ impl IdKind {
     }
 
     /// `任务 T03` / `task T03`.
-    pub fn subject(self, id: &str) -> Text {
-        let name = self.name();
-        Text::new(format!("{} {id}", name.zh), format!("{} {id}", name.en))
+    pub fn subject(self, id: &str) -> Subject {
+        Subject::Id(self, id.into())
     }
 }
 
@@ -58,7 +59,7 @@ struct PendingRef {
     kind: IdKind,
     id: String,
     span: Option<Range<usize>>,
-    subject: Text,
+    subject: Subject,
     key: &'static str,
 }
 
@@ -66,7 +67,7 @@ struct PendingRef {
 /// yet seen, to check once everything is read.
 #[derive(Default)]
 pub struct Ids {
-    seen: [HashMap<String, usize>; IdKind::ALL],
+    seen: [FxHashMap<String, usize>; IdKind::ALL],
     pending: Vec<PendingRef>,
 }
 
@@ -126,7 +127,7 @@ impl Ids {
         kind: IdKind,
         id: &str,
         span: Option<Range<usize>>,
-        subject: &Text,
+        subject: &Subject,
         key: &'static str,
     ) {
         if self.seen[kind.slot()].contains_key(id) {

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::subject::Subject;
 use crate::i18n::Text;
 use crate::store::diag::{Diagnostic, Severity};
 use crate::store::position::LineIndex;
@@ -35,7 +36,7 @@ impl<'s> Findings<'s> {
         &mut self,
         severity: Severity,
         span: Option<Range<usize>>,
-        subject: Option<&Text>,
+        subject: Option<&Subject>,
         message: Text,
         hint: Option<Text>,
     ) {
@@ -44,7 +45,7 @@ impl<'s> Findings<'s> {
             severity,
             line,
             column,
-            subject: subject.cloned(),
+            subject: subject.map(Subject::text),
             message,
             hint,
         });
@@ -53,7 +54,7 @@ impl<'s> Findings<'s> {
     pub fn error(
         &mut self,
         span: Option<Range<usize>>,
-        subject: Option<&Text>,
+        subject: Option<&Subject>,
         message: Text,
         hint: Option<Text>,
     ) {
@@ -63,7 +64,7 @@ impl<'s> Findings<'s> {
     pub fn warn(
         &mut self,
         span: Option<Range<usize>>,
-        subject: Option<&Text>,
+        subject: Option<&Subject>,
         message: Text,
         hint: Option<Text>,
     ) {

@@ -11,9 +11,9 @@ use std::ops::Range;
 use toml_parser::ParseError;
 use toml_parser::parser::{Event, EventKind};
 
-use super::chunks::Chunks;
 use super::layout::{Layout, Tracker};
-use super::values::{Input, decode_key, value};
+use super::pieces::Pieces;
+use super::values::{Input, Piece, value};
 use super::{Array, Item, Key, Origin, Table, Value};
 
 /// The first thing wrong with the text as TOML.
@@ -62,7 +62,7 @@ struct Header<'a> {
 
 /// Builds a tree from text, a table at a time.
 pub struct Builder<'a> {
-    chunks: Chunks<'a>,
+    pieces: Pieces<'a>,
     text: &'a str,
     root: Table<'a>,
     current: Table<'a>,
@@ -77,16 +77,16 @@ pub struct Builder<'a> {
 
 /// Parses a whole text into one tree (nothing streamed).
 pub fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
-    let mut b = Builder::new(text, "");
+    let mut b = Builder::new(text, "", Pieces::here(text));
     while b.step()? {}
     b.finish()
 }
 
 impl<'a> Builder<'a> {
     /// `stream_key`: the root array of tables whose elements [`Builder::take_streamed`] hands out.
-    pub fn new(text: &'a str, stream_key: &'static str) -> Self {
+    pub fn new(text: &'a str, stream_key: &'static str, pieces: Pieces<'a>) -> Self {
         Builder {
-            chunks: Chunks::new(text),
+            pieces,
             text,
             root: Table::default(),
             current: Table::default(),
@@ -101,13 +101,18 @@ impl<'a> Builder<'a> {
 
     /// Reads the next table's worth of text; false at the end.
     pub fn step(&mut self) -> Result<bool, TreeError> {
-        if !self.chunks.next_chunk(&mut self.error) {
+        let Some(mut batch) = self.pieces.next_batch() else {
             return Ok(false);
+        };
+        let clean = batch
+            .error
+            .as_ref()
+            .map_or(batch.pieces.len(), |(at, _)| *at);
+        self.document(&mut Input::new(&mut batch.pieces[..clean]));
+        if let Some((_, err)) = batch.error {
+            self.report(err);
         }
-        let events = std::mem::take(&mut self.chunks.events);
-        let mut input = Input::new(&events);
-        self.document(&mut input);
-        self.chunks.events = events;
+        self.pieces.done_with(batch.pieces);
         match &self.error {
             Some(err) => Err(TreeError::from_parse(err)),
             None => Ok(true),
@@ -142,32 +147,35 @@ impl<'a> Builder<'a> {
         self.error.get_or_insert(err);
     }
 
-    fn document(&mut self, input: &mut Input<'_>) {
-        let source = self.chunks.source();
-        while let Some(event) = input.next() {
-            match event.kind() {
-                EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
+    fn document(&mut self, input: &mut Input<'_, 'a>) {
+        while let Some(piece) = input.next() {
+            match piece {
+                Piece::Event(e)
+                    if matches!(
+                        e.kind(),
+                        EventKind::StdTableOpen | EventKind::ArrayTableOpen
+                    ) =>
+                {
                     self.finish_table();
-                    let header = self.on_header(event, input);
+                    let header = self.on_header(&e, input);
                     self.note_layout(&header);
                     self.content_end = header.span.end;
                     self.start_table(header);
                 }
-                EventKind::SimpleKey => {
-                    let (path, key) = on_key(event, input, source, &mut self.error);
+                Piece::Key(first) => {
+                    let (path, key) = on_key(first, input, &mut self.error);
                     let Some(key) = key else { break };
-                    let Some(mut next) = input.next() else { break };
-                    if next.kind() == EventKind::Whitespace {
-                        let Some(after) = input.next() else { break };
-                        next = after;
-                    }
-                    if next.kind() != EventKind::KeyValSep {
-                        break;
-                    }
                     if input.peek_kind() == Some(EventKind::Whitespace) {
                         input.next();
                     }
-                    let value = value(input, source, &mut self.error);
+                    if input.peek_kind() != Some(EventKind::KeyValSep) {
+                        break;
+                    }
+                    input.next();
+                    if input.peek_kind() == Some(EventKind::Whitespace) {
+                        input.next();
+                    }
+                    let value = value(input, &mut self.error);
                     self.content_end = value.span.end;
                     self.capture_key_value(path, key, value);
                 }
@@ -179,20 +187,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn on_header(&mut self, open: &Event, input: &mut Input<'_>) -> Header<'a> {
-        let source = self.chunks.source();
+    fn on_header(&mut self, open: &Event, input: &mut Input<'_, 'a>) -> Header<'a> {
         let is_array = open.kind() == EventKind::ArrayTableOpen;
         let mut path = Vec::new();
         let mut key = None;
         let mut end = open.span().end();
-        while let Some(event) = input.next() {
-            match event.kind() {
-                EventKind::ArrayTableClose | EventKind::StdTableClose => {
-                    end = event.span().end();
+        while let Some(piece) = input.next() {
+            match piece {
+                Piece::Event(e)
+                    if matches!(
+                        e.kind(),
+                        EventKind::ArrayTableClose | EventKind::StdTableClose
+                    ) =>
+                {
+                    end = e.span().end();
                     break;
                 }
-                EventKind::SimpleKey => {
-                    let (p, k) = on_key(event, input, source, &mut self.error);
+                Piece::Key(first) => {
+                    let (p, k) = on_key(first, input, &mut self.error);
                     path = p;
                     key = k;
                 }
@@ -429,13 +441,12 @@ fn cannot_extend(type_str: &str, key: &Key<'_>, old: toml_parser::Span) -> Parse
 
 /// A key, dotted or not: the path before the last part, and the last part.
 pub(super) fn on_key<'a>(
-    first: &Event,
-    input: &mut Input<'_>,
-    source: toml_parser::Source<'a>,
+    first: Key<'a>,
+    input: &mut Input<'_, 'a>,
     errors: &mut Option<ParseError>,
 ) -> (Vec<Key<'a>>, Option<Key<'a>>) {
     let mut path = Vec::new();
-    let mut last = decode_key(first, source, errors);
+    let mut last = first;
     loop {
         let sep_at = match input.peek_kind() {
             Some(EventKind::KeySep) => 0,
@@ -450,8 +461,7 @@ pub(super) fn on_key<'a>(
         }
         match input.peek_kind() {
             Some(EventKind::SimpleKey) => {
-                if let Some(event) = input.next() {
-                    let next = decode_key(event, source, errors);
+                if let Some(Piece::Key(next)) = input.next() {
                     path.push(std::mem::replace(&mut last, next));
                 }
             }

@@ -187,7 +187,7 @@ fn agrees_with_toml_edit_on_the_shipped_files() {
 #[test]
 fn streams_the_elements_and_finds_their_regions() {
     let text = "a = 1\n[[t]]\nid = 1\n[[t.p]]\nx = 1\n\n# two\n[[t]]\nid = 2\n[c]\nk = 1\n[[t]]\nid = 3\n[d]\n[[t.p]]\n";
-    let mut b = build::Builder::new(text, "t");
+    let mut b = build::Builder::new(text, "t", Pieces::here(text));
     let mut ids = Vec::new();
     while b.step().is_ok_and(|more| more) {
         for item in b.take_streamed() {
@@ -289,5 +289,53 @@ proptest! {
         if let Err(e) = agree(&text) {
             prop_assert!(false, "{}", e);
         }
+    }
+}
+
+/// Everything a build yields: the streamed elements, the root and the layout, as text.
+fn build_all(text: &str, piped: bool) -> Result<String, TreeError> {
+    std::thread::scope(|scope| {
+        let pieces = if piped {
+            Pieces::start(text, scope)
+        } else {
+            Pieces::here(text)
+        };
+        let mut b = build::Builder::new(text, "tasks", pieces);
+        let mut out = Vec::new();
+        while b.step()? {
+            out.extend(b.take_streamed().map(|i| tree_item(&i)));
+        }
+        let parsed = b.finish()?;
+        out.extend(b.take_streamed().map(|i| tree_item(&i)));
+        out.push(tree_table(&parsed.root));
+        out.push(format!("{:?}", parsed.layout));
+        Ok(out.join("\n"))
+    })
+}
+
+#[test]
+fn a_large_file_parsed_on_a_second_thread_gives_the_same_tree() {
+    let text = crate::synth::campaign_toml(600, 3);
+    assert!(text.len() > 256 * 1024, "large enough to be piped");
+    assert_eq!(build_all(&text, true), build_all(&text, false));
+}
+
+#[test]
+fn an_error_deep_in_a_large_file_is_found_at_its_place_either_way() {
+    let text = crate::synth::campaign_toml(600, 3);
+    for (find, bad) in [
+        ("id = \"T00500\"", "id = \"T00500\nx"),
+        ("id = \"T00400\"", "id = \"T00400\"\nid = 1"),
+    ] {
+        let at = text.find(find).expect("task in the text");
+        let broken = format!("{}{bad}{}", &text[..at], &text[at + find.len()..]);
+        let (piped, here) = (build_all(&broken, true), build_all(&broken, false));
+        let err = piped.clone().expect_err("an error");
+        assert_eq!(piped, here);
+        let span = err.span.clone().expect("a place");
+        assert!(
+            span.start >= at && span.start < at + 30,
+            "{err:?} near {at}"
+        );
     }
 }

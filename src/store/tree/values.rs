@@ -1,4 +1,5 @@
-//! Values from events: scalars decoded against the source, arrays and inline tables.
+//! Values: keys and scalars decoded against the source (on the parsing side, see
+//! [`decode`]), then arrays and inline tables put together from them.
 
 use std::borrow::Cow;
 
@@ -9,22 +10,66 @@ use toml_parser::{ParseError, Source};
 use super::build::{on_key, span_of};
 use super::{Array, Datetime, Item, Key, Origin, Table, Value};
 
-/// A cursor over one piece's events.
-pub struct Input<'e> {
-    events: &'e [Event],
+/// An event, with keys and scalars already decoded.
+#[derive(Debug, Clone)]
+pub enum Piece<'a> {
+    Event(Event),
+    Key(Key<'a>),
+    Scalar(Item<'a>),
+    /// Moved out by the builder.
+    Taken,
+}
+
+impl Piece<'_> {
+    pub fn kind(&self) -> Option<EventKind> {
+        match self {
+            Piece::Event(e) => Some(e.kind()),
+            Piece::Key(_) => Some(EventKind::SimpleKey),
+            Piece::Scalar(_) => Some(EventKind::Scalar),
+            Piece::Taken => None,
+        }
+    }
+
+    pub fn end(&self) -> usize {
+        match self {
+            Piece::Event(e) => e.span().end(),
+            Piece::Key(k) => k.span.end,
+            Piece::Scalar(i) => i.span.end,
+            Piece::Taken => 0,
+        }
+    }
+}
+
+/// Decodes the keys and scalars of `events` into `out`; the first error goes to `errors`.
+pub fn decode<'a>(
+    events: &[Event],
+    source: Source<'a>,
+    out: &mut Vec<Piece<'a>>,
+    errors: &mut Option<ParseError>,
+) {
+    out.extend(events.iter().map(|e| match e.kind() {
+        EventKind::SimpleKey => Piece::Key(decode_key(e, source, errors)),
+        EventKind::Scalar => Piece::Scalar(scalar(e, source, errors)),
+        _ => Piece::Event(*e),
+    }));
+}
+
+/// A cursor over pieces, taking each as it goes.
+pub struct Input<'p, 'a> {
+    pieces: &'p mut [Piece<'a>],
     at: usize,
 }
 
-impl<'e> Input<'e> {
-    pub fn new(events: &'e [Event]) -> Self {
-        Input { events, at: 0 }
+impl<'p, 'a> Input<'p, 'a> {
+    pub fn new(pieces: &'p mut [Piece<'a>]) -> Self {
+        Input { pieces, at: 0 }
     }
 
     #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> Option<&'e Event> {
-        let event = self.events.get(self.at)?;
+    pub fn next(&mut self) -> Option<Piece<'a>> {
+        let piece = self.pieces.get_mut(self.at)?;
         self.at += 1;
-        Some(event)
+        Some(std::mem::replace(piece, Piece::Taken))
     }
 
     pub fn peek_kind(&self) -> Option<EventKind> {
@@ -32,7 +77,7 @@ impl<'e> Input<'e> {
     }
 
     pub fn peek_kind_at(&self, n: usize) -> Option<EventKind> {
-        self.events.get(self.at + n).map(Event::kind)
+        self.pieces.get(self.at + n).and_then(Piece::kind)
     }
 }
 
@@ -40,11 +85,7 @@ fn span(event: &Event) -> std::ops::Range<usize> {
     event.span().start()..event.span().end()
 }
 
-pub fn decode_key<'a>(
-    event: &Event,
-    source: Source<'a>,
-    errors: &mut Option<ParseError>,
-) -> Key<'a> {
+fn decode_key<'a>(event: &Event, source: Source<'a>, errors: &mut Option<ParseError>) -> Key<'a> {
     let mut name = Cow::Borrowed("");
     if let Some(raw) = source.get(event) {
         raw.decode_key(&mut name, errors);
@@ -56,22 +97,17 @@ pub fn decode_key<'a>(
 }
 
 /// `val = string / boolean / array / inline-table / date-time / float / integer`
-pub fn value<'a>(
-    input: &mut Input<'_>,
-    source: Source<'a>,
-    errors: &mut Option<ParseError>,
-) -> Item<'a> {
-    if let Some(event) = input.next() {
-        match event.kind() {
-            EventKind::InlineTableOpen => return inline_table(event, input, source, errors),
-            EventKind::ArrayOpen => return array(event, input, source, errors),
-            EventKind::Scalar => return scalar(event, source, errors),
-            _ => {}
+pub fn value<'a>(input: &mut Input<'_, 'a>, errors: &mut Option<ParseError>) -> Item<'a> {
+    match input.next() {
+        Some(Piece::Scalar(item)) => item,
+        Some(Piece::Event(e)) if e.kind() == EventKind::InlineTableOpen => {
+            inline_table(&e, input, errors)
         }
-    }
-    Item {
-        value: Value::Integer(0),
-        span: 0..0,
+        Some(Piece::Event(e)) if e.kind() == EventKind::ArrayOpen => array(&e, input, errors),
+        _ => Item {
+            value: Value::Integer(0),
+            span: 0..0,
+        },
     }
 }
 
@@ -115,30 +151,29 @@ fn scalar<'a>(event: &Event, source: Source<'a>, errors: &mut Option<ParseError>
     }
 }
 
-fn array<'a>(
-    open: &Event,
-    input: &mut Input<'_>,
-    source: Source<'a>,
-    errors: &mut Option<ParseError>,
-) -> Item<'a> {
+fn array<'a>(open: &Event, input: &mut Input<'_, 'a>, errors: &mut Option<ParseError>) -> Item<'a> {
     let mut items = Vec::new();
     let mut end = open.span().end();
     let mut current = None;
-    while let Some(event) = input.next() {
-        end = event.span().end();
-        match event.kind() {
-            EventKind::InlineTableOpen => {
-                current = Some(inline_table(event, input, source, errors));
-            }
-            EventKind::ArrayOpen => current = Some(array(event, input, source, errors)),
-            EventKind::Scalar => current = Some(scalar(event, source, errors)),
-            EventKind::ValueSep => items.extend(current.take()),
-            EventKind::ArrayClose => {
-                items.extend(current.take());
-                break;
-            }
-            EventKind::Whitespace | EventKind::Comment | EventKind::Newline | EventKind::Error => {}
-            _ => break,
+    while let Some(piece) = input.next() {
+        end = piece.end();
+        match piece {
+            Piece::Scalar(item) => current = Some(item),
+            Piece::Event(e) => match e.kind() {
+                EventKind::InlineTableOpen => current = Some(inline_table(&e, input, errors)),
+                EventKind::ArrayOpen => current = Some(array(&e, input, errors)),
+                EventKind::ValueSep => items.extend(current.take()),
+                EventKind::ArrayClose => {
+                    items.extend(current.take());
+                    break;
+                }
+                EventKind::Whitespace
+                | EventKind::Comment
+                | EventKind::Newline
+                | EventKind::Error => {}
+                _ => break,
+            },
+            Piece::Key(_) | Piece::Taken => break,
         }
     }
     Item {
@@ -152,8 +187,7 @@ fn array<'a>(
 
 fn inline_table<'a>(
     open: &Event,
-    input: &mut Input<'_>,
-    source: Source<'a>,
+    input: &mut Input<'_, 'a>,
     errors: &mut Option<ParseError>,
 ) -> Item<'a> {
     let inline = Origin {
@@ -167,30 +201,31 @@ fn inline_table<'a>(
     let mut end = open.span().end();
     let mut key: Option<(Vec<Key<'a>>, Key<'a>)> = None;
     let mut current: Option<Item<'a>> = None;
-    while let Some(event) = input.next() {
-        end = event.span().end();
-        match event.kind() {
-            EventKind::SimpleKey => {
-                if let (path, Some(k)) = on_key(event, input, source, errors) {
+    while let Some(piece) = input.next() {
+        end = piece.end();
+        match piece {
+            Piece::Key(first) => {
+                if let (path, Some(k)) = on_key(first, input, errors) {
                     key = Some((path, k));
                 }
             }
-            EventKind::KeyValSep
-            | EventKind::Whitespace
-            | EventKind::Comment
-            | EventKind::Newline
-            | EventKind::Error => {}
-            EventKind::InlineTableOpen => {
-                current = Some(inline_table(event, input, source, errors));
-            }
-            EventKind::ArrayOpen => current = Some(array(event, input, source, errors)),
-            EventKind::Scalar => current = Some(scalar(event, source, errors)),
-            EventKind::ValueSep => insert(&mut table, key.take(), current.take(), errors),
-            EventKind::InlineTableClose => {
-                insert(&mut table, key.take(), current.take(), errors);
-                break;
-            }
-            _ => break,
+            Piece::Scalar(item) => current = Some(item),
+            Piece::Event(e) => match e.kind() {
+                EventKind::KeyValSep
+                | EventKind::Whitespace
+                | EventKind::Comment
+                | EventKind::Newline
+                | EventKind::Error => {}
+                EventKind::InlineTableOpen => current = Some(inline_table(&e, input, errors)),
+                EventKind::ArrayOpen => current = Some(array(&e, input, errors)),
+                EventKind::ValueSep => insert(&mut table, key.take(), current.take(), errors),
+                EventKind::InlineTableClose => {
+                    insert(&mut table, key.take(), current.take(), errors);
+                    break;
+                }
+                _ => break,
+            },
+            Piece::Taken => break,
         }
     }
     Item {
