@@ -393,3 +393,25 @@ fn a_conflict_asks_which_to_keep() {
             .contains("not saved yet")
     );
 }
+
+#[test]
+fn after_edits_in_place_the_board_is_what_a_full_recount_gives() {
+    use bairi::app::model::Derived;
+    let (mut m, _d) = model();
+    let full = |m: &Model| Derived::compute(m.campaign(), m.today, m.lanes, m.filter.as_ref());
+    // Ticks, moves between columns and a note: each changes one task in place.
+    for actions in [
+        vec![Action::Tick],
+        vec![Action::Down, Action::Tick, Action::Tick],
+        vec![Action::MoveNext],
+        vec![Action::Up, Action::MovePrevious],
+    ] {
+        press(&mut m, &actions);
+        assert_eq!(m.derived, full(&m), "after {actions:?}");
+    }
+    press(&mut m, &[Action::SwitchView]);
+    press(&mut m, &[Action::Tick]);
+    assert_eq!(m.derived, full(&m), "by category");
+    press(&mut m, &[Action::Undo]);
+    assert_eq!(m.derived, full(&m), "after undo");
+}

@@ -1,6 +1,8 @@
 //! How the board is cut into columns (by status, or swimlanes by category or lead unit) and
 //! which tasks a filter keeps.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::domain::light::{LightVerdict, TaskLight};
@@ -123,53 +125,77 @@ pub struct Column {
     pub tasks: Vec<usize>,
 }
 
-/// The columns for `lanes`, keeping only the tasks `keep` accepts.
+/// Which column a task goes in.
+type LaneOf<'c> = Box<dyn Fn(&Task) -> Option<usize> + 'c>;
+
+/// The columns for `lanes`, keeping only the tasks `keep` accepts; one pass over the tasks.
 pub fn columns(campaign: &Campaign, lanes: Lanes, keep: impl Fn(usize) -> bool) -> Vec<Column> {
-    let by = |title: Text, pick: &dyn Fn(&Task) -> bool| Column {
+    let column = |title: Text| Column {
         title,
-        tasks: campaign
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(i, t)| pick(t) && keep(*i))
-            .map(|(i, _)| i)
-            .collect(),
+        tasks: Vec::new(),
     };
-    match lanes {
-        Lanes::Status => Status::ALL
-            .iter()
-            .map(|s| by(Text::new(s.zh(), s.en_label()), &|t: &Task| t.status == *s))
-            .collect(),
-        Lanes::Category => campaign
-            .categories
-            .iter()
-            .map(|c| {
-                let title = Text::new(
-                    c.name.clone(),
-                    c.en.clone().unwrap_or_else(|| c.name.clone()),
-                );
-                by(title, &|t: &Task| t.category == c.id)
-            })
-            .collect(),
+    let (mut cols, lane): (Vec<Column>, LaneOf) = match lanes {
+        Lanes::Status => (
+            Status::ALL
+                .iter()
+                .map(|s| column(Text::new(s.zh(), s.en_label())))
+                .collect(),
+            Box::new(|t: &Task| Some(t.status.index())),
+        ),
+        Lanes::Category => {
+            let at: HashMap<&str, usize> = campaign
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect();
+            let cols = campaign
+                .categories
+                .iter()
+                .map(|c| {
+                    let en = c.en.clone().unwrap_or_else(|| c.name.clone());
+                    column(Text::new(c.name.clone(), en))
+                })
+                .collect();
+            (
+                cols,
+                Box::new(move |t: &Task| at.get(t.category.as_str()).copied()),
+            )
+        }
         Lanes::LeadUnit => {
+            let at: HashMap<&str, usize> = campaign
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id.as_str(), i))
+                .collect();
+            let none = campaign.units.len();
             let mut cols: Vec<Column> = campaign
                 .units
                 .iter()
                 .map(|u| {
-                    let name = u.short.clone().unwrap_or_else(|| u.name.clone());
-                    by(Text::same(name), &|t: &Task| {
-                        t.lead_unit.as_ref() == Some(&u.id)
-                    })
+                    column(Text::same(
+                        u.short.clone().unwrap_or_else(|| u.name.clone()),
+                    ))
                 })
                 .collect();
-            let none = by(
-                Text::new("(无牵头单位)", "(no lead unit)"),
-                &|t: &Task| t.lead_unit.is_none(),
-            );
-            if !none.tasks.is_empty() {
-                cols.push(none);
-            }
-            cols
+            cols.push(column(Text::new("(无牵头单位)", "(no lead unit)")));
+            (
+                cols,
+                Box::new(move |t: &Task| match &t.lead_unit {
+                    Some(u) => at.get(u.as_str()).copied(),
+                    None => Some(none),
+                }),
+            )
+        }
+    };
+    for (i, task) in campaign.tasks.iter().enumerate() {
+        if let Some(c) = lane(task).filter(|_| keep(i)) {
+            cols[c].tasks.push(i);
         }
     }
+    if lanes == Lanes::LeadUnit && cols.last().is_some_and(|c| c.tasks.is_empty()) {
+        cols.pop();
+    }
+    cols
 }

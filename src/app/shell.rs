@@ -132,17 +132,7 @@ fn event_loop(
     loop {
         let now = Utc::now();
         if redraw {
-            terminal.draw(|frame| {
-                render(
-                    frame,
-                    &Ctx {
-                        model,
-                        theme,
-                        keymap,
-                        now,
-                    },
-                )
-            })?;
+            draw(terminal, model, keymap, theme, now)?;
             redraw = false;
         }
         if stop.load(Ordering::Relaxed) {
@@ -189,11 +179,32 @@ fn event_loop(
         redraw = true;
         for action in actions {
             let effects = update(model, action, today_of(model, Utc::now()));
+            if effects.iter().any(Effect::is_save) {
+                // The edit shows at once; the disk follows, and its outcome in the next frame.
+                draw(terminal, model, keymap, theme, Utc::now())?;
+            }
             if perform(model, effects) {
                 return Ok(());
             }
         }
     }
+}
+
+fn draw(
+    terminal: &mut Screen,
+    model: &Model,
+    keymap: &Keymap,
+    theme: &Theme,
+    now: DateTime<Utc>,
+) -> io::Result<()> {
+    let ctx = Ctx {
+        model,
+        theme,
+        keymap,
+        now,
+    };
+    terminal.draw(|frame| render(frame, &ctx))?;
+    Ok(())
 }
 
 /// How often (in seconds of idle ticks) the file is checked for changes made elsewhere.
@@ -275,7 +286,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>) -> bool {
                 };
                 match model.file.save_keeping(keep) {
                     Ok(()) => {
-                        model.refresh();
+                        model.refresh_changed();
                         if model.message.is_none() {
                             model.say(Tone::Info, Text::new("已保存", "saved"));
                         }

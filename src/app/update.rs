@@ -28,6 +28,12 @@ pub enum Effect {
     SaveKeeping(crate::store::merge::Keep),
 }
 
+impl Effect {
+    pub fn is_save(&self) -> bool {
+        matches!(self, Effect::Save | Effect::SaveKeeping(_))
+    }
+}
+
 /// Applies one action. `today` is the current date in the campaign's zone.
 pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect> {
     match action {

@@ -85,7 +85,7 @@ pub fn edit<T>(
         model.undo.remove(0);
     }
     model.redo.clear();
-    model.refresh();
+    model.refresh_changed();
     let effects = if model.autosave {
         vec![Effect::Save]
     } else {

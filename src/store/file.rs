@@ -15,7 +15,7 @@ use super::atomic::{
 };
 use super::backup::BackupPolicy;
 use super::diag::Diagnostic;
-use super::load::{Today, load_bytes};
+use super::load::{Today, load_bytes, load_text};
 use super::patch;
 use crate::domain::{Campaign, LogEntry, Problem, Status, Task};
 use crate::i18n::Text;
@@ -75,6 +75,26 @@ impl SaveError {
     }
 }
 
+/// What changed in the campaign since derived values were last computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    Nothing,
+    /// Only these tasks (by index), in place.
+    Tasks(Vec<usize>),
+    /// Anything: the campaign was reloaded.
+    All,
+}
+
+impl Changed {
+    fn task(&mut self, index: usize) {
+        match self {
+            Changed::Nothing => *self = Changed::Tasks(vec![index]),
+            Changed::Tasks(list) if !list.contains(&index) => list.push(index),
+            Changed::Tasks(_) | Changed::All => {}
+        }
+    }
+}
+
 /// Which milestone: by position (0-based) or by id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MilestoneRef {
@@ -112,6 +132,8 @@ pub struct CampaignFile {
     /// Every change to `text` since it was read or written, in order: reverted, they give
     /// the common base for merging with changes made elsewhere.
     journal: Vec<Splice>,
+    /// Which tasks changed since [`CampaignFile::take_changed`] was last asked.
+    changed: Changed,
 }
 
 pub(super) fn date_value(d: NaiveDate) -> Value {
@@ -138,14 +160,15 @@ impl CampaignFile {
     pub fn open(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
         clean_leftovers(path);
         let (bytes, fingerprint) = read_fingerprinted(path).map_err(OpenError::Io)?;
-        let loaded = load_bytes(&bytes, today).map_err(|r| OpenError::Rejected(r.diagnostics))?;
-        let text = String::from_utf8(bytes).unwrap_or_default();
+        let (text, loaded) =
+            load_text(bytes, today).map_err(|r| OpenError::Rejected(r.diagnostics))?;
         Ok(CampaignFile {
             path: path.to_owned(),
             campaign: loaded.campaign,
             layout: loaded.layout,
             text,
             journal: Vec::new(),
+            changed: Changed::Nothing,
             fingerprint,
             dirty: false,
             warnings: loaded.warnings,
@@ -162,14 +185,15 @@ impl CampaignFile {
             return Ok(false);
         }
         let (bytes, fingerprint) = read_fingerprinted(&self.path).map_err(OpenError::Io)?;
-        let loaded = load_bytes(&bytes, Today::Date(self.today))
+        let (text, loaded) = load_text(bytes, Today::Date(self.today))
             .map_err(|r| OpenError::Rejected(r.diagnostics))?;
         self.campaign = loaded.campaign;
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
         self.fingerprint = fingerprint;
-        self.text = String::from_utf8(bytes).unwrap_or_default();
+        self.text = text;
         self.journal.clear();
+        self.changed = Changed::All;
         Ok(true)
     }
 
@@ -233,7 +257,13 @@ impl CampaignFile {
         // What is on disk now is the common base should this write fail and be retried.
         self.journal = vec![Splice::between(&theirs_text, &text)];
         self.text = text;
+        self.changed = Changed::All;
         Ok(())
+    }
+
+    /// Which tasks changed since the last call (so derived values need not all be redone).
+    pub fn take_changed(&mut self) -> Changed {
+        std::mem::replace(&mut self.changed, Changed::Nothing)
     }
 
     /// The changes made since the text was read or written (see [`Change`]).
@@ -241,10 +271,11 @@ impl CampaignFile {
         &self.journal
     }
 
-    /// Replaces the whole text, noting the change.
+    /// Replaces the whole text (the campaign was reloaded from it), noting the change.
     pub(super) fn set_text(&mut self, text: String) {
         self.journal.push(Splice::between(&self.text, &text));
         self.text = text;
+        self.changed = Changed::All;
     }
 
     fn find(&self, id: &str) -> Result<usize, Refusal> {
@@ -274,6 +305,7 @@ impl CampaignFile {
             old,
             new,
         });
+        self.changed.task(index);
         self.dirty = true;
         Ok(out)
     }

@@ -65,6 +65,16 @@ const TOP_KEYS: &[&str] = &[
     "reviews",
 ];
 
+/// Loads a file's bytes and keeps them as its text (checked as UTF-8 once).
+pub fn load_text(bytes: Vec<u8>, today: Today) -> Result<(String, Loaded), Rejected> {
+    match String::from_utf8(bytes) {
+        Ok(text) => load_str(&text, today).map(|loaded| (text, loaded)),
+        Err(err) => Err(load_bytes(err.as_bytes(), today).err().unwrap_or(Rejected {
+            diagnostics: Vec::new(),
+        })),
+    }
+}
+
 /// Loads a file's bytes: invalid UTF-8 is reported with its position.
 pub fn load_bytes(bytes: &[u8], today: Today) -> Result<Loaded, Rejected> {
     match std::str::from_utf8(bytes) {

@@ -1,5 +1,6 @@
 //! `cargo bench --bench core`: load, check, compute, save and render on generated campaigns
-//! of 60, 1,000 and 10,000 tasks. Prints the median of several runs; asserts nothing.
+//! of 60, 1,000 and 10,000 tasks, and key to frame (update + render) for a move and an edit.
+//! Prints the median of several runs; asserts nothing.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -8,9 +9,11 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use bairi::app::action::Action;
 use bairi::app::keymap::Keymap;
 use bairi::app::lanes::Lanes;
 use bairi::app::model::{Derived, Model};
+use bairi::app::update::update;
 use bairi::domain::leaderboard::leaderboards_before;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
@@ -64,7 +67,7 @@ fn main() {
     };
     for (col, &n) in sizes.iter().enumerate() {
         let text = synth::campaign_toml(n, 42);
-        let runs = if n >= 10_000 { 5 } else { 21 };
+        let runs = if n >= 10_000 { 9 } else { 21 };
         push(
             "file size",
             col,
@@ -115,25 +118,40 @@ fn main() {
             .count();
         push("lines changed by that save", col, format!("{changed:>12}"));
 
-        let model = Model::new(file, today, Lang::Zh);
+        let mut model = Model::new(file, today, Lang::Zh);
         let (theme, keymap) = (Theme::default(), Keymap::default());
         let now = Utc
             .with_ymd_and_hms(2026, 11, 1, 2, 0, 0)
             .single()
             .unwrap_or_default();
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-        let frame = median(runs * 3, || {
+        let mut draw = |model: &Model| {
+            let ctx = Ctx {
+                model,
+                theme: &theme,
+                keymap: &keymap,
+                now,
+            };
+            terminal.draw(|f| render(f, &ctx)).expect("draw");
+        };
+        let frame = median(runs * 3, || time(|| draw(&model)));
+        push("render a 200x60 frame", col, ms(frame));
+        let moved = median(runs * 3, || {
             time(|| {
-                let ctx = Ctx {
-                    model: &model,
-                    theme: &theme,
-                    keymap: &keymap,
-                    now,
-                };
-                terminal.draw(|f| render(f, &ctx)).expect("draw");
+                update(&mut model, Action::Down, today);
+                draw(&model);
             })
         });
-        push("render a 200x60 frame", col, ms(frame));
+        push("key to frame: next card", col, ms(moved));
+        model.autosave = false;
+        let ticked = median(runs, || {
+            update(&mut model, Action::Down, today);
+            time(|| {
+                update(&mut model, Action::Tick, today);
+                draw(&model);
+            })
+        });
+        push("key to frame: tick a milestone", col, ms(ticked));
     }
     for (name, cells) in rows {
         println!(
