@@ -415,3 +415,24 @@ fn after_edits_in_place_the_board_is_what_a_full_recount_gives() {
     press(&mut m, &[Action::Undo]);
     assert_eq!(m.derived, full(&m), "after undo");
 }
+
+#[test]
+fn undo_refuses_when_the_same_lines_have_since_changed_elsewhere() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::Right]); // T02
+    press(&mut m, &[Action::Tick]);
+    let ticked = m.file.text().to_owned();
+    // As if a save had merged in someone else's change to the line just ticked.
+    let at = ticked.find("done_on = 2026-11-22").unwrap();
+    let theirs = format!(
+        "{}done_on = 2026-11-21{}",
+        &ticked[..at],
+        &ticked[at + 20..]
+    );
+    m.file.replace_text(&theirs).unwrap();
+    press(&mut m, &[Action::Undo]);
+    assert_eq!(m.file.text(), theirs, "their change is kept");
+    let said = m.message.as_ref().unwrap().text.en.clone();
+    assert!(said.contains("cannot be undone"), "{said}");
+    assert!(m.undo.is_empty() && m.redo.is_empty());
+}
