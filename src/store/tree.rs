@@ -88,6 +88,27 @@ impl<'a> Table<'a> {
             .map(|(k, _)| k)
     }
 
+    /// The value of `key`, first made an empty table of `origin` if there is none (a table
+    /// named on the way to a deeper key).
+    pub(crate) fn entry_or_table(&mut self, key: &Key<'a>, origin: Origin) -> &mut Item<'a> {
+        let index = match self.entries.iter().position(|(k, _)| k.name == key.name) {
+            Some(i) => i,
+            None => {
+                let table = Table {
+                    entries: Vec::new(),
+                    origin,
+                };
+                let item = Item {
+                    value: Value::Table(table),
+                    span: key.span.clone(),
+                };
+                self.entries.push((key.clone(), item));
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[index].1
+    }
+
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }

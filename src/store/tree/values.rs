@@ -270,26 +270,12 @@ fn descend_inline<'t, 'a>(
     path: &[Key<'a>],
 ) -> Result<&'t mut Table<'a>, ParseError> {
     for key in path {
-        let index = match table.entries.iter().position(|(k, _)| k.name == key.name) {
-            Some(i) => i,
-            None => {
-                let origin = Origin {
-                    implicit: true,
-                    dotted: true,
-                    inline: true,
-                };
-                let item = Item {
-                    value: Value::Table(Table {
-                        entries: Vec::new(),
-                        origin,
-                    }),
-                    span: key.span.clone(),
-                };
-                table.entries.push((key.clone(), item));
-                table.entries.len() - 1
-            }
+        let origin = Origin {
+            implicit: true,
+            dotted: true,
+            inline: true,
         };
-        let item = &mut table.entries[index].1;
+        let item = table.entry_or_table(key, origin);
         let old = toml_parser::Span::new_unchecked(item.span.start, item.span.end);
         table = match &mut item.value {
             Value::Table(t) => {
