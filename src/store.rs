@@ -9,6 +9,7 @@ pub mod file_more;
 pub mod load;
 pub mod lock;
 pub mod merge;
+pub mod merge_text;
 pub mod patch;
 pub mod position;
 pub mod presence;

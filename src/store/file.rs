@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Table, Value};
 
+use super::merge_text::{Merged, TaskTexts, merge_texts};
 use super::splice::{Change, Splice};
 use super::tree::Layout;
 
@@ -235,20 +236,35 @@ impl CampaignFile {
     fn merge_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
         let (bytes, _) = read_fingerprinted(&self.path)?;
         let theirs_text = String::from_utf8(bytes).map_err(|_| SaveError::ChangedOnDisk)?;
-        let parse = |t: &str| {
-            t.parse::<DocumentMut>()
-                .map_err(|_| SaveError::ChangedOnDisk)
-        };
         let base = Change(self.journal.clone())
             .revert(&self.text)
             .ok_or(SaveError::ChangedOnDisk)?;
-        let (base, mine) = (parse(&base)?, parse(&self.text)?);
-        let mut theirs = parse(&theirs_text)?;
-        let conflicts = super::merge::merge(&base, &mine, &mut theirs, keep);
-        if !conflicts.is_empty() {
-            return Err(SaveError::Conflicts(conflicts));
-        }
-        let text = theirs.to_string();
+        let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
+        let by_task = match (
+            TaskTexts::read(&base),
+            TaskTexts::known(&self.text, &ids, &self.layout),
+            TaskTexts::read(&theirs_text),
+        ) {
+            (Some(b), Some(m), Some(t)) => merge_texts(&b, &m, &t, keep),
+            _ => Merged::Whole,
+        };
+        let text = match by_task {
+            Merged::Text(text) => text,
+            Merged::Conflicts(conflicts) => return Err(SaveError::Conflicts(conflicts)),
+            Merged::Whole => {
+                let parse = |t: &str| {
+                    t.parse::<DocumentMut>()
+                        .map_err(|_| SaveError::ChangedOnDisk)
+                };
+                let (base, mine) = (parse(&base)?, parse(&self.text)?);
+                let mut theirs = parse(&theirs_text)?;
+                let conflicts = super::merge::merge(&base, &mine, &mut theirs, keep);
+                if !conflicts.is_empty() {
+                    return Err(SaveError::Conflicts(conflicts));
+                }
+                theirs.to_string()
+            }
+        };
         let loaded = load_bytes(text.as_bytes(), Today::Date(self.today))
             .map_err(|_| SaveError::ChangedOnDisk)?;
         self.campaign = loaded.campaign;

@@ -117,6 +117,16 @@ fn main() {
             .filter(|(a, b)| a != b)
             .count();
         push("lines changed by that save", col, format!("{changed:>12}"));
+        let mut other = CampaignFile::open(&path, Today::Date(today)).expect("open");
+        let their_id = other.campaign.tasks[n / 3].id.clone();
+        let merged = median(runs.min(5), || {
+            progress = (progress + 1) % 100;
+            let _ = other.set_progress(&their_id, progress);
+            other.save().expect("their save");
+            let _ = file.set_progress(&id, progress);
+            time(|| file.save().expect("merging save"))
+        });
+        push("save merging a change made elsewhere", col, ms(merged));
 
         let mut model = Model::new(file, today, Lang::Zh);
         let (theme, keymap) = (Theme::default(), Keymap::default());

@@ -1,0 +1,189 @@
+//! Merging by task text, for files of any size: only the tasks whose text I changed (against
+//! the version I read) are merged field by field, each in a document of its own; every other
+//! byte is theirs as written. When the two versions differ outside the tasks (a published
+//! review, the campaign's settings) or a task is written in pieces, the caller merges the
+//! whole documents instead.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml_edit::DocumentMut;
+
+use super::merge::{Conflict, Keep, merge};
+use super::tree::{Builder, Item, Layout, Pieces};
+
+/// The tasks of one version of the file: id and where its text is, in file order.
+pub struct TaskTexts<'t> {
+    text: &'t str,
+    tasks: Vec<(String, Range<usize>)>,
+    /// Where the last task's content ends (new tasks go after it).
+    append_at: usize,
+}
+
+impl<'t> TaskTexts<'t> {
+    /// From a layout already known (my version, as loaded).
+    pub fn known(text: &'t str, ids: &[&str], layout: &Layout) -> Option<Self> {
+        if ids.len() != layout.elements.len() {
+            return None;
+        }
+        let tasks = ids
+            .iter()
+            .zip(&layout.elements)
+            .map(|(id, region)| Some(((*id).to_owned(), region.clone()?.range)))
+            .collect::<Option<Vec<_>>>()?;
+        let append_at = layout.after_last("tasks", text).unwrap_or(text.len());
+        Some(TaskTexts {
+            text,
+            tasks,
+            append_at,
+        })
+    }
+
+    /// By reading `text` (tables only, nothing checked); `None` if it is not TOML, or a task
+    /// has no id or is not in one piece.
+    pub fn read(text: &'t str) -> Option<Self> {
+        std::thread::scope(|scope| {
+            let mut builder = Builder::new(text, "tasks", Pieces::start(text, scope));
+            let mut ids = Vec::new();
+            let id_of = |item: &Item| -> Option<String> {
+                Some(item.as_table()?.get("id")?.as_str()?.to_owned())
+            };
+            while builder.step().ok()? {
+                for item in builder.take_streamed() {
+                    ids.push(id_of(&item));
+                }
+            }
+            let parsed = builder.finish().ok()?;
+            for item in builder.take_streamed() {
+                ids.push(id_of(&item));
+            }
+            let ids: Vec<String> = ids.into_iter().collect::<Option<_>>()?;
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            TaskTexts::known(text, &refs, &parsed.layout)
+        })
+    }
+
+    fn by_id(&self) -> HashMap<&str, &'t str> {
+        self.tasks
+            .iter()
+            .map(|(id, r)| (id.as_str(), &self.text[r.clone()]))
+            .collect()
+    }
+
+    /// The text between the tasks.
+    fn outside(&self) -> Vec<&'t str> {
+        let mut at = 0;
+        let mut out = Vec::with_capacity(self.tasks.len() + 1);
+        for (_, r) in &self.tasks {
+            out.push(&self.text[at..r.start]);
+            at = r.end;
+        }
+        out.push(&self.text[at..]);
+        out.retain(|s| !s.is_empty());
+        out
+    }
+}
+
+pub enum Merged {
+    Text(String),
+    Conflicts(Vec<Conflict>),
+    /// The versions differ outside the tasks: merge the whole documents.
+    Whole,
+}
+
+/// One task's text as a document holding it alone (or none).
+fn doc(text: Option<&str>) -> Option<DocumentMut> {
+    text.unwrap_or("").parse().ok()
+}
+
+fn conflict(task: &str, key: &str) -> Conflict {
+    Conflict {
+        task: task.to_owned(),
+        key: key.to_owned(),
+        mine: "changed".to_owned(),
+        theirs: String::new(),
+    }
+}
+
+/// Their text with my task edits merged in; conflicts settled by `keep`, or returned.
+pub fn merge_texts(
+    base: &TaskTexts,
+    mine: &TaskTexts,
+    theirs: &TaskTexts,
+    keep: Option<Keep>,
+) -> Merged {
+    if base.outside() != mine.outside() {
+        return Merged::Whole;
+    }
+    let (b, m) = (base.by_id(), mine.by_id());
+    let t = theirs.by_id();
+    let mut conflicts = Vec::new();
+    // (where in their text, what goes there), in their order.
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (id, range) in &theirs.tasks {
+        let (bt, mt) = (b.get(id.as_str()).copied(), m.get(id.as_str()).copied());
+        if bt == mt {
+            continue;
+        }
+        if bt.is_none() {
+            // We both added a task with this id.
+            match keep {
+                Some(Keep::Mine) => edits.push((range.clone(), mt.unwrap_or("").to_owned())),
+                Some(Keep::Theirs) => {}
+                None => conflicts.push(conflict(id, "(added here and there)")),
+            }
+            continue;
+        }
+        let (Some(bd), Some(md), Some(mut td)) =
+            (doc(bt), doc(mt), doc(Some(&theirs.text[range.clone()])))
+        else {
+            return Merged::Whole;
+        };
+        conflicts.extend(merge(&bd, &md, &mut td, keep));
+        edits.push((range.clone(), td.to_string()));
+    }
+    let mut added = String::new();
+    for (id, _) in &mine.tasks {
+        let Some(text) = m.get(id.as_str()) else {
+            continue;
+        };
+        match (b.get(id.as_str()), t.contains_key(id.as_str())) {
+            // Mine alone: it joins their file after their last task.
+            (None, false) => {
+                added.push('\n');
+                added.push_str(text.trim_end());
+                added.push('\n');
+            }
+            // Deleted there, changed here.
+            (Some(base_text), false) if base_text != text => match keep {
+                Some(Keep::Mine) => {
+                    added.push('\n');
+                    added.push_str(text.trim_end());
+                    added.push('\n');
+                }
+                Some(Keep::Theirs) => {}
+                None => conflicts.push(conflict(id, "(deleted there)")),
+            },
+            _ => {}
+        }
+    }
+    if !conflicts.is_empty() {
+        return Merged::Conflicts(conflicts);
+    }
+    let mut out = String::with_capacity(theirs.text.len() + added.len() + 1024);
+    let mut at = 0;
+    for (range, text) in edits {
+        out.push_str(&theirs.text[at..range.start]);
+        out.push_str(&text);
+        at = range.end;
+    }
+    out.push_str(&theirs.text[at..]);
+    if !added.is_empty() {
+        // After their last task as it now reads (it may be one just merged).
+        let Some(append_at) = TaskTexts::read(&out).map(|t| t.append_at) else {
+            return Merged::Whole;
+        };
+        out.insert_str(append_at, &added);
+    }
+    Merged::Text(out)
+}
