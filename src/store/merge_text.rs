@@ -96,12 +96,12 @@ fn doc(text: Option<&str>) -> Option<DocumentMut> {
     text.unwrap_or("").parse().ok()
 }
 
-fn conflict(task: &str, key: &str) -> Conflict {
+fn conflict(task: &str, key: &str, mine: &str, theirs: &str) -> Conflict {
     Conflict {
         task: task.to_owned(),
         key: key.to_owned(),
-        mine: "changed".to_owned(),
-        theirs: String::new(),
+        mine: mine.to_owned(),
+        theirs: theirs.to_owned(),
     }
 }
 
@@ -130,7 +130,7 @@ pub fn merge_texts(
             match keep {
                 Some(Keep::Mine) => edits.push((range.clone(), mt.unwrap_or("").to_owned())),
                 Some(Keep::Theirs) => {}
-                None => conflicts.push(conflict(id, "(added here and there)")),
+                None => conflicts.push(conflict(id, "(added here and there)", "added", "added")),
             }
             continue;
         }
@@ -162,7 +162,7 @@ pub fn merge_texts(
                     added.push('\n');
                 }
                 Some(Keep::Theirs) => {}
-                None => conflicts.push(conflict(id, "(deleted there)")),
+                None => conflicts.push(conflict(id, "(deleted there)", "changed", "deleted")),
             },
             _ => {}
         }

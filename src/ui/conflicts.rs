@@ -10,6 +10,20 @@ use super::text::{cut, inert};
 use crate::i18n::Text;
 use crate::tr;
 
+/// The merge's words for a whole task, in the user's language; field names and values as
+/// they are.
+fn word(s: &str) -> Text {
+    match s {
+        "(deleted here)" => Text::new("(此处已删除)", "(deleted here)"),
+        "(deleted there)" => Text::new("(对方已删除)", "(deleted there)"),
+        "(added here and there)" => Text::new("(双方都新增了此编号)", "(added here and there)"),
+        "changed" => Text::new("已修改", "changed"),
+        "deleted" => Text::new("已删除", "deleted"),
+        "added" => Text::new("新增", "added"),
+        other => Text::same(other),
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let list = &ctx.model.conflicts;
     let area = super::popup_area(area, 76, list.len().min(12) as u16 + 5);
@@ -33,7 +47,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         .iter()
         .take(12)
         .map(|c| {
-            let (task, key, mine, theirs) = (&c.task, &c.key, &c.mine, &c.theirs);
+            let (key, mine, theirs) = (word(&c.key), word(&c.mine), word(&c.theirs));
+            let (task, key, mine, theirs) = (&c.task, ctx.t(&key), ctx.t(&mine), ctx.t(&theirs));
             let text = tr!(
                 "{task} {key}:我的 {mine} · 对方的 {theirs}",
                 "{task} {key}: mine {mine} · theirs {theirs}"
@@ -48,4 +63,27 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     );
     lines.push(Line::styled(cut(ctx.t(&keys), width), ctx.theme.key()));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word;
+
+    #[test]
+    fn the_merges_words_are_in_both_languages() {
+        for key in [
+            "(deleted here)",
+            "(deleted there)",
+            "(added here and there)",
+        ] {
+            let w = word(key);
+            assert_eq!(w.en, key);
+            assert!(w.zh.chars().any(|c| c > '\u{2e80}'), "{}", w.zh);
+        }
+        assert_eq!(
+            word("progress").zh,
+            "progress",
+            "a field's name stays as written"
+        );
+    }
 }
