@@ -476,3 +476,75 @@ fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
     let (p9, t14) = (file.text().find("T13-P9"), file.text().find("id = \"T14\""));
     assert!(p9 < t14, "{}", file.text());
 }
+
+/// After each edit the kept layout is the one a fresh read of the text finds.
+fn layout_stays_true(text: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, text).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let ids: Vec<String> = file.campaign.tasks.iter().map(|t| t.id.clone()).collect();
+    for (n, id) in ids.iter().enumerate() {
+        let done = file.campaign.task(id).unwrap().status == Status::Done;
+        match n % 3 {
+            0 if done => {
+                let new = NewProblem {
+                    text: "新问题".into(),
+                    ..Default::default()
+                };
+                let refused = file.add_problem(id, new, day("2026-11-22")).unwrap_err();
+                assert!(refused.message().en.contains("crossed off"), "{refused:?}");
+            }
+            0 => {
+                let new = NewProblem {
+                    text: "新问题".into(),
+                    due: Some(day("2026-12-01")),
+                    ..Default::default()
+                };
+                file.add_problem(id, new, day("2026-11-22")).unwrap();
+            }
+            1 => file
+                .append_log(
+                    id,
+                    LogEntry {
+                        date: day("2026-11-22"),
+                        text: "记录".into(),
+                        by: None,
+                        kind: None,
+                    },
+                )
+                .unwrap(),
+            _ => file.set_progress(id, 42).unwrap(),
+        }
+        let fresh = bairi::store::load::load_str(file.text(), Today::Date(day("2026-11-22")))
+            .unwrap_or_else(|r| panic!("{:?}", r.diagnostics));
+        assert_eq!(file.layout(), &fresh.layout, "after editing {id}");
+    }
+    // And a task added, then one deleted, land where they should.
+    let t14 = file
+        .add_task(&bairi::store::file_more::TaskFields {
+            title: "新增".into(),
+            category: "ms".into(),
+            deadline: Some(day("2026-12-01")),
+            ..Default::default()
+        })
+        .unwrap();
+    let last = ids.last().unwrap();
+    let problems = file.campaign.task(last).unwrap().problems.len();
+    file.delete_task(&t14).unwrap();
+    assert_eq!(file.campaign.task(last).unwrap().problems.len(), problems);
+}
+
+#[test]
+fn the_layout_follows_edits_even_after_a_comment_on_a_tasks_last_line() {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    let last_line =
+        "  { title = \"完成主管网更换并试压\",     due = 2026-12-09, done = false },\n]";
+    assert!(text.contains(last_line));
+    let commented = text.replace(
+        last_line,
+        &format!("{last_line}   # 供热季前必须完成,否则影响全城居民冬季取暖,请各单位务必高度重视"),
+    );
+    layout_stays_true(&commented);
+    layout_stays_true(&text.replace('\n', "\r\n"));
+}

@@ -208,6 +208,11 @@ impl CampaignFile {
         &self.text
     }
 
+    /// Where each task is written in [`CampaignFile::text`].
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
     /// Writes the edits atomically. If the file changed on disk since it was read, the two
     /// are merged by task and field first; conflicts are returned unsettled.
     pub fn save(&mut self) -> Result<(), SaveError> {
@@ -315,7 +320,7 @@ impl CampaignFile {
         let new = doc.to_string();
         let old = self.text[range.clone()].to_owned();
         self.text.replace_range(range.clone(), &new);
-        self.layout.replaced(index, new.len());
+        self.layout.replaced(index, &new);
         self.journal.push(Splice {
             at: range.start,
             old,
@@ -494,6 +499,13 @@ impl CampaignFile {
             return Err(Refusal(Text::new(
                 "问题内容不能为空",
                 "a problem needs a text",
+            )));
+        }
+        if self.campaign.tasks[index].status == Status::Done {
+            // A crossed-off task has no open problems (the file would not load).
+            return Err(Refusal(tr!(
+                "{id} 已销号,不能再登记问题;如需登记,请先把它移回推进中",
+                "{id} is crossed off and cannot get a new problem; move it back to in progress first"
             )));
         }
         let taken = |pid: &str| {

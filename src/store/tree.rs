@@ -16,6 +16,15 @@ pub use layout::{Layout, Region};
 pub use pieces::Pieces;
 pub use toml_datetime::Datetime;
 
+/// Only the layout of `text` (with `stream_key`'s elements measured); `None` if it is not TOML.
+pub fn parse_layout(text: &str, stream_key: &'static str) -> Option<Layout> {
+    let mut b = Builder::new(text, stream_key, Pieces::here(text));
+    while b.step().ok()? {
+        b.take_streamed().for_each(drop);
+    }
+    b.finish().ok().map(|p| p.layout)
+}
+
 /// A key as written, decoded, with its span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key<'a> {

@@ -29,28 +29,38 @@ impl Layout {
         Some(text[end..].find('\n').map_or(text.len(), |i| end + i + 1))
     }
 
-    /// After element `index`'s text was replaced by `new_len` bytes, keeping its trailing
-    /// blank lines and comments: everything from its content's end moves.
-    pub fn replaced(&mut self, index: usize, new_len: usize) {
-        let Some(Some(region)) = self.elements.get(index) else {
+    /// After element `index`'s text was replaced by `new` (the element alone, as a TOML
+    /// text with its trailing lines): its region is measured again from `new`, and every
+    /// place after it moves by the change in length.
+    pub fn replaced(&mut self, index: usize, new: &str) {
+        let Some(Some(region)) = self.elements.get(index).cloned() else {
             return;
         };
-        let from = region.content_end;
-        let delta = new_len as isize - region.range.len() as isize;
-        let shift = |x: &mut usize| {
-            if *x >= from {
-                *x = x.saturating_add_signed(delta);
-            }
-        };
+        let (start, old_end) = (region.range.start, region.range.end);
+        let new_end = start + new.len();
+        let content_end = super::parse_layout(new, "tasks")
+            .and_then(|l| l.elements.first().cloned().flatten())
+            .map_or(new_end, |r| start + r.content_end);
+        let moved = |x: usize| x - old_end + new_end;
         for r in self.elements.iter_mut().flatten() {
-            if r.range.start > from {
-                shift(&mut r.range.start);
+            if r.range.start >= old_end {
+                r.range = moved(r.range.start)..moved(r.range.end);
+                r.content_end = moved(r.content_end);
             }
-            shift(&mut r.range.end);
-            shift(&mut r.content_end);
+        }
+        if let Some(Some(r)) = self.elements.get_mut(index) {
+            *r = Region {
+                range: start..new_end,
+                content_end,
+            };
         }
         for (_, end) in &mut self.last_ends {
-            shift(end);
+            if *end >= old_end {
+                *end = moved(*end);
+            } else if *end >= start {
+                // This element's own content end: the last of its kind.
+                *end = content_end;
+            }
         }
     }
 }
