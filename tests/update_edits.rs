@@ -436,3 +436,37 @@ fn undo_refuses_when_the_same_lines_have_since_changed_elsewhere() {
     assert!(said.contains("cannot be undone"), "{said}");
     assert!(m.undo.is_empty() && m.redo.is_empty());
 }
+
+#[test]
+fn undo_never_touches_a_text_that_has_since_merged_changes_from_elsewhere() {
+    use bairi::store::file_more::TaskFields;
+    // The lengths of their change move my edit's bytes to where the same bytes may stand by
+    // chance; undo must refuse rather than rewrite whatever is there now.
+    for n in (350..362).chain(580..594) {
+        let (mut m, dir) = model();
+        m.autosave = false;
+        bairi::app::verbs::edit(&mut m, |f| f.set_priority("T02", 2)).unwrap();
+        let path = dir.path().join("qinglan.toml");
+        let mut b = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+        let mut fields = TaskFields::of(b.campaign.task("T01").unwrap());
+        fields.target = Some(
+            format!(
+                "{}{}",
+                fields.target.unwrap_or_default(),
+                "长".repeat(n / 3)
+            ) + &"x".repeat(n % 3),
+        );
+        b.edit_task("T01", &fields).unwrap();
+        b.save().unwrap();
+        m.file.save().unwrap();
+        let merged = m.file.text().to_owned();
+        press(&mut m, &[Action::Undo]);
+        assert_eq!(
+            m.file.text(),
+            merged,
+            "n = {n}: undo left the merged text alone"
+        );
+        let said = m.message.as_ref().unwrap().text.en.clone();
+        assert!(said.contains("cannot be undone"), "n = {n}: {said}");
+    }
+}

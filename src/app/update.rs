@@ -428,7 +428,9 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let current = model.file.text();
-    let restored = if back {
+    let restored = if change.generation != model.file.generation() {
+        None
+    } else if back {
         change.revert(current)
     } else {
         change.apply(current)

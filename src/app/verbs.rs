@@ -80,7 +80,10 @@ pub fn edit<T>(
         .get(mark..)
         .unwrap_or_default()
         .to_vec();
-    model.undo.push(crate::store::splice::Change(made));
+    model.undo.push(crate::store::splice::Change {
+        splices: made,
+        generation: model.file.generation(),
+    });
     if model.undo.len() > UNDO_DEPTH {
         model.undo.remove(0);
     }

@@ -135,6 +135,8 @@ pub struct CampaignFile {
     journal: Vec<Splice>,
     /// Which tasks changed since [`CampaignFile::take_changed`] was last asked.
     changed: Changed,
+    /// Counts the times the text took in changes made elsewhere (a reload or a merge).
+    generation: u64,
 }
 
 pub(super) fn date_value(d: NaiveDate) -> Value {
@@ -170,6 +172,7 @@ impl CampaignFile {
             text,
             journal: Vec::new(),
             changed: Changed::Nothing,
+            generation: 0,
             fingerprint,
             dirty: false,
             warnings: loaded.warnings,
@@ -195,6 +198,7 @@ impl CampaignFile {
         self.text = text;
         self.journal.clear();
         self.changed = Changed::All;
+        self.generation += 1;
         Ok(true)
     }
 
@@ -241,9 +245,11 @@ impl CampaignFile {
     fn merge_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
         let (bytes, _) = read_fingerprinted(&self.path)?;
         let theirs_text = String::from_utf8(bytes).map_err(|_| SaveError::ChangedOnDisk)?;
-        let base = Change(self.journal.clone())
-            .revert(&self.text)
-            .ok_or(SaveError::ChangedOnDisk)?;
+        let journal = Change {
+            splices: self.journal.clone(),
+            generation: self.generation,
+        };
+        let base = journal.revert(&self.text).ok_or(SaveError::ChangedOnDisk)?;
         let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
         let by_task = match (
             TaskTexts::read(&base),
@@ -279,7 +285,13 @@ impl CampaignFile {
         self.journal = vec![Splice::between(&theirs_text, &text)];
         self.text = text;
         self.changed = Changed::All;
+        self.generation += 1;
         Ok(())
+    }
+
+    /// Changes only apply to the generation of the text they were made on.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Which tasks changed since the last call (so derived values need not all be redone).

@@ -58,15 +58,19 @@ impl Splice {
     }
 }
 
-/// The splices of one edit, in the order made.
+/// The splices of one edit, in the order made, and the generation of the text they were
+/// made on (see `CampaignFile::generation`): offsets mean nothing in another.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Change(pub Vec<Splice>);
+pub struct Change {
+    pub splices: Vec<Splice>,
+    pub generation: u64,
+}
 
 impl Change {
     /// `text` as it was before the edit.
     pub fn revert(&self, text: &str) -> Option<String> {
         let mut out = text.to_owned();
-        for s in self.0.iter().rev() {
+        for s in self.splices.iter().rev() {
             out = s.revert(&out)?;
         }
         Some(out)
@@ -75,7 +79,7 @@ impl Change {
     /// `text` with the edit made again.
     pub fn apply(&self, text: &str) -> Option<String> {
         let mut out = text.to_owned();
-        for s in &self.0 {
+        for s in &self.splices {
             out = s.apply(&out)?;
         }
         Some(out)
@@ -103,10 +107,13 @@ mod tests {
             assert_eq!(s.apply(before).as_deref(), Some(after));
             assert!(s.old.len() + s.new.len() <= before.len().max(after.len()) + 3);
         }
-        let two = Change(vec![
-            Splice::between("a = 1\nb = 2", "a = 10\nb = 2"),
-            Splice::between("a = 10\nb = 2", "a = 10\nb = 20"),
-        ]);
+        let two = Change {
+            splices: vec![
+                Splice::between("a = 1\nb = 2", "a = 10\nb = 2"),
+                Splice::between("a = 10\nb = 2", "a = 10\nb = 20"),
+            ],
+            generation: 0,
+        };
         assert_eq!(
             two.revert("a = 10\nb = 20").as_deref(),
             Some("a = 1\nb = 2")
