@@ -592,3 +592,49 @@ fn no_input_makes_the_loader_panic() {
         let _ = load_bytes(&bytes, today());
     }
 }
+
+/// Valid TOML may add to `[campaign]` or a list after the tasks; nothing of it is missed.
+#[test]
+fn tables_that_add_to_what_came_before_the_tasks_are_read_wherever_they_stand() {
+    let base_with_tasks = format!("{BASE}{TASK2}");
+    // The checkpoints' sub-table at the very end, with a key bairi does not know.
+    let late = format!(
+        "{base_with_tasks}\n[campaign.checkpoints]\nfirst = 2026-09-20\nevery_days = 10\nbogus_key = 1\n"
+    );
+    let loaded = load_str(&late, today()).unwrap_or_else(|r| panic!("{:?}", r.diagnostics));
+    assert_eq!(
+        loaded.campaign.info.checkpoints[0],
+        NaiveDate::from_ymd_opt(2026, 9, 20).unwrap()
+    );
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|d| d.message.en.contains("bogus_key"))
+    );
+    // `[campaign]` itself after the tasks, only a sub-table of it before them.
+    let campaign = "[campaign]\nname = \"测试活动\"\nstart = 2026-09-01\ndays = 100\ntimezone = \"Asia/Shanghai\"\n";
+    assert!(base_with_tasks.contains(campaign));
+    let moved = base_with_tasks.replace(campaign, "[campaign.checkpoints]\nevery_days = 14\n")
+        + "\n"
+        + campaign;
+    let loaded = load_str(&moved, today()).unwrap_or_else(|r| panic!("{:?}", r.diagnostics));
+    assert_eq!(loaded.campaign.info.name, "测试活动");
+    assert_eq!(loaded.campaign.tasks.len(), 2);
+    assert_eq!(
+        loaded.layout.elements.len(),
+        2,
+        "the tasks stay editable in place"
+    );
+    // A sub-table of the last unit after the tasks is checked too.
+    let unit = format!("{base_with_tasks}\n[units.extra]\nx = 1\n");
+    let loaded = load_str(&unit, today()).unwrap_or_else(|r| panic!("{:?}", r.diagnostics));
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|d| d.message.en.contains("`extra`")),
+        "{:#?}",
+        loaded.warnings
+    );
+}

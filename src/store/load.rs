@@ -120,17 +120,36 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             diagnostics: f.into_sorted(),
         });
     }
-    // A large file is parsed on a second thread while this one builds and checks.
-    std::thread::scope(|scope| read_all(text, today, f, Pieces::start(text, scope)))
+    // A large file is parsed on a second thread while this one builds and checks. Tasks are
+    // read as they come, once `[campaign]` and the lists before them are read; should the
+    // file add to those later (valid TOML, rarely written), it is read again as a whole.
+    let streamed =
+        std::thread::scope(|scope| read_all(text, today, f, Pieces::start(text, scope), true));
+    streamed.unwrap_or_else(|| {
+        std::thread::scope(|scope| {
+            let f = Findings::new(text);
+            read_all(text, today, f, Pieces::start(text, scope), false).unwrap_or_else(|| {
+                Err(Rejected {
+                    diagnostics: Vec::new(),
+                })
+            })
+        })
+    })
 }
 
+/// Reads and checks the whole text; tasks as they complete when `stream`. `None` when a
+/// streamed read finds the file adding to what it read early (then read it without `stream`).
 fn read_all<'a>(
     text: &'a str,
     today: Today,
     mut f: Findings<'a>,
     pieces: Pieces<'a>,
-) -> Result<Loaded, Rejected> {
+    stream: bool,
+) -> Option<Result<Loaded, Rejected>> {
     let mut builder = Builder::new(text, "tasks", pieces);
+    if !stream {
+        builder.keep_elements();
+    }
     let mut ids = Ids::default();
     let mut reader = TaskReader::default();
     let mut directory = Directory::default();
@@ -140,14 +159,19 @@ fn read_all<'a>(
     loop {
         let more = match builder.step() {
             Ok(more) => more,
-            Err(err) => return Err(syntax_error(text, err, f)),
+            Err(err) => return Some(Err(syntax_error(text, err, f))),
         };
+        if builder.late() {
+            return None;
+        }
         waiting.extend(builder.take_streamed());
-        if head.is_none() && !waiting.is_empty() && builder.root().contains_key("campaign") {
+        let ready = stream && !waiting.is_empty() && builder.root().contains_key("campaign");
+        if head.is_none() && ready {
             match read_head(builder.root(), &mut f, &mut ids, &mut directory, today) {
                 Some(h) => head = Some(h),
-                None => return Err(rejected(f)),
+                None => return Some(Err(rejected(f))),
             }
+            builder.freeze(&["campaign", "categories", "units", "people"]);
         }
         if let Some(Head {
             info: Some(info),
@@ -164,14 +188,14 @@ fn read_all<'a>(
     }
     let parsed = match builder.finish() {
         Ok(parsed) => parsed,
-        Err(err) => return Err(syntax_error(text, err, f)),
+        Err(err) => return Some(Err(syntax_error(text, err, f))),
     };
     waiting.extend(builder.take_streamed());
     let head = match head {
         Some(h) => h,
         None => match read_head(&parsed.root, &mut f, &mut ids, &mut directory, today) {
             Some(h) => h,
-            None => return Err(rejected(f)),
+            None => return Some(Err(rejected(f))),
         },
     };
     let today = head.today;
@@ -187,13 +211,14 @@ fn read_all<'a>(
         for item in waiting.drain(..) {
             read_streamed_task(&mut reader, &mut f, &mut ids, &item, info, today);
         }
-        let streamed = parsed
-            .root
-            .get("tasks")
-            .and_then(Item::as_array_of_tables)
-            .is_some();
-        if !streamed {
-            // `tasks = [ { .. } ]`: read, though not editable in place.
+        let handed_out = stream
+            && parsed
+                .root
+                .get("tasks")
+                .and_then(Item::as_array_of_tables)
+                .is_some();
+        if !handed_out {
+            // Kept in the tree, or `tasks = [ { .. } ]` (read, though not editable in place).
             for table in root.tables(&mut f, "tasks") {
                 reader.read(&mut f, &mut ids, table, info, today);
             }
@@ -219,14 +244,14 @@ fn read_all<'a>(
                 reviews,
                 status_spelling: spelling,
             };
-            Ok(Loaded {
+            Some(Ok(Loaded {
                 campaign,
                 layout: parsed.layout,
                 today,
                 warnings: f.into_sorted(),
-            })
+            }))
         }
-        _ => Err(rejected(f)),
+        _ => Some(Err(rejected(f))),
     }
 }
 

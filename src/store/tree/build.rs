@@ -68,6 +68,11 @@ pub struct Builder<'a> {
     current: Table<'a>,
     header: Option<Header<'a>>,
     stream_key: &'static str,
+    /// Whether completed elements of `stream_key` are handed out (else they stay in the tree).
+    hand_out: bool,
+    /// Root keys the caller has read: a later header under one of them is noted in `late`.
+    frozen: &'static [&'static str],
+    late: bool,
     streamed: Vec<Item<'a>>,
     layout: Tracker,
     /// Where the last statement read ends.
@@ -92,6 +97,9 @@ impl<'a> Builder<'a> {
             current: Table::default(),
             header: None,
             stream_key,
+            hand_out: true,
+            frozen: &[],
+            late: false,
             streamed: Vec::new(),
             layout: Tracker::default(),
             content_end: 0,
@@ -117,6 +125,36 @@ impl<'a> Builder<'a> {
             Some(err) => Err(TreeError::from_parse(err)),
             None => Ok(true),
         }
+    }
+
+    /// Keeps the elements of the streamed array in the tree (their layout is still measured).
+    pub fn keep_elements(&mut self) {
+        self.hand_out = false;
+    }
+
+    /// Tells that these root keys have been read: a later header that adds to them (a
+    /// sub-table, or the table itself) sets [`Builder::late`].
+    pub fn freeze(&mut self, keys: &'static [&'static str]) {
+        self.frozen = keys;
+        // The table being read is not in the root yet.
+        if let Some(header) = &self.header {
+            let first = header.path.first().or(header.key.as_ref());
+            let first = first.map_or("", |k| k.name.as_ref());
+            let element = header.is_array && header.path.is_empty();
+            self.late |= self.adds_to_frozen(first, element);
+        }
+    }
+
+    /// Whether a header with this first key adds to something read already: anything under
+    /// a frozen key but a new element of a frozen list.
+    fn adds_to_frozen(&self, first: &str, element: bool) -> bool {
+        let new_element = element && first != "campaign";
+        self.frozen.contains(&first) && !new_element
+    }
+
+    /// Whether a header came under a frozen key after it was read.
+    pub fn late(&self) -> bool {
+        self.late
     }
 
     /// The root as read so far: its own keys, and the tables whose headers have ended.
@@ -226,6 +264,7 @@ impl<'a> Builder<'a> {
         let first = first.map_or("", |k| k.name.as_ref());
         let element = header.is_array && header.path.is_empty();
         let stream_key = self.stream_key;
+        self.late |= self.adds_to_frozen(first, element);
         let end = self.content_end;
         self.layout
             .header(line_start, first, element, stream_key, end);
@@ -259,7 +298,8 @@ impl<'a> Builder<'a> {
             value: Value::Table(table),
             span: header.span.clone(),
         };
-        let streamed = header.is_array
+        let streamed = self.hand_out
+            && header.is_array
             && header.path.is_empty()
             && !self.stream_key.is_empty()
             && key.name == self.stream_key;
@@ -304,7 +344,7 @@ impl<'a> Builder<'a> {
     }
 
     fn take_last_streamed(&mut self) {
-        if self.stream_key.is_empty() {
+        if self.stream_key.is_empty() || !self.hand_out {
             return;
         }
         let last = self
