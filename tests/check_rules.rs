@@ -638,3 +638,17 @@ fn tables_that_add_to_what_came_before_the_tasks_are_read_wherever_they_stand() 
         loaded.warnings
     );
 }
+
+#[test]
+fn a_syntax_error_is_the_only_finding_however_many_tasks_come_before_it() {
+    // T03 has a warning of its own (Five Ones incomplete); the broken line follows.
+    let t03 = "\n[[tasks]]\nid = \"T03\"\ntitle = \"任务三\"\ncategory = \"xm\"\ndeadline = 2026-11-30\nmilestones = [ { title = \"甲\", due = 2026-11-01, done = false } ]\n";
+    let (_, warned) = findings(&format!("{BASE}{TASK2}{t03}"));
+    assert!(warned.iter().any(|d| d.message.en.contains("Five Ones")));
+    let more = TASK2.replace("T02", "T04") + &TASK2.replace("T02", "T05");
+    let text = format!("{BASE}{TASK2}{t03}{more}\n[[tasks]]\nid = \"T06\"\ntitle = \"未闭合\n");
+    let (loaded, list) = findings(&text);
+    assert!(!loaded);
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert!(list[0].message.en.contains("not valid TOML"));
+}

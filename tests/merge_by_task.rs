@@ -164,3 +164,31 @@ fn a_large_file_merges_by_task_too() {
     assert_eq!(reopened.campaign.tasks[0].progress, Some(4));
     assert_eq!(reopened.campaign.tasks[1499].progress, Some(3));
 }
+
+#[test]
+fn a_task_added_here_brings_only_its_own_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let (mut a, mut b) = two(&path);
+    a.add_task(&new_task("新增任务")).unwrap();
+    b.set_progress("T02", 33).unwrap();
+    b.save().unwrap();
+    a.save().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text.matches("承诺践诺").count(),
+        1,
+        "the pledges' heading once"
+    );
+    // They delete the last task while I add one: not a conflict, the task goes.
+    let (mut a, mut b) = two(&path);
+    b.delete_task("T13").unwrap();
+    b.save().unwrap();
+    a.add_task(&new_task("又一个")).unwrap();
+    a.save().unwrap();
+    let reopened = CampaignFile::open(&path, today()).unwrap();
+    assert!(reopened.campaign.task("T13").is_none());
+    assert!(reopened.campaign.task("T15").is_some());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("承诺践诺").count(), 1);
+}

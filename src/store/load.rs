@@ -304,8 +304,10 @@ fn rejected(f: Findings) -> Rejected {
     }
 }
 
-/// The text is not TOML: one error, where it goes wrong.
+/// The text is not TOML: one error, where it goes wrong (what tasks before it said is
+/// dropped, so the finding is the same whatever the file's size).
 fn syntax_error(text: &str, err: TreeError, mut f: Findings) -> Rejected {
+    f.list.clear();
     let message = err.message;
     f.error(
         err.span.or(Some(text.len()..text.len())),

@@ -12,10 +12,11 @@ use toml_edit::DocumentMut;
 use super::merge::{Conflict, Keep, merge};
 use super::tree::{Builder, Item, Layout, Pieces};
 
-/// The tasks of one version of the file: id and where its text is, in file order.
+/// The tasks of one version of the file: id, where its text is and where its own lines end
+/// (the blank lines and comments after them introduce what follows), in file order.
 pub struct TaskTexts<'t> {
     text: &'t str,
-    tasks: Vec<(String, Range<usize>)>,
+    tasks: Vec<(String, Range<usize>, usize)>,
     /// Where the last task's content ends (new tasks go after it).
     append_at: usize,
 }
@@ -29,7 +30,14 @@ impl<'t> TaskTexts<'t> {
         let tasks = ids
             .iter()
             .zip(&layout.elements)
-            .map(|(id, region)| Some(((*id).to_owned(), region.clone()?.range)))
+            .map(|(id, region)| {
+                let region = region.clone()?;
+                let own_end = text[region.content_end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| region.content_end + i + 1)
+                    .min(region.range.end);
+                Some(((*id).to_owned(), region.range, own_end))
+            })
             .collect::<Option<Vec<_>>>()?;
         let append_at = layout.after_last("tasks", text).unwrap_or(text.len());
         Some(TaskTexts {
@@ -63,10 +71,11 @@ impl<'t> TaskTexts<'t> {
         })
     }
 
+    /// Each task's own lines, by id.
     fn by_id(&self) -> HashMap<&str, &'t str> {
         self.tasks
             .iter()
-            .map(|(id, r)| (id.as_str(), &self.text[r.clone()]))
+            .map(|(id, r, own_end)| (id.as_str(), &self.text[r.start..*own_end]))
             .collect()
     }
 
@@ -74,7 +83,7 @@ impl<'t> TaskTexts<'t> {
     fn outside(&self) -> Vec<&'t str> {
         let mut at = 0;
         let mut out = Vec::with_capacity(self.tasks.len() + 1);
-        for (_, r) in &self.tasks {
+        for (_, r, _) in &self.tasks {
             out.push(&self.text[at..r.start]);
             at = r.end;
         }
@@ -120,7 +129,7 @@ pub fn merge_texts(
     let mut conflicts = Vec::new();
     // (where in their text, what goes there), in their order.
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for (id, range) in &theirs.tasks {
+    for (id, range, own_end) in &theirs.tasks {
         let (bt, mt) = (b.get(id.as_str()).copied(), m.get(id.as_str()).copied());
         if bt == mt {
             continue;
@@ -128,7 +137,9 @@ pub fn merge_texts(
         if bt.is_none() {
             // We both added a task with this id.
             match keep {
-                Some(Keep::Mine) => edits.push((range.clone(), mt.unwrap_or("").to_owned())),
+                Some(Keep::Mine) => {
+                    edits.push((range.start..*own_end, mt.unwrap_or("").to_owned()));
+                }
                 Some(Keep::Theirs) => {}
                 None => conflicts.push(conflict(id, "(added here and there)", "added", "added")),
             }
@@ -143,7 +154,7 @@ pub fn merge_texts(
         edits.push((range.clone(), td.to_string()));
     }
     let mut added = String::new();
-    for (id, _) in &mine.tasks {
+    for (id, _, _) in &mine.tasks {
         let Some(text) = m.get(id.as_str()) else {
             continue;
         };
