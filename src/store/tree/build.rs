@@ -60,6 +60,19 @@ struct Header<'a> {
     is_array: bool,
 }
 
+impl Header<'_> {
+    /// The root key it is under.
+    fn first(&self) -> &str {
+        let first = self.path.first().or(self.key.as_ref());
+        first.map_or("", |k| k.name.as_ref())
+    }
+
+    /// `[[key]]` at the root: a new element of a root array.
+    fn is_element(&self) -> bool {
+        self.is_array && self.path.is_empty()
+    }
+}
+
 /// Builds a tree from text, a table at a time.
 pub struct Builder<'a> {
     pieces: Pieces<'a>,
@@ -138,10 +151,7 @@ impl<'a> Builder<'a> {
         self.frozen = keys;
         // The table being read is not in the root yet.
         if let Some(header) = &self.header {
-            let first = header.path.first().or(header.key.as_ref());
-            let first = first.map_or("", |k| k.name.as_ref());
-            let element = header.is_array && header.path.is_empty();
-            self.late |= self.adds_to_frozen(first, element);
+            self.late |= self.adds_to_frozen(header.first(), header.is_element());
         }
     }
 
@@ -260,12 +270,9 @@ impl<'a> Builder<'a> {
     fn note_layout(&mut self, header: &Header<'a>) {
         let start = header.span.start;
         let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let first = header.path.first().or(header.key.as_ref());
-        let first = first.map_or("", |k| k.name.as_ref());
-        let element = header.is_array && header.path.is_empty();
-        let stream_key = self.stream_key;
+        let (first, element) = (header.first(), header.is_element());
         self.late |= self.adds_to_frozen(first, element);
-        let end = self.content_end;
+        let (stream_key, end) = (self.stream_key, self.content_end);
         self.layout
             .header(line_start, first, element, stream_key, end);
     }
