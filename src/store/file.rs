@@ -16,7 +16,7 @@ use super::atomic::{
 };
 use super::backup::BackupPolicy;
 use super::diag::Diagnostic;
-use super::load::{Today, load_bytes, load_text};
+use super::load::{Today, load_str, load_text};
 use super::patch;
 use crate::domain::{Campaign, LogEntry, Problem, Status, Task};
 use crate::i18n::Text;
@@ -276,8 +276,8 @@ impl CampaignFile {
                 theirs.to_string()
             }
         };
-        let loaded = load_bytes(text.as_bytes(), Today::Date(self.today))
-            .map_err(|_| SaveError::ChangedOnDisk)?;
+        let loaded =
+            load_str(&text, Today::Date(self.today)).map_err(|_| SaveError::ChangedOnDisk)?;
         self.campaign = loaded.campaign;
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;

@@ -16,13 +16,9 @@ pub use layout::{Layout, Region};
 pub use pieces::Pieces;
 pub use toml_datetime::Datetime;
 
-/// Only the layout of `text` (with `stream_key`'s elements measured); `None` if it is not TOML.
-pub fn parse_layout(text: &str, stream_key: &'static str) -> Option<Layout> {
-    let mut b = Builder::new(text, stream_key, Pieces::here(text));
-    while b.step().ok()? {
-        b.take_streamed().for_each(drop);
-    }
-    b.finish().ok().map(|p| p.layout)
+/// Only the layout of `text`; `None` if it is not TOML.
+pub fn parse_layout(text: &str) -> Option<Layout> {
+    parse(text).ok().map(|p| p.layout)
 }
 
 /// A key as written, decoded, with its span.
@@ -124,14 +120,6 @@ impl<'a> Table<'a> {
 
     pub fn iter(&self) -> impl Iterator<Item = (&Key<'a>, &Item<'a>)> {
         self.entries.iter().map(|(k, v)| (k, v))
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 

@@ -93,9 +93,10 @@ pub struct Builder<'a> {
     error: Option<ParseError>,
 }
 
-/// Parses a whole text into one tree (nothing streamed).
+/// Parses a whole text into one tree (nothing streamed; the tasks' layout measured).
 pub fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
-    let mut b = Builder::new(text, "", Pieces::here(text));
+    let mut b = Builder::new(text, "tasks", Pieces::here(text));
+    b.keep_elements();
     while b.step()? {}
     b.finish()
 }

@@ -38,7 +38,7 @@ impl Layout {
         };
         let (start, old_end) = (region.range.start, region.range.end);
         let new_end = start + new.len();
-        let content_end = super::parse_layout(new, "tasks")
+        let content_end = super::parse_layout(new)
             .and_then(|l| l.elements.first().cloned().flatten())
             .map_or(new_end, |r| start + r.content_end);
         let moved = |x: usize| x - old_end + new_end;
