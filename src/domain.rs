@@ -2,10 +2,12 @@
 
 pub mod model;
 pub mod status;
+pub mod today;
 pub mod zone;
 
 pub use model::*;
 pub use status::{Light, Status};
+pub use today::Today;
 pub use zone::Zone;
 
 pub mod countdown;

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use chrono::Utc;
 use clap::FromArgMatches;
 
 use bairi::app::keymap::Keymap;
@@ -10,7 +9,9 @@ use bairi::cli::board::{self, BoardOptions};
 use bairi::cli::check::print_all;
 use bairi::cli::edit::{self, Edit, EditStamp};
 use bairi::cli::{Cli, Command, check, command, lang_in_args, new, report};
+use bairi::clock::{Clock, NOW_VAR};
 use bairi::config::{self, Config};
+use bairi::domain::Today;
 use bairi::i18n::Lang;
 use bairi::ui::theme::{Palette, Theme};
 
@@ -57,14 +58,30 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
     };
     let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
     print_all(&warnings, &name, lang, err);
+    let clock = match Clock::from_env() {
+        Ok(clock) => clock,
+        Err(value) => {
+            let value = bairi::sanitize::inert(&value);
+            let text = bairi::tr!(
+                "{NOW_VAR}={value} 不是 RFC 3339 时刻(例如 2026-11-22T08:00:00+08:00);请改正或删除它",
+                "{NOW_VAR}={value} is not an RFC 3339 instant (e.g. 2026-11-22T08:00:00+08:00); fix or unset it"
+            );
+            let _ = writeln!(err, "{}", text.get(lang));
+            return 2;
+        }
+    };
+    let now = clock.now();
+    let today = |date| Today::pinned_or(date, now);
     let by = |stamp_by: Option<String>| stamp_by.or_else(|| config.author.clone());
     match cli.command {
-        Some(Command::Check { file, today }) => check::run(&file, today, lang, out, err),
+        Some(Command::Check { file, today: date }) => {
+            check::run(&file, today(date), lang, out, err)
+        }
         Some(Command::Report {
             file,
             format,
             view,
-            today,
+            today: date,
             checkpoint,
             out: path,
             bom,
@@ -72,7 +89,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             let options = report::ReportOptions {
                 format,
                 view,
-                today,
+                today: today(date),
                 checkpoint,
                 out: path,
                 bom,
@@ -88,7 +105,8 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             &file,
             Edit::Move { task, status },
             EditStamp {
-                today: stamp.today,
+                today: today(stamp.today),
+                clock,
                 by: by(stamp.by),
                 backups: config.backups,
             },
@@ -112,7 +130,8 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 &file,
                 edit,
                 EditStamp {
-                    today: stamp.today,
+                    today: today(stamp.today),
+                    clock,
                     by: by(stamp.by),
                     backups: config.backups,
                 },
@@ -130,7 +149,8 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             &file,
             Edit::Note { task, text },
             EditStamp {
-                today: stamp.today,
+                today: today(stamp.today),
+                clock,
                 by: by(stamp.by),
                 backups: config.backups,
             },
@@ -143,20 +163,20 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             checkpoint,
             kind,
             note,
-            today,
+            today: date,
         }) => {
             let options = bairi::cli::publish::PublishOptions {
                 checkpoint,
-                today,
+                today: today(date),
                 kind,
                 note,
             };
             bairi::cli::publish::run(&file, options, lang, out, err)
         }
         Some(Command::Restore { file, n }) => {
-            bairi::cli::restore::run(&file, n, config.backups, lang, out, err)
+            bairi::cli::restore::run(&file, n, config.backups, clock, lang, out, err)
         }
-        Some(Command::New { file }) => new::run(&file, Utc::now().date_naive(), lang, out, err),
+        Some(Command::New { file }) => new::run(&file, Today::At(now), lang, out, err),
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command(lang), "bairi", &mut script);
@@ -198,6 +218,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 keymap,
                 theme,
                 present: None,
+                clock,
             };
             board::run(options, err)
         }
@@ -223,6 +244,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 keymap: Keymap::default(),
                 theme,
                 present,
+                clock,
             };
             board::run(options, err)
         }

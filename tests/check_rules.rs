@@ -324,6 +324,46 @@ fn campaign_dates() {
 }
 
 #[test]
+fn a_campaign_length_or_zone_out_of_range_is_refused_never_defaulted() {
+    expect(
+        &with("days = 100", "days = 9223372036854775807"),
+        Severity::Error,
+        "days = 9223372036854775807",
+        "outside 1–3660",
+    );
+    expect(
+        &with("days = 100", "days = 0"),
+        Severity::Error,
+        "days = 0",
+        "outside 1–3660",
+    );
+    let (ok, _) = findings(&with("days = 100", "days = 3660"));
+    assert!(ok, "ten years is the limit, not past it");
+    expect(
+        &with("days = 100", "end = 9999-12-31"),
+        Severity::Error,
+        "end = 9999-12-31",
+        "over the limit of 3660",
+    );
+    for zone in ["+23:00", "-13:00", "+14:01", "+05:60"] {
+        expect(
+            &with(
+                "timezone = \"Asia/Shanghai\"",
+                &format!("timezone = \"{zone}\""),
+            ),
+            Severity::Error,
+            "timezone =",
+            "unknown time zone",
+        );
+    }
+    let (ok, _) = findings(&with(
+        "timezone = \"Asia/Shanghai\"",
+        "timezone = \"+14:00\"",
+    ));
+    assert!(ok, "Kiritimati is +14:00");
+}
+
+#[test]
 fn task_values_out_of_range() {
     let t = with(
         "deadline = 2026-11-30",

@@ -1,7 +1,7 @@
 //! The bundled demo: valid, shifted to day 40 of any today, and its published reviews agree
 //! with the leaderboard rules.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone, Utc};
 
 use bairi::domain::countdown::{Phase, phase};
 use bairi::domain::leaderboard::leaderboard_at;
@@ -54,7 +54,7 @@ fn published_reviews_match_the_rules() {
 #[test]
 fn shifted_to_day_40_of_any_today_keeping_comments() {
     for today in ["2026-11-23", "2027-01-01", "2026-02-28"] {
-        let text = shifted(day(today));
+        let text = shifted(Today::Date(day(today)));
         let loaded = load_str(&text, Today::Date(day(today))).unwrap();
         assert!(
             loaded.warnings.is_empty(),
@@ -77,8 +77,56 @@ fn shifted_to_day_40_of_any_today_keeping_comments() {
 fn the_demo_copy_is_written_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data/bairi/demo.toml");
-    assert!(ensure_demo(&path, day("2026-11-23")).unwrap());
+    assert!(ensure_demo(&path, Today::Date(day("2026-11-23"))).unwrap());
     std::fs::write(&path, "edited").unwrap();
-    assert!(!ensure_demo(&path, day("2026-12-01")).unwrap());
+    assert!(!ensure_demo(&path, Today::Date(day("2026-12-01"))).unwrap());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited");
+}
+
+/// The demo's zone is Asia/Shanghai: whatever the hour in UTC, it opens on its day 40 there.
+#[test]
+fn shifted_in_the_demos_own_zone_on_both_sides_of_the_date_line() {
+    for (hour, minute, shanghai_date) in [
+        (3, 0, "2026-11-22"),
+        (15, 59, "2026-11-22"),
+        (16, 0, "2026-11-23"),
+        (23, 59, "2026-11-23"),
+    ] {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, hour, minute, 0).unwrap();
+        let text = shifted(Today::At(now));
+        let loaded = load_str(&text, Today::At(now)).unwrap();
+        assert_eq!(loaded.today, day(shanghai_date), "{hour}:{minute:02} UTC");
+        assert_eq!(
+            phase(&loaded.campaign.info, loaded.today),
+            Phase::Running {
+                day: 40,
+                days_left: 60
+            },
+            "{hour}:{minute:02} UTC"
+        );
+    }
+}
+
+/// `bairi new` likewise: the template's day 1 is today in the template's zone.
+#[test]
+fn the_template_starts_today_in_its_own_zone_at_any_hour() {
+    for (hour, minute, shanghai_date) in [
+        (3, 0, "2026-11-22"),
+        (15, 59, "2026-11-22"),
+        (16, 0, "2026-11-23"),
+        (17, 44, "2026-11-23"),
+        (23, 59, "2026-11-23"),
+    ] {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, hour, minute, 0).unwrap();
+        let loaded = load_str(&bairi::cli::new::template(Today::At(now)), Today::At(now)).unwrap();
+        assert_eq!(loaded.campaign.info.start, day(shanghai_date));
+        assert_eq!(
+            phase(&loaded.campaign.info, loaded.today),
+            Phase::Running {
+                day: 1,
+                days_left: 99
+            },
+            "{hour}:{minute:02} UTC"
+        );
+    }
 }

@@ -265,7 +265,7 @@ fn new_writes_a_template_that_passes_check_and_never_overwrites() {
     // Whatever today is, the template starts on it and loads clean.
     for day in ["2026-01-01", "2027-06-30", "2028-02-29"] {
         let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
-        let loaded = load_str(&bairi::cli::new::template(d), Today::Date(d)).unwrap();
+        let loaded = load_str(&bairi::cli::new::template(Today::Date(d)), Today::Date(d)).unwrap();
         assert_eq!(loaded.campaign.info.start, d);
         assert!(loaded.warnings.is_empty(), "{day}: {:#?}", loaded.warnings);
     }

@@ -14,6 +14,8 @@ use super::action::Action;
 use super::keymap::Keymap;
 use super::model::{Model, Tone, View};
 use super::update::{Effect, update};
+use crate::clock::Clock;
+use crate::domain::Today;
 use crate::i18n::Text;
 use crate::tr;
 use crate::ui::backend::LeanBackend;
@@ -21,7 +23,7 @@ use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render};
 
 /// Runs the board until the user quits or the terminal goes away.
-pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
+pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -40,6 +42,7 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
             theme,
             &stop,
             presence.as_ref(),
+            clock,
         )
     }));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -57,7 +60,7 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme) -> io::Result<()> {
             // The state may be inconsistent after a panic: the campaign file is left alone and
             // the unsaved text goes to a recovery copy beside it.
             if model.file.dirty {
-                match write_recovery(&model) {
+                match write_recovery(&model, clock.now()) {
                     Ok(path) => eprintln!(
                         "{}",
                         crate::sanitize::inert(&format!(
@@ -98,9 +101,9 @@ fn open_terminal() -> io::Result<Screen> {
 }
 
 /// `FILE.recovered-YYYYmmdd-HHMMSS.toml` beside the campaign, holding the unsaved text.
-pub fn write_recovery(model: &Model) -> io::Result<std::path::PathBuf> {
+pub fn write_recovery(model: &Model, now: DateTime<Utc>) -> io::Result<std::path::PathBuf> {
     let path = &model.file.path;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
     let mut name = path
         .file_name()
         .map(|n| n.to_os_string())
@@ -115,7 +118,7 @@ fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
     if model.today_pinned {
         model.today
     } else {
-        model.campaign().info.timezone.date_at(now)
+        Today::At(now).resolve(&model.campaign().info.timezone)
     }
 }
 
@@ -126,11 +129,12 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
     presence: Option<&crate::store::presence::Presence>,
+    clock: Clock,
 ) -> io::Result<()> {
     let mut redraw = true;
     let mut ticks: u64 = 0;
     loop {
-        let now = Utc::now();
+        let now = clock.now();
         if redraw {
             draw(terminal, model, keymap, theme, now)?;
             redraw = false;
@@ -141,7 +145,7 @@ fn event_loop(
         // Wake at the next whole second: the countdown shows seconds.
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
         if !event::poll(wait)? {
-            let now = Utc::now();
+            let now = clock.now();
             ticks += 1;
             let mut noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
             if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
@@ -178,10 +182,10 @@ fn event_loop(
         }
         redraw = true;
         for action in actions {
-            let effects = update(model, action, today_of(model, Utc::now()));
+            let effects = update(model, action, today_of(model, clock.now()));
             if effects.iter().any(Effect::is_save) {
                 // The edit shows at once; the disk follows, and its outcome in the next frame.
-                draw(terminal, model, keymap, theme, Utc::now())?;
+                draw(terminal, model, keymap, theme, clock.now())?;
             }
             if perform(model, effects) {
                 return Ok(());

@@ -4,12 +4,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::check::print_all;
 use crate::app::keymap::Keymap;
 use crate::app::model::{Model, Tone};
 use crate::app::shell;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::{Lang, Text};
 use crate::store::backup::BackupPolicy;
@@ -28,6 +29,7 @@ pub struct BoardOptions {
     pub theme: Theme,
     /// Presentation mode, with this many seconds a page.
     pub present: Option<u32>,
+    pub clock: Clock,
 }
 
 pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
@@ -37,7 +39,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         Some(path) => path,
         None => {
             let path = demo::demo_path();
-            let today = options.today.unwrap_or_else(|| Utc::now().date_naive());
+            let today = Today::pinned_or(options.today, options.clock.now());
             match demo::ensure_demo(&path, today) {
                 Ok(true) => {
                     let shown = path.display().to_string();
@@ -63,10 +65,11 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         }
     };
     let name = path.display().to_string();
-    let today = options.today.map_or(Today::At(Utc::now()), Today::Date);
+    let today = Today::pinned_or(options.today, options.clock.now());
     let file = match CampaignFile::open(&path, today) {
         Ok(mut file) => {
             file.backups = BackupPolicy::standard(options.config.backups);
+            file.clock = options.clock;
             file
         }
         Err(OpenError::Rejected(diagnostics)) => {
@@ -137,7 +140,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         // switches reverse video off; forced, it writes `ESC[39m` and the selection stays.
         crossterm::style::force_color_output(true);
     }
-    match shell::run(model, &options.keymap, &options.theme) {
+    match shell::run(model, &options.keymap, &options.theme, options.clock) {
         Ok(()) => 0,
         Err(e) => {
             let text = Text::new(format!("终端错误:{e}"), format!("terminal error: {e}"));

@@ -3,21 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{NaiveDate, Utc};
-
 use crate::i18n::Lang;
 use crate::store::diag::Diagnostic;
 use crate::store::load::{Today, load_bytes};
 use crate::tr;
 
 /// Runs the check and returns the exit code.
-pub fn run(
-    file: &Path,
-    today: Option<NaiveDate>,
-    lang: Lang,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
+pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let name = file.display().to_string();
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
@@ -26,7 +18,6 @@ pub fn run(
             return 1;
         }
     };
-    let today = today.map_or(Today::At(Utc::now()), Today::Date);
     let (diagnostics, ok) = match load_bytes(&bytes, today) {
         Ok(loaded) => (loaded.warnings, true),
         Err(rejected) => (rejected.diagnostics, false),
@@ -52,7 +43,7 @@ pub fn run(
 /// Reads and loads a campaign for a command; on failure prints why and gives the exit code.
 pub fn load_file(
     file: &Path,
-    today: Option<NaiveDate>,
+    today: Today,
     lang: Lang,
     err: &mut dyn Write,
 ) -> Result<crate::store::load::Loaded, i32> {
@@ -61,7 +52,7 @@ pub fn load_file(
         let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
         1
     })?;
-    load_bytes(&bytes, today.map_or(Today::At(Utc::now()), Today::Date)).map_err(|rejected| {
+    load_bytes(&bytes, today).map_err(|rejected| {
         print_all(&rejected.diagnostics, &name, lang, err);
         1
     })

@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{NaiveDate, Utc};
-
 use super::check::{print_all, read_error};
 use crate::domain::{LogEntry, Status};
 use crate::i18n::{Lang, Text};
@@ -31,7 +29,8 @@ pub enum Edit {
 
 /// When, by whom, and how many timestamped copies to keep.
 pub struct EditStamp {
-    pub today: Option<NaiveDate>,
+    pub today: Today,
+    pub clock: crate::clock::Clock,
     pub by: Option<String>,
     pub backups: usize,
 }
@@ -45,10 +44,14 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let EditStamp { today, by, backups } = stamp;
+    let EditStamp {
+        today,
+        clock,
+        by,
+        backups,
+    } = stamp;
     let name = path.display().to_string();
-    let mut file = match CampaignFile::open(path, today.map_or(Today::At(Utc::now()), Today::Date))
-    {
+    let mut file = match CampaignFile::open(path, today) {
         Ok(file) => file,
         Err(OpenError::Rejected(diagnostics)) => {
             print_all(&diagnostics, &name, lang, err);
@@ -60,6 +63,7 @@ pub fn run(
         }
     };
     file.backups = crate::store::backup::BackupPolicy::standard(backups);
+    file.clock = clock;
     let today = file.today;
     let result = match edit {
         Edit::Move { task, status } => match Status::parse(&status) {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use crate::domain::Today;
 
 use crate::i18n::Lang;
 use crate::store::atomic::write_atomically;
@@ -13,19 +13,13 @@ use crate::tr;
 /// The template as shipped (its day 1 is moved to today).
 pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
 
-/// The template text with day 1 = `today`.
-pub fn template(today: NaiveDate) -> String {
+/// The template text with day 1 = `today` in the template's time zone.
+pub fn template(today: Today) -> String {
     starting(TEMPLATE, today, 1)
 }
 
 /// Writes the template; never overwrites an existing file. Returns the exit code.
-pub fn run(
-    file: &Path,
-    today: NaiveDate,
-    lang: Lang,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
+pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let name = file.display().to_string();
     if file.exists() {
         let text = tr!(

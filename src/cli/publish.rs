@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{NaiveDate, Utc};
-
 use super::check::{print_all, read_error};
 use crate::domain::countdown::past_checkpoints;
 use crate::domain::leaderboard::leaderboard_at;
@@ -15,7 +13,7 @@ use crate::tr;
 
 pub struct PublishOptions {
     pub checkpoint: Option<usize>,
-    pub today: Option<NaiveDate>,
+    pub today: Today,
     pub kind: String,
     pub note: Option<String>,
 }
@@ -28,10 +26,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> i32 {
     let name = path.display().to_string();
-    let mut file = match CampaignFile::open(
-        path,
-        options.today.map_or(Today::At(Utc::now()), Today::Date),
-    ) {
+    let mut file = match CampaignFile::open(path, options.today) {
         Ok(file) => file,
         Err(OpenError::Rejected(diagnostics)) => {
             print_all(&diagnostics, &name, lang, err);

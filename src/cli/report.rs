@@ -4,8 +4,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
 use super::check::load_file;
 use crate::i18n::Lang;
 use crate::report::views::{View, build};
@@ -16,7 +14,7 @@ use crate::tr;
 pub struct ReportOptions {
     pub format: Format,
     pub view: Option<View>,
-    pub today: Option<NaiveDate>,
+    pub today: crate::domain::Today,
     pub checkpoint: Option<usize>,
     pub out: Option<PathBuf>,
     pub bom: bool,

@@ -14,6 +14,7 @@ pub fn run(
     file: &Path,
     which: Option<usize>,
     keep: usize,
+    clock: crate::clock::Clock,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -86,7 +87,7 @@ pub fn run(
             return 1;
         }
     };
-    if let Err(rejected) = load_bytes(&bytes, Today::At(chrono::Utc::now())) {
+    if let Err(rejected) = load_bytes(&bytes, Today::At(clock.now())) {
         super::check::print_all(
             &rejected.diagnostics,
             &copy.display().to_string(),
@@ -95,7 +96,11 @@ pub fn run(
         );
         return 1;
     }
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f").to_string();
+    let stamp = clock
+        .now()
+        .with_timezone(&chrono::Local)
+        .format("%Y%m%d-%H%M%S%.3f")
+        .to_string();
     let _ = policy.keep_copy(file, &stamp);
     match write_atomically(file, &bytes) {
         Ok(_) => {

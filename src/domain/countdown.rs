@@ -3,6 +3,7 @@
 use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 
 use super::model::CampaignInfo;
+use super::today::Today;
 use crate::i18n::Lang;
 
 /// Where today stands in the campaign.
@@ -91,10 +92,33 @@ pub fn time_left(info: &CampaignInfo, now: DateTime<Utc>) -> Option<TimeDelta> {
     (left > TimeDelta::zero()).then_some(left)
 }
 
-/// Hours, minutes and seconds of the part of `left` below one day (for `17天 08:12:33`).
+/// The live countdown while the campaign runs: whole days left, counted by dates, and the
+/// real time left in today, to the next midnight in the campaign's zone (23 or 25 hours on
+/// a day that changes the clocks). Together they reach the instant the campaign ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Remaining {
+    pub days: i64,
+    pub rest_of_today: TimeDelta,
+}
+
+/// `None` before the first day and after the last.
+pub fn remaining(info: &CampaignInfo, now: DateTime<Utc>) -> Option<Remaining> {
+    let today = Today::At(now).resolve(&info.timezone);
+    if today < info.start || today > info.end {
+        return None;
+    }
+    let tomorrow = today.checked_add_days(Days::new(1))?;
+    Some(Remaining {
+        days: (info.end - today).num_days(),
+        rest_of_today: info.timezone.start_of_day(tomorrow) - now,
+    })
+}
+
+/// Hours, minutes and seconds of `left` (for `17天 08:12:33`; up to `24:59:59` on a 25-hour
+/// day, never wrapped).
 pub fn clock_part(left: TimeDelta) -> (i64, i64, i64) {
     let secs = left.num_seconds().max(0);
-    ((secs / 3600) % 24, (secs / 60) % 60, secs % 60)
+    (secs / 3600, (secs / 60) % 60, secs % 60)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,7 +263,10 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
         let left = time_left(&info, now).unwrap();
         assert_eq!(left.num_days(), 17);
-        assert_eq!(clock_part(left), (14, 0, 0));
+        assert_eq!(
+            clock_part(remaining(&info, now).unwrap().rest_of_today),
+            (14, 0, 0)
+        );
         let after = Utc.with_ymd_and_hms(2026, 12, 9, 16, 0, 1).unwrap();
         assert_eq!(time_left(&info, after), None);
     }
@@ -259,5 +286,81 @@ mod tests {
         // 2026-10-31 12:00 EDT = 16:00 UTC; to 2026-11-02 00:00 EST = 05:00 UTC: 37 hours.
         let now = Utc.with_ymd_and_hms(2026, 10, 31, 16, 0, 0).unwrap();
         assert_eq!(time_left(&info, now).unwrap().num_hours(), 37);
+    }
+
+    fn shown(
+        info: &CampaignInfo,
+        y: i32,
+        mo: u32,
+        d: u32,
+        h: u32,
+        mi: u32,
+        s: u32,
+    ) -> (i64, i64, i64, i64) {
+        let now = Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap();
+        let r = remaining(info, now).unwrap();
+        let (hh, mm, ss) = clock_part(r.rest_of_today);
+        (r.days, hh, mm, ss)
+    }
+
+    #[test]
+    fn the_live_countdown_on_both_sides_of_the_shanghai_date_line() {
+        let info = info("2026-09-01", 100, "Asia/Shanghai");
+        // 03:00 UTC is 11:00 on 11-22 in Shanghai; 15:59 is 23:59; 16:00 is midnight of 11-23.
+        assert_eq!(shown(&info, 2026, 11, 22, 3, 0, 0), (17, 13, 0, 0));
+        assert_eq!(shown(&info, 2026, 11, 22, 15, 59, 0), (17, 0, 1, 0));
+        assert_eq!(shown(&info, 2026, 11, 22, 16, 0, 0), (16, 24, 0, 0));
+        assert_eq!(shown(&info, 2026, 11, 22, 16, 0, 1), (16, 23, 59, 59));
+        assert_eq!(shown(&info, 2026, 11, 22, 23, 59, 0), (16, 16, 1, 0));
+        // The last second of the campaign, and after it.
+        assert_eq!(shown(&info, 2026, 12, 9, 15, 59, 59), (0, 0, 0, 1));
+        let after = Utc.with_ymd_and_hms(2026, 12, 9, 16, 0, 0).unwrap();
+        assert_eq!(remaining(&info, after), None);
+        let before = Utc.with_ymd_and_hms(2026, 8, 31, 15, 59, 59).unwrap();
+        assert_eq!(remaining(&info, before), None);
+    }
+
+    #[test]
+    fn a_25_hour_last_day_shows_25_hours_not_one() {
+        // New York falls back on 2026-11-01, the campaign's last day.
+        let info = info("2026-10-01", 32, "America/New_York");
+        // 00:00:33 EDT = 04:00:33 UTC; the end is 2026-11-02 00:00 EST = 05:00 UTC.
+        assert_eq!(shown(&info, 2026, 11, 1, 4, 0, 33), (0, 24, 59, 27));
+        // 01:30 EST (the second 01:30 of the day) = 06:30 UTC.
+        assert_eq!(shown(&info, 2026, 11, 1, 6, 30, 0), (0, 22, 30, 0));
+        // The day before has 24 hours: 2026-10-31 00:00 EDT = 04:00 UTC.
+        assert_eq!(shown(&info, 2026, 10, 31, 4, 0, 0), (1, 24, 0, 0));
+        let left = time_left(&info, Utc.with_ymd_and_hms(2026, 11, 1, 4, 0, 33).unwrap());
+        assert_eq!(left.unwrap().num_seconds(), 25 * 3600 - 33);
+    }
+
+    #[test]
+    fn a_23_hour_spring_forward_day_shows_23_hours() {
+        // New York springs forward on 2027-03-14: 02:00 EST becomes 03:00 EDT.
+        let info = info("2027-03-01", 20, "America/New_York");
+        // 00:00 EST = 05:00 UTC; midnight after is 2027-03-15 00:00 EDT = 04:00 UTC.
+        assert_eq!(shown(&info, 2027, 3, 14, 5, 0, 0), (6, 23, 0, 0));
+        // 03:00 EDT = 07:00 UTC: 21 hours left that day.
+        assert_eq!(shown(&info, 2027, 3, 14, 7, 0, 0), (6, 21, 0, 0));
+        assert_eq!(
+            phase(&info, date("2027-03-14")),
+            Phase::Running {
+                day: 14,
+                days_left: 6
+            }
+        );
+    }
+
+    #[test]
+    fn kiritimati_is_a_day_ahead_of_most_of_the_world() {
+        let info = info("2026-09-01", 100, "Pacific/Kiritimati");
+        // 09:59 UTC is 23:59 on 11-22 there; 10:00 UTC is midnight of 11-23.
+        assert_eq!(shown(&info, 2026, 11, 22, 9, 59, 0), (17, 0, 1, 0));
+        assert_eq!(shown(&info, 2026, 11, 22, 10, 0, 0), (16, 24, 0, 0));
+        // Its first day starts at 2026-08-31 10:00 UTC.
+        let first = Utc.with_ymd_and_hms(2026, 8, 31, 10, 0, 0).unwrap();
+        assert_eq!(remaining(&info, first).map(|r| r.days), Some(99));
+        let fixed = super::super::test_support::info("2026-09-01", 100, "+14:00");
+        assert_eq!(shown(&fixed, 2026, 11, 22, 10, 0, 0), (16, 24, 0, 0));
     }
 }

@@ -12,7 +12,8 @@ pub enum Zone {
 }
 
 impl Zone {
-    /// Parses `Asia/Shanghai`, `UTC`, `+08:00`, `-05:30`, `+0800`.
+    /// Parses `Asia/Shanghai`, `UTC`, `+08:00`, `-05:30`, `+0800`; offsets lie between
+    /// `-12:00` and `+14:00`, as every zone on Earth does.
     pub fn parse(s: &str) -> Option<Zone> {
         if let Some(offset) = parse_offset(s) {
             return Some(Zone::Fixed(offset));
@@ -70,10 +71,11 @@ fn parse_offset(s: &str) -> Option<FixedOffset> {
     }
     let hours: i32 = h.parse().ok()?;
     let minutes: i32 = m.parse().ok()?;
-    if hours > 23 || minutes > 59 {
+    let seconds = sign * (hours * 3600 + minutes * 60);
+    if minutes > 59 || !(-12 * 3600..=14 * 3600).contains(&seconds) {
         return None;
     }
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+    FixedOffset::east_opt(seconds)
 }
 
 #[cfg(test)]
@@ -93,6 +95,11 @@ mod tests {
         );
         assert_eq!(Zone::parse("Mars/Olympus"), None);
         assert_eq!(Zone::parse("+25:00"), None);
+        assert_eq!(Zone::parse("+23:00"), None, "no zone is 23 hours ahead");
+        assert_eq!(Zone::parse("-12:30"), None);
+        assert!(Zone::parse("+14:00").is_some(), "Kiritimati");
+        assert!(Zone::parse("-12:00").is_some(), "Baker Island");
+        assert_eq!(Zone::parse("+05:60"), None);
     }
 
     #[test]

@@ -6,6 +6,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use toml_edit::visit_mut::VisitMut;
 use toml_edit::{Datetime, DocumentMut, Formatted};
 
+use crate::domain::{Today, Zone};
+
 /// The demo as shipped (written as of its own day 40).
 pub const DEMO: &str = include_str!("../../assets/demo.toml");
 
@@ -14,15 +16,23 @@ pub const DEMO_DAY: i64 = 40;
 
 /// The demo text with every date shifted so that `today` is day [`DEMO_DAY`]; comments and
 /// layout are kept.
-pub fn shifted(today: NaiveDate) -> String {
+pub fn shifted(today: Today) -> String {
     starting(DEMO, today, DEMO_DAY)
 }
 
-/// `text` with every date moved so that `today` is day `day` of its campaign.
-pub fn starting(text: &str, today: NaiveDate, day: i64) -> String {
+/// `text` with every date moved so that `today`, read in the campaign's own time zone, is day
+/// `day` of its campaign.
+pub fn starting(text: &str, today: Today, day: i64) -> String {
     let Ok(mut doc) = text.parse::<DocumentMut>() else {
         return text.to_owned();
     };
+    let zone = doc
+        .get("campaign")
+        .and_then(|c| c.get("timezone"))
+        .and_then(|z| z.as_str())
+        .and_then(Zone::parse)
+        .unwrap_or(Zone::Local);
+    let today = today.resolve(&zone);
     let start = doc
         .get("campaign")
         .and_then(|c| c.get("start"))
@@ -76,7 +86,7 @@ pub fn demo_path() -> PathBuf {
 }
 
 /// Writes the shifted demo to `path` unless a copy is already there; true when it wrote one.
-pub fn ensure_demo(path: &Path, today: NaiveDate) -> std::io::Result<bool> {
+pub fn ensure_demo(path: &Path, today: Today) -> std::io::Result<bool> {
     if path.exists() {
         return Ok(false);
     }

@@ -128,6 +128,8 @@ pub struct CampaignFile {
     pub today: NaiveDate,
     /// Timestamped copies kept on each save (none by default).
     pub backups: BackupPolicy,
+    /// Stamps those copies (the system clock unless the opener passes its own).
+    pub clock: crate::clock::Clock,
     /// The file's permissions forbid writing: it is shown, never changed.
     pub read_only: bool,
     /// Every change to `text` since it was read or written, in order: reverted, they give
@@ -178,6 +180,7 @@ impl CampaignFile {
             warnings: loaded.warnings,
             today: loaded.today,
             backups: BackupPolicy::default(),
+            clock: crate::clock::Clock::System,
             read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
         })
     }
@@ -232,7 +235,12 @@ impl CampaignFile {
         if changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep)?;
         }
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f").to_string();
+        let stamp = self
+            .clock
+            .now()
+            .with_timezone(&chrono::Local)
+            .format("%Y%m%d-%H%M%S%.3f")
+            .to_string();
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
         let _ = self.backups.keep_copy(&self.path, &stamp);
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;

@@ -10,7 +10,7 @@ mod subject;
 mod task_parts;
 mod tasks;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use self::entry::Entry;
 use self::people::Directory;
@@ -26,14 +26,7 @@ use crate::tr;
 /// The format version this build reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;
 
-/// Which day is "today" for the checks that depend on it.
-#[derive(Debug, Clone, Copy)]
-pub enum Today {
-    /// A fixed date (`--today`).
-    Date(NaiveDate),
-    /// The date at this instant in the campaign's zone.
-    At(DateTime<Utc>),
-}
+pub use crate::domain::Today;
 
 /// A file that loaded: the campaign, where each task is written, and the warnings.
 #[derive(Debug)]
@@ -277,11 +270,10 @@ fn read_head(
     }
     let info = campaign::read_campaign(&root, f, ids);
     directory.read(&root, f, ids, false);
-    let today = match (today, &info) {
-        (Today::Date(d), _) => d,
-        (Today::At(now), Some(info)) => info.timezone.date_at(now),
-        (Today::At(now), None) => now.date_naive(),
-    };
+    let zone = info
+        .as_ref()
+        .map_or(crate::domain::Zone::Local, |i| i.timezone);
+    let today = today.resolve(&zone);
     Some(Head { info, today })
 }
 

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use super::text::{cut, inert, width};
-use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, time_left};
+use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, remaining};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
@@ -26,8 +26,9 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let current = phase(info, today);
     let mut countdown = phase_text(&current, info.total_days(), lang);
     let running = matches!(current, Phase::Running { .. } | Phase::LastDay { .. });
-    if let Some(left) = time_left(info, ctx.now).filter(|_| running && !model.today_pinned) {
-        let (h, m, s) = clock_part(left);
+    let left = remaining(info, ctx.now).filter(|_| running && !model.today_pinned);
+    if let Some(left) = left {
+        let (h, m, s) = clock_part(left.rest_of_today);
         countdown.push_str(&format!(" {h:02}:{m:02}:{s:02}"));
     }
     let name = inert(&info.short);

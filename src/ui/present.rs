@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::Ctx;
 use super::big::big_lines;
 use super::text::{cut, inert};
-use crate::domain::countdown::{Phase, clock_part, phase, phase_text, time_left};
+use crate::domain::countdown::{Phase, clock_part, phase, phase_text, remaining};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
@@ -36,14 +36,15 @@ fn countdown(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     ];
     let digits = match current {
         Phase::Running { days_left, .. } => {
-            let left = time_left(info, ctx.now).filter(|_| !model.today_pinned);
+            let left = remaining(info, ctx.now).filter(|_| !model.today_pinned);
             let clock = left
-                .map(clock_part)
+                .map(|r| clock_part(r.rest_of_today))
                 .map_or(String::new(), |(h, m, s)| format!(" {h:02}:{m:02}:{s:02}"));
             Some(format!("{days_left}{clock}"))
         }
-        Phase::LastDay { .. } => time_left(info, ctx.now)
-            .map(clock_part)
+        Phase::LastDay { .. } => remaining(info, ctx.now)
+            .filter(|_| !model.today_pinned)
+            .map(|r| clock_part(r.rest_of_today))
             .map(|(h, m, s)| format!("{h:02}:{m:02}:{s:02}")),
         _ => None,
     };

@@ -24,6 +24,9 @@ const CAMPAIGN_KEYS: &[&str] = &[
     "commander",
     "cadence",
 ];
+/// The longest campaign the file may describe: ten years of days.
+pub const MAX_DAYS: i64 = 3660;
+
 const CHECKPOINT_KEYS: &[&str] = &["first", "every_days", "dates"];
 const CADENCE_KEYS: &[&str] = &[
     "standups",
@@ -100,19 +103,25 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
                 Some(&e.subject),
                 tr!("不认识的时区 `{z}`", "unknown time zone `{z}`"),
                 Some(Text::new(
-                    "请写 IANA 名称(如 \"Asia/Shanghai\")或偏移(如 \"+08:00\")",
-                    "write an IANA name (\"Asia/Shanghai\") or an offset (\"+08:00\")",
+                    "请写 IANA 名称(如 \"Asia/Shanghai\")或 -12:00 到 +14:00 之间的偏移(如 \"+08:00\")",
+                    "write an IANA name (\"Asia/Shanghai\") or an offset from -12:00 to +14:00 (\"+08:00\")",
                 )),
             );
             Zone::Local
         }),
     };
-    if days.is_some_and(|d| d < 1) {
+    if let Some(d) = days.filter(|d| !(1..=MAX_DAYS).contains(d)) {
         f.error(
             e.value_span("days"),
             Some(&e.subject),
-            Text::new("`days` 必须至少为 1", "`days` must be at least 1"),
-            None,
+            tr!(
+                "`days` = {d} 超出范围 1–{MAX_DAYS}",
+                "`days` = {d} is outside 1–{MAX_DAYS}"
+            ),
+            Some(tr!(
+                "写活动的天数,如 `days = 100`(最多 {MAX_DAYS} 天)",
+                "give the campaign's length, e.g. `days = 100` (at most {MAX_DAYS})"
+            )),
         );
         return None;
     }
@@ -137,7 +146,7 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
         }
         (Some(a), _) => a,
         (None, Some(b)) => b,
-        (None, None) => start.checked_add_days(Days::new(99))?,
+        (None, None) => start + Days::new(99),
     };
     if end < start {
         f.error(
@@ -148,6 +157,19 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
                 "`end` = {end} is before `start` = {start}"
             ),
             None,
+        );
+        return None;
+    }
+    let total = (end - start).num_days() + 1;
+    if total > MAX_DAYS {
+        f.error(
+            e.value_span("end"),
+            Some(&e.subject),
+            tr!(
+                "`end` = {end} 距 `start` = {start} 共 {total} 天,超过上限 {MAX_DAYS} 天",
+                "`end` = {end} makes the campaign {total} days from `start` = {start}, over the limit of {MAX_DAYS}"
+            ),
+            Some(Text::new("请检查年份是否写错", "check the year for a typo")),
         );
         return None;
     }
