@@ -12,4 +12,5 @@ pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod synth;
+pub mod term;
 pub mod ui;

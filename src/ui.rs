@@ -1,6 +1,5 @@
 //! Drawing: a pure function of the model, the theme and the current instant.
 
-pub mod backend;
 pub mod big;
 pub mod board;
 pub mod card;

@@ -328,3 +328,27 @@ fn a_half_typed_note_survives_a_hang_up() {
     );
     assert!(!draft.exists());
 }
+
+#[test]
+fn quitting_without_saving_drops_the_edits_as_the_prompt_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let config = dir.path().join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send(">");
+    term.wait_for("未保存");
+    term.send("q");
+    term.wait_for("y 不保存退出");
+    term.send("y");
+    assert!(term.wait_exit());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "y means: do not save"
+    );
+}

@@ -1,14 +1,12 @@
-//! The thin shell around `update`: owns the terminal, the clock, signals and the disk.
+//! The thin shell around `update`: runs the terminal session, the clock and the disk, and
+//! keeps the work whatever ends the session.
 
-use std::io::{self, BufWriter};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
-use crossterm::execute;
-use ratatui::Terminal;
 
 use super::action::Action;
 use super::keymap::Keymap;
@@ -17,101 +15,142 @@ use super::update::{Effect, update};
 use crate::clock::Clock;
 use crate::domain::Today;
 use crate::i18n::Text;
+use crate::store::presence::Presence;
+use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::tr;
-use crate::ui::backend::LeanBackend;
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render};
 
-/// Runs the board until the user quits or the terminal goes away.
+/// How long a save may take once the terminal is gone before the edits go to a recovery copy
+/// instead (the whole hang-up must end within a second).
+const SAVE_AT_HANG_UP: Duration = Duration::from_millis(600);
+
+/// How the main loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    /// The user quit: what was to be saved has been, or they chose to drop it.
+    Quit,
+    /// The terminal or the system ended the session: the work is kept without asking.
+    HangUp(Ending),
+}
+
+/// Runs the board until the user quits or the session is ended from outside. On a hang-up,
+/// SIGHUP or SIGTERM the pending edits are saved (or written to a recovery copy when the save
+/// fails or hangs), a half-typed form is kept as a draft, and the presence entry goes.
 pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let presence = crate::store::presence::Presence::join(&model.file.path).ok();
+    let presence = Presence::join(&model.file.path).ok();
     if let Some(p) = &presence {
         model.others = p.others();
     }
-    let mut terminal = open_terminal()?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let mut session = Session::open()?;
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(
-            &mut terminal,
+            &mut session,
             &mut model,
             keymap,
             theme,
-            &stop,
             presence.as_ref(),
             clock,
         )
     }));
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    // Whatever ended the loop, a half-typed form is kept for the next start.
+    session.close();
+    keep_draft(&model);
+    drop(presence);
+    match looped {
+        Ok(Ok(Ended::Quit)) => Ok(()),
+        Ok(Ok(Ended::HangUp(_))) => {
+            keep_the_work(model, clock.now());
+            Ok(())
+        }
+        Ok(Err(e)) => {
+            keep_the_work(model, clock.now());
+            Err(e)
+        }
+        Err(_) => {
+            // The state may be inconsistent after a panic: the campaign file is left alone and
+            // the unsaved text goes to a recovery copy beside it.
+            if model.file.dirty {
+                report_recovery(write_recovery(&model, clock.now()));
+            }
+            Err(io::Error::other(
+                "bairi stopped on an internal error (panic)",
+            ))
+        }
+    }
+}
+
+/// A half-typed form survives whatever ended the session, and is reopened at the next start.
+fn keep_draft(model: &Model) {
     if let Some(text) = model.form.as_ref().and_then(super::draft::to_text) {
         let _ = crate::store::atomic::write_atomically(
             &super::draft::draft_path(&model.file.path),
             text.as_bytes(),
         );
     }
-    let result = match looped {
-        Ok(result) => result,
-        Err(_) => {
-            // The state may be inconsistent after a panic: the campaign file is left alone and
-            // the unsaved text goes to a recovery copy beside it.
-            if model.file.dirty {
-                match write_recovery(&model, clock.now()) {
-                    Ok(path) => eprintln!(
-                        "{}",
-                        crate::sanitize::inert(&format!(
-                            "bairi: 未保存的修改已写入 {p} / unsaved edits were written to {p}",
-                            p = path.display()
-                        ))
-                    ),
-                    Err(e) => eprintln!("bairi: {e}"),
-                }
-            }
-            return Err(io::Error::other(
-                "bairi stopped on an internal error (panic)",
-            ));
-        }
-    };
-    if model.file.dirty {
-        // Terminal gone or a signal: keep the work.
-        let _ = model.file.save();
-    }
-    result
 }
 
-/// The full-screen terminal, drawn through [`LeanBackend`] with a frame's bytes written at once.
-pub type Screen = Terminal<LeanBackend<BufWriter<io::Stdout>>>;
+/// Saves pending edits, giving the save [`SAVE_AT_HANG_UP`]; when it fails or is still
+/// waiting (a lock held elsewhere, a conflict to settle, a moved file, a full disk) the text
+/// goes to a recovery copy instead.
+fn keep_the_work(model: Model, now: DateTime<Utc>) {
+    if !model.file.dirty {
+        return;
+    }
+    let text = model.file.text().to_owned();
+    let mut file = model.file;
+    let path = file.path.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("bairi-last-save".into())
+        .spawn(move || {
+            let _ = tx.send(file.save().is_ok());
+        });
+    if spawned.is_ok() && rx.recv_timeout(SAVE_AT_HANG_UP) == Ok(true) {
+        return;
+    }
+    report_recovery(write_recovery_text(&path, &text, now));
+}
 
-/// Raw mode and the alternate screen, as `ratatui::init` does, with a panic hook that restores
-/// the terminal first.
-fn open_terminal() -> io::Result<Screen> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
-        hook(info);
-    }));
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    let out = BufWriter::with_capacity(64 * 1024, io::stdout());
-    Terminal::new(LeanBackend::new(out))
+/// Says where the edits went, if anyone is still listening (never panics on a dead terminal).
+fn report_recovery(written: io::Result<PathBuf>) {
+    use std::io::Write;
+    let line = match written {
+        Ok(path) => crate::sanitize::inert(&format!(
+            "bairi: 未保存的修改已写入 {p} / unsaved edits were written to {p}",
+            p = path.display()
+        )),
+        Err(e) => format!("bairi: {e}"),
+    };
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// `FILE.recovered-YYYYmmdd-HHMMSS.toml` beside the campaign, holding the unsaved text.
-pub fn write_recovery(model: &Model, now: DateTime<Utc>) -> io::Result<std::path::PathBuf> {
-    let path = &model.file.path;
+pub fn write_recovery(model: &Model, now: DateTime<Utc>) -> io::Result<PathBuf> {
+    write_recovery_text(&model.file.path, model.file.text(), now)
+}
+
+/// Beside the campaign when its directory can be written, else in the data directory.
+pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> io::Result<PathBuf> {
     let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
-    let mut name = path
+    let mut name = campaign
         .file_name()
         .map(|n| n.to_os_string())
-        .unwrap_or_default();
+        .unwrap_or_else(|| "campaign".into());
     name.push(format!(".recovered-{stamp}.toml"));
-    let target = path.with_file_name(name);
-    crate::store::atomic::write_atomically(&target, model.file.text().as_bytes())?;
-    Ok(target)
+    let beside = campaign.with_file_name(&name);
+    match crate::store::atomic::write_atomically(&beside, text.as_bytes()) {
+        Ok(_) => Ok(beside),
+        Err(first) => {
+            let Some(dirs) = directories::ProjectDirs::from("", "", "bairi") else {
+                return Err(first);
+            };
+            let dir = dirs.data_dir().join("recovered");
+            std::fs::create_dir_all(&dir)?;
+            let target = dir.join(&name);
+            crate::store::atomic::write_atomically(&target, text.as_bytes())?;
+            Ok(target)
+        }
+    }
 }
 
 fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
@@ -123,53 +162,54 @@ fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
 }
 
 fn event_loop(
-    terminal: &mut Screen,
+    session: &mut Session,
     model: &mut Model,
     keymap: &Keymap,
     theme: &Theme,
-    stop: &AtomicBool,
-    presence: Option<&crate::store::presence::Presence>,
+    presence: Option<&Presence>,
     clock: Clock,
-) -> io::Result<()> {
+) -> io::Result<Ended> {
     let mut redraw = true;
     let mut ticks: u64 = 0;
     loop {
         let now = clock.now();
         if redraw {
-            draw(terminal, model, keymap, theme, now)?;
+            if draw(&mut session.screen, model, keymap, theme, now).is_err() {
+                return Ok(Ended::HangUp(Ending::WriteFailed));
+            }
             redraw = false;
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
         }
         // Wake at the next whole second: the countdown shows seconds.
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
-        if !event::poll(wait)? {
-            let now = clock.now();
-            ticks += 1;
-            let mut noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
-            if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
-                if ticks.is_multiple_of(30) {
-                    p.refresh();
+        let event = match session.events.recv_timeout(wait) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => {
+                let now = clock.now();
+                ticks += 1;
+                let mut noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
+                if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
+                    if ticks.is_multiple_of(30) {
+                        p.refresh();
+                    }
+                    let others = p.others();
+                    noticed |= others != model.others;
+                    model.others = others;
                 }
-                let others = p.others();
-                noticed |= others != model.others;
-                model.others = others;
+                update(model, Action::Clock, today_of(model, now));
+                redraw = noticed || !model.today_pinned || model.present.is_some();
+                continue;
             }
-            update(model, Action::Clock, today_of(model, now));
-            redraw = noticed || !model.today_pinned || model.present.is_some();
-            continue;
-        }
-        let actions: Vec<Action> = match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                key_action(model, keymap, &key).into_iter().collect()
-            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HangUp(Ending::InputClosed)),
+        };
+        let actions: Vec<Action> = match event {
+            TermEvent::HangUp(why) => return Ok(Ended::HangUp(why)),
+            TermEvent::Key(key) => key_action(model, keymap, &key).into_iter().collect(),
             // A paste (or an input method's text) arrives whole: each character is typed.
-            Event::Paste(text) if model.form.is_some() || model.picker.is_some() => {
+            TermEvent::Paste(text) if model.form.is_some() || model.picker.is_some() => {
                 text.chars().map(Action::Type).collect()
             }
-            Event::Resize(..) => vec![Action::Resize],
-            _ => Vec::new(),
+            TermEvent::Resize => vec![Action::Resize],
+            TermEvent::Paste(_) | TermEvent::Mouse(_) => Vec::new(),
         };
         if actions.is_empty() {
             continue;
@@ -185,10 +225,13 @@ fn event_loop(
             let effects = update(model, action, today_of(model, clock.now()));
             if effects.iter().any(Effect::is_save) {
                 // The edit shows at once; the disk follows, and its outcome in the next frame.
-                draw(terminal, model, keymap, theme, clock.now())?;
+                if draw(&mut session.screen, model, keymap, theme, clock.now()).is_err() {
+                    perform(model, effects);
+                    return Ok(Ended::HangUp(Ending::WriteFailed));
+                }
             }
             if perform(model, effects) {
-                return Ok(());
+                return Ok(Ended::Quit);
             }
         }
     }

@@ -1,0 +1,83 @@
+//! The terminal session: raw mode and the alternate screen, the lean backend, and one channel
+//! that brings keys, pastes, resizes, signals and hang-ups to the main loop.
+
+pub mod backend;
+pub mod events;
+
+use std::io::{self, BufWriter};
+use std::sync::mpsc::Receiver;
+
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use ratatui::Terminal;
+
+use backend::LeanBackend;
+pub use events::{Ending, TermEvent};
+
+/// The full-screen terminal, drawn through [`LeanBackend`] with a frame's bytes written at once.
+pub type Screen = Terminal<LeanBackend<BufWriter<io::Stdout>>>;
+
+/// An open full-screen session. Dropping it (or [`Session::close`]) gives the terminal back.
+pub struct Session {
+    pub screen: Screen,
+    pub events: Receiver<TermEvent>,
+    signals: events::SignalWatch,
+    open: bool,
+}
+
+impl Session {
+    /// Takes over the terminal: signals first (so a hang-up during set-up is not lost), then
+    /// raw mode, the alternate screen and bracketed paste, with a panic hook that gives the
+    /// terminal back before the message is printed.
+    pub fn open() -> io::Result<Session> {
+        let (tx, events) = std::sync::mpsc::channel();
+        let signals = events::watch_signals(tx.clone())?;
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            hook(info);
+        }));
+        crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            EnableBracketedPaste
+        )?;
+        events::watch_hang_up(tx.clone())?;
+        events::read_input(tx)?;
+        let out = BufWriter::with_capacity(64 * 1024, io::stdout());
+        let screen = Terminal::new(LeanBackend::new(out))?;
+        Ok(Session {
+            screen,
+            events,
+            signals,
+            open: true,
+        })
+    }
+
+    /// Gives the terminal back; harmless when it is already gone.
+    pub fn close(&mut self) {
+        if std::mem::take(&mut self.open) {
+            restore_terminal();
+            self.signals.stop();
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// Bracketed paste off, the main screen back, raw mode off. Errors are ignored and nothing is
+/// printed (`ratatui::restore` prints, and printing to a hung-up terminal panics).
+fn restore_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+}

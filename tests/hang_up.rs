@@ -1,0 +1,233 @@
+//! A dropped link loses nothing: the pty's master is closed under the board, as sshd or tmux
+//! does, and the board saves (or writes a recovery copy), keeps a draft, leaves no presence
+//! entry and exits at once.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::pty::Term;
+use support::sshd::Link;
+use support::{changed_lines, qinglan_copy};
+
+const LIMIT: Duration = Duration::from_secs(2);
+
+fn autosave_off(home: &Path) {
+    let config = home.join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+}
+
+fn open(path: &Path, home: &Path) -> Link {
+    let mut link = Link::spawn(
+        &[path.to_str().unwrap(), "--today", "2026-11-22"],
+        100,
+        30,
+        home,
+        &[],
+    );
+    link.wait_for("▶智能装备园一期");
+    link
+}
+
+fn presence_entries(dir: &Path) -> usize {
+    std::fs::read_dir(dir.join(".qinglan.toml.presence")).map_or(0, |d| d.count())
+}
+
+fn recovery_copies(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".recovered-"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn ten_hang_ups_with_a_pending_move_each_save_and_exit() {
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        autosave_off(dir.path());
+        let path = qinglan_copy(dir.path());
+        let before = std::fs::read_to_string(&path).unwrap();
+        let mut link = open(&path, dir.path());
+        assert_eq!(presence_entries(dir.path()), 1, "round {round}");
+        link.send(">");
+        link.wait_for("未保存");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+        let hung_up = Instant::now();
+        link.hang_up();
+        assert_eq!(link.exit_within(LIMIT), Some(0), "round {round}");
+        assert!(hung_up.elapsed() < LIMIT);
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            changed_lines(&before, &after),
+            vec![(
+                "status     = \"推进中\"".to_owned(),
+                "status     = \"受阻\"".to_owned()
+            )],
+            "round {round}"
+        );
+        assert_eq!(presence_entries(dir.path()), 0, "round {round}");
+        assert!(recovery_copies(dir.path()).is_empty());
+    }
+}
+
+#[test]
+fn a_half_typed_chinese_note_is_kept_as_a_draft_and_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let mut link = open(&path, dir.path());
+    link.send("n");
+    link.wait_for("T01 记录");
+    link.send("厂房基础完成一半");
+    link.wait_for("厂房基础完成一半");
+    link.hang_up();
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was saved");
+    assert!(dir.path().join(".qinglan.toml.draft").exists());
+    assert_eq!(presence_entries(dir.path()), 0);
+    let file = path.to_str().unwrap();
+    let mut again = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    again.wait_for("恢复了上次未完成的输入");
+    again.wait_for("厂房基础完成一半");
+    again.send("\u{1b}");
+    again.pump(Duration::from_millis(200));
+    again.send("q");
+    assert!(again.wait_exit());
+}
+
+#[test]
+fn an_open_problem_form_with_pending_edits_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut link = open(&path, dir.path());
+    link.send(">");
+    link.wait_for("未保存");
+    link.send("b");
+    link.wait_for("问题");
+    link.send("用地指标未落实");
+    link.wait_for("用地指标未落实");
+    link.hang_up();
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        changed_lines(&before, &after).len(),
+        1,
+        "the move was saved"
+    );
+    let draft = std::fs::read_to_string(dir.path().join(".qinglan.toml.draft")).unwrap();
+    assert!(draft.contains("用地指标未落实"), "{draft}");
+}
+
+#[test]
+fn a_save_that_fails_at_hang_up_leaves_a_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let mut link = open(&path, dir.path());
+    link.send(">");
+    link.wait_for("未保存");
+    let moved = dir.path().join("moved-away.toml");
+    std::fs::rename(&path, &moved).unwrap();
+    link.hang_up();
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    let copies = recovery_copies(dir.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
+    assert!(kept.contains("status     = \"受阻\""));
+    assert_eq!(presence_entries(dir.path()), 0);
+}
+
+#[test]
+fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut link = open(&path, dir.path());
+    link.send(">");
+    link.wait_for("未保存");
+    let lock = bairi::store::lock::lock_path(&path);
+    let mut holder = Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "20"])
+        .spawn()
+        .expect("flock(1) from util-linux");
+    std::thread::sleep(Duration::from_millis(200));
+    let hung_up = Instant::now();
+    link.hang_up();
+    let code = link.exit_within(LIMIT);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(code, Some(0));
+    assert!(hung_up.elapsed() < LIMIT);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    let copies = recovery_copies(dir.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
+    assert!(kept.contains("status     = \"受阻\""));
+}
+
+#[test]
+fn sigterm_twice_ends_a_board_stuck_in_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let mut link = open(&path, dir.path());
+    link.send(">");
+    link.wait_for("未保存");
+    let lock = bairi::store::lock::lock_path(&path);
+    let mut holder = Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "20"])
+        .spawn()
+        .expect("flock(1) from util-linux");
+    std::thread::sleep(Duration::from_millis(200));
+    link.send("s");
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = link.pid().to_string();
+    for _ in 0..2 {
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let code = link.exit_within(Duration::from_secs(1));
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert!(code.is_some(), "still running a second after two SIGTERMs");
+}
+
+#[test]
+fn sigterm_with_the_terminal_open_saves_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut link = open(&path, dir.path());
+    link.send(">");
+    link.wait_for("未保存");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &link.pid().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(changed_lines(&before, &after).len(), 1);
+    assert_eq!(presence_entries(dir.path()), 0);
+}
