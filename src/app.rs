@@ -15,3 +15,4 @@ pub mod standup;
 pub mod update;
 pub mod verbs;
 pub mod wall;
+pub mod worker;

@@ -5,7 +5,7 @@ pub mod backend;
 pub mod events;
 
 use std::io::{self, BufWriter};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
@@ -21,6 +21,7 @@ pub type Screen = Terminal<LeanBackend<BufWriter<io::Stdout>>>;
 pub struct Session {
     pub screen: Screen,
     pub events: Receiver<TermEvent>,
+    waker: Sender<TermEvent>,
     signals: events::SignalWatch,
     open: bool,
 }
@@ -44,15 +45,21 @@ impl Session {
             EnableBracketedPaste
         )?;
         events::watch_hang_up(tx.clone())?;
-        events::read_input(tx)?;
+        events::read_input(tx.clone())?;
         let out = BufWriter::with_capacity(64 * 1024, io::stdout());
         let screen = Terminal::new(LeanBackend::new(out))?;
         Ok(Session {
             screen,
             events,
+            waker: tx,
             signals,
             open: true,
         })
+    }
+
+    /// A sender for [`TermEvent::Wake`] from other threads.
+    pub fn waker(&self) -> Sender<TermEvent> {
+        self.waker.clone()
     }
 
     /// Gives the terminal back; harmless when it is already gone.

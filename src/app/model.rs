@@ -160,6 +160,8 @@ pub struct Model {
     pub redo: Vec<Change>,
     /// Set once the app should end.
     pub quitting: bool,
+    /// A save is with the store worker: edits wait for it, everything else is answered.
+    pub saving: bool,
 }
 
 /// Presentation mode: pages cycle every `seconds`; nothing can be edited.
@@ -214,6 +216,7 @@ impl Model {
             undo: Vec::new(),
             redo: Vec::new(),
             quitting: false,
+            saving: false,
         }
     }
 

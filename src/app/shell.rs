@@ -1,6 +1,7 @@
 //! The thin shell around `update`: runs the terminal session, the clock and the disk, and
 //! keeps the work whatever ends the session.
 
+use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
@@ -11,7 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::action::Action;
 use super::keymap::Keymap;
 use super::model::{Model, Tone, View};
-use super::update::{Effect, update};
+use super::update::{Effect, store, update};
+use super::worker::{Done, Job, Worker};
 use crate::clock::Clock;
 use crate::domain::Today;
 use crate::i18n::Text;
@@ -43,6 +45,15 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
         model.others = p.others();
     }
     let mut session = Session::open()?;
+    let waker = session.waker();
+    let worker = Worker::start(move || {
+        let _ = waker.send(TermEvent::Wake);
+    })?;
+    let mut pending = Pending {
+        worker,
+        waiting: VecDeque::new(),
+        after_save: Vec::new(),
+    };
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(
             &mut session,
@@ -51,6 +62,7 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
             theme,
             presence.as_ref(),
             clock,
+            &mut pending,
         )
     }));
     session.close();
@@ -59,10 +71,12 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
     match looped {
         Ok(Ok(Ended::Quit)) => Ok(()),
         Ok(Ok(Ended::HangUp(_))) => {
+            finish_saving(&mut model, &mut pending);
             keep_the_work(model, clock.now());
             Ok(())
         }
         Ok(Err(e)) => {
+            finish_saving(&mut model, &mut pending);
             keep_the_work(model, clock.now());
             Err(e)
         }
@@ -86,6 +100,16 @@ fn keep_draft(model: &Model) {
             &super::draft::draft_path(&model.file.path),
             text.as_bytes(),
         );
+    }
+}
+
+/// A save already with the worker gets [`SAVE_AT_HANG_UP`] to come back.
+fn finish_saving(model: &mut Model, pending: &mut Pending) {
+    if !model.saving {
+        return;
+    }
+    if let Some(done) = pending.worker.wait_done(SAVE_AT_HANG_UP) {
+        settle_done(model, done, pending);
     }
 }
 
@@ -161,6 +185,17 @@ fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
     }
 }
 
+/// The loop's own state besides the model: the store worker, keys that wait for a save, and
+/// what is to follow a save in flight.
+struct Pending {
+    worker: Worker,
+    /// Terminal input that arrived while a save was in flight and would edit: kept in order,
+    /// and read (against the model as it then is) once the save is back.
+    waiting: VecDeque<TermEvent>,
+    /// Effects that follow a save in flight (a quit after "save and quit"); dropped if it fails.
+    after_save: Vec<Effect>,
+}
+
 fn event_loop(
     session: &mut Session,
     model: &mut Model,
@@ -168,6 +203,7 @@ fn event_loop(
     theme: &Theme,
     presence: Option<&Presence>,
     clock: Clock,
+    pending: &mut Pending,
 ) -> io::Result<Ended> {
     let mut redraw = true;
     let mut ticks: u64 = 0;
@@ -177,7 +213,6 @@ fn event_loop(
             if draw(&mut session.screen, model, keymap, theme, now).is_err() {
                 return Ok(Ended::HangUp(Ending::WriteFailed));
             }
-            redraw = false;
         }
         // Wake at the next whole second: the countdown shows seconds.
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
@@ -186,7 +221,10 @@ fn event_loop(
             Err(RecvTimeoutError::Timeout) => {
                 let now = clock.now();
                 ticks += 1;
-                let mut noticed = ticks.is_multiple_of(WATCH_EVERY) && watch(model);
+                let mut noticed = false;
+                if ticks.is_multiple_of(WATCH_EVERY) && !pending.worker.busy() {
+                    pending.worker.send(Job::Watch(model.file.watch_point()));
+                }
                 if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
                     if ticks.is_multiple_of(30) {
                         p.refresh();
@@ -201,38 +239,101 @@ fn event_loop(
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HangUp(Ending::InputClosed)),
         };
-        let actions: Vec<Action> = match event {
-            TermEvent::HangUp(why) => return Ok(Ended::HangUp(why)),
-            TermEvent::Key(key) => key_action(model, keymap, &key).into_iter().collect(),
-            // A paste (or an input method's text) arrives whole: each character is typed.
-            TermEvent::Paste(text) if model.form.is_some() || model.picker.is_some() => {
-                text.chars().map(Action::Type).collect()
-            }
-            TermEvent::Resize => vec![Action::Resize],
-            TermEvent::Paste(_) | TermEvent::Mouse(_) => Vec::new(),
-        };
-        if actions.is_empty() {
-            continue;
-        }
-        if !matches!(
-            actions[0],
-            Action::Resize | Action::Type(_) | Action::Field(_)
-        ) {
-            model.message = None;
-        }
         redraw = true;
-        for action in actions {
-            let effects = update(model, action, today_of(model, clock.now()));
-            if effects.iter().any(Effect::is_save) {
-                // The edit shows at once; the disk follows, and its outcome in the next frame.
-                if draw(&mut session.screen, model, keymap, theme, clock.now()).is_err() {
-                    perform(model, effects);
-                    return Ok(Ended::HangUp(Ending::WriteFailed));
+        match event {
+            TermEvent::HangUp(why) => return Ok(Ended::HangUp(why)),
+            TermEvent::Wake => {
+                while let Some(done) = pending.worker.next_done() {
+                    if settle_done(model, done, pending) {
+                        return Ok(Ended::Quit);
+                    }
+                }
+                if replay_waiting(model, keymap, clock, pending) {
+                    return Ok(Ended::Quit);
                 }
             }
-            if perform(model, effects) {
-                return Ok(Ended::Quit);
+            input => {
+                if !pending.waiting.is_empty() {
+                    pending.waiting.push_back(input);
+                } else if let Some(actions) = answer_now(model, keymap, &input) {
+                    if run_actions(model, actions, clock, pending) {
+                        return Ok(Ended::Quit);
+                    }
+                } else {
+                    pending.waiting.push_back(input);
+                }
             }
+        }
+    }
+}
+
+/// The actions `input` means now, or `None` when it must wait for the save in flight.
+fn answer_now(model: &Model, keymap: &Keymap, input: &TermEvent) -> Option<Vec<Action>> {
+    let actions: Vec<Action> = match input {
+        TermEvent::Key(key) => key_action(model, keymap, key).into_iter().collect(),
+        // A paste (or an input method's text) arrives whole: each character is typed.
+        TermEvent::Paste(text) if model.form.is_some() || model.picker.is_some() => {
+            text.chars().map(Action::Type).collect()
+        }
+        TermEvent::Resize => vec![Action::Resize],
+        _ => Vec::new(),
+    };
+    let waits = model.saving
+        && actions
+            .iter()
+            .any(|a| !store::answerable_while_saving(model, *a));
+    (!waits).then_some(actions)
+}
+
+/// Applies actions in order; true when the app should end.
+fn run_actions(
+    model: &mut Model,
+    actions: Vec<Action>,
+    clock: Clock,
+    pending: &mut Pending,
+) -> bool {
+    let Some(first) = actions.first() else {
+        return false;
+    };
+    if !matches!(first, Action::Resize | Action::Type(_) | Action::Field(_)) {
+        model.message = None;
+    }
+    for action in actions {
+        let effects = update(model, action, today_of(model, clock.now()));
+        if perform(model, effects, pending) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Input that waited for a save, read now in order until one must wait again.
+fn replay_waiting(model: &mut Model, keymap: &Keymap, clock: Clock, pending: &mut Pending) -> bool {
+    while let Some(input) = pending.waiting.pop_front() {
+        let Some(actions) = answer_now(model, keymap, &input) else {
+            pending.waiting.push_front(input);
+            break;
+        };
+        if run_actions(model, actions, clock, pending) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Applies one outcome of the store worker; true when the app should end (a quit that
+/// waited for its save).
+fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
+    match done {
+        Done::Saved { file, result } => {
+            let ok = result.is_ok();
+            store::saved(model, file, result);
+            let then = std::mem::take(&mut pending.after_save);
+            ok && perform(model, then, pending)
+        }
+        Done::Watched { point, noticed } => {
+            store::watched(model, &point, noticed);
+            false
         }
     }
 }
@@ -256,45 +357,6 @@ fn draw(
 
 /// How often (in seconds of idle ticks) the file is checked for changes made elsewhere.
 const WATCH_EVERY: u64 = 2;
-
-/// Notices changes made to the file by someone else: reloads them when there is nothing
-/// unsaved here (keeping the selection), else warns that a save will be refused.
-/// Returns whether anything on screen changed.
-fn watch(model: &mut Model) -> bool {
-    let before = model.message.clone();
-    match model.file.reload_if_changed() {
-        Ok(true) => {
-            model.undo.clear();
-            model.redo.clear();
-            model.refresh();
-            model.say(
-                Tone::Info,
-                Text::new(
-                    "文件已被其他人修改,已重新载入",
-                    "the file was changed elsewhere and has been reloaded",
-                ),
-            );
-        }
-        Ok(false) if model.file.dirty && model.file.changed_elsewhere() => {
-            model.say(
-                Tone::Warning,
-                Text::new(
-                    "文件已被其他人修改:保存时将合并双方的修改",
-                    "the file was changed elsewhere: saving will merge both sides' edits",
-                ),
-            );
-        }
-        Ok(false) => {}
-        Err(_) => model.say(
-            Tone::Warning,
-            Text::new(
-                "文件已被其他人修改,但有错误,暂未载入(bairi check 查看)",
-                "the file was changed elsewhere but has errors; not loaded (see bairi check)",
-            ),
-        ),
-    }
-    model.message != before
-}
 
 /// What a key press means here: text editing while a form or a list is open, else the
 /// keymap; a question takes its answer or "no".
@@ -321,41 +383,32 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
     }
 }
 
-/// Performs effects in order; returns true when the app should end. A failed save cancels
-/// what follows it (a quit after a failed save would lose the edits).
-fn perform(model: &mut Model, effects: Vec<Effect>) -> bool {
-    for effect in effects {
+/// Performs effects in order; returns true when the app should end. A save goes to the
+/// worker, and what follows it waits for its outcome: a failed save cancels it (a quit after
+/// a failed save would lose the edits).
+fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bool {
+    let mut effects = effects.into_iter();
+    while let Some(effect) = effects.next() {
         match effect {
             Effect::Save | Effect::SaveKeeping(_) => {
                 let keep = match effect {
                     Effect::SaveKeeping(keep) => Some(keep),
                     _ => None,
                 };
-                match model.file.save_keeping(keep) {
-                    Ok(()) => {
-                        model.refresh_changed();
-                        if model.message.is_none() {
-                            model.say(Tone::Info, Text::new("已保存", "saved"));
-                        }
-                    }
-                    Err(crate::store::file::SaveError::Conflicts(list)) => {
-                        model.conflicts = list;
-                        model.view = View::Conflicts;
-                        return false;
-                    }
-                    Err(err) => {
-                        let why = err.message();
-                        let (zh, en) = (why.zh, why.en);
-                        model.say(
-                            Tone::Error,
-                            tr!(
-                                "保存失败:{zh}。修改仍在内存中,按 s 重试",
-                                "Save failed: {en}. The edits are kept; press s to retry"
-                            ),
-                        );
-                        return false;
-                    }
+                let file = Box::new(model.file.clone());
+                if pending.worker.send(Job::Save { file, keep }) {
+                    store::began_saving(model);
+                    pending.after_save = effects.collect();
+                } else {
+                    model.say(
+                        Tone::Error,
+                        Text::new(
+                            "保存失败:后台存储线程已停止。修改仍在内存中",
+                            "Save failed: the store thread has stopped. The edits are kept",
+                        ),
+                    );
                 }
+                return false;
             }
             Effect::Quit => return true,
             Effect::Export(path, text) => {

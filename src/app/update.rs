@@ -11,6 +11,7 @@ use super::verbs::{self, Purpose, edit};
 mod detail;
 mod leaderboard;
 mod standup;
+pub mod store;
 mod wall;
 
 use crate::i18n::Text;

@@ -113,6 +113,7 @@ pub struct NewProblem {
     pub due: Option<NaiveDate>,
 }
 
+#[derive(Debug, Clone)]
 pub struct CampaignFile {
     pub path: PathBuf,
     pub campaign: Campaign,
@@ -141,6 +142,49 @@ pub struct CampaignFile {
     generation: u64,
 }
 
+/// A look at the file on disk as of one version of it (see [`CampaignFile::watch_point`]).
+#[derive(Debug, Clone)]
+pub struct WatchPoint {
+    path: PathBuf,
+    fingerprint: super::atomic::Fingerprint,
+    today: NaiveDate,
+    dirty: bool,
+    backups: BackupPolicy,
+    clock: crate::clock::Clock,
+}
+
+/// What a look at the disk found.
+#[derive(Debug)]
+pub enum Noticed {
+    Nothing,
+    /// Changed elsewhere while there are unsaved edits here: the next save merges.
+    ChangedWhileDirty,
+    /// Changed elsewhere, read again.
+    Reloaded(Box<CampaignFile>),
+    /// Changed elsewhere, but it cannot be read or has errors: left unread.
+    Unreadable(OpenError),
+}
+
+impl WatchPoint {
+    /// Compares the disk with this version, and reads the file again when it changed and
+    /// nothing here is unsaved. May take long on a big file: run it off the UI thread.
+    pub fn look(&self) -> Noticed {
+        match changed_on_disk(&self.path, &self.fingerprint) {
+            Ok(false) => Noticed::Nothing,
+            Ok(true) if self.dirty => Noticed::ChangedWhileDirty,
+            Ok(true) => match CampaignFile::read(&self.path, Today::Date(self.today)) {
+                Ok(mut file) => {
+                    file.backups = self.backups.clone();
+                    file.clock = self.clock;
+                    Noticed::Reloaded(Box::new(file))
+                }
+                Err(e) => Noticed::Unreadable(e),
+            },
+            Err(e) => Noticed::Unreadable(OpenError::Io(e)),
+        }
+    }
+}
+
 pub(super) fn date_value(d: NaiveDate) -> Value {
     let text = d.format("%Y-%m-%d").to_string();
     match text.parse::<toml_edit::Datetime>() {
@@ -164,6 +208,11 @@ impl CampaignFile {
     /// Reads and checks the file; cleans up temp files an interrupted save left behind.
     pub fn open(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
         clean_leftovers(path);
+        CampaignFile::read(path, today)
+    }
+
+    /// Reads and checks the file.
+    fn read(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
         let (bytes, fingerprint) = read_fingerprinted(path).map_err(OpenError::Io)?;
         let (text, loaded) =
             load_text(bytes, today).map_err(|r| OpenError::Rejected(r.diagnostics))?;
@@ -183,6 +232,24 @@ impl CampaignFile {
             clock: crate::clock::Clock::System,
             read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
         })
+    }
+
+    /// What a watcher needs to notice changes made elsewhere, without holding the file.
+    pub fn watch_point(&self) -> WatchPoint {
+        WatchPoint {
+            path: self.path.clone(),
+            fingerprint: self.fingerprint.clone(),
+            today: self.today,
+            dirty: self.dirty,
+            backups: self.backups.clone(),
+            clock: self.clock,
+        }
+    }
+
+    /// Whether this is still the version `point` was taken from (nothing saved or reloaded
+    /// since).
+    pub fn is_at(&self, point: &WatchPoint) -> bool {
+        self.fingerprint == point.fingerprint && self.dirty == point.dirty
     }
 
     /// Re-reads the file if someone else changed it, unless there are unsaved edits here.

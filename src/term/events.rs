@@ -21,6 +21,8 @@ pub enum TermEvent {
     Mouse(MouseEvent),
     /// The session must end now, keeping the work: see [`Ending`].
     HangUp(Ending),
+    /// Work done elsewhere (the store worker) is ready to be picked up.
+    Wake,
 }
 
 /// Why a session ended other than by the user's quit.

@@ -41,8 +41,12 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         hints(ctx)
     };
     let mut spans = line.spans;
-    if model.file.dirty {
-        let mark = Text::new(" [未保存]", " [unsaved]");
+    if model.saving || model.file.dirty {
+        let mark = if model.saving {
+            Text::new(" [保存中…]", " [saving…]")
+        } else {
+            Text::new(" [未保存]", " [unsaved]")
+        };
         spans.insert(
             0,
             Span::styled(
