@@ -209,10 +209,8 @@ fn event_loop(
     let mut ticks: u64 = 0;
     loop {
         let now = clock.now();
-        if redraw {
-            if draw(&mut session.screen, model, keymap, theme, now).is_err() {
-                return Ok(Ended::HangUp(Ending::WriteFailed));
-            }
+        if redraw && draw(&mut session.screen, model, keymap, theme, now).is_err() {
+            return Ok(Ended::HangUp(Ending::WriteFailed));
         }
         // Wake at the next whole second: the countdown shows seconds.
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
