@@ -1,5 +1,6 @@
 //! Reading, checking and writing campaign files. No terminal code.
 
+pub mod access;
 pub mod atomic;
 pub mod backup;
 pub mod demo;
