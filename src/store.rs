@@ -3,10 +3,13 @@
 pub mod access;
 pub mod atomic;
 pub mod backup;
+pub mod careful;
 pub mod demo;
 pub mod diag;
 pub mod file;
 pub mod file_more;
+pub mod guard;
+pub mod leftovers;
 pub mod load;
 pub mod lock;
 pub mod merge;

@@ -5,11 +5,13 @@ use std::fs;
 use std::path::Path;
 
 /// Whether the running user may write `path` itself (`access(2)`: owner, group, other bits,
-/// ACLs, a read-only mount). A file that does not exist yet counts as writable.
+/// ACLs, a read-only mount). As in vim, a file with no write bit at all is read-only even
+/// for root, who could write it anyway. A file that does not exist yet counts as writable.
 #[cfg(unix)]
 pub fn may_write(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
     match rustix::fs::access(path, rustix::fs::Access::WRITE_OK) {
-        Ok(()) => true,
+        Ok(()) => fs::metadata(path).map_or(true, |m| m.permissions().mode() & 0o222 != 0),
         Err(e) => e == rustix::io::Errno::NOENT,
     }
 }
