@@ -14,6 +14,7 @@ pub mod load;
 pub mod lock;
 pub mod merge;
 pub mod merge_text;
+pub mod out;
 pub mod patch;
 pub mod position;
 pub mod presence;
