@@ -60,13 +60,21 @@ fn users() -> Option<&'static Users> {
     static USERS: OnceLock<Option<Users>> = OnceLock::new();
     USERS
         .get_or_init(|| {
-            if id(&["-u"]) != Some(0) || !Path::new("/usr/bin/setpriv").exists() {
+            let tools = [
+                "/usr/bin/setpriv",
+                "/usr/sbin/useradd",
+                "/usr/sbin/groupadd",
+            ];
+            if id(&["-u"]) != Some(0) || !tools.iter().all(|t| Path::new(t).exists()) {
                 return None;
             }
-            run("groupadd", &["-f", "bairi-office"]);
+            run("/usr/sbin/groupadd", &["-f", "bairi-office"]);
             for user in ["bairi-alice", "bairi-bob"] {
                 if id(&["-u", user]).is_none() {
-                    run("useradd", &["-M", "-U", "-G", "bairi-office", user]);
+                    run(
+                        "/usr/sbin/useradd",
+                        &["-M", "-U", "-G", "bairi-office", user],
+                    );
                 }
             }
             let office = Command::new("getent")
