@@ -6,6 +6,7 @@ pub mod backup;
 pub mod careful;
 pub mod demo;
 pub mod diag;
+pub mod eol;
 pub mod file;
 pub mod file_more;
 pub mod guard;

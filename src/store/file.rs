@@ -346,8 +346,8 @@ impl CampaignFile {
         let mut changed = task.clone();
         let out = edit(table, &mut changed)?;
         *task = changed;
-        let new = doc.to_string();
         let old = self.text[range.clone()].to_owned();
+        let new = super::eol::like(&old, doc.to_string());
         self.text.replace_range(range.clone(), &new);
         self.layout.replaced(index, &new);
         self.journal.push(Splice {
