@@ -69,7 +69,7 @@ pub enum Command {
         /// The leaderboard's checkpoint (default: the latest past one).
         #[arg(long)]
         checkpoint: Option<usize>,
-        /// Write to this file instead of stdout.
+        /// Write to this regular file instead of stdout (`-`: stdout); never the campaign or its backups.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Start CSV with a UTF-8 byte order mark, for Excel.

@@ -252,7 +252,7 @@ fn two_processes_merge_and_a_true_conflict_asks() {
     );
     term.send("q");
     assert!(term.wait_exit());
-    assert!(!support::lock_exists(&path));
+    assert!(!support::lock_held(&path));
 }
 
 #[test]

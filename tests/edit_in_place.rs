@@ -377,8 +377,8 @@ fn two_instances_merge_by_task_and_field_and_conflicts_are_settled() {
             .contains("progress   = 93")
     );
     assert!(
-        !support::lock_exists(&path),
-        "the lock is gone after saving"
+        !support::lock_held(&path),
+        "the lock is released after saving"
     );
 }
 
@@ -547,4 +547,45 @@ fn the_layout_follows_edits_even_after_a_comment_on_a_tasks_last_line() {
     );
     layout_stays_true(&commented);
     layout_stays_true(&text.replace('\n', "\r\n"));
+}
+
+#[test]
+fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crlf.toml");
+    let lf = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    let crlf = lf.replace('\n', "\r\n");
+    std::fs::write(&path, &crlf).unwrap();
+    let today = day("2026-11-22");
+    let mut file = CampaignFile::open(&path, Today::Date(today)).unwrap();
+    let note = |text: &str| LogEntry {
+        date: today,
+        text: text.to_owned(),
+        by: None,
+        kind: None,
+    };
+    file.append_log("T01", note("视窗换行")).unwrap();
+    file.set_progress("T02", 77).unwrap();
+    file.set_milestone_done("T03", MilestoneRef::Index(0), true, today)
+        .unwrap();
+    file.save().unwrap();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        after.matches('\n').count(),
+        after.matches("\r\n").count(),
+        "every line still ends in CRLF"
+    );
+    let before_lines: Vec<&str> = crlf.split_inclusive('\n').collect();
+    let after_lines: Vec<&str> = after.split_inclusive('\n').collect();
+    assert_eq!(after_lines.len(), before_lines.len() + 1, "one line added");
+    let kept = before_lines
+        .iter()
+        .filter(|l| after_lines.contains(l))
+        .count();
+    assert!(
+        kept >= before_lines.len() - 3,
+        "only the progress and milestone lines change: {} of {} kept",
+        kept,
+        before_lines.len()
+    );
 }

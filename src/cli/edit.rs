@@ -127,9 +127,10 @@ pub fn run(
                 0
             }
             Err(e) => {
+                let why = e.message();
                 let text = Text::new(
-                    format!("保存失败,文件未改动:{e}"),
-                    format!("save failed, the file is unchanged: {e}"),
+                    format!("保存失败,文件未改动:{}", why.zh),
+                    format!("save failed, the file is unchanged: {}", why.en),
                 );
                 let _ = writeln!(err, "{name}: {}", text.get(lang));
                 1

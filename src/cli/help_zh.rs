@@ -34,7 +34,10 @@ const ARGS: &[(&str, &str)] = &[
         "view",
         "markdown/csv 的内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结",
     ),
-    ("out", "写入此文件,而不是标准输出"),
+    (
+        "out",
+        "写入此普通文件,而不是标准输出(`-` 即标准输出);不能是活动文件或其备份",
+    ),
     ("n", "要恢复的备份序号(见列表)"),
     ("seconds", "每页停留秒数(默认为配置中的 present_seconds)"),
     ("bom", "CSV 以 UTF-8 BOM 开头,便于 Excel 打开"),

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::check::load_file;
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::report::views::{View, build};
 use crate::report::{Format, doc, json, values};
 use crate::store::atomic::write_atomically;
+use crate::store::out::check as check_out;
 use crate::tr;
 
 pub struct ReportOptions {
@@ -51,15 +53,20 @@ pub fn run(
             }
         }
     };
-    match options.out {
-        Some(path) => match write_atomically(&path, text.as_bytes()) {
+    match options.out.filter(|p| p.as_os_str() != "-") {
+        Some(path) => match check_out(&path, file)
+            .map_err(|why| why.get(lang).to_owned())
+            .and_then(|()| {
+                write_atomically(&path, text.as_bytes())
+                    .map_err(|e| write_error(&path, &e).get(lang).to_owned())
+            }) {
             Ok(_) => {
                 let shown = path.display().to_string();
                 let _ = writeln!(out, "{}", tr!("已写入 {shown}", "wrote {shown}").get(lang));
                 0
             }
-            Err(e) => {
-                let _ = writeln!(err, "{}: {e}", path.display());
+            Err(why) => {
+                let _ = writeln!(err, "{why}");
                 1
             }
         },
@@ -71,5 +78,19 @@ pub fn run(
                 1
             }
         },
+    }
+}
+
+/// Why a report could not be written, in both languages.
+fn write_error(path: &Path, e: &std::io::Error) -> Text {
+    let name = path.display().to_string();
+    if let Some(unfit) = crate::store::guard::Unfit::of(e) {
+        return unfit.message(&name);
+    }
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            tr!("{name}: 没有写入权限", "{name}: permission denied")
+        }
+        _ => tr!("{name}: 无法写入:{e}", "{name}: cannot write: {e}"),
     }
 }

@@ -24,21 +24,45 @@ pub struct Doc {
     pub main: Table,
 }
 
+/// Data as inert Markdown text: HTML is escaped, and nothing from the data can become a
+/// link or an image (brackets are escaped, and the `://`, `www.` and `@` of bare addresses
+/// are written as entities, so no renderer autolinks them).
+fn md_text(s: &str) -> String {
+    let s = crate::sanitize::inert(s);
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' | '\\' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ':' if s[i..].starts_with("://") => out.push_str("&#58;"),
+            '.' if s[..i].to_ascii_lowercase().ends_with("www") => out.push_str("&#46;"),
+            '@' => out.push_str("&#64;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn md_cell(s: &str) -> String {
-    crate::sanitize::inert(s).replace('|', "\\|")
+    md_text(s).replace('|', "\\|")
 }
 
 /// Markdown: `#` title, `##` sections, `-` lines, pipe tables.
 pub fn markdown(doc: &Doc) -> String {
-    let mut out = format!("# {}\n\n", crate::sanitize::inert(&doc.title));
+    let mut out = format!("# {}\n\n", md_text(&doc.title));
     for line in &doc.intro {
-        out.push_str(&crate::sanitize::inert(line));
+        out.push_str(&md_text(line));
         out.push_str("  \n");
     }
     for s in &doc.sections {
-        out.push_str(&format!("\n## {}\n\n", crate::sanitize::inert(&s.heading)));
+        out.push_str(&format!("\n## {}\n\n", md_text(&s.heading)));
         for line in &s.lines {
-            out.push_str(&format!("- {}\n", crate::sanitize::inert(line)));
+            out.push_str(&format!("- {}\n", md_text(line)));
         }
         if let Some(t) = &s.table {
             if !s.lines.is_empty() {
@@ -67,9 +91,15 @@ pub fn markdown(doc: &Doc) -> String {
     out
 }
 
-fn csv_cell(s: &str) -> String {
-    let s = crate::sanitize::inert(s);
-    if s.contains([',', '"']) || s.starts_with(['=', '+', '-', '@']) {
+/// One CSV cell. A cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return, the OWASP list) gets a `'` in front, so it stays text.
+fn csv_cell(raw: &str) -> String {
+    let formula = raw.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut s = crate::sanitize::inert(raw);
+    if formula {
+        s.insert(0, '\'');
+    }
+    if s.contains([',', '"']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
@@ -112,9 +142,59 @@ mod tests {
         };
         assert_eq!(
             csv(&doc, false),
-            "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"=1+1\",标题[2J\r\n"
+            "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n'=1+1,标题[2J\r\n"
         );
         assert!(csv(&doc, true).starts_with('\u{feff}'));
+    }
+
+    #[test]
+    fn csv_cells_that_look_like_formulas_stay_text() {
+        let cells = [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "ok",
+        ];
+        let doc = Doc {
+            main: Table {
+                header: vec!["h".into()],
+                rows: cells.iter().map(|c| vec![(*c).to_owned()]).collect(),
+            },
+            ..Doc::default()
+        };
+        assert_eq!(
+            csv(&doc, false),
+            "h\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'+1\r\n'-2\r\n'@SUM(A1)\r\n' x\r\n' x\r\nok\r\n"
+        );
+    }
+
+    #[test]
+    fn markdown_has_no_html_and_no_links_from_data() {
+        let evil = "<img src=x onerror=alert(1)> [点我](https://evil.example) ![i](x.png) \
+                    https://evil.example www.evil.example a@evil.example <https://x.y>";
+        let doc = Doc {
+            title: evil.into(),
+            intro: vec![evil.into()],
+            sections: vec![Section {
+                heading: evil.into(),
+                lines: vec![evil.into()],
+                table: Some(Table {
+                    header: vec![evil.into()],
+                    rows: vec![vec![evil.into()]],
+                }),
+            }],
+            ..Doc::default()
+        };
+        let md = markdown(&doc);
+        for bad in ["<", "://", "www.", "@"] {
+            assert!(!md.contains(bad), "{bad:?} in {md}");
+        }
+        let unescaped = md.replace("\\[", "").replace("\\]", "");
+        assert!(!unescaped.contains(['[', ']']), "{md}");
+        assert!(md.contains("&lt;img"), "{md}");
     }
 
     #[test]

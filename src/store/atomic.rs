@@ -1,9 +1,9 @@
-//! Atomic replacement of a file (temp file, fsync, rename, fsync the directory), with the
-//! previous version kept as `FILE.bak`, and cheap detection of changes made by others.
+//! Replacing a file (see [`super::careful`] for how), with the previous version kept as
+//! `FILE.bak`, and cheap detection of changes made by others.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::hash::{Hash, Hasher};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::SystemTime;
@@ -34,7 +34,7 @@ fn inode(_meta: &fs::Metadata) -> u64 {
 }
 
 impl Fingerprint {
-    fn of(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
+    pub(super) fn of(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
         Fingerprint {
             len: meta.len(),
             modified: meta.modified().ok(),
@@ -44,12 +44,10 @@ impl Fingerprint {
     }
 }
 
-/// Reads a file and fingerprints what was read.
+/// Reads a file (a regular one, within the size limit: see [`super::guard`]) and
+/// fingerprints what was read.
 pub fn read_fingerprinted(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
-    let mut file = File::open(path)?;
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut file, &mut bytes)?;
-    let meta = file.metadata()?;
+    let (bytes, meta) = super::guard::read(path)?;
     let print = Fingerprint::of(&bytes, &meta);
     Ok((bytes, print))
 }
@@ -66,14 +64,14 @@ pub fn changed_on_disk(path: &Path, seen: &Fingerprint) -> io::Result<bool> {
     {
         return Ok(false);
     }
-    let bytes = fs::read(path)?;
+    let (bytes, _) = super::guard::read(path)?;
     Ok(bytes.len() as u64 != seen.len || content_hash(&bytes) != seen.hash)
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// `.NAME.bairi-tmp-PID-N` beside the file.
-fn temp_path(path: &Path, what: &str) -> PathBuf {
+pub(super) fn temp_path(path: &Path, what: &str) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
@@ -90,42 +88,25 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Replaces `path` with `bytes` so that at every moment the file is either the old or the
-/// new version; the old one is kept as `FILE.bak`. On failure the original is untouched
-/// and no temp file is left behind. Returns the new fingerprint.
+/// Replaces `path` with `bytes` so that the file keeps its owner, group, mode and links,
+/// and a symlink its target; the old version is kept as `FILE.bak`. Where it can, the file
+/// is at every moment either the old or the new version (see [`super::careful`]). On
+/// failure no temp file is left behind. Returns the new fingerprint.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
-    let temp = temp_path(path, "tmp");
-    let result = write_and_replace(path, &temp, bytes);
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    super::careful::write(path, bytes).map(|(print, _)| print)
 }
 
-fn write_and_replace(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
-    let original = fs::metadata(path).ok();
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
-    file.write_all(bytes)?;
-    if let Some(meta) = &original {
-        file.set_permissions(meta.permissions())?;
-    }
-    file.sync_all()?;
-    let meta = file.metadata()?;
-    drop(file);
-    if original.is_some() {
-        keep_backup(path)?;
-    }
-    fs::rename(temp, path)?;
-    sync_dir(path);
-    Ok(Fingerprint::of(bytes, &meta))
-}
-
-/// Points `FILE.bak` at the current version (a hard link, else a copy), atomically.
-fn keep_backup(path: &Path) -> io::Result<()> {
+/// Points `FILE.bak` at the current version, atomically: a hard link when `link` allows it
+/// (the file is about to be replaced by a new one), else a full copy (it is about to be
+/// overwritten in place).
+pub(super) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
     let bak = backup_path(path);
     let staging = temp_path(path, "bak");
-    if fs::hard_link(path, &staging).is_err() {
-        fs::copy(path, &staging)?;
+    if (!link || fs::hard_link(path, &staging).is_err())
+        && let Err(e) = fs::copy(path, &staging)
+    {
+        let _ = fs::remove_file(&staging);
+        return Err(e);
     }
     let renamed = fs::rename(&staging, &bak);
     if renamed.is_err() {
@@ -135,7 +116,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-fn sync_dir(path: &Path) {
+pub(super) fn sync_dir(path: &Path) {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -146,28 +127,7 @@ fn sync_dir(path: &Path) {
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_path: &Path) {}
-
-/// Removes temp files that an interrupted save of `path` left behind.
-pub fn clean_leftovers(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let prefix = format!(".{}.bairi-", name.to_string_lossy());
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
+pub(super) fn sync_dir(_path: &Path) {}
 
 #[cfg(test)]
 mod tests {
@@ -237,15 +197,5 @@ mod tests {
         assert!(changed_on_disk(&path, &print).unwrap());
         fs::remove_file(&path).unwrap();
         assert!(changed_on_disk(&path, &print).unwrap());
-    }
-
-    #[test]
-    fn leftovers_are_cleaned() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.toml");
-        fs::write(&path, "x").unwrap();
-        fs::write(temp_path(&path, "tmp"), "partial").unwrap();
-        clean_leftovers(&path);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -11,9 +11,7 @@ use super::merge_text::{Merged, TaskTexts, merge_texts};
 use super::splice::{Change, Splice};
 use super::tree::Layout;
 
-use super::atomic::{
-    Fingerprint, changed_on_disk, clean_leftovers, read_fingerprinted, write_atomically,
-};
+use super::atomic::{Fingerprint, changed_on_disk, read_fingerprinted, write_atomically};
 use super::backup::BackupPolicy;
 use super::diag::Diagnostic;
 use super::load::{Today, load_str, load_text};
@@ -45,7 +43,7 @@ impl Refusal {
 pub enum SaveError {
     #[error("the file was changed by someone else since it was opened")]
     ChangedOnDisk,
-    #[error("the file is read-only")]
+    #[error("you may not write this file")]
     ReadOnly,
     #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
     Conflicts(Vec<super::merge::Conflict>),
@@ -60,10 +58,13 @@ impl SaveError {
                 "文件在打开后被其他人或程序修改过,为免覆盖未保存",
                 "the file was changed elsewhere since it was opened; not overwritten",
             ),
-            SaveError::ReadOnly => Text::new(
-                "文件只读,不能保存",
-                "the file is read-only; it cannot be saved",
-            ),
+            SaveError::ReadOnly => {
+                let user = super::access::user_name();
+                tr!(
+                    "用户 {user} 没有写入这个文件的权限(只读,或属于别人),未保存",
+                    "user {user} may not write this file (it is read-only, or someone else's); not saved"
+                )
+            }
             SaveError::Conflicts(list) => {
                 let n = list.len();
                 tr!(
@@ -71,7 +72,18 @@ impl SaveError {
                     "{n} edit(s) conflict with changes made elsewhere"
                 )
             }
-            SaveError::Io(e) => tr!("写入失败:{e}", "could not write: {e}"),
+            SaveError::Io(e) => match (super::guard::Unfit::of(e), e.kind()) {
+                (Some(unfit), _) => unfit.why(),
+                (None, io::ErrorKind::WouldBlock) => Text::new(
+                    "另一个 bairi 一直在保存这个文件,请稍后再试",
+                    "another bairi has been saving this file for a long time; try again later",
+                ),
+                (None, io::ErrorKind::PermissionDenied) => Text::new(
+                    "没有权限写入文件或其所在目录",
+                    "permission denied writing the file or its folder",
+                ),
+                _ => tr!("写入失败:{e}", "could not write: {e}"),
+            },
         }
     }
 }
@@ -131,7 +143,8 @@ pub struct CampaignFile {
     pub backups: BackupPolicy,
     /// Stamps those copies (the system clock unless the opener passes its own).
     pub clock: crate::clock::Clock,
-    /// The file's permissions forbid writing: it is shown, never changed.
+    /// The running user may not write the file (as the system decides, not by its mode
+    /// bits alone): it is shown, never changed.
     pub read_only: bool,
     /// Every change to `text` since it was read or written, in order: reverted, they give
     /// the common base for merging with changes made elsewhere.
@@ -205,9 +218,12 @@ pub(super) fn layout_refusal(id: &str) -> Refusal {
 }
 
 impl CampaignFile {
-    /// Reads and checks the file; cleans up temp files an interrupted save left behind.
+    /// Reads and checks the file; if no one is saving it, cleans up temp files that an
+    /// interrupted save left behind.
     pub fn open(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
-        clean_leftovers(path);
+        if let Ok(Some(_lock)) = super::lock::Lock::try_acquire(path) {
+            super::leftovers::clean(path);
+        }
         CampaignFile::read(path, today)
     }
 
@@ -230,7 +246,7 @@ impl CampaignFile {
             today: loaded.today,
             backups: BackupPolicy::default(),
             clock: crate::clock::Clock::System,
-            read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
+            read_only: !super::access::may_write(path),
         })
     }
 
@@ -295,10 +311,11 @@ impl CampaignFile {
 
     /// Saves, settling any conflicts with `keep` (mine or theirs).
     pub fn save_keeping(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
-        if self.read_only {
+        if self.read_only || !super::access::may_write(&self.path) {
             return Err(SaveError::ReadOnly);
         }
         let _lock = super::lock::Lock::acquire(&self.path)?;
+        super::leftovers::clean(&self.path);
         if changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep)?;
         }
@@ -404,8 +421,8 @@ impl CampaignFile {
         let mut changed = task.clone();
         let out = edit(table, &mut changed)?;
         *task = changed;
-        let new = doc.to_string();
         let old = self.text[range.clone()].to_owned();
+        let new = super::eol::like(&old, doc.to_string());
         self.text.replace_range(range.clone(), &new);
         self.layout.replaced(index, &new);
         self.journal.push(Splice {

@@ -125,8 +125,9 @@ impl CampaignFile {
         let (mut doc, range) = self.task_document(index)?;
         let table = patch::task_mut(&mut doc, id).ok_or_else(|| layout_refusal(id))?;
         change(table)?;
+        let new = super::eol::like(&self.text[range.clone()], doc.to_string());
         let mut text = self.text.clone();
-        text.replace_range(range, &doc.to_string());
+        text.replace_range(range, &new);
         self.adopt(text, Text::new("修改未保存", "not changed"))
     }
 
@@ -142,15 +143,19 @@ impl CampaignFile {
             .after_last(key, &self.text)
             .unwrap_or(self.text.len());
         let (before, after) = self.text.split_at(at);
-        let mut text = String::with_capacity(self.text.len() + 512);
-        text.push_str(before);
+        let mut added = String::new();
         if !before.is_empty() && !before.ends_with('\n') {
-            text.push('\n');
+            added.push('\n');
         }
-        if !before.is_empty() && !before.ends_with("\n\n") {
-            text.push('\n');
+        // A blank line before the new table (`\n\n`, or `\n\r\n` in a CRLF file).
+        if !before.is_empty() && !before.ends_with("\n\n") && !before.ends_with("\n\r\n") {
+            added.push('\n');
         }
-        text.push_str(&doc.to_string());
+        added.push_str(&doc.to_string());
+        let added = super::eol::like(&self.text, added);
+        let mut text = String::with_capacity(self.text.len() + added.len());
+        text.push_str(before);
+        text.push_str(&added);
         text.push_str(after);
         self.adopt(text, Text::new("修改未保存", "not changed"))
     }

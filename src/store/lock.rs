@@ -1,64 +1,76 @@
 //! A lock file beside the campaign (`.NAME.lock`), held only for the moment of
-//! check-merge-write. A lock older than [`STALE`] is left over from a crash and is taken over.
+//! check-merge-write. It is an OS advisory lock (`flock`): the kernel releases it when its
+//! holder exits, however it exits, so a crashed writer never blocks anyone. The file itself
+//! stays (removing it would let two writers lock two different files).
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-const STALE: Duration = Duration::from_secs(10);
-const WAIT: Duration = Duration::from_secs(3);
+/// How long a save waits for others' saves (each holds the lock for milliseconds).
+const WAIT: Duration = Duration::from_secs(20);
 
-/// Held while it lives; the file goes when it is dropped.
+/// Held while it lives.
 pub struct Lock {
-    path: PathBuf,
+    _file: File,
 }
 
+/// `.NAME.lock` beside the file a symlink points to, so every name of a file shares a lock.
 pub fn lock_path(campaign: &Path) -> PathBuf {
+    let campaign = super::careful::target(campaign).unwrap_or_else(|_| campaign.to_owned());
     let name = campaign
         .file_name()
         .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
     campaign.with_file_name(format!(".{name}.lock"))
 }
 
-impl Lock {
-    /// Takes the lock, waiting up to a few seconds for another bairi to finish its save.
-    pub fn acquire(campaign: &Path) -> io::Result<Lock> {
-        let path = lock_path(campaign);
-        let started = Instant::now();
-        loop {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(Lock { path });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    let age = fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| SystemTime::now().duration_since(t).ok())
-                        .unwrap_or_default();
-                    if age > STALE {
-                        let _ = fs::remove_file(&path);
-                        continue;
-                    }
-                    if started.elapsed() > WAIT {
-                        return Err(io::Error::new(
-                            io::ErrorKind::WouldBlock,
-                            "another bairi is saving this file",
-                        ));
-                    }
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-                Err(e) => return Err(e),
-            }
-        }
+/// Opens (creating if needed) the lock file; read-only is enough to lock it, so a lock file
+/// another user created serves everyone.
+fn open(path: &Path) -> io::Result<File> {
+    let mut create = OpenOptions::new();
+    create.read(true).write(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut create, 0o666);
+    match create.open(path) {
+        Ok(file) => Ok(file),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => File::open(path).map_err(|_| e),
+        Err(e) => Err(e),
     }
 }
 
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+impl Lock {
+    /// Takes the lock, waiting while other bairis finish their saves.
+    pub fn acquire(campaign: &Path) -> io::Result<Lock> {
+        let file = open(&lock_path(campaign))?;
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(1);
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock { _file: file }),
+                Err(TryLockError::Error(e)) => return Err(e),
+                Err(TryLockError::WouldBlock) if started.elapsed() > WAIT => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        "another bairi is saving this file",
+                    ));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(20));
+                }
+            }
+        }
+    }
+
+    /// Takes the lock only if nobody holds it now.
+    pub fn try_acquire(campaign: &Path) -> io::Result<Option<Lock>> {
+        let file = open(&lock_path(campaign))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Lock { _file: file })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(e),
+        }
     }
 }
 
@@ -67,20 +79,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_holder_at_a_time_and_stale_locks_are_taken_over() {
+    fn one_holder_at_a_time() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("c.toml");
         let first = Lock::acquire(&file).unwrap();
         assert!(lock_path(&file).exists());
+        assert!(Lock::try_acquire(&file).unwrap().is_none());
         drop(first);
-        assert!(!lock_path(&file).exists());
-        fs::write(lock_path(&file), "123").unwrap();
-        let old = SystemTime::now() - Duration::from_secs(60);
-        let f = fs::File::options()
-            .write(true)
-            .open(lock_path(&file))
-            .unwrap();
-        f.set_modified(old).unwrap();
-        assert!(Lock::acquire(&file).is_ok(), "a stale lock is taken over");
+        assert!(Lock::try_acquire(&file).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_lock_file_left_behind_blocks_nobody() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(lock_path(&file), "123").unwrap();
+        let started = Instant::now();
+        assert!(Lock::acquire(&file).is_ok());
+        assert!(started.elapsed() < Duration::from_millis(500));
     }
 }

@@ -50,7 +50,7 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     out
 }
 
-/// Whether a save's lock file is still beside the campaign.
-pub fn lock_exists(path: &Path) -> bool {
-    bairi::store::lock::lock_path(path).exists()
+/// Whether someone still holds the save lock (the lock file itself stays, by design).
+pub fn lock_held(path: &Path) -> bool {
+    !matches!(bairi::store::lock::Lock::try_acquire(path), Ok(Some(_)))
 }

@@ -1,0 +1,315 @@
+//! Many people, one server: saves that keep the file's owner, group, mode, symlinks and hard
+//! links, refuse other people's files, and let parallel writers all succeed. The tests with
+//! two Unix users create them (`bairi-alice`, `bairi-bob`, group `bairi-office`) and so
+//! need root; elsewhere they print a note and pass.
+
+mod support;
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-22";
+
+fn bairi(args: &[&str], home: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap()
+}
+
+fn note(file: &Path, task: &str, text: &str, home: &Path) -> Output {
+    bairi(
+        &["note", file.to_str().unwrap(), task, text, "--today", TODAY],
+        home,
+    )
+}
+
+fn ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The ids of the test users and group, created once; `None` when not root.
+struct Users {
+    alice: u32,
+    bob: u32,
+    office: u32,
+}
+
+fn id(args: &[&str]) -> Option<u32> {
+    let out = Command::new("id").args(args).output().ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+fn run(cmd: &str, args: &[&str]) {
+    let _ = Command::new(cmd).args(args).output();
+}
+
+fn users() -> Option<&'static Users> {
+    static USERS: OnceLock<Option<Users>> = OnceLock::new();
+    USERS
+        .get_or_init(|| {
+            let tools = [
+                "/usr/bin/setpriv",
+                "/usr/sbin/useradd",
+                "/usr/sbin/groupadd",
+            ];
+            if id(&["-u"]) != Some(0) || !tools.iter().all(|t| Path::new(t).exists()) {
+                return None;
+            }
+            run("/usr/sbin/groupadd", &["-f", "bairi-office"]);
+            for user in ["bairi-alice", "bairi-bob"] {
+                if id(&["-u", user]).is_none() {
+                    run(
+                        "/usr/sbin/useradd",
+                        &["-M", "-U", "-G", "bairi-office", user],
+                    );
+                }
+            }
+            let office = Command::new("getent")
+                .args(["group", "bairi-office"])
+                .output()
+                .ok()
+                .and_then(|o| {
+                    String::from_utf8_lossy(&o.stdout)
+                        .split(':')
+                        .nth(2)?
+                        .parse()
+                        .ok()
+                })?;
+            Some(Users {
+                alice: id(&["-u", "bairi-alice"])?,
+                bob: id(&["-u", "bairi-bob"])?,
+                office,
+            })
+        })
+        .as_ref()
+}
+
+fn skip(what: &str) {
+    eprintln!("skipped {what}: needs root, useradd and setpriv to act as two users");
+}
+
+/// Runs bairi as `user` with that user's groups.
+fn as_user(user: &str, args: &[&str], home: &Path) -> Output {
+    Command::new("/usr/bin/setpriv")
+        .args([
+            &format!("--reuid={user}"),
+            &format!("--regid={user}"),
+            "--init-groups",
+            env!("CARGO_BIN_EXE_bairi"),
+        ])
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap()
+}
+
+/// A folder everyone may enter, an `office` folder in it, and a home anyone may write.
+fn office(dir: &Path, mode: u32, group: u32) -> (PathBuf, PathBuf) {
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let office = dir.join("office");
+    std::fs::create_dir(&office).unwrap();
+    std::os::unix::fs::chown(&office, Some(0), Some(group)).unwrap();
+    std::fs::set_permissions(&office, std::fs::Permissions::from_mode(mode)).unwrap();
+    let home = dir.join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
+    (office, home)
+}
+
+#[test]
+fn a_save_by_bob_keeps_alices_owner_group_and_mode() {
+    let Some(u) = users() else {
+        return skip("a_save_by_bob_keeps_alices_owner_group_and_mode");
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (office, home) = office(dir.path(), 0o2775, u.office);
+    let path = support::qinglan_copy(&office);
+    std::os::unix::fs::chown(&path, Some(u.alice), Some(u.office)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o660)).unwrap();
+    let file = path.to_str().unwrap();
+    let out = as_user(
+        "bairi-bob",
+        &["note", file, "T01", "bob 的记录", "--today", TODAY],
+        &home,
+    );
+    ok(&out);
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!(
+        (meta.uid(), meta.gid(), meta.mode() & 0o7777),
+        (u.alice, u.office, 0o660),
+        "alice:office 0660 stays alice:office 0660 (bob is {})",
+        u.bob
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("bob 的记录")
+    );
+}
+
+#[test]
+fn bob_may_not_replace_alices_read_only_file_in_a_shared_folder() {
+    let Some(u) = users() else {
+        return skip("bob_may_not_replace_alices_read_only_file_in_a_shared_folder");
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (office, home) = office(dir.path(), 0o2777, u.office);
+    let path = support::qinglan_copy(&office);
+    std::os::unix::fs::chown(&path, Some(u.alice), Some(u.alice)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let file = path.to_str().unwrap();
+    let out = as_user(
+        "bairi-bob",
+        &["note", file, "T01", "bob 的记录", "--today", TODAY],
+        &home,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("may not write this file"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::metadata(&path).unwrap().uid(), u.alice);
+    let zh = Command::new("/usr/bin/setpriv")
+        .args([
+            "--reuid=bairi-bob",
+            "--regid=bairi-bob",
+            "--init-groups",
+            env!("CARGO_BIN_EXE_bairi"),
+            "note",
+            file,
+            "T01",
+            "x",
+            "--today",
+            TODAY,
+        ])
+        .env("LANG", "zh_CN.UTF-8")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("没有写入这个文件的权限"));
+}
+
+#[test]
+fn a_symlinked_campaign_edits_its_target_and_stays_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = support::qinglan_copy(dir.path());
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ok(&note(&link, "T01", "经链接写入", dir.path()));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("经链接写入")
+    );
+}
+
+#[test]
+fn a_hard_linked_campaign_stays_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = support::qinglan_copy(dir.path());
+    let b = dir.path().join("b.toml");
+    std::fs::hard_link(&a, &b).unwrap();
+    ok(&note(&a, "T01", "两个名字", dir.path()));
+    assert_eq!(std::fs::metadata(&a).unwrap().nlink(), 2);
+    assert!(std::fs::read_to_string(&b).unwrap().contains("两个名字"));
+}
+
+#[test]
+fn another_writers_temp_file_in_flight_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let mut writer = Command::new("sleep").arg("30").spawn().unwrap();
+    let theirs = dir
+        .path()
+        .join(format!(".qinglan.toml.bairi-tmp-{}-0", writer.id()));
+    std::fs::write(&theirs, "half").unwrap();
+    let out = note(&path, "T01", "我的记录", dir.path());
+    let _ = writer.kill();
+    let _ = writer.wait();
+    ok(&out);
+    assert!(theirs.exists(), "a live writer's temp file was removed");
+}
+
+#[test]
+fn a_lock_left_by_a_crashed_writer_blocks_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    // What a writer killed mid-save leaves: the lock file, fresh, naming a dead process.
+    std::fs::write(dir.path().join(".qinglan.toml.lock"), "999999\n").unwrap();
+    let started = Instant::now();
+    ok(&note(&path, "T01", "锁不挡路", dir.path()));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn three_writers_a_hundred_notes_each_all_land() {
+    const WRITERS: usize = 3;
+    const NOTES: usize = 100;
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let barrier = std::sync::Barrier::new(WRITERS);
+    let started = Instant::now();
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (path, barrier, home) = (&path, &barrier, dir.path());
+                s.spawn(move || {
+                    barrier.wait();
+                    let mut failed = Vec::new();
+                    for n in 0..NOTES {
+                        let out = note(path, "T01", &format!("写者{w}-第{n}条"), home);
+                        if !out.status.success() {
+                            failed.push(String::from_utf8_lossy(&out.stderr).into_owned());
+                        }
+                    }
+                    failed
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    let elapsed = started.elapsed();
+    assert!(
+        failures.is_empty(),
+        "{} failed: {:?}",
+        failures.len(),
+        failures.first()
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let landed = (0..WRITERS)
+        .flat_map(|w| (0..NOTES).map(move |n| format!("写者{w}-第{n}条")))
+        .filter(|note| text.contains(&format!("\"{note}\"")))
+        .count();
+    assert_eq!(landed, WRITERS * NOTES);
+    eprintln!("{WRITERS}×{NOTES} notes in {elapsed:?}");
+}
