@@ -157,6 +157,7 @@ fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
     link.wait_for("未保存");
     let lock = bairi::store::lock::lock_path(&path);
     let mut holder = Command::new("flock")
+        .arg("-o")
         .arg(&lock)
         .args(["sleep", "20"])
         .spawn()
@@ -186,6 +187,7 @@ fn sigterm_twice_ends_a_board_stuck_in_a_save() {
     link.wait_for("未保存");
     let lock = bairi::store::lock::lock_path(&path);
     let mut holder = Command::new("flock")
+        .arg("-o")
         .arg(&lock)
         .args(["sleep", "20"])
         .spawn()

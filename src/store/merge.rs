@@ -275,7 +275,7 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
 }
 
 /// Reviews I published are added unless theirs has that checkpoint already.
-fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
+pub(super) fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
     let checkpoint = |t: &Table| t.get("checkpoint").and_then(Item::as_integer);
     let mine_reviews: Vec<Table> = mine
         .get("reviews")

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use super::merge::{Conflict, Keep, merge};
+use super::merge::{Conflict, Keep, merge, merge_reviews};
 use super::tree::{Builder, Item, Layout, Pieces};
 
 /// The tasks of one version of the file: id, where its text is and where its own lines end
@@ -79,8 +79,28 @@ impl<'t> TaskTexts<'t> {
             .collect()
     }
 
-    /// The text between the tasks.
-    fn outside(&self) -> Vec<&'t str> {
+    /// Where the text after the last task starts (`None` without tasks).
+    fn tail_start(&self) -> Option<usize> {
+        self.tasks.last().map(|(_, r, _)| r.end)
+    }
+
+    /// The text between the tasks, but not after the last one.
+    fn outside_before_tail(&self) -> Vec<&'t str> {
+        let mut all = self.outside_all();
+        all.pop();
+        all
+    }
+
+    /// The same tasks over `text`, which differs from this text only after the last task.
+    fn with_tail(&self, text: &'t str) -> TaskTexts<'t> {
+        TaskTexts {
+            text,
+            tasks: self.tasks.clone(),
+            append_at: self.append_at,
+        }
+    }
+
+    fn outside_all(&self) -> Vec<&'t str> {
         let mut at = 0;
         let mut out = Vec::with_capacity(self.tasks.len() + 1);
         for (_, r, _) in &self.tasks {
@@ -88,6 +108,12 @@ impl<'t> TaskTexts<'t> {
             at = r.end;
         }
         out.push(&self.text[at..]);
+        out
+    }
+
+    /// The text between the tasks.
+    fn outside(&self) -> Vec<&'t str> {
+        let mut out = self.outside_all();
         out.retain(|s| !s.is_empty());
         out
     }
@@ -114,6 +140,31 @@ fn conflict(task: &str, key: &str, mine: &str, theirs: &str) -> Conflict {
     }
 }
 
+/// Their text with what I changed after the last task (a review published here) merged into
+/// their text there, when that is the only place outside the tasks where I changed anything.
+/// Only that part is parsed as a document, so the cost does not grow with the tasks. `None`
+/// when the change is elsewhere, or a part does not read on its own.
+fn merge_tails(base: &TaskTexts, mine: &TaskTexts, theirs: &TaskTexts) -> Option<String> {
+    if base.outside_before_tail() != mine.outside_before_tail() {
+        return None;
+    }
+    let tail = |t: &TaskTexts| -> Option<DocumentMut> { t.text[t.tail_start()?..].parse().ok() };
+    let (mine_tail, mut theirs_tail) = (tail(mine)?, tail(theirs)?);
+    // As in a whole-document merge, what is merged outside the tasks is the reviews.
+    merge_reviews(&mine_tail, &mut theirs_tail);
+    let start = theirs.tail_start()?;
+    let mut text = String::with_capacity(theirs.text.len() + 4096);
+    text.push_str(&theirs.text[..start]);
+    let tail = theirs_tail.to_string();
+    let had_no_tail = theirs.text[start..].trim().is_empty();
+    if had_no_tail && tail.starts_with('[') && !text.ends_with("\n\n") {
+        // A table that was not there before is set off by a blank line, as bairi writes it.
+        text.push('\n');
+    }
+    text.push_str(&tail);
+    Some(text)
+}
+
 /// Their text with my task edits merged in; conflicts settled by `keep`, or returned.
 pub fn merge_texts(
     base: &TaskTexts,
@@ -121,9 +172,18 @@ pub fn merge_texts(
     theirs: &TaskTexts,
     keep: Option<Keep>,
 ) -> Merged {
-    if base.outside() != mine.outside() {
-        return Merged::Whole;
-    }
+    let merged_tail;
+    let with_tail;
+    let theirs = if base.outside() == mine.outside() {
+        theirs
+    } else {
+        let Some(text) = merge_tails(base, mine, theirs) else {
+            return Merged::Whole;
+        };
+        merged_tail = text;
+        with_tail = theirs.with_tail(&merged_tail);
+        &with_tail
+    };
     let (b, m) = (base.by_id(), mine.by_id());
     let t = theirs.by_id();
     let mut conflicts = Vec::new();
@@ -197,4 +257,57 @@ pub fn merge_texts(
         out.insert_str(append_at, &added);
     }
     Merged::Text(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "schema_version = 1\n\n[campaign]\nname = \"x\"\n";
+    const T1: &str = "\n[[tasks]]\nid = \"T1\"\nprogress = 10\n";
+    const T2: &str = "\n[[tasks]]\nid = \"T2\"\nprogress = 20\n";
+    const REVIEW: &str = "\n[[reviews]]\ncheckpoint = 1\ndate = 2026-09-14\n";
+
+    fn merged(base: &str, mine: &str, theirs: &str) -> Merged {
+        let (b, m, t) = (
+            TaskTexts::read(base).unwrap(),
+            TaskTexts::read(mine).unwrap(),
+            TaskTexts::read(theirs).unwrap(),
+        );
+        merge_texts(&b, &m, &t, None)
+    }
+
+    #[test]
+    fn a_review_published_here_merges_by_text_not_as_a_whole_document() {
+        let base = format!("{HEAD}{T1}{T2}");
+        let mine = format!("{HEAD}{T1}{T2}{REVIEW}");
+        let theirs = format!("{HEAD}{}{T2}", T1.replace("10", "55"));
+        let Merged::Text(text) = merged(&base, &mine, &theirs) else {
+            panic!("the whole document was merged");
+        };
+        assert_eq!(
+            text,
+            format!("{HEAD}{}{T2}{REVIEW}", T1.replace("10", "55"))
+        );
+    }
+
+    #[test]
+    fn their_own_review_after_the_tasks_is_kept_beside_mine() {
+        let other = REVIEW.replace("checkpoint = 1", "checkpoint = 2");
+        let base = format!("{HEAD}{T1}{T2}");
+        let mine = format!("{HEAD}{T1}{}{REVIEW}", T2.replace("20", "30"));
+        let theirs = format!("{HEAD}{T1}{T2}{other}");
+        let Merged::Text(text) = merged(&base, &mine, &theirs) else {
+            panic!("not merged by text");
+        };
+        assert!(text.contains("progress = 30"));
+        assert!(text.contains("checkpoint = 1") && text.contains("checkpoint = 2"));
+    }
+
+    #[test]
+    fn a_change_here_before_the_tasks_still_takes_the_whole_document() {
+        let base = format!("{HEAD}{T1}");
+        let mine = format!("{}{T1}", HEAD.replace("\"x\"", "\"y\""));
+        assert!(matches!(merged(&base, &mine, &base), Merged::Whole));
+    }
 }

@@ -75,6 +75,11 @@ impl Run {
         out
     }
 
+    /// Whether any output arrives within `wait` (returns at the first bytes).
+    fn first_bytes(&self, wait: Duration) -> bool {
+        self.output.recv_timeout(wait).is_ok()
+    }
+
     /// Waits until `needle` shows on the screen (as a terminal would draw it).
     fn until(&self, needle: &str) {
         let rows = std::num::NonZeroU16::new(40).expect("rows");
@@ -153,6 +158,31 @@ fn main() {
         put(
             "bytes per cursor move (median of 10)",
             format!("{}", moves[moves.len() / 2]),
+        );
+        // Another process saves; then an edit here merges with it (in the store worker)
+        // while the next keys are pressed: how long until each is answered.
+        let mut answers = Vec::new();
+        for round in 0..5 {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let changed = text.replacen("progress", "progress ", round + 1);
+            let _ = std::fs::write(&path, changed);
+            let _ = run.writer.write_all(b">");
+            let _ = run.writer.flush();
+            run.drain(Duration::from_millis(30));
+            let asked = Instant::now();
+            let _ = run.writer.write_all(b"j");
+            let _ = run.writer.flush();
+            if run.first_bytes(Duration::from_secs(5)) {
+                answers.push(asked.elapsed());
+            }
+            run.drain(Duration::from_millis(1500));
+        }
+        answers.sort();
+        put(
+            "key answered during a merging save",
+            answers.get(answers.len() / 2).map_or("?".into(), |d| {
+                format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+            }),
         );
         let idle = run.drain(Duration::from_secs(3));
         put(

@@ -1,0 +1,133 @@
+//! Saves run beside the board, not in its way: with the lock held elsewhere a save waits, the
+//! board still moves at once and shows `[保存中…]`, and edits typed meanwhile wait for the
+//! save, in order, then happen.
+
+mod support;
+
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use support::pty::Term;
+use support::qinglan_copy;
+
+fn hold_lock(campaign: &std::path::Path) -> Child {
+    let lock = bairi::store::lock::lock_path(campaign);
+    let holder = Command::new("flock")
+        .arg("-o")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+        .expect("flock(1) from util-linux");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !lock.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    holder
+}
+
+#[test]
+fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    let mut holder = hold_lock(&path);
+    term.send(">");
+    term.wait_for("保存中");
+    // Moving is answered while the save waits for the lock.
+    term.send("j");
+    let moved = Instant::now();
+    while term.screen().contains("▶智能装备园一期") {
+        assert!(
+            moved.elapsed() < Duration::from_secs(2),
+            "{}",
+            term.screen()
+        );
+        term.pump(Duration::from_millis(20));
+    }
+    assert!(term.screen().contains("保存中"), "{}", term.screen());
+    // A note waits for the save; so does what is typed after it.
+    term.send("n");
+    term.send("第二次督导");
+    term.pump(Duration::from_millis(300));
+    assert!(!term.screen().contains("记录(Enter"), "{}", term.screen());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "not saved while the lock is held"
+    );
+    let _ = holder.kill();
+    let _ = holder.wait();
+    term.wait_for("第二次督导");
+    term.send("\r");
+    term.wait_for("已记录");
+    term.send("q");
+    assert!(term.wait_exit(), "{}", term.screen());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("text = \"第二次督导\""), "{text}");
+    let t01 = text.find("id         = \"T01\"").unwrap();
+    assert!(text[t01..].contains("status     = \"受阻\""));
+}
+
+#[test]
+fn save_and_quit_waits_for_its_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send(">");
+    term.wait_for("未保存");
+    let mut holder = hold_lock(&path);
+    term.send("q");
+    term.wait_for("s 保存后退出");
+    term.send("s");
+    term.wait_for("保存中");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(term.pid().is_some());
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert!(term.wait_exit(), "{}", term.screen());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("status     = \"受阻\"")
+    );
+}
+
+#[test]
+fn save_and_quit_stays_open_when_the_save_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    let path = qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send(">");
+    term.wait_for("未保存");
+    std::fs::rename(&path, dir.path().join("elsewhere.toml")).unwrap();
+    term.send("q");
+    term.wait_for("s 保存后退出");
+    term.send("s");
+    term.wait_for("保存失败");
+    term.pump(Duration::from_millis(300));
+    assert!(term.screen().contains("未保存"), "{}", term.screen());
+    std::fs::rename(dir.path().join("elsewhere.toml"), &path).unwrap();
+    term.send("s");
+    term.wait_for("已保存");
+    term.send("q");
+    assert!(term.wait_exit(), "{}", term.screen());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("status     = \"受阻\"")
+    );
+}
