@@ -37,6 +37,9 @@ impl Run {
         cmd.env("HOME", home);
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
+        if let Ok(v) = std::env::var("MALLOC_ARENA_MAX") {
+            cmd.env("MALLOC_ARENA_MAX", v);
+        }
         let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
@@ -159,6 +162,16 @@ fn main() {
             "bytes per cursor move (median of 10)",
             format!("{}", moves[moves.len() / 2]),
         );
+        let idle = run.drain(Duration::from_secs(3));
+        put(
+            "idle bytes/s, nothing changing",
+            format!("{:.1}", idle.len() as f64 / 3.0),
+        );
+        put(
+            "peak memory (VmHWM), browsing",
+            run.peak_memory_kb()
+                .map_or("?".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+        );
         // Another process saves; then an edit here merges with it (in the store worker)
         // while the next keys are pressed: how long until each is answered.
         let mut answers = Vec::new();
@@ -184,13 +197,8 @@ fn main() {
                 format!("{:.1} ms", d.as_secs_f64() * 1000.0)
             }),
         );
-        let idle = run.drain(Duration::from_secs(3));
         put(
-            "idle bytes/s, nothing changing",
-            format!("{:.1}", idle.len() as f64 / 3.0),
-        );
-        put(
-            "peak memory (VmHWM)",
+            "peak memory (VmHWM), after merging saves",
             run.peak_memory_kb()
                 .map_or("?".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
         );
