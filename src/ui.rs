@@ -88,6 +88,22 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     }
 }
 
+/// Clears the cells a pop-up covers. A wide (Chinese) character just left of it would still
+/// cover its first column on the terminal (and hide its border there), so it is blanked too.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buffer[(left, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// A centred rectangle of at most `w`×`h` inside `area`.
 pub fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

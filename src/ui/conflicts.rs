@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, inert};
@@ -27,7 +27,7 @@ fn word(s: &str) -> Text {
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let list = &ctx.model.conflicts;
     let area = super::popup_area(area, 76, list.len().min(12) as u16 + 5);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     let n = list.len();
     let title = tr!(
         " 与其他人的修改冲突 {n} 处 ",

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, fit, inert, width};
@@ -48,7 +48,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
         form.fields.len() as u16 + 2 + SUGGESTIONS as u16
     };
     let area = super::popup_area(area, 72, lines_needed + 2);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     let block = frame_block(ctx, ctx.t(&form.title), area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -138,7 +138,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
 
 pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) {
     let area = super::popup_area(area, 72, 16);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     let block = frame_block(ctx, title(picker.mode, ctx.model.lang), area);
     let inner = block.inner(area);
     frame.render_widget(block, area);

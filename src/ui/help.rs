@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, fit};
@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             .title_bottom(Line::styled(ctx.t(&more).to_owned(), ctx.theme.key()).right_aligned());
     }
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     frame.render_widget(block, area);
     let rows: Vec<(String, String)> = help_rows(ctx)
         .into_iter()
