@@ -22,6 +22,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::app::action::Action;
 use crate::app::keymap::Keymap;
 use crate::app::model::{Model, View};
 use crate::i18n::Text;
@@ -38,6 +39,25 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn t<'t>(&self, text: &'t Text) -> &'t str {
         text.get(self.model.lang)
+    }
+
+    /// `↓/j 下一个 · ↑/k 上一个`: each hint with its keys as the keymap binds them now
+    /// (after the config's `[keys]`); a hint whose actions have no key is left out.
+    pub fn hints(&self, items: &[(&[Action], Text)]) -> String {
+        items
+            .iter()
+            .filter_map(|(actions, what)| {
+                // Short enough for a footer: two keys of one action, one key of each of several.
+                let per_action = if actions.len() > 1 { 1 } else { 2 };
+                let keys: Vec<String> = actions
+                    .iter()
+                    .flat_map(|a| self.keymap.keys(*a).iter().take(per_action))
+                    .map(|k| k.label())
+                    .collect();
+                (!keys.is_empty()).then(|| format!("{} {}", keys.join("/"), self.t(what)))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 }
 

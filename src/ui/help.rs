@@ -7,10 +7,13 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, fit};
+use crate::app::action::Action;
 use crate::i18n::Text;
+use crate::tr;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
-    let title = Text::new(" 帮助 · 按键(Esc/q 关闭) ", " Help · keys (Esc/q closes) ");
+    let close = ctx.hints(&[(&[Action::Close, Action::Quit], Text::new("关闭", "closes"))]);
+    let title = tr!(" 帮助 · 按键({close}) ", " Help · keys ({close}) ");
     let mut block = Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, fit, inert};
+use crate::app::action::Action;
 use crate::app::leaderboard_view::{chosen, moments, shown};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
@@ -155,9 +156,17 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         lines.push(Line::styled(ctx.t(&none).to_owned(), ctx.theme.dim()));
     }
     let (f, c) = (board.red_flag.len(), board.yellow_card.len());
+    let keys = ctx.hints(&[
+        (
+            &[Action::Left, Action::Right],
+            Text::new("选节点", "checkpoint"),
+        ),
+        (&[Action::Open], Text::new("看红灯任务", "red tasks")),
+        (&[Action::ShowBoard], Text::new("回看板", "board")),
+    ]);
     let legend = tr!(
-        "{flag} 红旗单位 {f} 个 · {card} 黄牌席 {c} 个 · ←→ 选节点 · Enter 看红灯任务 · 1 回看板",
-        "{flag} red flag: {f} · {card} yellow card: {c} · ←→ checkpoint · Enter red tasks · 1 board"
+        "{flag} 红旗单位 {f} 个 · {card} 黄牌席 {c} 个 · {keys}",
+        "{flag} red flag: {f} · {card} yellow card: {c} · {keys}"
     );
     lines.push(Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim()));
     let height = usize::from(inner.height);

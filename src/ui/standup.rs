@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Ctx;
 use super::card::light_label;
 use super::text::{cut, inert, wrap};
+use crate::app::action::Action;
 use crate::app::standup::recorded_today;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
@@ -47,16 +48,28 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             lines.push(Line::styled(piece, style));
         }
     }
-    let keys = Text::new(
-        "Space/j 下一个 · k 上一个 · n 记录 · x 勾选节点 · b/r 问题 · >/< 状态 · v 换范围 · Esc 回看板",
-        "Space/j next · k previous · n note · x tick · b/r problems · >/< status · v walk · Esc board",
-    );
+    let keys = ctx.hints(&[
+        (&[Action::Down], Text::new("下一个", "next")),
+        (&[Action::Up], Text::new("上一个", "previous")),
+        (&[Action::Note], Text::new("记录", "note")),
+        (&[Action::Tick], Text::new("勾选节点", "tick")),
+        (
+            &[Action::Problem, Action::Resolve],
+            Text::new("问题", "problems"),
+        ),
+        (
+            &[Action::MoveNext, Action::MovePrevious],
+            Text::new("状态", "status"),
+        ),
+        (&[Action::SwitchView], Text::new("换范围", "walk")),
+        (&[Action::Close], Text::new("回看板", "board")),
+    ]);
     let height = usize::from(inner.height);
     lines.truncate(height.saturating_sub(1));
     while lines.len() + 1 < height {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(cut(ctx.t(&keys), width), ctx.theme.dim()));
+    lines.push(Line::styled(cut(&keys, width), ctx.theme.dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

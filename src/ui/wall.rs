@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Ctx;
 use super::card::light_label;
 use super::text::{cut, fit, inert};
+use crate::app::action::Action;
 use crate::app::wall::rows;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::{MilestoneState, milestone_state};
@@ -64,10 +65,17 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         .border_style(ctx.theme.border(true))
         .title(Line::styled(
             cut(
-                ctx.t(&Text::new(
-                    " 挂图作战 · ←→ 滚动日期 · ↑↓ 任务 · Enter 详情 ",
-                    " Wall chart · ←→ days · ↑↓ tasks · Enter details ",
-                )),
+                ctx.t(&{
+                    let keys = ctx.hints(&[
+                        (
+                            &[Action::Left, Action::Right],
+                            Text::new("滚动日期", "days"),
+                        ),
+                        (&[Action::Up, Action::Down], Text::new("任务", "tasks")),
+                        (&[Action::Open], Text::new("详情", "details")),
+                    ]);
+                    crate::tr!(" 挂图作战 · {keys} ", " Wall chart · {keys} ")
+                }),
                 area.width.saturating_sub(2).into(),
             ),
             ctx.theme.title(true),
