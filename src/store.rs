@@ -20,5 +20,7 @@ pub mod patch;
 pub mod position;
 pub mod presence;
 pub mod publish;
+mod sound;
 pub mod splice;
 pub mod tree;
+pub mod verify;

@@ -47,6 +47,8 @@ pub enum SaveError {
     ReadOnly,
     #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
     Conflicts(Vec<super::merge::Conflict>),
+    #[error("the file would not load after this save")]
+    Invalid(Vec<Diagnostic>),
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -72,6 +74,7 @@ impl SaveError {
                     "{n} edit(s) conflict with changes made elsewhere"
                 )
             }
+            SaveError::Invalid(errors) => super::sound::refusal(errors),
             SaveError::Io(e) => match (super::guard::Unfit::of(e), e.kind()) {
                 (Some(unfit), _) => unfit.why(),
                 (None, io::ErrorKind::WouldBlock) => Text::new(
@@ -151,6 +154,9 @@ pub struct CampaignFile {
     journal: Vec<Splice>,
     /// Which tasks changed since [`CampaignFile::take_changed`] was last asked.
     changed: Changed,
+    /// Tasks (by index) edited in place since the text was last checked whole: a save
+    /// checks them again first (see `sound.rs`).
+    pub(super) touched: Vec<usize>,
     /// Counts the times the text took in changes made elsewhere (a reload or a merge).
     generation: u64,
 }
@@ -239,6 +245,7 @@ impl CampaignFile {
             text,
             journal: Vec::new(),
             changed: Changed::Nothing,
+            touched: Vec::new(),
             generation: 0,
             fingerprint,
             dirty: false,
@@ -283,6 +290,7 @@ impl CampaignFile {
         self.fingerprint = fingerprint;
         self.text = text;
         self.journal.clear();
+        self.touched.clear();
         self.changed = Changed::All;
         self.generation += 1;
         Ok(true)
@@ -319,6 +327,10 @@ impl CampaignFile {
         if changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep)?;
         }
+        let errors = self.unsound();
+        if !errors.is_empty() {
+            return Err(SaveError::Invalid(errors));
+        }
         let stamp = self
             .clock
             .now()
@@ -329,6 +341,7 @@ impl CampaignFile {
         let _ = self.backups.keep_copy(&self.path, &stamp);
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
         self.journal.clear();
+        self.touched.clear();
         self.dirty = false;
         Ok(())
     }
@@ -375,6 +388,7 @@ impl CampaignFile {
         self.warnings = loaded.warnings;
         // What is on disk now is the common base should this write fail and be retried.
         self.journal = vec![Splice::between(&theirs_text, &text)];
+        self.touched.clear();
         self.text = text;
         self.changed = Changed::All;
         self.generation += 1;
@@ -399,6 +413,7 @@ impl CampaignFile {
     /// Replaces the whole text (the campaign was reloaded from it), noting the change.
     pub(super) fn set_text(&mut self, text: String) {
         self.journal.push(Splice::between(&self.text, &text));
+        self.touched.clear();
         self.text = text;
         self.changed = Changed::All;
     }
@@ -431,6 +446,9 @@ impl CampaignFile {
             new,
         });
         self.changed.task(index);
+        if !self.touched.contains(&index) {
+            self.touched.push(index);
+        }
         self.dirty = true;
         Ok(out)
     }
@@ -486,6 +504,9 @@ impl CampaignFile {
         }
         let spelled = self.campaign.status_spelling.write(status);
         let reopening = task.status == Status::Done;
+        if let (true, Some(by)) = (reopening || status == Status::Done, by) {
+            super::verify::person(&self.campaign, by)?;
+        }
         self.patch_task(index, |table, task| {
             patch::set(table, "status", patch::string(spelled));
             task.status = status;
@@ -575,6 +596,9 @@ impl CampaignFile {
                 "a note cannot be empty",
             )));
         }
+        if let Some(by) = &entry.by {
+            super::verify::person(&self.campaign, by)?;
+        }
         let mut inline = InlineTable::new();
         inline.insert("date", date_value(entry.date));
         if let Some(by) = &entry.by {
@@ -611,6 +635,9 @@ impl CampaignFile {
                 "{id} 已销号,不能再登记问题;如需登记,请先把它移回推进中",
                 "{id} is crossed off and cannot get a new problem; move it back to in progress first"
             )));
+        }
+        if let Some(owner) = &new.owner {
+            super::verify::unit(&self.campaign, owner)?;
         }
         let taken = |pid: &str| {
             self.campaign
