@@ -22,5 +22,6 @@ pub mod presence;
 pub mod publish;
 mod sound;
 pub mod splice;
+pub mod theirs;
 pub mod tree;
 pub mod verify;

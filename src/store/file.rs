@@ -49,6 +49,8 @@ pub enum SaveError {
     Conflicts(Vec<super::merge::Conflict>),
     #[error("the file would not load after this save")]
     Invalid(Vec<Diagnostic>),
+    #[error("the file on disk was not merged")]
+    NotMerged(super::theirs::NotMerged),
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -75,6 +77,7 @@ impl SaveError {
                 )
             }
             SaveError::Invalid(errors) => super::sound::refusal(errors),
+            SaveError::NotMerged(why) => why.message(),
             SaveError::Io(e) => match (super::guard::Unfit::of(e), e.kind()) {
                 (Some(unfit), _) => unfit.why(),
                 (None, io::ErrorKind::WouldBlock) => Text::new(
@@ -157,6 +160,9 @@ pub struct CampaignFile {
     /// Tasks (by index) edited in place since the text was last checked whole: a save
     /// checks them again first (see `sound.rs`).
     pub(super) touched: Vec<usize>,
+    /// The version on disk that lost many tasks at once and was refused for it once: at the
+    /// next save the same file is taken as meant.
+    vanished: Option<Fingerprint>,
     /// Counts the times the text took in changes made elsewhere (a reload or a merge).
     generation: u64,
 }
@@ -246,6 +252,7 @@ impl CampaignFile {
             journal: Vec::new(),
             changed: Changed::Nothing,
             touched: Vec::new(),
+            vanished: None,
             generation: 0,
             fingerprint,
             dirty: false,
@@ -348,8 +355,24 @@ impl CampaignFile {
 
     /// Merges my edits into their file, checks the result and makes it the campaign.
     fn merge_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
-        let (bytes, _) = read_fingerprinted(&self.path)?;
-        let theirs_text = String::from_utf8(bytes).map_err(|_| SaveError::ChangedOnDisk)?;
+        let had = self.campaign.tasks.len();
+        let pauses = &super::theirs::PAUSES;
+        let theirs = super::theirs::read_theirs(
+            &self.path,
+            self.today,
+            had,
+            self.vanished.as_ref(),
+            pauses,
+        )?;
+        let theirs_text = match theirs {
+            Ok(text) => text,
+            Err(not) => {
+                if let super::theirs::NotMerged::Vanished { at, .. } = &not {
+                    self.vanished = Some(at.clone());
+                }
+                return Err(SaveError::NotMerged(not));
+            }
+        };
         let journal = Change {
             splices: self.journal.clone(),
             generation: self.generation,
@@ -381,8 +404,9 @@ impl CampaignFile {
                 theirs.to_string()
             }
         };
-        let loaded =
-            load_str(&text, Today::Date(self.today)).map_err(|_| SaveError::ChangedOnDisk)?;
+        let loaded = load_str(&text, Today::Date(self.today))
+            .map_err(|r| SaveError::Invalid(r.diagnostics))?;
+        self.vanished = None;
         self.campaign = loaded.campaign;
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
