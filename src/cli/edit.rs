@@ -66,11 +66,11 @@ pub fn run(
     file.clock = clock;
     let today = file.today;
     let writes_by = matches!(edit, Edit::Move { .. } | Edit::Note { .. });
-    if let (true, Some(who)) = (writes_by, &by) {
-        if crate::store::verify::person(&file.campaign, who).is_err() {
-            let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
-            return 1;
-        }
+    if let (true, Some(who)) = (writes_by, &by)
+        && crate::store::verify::person(&file.campaign, who).is_err()
+    {
+        let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
+        return 1;
     }
     let result = match edit {
         Edit::Move { task, status } => match Status::parse(&status) {

@@ -338,14 +338,8 @@ impl CampaignFile {
         if !errors.is_empty() {
             return Err(SaveError::Invalid(errors));
         }
-        let stamp = self
-            .clock
-            .now()
-            .with_timezone(&chrono::Local)
-            .format("%Y%m%d-%H%M%S%.3f")
-            .to_string();
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
-        let _ = self.backups.keep_copy(&self.path, &stamp);
+        let _ = self.backups.keep_copy(&self.path, self.clock.now());
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
         self.journal.clear();
         self.touched.clear();
@@ -417,6 +411,14 @@ impl CampaignFile {
         self.changed = Changed::All;
         self.generation += 1;
         Ok(())
+    }
+
+    /// What a save that failed on a copy of this file (in the store worker) learnt, kept
+    /// here with the edits: the session's pinned backup is made, a sudden drop of tasks on
+    /// disk was refused once.
+    pub fn learn_from_failed_save(&mut self, tried: &CampaignFile) {
+        self.vanished = tried.vanished.clone();
+        self.backups.session_pinned |= tried.backups.session_pinned;
     }
 
     /// Changes only apply to the generation of the text they were made on.
