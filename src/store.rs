@@ -20,5 +20,8 @@ pub mod patch;
 pub mod position;
 pub mod presence;
 pub mod publish;
+mod sound;
 pub mod splice;
+pub mod theirs;
 pub mod tree;
+pub mod verify;

@@ -65,6 +65,13 @@ pub fn run(
     file.backups = crate::store::backup::BackupPolicy::standard(backups);
     file.clock = clock;
     let today = file.today;
+    let writes_by = matches!(edit, Edit::Move { .. } | Edit::Note { .. });
+    if let (true, Some(who)) = (writes_by, &by)
+        && crate::store::verify::person(&file.campaign, who).is_err()
+    {
+        let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
+        return 1;
+    }
     let result = match edit {
         Edit::Move { task, status } => match Status::parse(&status) {
             Some(status) => file
@@ -137,4 +144,28 @@ pub fn run(
             }
         },
     }
+}
+
+/// `--by` (or the config's `author`) names no one in the file: say so, with everyone to
+/// choose from, one a line.
+fn unknown_person(file: &CampaignFile, who: &str) -> Text {
+    let who = crate::sanitize::inert(who);
+    let mut zh =
+        format!("人员 `{who}`(来自 --by 或配置中的 author)不在本活动的 [[people]] 中,文件未改动。");
+    let mut en = format!(
+        "person `{who}` (from --by or the config's `author`) is not in this campaign's [[people]]; the file is unchanged."
+    );
+    if file.campaign.people.is_empty() {
+        zh.push_str("活动还没有任何人员:请先在文件中添加 [[people]]。");
+        en.push_str(" The campaign lists no people yet: add [[people]] to the file first.");
+    } else {
+        zh.push_str("请用 --by 或配置中的 author 指定以下编号之一:");
+        en.push_str(" Use one of these ids with --by or as `author` in the config:");
+        for p in &file.campaign.people {
+            let line = format!("\n  {:<12} {}", p.id, crate::sanitize::inert(&p.name));
+            zh.push_str(&line);
+            en.push_str(&line);
+        }
+    }
+    Text::new(zh, en)
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::store::atomic::write_atomically;
 use crate::store::backup::BackupPolicy;
 use crate::store::load::{Today, load_bytes};
@@ -19,7 +19,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let policy = BackupPolicy::standard(keep.max(1));
+    let mut policy = BackupPolicy::standard(keep.max(1));
     let name = file.display().to_string();
     let copies = match policy.copies_of(file) {
         Ok(c) => c,
@@ -37,29 +37,33 @@ pub fn run(
             );
             return 0;
         }
-        // Newest first, numbered from 1.
-        for (i, path) in copies.iter().rev().enumerate() {
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            let stamp = path
-                .file_stem()
-                .map(|s| {
-                    s.to_string_lossy()
-                        .rsplit('-')
-                        .take(2)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect::<Vec<_>>()
-                        .join("-")
-                })
-                .unwrap_or_default();
+        // Newest first, numbered from 1, in local time; beside each, what the version after
+        // it changed (so what putting it back would undo).
+        let current = std::fs::read_to_string(file).unwrap_or_default();
+        let mut newer = current;
+        for (i, copy) in copies.iter().enumerate() {
+            let text = std::fs::read_to_string(&copy.path).unwrap_or_default();
+            let then = crate::store::backup::between(&text, &newer);
+            let (then_zh, then_en) = (then.zh, then.en);
+            let when = copy
+                .at
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M:%S");
+            let pin = if copy.pinned { "*" } else { " " };
+            let size = copy.size;
             let _ = writeln!(
                 out,
-                "{:>3}  {stamp}  {size:>9} B  {}",
+                "{:>3}  {when}{pin} {size:>9} B  {}",
                 i + 1,
-                path.display()
+                tr!("之后:{then_zh}", "then: {then_en}").get(lang)
             );
+            newer = text;
         }
+        let note = Text::new(
+            "* 为某次会话首次保存前的版本",
+            "* the version before a session's first save",
+        );
+        let _ = writeln!(out, "{}", note.get(lang));
         let hint = tr!(
             "用 bairi restore {name} 序号 恢复其中一份",
             "run bairi restore {name} N to put copy N back"
@@ -67,7 +71,7 @@ pub fn run(
         let _ = writeln!(out, "{}", hint.get(lang));
         return 0;
     };
-    let Some(copy) = n.checked_sub(1).and_then(|i| copies.iter().rev().nth(i)) else {
+    let Some(copy) = n.checked_sub(1).and_then(|i| copies.get(i)) else {
         let count = copies.len();
         let _ = writeln!(
             err,
@@ -80,6 +84,7 @@ pub fn run(
         );
         return 1;
     };
+    let copy = &copy.path;
     let bytes = match std::fs::read(copy) {
         Ok(b) => b,
         Err(e) => {
@@ -96,12 +101,7 @@ pub fn run(
         );
         return 1;
     }
-    let stamp = clock
-        .now()
-        .with_timezone(&chrono::Local)
-        .format("%Y%m%d-%H%M%S%.3f")
-        .to_string();
-    let _ = policy.keep_copy(file, &stamp);
+    let _ = policy.keep_copy(file, clock.now());
     match write_atomically(file, &bytes) {
         Ok(_) => {
             let shown = copy.display().to_string();

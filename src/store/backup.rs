@@ -1,15 +1,37 @@
-//! Timestamped copies of a campaign file in the data directory, the oldest pruned.
+//! Timestamped copies of a campaign file in the data directory: the version before every
+//! save, thinned by age (see `thin.rs`), named in UTC (see `stamp.rs`).
+
+mod changes;
+mod stamp;
+pub use changes::between;
+pub mod thin;
 
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Where copies go and how many to keep (0 = none).
+use chrono::{DateTime, Utc};
+
+/// Where copies go, for how many days (0 = none), and whether this session has made its
+/// first copy yet.
 #[derive(Debug, Clone, Default)]
 pub struct BackupPolicy {
     pub dir: Option<PathBuf>,
+    /// Days copies are kept; 0 keeps none.
     pub keep: usize,
+    /// The first copy of a session (the version before its first save) is pinned: kept for
+    /// `keep` days whatever the thinning. Set once that copy is made.
+    pub session_pinned: bool,
+}
+
+/// One copy: where, when it was made, whether pinned, its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    pub path: PathBuf,
+    pub at: DateTime<Utc>,
+    pub pinned: bool,
+    pub size: u64,
 }
 
 impl BackupPolicy {
@@ -19,6 +41,7 @@ impl BackupPolicy {
             dir: directories::ProjectDirs::from("", "", "bairi")
                 .map(|d| d.data_dir().join("backups")),
             keep,
+            session_pinned: false,
         }
     }
 
@@ -33,9 +56,9 @@ impl BackupPolicy {
         format!("{stem}-{:08x}-", h.finish() as u32)
     }
 
-    /// Copies the current version of `path` as `<prefix><stamp>.toml` and removes the oldest
-    /// copies beyond `keep`. `stamp` sorts by time (`20261123-081233`).
-    pub fn keep_copy(&self, path: &Path, stamp: &str) -> io::Result<Option<PathBuf>> {
+    /// Copies the current version of `path`, stamped `now` (from the file's clock), then
+    /// thins the copies.
+    pub fn keep_copy(&mut self, path: &Path, now: DateTime<Utc>) -> io::Result<Option<PathBuf>> {
         let (Some(dir), true) = (&self.dir, self.keep > 0) else {
             return Ok(None);
         };
@@ -43,36 +66,58 @@ impl BackupPolicy {
             return Ok(None);
         }
         fs::create_dir_all(dir)?;
-        let prefix = Self::prefix(path);
-        let copy = dir.join(format!("{prefix}{stamp}.toml"));
+        let pinned = !self.session_pinned;
+        let copy = dir.join(format!(
+            "{}{}",
+            Self::prefix(path),
+            stamp::name(now, pinned)
+        ));
         fs::copy(path, &copy)?;
-        let mut copies = self.copies_of(path)?;
-        while copies.len() > self.keep {
-            let oldest = copies.remove(0);
-            let _ = fs::remove_file(oldest);
+        self.session_pinned = true;
+        let copies = self.copies_of(path)?;
+        let facts: Vec<thin::Kept> = copies
+            .iter()
+            .map(|c| thin::Kept {
+                at: c.at,
+                pinned: c.pinned,
+                size: c.size,
+            })
+            .collect();
+        let keep = thin::keep(&facts, now, self.keep, thin::CAP_BYTES);
+        for (c, stays) in copies.iter().zip(keep) {
+            if !stays && c.path != copy {
+                let _ = fs::remove_file(&c.path);
+            }
         }
         Ok(Some(copy))
     }
 
-    /// The copies of `path`, oldest first.
-    pub fn copies_of(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
+    /// The copies of `path`, newest first.
+    pub fn copies_of(&self, path: &Path) -> io::Result<Vec<Copy>> {
         let Some(dir) = &self.dir else {
             return Ok(Vec::new());
         };
         let prefix = Self::prefix(path);
-        let mut copies: Vec<PathBuf> = match fs::read_dir(dir) {
-            Ok(entries) => entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-                })
-                .collect(),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e),
         };
-        copies.sort();
+        let mut copies: Vec<Copy> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let (at, pinned) = stamp::parse(name.strip_prefix(&prefix)?)?;
+                let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                Some(Copy {
+                    path: e.path(),
+                    at,
+                    pinned,
+                    size,
+                })
+            })
+            .collect();
+        copies.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.path.cmp(&a.path)));
         Ok(copies)
     }
 }
@@ -80,34 +125,43 @@ impl BackupPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{TimeDelta, TimeZone};
 
     #[test]
-    fn keeps_the_newest_copies() {
+    fn copies_are_pinned_per_session_thinned_and_told_apart_by_path() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("c.toml");
         let other = dir.path().join("sub");
         fs::create_dir(&other).unwrap();
         let same_name = other.join("c.toml");
         fs::write(&same_name, "other").unwrap();
-        let policy = BackupPolicy {
+        let mut policy = BackupPolicy {
             dir: Some(dir.path().join("backups")),
             keep: 3,
+            session_pinned: false,
         };
-        for n in 0..5 {
+        let start = Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0).unwrap();
+        // Four days of saves, one every two hours.
+        for n in 0..48 {
             fs::write(&file, format!("v{n}")).unwrap();
-            policy
-                .keep_copy(&file, &format!("20261123-08000{n}"))
-                .unwrap();
+            let now = start + TimeDelta::hours(2 * n);
+            policy.keep_copy(&file, now).unwrap();
         }
-        policy.keep_copy(&same_name, "20261123-090000").unwrap();
         let copies = policy.copies_of(&file).unwrap();
-        let texts: Vec<String> = copies
-            .iter()
-            .map(|p| fs::read_to_string(p).unwrap())
-            .collect();
-        assert_eq!(texts, ["v2", "v3", "v4"]);
-        assert_eq!(policy.copies_of(&same_name).unwrap().len(), 1);
-        let none = BackupPolicy::default();
-        assert_eq!(none.keep_copy(&file, "x").unwrap(), None);
+        assert_eq!(fs::read_to_string(&copies[0].path).unwrap(), "v47");
+        assert!(copies.len() < 20, "{}", copies.len());
+        // The session's first copy was older than three days: thinned away.
+        assert!(copies.iter().all(|c| !c.pinned));
+        assert!(copies.windows(2).all(|w| w[0].at > w[1].at));
+        let mut other_policy = BackupPolicy {
+            session_pinned: false,
+            ..policy.clone()
+        };
+        other_policy.keep_copy(&same_name, start).unwrap();
+        let theirs = policy.copies_of(&same_name).unwrap();
+        assert_eq!(theirs.len(), 1);
+        assert!(theirs[0].pinned);
+        let mut none = BackupPolicy::default();
+        assert_eq!(none.keep_copy(&file, start).unwrap(), None);
     }
 }

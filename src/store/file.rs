@@ -47,6 +47,10 @@ pub enum SaveError {
     ReadOnly,
     #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
     Conflicts(Vec<super::merge::Conflict>),
+    #[error("the file would not load after this save")]
+    Invalid(Vec<Diagnostic>),
+    #[error("the file on disk was not merged")]
+    NotMerged(super::theirs::NotMerged),
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -72,6 +76,8 @@ impl SaveError {
                     "{n} edit(s) conflict with changes made elsewhere"
                 )
             }
+            SaveError::Invalid(errors) => super::sound::refusal(errors),
+            SaveError::NotMerged(why) => why.message(),
             SaveError::Io(e) => match (super::guard::Unfit::of(e), e.kind()) {
                 (Some(unfit), _) => unfit.why(),
                 (None, io::ErrorKind::WouldBlock) => Text::new(
@@ -151,6 +157,12 @@ pub struct CampaignFile {
     journal: Vec<Splice>,
     /// Which tasks changed since [`CampaignFile::take_changed`] was last asked.
     changed: Changed,
+    /// Tasks (by index) edited in place since the text was last checked whole: a save
+    /// checks them again first (see `sound.rs`).
+    pub(super) touched: Vec<usize>,
+    /// The version on disk that lost many tasks at once and was refused for it once: at the
+    /// next save the same file is taken as meant.
+    vanished: Option<Fingerprint>,
     /// Counts the times the text took in changes made elsewhere (a reload or a merge).
     generation: u64,
 }
@@ -239,6 +251,8 @@ impl CampaignFile {
             text,
             journal: Vec::new(),
             changed: Changed::Nothing,
+            touched: Vec::new(),
+            vanished: None,
             generation: 0,
             fingerprint,
             dirty: false,
@@ -283,6 +297,7 @@ impl CampaignFile {
         self.fingerprint = fingerprint;
         self.text = text;
         self.journal.clear();
+        self.touched.clear();
         self.changed = Changed::All;
         self.generation += 1;
         Ok(true)
@@ -319,24 +334,39 @@ impl CampaignFile {
         if changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep)?;
         }
-        let stamp = self
-            .clock
-            .now()
-            .with_timezone(&chrono::Local)
-            .format("%Y%m%d-%H%M%S%.3f")
-            .to_string();
+        let errors = self.unsound();
+        if !errors.is_empty() {
+            return Err(SaveError::Invalid(errors));
+        }
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
-        let _ = self.backups.keep_copy(&self.path, &stamp);
+        let _ = self.backups.keep_copy(&self.path, self.clock.now());
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
         self.journal.clear();
+        self.touched.clear();
         self.dirty = false;
         Ok(())
     }
 
     /// Merges my edits into their file, checks the result and makes it the campaign.
     fn merge_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
-        let (bytes, _) = read_fingerprinted(&self.path)?;
-        let theirs_text = String::from_utf8(bytes).map_err(|_| SaveError::ChangedOnDisk)?;
+        let had = self.campaign.tasks.len();
+        let pauses = &super::theirs::PAUSES;
+        let theirs = super::theirs::read_theirs(
+            &self.path,
+            self.today,
+            had,
+            self.vanished.as_ref(),
+            pauses,
+        )?;
+        let theirs_text = match theirs {
+            Ok(text) => text,
+            Err(not) => {
+                if let super::theirs::NotMerged::Vanished { at, .. } = &not {
+                    self.vanished = Some(at.clone());
+                }
+                return Err(SaveError::NotMerged(not));
+            }
+        };
         let journal = Change {
             splices: self.journal.clone(),
             generation: self.generation,
@@ -368,17 +398,27 @@ impl CampaignFile {
                 theirs.to_string()
             }
         };
-        let loaded =
-            load_str(&text, Today::Date(self.today)).map_err(|_| SaveError::ChangedOnDisk)?;
+        let loaded = load_str(&text, Today::Date(self.today))
+            .map_err(|r| SaveError::Invalid(r.diagnostics))?;
+        self.vanished = None;
         self.campaign = loaded.campaign;
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
         // What is on disk now is the common base should this write fail and be retried.
         self.journal = vec![Splice::between(&theirs_text, &text)];
+        self.touched.clear();
         self.text = text;
         self.changed = Changed::All;
         self.generation += 1;
         Ok(())
+    }
+
+    /// What a save that failed on a copy of this file (in the store worker) learnt, kept
+    /// here with the edits: the session's pinned backup is made, a sudden drop of tasks on
+    /// disk was refused once.
+    pub fn learn_from_failed_save(&mut self, tried: &CampaignFile) {
+        self.vanished = tried.vanished.clone();
+        self.backups.session_pinned |= tried.backups.session_pinned;
     }
 
     /// Changes only apply to the generation of the text they were made on.
@@ -399,6 +439,7 @@ impl CampaignFile {
     /// Replaces the whole text (the campaign was reloaded from it), noting the change.
     pub(super) fn set_text(&mut self, text: String) {
         self.journal.push(Splice::between(&self.text, &text));
+        self.touched.clear();
         self.text = text;
         self.changed = Changed::All;
     }
@@ -431,6 +472,9 @@ impl CampaignFile {
             new,
         });
         self.changed.task(index);
+        if !self.touched.contains(&index) {
+            self.touched.push(index);
+        }
         self.dirty = true;
         Ok(out)
     }
@@ -486,6 +530,9 @@ impl CampaignFile {
         }
         let spelled = self.campaign.status_spelling.write(status);
         let reopening = task.status == Status::Done;
+        if let (true, Some(by)) = (reopening || status == Status::Done, by) {
+            super::verify::person(&self.campaign, by)?;
+        }
         self.patch_task(index, |table, task| {
             patch::set(table, "status", patch::string(spelled));
             task.status = status;
@@ -575,6 +622,9 @@ impl CampaignFile {
                 "a note cannot be empty",
             )));
         }
+        if let Some(by) = &entry.by {
+            super::verify::person(&self.campaign, by)?;
+        }
         let mut inline = InlineTable::new();
         inline.insert("date", date_value(entry.date));
         if let Some(by) = &entry.by {
@@ -611,6 +661,9 @@ impl CampaignFile {
                 "{id} 已销号,不能再登记问题;如需登记,请先把它移回推进中",
                 "{id} is crossed off and cannot get a new problem; move it back to in progress first"
             )));
+        }
+        if let Some(owner) = &new.owner {
+            super::verify::unit(&self.campaign, owner)?;
         }
         let taken = |pid: &str| {
             self.campaign

@@ -3,6 +3,7 @@
 mod campaign;
 mod entry;
 mod people;
+pub mod recheck;
 mod records;
 mod refs;
 mod report;

@@ -79,6 +79,13 @@ impl<'t> TaskTexts<'t> {
             .collect()
     }
 
+    /// Each task's id and own lines, in file order.
+    pub fn tasks(&self) -> impl Iterator<Item = (&str, &'t str)> {
+        self.tasks
+            .iter()
+            .map(|(id, r, own_end)| (id.as_str(), &self.text[r.start..*own_end]))
+    }
+
     /// Where the text after the last task starts (`None` without tasks).
     fn tail_start(&self) -> Option<usize> {
         self.tasks.last().map(|(_, r, _)| r.end)

@@ -51,6 +51,7 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
             model.view = View::Conflicts;
         }
         Err(err) => {
+            model.file.learn_from_failed_save(&file);
             let why = err.message();
             let (zh, en) = (why.zh, why.en);
             model.say(

@@ -142,15 +142,25 @@ impl Ids {
         });
     }
 
+    /// Records an id known to exist (read before, elsewhere).
+    pub fn known(&mut self, kind: IdKind, id: &str) {
+        self.seen[kind.slot()].insert(id.to_owned(), usize::MAX);
+    }
+
     /// Reports every reference that names nothing.
-    pub fn check(self, f: &mut Findings) {
-        for r in &self.pending {
+    pub fn check(mut self, f: &mut Findings) {
+        self.check_pending(f);
+    }
+
+    /// Reports every reference so far that names nothing, and forgets them.
+    pub fn check_pending(&mut self, f: &mut Findings) {
+        for r in std::mem::take(&mut self.pending) {
             if self.seen[r.kind.slot()].contains_key(&r.id) {
                 continue;
             }
             let (what, key, id, table) = (r.kind.name(), r.key, &r.id, r.kind.table());
             f.error(
-                r.span.clone(),
+                r.span,
                 Some(&r.subject),
                 Text::new(
                     format!("`{key}` 引用了不存在的{} `{id}`", what.zh),

@@ -1,0 +1,102 @@
+//! A save writes only a file that loads: the tasks edited in place since the last write are
+//! checked again, as the loader would check them, before any byte reaches the disk. (Edits
+//! that go through the whole-file check, merges and reloads need nothing more.)
+
+use super::diag::Diagnostic;
+use super::file::CampaignFile;
+use super::load::recheck::task_errors;
+use crate::i18n::Text;
+use crate::tr;
+
+impl CampaignFile {
+    /// The loader's errors for the tasks edited in place since the last write (none when
+    /// the file would load).
+    pub(super) fn unsound(&self) -> Vec<Diagnostic> {
+        let mut texts = Vec::with_capacity(self.touched.len());
+        for &i in &self.touched {
+            let Some(Some(region)) = self.layout.elements.get(i) else {
+                continue;
+            };
+            if let Some(text) = self.text.get(region.range.clone()) {
+                texts.push(text);
+            }
+        }
+        task_errors(&texts, &self.campaign, &self.touched, self.today)
+    }
+}
+
+/// Why a save was refused: what the loader would say, first error only.
+pub fn refusal(errors: &[Diagnostic]) -> Text {
+    let why = errors
+        .first()
+        .map(|d| {
+            let subject = d.subject.clone().unwrap_or_else(|| Text::same(""));
+            Text::new(
+                format!("{} {}", subject.zh, d.message.zh),
+                format!("{} {}", subject.en, d.message.en),
+            )
+        })
+        .unwrap_or_else(|| Text::same("?"));
+    let (zh, en) = (why.zh.trim(), why.en.trim());
+    tr!(
+        "保存后文件将无法打开({zh}),未保存;修改仍在,请撤销或改正",
+        "the file would not load after this save ({en}); not saved; the edits are kept: undo or fix them"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::file::SaveError;
+    use crate::store::load::Today;
+    use crate::store::patch;
+
+    #[test]
+    fn a_save_that_would_not_load_is_refused_and_the_edit_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.toml");
+        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/qinglan.toml");
+        std::fs::copy(fixture, &path).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut file = CampaignFile::open(&path, Today::Date(today)).unwrap();
+        let before = std::fs::read_to_string(&path).unwrap();
+        // An edit in place that names no one (past every verb's own check).
+        let index = file.campaign.task_index("T01").unwrap();
+        file.patch_task(index, |table, _| {
+            patch::set(table, "owner", patch::string("nobody"));
+            Ok(())
+        })
+        .unwrap();
+        let Err(SaveError::Invalid(errors)) = file.save() else {
+            panic!("the save should be refused");
+        };
+        assert!(errors[0].message.en.contains("nobody"), "{errors:?}");
+        let message = SaveError::Invalid(errors).message();
+        assert!(message.en.contains("would not load") && message.zh.contains("无法打开"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+        assert!(file.dirty && file.text().contains("\"nobody\""));
+        // Put right, it saves.
+        file.patch_task(index, |table, _| {
+            patch::set(table, "owner", patch::string("li_mx"));
+            Ok(())
+        })
+        .unwrap();
+        file.save().unwrap();
+    }
+
+    #[test]
+    fn a_sound_edit_finds_nothing() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/qinglan.toml"
+        ))
+        .unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let loaded = crate::store::load::load_str(&text, Today::Date(today)).unwrap();
+        for (i, region) in loaded.layout.elements.iter().enumerate() {
+            let range = region.as_ref().unwrap().range.clone();
+            let errors = task_errors(&[&text[range]], &loaded.campaign, &[i], today);
+            assert!(errors.is_empty(), "task {i}: {errors:?}");
+        }
+    }
+}

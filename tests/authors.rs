@@ -1,0 +1,148 @@
+//! Issue 14, defect 6: an author who is not in `[[people]]` never reaches the file. The
+//! command line, the store's verbs and the board refuse with the people to choose from, and
+//! a save re-checks what it changed, so no file that fails `check` is ever written.
+
+mod support;
+
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+
+use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
+use bairi::app::model::Model;
+use bairi::app::update::update;
+use bairi::domain::{LogEntry, Status};
+use bairi::i18n::Lang;
+use bairi::store::file::{CampaignFile, NewProblem};
+use bairi::store::load::{Today, load_str};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn run(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "note",
+            file,
+            "T01",
+            "x",
+            "--by",
+            "nobody",
+            "--today",
+            "2026-11-22",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`nobody`") && err.contains("[[people]]"),
+        "{err}"
+    );
+    assert!(err.contains("li_mx") && err.contains("李明轩"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    // The config's author, the same way.
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "author = \"ghost\"\n").unwrap();
+    let config = config.to_str().unwrap();
+    let out = run(
+        dir.path(),
+        &["move", file, "T07", "in_progress", "--config", config],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`ghost`"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    // A known author still works, and the file still checks.
+    let ok = run(
+        dir.path(),
+        &[
+            "note",
+            file,
+            "T01",
+            "x",
+            "--by",
+            "li_mx",
+            "--today",
+            "2026-11-22",
+        ],
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(load_str(&after, Today::Date(day())).is_ok());
+}
+
+#[test]
+fn the_store_refuses_people_and_units_it_does_not_have() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let before = file.text().to_owned();
+    let entry = LogEntry {
+        date: day(),
+        text: "x".into(),
+        by: Some("nobody".into()),
+        kind: None,
+    };
+    let refusal = file.append_log("T01", entry).unwrap_err().message();
+    assert!(refusal.en.contains("author") && refusal.en.contains("lin_ht 林海涛"));
+    assert!(refusal.zh.contains("author"));
+    // Reopening a crossed-off task writes who did it: refused for no one.
+    assert!(
+        file.set_status("T07", Status::InProgress, day(), Some("nobody"))
+            .is_err()
+    );
+    let problem = NewProblem {
+        text: "x".into(),
+        owner: Some("nowhere".into()),
+        ..NewProblem::default()
+    };
+    assert!(file.add_problem("T01", problem, day()).is_err());
+    assert_eq!(file.text(), before);
+    assert!(!file.dirty);
+}
+
+#[test]
+fn the_board_refuses_a_note_from_an_author_not_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut m = Model::new(file, day(), Lang::En);
+    m.author = Some("nobody".into());
+    update(&mut m, Action::Note, day());
+    for c in "会议记录".chars() {
+        update(&mut m, Action::Type(c), day());
+    }
+    let effects = update(&mut m, Action::Field(FieldKey::Submit), day());
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(!m.file.dirty);
+    let shown = format!("{:?}", m.form.as_ref().map(|f| &f.error)) + &format!("{:?}", m.message);
+    assert!(
+        shown.contains("author") && shown.contains("lin_ht"),
+        "{shown}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
