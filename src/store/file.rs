@@ -134,7 +134,9 @@ pub struct NewProblem {
 #[derive(Debug, Clone)]
 pub struct CampaignFile {
     pub path: PathBuf,
-    pub campaign: Campaign,
+    /// Shared with a copy being saved by the store worker (edits wait for it meanwhile), so
+    /// that copy costs no second campaign; changed only through [`CampaignFile::campaign_mut`].
+    pub campaign: std::sync::Arc<Campaign>,
     /// The text as it will be saved; edits replace the text of the task they touch.
     pub(super) text: String,
     /// Where each task of `campaign.tasks` is written in `text`.
@@ -246,7 +248,7 @@ impl CampaignFile {
             load_text(bytes, today).map_err(|r| OpenError::Rejected(r.diagnostics))?;
         Ok(CampaignFile {
             path: path.to_owned(),
-            campaign: loaded.campaign,
+            campaign: std::sync::Arc::new(loaded.campaign),
             layout: loaded.layout,
             text,
             journal: Vec::new(),
@@ -291,7 +293,7 @@ impl CampaignFile {
         let (bytes, fingerprint) = read_fingerprinted(&self.path).map_err(OpenError::Io)?;
         let (text, loaded) = load_text(bytes, Today::Date(self.today))
             .map_err(|r| OpenError::Rejected(r.diagnostics))?;
-        self.campaign = loaded.campaign;
+        self.campaign = std::sync::Arc::new(loaded.campaign);
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
         self.fingerprint = fingerprint;
@@ -398,14 +400,17 @@ impl CampaignFile {
                 theirs.to_string()
             }
         };
+        // What is on disk now is the common base should this write fail and be retried.
+        let from_theirs = Splice::between(&theirs_text, &text);
+        // Only the merged text is needed from here on: at 10,000 tasks each copy is 8 MB.
+        drop((base, theirs_text));
         let loaded = load_str(&text, Today::Date(self.today))
             .map_err(|r| SaveError::Invalid(r.diagnostics))?;
         self.vanished = None;
-        self.campaign = loaded.campaign;
+        self.campaign = std::sync::Arc::new(loaded.campaign);
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
-        // What is on disk now is the common base should this write fail and be retried.
-        self.journal = vec![Splice::between(&theirs_text, &text)];
+        self.journal = vec![from_theirs];
         self.touched.clear();
         self.text = text;
         self.changed = Changed::All;
@@ -444,6 +449,11 @@ impl CampaignFile {
         self.changed = Changed::All;
     }
 
+    /// The campaign, to change in place (copied first only if a save still shares it).
+    pub(super) fn campaign_mut(&mut self) -> &mut Campaign {
+        std::sync::Arc::make_mut(&mut self.campaign)
+    }
+
     fn find(&self, id: &str) -> Result<usize, Refusal> {
         self.campaign.task_index(id).ok_or_else(|| no_task(id))
     }
@@ -457,7 +467,7 @@ impl CampaignFile {
         edit: impl FnOnce(&mut Table, &mut Task) -> Result<R, Refusal>,
     ) -> Result<R, Refusal> {
         let (mut doc, range) = self.task_document(index)?;
-        let task = &mut self.campaign.tasks[index];
+        let task = &mut self.campaign_mut().tasks[index];
         let table = patch::task_mut(&mut doc, &task.id).ok_or_else(|| layout_refusal(&task.id))?;
         let mut changed = task.clone();
         let out = edit(table, &mut changed)?;

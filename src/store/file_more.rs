@@ -172,7 +172,7 @@ impl CampaignFile {
                 format!("{}: {}", failure.en, why.en),
             ))
         })?;
-        self.campaign = loaded.campaign;
+        self.campaign = std::sync::Arc::new(loaded.campaign);
         self.layout = loaded.layout;
         self.warnings = loaded.warnings;
         self.set_text(text);
