@@ -125,6 +125,7 @@ fn an_open_problem_form_with_pending_edits_keeps_both() {
     );
     let draft = std::fs::read_to_string(dir.path().join(".qinglan.toml.draft")).unwrap();
     assert!(draft.contains("用地指标未落实"), "{draft}");
+    assert_eq!(presence_entries(dir.path()), 0);
 }
 
 #[test]
@@ -175,6 +176,7 @@ fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
     assert_eq!(copies.len(), 1, "{copies:?}");
     let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
     assert!(kept.contains("status     = \"受阻\""));
+    assert_eq!(presence_entries(dir.path()), 0);
 }
 
 #[test]
