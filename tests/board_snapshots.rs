@@ -267,3 +267,19 @@ fn a_filter_shows_in_the_header() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_crossed_off_card_shows_it_finished_whatever_its_last_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let source = std::fs::read_to_string(&path).unwrap();
+    let t07 = source.find("id         = \"T07\"").unwrap();
+    let at = t07 + source[t07..].find("progress   = 100").unwrap();
+    let edited = format!("{}progress   = 87{}", &source[..at], &source[at + 16..]);
+    std::fs::write(&path, edited).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
+    let m = Model::new(file, today(), Lang::Zh);
+    let screen = text(&draw(&m, 120, 40));
+    assert!(!screen.contains("87%"), "{screen}");
+    assert!(screen.contains("100%"), "{screen}");
+}

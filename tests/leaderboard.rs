@@ -191,6 +191,21 @@ fn the_publish_command_refuses_twice() {
         "7",
     ]);
     assert_eq!(future.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&future.stderr).contains("has not passed yet"));
+    let none = run(&[
+        "publish",
+        file,
+        "--today",
+        "2026-11-24",
+        "--checkpoint",
+        "9",
+    ]);
+    assert_eq!(none.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        said.contains("there is no checkpoint 9 (this campaign has 8)"),
+        "{said}"
+    );
 }
 
 #[test]

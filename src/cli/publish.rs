@@ -42,8 +42,13 @@ pub fn run(
         Some(n) => past.iter().find(|(k, _)| *k == n).copied(),
         None => past.last().copied(),
     };
+    let total = file.campaign.info.checkpoints.len();
     let Some((n, date)) = chosen else {
         let text = match options.checkpoint {
+            Some(n) if n == 0 || n > total => tr!(
+                "没有第{n}节点(本活动共 {total} 个节点)",
+                "there is no checkpoint {n} (this campaign has {total})"
+            ),
             Some(n) => tr!(
                 "第{n}节点还没到(只能发布今天之前的节点)",
                 "checkpoint {n} has not passed yet (only past checkpoints can be published)"

@@ -7,6 +7,7 @@ use super::Ctx;
 use super::header::fit_spans;
 use super::text::{fit, inert};
 use crate::app::lanes::Lanes;
+use crate::domain::Status;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
@@ -135,7 +136,13 @@ pub fn card_lines(
         };
         third.push(Span::styled(due_label(days, lang), style));
     }
-    if let Some(p) = task.progress {
+    // A crossed-off task is finished whatever its last reported progress said.
+    let progress = if task.status == Status::Done {
+        Some(100)
+    } else {
+        task.progress
+    };
+    if let Some(p) = progress {
         let sep = if next.is_some() { " " } else { "" };
         third.push(Span::styled(format!("{sep}{p}%"), base));
     }
