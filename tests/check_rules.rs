@@ -337,6 +337,16 @@ fn a_campaign_length_or_zone_out_of_range_is_refused_never_defaulted() {
         "days = 0",
         "outside 1–3660",
     );
+    // The only finding: the tasks, commitments and reviews are not blamed for it.
+    let (_, list) = findings(&format!(
+        "{}\n[[commitments]]\nunit = \"u1\"\ntask = \"T01\"\ntext = \"x\"\nmade_on = 2026-10-01\ndue = 2026-10-15\n",
+        with("days = 100", "days = 0")
+    ));
+    assert!(
+        list.iter()
+            .all(|d| !d.message.en.contains("does not exist")),
+        "{list:#?}"
+    );
     let (ok, _) = findings(&with("days = 100", "days = 3660"));
     assert!(ok, "ten years is the limit, not past it");
     expect(

@@ -235,3 +235,108 @@ fn sigterm_with_the_terminal_open_saves_and_exits_0() {
     assert_eq!(changed_lines(&before, &after).len(), 1);
     assert_eq!(presence_entries(dir.path()), 0);
 }
+
+fn hold_lock(campaign: &Path) -> std::process::Child {
+    let lock = bairi::store::lock::lock_path(campaign);
+    let holder = Command::new("flock")
+        .arg("-o")
+        .arg(&lock)
+        .args(["sleep", "20"])
+        .spawn()
+        .expect("flock(1) from util-linux");
+    std::thread::sleep(Duration::from_millis(200));
+    holder
+}
+
+#[test]
+fn edits_waiting_behind_a_stuck_save_reach_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let ticked = before.matches("done = true").count();
+    let mut link = open(&path, dir.path());
+    let mut holder = hold_lock(&path);
+    link.send("x");
+    link.wait_for("保存中");
+    link.send("j");
+    link.send("x");
+    link.send("n");
+    link.send("排队中的记录");
+    link.hang_up();
+    let code = link.exit_within(LIMIT);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(code, Some(0));
+    let copies = recovery_copies(dir.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
+    assert_eq!(
+        kept.matches("done = true").count(),
+        ticked + 2,
+        "both ticks"
+    );
+    let draft = std::fs::read_to_string(dir.path().join(".qinglan.toml.draft")).unwrap();
+    assert!(draft.contains("排队中的记录"), "{draft}");
+    assert_eq!(presence_entries(dir.path()), 0);
+}
+
+#[test]
+fn boards_that_lose_the_link_together_keep_one_recovery_copy_each() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let mut links: Vec<Link> = (0..3).map(|_| open(&path, dir.path())).collect();
+    for (i, link) in links.iter_mut().enumerate() {
+        for _ in 0..i {
+            link.send("j");
+        }
+        link.send("x");
+        link.wait_for("未保存");
+    }
+    std::fs::rename(&path, dir.path().join("away.toml")).unwrap();
+    for link in &mut links {
+        link.hang_up();
+    }
+    for link in &mut links {
+        assert_eq!(link.exit_within(LIMIT), Some(0));
+    }
+    assert_eq!(recovery_copies(dir.path()).len(), 3);
+}
+
+#[test]
+fn with_nowhere_beside_the_campaign_the_edits_go_to_the_home_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let path = qinglan_copy(&work);
+    // The data directory cannot be made: its parent is a file.
+    std::fs::write(dir.path().join("data"), "not a folder").unwrap();
+    let mut link = open(&path, dir.path());
+    link.send("x");
+    link.wait_for("未保存");
+    std::fs::remove_dir_all(&work).unwrap();
+    link.hang_up();
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    let copies = recovery_copies(dir.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+}
+
+#[test]
+fn a_draft_for_a_task_that_is_gone_is_kept_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let draft = dir.path().join(".qinglan.toml.draft");
+    std::fs::write(
+        &draft,
+        "kind = \"note\"\ntask = \"T99\"\nextra = \"\"\n[fields]\ntext = \"孤儿\"\n",
+    )
+    .unwrap();
+    let mut link = open(&path, dir.path());
+    link.wait_for("T99");
+    assert!(link.screen().contains("已不存在"), "{}", link.screen());
+    assert!(draft.exists(), "the draft is kept");
+    link.send("q");
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    assert!(draft.exists());
+}

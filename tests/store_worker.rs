@@ -131,3 +131,40 @@ fn save_and_quit_stays_open_when_the_save_fails() {
             .contains("status     = \"受阻\"")
     );
 }
+
+#[test]
+fn keys_pressed_while_save_and_quit_waits_are_done_and_the_board_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/bairi");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    let path = qinglan_copy(dir.path());
+    let ticked = std::fs::read_to_string(&path)
+        .unwrap()
+        .matches("done = true")
+        .count();
+    let file = path.to_str().unwrap();
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send("x");
+    term.wait_for("未保存");
+    let mut holder = hold_lock(&path);
+    term.send("q");
+    term.wait_for("s 保存后退出");
+    term.send("s");
+    term.wait_for("保存中");
+    term.send("j");
+    term.pump(Duration::from_millis(100));
+    term.send("x");
+    term.pump(Duration::from_millis(200));
+    let _ = holder.kill();
+    let _ = holder.wait();
+    term.wait_for("未退出");
+    assert!(term.screen().contains("未保存"), "{}", term.screen());
+    term.send("s");
+    term.wait_for("已保存");
+    term.send("q");
+    assert!(term.wait_exit(), "{}", term.screen());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(after.matches("done = true").count(), ticked + 2);
+}

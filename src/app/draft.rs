@@ -32,6 +32,11 @@ fn key(p: &Purpose) -> Option<(&'static str, String, String)> {
     })
 }
 
+/// The task a draft is about (`None` for a new task).
+pub fn task_of(p: &Purpose) -> Option<String> {
+    key(p).map(|(_, task, _)| task).filter(|t| !t.is_empty())
+}
+
 fn purpose(kind: &str, task: String, extra: String) -> Option<Purpose> {
     Some(match kind {
         "note" => Purpose::Note { task },

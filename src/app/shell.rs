@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -53,6 +53,7 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
         worker,
         waiting: VecDeque::new(),
         after_save: Vec::new(),
+        quit_called_off: false,
     };
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(
@@ -66,21 +67,29 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
         )
     }));
     session.close();
-    keep_draft(&model);
-    drop(presence);
     match looped {
-        Ok(Ok(Ended::Quit)) => Ok(()),
-        Ok(Ok(Ended::HangUp(_))) => {
-            finish_saving(&mut model, &mut pending);
-            keep_the_work(model, clock.now());
+        Ok(Ok(Ended::Quit)) => {
+            keep_draft(&model);
             Ok(())
         }
-        Ok(Err(e)) => {
-            finish_saving(&mut model, &mut pending);
-            keep_the_work(model, clock.now());
-            Err(e)
+        Ok(ended) => {
+            // The terminal is gone (or the system asked us to stop): keep everything, within
+            // one budget of time for whatever saving there is to do.
+            let deadline = Instant::now() + SAVE_AT_HANG_UP;
+            finish_saving(&mut model, &mut pending, deadline);
+            apply_waiting(&mut model, keymap, clock, &mut pending);
+            keep_draft(&model);
+            drop(presence);
+            let kept = keep_the_work(model, clock.now(), deadline);
+            match (ended, kept) {
+                (_, Err(lost)) => Err(lost),
+                (Err(e), Ok(())) => Err(e),
+                (Ok(_), Ok(())) => Ok(()),
+            }
         }
         Err(_) => {
+            keep_draft(&model);
+            drop(presence);
             // The state may be inconsistent after a panic: the campaign file is left alone and
             // the unsaved text goes to a recovery copy beside it.
             if model.file.dirty {
@@ -103,22 +112,38 @@ fn keep_draft(model: &Model) {
     }
 }
 
-/// A save already with the worker gets [`SAVE_AT_HANG_UP`] to come back.
-fn finish_saving(model: &mut Model, pending: &mut Pending) {
+/// A save already with the worker gets until `deadline` to come back.
+fn finish_saving(model: &mut Model, pending: &mut Pending, deadline: Instant) {
     if !model.saving {
         return;
     }
-    if let Some(done) = pending.worker.wait_done(SAVE_AT_HANG_UP) {
+    let left = deadline.saturating_duration_since(Instant::now());
+    if let Some(done) = pending.worker.wait_done(left) {
         settle_done(model, done, pending);
     }
 }
 
-/// Saves pending edits, giving the save [`SAVE_AT_HANG_UP`]; when it fails or is still
-/// waiting (a lock held elsewhere, a conflict to settle, a moved file, a full disk) the text
-/// goes to a recovery copy instead.
-fn keep_the_work(model: Model, now: DateTime<Utc>) {
+/// Input that waited for a save the session will not see come back: applied to the model
+/// now (a queued note opens its form, to be kept as a draft); its saves are left to
+/// [`keep_the_work`].
+fn apply_waiting(model: &mut Model, keymap: &Keymap, clock: Clock, pending: &mut Pending) {
+    model.saving = false;
+    while let Some(input) = pending.waiting.pop_front() {
+        for action in answer_now(model, keymap, &input).unwrap_or_default() {
+            let _ = update(model, action, today_of(model, clock.now()));
+        }
+    }
+}
+
+/// The least a last save is given, even when a save in flight used up the budget.
+const LAST_SAVE_AT_LEAST: Duration = Duration::from_millis(150);
+
+/// Saves pending edits, waiting until `deadline`; when the save fails or is still waiting (a
+/// lock held elsewhere, a conflict to settle, a moved file, a full disk) the text goes to a
+/// recovery copy instead. `Err` only when the edits could be kept nowhere.
+fn keep_the_work(model: Model, now: DateTime<Utc>, deadline: Instant) -> io::Result<()> {
     if !model.file.dirty {
-        return;
+        return Ok(());
     }
     let text = model.file.text().to_owned();
     let mut file = model.file;
@@ -129,10 +154,19 @@ fn keep_the_work(model: Model, now: DateTime<Utc>) {
         .spawn(move || {
             let _ = tx.send(file.save().is_ok());
         });
-    if spawned.is_ok() && rx.recv_timeout(SAVE_AT_HANG_UP) == Ok(true) {
-        return;
+    let wait = deadline
+        .saturating_duration_since(Instant::now())
+        .max(LAST_SAVE_AT_LEAST);
+    if spawned.is_ok() && rx.recv_timeout(wait) == Ok(true) {
+        return Ok(());
     }
-    report_recovery(write_recovery_text(&path, &text, now));
+    let written = write_recovery_text(&path, &text, now);
+    let lost = written
+        .as_ref()
+        .err()
+        .map(|e| io::Error::new(e.kind(), format!("unsaved edits could not be kept: {e}")));
+    report_recovery(written);
+    lost.map_or(Ok(()), Err)
 }
 
 /// Says where the edits went, if anyone is still listening (never panics on a dead terminal).
@@ -148,33 +182,43 @@ fn report_recovery(written: io::Result<PathBuf>) {
     let _ = writeln!(io::stderr(), "{line}");
 }
 
-/// `FILE.recovered-YYYYmmdd-HHMMSS.toml` beside the campaign, holding the unsaved text.
+/// `FILE.recovered-YYYYmmdd-HHMMSS-PID.toml` beside the campaign, holding the unsaved text.
 pub fn write_recovery(model: &Model, now: DateTime<Utc>) -> io::Result<PathBuf> {
     write_recovery_text(&model.file.path, model.file.text(), now)
 }
 
-/// Beside the campaign when its directory can be written, else in the data directory.
+/// Beside the campaign when its directory can be written, else in the data directory's
+/// `recovered/`, the home directory or the temp directory. The name carries the process id,
+/// so boards that lose one link together never overwrite each other's copies.
 pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> io::Result<PathBuf> {
     let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
     let mut name = campaign
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_else(|| "campaign".into());
-    name.push(format!(".recovered-{stamp}.toml"));
-    let beside = campaign.with_file_name(&name);
-    match crate::store::atomic::write_atomically(&beside, text.as_bytes()) {
-        Ok(_) => Ok(beside),
-        Err(first) => {
-            let Some(dirs) = directories::ProjectDirs::from("", "", "bairi") else {
-                return Err(first);
-            };
-            let dir = dirs.data_dir().join("recovered");
-            std::fs::create_dir_all(&dir)?;
-            let target = dir.join(&name);
-            crate::store::atomic::write_atomically(&target, text.as_bytes())?;
-            Ok(target)
+    name.push(format!(".recovered-{stamp}-{}.toml", std::process::id()));
+    let mut places: Vec<PathBuf> = vec![campaign.with_file_name(&name)];
+    if let Some(dirs) = directories::ProjectDirs::from("", "", "bairi") {
+        places.push(dirs.data_dir().join("recovered").join(&name));
+    }
+    if let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_owned()) {
+        places.push(home.join(&name));
+    }
+    places.push(std::env::temp_dir().join(&name));
+    let mut first_error = None;
+    for (i, place) in places.into_iter().enumerate() {
+        // Only the data directory's own folder is made; the campaign's is never recreated.
+        if let Some(dir) = place.parent().filter(|_| i == 1) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match crate::store::atomic::write_atomically(&place, text.as_bytes()) {
+            Ok(_) => return Ok(place),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
         }
     }
+    Err(first_error.unwrap_or_else(|| io::Error::other("nowhere to write")))
 }
 
 fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
@@ -194,6 +238,8 @@ struct Pending {
     waiting: VecDeque<TermEvent>,
     /// Effects that follow a save in flight (a quit after "save and quit"); dropped if it fails.
     after_save: Vec<Effect>,
+    /// A quit that was to follow a save was dropped for keys pressed meanwhile: to be said.
+    quit_called_off: bool,
 }
 
 fn event_loop(
@@ -248,6 +294,9 @@ fn event_loop(
                 }
                 if replay_waiting(model, keymap, clock, pending) {
                     return Ok(Ended::Quit);
+                }
+                if std::mem::take(&mut pending.quit_called_off) {
+                    store::quit_called_off(model);
                 }
             }
             input => {
@@ -326,7 +375,12 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
         Done::Saved { file, result } => {
             let ok = result.is_ok();
             store::saved(model, file, result);
-            let then = std::mem::take(&mut pending.after_save);
+            let mut then = std::mem::take(&mut pending.after_save);
+            if then.contains(&Effect::Quit) && !pending.waiting.is_empty() {
+                // Keys pressed while "save and quit" waited: they are done, and the board stays.
+                then.retain(|e| *e != Effect::Quit);
+                pending.quit_called_off = true;
+            }
             ok && perform(model, then, pending)
         }
         Done::Watched { point, noticed } => {

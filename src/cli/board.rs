@@ -97,7 +97,18 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     let restored = std::fs::read_to_string(&draft)
         .ok()
         .and_then(|t| crate::app::draft::from_text(&t));
-    if let Some((purpose, fields)) = restored.filter(|_| options.present.is_none()) {
+    let gone = restored
+        .as_ref()
+        .and_then(|(purpose, _)| crate::app::draft::task_of(purpose))
+        .filter(|id| model.campaign().task_index(id).is_none());
+    if let Some(id) = gone {
+        // Its task was deleted or renamed since: the draft stays where it is, and says so.
+        let shown = draft.display().to_string();
+        notice = Some(tr!(
+            "上次未完成的输入属于任务 {id},该任务已不存在;内容仍保存在 {shown}",
+            "what you were typing last time was for task {id}, which no longer exists; it is kept in {shown}"
+        ));
+    } else if let Some((purpose, fields)) = restored.filter(|_| options.present.is_none()) {
         crate::app::verbs::open(&mut model, purpose);
         if let Some(form) = model.form.as_mut() {
             crate::app::draft::fill(form, &fields);

@@ -223,6 +223,10 @@ fn read_all<'a>(
     let commitments = records::read_commitments(&root, &mut f, &mut ids, today);
     let reviews = records::read_reviews(&root, &mut f, &mut ids);
     root.finish(&mut f);
+    if head.info.is_none() {
+        // Without a readable [campaign] the tasks were not read.
+        ids.forget_refs_to(self::refs::IdKind::Task);
+    }
     ids.check(&mut f);
 
     match head.info {

@@ -65,6 +65,18 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
     }
 }
 
+/// "Save and quit" was followed by more keys while the save was on its way: those go ahead
+/// and the board stays open.
+pub fn quit_called_off(model: &mut Model) {
+    model.say(
+        Tone::Warning,
+        Text::new(
+            "保存期间又按了键:已保存,未退出",
+            "more keys were pressed while saving: saved, but not quitting",
+        ),
+    );
+}
+
 /// A look at the disk came back. Returns whether anything on screen changed.
 pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool {
     let before = model.message.clone();

@@ -147,6 +147,12 @@ impl Ids {
         self.seen[kind.slot()].insert(id.to_owned(), usize::MAX);
     }
 
+    /// Forgets the references to ids of `kind`: their tables could not be read (and why was
+    /// reported), so "names nothing" would be false.
+    pub fn forget_refs_to(&mut self, kind: IdKind) {
+        self.pending.retain(|r| r.kind != kind);
+    }
+
     /// Reports every reference that names nothing.
     pub fn check(mut self, f: &mut Findings) {
         self.check_pending(f);
