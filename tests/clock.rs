@@ -101,3 +101,12 @@ fn the_header_counts_down_in_the_campaigns_zone() {
     term.send("q");
     assert!(term.wait_exit());
 }
+
+#[test]
+fn new_refuses_a_clock_past_the_years_toml_can_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("far.toml");
+    let out = bairi_at("9999-12-01T00:00:00Z", &["new", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!path.exists(), "no file that fails check is written");
+}

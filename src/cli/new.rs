@@ -29,7 +29,17 @@ pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut
         let _ = writeln!(err, "{}", text.get(lang));
         return 1;
     }
-    match write_atomically(file, template(today).as_bytes()) {
+    let text = template(today);
+    if crate::store::load::load_str(&text, today).is_err() {
+        // Only a clock set beyond the year 9999 gets here: TOML dates have four-digit years.
+        let text = tr!(
+            "无法以今天为第1天写出模板(日期超出 TOML 可写的范围)",
+            "cannot write a template whose day 1 is today (its dates would be out of TOML's range)"
+        );
+        let _ = writeln!(err, "{}", text.get(lang));
+        return 1;
+    }
+    match write_atomically(file, text.as_bytes()) {
         Ok(_) => {
             let text = tr!(
                 "已写入模板 {name}(第1天为今天)。编辑后运行 bairi check {name}",
