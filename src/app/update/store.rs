@@ -42,7 +42,12 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
         Ok(()) => {
             model.file = *file;
             model.refresh_changed();
-            if model.message.is_none() {
+            // A warning such as "changed elsewhere: saving will merge" is over once saved.
+            let stale = model
+                .message
+                .as_ref()
+                .is_none_or(|m| m.tone == Tone::Warning);
+            if stale {
                 model.say(Tone::Info, Text::new("已保存", "saved"));
             }
         }
