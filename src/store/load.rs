@@ -1,6 +1,7 @@
 //! Parse and check a campaign file into a [`Campaign`], with every finding located.
 
 mod campaign;
+mod conflicts;
 mod entry;
 mod people;
 mod records;
@@ -56,6 +57,7 @@ const TOP_KEYS: &[&str] = &[
     "tasks",
     "commitments",
     "reviews",
+    "conflicts",
 ];
 
 /// Loads a file's bytes and keeps them as its text (checked as UTF-8 once).
@@ -221,6 +223,7 @@ fn read_all<'a>(
     let tasks = reader.finish(&mut spelling);
     let commitments = records::read_commitments(&root, &mut f, &mut ids, today);
     let reviews = records::read_reviews(&root, &mut f, &mut ids);
+    let conflicts = conflicts::read_conflicts(&root, &mut f, &mut ids);
     root.finish(&mut f);
     ids.check(&mut f);
 
@@ -235,6 +238,7 @@ fn read_all<'a>(
                 tasks,
                 commitments,
                 reviews,
+                conflicts,
                 status_spelling: spelling,
             };
             Some(Ok(Loaded {
