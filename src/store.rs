@@ -16,6 +16,7 @@ pub mod load;
 pub mod lock;
 pub mod merge;
 pub mod merge3;
+pub mod merge_items;
 pub mod merge_text;
 pub mod merge_top;
 pub mod out;

@@ -182,6 +182,7 @@ fn merge_task(
         let merged = match key.as_str() {
             "log" => append_union(base, mine, theirs, &key),
             "problems" => merge_problems(base, mine, theirs),
+            "milestones" => super::merge_items::merge_by_position(base, mine, theirs, &key),
             _ => false,
         };
         if merged {
