@@ -5,6 +5,7 @@
 use toml_edit::{InlineTable, Item, Table, Value};
 
 use super::merge::norm;
+use super::patch;
 
 fn inline_norm(v: Option<&Value>) -> Option<String> {
     norm(v.cloned().map(Item::Value).as_ref())
@@ -41,16 +42,16 @@ fn merge_item(base: &InlineTable, mine: &InlineTable, theirs: &mut InlineTable) 
         }
         match mine.get(&key) {
             Some(v) => {
-                let mut v = v.clone();
-                match theirs.get(&key) {
-                    Some(old) => *v.decor_mut() = old.decor().clone(),
-                    None => v.decor_mut().set_prefix(" "),
-                }
-                theirs.insert(&key, v);
+                // After the key it follows in my table, as `bairi` would have written it.
+                let after = mine
+                    .iter()
+                    .map(|(k, _)| k)
+                    .take_while(|k| *k != key)
+                    .last()
+                    .map(str::to_owned);
+                patch::set_inline(theirs, &key, v.clone(), after.as_deref());
             }
-            None => {
-                theirs.remove(&key);
-            }
+            None => patch::remove_inline(theirs, &key),
         }
     }
     Some(())
