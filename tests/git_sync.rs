@@ -4,6 +4,12 @@
 
 mod support;
 
+use bairi::app::action::Action;
+use bairi::app::model::{Model, View};
+use bairi::app::update::{Effect, update};
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -271,11 +277,17 @@ fn the_same_field_both_ways_is_recorded_listed_and_settled() {
         check.contains("qinglan.toml:") && check.contains("T01") && check.contains("progress"),
         "{check}"
     );
-    // Settled (taking theirs), synced: the record is gone everywhere.
-    let settled =
-        bairi::store::recorded::settle(&text, bairi::store::merge::Keep::Theirs).expect("settles");
-    assert!(in_task(&settled, "T01").contains("progress   = 85"));
-    std::fs::write(w.a.join("qinglan.toml"), &settled).expect("write");
+    let _ = text;
+    // Settled on the board at A (t: take theirs), synced: the record is gone everywhere.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let path = w.a.join("qinglan.toml");
+    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
+    let mut model = Model::new(file, day, bairi::i18n::Lang::En);
+    assert_eq!(model.view, View::Conflicts, "asked on open");
+    let effects = update(&mut model, Action::Type('t'), day);
+    assert_eq!(effects, vec![Effect::Save]);
+    model.file.save().expect("saved");
+    assert!(in_task(&w.text(&w.a), "T01").contains("progress   = 85"));
     let (text, check) = w.round();
     assert!(
         !text.contains("[[conflicts]]") && !check.contains("progress"),
