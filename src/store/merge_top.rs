@@ -84,7 +84,7 @@ fn merge_set(base: &DocumentMut, mine: &DocumentMut, theirs: &mut DocumentMut, k
         .into_iter()
         .filter(|t| {
             let n = table_norm(t);
-            !(bn.contains(&n) && !mn.contains(&n))
+            !bn.contains(&n) || mn.contains(&n)
         })
         .collect();
     let present = ids(&kept);

@@ -238,13 +238,13 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             sent.extend(changes(None, git.show("HEAD", name).as_deref(), opts.today));
         }
     }
-    if ahead(&git) > 0 {
-        if let Err(e) = git.run(&["push", "-q", "-u", &up_remote, &format!("HEAD:{branch}")]) {
-            return Ok(Outcome::Offline {
-                ahead: ahead(&git),
-                why: e.0,
-            });
-        }
+    if ahead(&git) > 0
+        && let Err(e) = git.run(&["push", "-q", "-u", &up_remote, &format!("HEAD:{branch}")])
+    {
+        return Ok(Outcome::Offline {
+            ahead: ahead(&git),
+            why: e.0,
+        });
     }
     Ok(Outcome::Done { sent, received })
 }

@@ -85,10 +85,10 @@ fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
             _ => {}
         }
     }
-    if let (Some(a), Some(b)) = (old.progress, new.progress) {
-        if a != b {
-            parts.push(tr!("{id} 进度 {a}→{b}", "{id} progress {a}→{b}"));
-        }
+    if let (Some(a), Some(b)) = (old.progress, new.progress)
+        && a != b
+    {
+        parts.push(tr!("{id} 进度 {a}→{b}", "{id} progress {a}→{b}"));
     }
     let opened = new.problems.len().saturating_sub(old.problems.len());
     if opened > 0 {
