@@ -351,3 +351,23 @@ fn the_driver_alone_writes_ours_and_exits_zero() {
             .replacen("progress   = 62", "progress   = 70", 1)
     );
 }
+
+#[test]
+fn other_toml_files_get_gits_own_line_merge() {
+    let w = World::new(|t| t);
+    let dir = w.a.clone();
+    let base = "[a]\nx = 1\n\n[b]\n\n[c]\ny = 1\n";
+    let ours = base.replace("x = 1", "x = 2");
+    let theirs = base.replace("y = 1", "y = 3");
+    for (name, text) in [("o", base), ("a", &ours), ("b", &theirs)] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let out = w.bairi(&dir, &["merge-driver", "o", "a", "b", "Cargo.toml"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read_to_string(dir.join("a")).expect("read");
+    assert_eq!(merged, ours.replace("y = 1", "y = 3"));
+}

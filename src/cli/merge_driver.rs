@@ -45,6 +45,17 @@ pub fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Wr
         let _ = writeln!(err, "{}", text.get(lang));
         return 1;
     };
+    if load_str(&ours, Today::At(now)).is_err() && load_str(&theirs, Today::At(now)).is_err() {
+        // Not a campaign (a `*.toml` pattern catches other files too): git's line merge.
+        return match crate::sync::git::merge_file(files.ours, files.base, files.theirs) {
+            Ok(true) => 0,
+            Ok(false) => 1,
+            Err(e) => {
+                let _ = writeln!(err, "{name}: {}", e.0);
+                1
+            }
+        };
+    }
     // Today in the campaign's zone, for the records.
     let date = [&ours, &theirs, &base]
         .iter()

@@ -93,3 +93,24 @@ impl Git {
         Some(out.trim().to_owned()).filter(|s| !s.is_empty())
     }
 }
+
+/// git's own line merge of three files into `ours` (conflict markers where both changed the
+/// same lines): for files that are not campaigns. Whether it merged cleanly.
+pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool, GitError> {
+    let dir = ours
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let out = Command::new("git")
+        .arg("merge-file")
+        .args([ours, base, theirs])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| GitError(format!("git: {e}")))?;
+    match out.status.code() {
+        Some(0) => Ok(true),
+        Some(n) if n > 0 => Ok(false),
+        _ => Err(GitError(last_line(&out.stderr))),
+    }
+}
