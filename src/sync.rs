@@ -5,4 +5,5 @@
 pub mod git;
 pub mod round;
 pub mod setup;
+pub mod status;
 pub mod summary;

@@ -371,3 +371,44 @@ fn other_toml_files_get_gits_own_line_merge() {
     let merged = std::fs::read_to_string(dir.join("a")).expect("read");
     assert_eq!(merged, ours.replace("y = 1", "y = 3"));
 }
+
+#[test]
+fn the_board_header_shows_what_waits_for_a_sync() {
+    use bairi::app::keymap::Keymap;
+    use bairi::ui::theme::Theme;
+    use bairi::ui::{Ctx, render};
+    use chrono::TimeZone;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let w = World::new(|t| t);
+    let path = w.a.join("qinglan.toml");
+    let status = bairi::sync::status::unsynced(&path);
+    assert_eq!(status.map(|s| s.count()), Some(0), "all synced");
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "未提交"]);
+    // The board runs git from the campaign's folder, as the test's git does.
+    let status = bairi::sync::status::unsynced(&path).expect("a bairi repository");
+    assert_eq!((status.ahead, status.changed), (0, true));
+    git(&w.home, &w.a, &["commit", "-qam", "local"]);
+    let status = bairi::sync::status::unsynced(&path).expect("a bairi repository");
+    assert_eq!((status.ahead, status.changed), (1, false));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
+    let mut model = Model::new(file, day, bairi::i18n::Lang::Zh);
+    model.unsynced = Some(status);
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).expect("terminal");
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|frame| {
+            let ctx = Ctx {
+                model: &model,
+                theme: &theme,
+                keymap: &keymap,
+                now,
+            };
+            render(frame, &ctx)
+        })
+        .expect("draws");
+    let screen = support::buffer_text(terminal.backend().buffer());
+    assert!(screen.contains("↑1 未同步"), "{screen}");
+}

@@ -154,6 +154,8 @@ pub struct Model {
     /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's),
     /// not a save's.
     pub conflicts_recorded: bool,
+    /// In a git repository: what waits for `bairi sync` (set by the shell).
+    pub unsynced: Option<crate::sync::status::Unsynced>,
     /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
     pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
@@ -223,6 +225,7 @@ impl Model {
             standup: Default::default(),
             wall: Default::default(),
             conflicts_recorded: !recorded.is_empty(),
+            unsynced: None,
             conflicts: recorded,
             others: Vec::new(),
             present: None,
