@@ -86,6 +86,8 @@ impl World {
             b: root.join("b"),
         };
         w.sync_ok(&a);
+        let first = git(&w.home, &a, &["log", "--format=%s"]);
+        assert_eq!(first.trim(), "新建活动文件");
         git(&w.home, &root, &["clone", "-q", "remote.git", "b"]);
         configure(&w.home, &w.b, "Site B");
         w.sync_ok(&w.b);

@@ -84,9 +84,11 @@ fn relative(git: &Git, file: &Path) -> Result<String, SyncError> {
         .join("/"))
 }
 
-/// The campaign files changed between two revisions (`None`: the working tree's index).
-fn changed_tomls(git: &Git, files: &[String], from: &str, to: Option<&str>) -> Vec<String> {
-    let mut args = vec!["diff", "--name-only", from];
+/// The campaign files changed between two revisions (`to` `None`: the index; `from` `None`:
+/// the index against nothing, before the first commit).
+fn changed_tomls(git: &Git, files: &[String], from: Option<&str>, to: Option<&str>) -> Vec<String> {
+    let mut args = vec!["diff", "--name-only"];
+    args.extend(from);
     match to {
         Some(to) => args.push(to),
         None => args.push("--cached"),
@@ -146,7 +148,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
     let head = git.rev("HEAD");
     if !git.yes(&["diff", "--cached", "--quiet"]) {
         let from = head.as_deref().unwrap_or("HEAD");
-        let names = changed_tomls(&git, &files, from, None);
+        let names = changed_tomls(&git, &files, head.as_deref(), None);
         let parts = summarise(&git, &names, from, None, opts.today);
         let mut message = line(&parts, opts.lang);
         if message.is_empty() {
@@ -199,7 +201,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             .unwrap_or_default();
         let base = base.trim();
         if !base.is_empty() {
-            let names = changed_tomls(&git, &files, base, Some("HEAD"));
+            let names = changed_tomls(&git, &files, Some(base), Some("HEAD"));
             sent = summarise(&git, &names, base, Some("HEAD"), opts.today);
         }
         let before = git.rev("HEAD").unwrap_or_default();
@@ -224,7 +226,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
                 _ => SyncError::MergeStopped(stuck),
             });
         }
-        let names = changed_tomls(&git, &files, &before, Some("HEAD"));
+        let names = changed_tomls(&git, &files, Some(&before), Some("HEAD"));
         received = summarise(&git, &names, &before, Some("HEAD"), opts.today);
     } else {
         // The first push: everything here is new there.
