@@ -4,10 +4,12 @@ pub mod board;
 pub mod check;
 pub mod edit;
 pub mod help_zh;
+pub mod merge_driver;
 pub mod new;
 pub mod publish;
 pub mod report;
 pub mod restore;
+pub mod sync;
 
 use std::path::PathBuf;
 
@@ -131,6 +133,20 @@ pub enum Command {
     Restore { file: PathBuf, n: Option<usize> },
     /// Write a commented template campaign (day 1 is today) that passes `check`.
     New { file: PathBuf },
+    /// Sync the campaign through git: commit here, fetch, merge by task, push (sets the repository up on first use).
+    Sync {
+        /// The campaign (default: every .toml in the repository of the current directory).
+        file: Option<PathBuf>,
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
+    /// Git's merge driver for campaigns (%O %A %B %P): merges by task and field into OURS.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        path: Option<PathBuf>,
+    },
     /// Print a shell completion script: bash, zsh or fish.
     Completions { shell: clap_complete::Shell },
     /// Print the man page.

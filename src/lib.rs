@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod report;
 pub mod sanitize;
 pub mod store;
+pub mod sync;
 pub mod synth;
 pub mod term;
 pub mod ui;

@@ -176,6 +176,23 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         Some(Command::Restore { file, n }) => {
             bairi::cli::restore::run(&file, n, config.backups, clock, lang, out, err)
         }
+        Some(Command::Sync { file, today: date }) => {
+            bairi::cli::sync::run(file.as_deref(), today(date), lang, out, err)
+        }
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => {
+            let files = bairi::cli::merge_driver::DriverFiles {
+                base: &base,
+                ours: &ours,
+                theirs: &theirs,
+                path: path.as_deref(),
+            };
+            bairi::cli::merge_driver::run(&files, now, lang, err)
+        }
         Some(Command::New { file }) => new::run(&file, Today::At(now), lang, out, err),
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();

@@ -151,6 +151,11 @@ pub struct Model {
     pub others: Vec<String>,
     /// The conflicts of the last save, while the user decides.
     pub conflicts: Vec<crate::store::merge::Conflict>,
+    /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's),
+    /// not a save's.
+    pub conflicts_recorded: bool,
+    /// In a git repository: what waits for `bairi sync` (set by the shell).
+    pub unsynced: Option<crate::sync::status::Unsynced>,
     /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
     pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
@@ -189,13 +194,24 @@ impl Model {
             in_progress
         };
         let rows = vec![0; derived.columns.len()];
+        // A git merge left fields changed both ways: ask about them first.
+        let recorded = if file.campaign.conflicts.is_empty() {
+            Vec::new()
+        } else {
+            crate::store::recorded::list(file.text())
+        };
+        let view = if recorded.is_empty() {
+            View::Board
+        } else {
+            View::Conflicts
+        };
         Model {
             file,
             derived,
             today,
             today_pinned: false,
             lang,
-            view: View::Board,
+            view,
             lanes: Lanes::Status,
             filter: None,
             column,
@@ -208,7 +224,9 @@ impl Model {
             leaderboard: Default::default(),
             standup: Default::default(),
             wall: Default::default(),
-            conflicts: Vec::new(),
+            conflicts_recorded: !recorded.is_empty(),
+            unsynced: None,
+            conflicts: recorded,
             others: Vec::new(),
             present: None,
             form: None,

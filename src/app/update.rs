@@ -108,6 +108,9 @@ fn presenting(present: &mut super::model::Present, action: Action) -> Vec<Effect
 
 /// `m` keeps my values, `t` theirs; Esc leaves the edits unsaved for now.
 fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
+    if model.conflicts_recorded {
+        return settle_recorded(model, action);
+    }
     use crate::store::merge::Keep;
     let keep = match action {
         Action::Type('m') => Keep::Mine,
@@ -128,6 +131,41 @@ fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
     model.view = View::Board;
     model.conflicts.clear();
     vec![Effect::SaveKeeping(keep)]
+}
+
+/// The file's `[[conflicts]]`: `m` keeps the values in the file, `t` takes the recorded
+/// ones; either way the records go and the file is saved. Esc asks again next time.
+fn settle_recorded(model: &mut Model, action: Action) -> Vec<Effect> {
+    use crate::store::merge::Keep;
+    let keep = match action {
+        Action::Type('m') => Keep::Mine,
+        Action::Type('t') => Keep::Theirs,
+        Action::Field(FieldKey::Cancel) | Action::Close | Action::Quit => {
+            model.view = View::Board;
+            model.say(
+                Tone::Warning,
+                Text::new(
+                    "冲突记录仍在文件中(bairi check 列出)",
+                    "the conflict records stay in the file (bairi check lists them)",
+                ),
+            );
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    model.view = View::Board;
+    match edit(model, |file| file.settle_conflicts(keep)) {
+        Ok(((), effects)) => {
+            model.conflicts.clear();
+            model.conflicts_recorded = false;
+            model.say(Tone::Info, Text::new("冲突已处理", "conflicts settled"));
+            effects
+        }
+        Err(why) => {
+            model.say(Tone::Error, why);
+            Vec::new()
+        }
+    }
 }
 
 fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {

@@ -43,6 +43,10 @@ const ARGS: &[(&str, &str)] = &[
     ("bom", "CSV 以 UTF-8 BOM 开头,便于 Excel 打开"),
     ("kind", "竞赛(两周一竞赛)或 督评(一月一督评)"),
     ("note", "备注"),
+    ("base", "共同祖先版本(git 的 %O)"),
+    ("ours", "本方版本(git 的 %A),合并结果写回这里"),
+    ("theirs", "对方版本(git 的 %B)"),
+    ("path", "文件在仓库中的路径(git 的 %P),用于提示"),
     ("help", "显示帮助"),
     ("version", "显示版本"),
 ];
@@ -65,6 +69,14 @@ const SUBCOMMANDS: &[(&str, &str)] = &[
     (
         "publish",
         "发布擂台榜:把某个攻坚节点的排名冻结写入 [[reviews]](默认为最近一个已过的节点)",
+    ),
+    (
+        "sync",
+        "通过 git 同步:提交本机修改、拉取、按任务合并、推送(首次使用时自动设置仓库)",
+    ),
+    (
+        "merge-driver",
+        "git 合并驱动(%O %A %B %P):按任务和字段合并,结果写入本方文件",
     ),
     ("completions", "输出 shell 补全脚本:bash、zsh 或 fish"),
     ("man", "输出 man 手册页"),

@@ -16,8 +16,20 @@ pub struct Campaign {
     pub tasks: Vec<Task>,
     pub commitments: Vec<Commitment>,
     pub reviews: Vec<Review>,
+    /// Fields a git merge found changed both ways, kept as in the file until settled.
+    pub conflicts: Vec<OpenConflict>,
     /// How the file spells statuses, so that writes keep to it.
     pub status_spelling: StatusSpelling,
+}
+
+/// A `[[conflicts]]` record: `field` of `task` (or a top-level key, without a task) was
+/// changed both ways; the file holds one value and the record the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenConflict {
+    pub task: Option<String>,
+    pub field: String,
+    pub by: Option<String>,
+    pub date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -120,6 +120,7 @@ pub fn campaign(tasks: Vec<Task>, units: &[&str]) -> Campaign {
         tasks,
         commitments: vec![],
         reviews: vec![],
+        conflicts: Vec::new(),
         status_spelling: StatusSpelling::English,
     }
 }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Table, Value};
 
-use super::merge_text::{Merged, TaskTexts, merge_texts};
+use super::merge_text::TaskTexts;
+use super::merge3::{NotMerged, merge_three_read};
 use super::splice::{Change, Splice};
 use super::tree::Layout;
 
@@ -375,30 +376,11 @@ impl CampaignFile {
         };
         let base = journal.revert(&self.text).ok_or(SaveError::ChangedOnDisk)?;
         let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
-        let by_task = match (
-            TaskTexts::read(&base),
-            TaskTexts::known(&self.text, &ids, &self.layout),
-            TaskTexts::read(&theirs_text),
-        ) {
-            (Some(b), Some(m), Some(t)) => merge_texts(&b, &m, &t, keep),
-            _ => Merged::Whole,
-        };
-        let text = match by_task {
-            Merged::Text(text) => text,
-            Merged::Conflicts(conflicts) => return Err(SaveError::Conflicts(conflicts)),
-            Merged::Whole => {
-                let parse = |t: &str| {
-                    t.parse::<DocumentMut>()
-                        .map_err(|_| SaveError::ChangedOnDisk)
-                };
-                let (base, mine) = (parse(&base)?, parse(&self.text)?);
-                let mut theirs = parse(&theirs_text)?;
-                let conflicts = super::merge::merge(&base, &mine, &mut theirs, keep);
-                if !conflicts.is_empty() {
-                    return Err(SaveError::Conflicts(conflicts));
-                }
-                theirs.to_string()
-            }
+        let mine = TaskTexts::known(&self.text, &ids, &self.layout);
+        let text = match merge_three_read(&base, &self.text, mine, &theirs_text, keep) {
+            Ok(text) => text,
+            Err(NotMerged::Conflicts(conflicts)) => return Err(SaveError::Conflicts(conflicts)),
+            Err(NotMerged::Unreadable) => return Err(SaveError::ChangedOnDisk),
         };
         // What is on disk now is the common base should this write fail and be retried.
         let from_theirs = Splice::between(&theirs_text, &text);

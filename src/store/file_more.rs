@@ -111,6 +111,15 @@ impl CampaignFile {
         self.adopt(text.to_owned(), Text::new("无法恢复", "cannot restore"))
     }
 
+    /// Settles every `[[conflicts]]` record: `Keep::Mine` keeps the values in the file,
+    /// `Keep::Theirs` takes the recorded ones; either way the records go.
+    pub fn settle_conflicts(&mut self, keep: super::merge::Keep) -> Result<(), Refusal> {
+        let failure = Text::new("冲突未能处理", "the conflicts could not be settled");
+        let text =
+            super::recorded::settle(&self.text, keep).ok_or_else(|| Refusal(failure.clone()))?;
+        self.adopt(text, failure)
+    }
+
     /// Applies `change` to task `id`'s table and keeps the result only if the whole file
     /// still checks.
     pub(super) fn change_task(

@@ -1,6 +1,7 @@
 //! Parse and check a campaign file into a [`Campaign`], with every finding located.
 
 mod campaign;
+mod conflicts;
 mod entry;
 mod people;
 pub mod recheck;
@@ -57,6 +58,7 @@ const TOP_KEYS: &[&str] = &[
     "tasks",
     "commitments",
     "reviews",
+    "conflicts",
 ];
 
 /// Loads a file's bytes and keeps them as its text (checked as UTF-8 once).
@@ -222,6 +224,7 @@ fn read_all<'a>(
     let tasks = reader.finish(&mut spelling);
     let commitments = records::read_commitments(&root, &mut f, &mut ids, today);
     let reviews = records::read_reviews(&root, &mut f, &mut ids);
+    let conflicts = conflicts::read_conflicts(&root, &mut f, &mut ids);
     root.finish(&mut f);
     if head.info.is_none() {
         // Without a readable [campaign] the tasks were not read.
@@ -240,6 +243,7 @@ fn read_all<'a>(
                 tasks,
                 commitments,
                 reviews,
+                conflicts,
                 status_spelling: spelling,
             };
             Some(Ok(Loaded {

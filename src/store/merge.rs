@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Item, Table, Value};
 
 /// A field changed both ways.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Keep {
 }
 
 /// A value without its surrounding spaces and comments, for comparing.
-fn norm(item: Option<&Item>) -> Option<String> {
+pub(super) fn norm(item: Option<&Item>) -> Option<String> {
     let item = item?;
     match item {
         Item::None => None,
@@ -49,7 +49,7 @@ fn norm(item: Option<&Item>) -> Option<String> {
     }
 }
 
-fn table_norm(t: &Table) -> String {
+pub(super) fn table_norm(t: &Table) -> String {
     let mut keys: Vec<String> = t
         .iter()
         .map(|(k, v)| format!("{k}={}", norm(Some(v)).unwrap_or_default()))
@@ -127,13 +127,28 @@ pub fn merge(
     for i in remove.into_iter().rev() {
         aot.remove(i);
     }
-    // Tasks I added.
+    // Tasks I added, and tasks I changed that they deleted.
     for t in &mine_tasks {
-        if id_of(t).is_some_and(|id| !b.contains_key(&id) && !their_ids.contains(&id)) {
-            aot.push((*t).clone());
+        let Some(id) = id_of(t) else { continue };
+        if their_ids.contains(&id) {
+            continue;
+        }
+        match b.get(&id) {
+            None => aot.push((*t).clone()),
+            Some(bt) if table_norm(bt) != table_norm(t) => match keep {
+                Some(Keep::Mine) => aot.push((*t).clone()),
+                Some(Keep::Theirs) => {}
+                None => conflicts.push(Conflict {
+                    task: id,
+                    key: "(deleted there)".into(),
+                    mine: "changed".into(),
+                    theirs: "deleted".into(),
+                }),
+            },
+            Some(_) => {}
         }
     }
-    merge_reviews(mine, theirs);
+    super::merge_top::merge_top(base, mine, theirs, keep, &mut conflicts);
     conflicts
 }
 
@@ -167,6 +182,7 @@ fn merge_task(
         let merged = match key.as_str() {
             "log" => append_union(base, mine, theirs, &key),
             "problems" => merge_problems(base, mine, theirs),
+            "milestones" => super::merge_items::merge_by_position(base, mine, theirs, &key),
             _ => false,
         };
         if merged {
@@ -272,35 +288,4 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
         }
     }
     true
-}
-
-/// Reviews I published are added unless theirs has that checkpoint already.
-pub(super) fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
-    let checkpoint = |t: &Table| t.get("checkpoint").and_then(Item::as_integer);
-    let mine_reviews: Vec<Table> = mine
-        .get("reviews")
-        .and_then(Item::as_array_of_tables)
-        .map_or_else(Vec::new, |a| a.iter().cloned().collect());
-    let theirs_cps: Vec<i64> = theirs
-        .get("reviews")
-        .and_then(Item::as_array_of_tables)
-        .map_or_else(Vec::new, |a| a.iter().filter_map(checkpoint).collect());
-    let new: Vec<Table> = mine_reviews
-        .into_iter()
-        .filter(|t| checkpoint(t).is_some_and(|c| !theirs_cps.contains(&c)))
-        .collect();
-    if new.is_empty() {
-        return;
-    }
-    match theirs
-        .get_mut("reviews")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        Some(aot) => new.into_iter().for_each(|t| aot.push(t)),
-        None => {
-            let mut aot = ArrayOfTables::new();
-            new.into_iter().for_each(|t| aot.push(t));
-            theirs.insert("reviews", Item::ArrayOfTables(aot));
-        }
-    }
 }

@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use super::merge::{Conflict, Keep, merge, merge_reviews};
+use super::merge::{Conflict, Keep, merge};
+use super::merge_top::merge_top;
 use super::tree::{Builder, Item, Layout, Pieces};
 
 /// The tasks of one version of the file: id, where its text is and where its own lines end
@@ -69,6 +70,16 @@ impl<'t> TaskTexts<'t> {
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
             TaskTexts::known(text, &refs, &parsed.layout)
         })
+    }
+
+    /// Task `id`'s own lines, if it has them here.
+    pub fn task_text(&self, id: &str) -> Option<&'t str> {
+        self.by_id().get(id).copied()
+    }
+
+    /// Where text added after the last task goes.
+    pub fn append_at(&self) -> usize {
+        self.append_at
     }
 
     /// Each task's own lines, by id.
@@ -147,18 +158,24 @@ fn conflict(task: &str, key: &str, mine: &str, theirs: &str) -> Conflict {
     }
 }
 
-/// Their text with what I changed after the last task (a review published here) merged into
-/// their text there, when that is the only place outside the tasks where I changed anything.
-/// Only that part is parsed as a document, so the cost does not grow with the tasks. `None`
-/// when the change is elsewhere, or a part does not read on its own.
-fn merge_tails(base: &TaskTexts, mine: &TaskTexts, theirs: &TaskTexts) -> Option<String> {
+/// Their text with what I changed after the last task (a review published here, a conflict
+/// recorded or settled) merged into their text there, when that is the only place outside the
+/// tasks where I changed anything. Only that part is parsed as a document, so the cost does
+/// not grow with the tasks. `None` when the change is elsewhere, or a part does not read on
+/// its own.
+fn merge_tails(
+    base: &TaskTexts,
+    mine: &TaskTexts,
+    theirs: &TaskTexts,
+    keep: Option<Keep>,
+    conflicts: &mut Vec<Conflict>,
+) -> Option<String> {
     if base.outside_before_tail() != mine.outside_before_tail() {
         return None;
     }
     let tail = |t: &TaskTexts| -> Option<DocumentMut> { t.text[t.tail_start()?..].parse().ok() };
-    let (mine_tail, mut theirs_tail) = (tail(mine)?, tail(theirs)?);
-    // As in a whole-document merge, what is merged outside the tasks is the reviews.
-    merge_reviews(&mine_tail, &mut theirs_tail);
+    let (base_tail, mine_tail, mut theirs_tail) = (tail(base)?, tail(mine)?, tail(theirs)?);
+    merge_top(&base_tail, &mine_tail, &mut theirs_tail, keep, conflicts);
     let start = theirs.tail_start()?;
     let mut text = String::with_capacity(theirs.text.len() + 4096);
     text.push_str(&theirs.text[..start]);
@@ -181,10 +198,11 @@ pub fn merge_texts(
 ) -> Merged {
     let merged_tail;
     let with_tail;
+    let mut conflicts = Vec::new();
     let theirs = if base.outside() == mine.outside() {
         theirs
     } else {
-        let Some(text) = merge_tails(base, mine, theirs) else {
+        let Some(text) = merge_tails(base, mine, theirs, keep, &mut conflicts) else {
             return Merged::Whole;
         };
         merged_tail = text;
@@ -193,12 +211,16 @@ pub fn merge_texts(
     };
     let (b, m) = (base.by_id(), mine.by_id());
     let t = theirs.by_id();
-    let mut conflicts = Vec::new();
     // (where in their text, what goes there), in their order.
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     for (id, range, own_end) in &theirs.tasks {
         let (bt, mt) = (b.get(id.as_str()).copied(), m.get(id.as_str()).copied());
         if bt == mt {
+            continue;
+        }
+        if let (Some(mt), true) = (mt, t.get(id.as_str()).copied() == bt) {
+            // Only I changed it: my text as I wrote it, comments and all.
+            edits.push((range.start..*own_end, mt.to_owned()));
             continue;
         }
         if bt.is_none() {

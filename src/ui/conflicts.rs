@@ -17,6 +17,7 @@ fn word(s: &str) -> Text {
         "(deleted here)" => Text::new("(此处已删除)", "(deleted here)"),
         "(deleted there)" => Text::new("(对方已删除)", "(deleted there)"),
         "(added here and there)" => Text::new("(双方都新增了此编号)", "(added here and there)"),
+        "(task)" => Text::new("(整个任务)", "(whole task)"),
         "changed" => Text::new("已修改", "changed"),
         "deleted" => Text::new("已删除", "deleted"),
         "added" => Text::new("新增", "added"),
@@ -67,10 +68,18 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let area = super::popup_area(area, 76, list.len().min(12) as u16 + 5);
     super::clear_popup(frame, area);
     let n = list.len();
-    let title = tr!(
-        " 与其他人的修改冲突 {n} 处 ",
-        " {n} conflict(s) with changes made elsewhere "
-    );
+    let recorded = ctx.model.conflicts_recorded;
+    let title = if recorded {
+        tr!(
+            " 同步合并时双方都改了 {n} 处 ",
+            " {n} field(s) changed both ways in a sync "
+        )
+    } else {
+        tr!(
+            " 与其他人的修改冲突 {n} 处 ",
+            " {n} conflict(s) with changes made elsewhere "
+        )
+    };
     let block = Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))
@@ -86,7 +95,12 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         .take(12)
         .map(|c| {
             let (key, mine, theirs) = (word(&c.key), word(&c.mine), word(&c.theirs));
-            let (task, key) = (&c.task, ctx.t(&key));
+            let task = if c.task.is_empty() {
+                "·"
+            } else {
+                c.task.as_str()
+            };
+            let key = ctx.t(&key);
             let (mine, theirs) = (ctx.t(&mine), ctx.t(&theirs));
             let text = match narrow(mine, theirs) {
                 Some((item, mine, theirs)) => tr!(
@@ -102,10 +116,17 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         })
         .collect();
     lines.push(Line::raw(""));
-    let keys = Text::new(
-        "m 保留我的 · t 保留对方的 · Esc 暂不保存(其余修改都已合并)",
-        "m keep mine · t keep theirs · Esc not now (everything else merges)",
-    );
+    let keys = if recorded {
+        Text::new(
+            "m 保留文件中的值 · t 采用对方的值 · Esc 稍后再定",
+            "m keep the file's values · t take theirs · Esc decide later",
+        )
+    } else {
+        Text::new(
+            "m 保留我的 · t 保留对方的 · Esc 暂不保存(其余修改都已合并)",
+            "m keep mine · t keep theirs · Esc not now (everything else merges)",
+        )
+    };
     lines.push(Line::styled(cut(ctx.t(&keys), width), ctx.theme.key()));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -99,6 +99,13 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let shown = tr!("  [同时打开:{who}]", "  [also open: {who}]");
         second.push(Span::styled(shown.get(lang).to_owned(), ctx.theme.info()));
     }
+    if let Some(n) = model.unsynced.map(|u| u.count()).filter(|n| *n > 0) {
+        let shown = tr!("  [↑{n} 未同步]", "  [↑{n} unsynced]");
+        second.push(Span::styled(
+            shown.get(lang).to_owned(),
+            ctx.theme.warning(),
+        ));
+    }
     if model.lanes != crate::app::lanes::Lanes::Status {
         let label = model.lanes.label();
         second.push(Span::styled(

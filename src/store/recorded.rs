@@ -1,0 +1,228 @@
+//! `[[conflicts]]` in the text: written by the git merge driver when a field changed both
+//! ways (the file keeps one value, the record the other), listed for the board, and settled:
+//! keeping the file's value drops the records, taking the recorded one applies it first.
+
+use chrono::NaiveDate;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::merge::{Conflict, Keep, norm};
+use super::patch;
+
+/// The field a record names when a whole task was deleted on one side and changed (or added
+/// differently) on the other.
+pub const WHOLE_TASK: &str = "(task)";
+
+/// One conflict to record. `theirs` absent: the other side removed the field (or the task).
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub task: Option<String>,
+    pub field: String,
+    pub theirs: Option<Value>,
+    pub by: Option<String>,
+    pub date: NaiveDate,
+}
+
+/// An item as one value: tables become inline tables, arrays of tables arrays of them.
+pub fn as_value(item: &Item) -> Option<Value> {
+    let mut value = item.clone().into_value().ok()?;
+    value.decor_mut().clear();
+    match &mut value {
+        Value::InlineTable(t) => t.fmt(),
+        Value::Array(a) => a.fmt(),
+        _ => {}
+    }
+    Some(value)
+}
+
+/// `text` with the records appended as `[[conflicts]]` tables at its end.
+pub fn append(text: &str, records: &[Record]) -> String {
+    if records.is_empty() {
+        return text.to_owned();
+    }
+    let mut aot = ArrayOfTables::new();
+    for r in records {
+        let mut t = Table::new();
+        if let Some(task) = &r.task {
+            t.insert("task", Item::Value(patch::string(task)));
+        }
+        t.insert("field", Item::Value(patch::string(&r.field)));
+        if let Some(v) = &r.theirs {
+            t.insert("theirs", Item::Value(v.clone()));
+        }
+        if let Some(by) = &r.by {
+            t.insert("by", Item::Value(patch::string(by)));
+        }
+        t.insert("date", Item::Value(super::file::date_value(r.date)));
+        aot.push(t);
+    }
+    let mut doc = DocumentMut::new();
+    doc.insert("conflicts", Item::ArrayOfTables(aot));
+    let mut out = text.to_owned();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&doc.to_string());
+    out
+}
+
+fn records(doc: &DocumentMut) -> Vec<Table> {
+    doc.get("conflicts")
+        .and_then(Item::as_array_of_tables)
+        .map_or_else(Vec::new, |a| a.iter().cloned().collect())
+}
+
+fn str_of<'a>(t: &'a Table, key: &str) -> Option<&'a str> {
+    t.get(key).and_then(Item::as_str)
+}
+
+fn task_table<'d>(doc: &'d DocumentMut, id: &str) -> Option<&'d Table> {
+    doc.get("tasks")?
+        .as_array_of_tables()?
+        .iter()
+        .find(|t| str_of(t, "id") == Some(id))
+}
+
+/// The open records as the board lists them: the file's value as mine, the recorded as theirs.
+pub fn list(text: &str) -> Vec<Conflict> {
+    let Ok(doc) = text.parse::<DocumentMut>() else {
+        return Vec::new();
+    };
+    records(&doc)
+        .iter()
+        .filter_map(|r| {
+            let field = str_of(r, "field")?.to_owned();
+            let task = str_of(r, "task").map(str::to_owned);
+            let theirs = norm(r.get("theirs"));
+            let (mine, theirs) = if field == WHOLE_TASK {
+                let word = |present: bool| if present { "changed" } else { "deleted" };
+                (word(true).to_owned(), word(theirs.is_some()).to_owned())
+            } else {
+                let mine = match &task {
+                    Some(id) => task_table(&doc, id).and_then(|t| norm(t.get(&field))),
+                    None => norm(doc.get(&field)),
+                };
+                let or_deleted = |v: Option<String>| v.unwrap_or_else(|| "deleted".to_owned());
+                (or_deleted(mine), or_deleted(theirs))
+            };
+            Some(Conflict {
+                task: task.unwrap_or_default(),
+                key: field,
+                mine,
+                theirs,
+            })
+        })
+        .collect()
+}
+
+/// Puts a recorded value in place of `key` in `table` (a table or array of tables stays one).
+fn put(table: &mut Table, key: &str, theirs: Option<&Item>) {
+    let Some(value) = theirs.and_then(Item::as_value) else {
+        table.remove(key);
+        return;
+    };
+    match table.get(key) {
+        Some(Item::Table(_)) | Some(Item::ArrayOfTables(_)) => {
+            let item = Item::Value(value.clone());
+            let item = match (&value, table.get(key)) {
+                (Value::InlineTable(t), _) => Item::Table(t.clone().into_table()),
+                _ => item
+                    .into_array_of_tables()
+                    .map_or_else(|i| i, Item::ArrayOfTables),
+            };
+            table.insert(key, item);
+        }
+        _ => patch::set(table, key, value.clone()),
+    }
+}
+
+/// The text with every record settled: `Keep::Mine` keeps the file's values, `Keep::Theirs`
+/// takes the recorded ones. `None` when the text is not TOML.
+pub fn settle(text: &str, keep: Keep) -> Option<String> {
+    let mut doc: DocumentMut = text.parse().ok()?;
+    let list = records(&doc);
+    doc.remove("conflicts");
+    if keep == Keep::Theirs {
+        for r in &list {
+            let Some(field) = str_of(r, "field") else {
+                continue;
+            };
+            match str_of(r, "task") {
+                Some(id) if field == WHOLE_TASK => replace_task(&mut doc, id, r.get("theirs")),
+                Some(id) => {
+                    if let Some(t) = patch::task_mut(&mut doc, id) {
+                        put(t, field, r.get("theirs"));
+                    }
+                }
+                None => put(doc.as_table_mut(), field, r.get("theirs")),
+            }
+        }
+    }
+    Some(super::eol::like(text, doc.to_string()))
+}
+
+/// Replaces (or, without a recorded version, deletes) task `id`.
+fn replace_task(doc: &mut DocumentMut, id: &str, theirs: Option<&Item>) {
+    let Some(aot) = doc.get_mut("tasks").and_then(Item::as_array_of_tables_mut) else {
+        return;
+    };
+    let Some(i) = aot.iter().position(|t| str_of(t, "id") == Some(id)) else {
+        return;
+    };
+    match theirs.and_then(Item::as_inline_table) {
+        Some(t) => {
+            if let Some(slot) = aot.get_mut(i) {
+                let mut table = t.clone().into_table();
+                table.set_position(slot.position());
+                *slot = table;
+            }
+        }
+        None => {
+            aot.remove(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "[[tasks]]\nid = \"T1\"\nstatus = \"in_progress\" # here\n";
+
+    fn record(theirs: Option<Value>) -> Record {
+        Record {
+            task: Some("T1".into()),
+            field: "status".into(),
+            theirs,
+            by: Some("li".into()),
+            date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_record_lists_mine_and_theirs_and_settles_both_ways() {
+        let text = append(FILE, &[record(Some("blocked".into()))]);
+        assert!(
+            text.contains("[[conflicts]]\ntask = \"T1\"\nfield = \"status\"\ntheirs = \"blocked\"")
+        );
+        let list = list(&text);
+        assert_eq!(
+            (list[0].mine.as_str(), list[0].theirs.as_str()),
+            ("\"in_progress\"", "\"blocked\"")
+        );
+        assert_eq!(
+            settle(&text, Keep::Mine).unwrap().trim_end(),
+            FILE.trim_end()
+        );
+        let theirs = settle(&text, Keep::Theirs).unwrap();
+        assert!(theirs.contains("status = \"blocked\" # here") && !theirs.contains("conflicts"));
+    }
+
+    #[test]
+    fn a_deleted_task_taken_from_the_record_is_deleted() {
+        let mut r = record(None);
+        r.field = WHOLE_TASK.into();
+        let text = append(FILE, &[r]);
+        assert!(!settle(&text, Keep::Theirs).unwrap().contains("T1"));
+    }
+}

@@ -1,0 +1,252 @@
+//! `bairi sync`: set up, commit this laptop's changes with a summary, fetch, merge (through
+//! the merge driver), push, and say what came in. Offline, the local commit stays and the
+//! next run finishes the job.
+
+use std::path::{Path, PathBuf};
+
+use super::git::{Git, GitError};
+use super::setup::set_up;
+use super::summary::{changes, line};
+use crate::i18n::{Lang, Text};
+use crate::store::load::Today;
+use crate::tr;
+
+/// What a sync needs to know.
+pub struct SyncOptions<'a> {
+    /// The campaign, or every `*.toml` of the repository of the current directory.
+    pub file: Option<&'a Path>,
+    /// This binary, named as git's merge driver.
+    pub exe: PathBuf,
+    pub today: Today,
+    /// The language of commit messages.
+    pub lang: Lang,
+}
+
+/// How a sync ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Sent and received (either may be empty).
+    Done {
+        sent: Vec<Text>,
+        received: Vec<Text>,
+    },
+    /// The remote could not be reached (or refused the push): `ahead` commits wait here.
+    Offline { ahead: usize, why: String },
+}
+
+/// Why a sync could not run.
+#[derive(Debug)]
+pub enum SyncError {
+    NotARepo(String),
+    NoRemote,
+    Git(String),
+    /// git stopped the merge (a file bairi does not merge changed both ways); it was undone.
+    MergeStopped(String),
+}
+
+impl From<GitError> for SyncError {
+    fn from(e: GitError) -> Self {
+        SyncError::Git(e.0)
+    }
+}
+
+impl SyncError {
+    pub fn message(&self) -> Text {
+        match self {
+            SyncError::NotARepo(why) => tr!(
+                "不在 git 仓库中({why}):先 git clone 团队的仓库,或 git init 并 git remote add origin …",
+                "not in a git repository ({why}): git clone the team's repository first, or git init and git remote add origin …"
+            ),
+            SyncError::NoRemote => Text::new(
+                "仓库没有远程:先 git remote add origin <地址>(修改已在本地提交)",
+                "the repository has no remote: git remote add origin <url> first (the changes are committed here)",
+            ),
+            SyncError::Git(why) => tr!("git 出错:{why}", "git failed: {why}"),
+            SyncError::MergeStopped(files) => tr!(
+                "合并已撤销:{files} 双方都改了,bairi 不合并这些文件,请用 git 处理",
+                "merge undone: {files} changed both ways and bairi does not merge them; settle them with git"
+            ),
+        }
+    }
+}
+
+/// The campaign's path from the top of the repository, with `/`.
+fn relative(git: &Git, file: &Path) -> Result<String, SyncError> {
+    let full = std::fs::canonicalize(file).map_err(|e| SyncError::Git(e.to_string()))?;
+    let top = std::fs::canonicalize(&git.top).map_err(|e| SyncError::Git(e.to_string()))?;
+    let rel = full
+        .strip_prefix(&top)
+        .map_err(|_| SyncError::NotARepo(file.display().to_string()))?;
+    Ok(rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/"))
+}
+
+/// The campaign files changed between two revisions (`to` `None`: the index; `from` `None`:
+/// the index against nothing, before the first commit).
+fn changed_tomls(git: &Git, files: &[String], from: Option<&str>, to: Option<&str>) -> Vec<String> {
+    let mut args = vec!["diff", "--name-only"];
+    args.extend(from);
+    match to {
+        Some(to) => args.push(to),
+        None => args.push("--cached"),
+    }
+    args.push("--");
+    let names = git.run(&args).unwrap_or_default();
+    names
+        .lines()
+        .filter(|n| files.iter().any(|f| f == n) || (files.is_empty() && n.ends_with(".toml")))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The summary of what changed in `names` from `from` to `to` (`None`: the working tree).
+fn summarise(git: &Git, names: &[String], from: &str, to: Option<&str>, today: Today) -> Vec<Text> {
+    let mut parts = Vec::new();
+    for name in names {
+        let old = git.show(from, name);
+        let new = match to {
+            Some(rev) => git.show(rev, name),
+            None => std::fs::read_to_string(git.top.join(name)).ok(),
+        };
+        let mut these = changes(old.as_deref(), new.as_deref(), today);
+        if names.len() > 1 && !these.is_empty() {
+            let (zh, en) = (format!("{name}: "), format!("{name}: "));
+            these.insert(0, Text::new(zh, en));
+        }
+        parts.extend(these);
+    }
+    parts
+}
+
+/// The whole round trip.
+pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
+    let dir = match opts.file.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let git = Git::find(&dir).map_err(|e| SyncError::NotARepo(e.0))?;
+    let files: Vec<String> = match opts.file {
+        Some(f) => vec![relative(&git, f)?],
+        None => Vec::new(),
+    };
+    let pattern = files
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "*.toml".to_owned());
+    let set = set_up(&git, &pattern, &opts.exe)?;
+    // This laptop's changes.
+    let mut add = vec!["add", "--"];
+    add.extend(files.iter().map(String::as_str));
+    if files.is_empty() {
+        add.push("*.toml");
+    }
+    add.extend(set.iter().copied());
+    git.run(&add)?;
+    let head = git.rev("HEAD");
+    if !git.yes(&["diff", "--cached", "--quiet"]) {
+        let from = head.as_deref().unwrap_or("HEAD");
+        let names = changed_tomls(&git, &files, head.as_deref(), None);
+        let parts = summarise(&git, &names, from, None, opts.today);
+        let mut message = line(&parts, opts.lang);
+        if message.is_empty() {
+            message = Text::new("bairi 同步设置", "bairi sync setup")
+                .get(opts.lang)
+                .to_owned();
+        }
+        git.run(&["commit", "-q", "-m", &message])?;
+    }
+    let remotes = git.run(&["remote"])?;
+    let Some(remote) = remotes
+        .lines()
+        .find(|r| *r == "origin")
+        .or_else(|| remotes.lines().next())
+        .map(str::to_owned)
+    else {
+        return Err(SyncError::NoRemote);
+    };
+    let branch = git
+        .run(&["symbolic-ref", "--short", "HEAD"])?
+        .trim()
+        .to_owned();
+    let upstream = git
+        .run(&["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"])
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_else(|_| format!("{remote}/{branch}"));
+    let up_remote = upstream.split('/').next().unwrap_or(&remote).to_owned();
+    let ahead = |git: &Git| -> usize {
+        let range = if git.rev(&upstream).is_some() {
+            format!("{upstream}..HEAD")
+        } else {
+            "HEAD".to_owned()
+        };
+        git.run(&["rev-list", "--count", &range])
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    if let Err(e) = git.run(&["fetch", "-q", &up_remote]) {
+        return Ok(Outcome::Offline {
+            ahead: ahead(&git),
+            why: e.0,
+        });
+    }
+    let mut sent = Vec::new();
+    let mut received = Vec::new();
+    if git.rev(&upstream).is_some() {
+        let base = git
+            .run(&["merge-base", "HEAD", &upstream])
+            .unwrap_or_default();
+        let base = base.trim();
+        if !base.is_empty() {
+            let names = changed_tomls(&git, &files, Some(base), Some("HEAD"));
+            sent = summarise(&git, &names, base, Some("HEAD"), opts.today);
+        }
+        let before = git.rev("HEAD").unwrap_or_default();
+        let by = git
+            .run(&["log", "-1", "--format=%an", &upstream])
+            .unwrap_or_default();
+        let by = by.trim();
+        let merged = git.run_with(
+            &["merge", "-q", "--no-edit", &upstream],
+            &[("BAIRI_MERGE_BY", by)],
+        );
+        if merged.is_err() {
+            let stuck = git
+                .run(&["diff", "--name-only", "--diff-filter=U"])
+                .unwrap_or_default()
+                .lines()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = git.run(&["merge", "--abort"]);
+            return Err(match merged {
+                Err(e) if stuck.is_empty() => SyncError::Git(e.0),
+                _ => SyncError::MergeStopped(stuck),
+            });
+        }
+        let names = changed_tomls(&git, &files, Some(&before), Some("HEAD"));
+        received = summarise(&git, &names, &before, Some("HEAD"), opts.today);
+    } else {
+        // The first push: everything here is new there.
+        let mut args = vec!["ls-files", "--"];
+        args.extend(files.iter().map(String::as_str));
+        if files.is_empty() {
+            args.push("*.toml");
+        }
+        let names: Vec<String> = git.run(&args)?.lines().map(str::to_owned).collect();
+        for name in &names {
+            sent.extend(changes(None, git.show("HEAD", name).as_deref(), opts.today));
+        }
+    }
+    if ahead(&git) > 0
+        && let Err(e) = git.run(&["push", "-q", "-u", &up_remote, &format!("HEAD:{branch}")])
+    {
+        return Ok(Outcome::Offline {
+            ahead: ahead(&git),
+            why: e.0,
+        });
+    }
+    Ok(Outcome::Done { sent, received })
+}

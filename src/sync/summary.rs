@@ -1,0 +1,107 @@
+//! What changed between two versions of a campaign, in one line for a commit message or for
+//! what a sync brought in: `T03 推进中→受阻; T04 勾选第2节点; 3条记录`.
+
+use crate::domain::{Campaign, Task};
+use crate::i18n::{Lang, Text};
+use crate::store::load::{Today, load_str};
+use crate::tr;
+
+/// The changes from `old` to `new` (either may be missing or unreadable), as parts.
+pub fn changes(old: Option<&str>, new: Option<&str>, today: Today) -> Vec<Text> {
+    let read = |t: Option<&str>| t.and_then(|t| load_str(t, today).ok()).map(|l| l.campaign);
+    match (read(old), read(new)) {
+        (Some(old), Some(new)) => between(&old, &new),
+        (None, Some(_)) if old.is_none() => vec![Text::new("新建活动文件", "new campaign file")],
+        (_, None) if new.is_none() => vec![Text::new("删除活动文件", "campaign file removed")],
+        _ if old != new => vec![Text::new("活动文件已修改", "campaign file changed")],
+        _ => Vec::new(),
+    }
+}
+
+/// The parts joined with `; ` in `lang`; empty when nothing changed.
+pub fn line(parts: &[Text], lang: Lang) -> String {
+    parts
+        .iter()
+        .map(|p| p.get(lang).to_owned())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
+    let mut parts = Vec::new();
+    let mut notes = 0;
+    for task in &new.tasks {
+        match old.tasks.iter().find(|t| t.id == task.id) {
+            None => {
+                let id = &task.id;
+                parts.push(tr!("{id} 新增", "{id} added"));
+                notes += task.log.len();
+            }
+            Some(before) => notes += task_changes(before, task, &mut parts),
+        }
+    }
+    for task in &old.tasks {
+        if !new.tasks.iter().any(|t| t.id == task.id) {
+            let id = &task.id;
+            parts.push(tr!("{id} 删除", "{id} deleted"));
+        }
+    }
+    if notes > 0 {
+        parts.push(tr!("{notes}条记录", "{notes} note(s)"));
+    }
+    let added = new.conflicts.len().saturating_sub(old.conflicts.len());
+    if added > 0 {
+        parts.push(tr!("{added}处冲突待定", "{added} conflict(s) to settle"));
+    } else if new.conflicts.len() < old.conflicts.len() {
+        parts.push(Text::new("冲突已解决", "conflicts settled"));
+    }
+    if new.reviews.len() > old.reviews.len() {
+        parts.push(Text::new("发布擂台榜", "leaderboard published"));
+    }
+    if parts.is_empty() && (old.commitments.len() != new.commitments.len()) {
+        parts.push(Text::new("承诺已更新", "pledges updated"));
+    }
+    parts
+}
+
+/// One task's changes; returns how many notes it gained.
+fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
+    let id = &new.id;
+    let before = parts.len();
+    if old.status != new.status {
+        let (a, b) = (old.status.zh(), new.status.zh());
+        let (ae, be) = (old.status.en_label(), new.status.en_label());
+        parts.push(tr!("{id} {a}→{b}", "{id} {ae}→{be}"));
+    }
+    for (n, m) in new.milestones.iter().enumerate() {
+        let n = n + 1;
+        match old.milestones.iter().find(|o| o.id == m.id).map(|o| o.done) {
+            Some(false) if m.done => {
+                parts.push(tr!("{id} 勾选第{n}节点", "{id} ticked milestone {n}"))
+            }
+            Some(true) if !m.done => {
+                parts.push(tr!("{id} 取消勾选第{n}节点", "{id} unticked milestone {n}"));
+            }
+            _ => {}
+        }
+    }
+    if let (Some(a), Some(b)) = (old.progress, new.progress)
+        && a != b
+    {
+        parts.push(tr!("{id} 进度 {a}→{b}", "{id} progress {a}→{b}"));
+    }
+    let opened = new.problems.len().saturating_sub(old.problems.len());
+    if opened > 0 {
+        parts.push(tr!("{id} 新问题{opened}个", "{id} {opened} new problem(s)"));
+    }
+    let notes = new.log.len().saturating_sub(old.log.len());
+    if parts.len() == before && notes == 0 && !same(old, new) {
+        parts.push(tr!("{id} 已修改", "{id} changed"));
+    }
+    notes
+}
+
+/// Whether two versions of a task read the same (by their debug form: every field).
+fn same(a: &Task, b: &Task) -> bool {
+    format!("{a:?}") == format!("{b:?}")
+}

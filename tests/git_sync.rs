@@ -1,0 +1,416 @@
+//! `bairi sync` and `bairi merge-driver` against real git: a bare remote and two clones in a
+//! temp dir, edits on both sides, syncs both ways; both clones end with byte-identical files
+//! that pass `check`. No global git config is read.
+
+mod support;
+
+use bairi::app::action::Action;
+use bairi::app::model::{Model, View};
+use bairi::app::update::{Effect, update};
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const TODAY: &str = "2026-11-22";
+
+fn quiet_env<'c>(cmd: &'c mut Command, home: &Path) -> &'c mut Command {
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("BAIRI_NOW")
+}
+
+fn git(home: &Path, dir: &Path, args: &[&str]) -> String {
+    let out = quiet_env(&mut Command::new("git"), home)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+struct World {
+    _tmp: tempfile::TempDir,
+    home: PathBuf,
+    remote: PathBuf,
+    a: PathBuf,
+    b: PathBuf,
+}
+
+fn configure(home: &Path, dir: &Path, name: &str) {
+    for (k, v) in [
+        ("user.name", name),
+        ("user.email", "bairi@example.com"),
+        ("commit.gpgsign", "false"),
+        ("core.autocrlf", "false"),
+    ] {
+        git(home, dir, &["config", k, v]);
+    }
+}
+
+impl World {
+    /// A remote holding the campaign (as `prepare` leaves it), cloned twice, both set up.
+    fn new(prepare: impl FnOnce(String) -> String) -> World {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path().to_owned();
+        let home = root.join("home");
+        std::fs::create_dir_all(&home).expect("home");
+        let remote = root.join("remote.git");
+        git(
+            &home,
+            &root,
+            &["init", "-q", "--bare", "-b", "main", "remote.git"],
+        );
+        let a = root.join("a");
+        git(&home, &root, &["init", "-q", "-b", "main", "a"]);
+        configure(&home, &a, "Site A");
+        let text = std::fs::read_to_string(support::fixture("qinglan.toml")).expect("fixture");
+        std::fs::write(a.join("qinglan.toml"), prepare(text)).expect("write");
+        git(&home, &a, &["remote", "add", "origin", "../remote.git"]);
+        let w = World {
+            _tmp: tmp,
+            home,
+            remote,
+            a: a.clone(),
+            b: root.join("b"),
+        };
+        w.sync_ok(&a);
+        let first = git(&w.home, &a, &["log", "--format=%s"]);
+        assert_eq!(first.trim(), "新建活动文件");
+        git(&w.home, &root, &["clone", "-q", "remote.git", "b"]);
+        configure(&w.home, &w.b, "Site B");
+        w.sync_ok(&w.b);
+        w
+    }
+
+    fn bairi(&self, dir: &Path, args: &[&str]) -> Output {
+        quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &self.home)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("bairi runs")
+    }
+
+    fn sync_ok(&self, dir: &Path) -> String {
+        let out = self.bairi(dir, &["sync", "qinglan.toml", "--today", TODAY]);
+        assert!(
+            out.status.success(),
+            "sync in {}: {}{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn edit_ok(&self, dir: &Path, args: &[&str]) {
+        let mut all = args.to_vec();
+        all.extend(["--today", TODAY]);
+        let out = self.bairi(dir, &all);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn text(&self, dir: &Path) -> String {
+        std::fs::read_to_string(dir.join("qinglan.toml")).expect("read")
+    }
+
+    fn write(&self, dir: &Path, change: impl FnOnce(String) -> String) {
+        let text = change(self.text(dir));
+        std::fs::write(dir.join("qinglan.toml"), text).expect("write");
+    }
+
+    /// A syncs, B syncs, A syncs: both hold the same bytes, which check; returns them and
+    /// what `check` said.
+    fn round(&self) -> (String, String) {
+        self.sync_ok(&self.a);
+        self.sync_ok(&self.b);
+        self.sync_ok(&self.a);
+        let (ta, tb) = (self.text(&self.a), self.text(&self.b));
+        assert!(ta == tb, "the clones differ");
+        assert!(!ta.contains("<<<<<<<") && !ta.contains(">>>>>>>"));
+        let out = self.bairi(&self.a, &["check", "qinglan.toml", "--today", TODAY]);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "check: {said}");
+        (ta, said)
+    }
+}
+
+/// The text of task `id` (to the next task).
+fn task_block(text: &str, id: &str) -> std::ops::Range<usize> {
+    let marker = format!("[[tasks]]\nid         = \"{id}\"");
+    let start = text.find(&marker).expect("task present");
+    let end = text[start + 9..]
+        .find("\n[[tasks]]\n")
+        .map_or(text.len(), |i| start + 9 + i + 1);
+    start..end
+}
+
+fn in_task<'t>(text: &'t str, id: &str) -> &'t str {
+    &text[task_block(text, id)]
+}
+
+#[test]
+fn notes_on_the_same_task_from_both_sides_both_stay() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "甲地:桩基验收"]);
+    w.edit_ok(&w.b, &["note", "qinglan.toml", "T01", "乙地:钢筋进场"]);
+    let (text, check) = w.round();
+    let t01 = in_task(&text, "T01");
+    assert!(t01.contains("甲地:桩基验收") && t01.contains("乙地:钢筋进场"));
+    assert!(!check.contains("冲突"), "{check}");
+}
+
+#[test]
+fn ticks_on_neighbouring_milestones_both_stay() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["tick", "qinglan.toml", "T02", "3"]);
+    w.edit_ok(&w.b, &["tick", "qinglan.toml", "T02", "4"]);
+    let (text, _) = w.round();
+    let t02 = in_task(&text, "T02");
+    assert!(!t02.contains("done = false"), "{t02}");
+    assert!(!t02.contains(" ,"), "spaced as bairi writes it: {t02}");
+    assert!(!text.contains("[[conflicts]]"));
+}
+
+#[test]
+fn a_move_on_one_side_arrives_with_a_summary() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["move", "qinglan.toml", "T03", "blocked"]);
+    w.edit_ok(&w.b, &["note", "qinglan.toml", "T04", "乙地记录"]);
+    w.sync_ok(&w.a);
+    let log = git(&w.home, &w.a, &["log", "-2", "--format=%s"]);
+    assert!(log.contains("T03 推进中→受阻"), "{log}");
+    let said = w.sync_ok(&w.b);
+    assert!(
+        said.contains("T03 推进中→受阻") && said.contains("1条记录"),
+        "{said}"
+    );
+    let (text, _) = w.round();
+    assert!(in_task(&text, "T03").contains("status     = \"受阻\""));
+}
+
+#[test]
+fn a_task_added_on_each_side_both_arrive() {
+    let w = World::new(|t| t);
+    let add = |id: &str| {
+        let id = id.to_owned();
+        move |mut t: String| {
+            let at = task_block(&t, "T02").start;
+            let _ = at;
+            t.push_str(&format!(
+                "\n[[tasks]]\nid = \"{id}\"\ntitle = \"新增{id}\"\ncategory = \"xm\"\nleader = \"chen_zy\"\nlead_unit = \"jxj\"\nowner = \"wang_lq\"\ndeadline = 2026-12-01\nmilestones = [{{ title = \"开工\", due = 2026-11-30, done = false }}]\n"
+            ));
+            t
+        }
+    };
+    // Appended at the very end, after the reviews: the new tables belong to [[tasks]] still.
+    w.write(&w.a, add("T90"));
+    w.write(&w.b, add("T91"));
+    let (text, _) = w.round();
+    assert!(text.contains("id = \"T90\"") && text.contains("id = \"T91\""));
+}
+
+fn deleted_on_one_side_changed_on_the_other(delete_first: bool) {
+    let w = World::new(|t| t);
+    let (deleter, editor) = if delete_first {
+        (&w.a, &w.b)
+    } else {
+        (&w.b, &w.a)
+    };
+    w.write(deleter, |mut t| {
+        let r = task_block(&t, "T06");
+        t.replace_range(r, "");
+        t
+    });
+    w.edit_ok(editor, &["note", "qinglan.toml", "T06", "乙地仍在推进"]);
+    let (text, check) = w.round();
+    assert!(text.contains("乙地仍在推进"), "nothing lost");
+    assert!(text.contains("field = \"(task)\""), "{text}");
+    assert!(check.contains("T06"), "{check}");
+}
+
+#[test]
+fn a_task_deleted_there_and_changed_here_is_kept_and_recorded() {
+    deleted_on_one_side_changed_on_the_other(true);
+}
+
+#[test]
+fn a_task_deleted_here_and_changed_there_is_kept_and_recorded() {
+    deleted_on_one_side_changed_on_the_other(false);
+}
+
+#[test]
+fn the_same_field_both_ways_is_recorded_listed_and_settled() {
+    let w = World::new(|t| t);
+    w.write(&w.a, |t| {
+        t.replacen("progress   = 80", "progress   = 85", 1)
+    });
+    w.write(&w.b, |t| {
+        t.replacen("progress   = 80", "progress   = 90", 1)
+    });
+    w.sync_ok(&w.a);
+    w.sync_ok(&w.b);
+    let text = w.text(&w.b);
+    // B merged A's change in: B's value stays, A's is recorded.
+    assert!(in_task(&text, "T01").contains("progress   = 90"));
+    assert!(
+        text.contains(
+            "[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\n"
+        ),
+        "{text}"
+    );
+    let (text, check) = w.round();
+    assert!(
+        check.contains("qinglan.toml:") && check.contains("T01") && check.contains("progress"),
+        "{check}"
+    );
+    let _ = text;
+    // Settled on the board at A (t: take theirs), synced: the record is gone everywhere.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let path = w.a.join("qinglan.toml");
+    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
+    let mut model = Model::new(file, day, bairi::i18n::Lang::En);
+    assert_eq!(model.view, View::Conflicts, "asked on open");
+    let effects = update(&mut model, Action::Type('t'), day);
+    assert_eq!(effects, vec![Effect::Save]);
+    model.file.save().expect("saved");
+    assert!(in_task(&w.text(&w.a), "T01").contains("progress   = 85"));
+    let (text, check) = w.round();
+    assert!(
+        !text.contains("[[conflicts]]") && !check.contains("progress"),
+        "{check}"
+    );
+}
+
+#[test]
+fn a_crlf_file_stays_crlf() {
+    let w = World::new(|t| t.replace('\n', "\r\n"));
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "甲"]);
+    w.edit_ok(&w.b, &["tick", "qinglan.toml", "T02", "3"]);
+    w.edit_ok(&w.b, &["note", "qinglan.toml", "T01", "乙"]);
+    let (text, _) = w.round();
+    assert!(text.contains("甲") && text.contains("乙"));
+    let lone = text
+        .match_indices('\n')
+        .filter(|(i, _)| !text[..*i].ends_with('\r'))
+        .count();
+    assert_eq!(lone, 0, "every line ends CRLF");
+}
+
+#[test]
+fn an_offline_sync_keeps_the_commit_and_a_later_one_finishes() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T05", "离线记录"]);
+    let away = w.remote.with_extension("away");
+    std::fs::rename(&w.remote, &away).expect("unplug");
+    let out = w.bairi(&w.a, &["sync", "qinglan.toml", "--today", TODAY]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+    let log = git(&w.home, &w.a, &["log", "-1", "--format=%s"]);
+    assert!(log.contains("1条记录"), "the local commit stays: {log}");
+    std::fs::rename(&away, &w.remote).expect("plug in");
+    w.sync_ok(&w.a);
+    let (text, _) = w.round();
+    assert!(text.contains("离线记录"));
+}
+
+#[test]
+fn the_driver_alone_writes_ours_and_exits_zero() {
+    let w = World::new(|t| t);
+    let dir = w.a.clone();
+    let base = w.text(&dir);
+    let ours = base.replacen("progress   = 80", "progress   = 81", 1);
+    let theirs = base.replacen("progress   = 62", "progress   = 70", 1);
+    for (name, text) in [("o", &base), ("a", &ours), ("b", &theirs)] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let out = w.bairi(&dir, &["merge-driver", "o", "a", "b", "qinglan.toml"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read_to_string(dir.join("a")).expect("read");
+    assert_eq!(
+        merged,
+        base.replacen("progress   = 80", "progress   = 81", 1)
+            .replacen("progress   = 62", "progress   = 70", 1)
+    );
+}
+
+#[test]
+fn other_toml_files_get_gits_own_line_merge() {
+    let w = World::new(|t| t);
+    let dir = w.a.clone();
+    let base = "[a]\nx = 1\n\n[b]\n\n[c]\ny = 1\n";
+    let ours = base.replace("x = 1", "x = 2");
+    let theirs = base.replace("y = 1", "y = 3");
+    for (name, text) in [("o", base), ("a", &ours), ("b", &theirs)] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let out = w.bairi(&dir, &["merge-driver", "o", "a", "b", "Cargo.toml"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read_to_string(dir.join("a")).expect("read");
+    assert_eq!(merged, ours.replace("y = 1", "y = 3"));
+}
+
+#[test]
+fn the_board_header_shows_what_waits_for_a_sync() {
+    use bairi::app::keymap::Keymap;
+    use bairi::ui::theme::Theme;
+    use bairi::ui::{Ctx, render};
+    use chrono::TimeZone;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let w = World::new(|t| t);
+    let path = w.a.join("qinglan.toml");
+    let status = bairi::sync::status::unsynced(&path);
+    assert_eq!(status.map(|s| s.count()), Some(0), "all synced");
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "未提交"]);
+    // The board runs git from the campaign's folder, as the test's git does.
+    let status = bairi::sync::status::unsynced(&path).expect("a bairi repository");
+    assert_eq!((status.ahead, status.changed), (0, true));
+    git(&w.home, &w.a, &["commit", "-qam", "local"]);
+    let status = bairi::sync::status::unsynced(&path).expect("a bairi repository");
+    assert_eq!((status.ahead, status.changed), (1, false));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
+    let mut model = Model::new(file, day, bairi::i18n::Lang::Zh);
+    model.unsynced = Some(status);
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).expect("terminal");
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|frame| {
+            let ctx = Ctx {
+                model: &model,
+                theme: &theme,
+                keymap: &keymap,
+                now,
+            };
+            render(frame, &ctx)
+        })
+        .expect("draws");
+    let screen = support::buffer_text(terminal.backend().buffer());
+    assert!(screen.contains("↑1 未同步"), "{screen}");
+}
