@@ -414,3 +414,30 @@ fn the_board_header_shows_what_waits_for_a_sync() {
     let screen = support::buffer_text(terminal.backend().buffer());
     assert!(screen.contains("↑1 未同步"), "{screen}");
 }
+
+#[test]
+fn y_on_the_board_syncs_and_shows_what_came_in() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.b, &["note", "qinglan.toml", "T01", "来自乙地的记录"]);
+    w.sync_ok(&w.b);
+    let path = w.a.join("qinglan.toml");
+    let path_env = std::env::var("PATH").unwrap_or_default();
+    let mut term = support::pty::Term::spawn(
+        &[path.to_str().expect("utf-8"), "--today", TODAY],
+        120,
+        40,
+        &w.home,
+        &[
+            ("PATH", path_env.as_str()),
+            ("GIT_CONFIG_GLOBAL", "/dev/null"),
+            ("GIT_CONFIG_NOSYSTEM", "1"),
+        ],
+    );
+    term.wait_for("▶智能装备园一期");
+    term.send("Y");
+    term.wait_for("已同步");
+    assert!(term.screen().contains("1条记录"), "{}", term.screen());
+    assert!(w.text(&w.a).contains("来自乙地的记录"));
+    term.send("q");
+    assert!(term.wait_exit(), "{}", term.screen());
+}

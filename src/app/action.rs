@@ -45,6 +45,7 @@ pub enum Action {
     NextView,
     Publish,
     Export,
+    Sync,
     /// Answers to a yes/no question.
     Yes,
     No,
@@ -59,7 +60,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 40] = [
+    pub const BINDABLE: [Action; 41] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -96,6 +97,7 @@ impl Action {
         Action::NextView,
         Action::Publish,
         Action::Export,
+        Action::Sync,
         Action::Save,
         Action::Help,
         Action::Quit,
@@ -144,6 +146,7 @@ impl Action {
             Action::NextView => "next_view",
             Action::Publish => "publish",
             Action::Export => "export",
+            Action::Sync => "sync",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -228,6 +231,10 @@ impl Action {
             Action::Export => Text::new(
                 "导出当前视图为 Markdown 报告",
                 "export the view as a Markdown report",
+            ),
+            Action::Sync => Text::new(
+                "同步(git:提交、拉取合并、推送)",
+                "sync (git: commit, fetch and merge, push)",
             ),
             Action::Yes => Text::new("确认", "confirm"),
             Action::No => Text::new("取消", "cancel"),

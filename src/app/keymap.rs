@@ -162,6 +162,7 @@ impl Default for Keymap {
             (Action::NextView, vec![Key::plain(Tab)]),
             (Action::Publish, vec![Key::char('P')]),
             (Action::Export, vec![Key::char('E')]),
+            (Action::Sync, vec![Key::char('Y')]),
             (Action::Save, vec![Key::char('s')]),
             (Action::Help, vec![Key::char('?')]),
             (

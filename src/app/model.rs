@@ -167,6 +167,9 @@ pub struct Model {
     pub quitting: bool,
     /// A save is with the store worker: edits wait for it, everything else is answered.
     pub saving: bool,
+    /// A sync is on its way, or what it brought in is still to be read: its summary stays on
+    /// the status line rather than "changed elsewhere".
+    pub syncing: bool,
 }
 
 /// Presentation mode: pages cycle every `seconds`; nothing can be edited.
@@ -235,6 +238,7 @@ impl Model {
             redo: Vec::new(),
             quitting: false,
             saving: false,
+            syncing: false,
         }
     }
 

@@ -372,9 +372,16 @@ fn replay_waiting(model: &mut Model, keymap: &Keymap, clock: Clock, pending: &mu
 /// waited for its save).
 fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
     match done {
-        Done::Saved { file, result } => {
+        Done::Saved {
+            file,
+            result,
+            unsynced,
+        } => {
             let ok = result.is_ok();
             store::saved(model, file, result);
+            if model.unsynced.is_some() {
+                store::sync_waits(model, unsynced);
+            }
             let mut then = std::mem::take(&mut pending.after_save);
             if then.contains(&Effect::Quit) && !pending.waiting.is_empty() {
                 // Keys pressed while "save and quit" waited: they are done, and the board stays.
@@ -385,6 +392,12 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
         }
         Done::Watched { point, noticed } => {
             store::watched(model, &point, noticed);
+            false
+        }
+        Done::Synced { result, unsynced } => {
+            store::synced(model, result, unsynced);
+            // What the sync brought in is read now, not at the next look.
+            pending.worker.send(Job::Watch(model.file.watch_point()));
             false
         }
     }
@@ -448,7 +461,12 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                     _ => None,
                 };
                 let file = Box::new(model.file.clone());
-                if pending.worker.send(Job::Save { file, keep }) {
+                let track_sync = model.unsynced.is_some();
+                if pending.worker.send(Job::Save {
+                    file,
+                    keep,
+                    track_sync,
+                }) {
                     store::began_saving(model);
                     pending.after_save = effects.collect();
                 } else {
@@ -463,6 +481,14 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                 return false;
             }
             Effect::Quit => return true,
+            Effect::Sync => {
+                let job = Job::Sync {
+                    path: model.file.path.clone(),
+                    today: Today::Date(model.today),
+                    lang: model.lang,
+                };
+                pending.worker.send(job);
+            }
             Effect::Export(path, text) => {
                 let shown = path.display().to_string();
                 match crate::store::atomic::write_atomically(&path, text.as_bytes()) {

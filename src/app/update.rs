@@ -27,6 +27,8 @@ pub enum Effect {
     Export(std::path::PathBuf, String),
     /// Save again, settling conflicts this way.
     SaveKeeping(crate::store::merge::Keep),
+    /// Run `bairi sync` on the file (after the save before it).
+    Sync,
 }
 
 impl Effect {
@@ -276,6 +278,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Publish => leaderboard::publish(model),
         Action::Export => export(model),
+        Action::Sync => store::sync(model),
         Action::Undo => undo(model, true),
         Action::Redo => undo(model, false),
         Action::Save => save_now(model),

@@ -6,6 +6,21 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use crate::store::file::{CampaignFile, Noticed, SaveError, WatchPoint};
 use crate::store::merge::Keep;
+use crate::sync::round::{Outcome, SyncError, SyncOptions};
+
+fn run_sync(
+    path: &std::path::Path,
+    today: crate::domain::Today,
+    lang: crate::i18n::Lang,
+) -> Result<Outcome, SyncError> {
+    let exe = std::env::current_exe().map_err(|e| SyncError::Git(e.to_string()))?;
+    crate::sync::round::sync(&SyncOptions {
+        file: Some(path),
+        exe,
+        today,
+        lang,
+    })
+}
 
 /// Work for the store.
 pub enum Job {
@@ -13,9 +28,17 @@ pub enum Job {
     Save {
         file: Box<CampaignFile>,
         keep: Option<Keep>,
+        /// The file is in a repository `bairi sync` set up: say afterwards what waits.
+        track_sync: bool,
     },
     /// Look for changes made elsewhere since this version.
     Watch(WatchPoint),
+    /// `bairi sync` on this file: commit, fetch and merge, push.
+    Sync {
+        path: std::path::PathBuf,
+        today: crate::domain::Today,
+        lang: crate::i18n::Lang,
+    },
 }
 
 /// What a job came to.
@@ -24,10 +47,17 @@ pub enum Done {
     Saved {
         file: Box<CampaignFile>,
         result: Result<(), SaveError>,
+        /// What waits to be synced after it (only when the job tracked it).
+        unsynced: Option<crate::sync::status::Unsynced>,
     },
     Watched {
         point: WatchPoint,
         noticed: Noticed,
+    },
+    Synced {
+        result: Result<Outcome, SyncError>,
+        /// What still waits to be synced afterwards.
+        unsynced: Option<crate::sync::status::Unsynced>,
     },
 }
 
@@ -48,13 +78,29 @@ impl Worker {
             .spawn(move || {
                 for job in inbox {
                     let outcome = match job {
-                        Job::Save { mut file, keep } => {
+                        Job::Save {
+                            mut file,
+                            keep,
+                            track_sync,
+                        } => {
                             let result = file.save_keeping(keep);
-                            Done::Saved { file, result }
+                            let unsynced = track_sync
+                                .then(|| crate::sync::status::unsynced(&file.path))
+                                .flatten();
+                            Done::Saved {
+                                file,
+                                result,
+                                unsynced,
+                            }
                         }
                         Job::Watch(point) => {
                             let noticed = point.look();
                             Done::Watched { point, noticed }
+                        }
+                        Job::Sync { path, today, lang } => {
+                            let result = run_sync(&path, today, lang);
+                            let unsynced = crate::sync::status::unsynced(&path);
+                            Done::Synced { result, unsynced }
                         }
                     };
                     if outbox.send(outcome).is_err() {

@@ -82,9 +82,102 @@ pub fn quit_called_off(model: &mut Model) {
     );
 }
 
+/// What waits to be synced, as seen after a save.
+pub fn sync_waits(model: &mut Model, unsynced: Option<crate::sync::status::Unsynced>) {
+    model.unsynced = unsynced;
+}
+
+/// `Y`: sync through git, after saving what is pending.
+pub fn sync(model: &mut Model) -> Vec<super::Effect> {
+    use super::Effect;
+    if model.file.read_only {
+        model.say(
+            Tone::Error,
+            Text::new(
+                "文件只读,不能同步",
+                "the file is read-only; it cannot be synced",
+            ),
+        );
+        return Vec::new();
+    }
+    model.say(Tone::Info, Text::new("同步中…", "syncing…"));
+    model.syncing = true;
+    if model.file.dirty {
+        vec![Effect::Save, Effect::Sync]
+    } else {
+        vec![Effect::Sync]
+    }
+}
+
+/// A sync came back: what was sent and received, or why it stopped; what waits now.
+pub fn synced(
+    model: &mut Model,
+    result: Result<crate::sync::round::Outcome, crate::sync::round::SyncError>,
+    unsynced: Option<crate::sync::status::Unsynced>,
+) {
+    use crate::sync::round::Outcome;
+    model.unsynced = unsynced;
+    // The look at the disk that follows reads what came in without calling it a surprise.
+    model.syncing = true;
+    match result {
+        Ok(Outcome::Done { sent, received }) => {
+            let words = |list: &[Text], lang| {
+                list.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("; ")
+            };
+            let (sent_zh, got_zh) = (
+                words(&sent, crate::i18n::Lang::Zh),
+                words(&received, crate::i18n::Lang::Zh),
+            );
+            let (sent_en, got_en) = (
+                words(&sent, crate::i18n::Lang::En),
+                words(&received, crate::i18n::Lang::En),
+            );
+            let none = |s: String, word: &str| if s.is_empty() { word.to_owned() } else { s };
+            model.say(
+                Tone::Info,
+                Text::new(
+                    format!(
+                        "已同步。发出:{} · 收到:{}",
+                        none(sent_zh, "无"),
+                        none(got_zh, "无")
+                    ),
+                    format!(
+                        "synced. sent: {} · received: {}",
+                        none(sent_en, "nothing"),
+                        none(got_en, "nothing")
+                    ),
+                ),
+            );
+        }
+        Ok(Outcome::Offline { ahead, .. }) => model.say(
+            Tone::Warning,
+            tr!(
+                "无法连接远程:{ahead} 个提交留在本机,联网后再按 Y",
+                "the remote cannot be reached: {ahead} commit(s) wait here; press Y again when online"
+            ),
+        ),
+        Err(e) => model.say(Tone::Error, e.message()),
+    }
+}
+
+/// The file was read again (a sync brought changes, or someone saved): fields a git merge
+/// found changed both ways are asked about at once.
+fn ask_about_records(model: &mut Model) {
+    if model.file.campaign.conflicts.is_empty() {
+        return;
+    }
+    let recorded = crate::store::recorded::list(model.file.text());
+    if !recorded.is_empty() {
+        model.conflicts = recorded;
+        model.conflicts_recorded = true;
+        model.view = View::Conflicts;
+    }
+}
+
 /// A look at the disk came back. Returns whether anything on screen changed.
 pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool {
     let before = model.message.clone();
+    let after_sync = std::mem::take(&mut model.syncing);
     match noticed {
         Noticed::Nothing => {}
         Noticed::Reloaded(file) => {
@@ -94,13 +187,16 @@ pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool 
                 model.undo.clear();
                 model.redo.clear();
                 model.refresh();
-                model.say(
-                    Tone::Info,
-                    Text::new(
-                        "文件已被其他人修改,已重新载入",
-                        "the file was changed elsewhere and has been reloaded",
-                    ),
-                );
+                if !after_sync {
+                    model.say(
+                        Tone::Info,
+                        Text::new(
+                            "文件已被其他人修改,已重新载入",
+                            "the file was changed elsewhere and has been reloaded",
+                        ),
+                    );
+                }
+                ask_about_records(model);
             }
         }
         Noticed::ChangedWhileDirty if model.file.dirty => model.say(
