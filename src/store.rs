@@ -29,4 +29,5 @@ mod sound;
 pub mod splice;
 pub mod theirs;
 pub mod tree;
+pub mod undo;
 pub mod verify;

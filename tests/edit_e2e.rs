@@ -28,14 +28,18 @@ fn a_chinese_note_undo_and_redo() {
 
     term.send("u");
     term.wait_for("已撤销");
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        before,
-        "undo restores the bytes"
-    );
+    // The save follows on the store worker.
+    let on_disk = |term: &mut Term, want: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while std::fs::read_to_string(&path).unwrap() != want {
+            assert!(std::time::Instant::now() < deadline, "not saved as expected");
+            term.pump(std::time::Duration::from_millis(20));
+        }
+    };
+    on_disk(&mut term, &before);
     term.send("\u{12}"); // Ctrl-r
     term.wait_for("已重做");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), noted);
+    on_disk(&mut term, &noted);
     term.send("q");
     assert!(term.wait_exit());
 }

@@ -80,9 +80,11 @@ pub fn edit<T>(
         .get(mark..)
         .unwrap_or_default()
         .to_vec();
+    let tasks = model.file.task_edits(&made);
     model.undo.push(crate::store::splice::Change {
         splices: made,
         generation: model.file.generation(),
+        tasks,
     });
     if model.undo.len() > UNDO_DEPTH {
         model.undo.remove(0);

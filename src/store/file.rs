@@ -373,6 +373,7 @@ impl CampaignFile {
         let journal = Change {
             splices: self.journal.clone(),
             generation: self.generation,
+            tasks: Vec::new(),
         };
         let base = journal.revert(&self.text).ok_or(SaveError::ChangedOnDisk)?;
         let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();

@@ -64,6 +64,18 @@ impl Splice {
 pub struct Change {
     pub splices: Vec<Splice>,
     pub generation: u64,
+    /// The task the edit changed, as its text before and after: what lets the edit be
+    /// undone after the file took in changes from elsewhere (empty when the edit reached
+    /// beyond one task).
+    pub tasks: Vec<TaskEdit>,
+}
+
+/// One task's own text before and after an edit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskEdit {
+    pub id: String,
+    pub before: String,
+    pub after: String,
 }
 
 impl Change {
@@ -113,6 +125,7 @@ mod tests {
                 Splice::between("a = 10\nb = 2", "a = 10\nb = 20"),
             ],
             generation: 0,
+            tasks: Vec::new(),
         };
         assert_eq!(
             two.revert("a = 10\nb = 20").as_deref(),

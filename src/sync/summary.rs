@@ -64,6 +64,26 @@ fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
     parts
 }
 
+/// What changed in one task, as parts (`T03 推进中→受阻`, `T03 1条记录`).
+pub fn task_summary(old: &Task, new: &Task) -> Vec<Text> {
+    let mut parts = Vec::new();
+    let notes = task_changes(old, new, &mut parts);
+    let id = &new.id;
+    if notes > 0 {
+        parts.push(tr!("{id} {notes}条记录", "{id} {notes} note(s)"));
+    }
+    let removed = old.log.len().saturating_sub(new.log.len());
+    if removed > 0 {
+        let generic = format!("{id} changed");
+        parts.retain(|p| p.en != generic);
+        parts.push(tr!(
+            "{id} 撤下{removed}条记录",
+            "{id} {removed} note(s) taken back"
+        ));
+    }
+    parts
+}
+
 /// One task's changes; returns how many notes it gained.
 fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
     let id = &new.id;

@@ -183,9 +183,8 @@ pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool 
         Noticed::Reloaded(file) => {
             // A save or an edit since the look makes what it read out of date.
             if model.file.is_at(point) && !model.saving {
+                // Undo and redo stay: they find their tasks again in the new text.
                 model.file = *file;
-                model.undo.clear();
-                model.redo.clear();
                 model.refresh();
                 if !after_sync {
                     model.say(
