@@ -25,6 +25,7 @@ pub mod position;
 pub mod presence;
 pub mod publish;
 pub mod recorded;
+pub mod sidecar;
 mod sound;
 pub mod splice;
 pub mod theirs;

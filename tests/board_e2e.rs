@@ -287,7 +287,7 @@ fn the_header_shows_who_else_has_the_board_open() {
     );
     first.send("q");
     assert!(first.wait_exit());
-    let presence = dir.path().join(".qinglan.toml.presence");
+    let presence = dir.path().join(".bairi/qinglan.toml.presence");
     assert!(!presence.exists(), "nothing left behind");
 }
 
@@ -311,7 +311,7 @@ fn a_half_typed_note_survives_a_hang_up() {
             .success()
     );
     term.wait_exit();
-    let draft = dir.path().join(".qinglan.toml.draft");
+    let draft = dir.path().join(".bairi/qinglan.toml.draft");
     assert!(draft.exists(), "the draft is kept");
     let mut again = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
     again.wait_for("恢复了上次未完成的输入");

@@ -257,7 +257,7 @@ fn move_tick_and_note_edit_the_file_in_place() {
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(after.contains("{ date = 2026-11-23, by = \"li_mx\", text = \"设备调试完成\" },"));
     assert!(after.contains("status     = \"待销号\""));
-    assert!(dir.path().join("qinglan.toml.bak").exists());
+    assert!(dir.path().join(".bairi/qinglan.toml.bak").exists());
     let bad_status = bairi(&["move", file, "T02", "finished"]);
     assert_eq!(bad_status.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_status.stderr).contains("unknown status"));

@@ -32,7 +32,10 @@ fn a_chinese_note_undo_and_redo() {
     let on_disk = |term: &mut Term, want: &str| {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
         while std::fs::read_to_string(&path).unwrap() != want {
-            assert!(std::time::Instant::now() < deadline, "not saved as expected");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "not saved as expected"
+            );
             term.pump(std::time::Duration::from_millis(20));
         }
     };

@@ -261,7 +261,7 @@ fn save_writes_atomically_and_keeps_a_backup() {
     let path = dir.path().join("qinglan.toml");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), file.text());
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("qinglan.toml.bak")).unwrap(),
+        std::fs::read_to_string(dir.path().join(".bairi/qinglan.toml.bak")).unwrap(),
         text
     );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())

@@ -33,7 +33,7 @@ fn open(path: &Path, home: &Path) -> Link {
 }
 
 fn presence_entries(dir: &Path) -> usize {
-    std::fs::read_dir(dir.join(".qinglan.toml.presence")).map_or(0, |d| d.count())
+    std::fs::read_dir(dir.join(".bairi/qinglan.toml.presence")).map_or(0, |d| d.count())
 }
 
 fn recovery_copies(dir: &Path) -> Vec<String> {
@@ -90,7 +90,7 @@ fn a_half_typed_chinese_note_is_kept_as_a_draft_and_reopened() {
     link.hang_up();
     assert_eq!(link.exit_within(LIMIT), Some(0));
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was saved");
-    assert!(dir.path().join(".qinglan.toml.draft").exists());
+    assert!(dir.path().join(".bairi/qinglan.toml.draft").exists());
     assert_eq!(presence_entries(dir.path()), 0);
     let file = path.to_str().unwrap();
     let mut again = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
@@ -123,7 +123,7 @@ fn an_open_problem_form_with_pending_edits_keeps_both() {
         1,
         "the move was saved"
     );
-    let draft = std::fs::read_to_string(dir.path().join(".qinglan.toml.draft")).unwrap();
+    let draft = std::fs::read_to_string(dir.path().join(".bairi/qinglan.toml.draft")).unwrap();
     assert!(draft.contains("用地指标未落实"), "{draft}");
     assert_eq!(presence_entries(dir.path()), 0);
 }
@@ -275,7 +275,7 @@ fn edits_waiting_behind_a_stuck_save_reach_the_recovery_copy() {
         ticked + 2,
         "both ticks"
     );
-    let draft = std::fs::read_to_string(dir.path().join(".qinglan.toml.draft")).unwrap();
+    let draft = std::fs::read_to_string(dir.path().join(".bairi/qinglan.toml.draft")).unwrap();
     assert!(draft.contains("排队中的记录"), "{draft}");
     assert_eq!(presence_entries(dir.path()), 0);
 }
@@ -326,7 +326,8 @@ fn with_nowhere_beside_the_campaign_the_edits_go_to_the_home_directory() {
 fn a_draft_for_a_task_that_is_gone_is_kept_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
-    let draft = dir.path().join(".qinglan.toml.draft");
+    let draft = dir.path().join(".bairi/qinglan.toml.draft");
+    std::fs::create_dir_all(draft.parent().unwrap()).unwrap();
     std::fs::write(
         &draft,
         "kind = \"note\"\ntask = \"T99\"\nextra = \"\"\n[fields]\ntext = \"孤儿\"\n",

@@ -329,3 +329,19 @@ fn help_completions_and_man_page() {
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH bairi 1"));
     assert_eq!(run(&["frobnicate", "x", "y"], "C").status.code(), Some(2));
 }
+
+#[test]
+fn new_keeps_bairis_side_folder_out_of_git_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "target/").unwrap();
+    for name in ["a.toml", "b.toml"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(["new", dir.path().join(name).to_str().unwrap()])
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+    assert_eq!(ignore, "target/\n.bairi/\n");
+}

@@ -94,7 +94,8 @@ fn report_to(campaign: &Path, out: &Path, home: &Path) -> Output {
 fn report_out_refuses_the_campaign_its_backup_and_special_files() {
     let dir = tempfile::tempdir().unwrap();
     let campaign = support::qinglan_copy(dir.path());
-    let bak = dir.path().join("qinglan.toml.bak");
+    let bak = dir.path().join(".bairi/qinglan.toml.bak");
+    std::fs::create_dir_all(bak.parent().unwrap()).unwrap();
     std::fs::copy(&campaign, &bak).unwrap();
     let fifo = dir.path().join("pipe.md");
     assert!(

@@ -9,11 +9,9 @@ use super::form::Form;
 use super::input::TextInput;
 use super::verbs::Purpose;
 
+/// `.bairi/NAME.draft` beside the campaign.
 pub fn draft_path(campaign: &Path) -> PathBuf {
-    let name = campaign
-        .file_name()
-        .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
-    campaign.with_file_name(format!(".{name}.draft"))
+    crate::store::sidecar::path(campaign, ".draft")
 }
 
 /// What a form is for, as words that can be stored: (kind, task, extra).

@@ -105,10 +105,9 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
 /// A half-typed form survives whatever ended the session, and is reopened at the next start.
 fn keep_draft(model: &Model) {
     if let Some(text) = model.form.as_ref().and_then(super::draft::to_text) {
-        let _ = crate::store::atomic::write_atomically(
-            &super::draft::draft_path(&model.file.path),
-            text.as_bytes(),
-        );
+        let draft = super::draft::draft_path(&model.file.path);
+        let _ = crate::store::sidecar::folder_for(&draft);
+        let _ = crate::store::atomic::write_atomically(&draft, text.as_bytes());
     }
 }
 

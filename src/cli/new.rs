@@ -41,6 +41,8 @@ pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut
     }
     match write_atomically(file, text.as_bytes()) {
         Ok(_) => {
+            // bairi's own side files stay out of a repository or a shared folder's listing.
+            let _ = ignore_side_folder(file);
             let text = tr!(
                 "已写入模板 {name}(第1天为今天)。编辑后运行 bairi check {name}",
                 "Wrote the template {name} (day 1 is today). Edit it, then run bairi check {name}"
@@ -54,4 +56,29 @@ pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut
             1
         }
     }
+}
+
+/// Adds `.bairi/` to the `.gitignore` beside `file` (made if need be), once.
+fn ignore_side_folder(file: &Path) -> std::io::Result<()> {
+    let dir = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let ignore = dir.join(".gitignore");
+    let line = format!("{}/", crate::store::sidecar::DIR);
+    let old = match std::fs::read_to_string(&ignore) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    if old.lines().any(|l| l.trim() == line) {
+        return Ok(());
+    }
+    let mut text = old;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&line);
+    text.push('\n');
+    std::fs::write(&ignore, text)
 }

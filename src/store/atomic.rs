@@ -79,13 +79,9 @@ pub(super) fn temp_path(path: &Path, what: &str) -> PathBuf {
     path.with_file_name(format!(".{name}.bairi-{what}-{}-{n}", std::process::id()))
 }
 
-/// `FILE.bak`.
+/// `.bairi/FILE.bak` beside the file.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map_or_else(Default::default, |n| n.to_os_string());
-    name.push(".bak");
-    path.with_file_name(name)
+    super::sidecar::path(path, ".bak")
 }
 
 /// Replaces `path` with `bytes` so that the file keeps its owner, group, mode and links,
@@ -96,11 +92,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
     super::careful::write(path, bytes).map(|(print, _)| print)
 }
 
-/// Points `FILE.bak` at the current version, atomically: a hard link when `link` allows it
+/// Points `.bairi/FILE.bak` at the current version, atomically: a hard link when `link` allows it
 /// (the file is about to be replaced by a new one), else a full copy (it is about to be
 /// overwritten in place).
 pub(super) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
     let bak = backup_path(path);
+    super::sidecar::folder_for(&bak)?;
     let staging = temp_path(path, "bak");
     if (!link || fs::hard_link(path, &staging).is_err())
         && let Err(e) = fs::copy(path, &staging)

@@ -60,6 +60,9 @@ pub fn check(out: &Path, campaign: &Path) -> Result<(), Text> {
         let n = n.to_string_lossy();
         n.starts_with(&format!(".{name}."))
     });
+    let in_side_folder = campaign_full
+        .parent()
+        .is_some_and(|d| out_full.starts_with(d.join(super::sidecar::DIR)));
     let in_backups = BackupPolicy::standard(1)
         .dir
         .and_then(|d| fs::canonicalize(d).ok())
@@ -73,6 +76,7 @@ pub fn check(out: &Path, campaign: &Path) -> Result<(), Text> {
     if out_full == backup_path(&campaign_full)
         || same_file(out, &backup_path(&campaign_full))
         || (beside && ours)
+        || in_side_folder
         || in_backups
     {
         return Err(tr!(
@@ -92,6 +96,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = dir.path().join("c.toml");
         fs::write(&c, "x").unwrap();
+        crate::store::sidecar::folder_for(&backup_path(&c)).unwrap();
         fs::write(backup_path(&c), "x").unwrap();
         fs::hard_link(&c, dir.path().join("same.toml")).unwrap();
         std::os::unix::fs::symlink(&c, dir.path().join("link.toml")).unwrap();

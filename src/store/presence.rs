@@ -1,4 +1,4 @@
-//! Who else has the board open: each running board keeps a small file in `.NAME.presence/`
+//! Who else has the board open: each running board keeps a small file in `.bairi/NAME.presence/`
 //! beside the campaign, refreshed while it runs and removed when it quits. Entries not
 //! refreshed for [`STALE`] (a crash, a dropped link) are ignored and cleaned up.
 
@@ -30,10 +30,7 @@ fn who() -> String {
 impl Presence {
     /// Announces this board beside `campaign`.
     pub fn join(campaign: &Path) -> io::Result<Presence> {
-        let name = campaign
-            .file_name()
-            .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
-        let dir = campaign.with_file_name(format!(".{name}.presence"));
+        let dir = super::sidecar::prepared(campaign, ".presence")?;
         fs::create_dir_all(&dir)?;
         let file = dir.join(format!("{}.{}", who(), std::process::id()));
         fs::write(&file, who())?;

@@ -10,6 +10,7 @@ use super::git::{Git, GitError};
 
 /// bairi's own files beside a campaign, never to be committed.
 pub const IGNORED: &[&str] = &[
+    ".bairi/",
     ".*.lock",
     ".*.presence/",
     ".*.draft",
