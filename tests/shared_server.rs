@@ -315,3 +315,73 @@ fn three_writers_a_hundred_notes_each_all_land() {
     assert_eq!(landed, WRITERS * NOTES);
     eprintln!("{WRITERS}×{NOTES} notes in {elapsed:?}");
 }
+
+#[test]
+fn three_writers_and_an_open_board_lose_nothing() {
+    const WRITERS: usize = 3;
+    const NOTES: usize = 100;
+    const BOARD_NOTES: usize = 10;
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let mut board = support::pty::Term::spawn(&[file, "--today", TODAY], 120, 40, dir.path(), &[]);
+    board.wait_for("▶智能装备园一期");
+    let barrier = std::sync::Barrier::new(WRITERS + 1);
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (path, barrier, home) = (&path, &barrier, dir.path());
+                s.spawn(move || {
+                    barrier.wait();
+                    (0..NOTES)
+                        .map(|n| note(path, "T01", &format!("写者{w}-第{n}条"), home))
+                        .filter(|out| !out.status.success())
+                        .map(|out| String::from_utf8_lossy(&out.stderr).into_owned())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        barrier.wait();
+        // Meanwhile the lead notes on the same task from the board.
+        for k in 0..BOARD_NOTES {
+            board.send("n");
+            board.wait_for("记录(Enter");
+            board.send(&format!("看板第{k}条"));
+            board.pump(Duration::from_millis(50));
+            board.send("\r");
+            board.pump(Duration::from_millis(150));
+        }
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} failed: {:?}",
+        failures.len(),
+        failures.first()
+    );
+    // The board's last save may still be on its way.
+    let all_there = |text: &str| {
+        (0..BOARD_NOTES).all(|k| text.contains(&format!("\"看板第{k}条\"")))
+            && (0..WRITERS)
+                .all(|w| (0..NOTES).all(|n| text.contains(&format!("\"写者{w}-第{n}条\""))))
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !all_there(&std::fs::read_to_string(&path).unwrap()) {
+        assert!(Instant::now() < deadline, "{}", board.screen());
+        board.pump(Duration::from_millis(100));
+    }
+    board.send("q");
+    assert!(board.wait_exit(), "{}", board.screen());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(all_there(&text));
+    for k in 0..BOARD_NOTES {
+        assert_eq!(
+            text.matches(&format!("\"看板第{k}条\"")).count(),
+            1,
+            "never twice"
+        );
+    }
+}
