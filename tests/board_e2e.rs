@@ -96,9 +96,7 @@ fn a_bare_bairi_opens_the_demo_on_day_40() {
 fn a_hang_up_saves_pending_edits_and_exits() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
-    let config = dir.path().join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    support::autosave_off(dir.path());
     let before = std::fs::read_to_string(&path).unwrap();
     let mut term = Term::spawn(
         &[path.to_str().unwrap(), "--today", "2026-11-22"],
@@ -198,9 +196,7 @@ fn two_processes_merge_and_a_true_conflict_asks() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
-    let config = dir.path().join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    support::autosave_off(dir.path());
     let other = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
             .args(args)
@@ -333,9 +329,7 @@ fn a_half_typed_note_survives_a_hang_up() {
 fn quitting_without_saving_drops_the_edits_as_the_prompt_says() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
-    let config = dir.path().join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    support::autosave_off(dir.path());
     let before = std::fs::read(&path).unwrap();
     let file = path.to_str().unwrap();
     let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);

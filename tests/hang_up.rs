@@ -10,15 +10,9 @@ use std::time::{Duration, Instant};
 
 use support::pty::Term;
 use support::sshd::Link;
-use support::{changed_lines, qinglan_copy};
+use support::{autosave_off, changed_lines, hold_lock, qinglan_copy, the_recovery_copy};
 
 const LIMIT: Duration = Duration::from_secs(2);
-
-fn autosave_off(home: &Path) {
-    let config = home.join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
-}
 
 fn open(path: &Path, home: &Path) -> Link {
     let mut link = Link::spawn(
@@ -140,9 +134,7 @@ fn a_save_that_fails_at_hang_up_leaves_a_recovery_copy() {
     std::fs::rename(&path, &moved).unwrap();
     link.hang_up();
     assert_eq!(link.exit_within(LIMIT), Some(0));
-    let copies = recovery_copies(dir.path());
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
+    let kept = the_recovery_copy(dir.path());
     assert!(kept.contains("status     = \"受阻\""));
     assert_eq!(presence_entries(dir.path()), 0);
 }
@@ -156,14 +148,7 @@ fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
     let mut link = open(&path, dir.path());
     link.send(">");
     link.wait_for("未保存");
-    let lock = bairi::store::lock::lock_path(&path);
-    let mut holder = Command::new("flock")
-        .arg("-o")
-        .arg(&lock)
-        .args(["sleep", "20"])
-        .spawn()
-        .expect("flock(1) from util-linux");
-    std::thread::sleep(Duration::from_millis(200));
+    let mut holder = hold_lock(&path);
     let hung_up = Instant::now();
     link.hang_up();
     let code = link.exit_within(LIMIT);
@@ -172,9 +157,7 @@ fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
     assert_eq!(code, Some(0));
     assert!(hung_up.elapsed() < LIMIT);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
-    let copies = recovery_copies(dir.path());
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
+    let kept = the_recovery_copy(dir.path());
     assert!(kept.contains("status     = \"受阻\""));
     assert_eq!(presence_entries(dir.path()), 0);
 }
@@ -187,14 +170,7 @@ fn sigterm_twice_ends_a_board_stuck_in_a_save() {
     let mut link = open(&path, dir.path());
     link.send(">");
     link.wait_for("未保存");
-    let lock = bairi::store::lock::lock_path(&path);
-    let mut holder = Command::new("flock")
-        .arg("-o")
-        .arg(&lock)
-        .args(["sleep", "20"])
-        .spawn()
-        .expect("flock(1) from util-linux");
-    std::thread::sleep(Duration::from_millis(200));
+    let mut holder = hold_lock(&path);
     link.send("s");
     std::thread::sleep(Duration::from_millis(200));
     let pid = link.pid().to_string();
@@ -236,18 +212,6 @@ fn sigterm_with_the_terminal_open_saves_and_exits_0() {
     assert_eq!(presence_entries(dir.path()), 0);
 }
 
-fn hold_lock(campaign: &Path) -> std::process::Child {
-    let lock = bairi::store::lock::lock_path(campaign);
-    let holder = Command::new("flock")
-        .arg("-o")
-        .arg(&lock)
-        .args(["sleep", "20"])
-        .spawn()
-        .expect("flock(1) from util-linux");
-    std::thread::sleep(Duration::from_millis(200));
-    holder
-}
-
 #[test]
 fn edits_waiting_behind_a_stuck_save_reach_the_recovery_copy() {
     let dir = tempfile::tempdir().unwrap();
@@ -267,9 +231,7 @@ fn edits_waiting_behind_a_stuck_save_reach_the_recovery_copy() {
     let _ = holder.kill();
     let _ = holder.wait();
     assert_eq!(code, Some(0));
-    let copies = recovery_copies(dir.path());
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    let kept = std::fs::read_to_string(dir.path().join(&copies[0])).unwrap();
+    let kept = the_recovery_copy(dir.path());
     assert_eq!(
         kept.matches("done = true").count(),
         ticked + 2,

@@ -4,27 +4,10 @@
 
 mod support;
 
-use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use support::pty::Term;
-use support::qinglan_copy;
-
-fn hold_lock(campaign: &std::path::Path) -> Child {
-    let lock = bairi::store::lock::lock_path(campaign);
-    let holder = Command::new("flock")
-        .arg("-o")
-        .arg(&lock)
-        .args(["sleep", "30"])
-        .spawn()
-        .expect("flock(1) from util-linux");
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !lock.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(100));
-    holder
-}
+use support::{autosave_off, hold_lock, qinglan_copy};
 
 #[test]
 fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
@@ -75,9 +58,7 @@ fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
 #[test]
 fn save_and_quit_waits_for_its_save() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    autosave_off(dir.path());
     let path = qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
     let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
@@ -104,9 +85,7 @@ fn save_and_quit_waits_for_its_save() {
 #[test]
 fn save_and_quit_stays_open_when_the_save_fails() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    autosave_off(dir.path());
     let path = qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
     let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
@@ -135,9 +114,7 @@ fn save_and_quit_stays_open_when_the_save_fails() {
 #[test]
 fn keys_pressed_while_save_and_quit_waits_are_done_and_the_board_stays() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config/bairi");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "autosave = false\n").unwrap();
+    autosave_off(dir.path());
     let path = qinglan_copy(dir.path());
     let ticked = std::fs::read_to_string(&path)
         .unwrap()

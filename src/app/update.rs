@@ -108,16 +108,27 @@ fn presenting(present: &mut super::model::Present, action: Action) -> Vec<Effect
     Vec::new()
 }
 
+/// The answer to the conflict list: `m` keeps mine, `t` theirs; `None` for Esc (not now),
+/// and `Some(None)` for any other key (still asking).
+fn answer(action: Action) -> Option<Option<crate::store::merge::Keep>> {
+    use crate::store::merge::Keep;
+    match action {
+        Action::Type('m') => Some(Some(Keep::Mine)),
+        Action::Type('t') => Some(Some(Keep::Theirs)),
+        Action::Field(FieldKey::Cancel) | Action::Close | Action::Quit => None,
+        _ => Some(None),
+    }
+}
+
 /// `m` keeps my values, `t` theirs; Esc leaves the edits unsaved for now.
 fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
     if model.conflicts_recorded {
         return settle_recorded(model, action);
     }
-    use crate::store::merge::Keep;
-    let keep = match action {
-        Action::Type('m') => Keep::Mine,
-        Action::Type('t') => Keep::Theirs,
-        Action::Field(FieldKey::Cancel) | Action::Close | Action::Quit => {
+    let keep = match answer(action) {
+        Some(Some(keep)) => keep,
+        Some(None) => return Vec::new(),
+        None => {
             model.view = View::Board;
             model.say(
                 Tone::Warning,
@@ -128,7 +139,6 @@ fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
             );
             return Vec::new();
         }
-        _ => return Vec::new(),
     };
     model.view = View::Board;
     model.conflicts.clear();
@@ -138,11 +148,10 @@ fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
 /// The file's `[[conflicts]]`: `m` keeps the values in the file, `t` takes the recorded
 /// ones; either way the records go and the file is saved. Esc asks again next time.
 fn settle_recorded(model: &mut Model, action: Action) -> Vec<Effect> {
-    use crate::store::merge::Keep;
-    let keep = match action {
-        Action::Type('m') => Keep::Mine,
-        Action::Type('t') => Keep::Theirs,
-        Action::Field(FieldKey::Cancel) | Action::Close | Action::Quit => {
+    let keep = match answer(action) {
+        Some(Some(keep)) => keep,
+        Some(None) => return Vec::new(),
+        None => {
             model.view = View::Board;
             model.say(
                 Tone::Warning,
@@ -153,7 +162,6 @@ fn settle_recorded(model: &mut Model, action: Action) -> Vec<Effect> {
             );
             return Vec::new();
         }
-        _ => return Vec::new(),
     };
     model.view = View::Board;
     match edit(model, |file| file.settle_conflicts(keep)) {

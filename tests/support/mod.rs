@@ -54,3 +54,37 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 pub fn lock_held(path: &Path) -> bool {
     !matches!(bairi::store::lock::Lock::try_acquire(path), Ok(Some(_)))
 }
+
+/// A config with `autosave = false` for a board started with `home` (its XDG_CONFIG_HOME).
+pub fn autosave_off(home: &Path) {
+    let config = home.join("config/bairi");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(config.join("config.toml"), "autosave = false\n").expect("config");
+}
+
+/// Another process holding the campaign's save lock (flock(1) from util-linux) until it is
+/// killed; `-o` so the lock goes with it, not with its `sleep`.
+pub fn hold_lock(campaign: &Path) -> std::process::Child {
+    let lock = bairi::store::lock::lock_path(campaign);
+    bairi::store::sidecar::folder_for(&lock).expect("side folder");
+    let holder = std::process::Command::new("flock")
+        .arg("-o")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+        .expect("flock(1) from util-linux");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    holder
+}
+
+/// The one recovery copy a board left in `dir`, as text.
+pub fn the_recovery_copy(dir: &Path) -> String {
+    let copies: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".recovered-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    std::fs::read_to_string(&copies[0]).expect("read the copy")
+}
