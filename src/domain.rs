@@ -14,6 +14,7 @@ pub mod countdown;
 pub mod leaderboard;
 pub mod light;
 pub mod milestone;
+pub mod pledge;
 pub mod reason;
 pub mod task_facts;
 
