@@ -63,6 +63,33 @@ pub fn pledges_due(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeS
     out
 }
 
+/// One line for pledge `i`: `承诺#1 逾期待查 溪口镇:…(期限 2026-11-15,T08)`.
+pub fn pledge_line(campaign: &Campaign, i: usize, state: PledgeState) -> crate::i18n::Text {
+    let Some(p) = campaign.commitments.get(i) else {
+        return crate::i18n::Text::new("", "");
+    };
+    let n = i + 1;
+    let unit = campaign
+        .unit(&p.unit)
+        .map_or(p.unit.as_str(), |u| u.name.as_str());
+    let text = crate::sanitize::inert(&p.text);
+    let due = p.due;
+    let (zh_task, en_task) = p
+        .task
+        .as_deref()
+        .map_or((String::new(), String::new()), |t| {
+            (format!(",{t}"), format!(", {t}"))
+        });
+    let state = state.text();
+    crate::i18n::Text::new(
+        format!("承诺#{n} {} {unit}:{text}(期限 {due}{zh_task})", state.zh),
+        format!(
+            "pledge #{n} {} {unit}: {text} (due {due}{en_task})",
+            state.en
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

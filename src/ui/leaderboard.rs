@@ -177,6 +177,11 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         cut(ctx.t(&tie_rule(flag, card)), width),
         ctx.theme.dim(),
     ));
+    for (style, text) in super::pledges::due_rows(ctx) {
+        lines.push(Line::styled(cut(&text, width), style));
+    }
+    let pledge_keys = super::pledges::keys_hint(ctx);
+    lines.push(Line::styled(cut(&pledge_keys, width), ctx.theme.dim()));
     let height = usize::from(inner.height);
     let selected_line = model.leaderboard.unit + 2;
     let scroll = selected_line.saturating_sub(height.saturating_sub(2));
