@@ -336,7 +336,8 @@ mod tests {
         );
         assert_eq!(
             map.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
-            None
+            Some(Action::Pledge),
+            "plain c is the pledge key, not quit"
         );
     }
 
