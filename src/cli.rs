@@ -96,6 +96,30 @@ pub enum Command {
         #[command(flatten)]
         stamp: Stamp,
     },
+    /// Record a pledge (承诺践诺) for a unit, or mark pledge N kept or broken at a review.
+    Pledge {
+        file: PathBuf,
+        /// The unit that pledges (its id).
+        #[arg(long, requires = "text", conflicts_with_all = ["kept", "broken"])]
+        unit: Option<String>,
+        /// What the unit pledges.
+        #[arg(long, requires = "unit")]
+        text: Option<String>,
+        /// Due date (YYYY-MM-DD); default the next checkpoint.
+        #[arg(long, value_parser = parse_date, requires = "unit")]
+        due: Option<NaiveDate>,
+        /// The task the pledge is about (its id).
+        #[arg(long, requires = "unit")]
+        task: Option<String>,
+        /// Mark pledge N (from 1, in file order) kept.
+        #[arg(long, conflicts_with = "broken")]
+        kept: Option<usize>,
+        /// Mark pledge N (from 1, in file order) broken.
+        #[arg(long)]
+        broken: Option<usize>,
+        #[command(flatten)]
+        stamp: Stamp,
+    },
     /// Append a note to a task's log.
     Note {
         file: PathBuf,

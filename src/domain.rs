@@ -11,9 +11,11 @@ pub use today::Today;
 pub use zone::Zone;
 
 pub mod countdown;
+pub mod follow_up;
 pub mod leaderboard;
 pub mod light;
 pub mod milestone;
+pub mod pledge;
 pub mod reason;
 pub mod task_facts;
 

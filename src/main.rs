@@ -158,6 +158,49 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             out,
             err,
         ),
+        Some(Command::Pledge {
+            file,
+            unit,
+            text,
+            due,
+            task,
+            kept,
+            broken,
+            stamp,
+        }) => {
+            let edit = match (kept, broken, unit) {
+                (Some(n), _, _) => Edit::CheckPledge { n, kept: true },
+                (_, Some(n), _) => Edit::CheckPledge { n, kept: false },
+                (None, None, Some(unit)) => Edit::Pledge(bairi::store::pledge::NewPledge {
+                    unit,
+                    text: text.unwrap_or_default(),
+                    due,
+                    task,
+                    by: None,
+                }),
+                (None, None, None) => {
+                    let text = bairi::i18n::Text::new(
+                        "请给出 --unit 和 --text,或 --kept N / --broken N",
+                        "give --unit and --text, or --kept N / --broken N",
+                    );
+                    let _ = writeln!(err, "{}", text.get(lang));
+                    return 2;
+                }
+            };
+            edit::run(
+                &file,
+                edit,
+                EditStamp {
+                    today: today(stamp.today),
+                    clock,
+                    by: by(stamp.by),
+                    backups: config.backups,
+                },
+                lang,
+                out,
+                err,
+            )
+        }
         Some(Command::Publish {
             file,
             checkpoint,

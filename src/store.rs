@@ -21,6 +21,7 @@ pub mod merge_text;
 pub mod merge_top;
 pub mod out;
 pub mod patch;
+pub mod pledge;
 pub mod position;
 pub mod presence;
 pub mod publish;

@@ -10,6 +10,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod leaderboard;
+pub mod pledges;
 pub mod present;
 pub mod standup;
 pub mod text;

@@ -44,6 +44,10 @@ pub enum Action {
     ShowWall,
     NextView,
     Publish,
+    /// Record a pledge for the unit chosen on the leaderboard.
+    Pledge,
+    /// Mark the chosen unit's due pledge kept or broken.
+    CheckPledge,
     Export,
     Sync,
     /// Answers to a yes/no question.
@@ -60,7 +64,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 41] = [
+    pub const BINDABLE: [Action; 43] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -96,6 +100,8 @@ impl Action {
         Action::ShowWall,
         Action::NextView,
         Action::Publish,
+        Action::Pledge,
+        Action::CheckPledge,
         Action::Export,
         Action::Sync,
         Action::Save,
@@ -145,6 +151,8 @@ impl Action {
             Action::ShowLeaderboard => "show_leaderboard",
             Action::NextView => "next_view",
             Action::Publish => "publish",
+            Action::Pledge => "pledge",
+            Action::CheckPledge => "check_pledge",
             Action::Export => "export",
             Action::Sync => "sync",
             Action::Yes => "yes",
@@ -227,6 +235,14 @@ impl Action {
             Action::Publish => Text::new(
                 "发布擂台榜(冻结写入文件)",
                 "publish the leaderboard (frozen into the file)",
+            ),
+            Action::Pledge => Text::new(
+                "擂台榜上:为所选单位记录承诺(承诺践诺)",
+                "leaderboard: record a pledge for the chosen unit",
+            ),
+            Action::CheckPledge => Text::new(
+                "擂台榜上:核查所选单位到期的承诺(践诺/未践诺)",
+                "leaderboard: check the chosen unit's due pledge (kept/broken)",
             ),
             Action::Export => Text::new(
                 "导出当前视图为 Markdown 报告",

@@ -161,6 +161,8 @@ impl Default for Keymap {
             (Action::ShowWall, vec![Key::char('4')]),
             (Action::NextView, vec![Key::plain(Tab)]),
             (Action::Publish, vec![Key::char('P')]),
+            (Action::Pledge, vec![Key::char('c')]),
+            (Action::CheckPledge, vec![Key::char('K')]),
             (Action::Export, vec![Key::char('E')]),
             (Action::Sync, vec![Key::char('Y')]),
             (Action::Save, vec![Key::char('s')]),
@@ -334,7 +336,8 @@ mod tests {
         );
         assert_eq!(
             map.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
-            None
+            Some(Action::Pledge),
+            "plain c is the pledge key, not quit"
         );
     }
 

@@ -10,6 +10,7 @@ use super::verbs::{self, Purpose, edit};
 
 mod detail;
 mod leaderboard;
+mod pledge;
 mod standup;
 pub mod store;
 mod wall;
@@ -285,6 +286,8 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Publish => leaderboard::publish(model),
+        Action::Pledge => pledge::pledge(model),
+        Action::CheckPledge => pledge::check_pledge(model),
         Action::Export => export(model),
         Action::Sync => store::sync(model),
         Action::Undo => undo(model, true),

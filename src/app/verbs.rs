@@ -16,6 +16,10 @@ use crate::store::file::{CampaignFile, NewProblem, Refusal};
 use crate::store::file_more::{MilestoneFields, TaskFields};
 use crate::tr;
 
+/// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
+pub const PLEDGE_RESULTS: &[&str] = &["践诺", "未践诺"];
+const BROKEN: &str = "未践诺";
+
 /// What submitting a form does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
@@ -58,6 +62,13 @@ pub enum Purpose {
     },
     Publish {
         checkpoint: usize,
+    },
+    Pledge {
+        unit: String,
+    },
+    CheckPledge {
+        /// Index in `commitments`.
+        index: usize,
     },
 }
 
@@ -236,6 +247,28 @@ pub fn submit(
             let note = text("note");
             let (n, fx) = edit(model, |f| f.publish(&board, &kind, note.as_deref()))?;
             (tr!("已发布第{n}节点擂台榜", "checkpoint {n} published"), fx)
+        }
+        Purpose::Pledge { unit } => {
+            let pledge = crate::store::pledge::NewPledge {
+                unit,
+                text: text("text").unwrap_or_default(),
+                due: get(values, "due").date(),
+                task: text("task"),
+                by,
+            };
+            let (n, fx) = edit(model, |f| f.add_pledge(&pledge))?;
+            (tr!("已记录第{n}条承诺", "pledge {n} recorded"), fx)
+        }
+        Purpose::CheckPledge { index } => {
+            let kept = text("result").as_deref() != Some(BROKEN);
+            let n = index + 1;
+            let ((), fx) = edit(model, |f| f.check_pledge(n, kept))?;
+            let done = if kept {
+                tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
+            } else {
+                tr!("第{n}条承诺:未践诺", "pledge {n}: broken")
+            };
+            (done, fx)
         }
         Purpose::BackScheduleReview { task, proposals } => {
             let n = proposals.len();

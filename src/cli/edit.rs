@@ -1,4 +1,4 @@
-//! `bairi move | tick | note`: one edit, saved in place, for scripts and tests.
+//! `bairi move | tick | note | pledge`: one edit, saved in place, for scripts and tests.
 
 use std::io::Write;
 use std::path::Path;
@@ -24,6 +24,13 @@ pub enum Edit {
     Note {
         task: String,
         text: String,
+    },
+    /// A new pledge (`by` comes from the stamp).
+    Pledge(crate::store::pledge::NewPledge),
+    /// Pledge `n` (from 1) checked: kept or broken.
+    CheckPledge {
+        n: usize,
+        kept: bool,
     },
 }
 
@@ -65,7 +72,10 @@ pub fn run(
     file.backups = crate::store::backup::BackupPolicy::standard(backups);
     file.clock = clock;
     let today = file.today;
-    let writes_by = matches!(edit, Edit::Move { .. } | Edit::Note { .. });
+    let writes_by = matches!(
+        edit,
+        Edit::Move { .. } | Edit::Note { .. } | Edit::Pledge(_)
+    );
     if let (true, Some(who)) = (writes_by, &by)
         && crate::store::verify::person(&file.campaign, who).is_err()
     {
@@ -122,6 +132,22 @@ pub fn run(
                 .map(|()| tr!("{task}: 已添加记录", "{task}: note added"))
                 .map_err(|e| e.message())
         }
+        Edit::Pledge(mut pledge) => {
+            pledge.by = by.clone();
+            file.add_pledge(&pledge)
+                .map(|n| tr!("已记录第{n}条承诺", "pledge {n} recorded"))
+                .map_err(|e| e.message())
+        }
+        Edit::CheckPledge { n, kept } => file
+            .check_pledge(n, kept)
+            .map(|()| {
+                if kept {
+                    tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
+                } else {
+                    tr!("第{n}条承诺:未践诺", "pledge {n}: broken")
+                }
+            })
+            .map_err(|e| e.message()),
     };
     match result {
         Err(refusal) => {

@@ -157,26 +157,14 @@ pub fn leaderboard_at(
             due: t.due,
         })
         .collect();
-    units.sort_by(|a, b| {
-        b.rate
-            .total_cmp(&a.rate)
-            .then(a.red_tasks.cmp(&b.red_tasks))
-            .then(b.due.cmp(&a.due))
-            .then(a.unit.cmp(&b.unit))
-    });
-    for (i, u) in units.iter_mut().enumerate() {
-        u.rank = i as u32 + 1;
-    }
+    units.sort_by(|a, b| standing(a, b).then(a.unit.cmp(&b.unit)));
+    assign_ranks(&mut units);
     let red_flag = units
         .iter()
-        .take(rules.leaderboard.red_flag_top)
+        .filter(|u| (u.rank as usize) <= rules.leaderboard.red_flag_top)
         .map(|u| u.unit.clone())
         .collect();
-    let below: Vec<&RankedUnit> = units.iter().filter(|u| u.done < u.due).collect();
-    let skip = below
-        .len()
-        .saturating_sub(rules.leaderboard.yellow_card_bottom);
-    let yellow_card = below.iter().skip(skip).map(|u| u.unit.clone()).collect();
+    let yellow_card = bench(&units, rules.leaderboard.yellow_card_bottom);
     Leaderboard {
         checkpoint,
         date,
@@ -188,6 +176,64 @@ pub fn leaderboard_at(
         red,
         yellow,
     }
+}
+
+/// The ranking order without the id: rate (descending), red tasks (ascending), milestones due
+/// (descending). Units equal here are tied (并列).
+fn standing(a: &RankedUnit, b: &RankedUnit) -> std::cmp::Ordering {
+    b.rate
+        .total_cmp(&a.rate)
+        .then(a.red_tasks.cmp(&b.red_tasks))
+        .then(b.due.cmp(&a.due))
+}
+
+/// Competition ranks (1, 2, 2, 4) over units already sorted by [`standing`].
+fn assign_ranks(units: &mut [RankedUnit]) {
+    for i in 0..units.len() {
+        units[i].rank = if i > 0 && standing(&units[i - 1], &units[i]).is_eq() {
+            units[i - 1].rank
+        } else {
+            i as u32 + 1
+        };
+    }
+}
+
+/// ▮ The bottom `bottom` units below 100%, and every unit tied with the last of them, in rank
+/// order: no seat is decided by an id.
+fn bench(units: &[RankedUnit], bottom: usize) -> Vec<String> {
+    let below: Vec<&RankedUnit> = units.iter().filter(|u| u.done < u.due).collect();
+    if bottom == 0 || below.is_empty() {
+        return Vec::new();
+    }
+    let first = below.len().saturating_sub(bottom);
+    let edge = below[first].rank;
+    below
+        .iter()
+        .filter(|u| u.rank >= edge)
+        .map(|u| u.unit.clone())
+        .collect()
+}
+
+/// Whether `rank` is shared by more than one unit on `board` (shown as 并列 / "tied").
+pub fn is_tied(units: &[RankedUnit], rank: u32) -> bool {
+    units.iter().filter(|u| u.rank == rank).count() > 1
+}
+
+/// A unit's rank as shown: `3`, or `并列3` / `3 tied` when shared.
+pub fn rank_text(units: &[RankedUnit], rank: u32) -> crate::i18n::Text {
+    if is_tied(units, rank) {
+        crate::tr!("并列{rank}", "{rank} tied")
+    } else {
+        crate::i18n::Text::new(rank.to_string(), rank.to_string())
+    }
+}
+
+/// The tie rule, for legends (fits 80 columns), with the glyphs in use for ⚑ and ▮.
+pub fn tie_rule(flag: &str, card: &str) -> crate::i18n::Text {
+    crate::tr!(
+        "并列:完成率、红灯数、应完成数都相同则名次相同,线上并列者都得{flag}/{card}",
+        "tied: equal rate, red tasks and due share a rank; all tied at a line get {flag}/{card}"
+    )
 }
 
 /// One leaderboard per checkpoint strictly before today.
@@ -346,6 +392,14 @@ mod tests {
         let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
         let order: Vec<_> = board.units.iter().map(|u| u.unit.as_str()).collect();
         assert_eq!(order, ["b", "a", "c", "d", "e"]);
+        let ranks: Vec<_> = board.units.iter().map(|u| u.rank).collect();
+        assert_eq!(
+            ranks,
+            [1, 2, 2, 4, 5],
+            "a and c are tied (并列) and share rank 2"
+        );
+        assert!(is_tied(&board.units, 2));
+        assert!(!is_tied(&board.units, 1));
         assert_eq!(board.red_flag, ["b"]);
         assert_eq!(board.yellow_card, ["e"]);
         assert_eq!(board.red, ["T4", "T5"]);
@@ -358,5 +412,91 @@ mod tests {
         let board = leaderboard_at(&c, None, date("2026-09-12"));
         assert_eq!(board.units.len(), 1);
         assert_eq!(board.units[0].unit, "a");
+    }
+
+    fn one_milestone(id: &str, unit: &str, done: bool) -> crate::domain::model::Task {
+        let done_on = done.then_some("2026-09-10");
+        task(
+            id,
+            unit,
+            Status::InProgress,
+            "2026-12-01",
+            &[("2026-09-10", done_on)],
+        )
+    }
+
+    #[test]
+    fn every_unit_tied_at_the_top_gets_the_red_flag() {
+        let tasks = vec![
+            one_milestone("T1", "b", true),
+            one_milestone("T2", "a", true),
+            one_milestone("T3", "c", false),
+        ];
+        let c = campaign(tasks, &["a", "b", "c"]);
+        let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
+        let ranks: Vec<_> = board
+            .units
+            .iter()
+            .map(|u| (u.unit.as_str(), u.rank))
+            .collect();
+        assert_eq!(ranks, [("a", 1), ("b", 1), ("c", 3)]);
+        assert_eq!(board.red_flag, ["a", "b"]);
+    }
+
+    #[test]
+    fn the_bench_takes_every_unit_tied_with_its_last_seat() {
+        // a at 100%; b, c, d all at 0% with one due and no red task on the 14th: tied at 2.
+        let tasks = vec![
+            one_milestone("T1", "a", true),
+            one_milestone("T2", "d", false),
+            one_milestone("T3", "c", false),
+            one_milestone("T4", "b", false),
+        ];
+        let mut c = campaign(tasks, &["a", "b", "c", "d"]);
+        c.rules.leaderboard.yellow_card_bottom = 1;
+        let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
+        let ranks: Vec<_> = board
+            .units
+            .iter()
+            .map(|u| (u.unit.as_str(), u.rank))
+            .collect();
+        assert_eq!(ranks, [("a", 1), ("b", 2), ("c", 2), ("d", 2)]);
+        assert_eq!(
+            board.yellow_card,
+            ["b", "c", "d"],
+            "one seat, three tied units"
+        );
+        c.rules.leaderboard.yellow_card_bottom = 0;
+        assert!(
+            leaderboard_at(&c, Some(1), date("2026-09-14"))
+                .yellow_card
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_bench_without_ties_takes_exactly_its_seats() {
+        let tasks = vec![
+            one_milestone("T1", "a", true),
+            one_milestone("T2", "b", false),
+            task(
+                "T3",
+                "c",
+                Status::InProgress,
+                "2026-12-01",
+                &[("2026-09-10", None), ("2026-09-11", Some("2026-09-11"))],
+            ),
+        ];
+        let mut c = campaign(tasks, &["a", "b", "c"]);
+        c.rules.leaderboard.yellow_card_bottom = 1;
+        let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
+        assert_eq!(board.yellow_card, ["b"]);
+        c.rules.leaderboard.yellow_card_bottom = 5;
+        let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
+        assert_eq!(
+            board.yellow_card,
+            ["c", "b"],
+            "only units below 100% sit on the bench"
+        );
     }
 }

@@ -277,6 +277,8 @@ pub struct Commitment {
     pub by: Option<String>,
     pub task: Option<String>,
     pub kept_on: Option<NaiveDate>,
+    /// The day it was checked at a review and found broken (`kept` stays false).
+    pub broken_on: Option<NaiveDate>,
 }
 
 /// A published, frozen leaderboard.

@@ -63,11 +63,14 @@ pub struct CheckpointValues {
 #[derive(Debug, Serialize)]
 pub struct TaskValues {
     pub id: String,
+    pub title: String,
     pub status: &'static str,
     pub light: &'static str,
     pub overridden: bool,
     pub reasons: Vec<String>,
     pub overdue: bool,
+    /// Due a follow-up order (督办): red in each of the last three published reviews.
+    pub follow_up: bool,
     pub next_milestone: Option<NextMilestone>,
 }
 
@@ -105,15 +108,18 @@ pub struct UnitValues {
 
 /// Gathers every value of the report for `today`; reasons are in `lang`.
 pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
+    let follow_ups = crate::domain::follow_up::follow_ups(campaign);
     Report {
         campaign: campaign_values(campaign, today),
         tasks: campaign
             .tasks
             .iter()
-            .map(|task| {
+            .enumerate()
+            .map(|(i, task)| {
                 let verdict = task_light(task, &campaign.rules.light, today);
                 TaskValues {
                     id: task.id.clone(),
+                    title: task.title.clone(),
                     status: task.status.key(),
                     light: verdict.light.key(),
                     overridden: verdict.overridden,
@@ -123,6 +129,7 @@ pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
                         .map(|r| r.text(task).get(lang).to_owned())
                         .collect(),
                     overdue: is_overdue(task, today),
+                    follow_up: follow_ups.get(i).copied().unwrap_or(false),
                     next_milestone: next_milestone(task).map(|m| NextMilestone {
                         title: m.title.clone(),
                         due: m.due,

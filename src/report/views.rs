@@ -3,14 +3,18 @@
 use chrono::{Days, NaiveDate};
 
 use super::doc::{Doc, Section, Table};
-use crate::domain::countdown::{past_checkpoints, phase, phase_text};
-use crate::domain::leaderboard::{Leaderboard, leaderboard_at, rate, unit_tally};
+use crate::domain::countdown::{phase, phase_text};
+use crate::domain::leaderboard::{rate, unit_tally};
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
 use crate::domain::{Campaign, RateMode, Status, Task};
 use crate::i18n::{Lang, Text};
 use crate::tr;
+
+mod leaderboard;
+mod pledges;
+use leaderboard::leaderboard;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -282,108 +286,6 @@ fn standup(x: &Ctx) -> Doc {
     }
 }
 
-fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Text> {
-    let past = past_checkpoints(&x.c.info, x.today);
-    let chosen = match checkpoint {
-        Some(n) => Some(past.iter().find(|(k, _)| *k == n).copied().ok_or_else(|| {
-            tr!(
-                "第{n}节点还没到,或没有这个节点",
-                "checkpoint {n} has not passed yet, or does not exist"
-            )
-        })?),
-        None => past.last().copied(),
-    };
-    let (board, published) = match chosen {
-        Some((n, date)) => match x.c.reviews.iter().find(|r| r.checkpoint as usize == n) {
-            Some(r) => (Leaderboard::from_review(r), true),
-            None => (leaderboard_at(x.c, Some(n), date), false),
-        },
-        None => (leaderboard_at(x.c, None, x.today), false),
-    };
-    let header: Vec<String> = [
-        ("名次", "Rank"),
-        ("", ""),
-        ("单位", "Unit"),
-        ("完成", "Done"),
-        ("应完成", "Due"),
-        ("完成率", "Rate"),
-        ("红灯任务", "Red tasks"),
-    ]
-    .iter()
-    .map(|(z, e)| x.t(z, e))
-    .collect();
-    let rows: Vec<Vec<String>> = board
-        .units
-        .iter()
-        .map(|u| {
-            let mark = if board.red_flag.contains(&u.unit) {
-                "⚑"
-            } else if board.yellow_card.contains(&u.unit) {
-                "▮"
-            } else {
-                ""
-            };
-            vec![
-                u.rank.to_string(),
-                mark.to_owned(),
-                x.unit(Some(&u.unit)),
-                u.done.to_string(),
-                u.due.to_string(),
-                format!("{:.0}%", u.rate),
-                u.red_tasks.to_string(),
-            ]
-        })
-        .collect();
-    let (done, due, r) = (board.done, board.due, board.rate().round());
-    let when = match board.checkpoint {
-        Some(n) => tr!("第{n}节点", "checkpoint {n}"),
-        None => Text::new("今天", "today"),
-    };
-    let state = if published {
-        x.t("已发布", "published")
-    } else {
-        x.t("未发布(按规则计算)", "not published (computed)")
-    };
-    let mut lines = vec![
-        format!("{} {} · {state}", when.get(x.lang), board.date),
-        tr!(
-            "全县节点完成率 {done}/{due}({r}%)",
-            "campaign-wide milestone rate {done}/{due} ({r}%)"
-        )
-        .get(x.lang)
-        .to_owned(),
-        x.t(
-            "⚑ 红旗单位 · ▮ 黄牌席",
-            "⚑ red flag (an honour) · ▮ yellow-card bench",
-        ),
-    ];
-    let reds: Vec<String> = board
-        .red
-        .iter()
-        .map(|id| {
-            x.c.task(id)
-                .map_or(id.clone(), |t| format!("{id} {}", t.title))
-        })
-        .collect();
-    if !reds.is_empty() {
-        lines.push(format!(
-            "{}: {}",
-            x.t("红灯任务", "red tasks"),
-            reds.join("、")
-        ));
-    }
-    let table = Table { header, rows };
-    Ok(Doc {
-        sections: vec![Section {
-            heading: when.get(x.lang).to_owned(),
-            lines,
-            table: Some(table.clone()),
-        }],
-        main: table,
-        ..Doc::default()
-    })
-}
-
 fn weekly(x: &Ctx) -> Doc {
     let week_end = x.today.checked_add_days(Days::new(7)).unwrap_or(x.today);
     let header: Vec<String> = [
@@ -435,7 +337,7 @@ fn weekly(x: &Ctx) -> Doc {
         if rows.is_empty() {
             continue;
         }
-        let lines = rows
+        let lines: Vec<String> = rows
             .iter()
             .map(|r| format!("{}:{} — {} {}", r[1], r[2], r[3], r[4]))
             .collect();
@@ -445,6 +347,14 @@ fn weekly(x: &Ctx) -> Doc {
             table: None,
         });
         all_rows.extend(rows);
+    }
+    let pledges = pledges::due_lines(x);
+    if !pledges.is_empty() {
+        sections.push(Section {
+            heading: x.t("待查承诺", "Pledges to check"),
+            lines: pledges,
+            table: None,
+        });
     }
     Doc {
         sections,

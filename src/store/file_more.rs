@@ -170,7 +170,7 @@ impl CampaignFile {
     }
 
     /// Checks `text` as a file being opened and, if it loads, makes it the campaign.
-    fn adopt(&mut self, text: String, failure: Text) -> Result<(), Refusal> {
+    pub(super) fn adopt(&mut self, text: String, failure: Text) -> Result<(), Refusal> {
         let loaded = load_str(&text, Today::Date(self.today)).map_err(|r| {
             let why = r
                 .diagnostics

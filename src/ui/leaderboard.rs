@@ -11,6 +11,7 @@ use super::Ctx;
 use super::text::{cut, fit, inert};
 use crate::app::action::Action;
 use crate::app::leaderboard_view::{chosen, moments, shown};
+use crate::domain::leaderboard::{rank_text, tie_rule};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
@@ -76,8 +77,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         ctx.theme.header(),
     ));
     let head = Text::new(
-        "  名次  单位                  完成/应完成  完成率  红灯任务",
-        "  Rank  Unit                  Done/due     Rate    Red tasks",
+        "      名次  单位                  完成/应完成  完成率  红灯任务",
+        "      Rank  Unit                  Done/due     Rate    Red tasks",
     );
     lines.push(Line::styled(cut(ctx.t(&head), width), ctx.theme.dim()));
     for (i, u) in board.units.iter().enumerate() {
@@ -104,9 +105,12 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         } else {
             base
         };
+        let rank = rank_text(&board.units, u.rank);
+        let rank = ctx.t(&rank);
+        let pad = 7usize.saturating_sub(super::text::width(rank));
         let row = format!(
-            " {:>4}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
-            u.rank,
+            " {}{rank}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
+            " ".repeat(pad),
             fit(&inert(&name), 20),
             u.done,
             u.due,
@@ -169,6 +173,15 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         "{flag} red flag: {f} · {card} yellow card: {c} · {keys}"
     );
     lines.push(Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim()));
+    lines.push(Line::styled(
+        cut(ctx.t(&tie_rule(flag, card)), width),
+        ctx.theme.dim(),
+    ));
+    for (style, text) in super::pledges::due_rows(ctx) {
+        lines.push(Line::styled(cut(&text, width), style));
+    }
+    let pledge_keys = super::pledges::keys_hint(ctx);
+    lines.push(Line::styled(cut(&pledge_keys, width), ctx.theme.dim()));
     let height = usize::from(inner.height);
     let selected_line = model.leaderboard.unit + 2;
     let scroll = selected_line.saturating_sub(height.saturating_sub(2));

@@ -202,5 +202,6 @@ fn summary_rows(ctx: &Ctx) -> Rows {
         ))
         .to_owned(),
     ));
+    out.extend(super::pledges::due_rows(ctx));
     out
 }

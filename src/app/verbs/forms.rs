@@ -294,6 +294,56 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                 f("note", "备注", "Note", Kind::Text, false, ""),
             ],
         ),
+        Purpose::Pledge { unit } => {
+            let name = c.unit(unit).map_or(unit.clone(), |u| u.name.clone());
+            let due = crate::store::pledge::default_due(&c.info, model.today).to_string();
+            (
+                tr!("{name} 承诺(承诺践诺)", "{name}: pledge"),
+                vec![
+                    f("text", "承诺内容", "Pledge", Kind::Text, true, ""),
+                    f(
+                        "due",
+                        "期限(默认下一节点)",
+                        "Due (default: next checkpoint)",
+                        Kind::Date,
+                        true,
+                        &due,
+                    ),
+                    f(
+                        "task",
+                        "关于任务(编号,可空)",
+                        "About task (id, optional)",
+                        Kind::Text,
+                        false,
+                        "",
+                    ),
+                ],
+            )
+        }
+        Purpose::CheckPledge { index } => {
+            let (name, text, due) = c
+                .commitments
+                .get(*index)
+                .map_or_else(Default::default, |p| {
+                    let name = c.unit(&p.unit).map_or(p.unit.clone(), |u| u.name.clone());
+                    (name, p.text.clone(), p.due.to_string())
+                });
+            let n = index + 1;
+            (
+                tr!(
+                    "核查第{n}条承诺 {name}:{text}(期限 {due})",
+                    "check pledge {n} {name}: {text} (due {due})"
+                ),
+                vec![f(
+                    "result",
+                    "结果 践诺/未践诺",
+                    "Result 践诺 (kept) / 未践诺 (broken)",
+                    Kind::Choice(super::PLEDGE_RESULTS),
+                    true,
+                    "践诺",
+                )],
+            )
+        }
         Purpose::BackScheduleReview { task: id, .. } => (
             tr!(
                 "{id} 倒排结果:Enter 添加为节点,Esc 取消",

@@ -10,7 +10,15 @@ use crate::i18n::Text;
 use crate::tr;
 
 const COMMITMENT_KEYS: &[&str] = &[
-    "unit", "made_on", "text", "due", "kept", "by", "task", "kept_on",
+    "unit",
+    "made_on",
+    "text",
+    "due",
+    "kept",
+    "by",
+    "task",
+    "kept_on",
+    "broken_on",
 ];
 const REVIEW_KEYS: &[&str] = &[
     "checkpoint",
@@ -48,6 +56,7 @@ pub fn read_commitments(
         let by = e.str(f, "by", false);
         let task = e.str(f, "task", false);
         let kept_on = e.date(f, "kept_on", false);
+        let broken_on = e.date(f, "broken_on", false);
         for (key, kind, value) in [
             ("unit", IdKind::Unit, &unit),
             ("by", IdKind::Person, &by),
@@ -81,6 +90,7 @@ pub fn read_commitments(
                 by,
                 task,
                 kept_on,
+                broken_on,
             });
         }
     }

@@ -1,0 +1,111 @@
+//! Ties (并列) on the leaderboard: shared ranks on screen, in reports and in `[[reviews]]`
+//! written by publishing. On 2026-11-24 the qinglan example's checkpoint 6 has two pairs of
+//! tied units (县发改局/县教育局 at 3, 县经信局/县住建局 at 6).
+
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
+use bairi::app::keymap::Keymap;
+use bairi::app::model::Model;
+use bairi::app::update::update;
+use bairi::i18n::Lang;
+use bairi::report::doc::markdown;
+use bairi::report::views::{View, build};
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+use bairi::ui::theme::Theme;
+use bairi::ui::{Ctx, render};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn model(lang: Lang) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let today = day("2026-11-24");
+    let file = CampaignFile::open(&path, Today::Date(today)).unwrap();
+    (Model::new(file, today, lang), dir)
+}
+
+fn screen(m: &Model) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|f| {
+            let ctx = Ctx {
+                model: m,
+                theme: &theme,
+                keymap: &keymap,
+                now,
+            };
+            render(f, &ctx)
+        })
+        .unwrap();
+    support::buffer_text(terminal.backend().buffer())
+}
+
+#[test]
+fn the_view_shows_tied_ranks_and_the_rule() {
+    let (mut m, _dir) = model(Lang::Zh);
+    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
+    let text = screen(&m);
+    assert_eq!(text.matches("并列3").count(), 2, "{text}");
+    assert_eq!(text.matches("并列6").count(), 2, "{text}");
+    assert!(text.contains("并列:完成率"), "{text}");
+    insta::assert_snapshot!("leaderboard_with_ties_80x24", text);
+    let (mut m, _dir) = model(Lang::En);
+    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
+    let text = screen(&m);
+    assert_eq!(text.matches("3 tied").count(), 2, "{text}");
+}
+
+#[test]
+fn reports_show_ties() {
+    let (m, _dir) = model(Lang::En);
+    let doc = build(m.campaign(), m.today, Lang::En, View::Leaderboard, Some(6)).unwrap();
+    let md = markdown(&doc);
+    assert_eq!(md.matches("| 3 tied |").count(), 2, "{md}");
+    assert_eq!(md.matches("| 6 tied |").count(), 2, "{md}");
+    assert!(md.contains("tied: equal rate"), "{md}");
+    assert!(
+        md.contains("▮ yellow-card bench:溪口镇, 县自然资源和规划局"),
+        "{md}"
+    );
+}
+
+#[test]
+fn publishing_writes_shared_ranks() {
+    let (mut m, _dir) = model(Lang::Zh);
+    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
+    update(&mut m, Action::Publish, day("2026-11-24"));
+    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    assert!(m.form.is_none());
+    let review = m.campaign().reviews.last().unwrap().clone();
+    let ranks: Vec<(&str, u32)> = review
+        .units
+        .iter()
+        .map(|u| (u.unit.as_str(), u.rank))
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            ("cd", 1),
+            ("jtj", 2),
+            ("fgj", 3),
+            ("jyj", 3),
+            ("gdgs", 5),
+            ("jxj", 6),
+            ("zjj", 6),
+            ("xk", 8),
+            ("zrj", 9)
+        ]
+    );
+    assert_eq!(review.red_flag, ["cd"]);
+}
