@@ -55,3 +55,36 @@ pub(super) fn merge_three_read(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "schema_version = 1\n";
+
+    fn task(log: &[&str], one_line: bool) -> String {
+        let notes: Vec<String> = log
+            .iter()
+            .map(|n| format!("{{ date = 2026-11-{n}, text = \"{n}\" }}"))
+            .collect();
+        let log = if one_line {
+            format!("[ {} ]", notes.join(", "))
+        } else {
+            format!("[\n  {},\n]", notes.join(",\n  "))
+        };
+        format!("{HEAD}\n[[tasks]]\nid = \"T1\"\nlog = {log}\n\n[[tasks]]\nid = \"T2\"\n")
+    }
+
+    #[test]
+    fn notes_added_on_both_sides_merge_to_one_order_whichever_side_merges() {
+        for one_line in [false, true] {
+            let base = task(&["01"], one_line);
+            let a = task(&["01", "20", "22"], one_line);
+            let b = task(&["01", "21", "22", "23"], one_line);
+            let a_first = merge_three(&base, &b, &a, None).unwrap();
+            let b_first = merge_three(&base, &a, &b, None).unwrap();
+            assert_eq!(a_first, b_first);
+            assert_eq!(a_first, task(&["01", "20", "21", "22", "23"], one_line));
+        }
+    }
+}
