@@ -97,6 +97,21 @@ pub fn merge(
         let Some(id) = id_of(table) else { continue };
         match (b.get(&id), m.get(&id)) {
             (Some(bt), Some(mt)) => merge_task(&id, bt, mt, table, keep, &mut conflicts),
+            // We both added a task with this id, not the same one.
+            (None, Some(mt)) if table_norm(mt) != table_norm(table) => match keep {
+                Some(Keep::Mine) => {
+                    let position = table.position();
+                    *table = (*mt).clone();
+                    table.set_position(position);
+                }
+                Some(Keep::Theirs) => {}
+                None => conflicts.push(Conflict {
+                    task: id.clone(),
+                    key: "(added here and there)".into(),
+                    mine: "added".into(),
+                    theirs: "added".into(),
+                }),
+            },
             // I deleted it: fine if they did not touch it.
             (Some(bt), None) if table_norm(bt) != table_norm(table) && keep != Some(Keep::Mine) => {
                 conflicts.push(Conflict {
