@@ -441,3 +441,84 @@ fn y_on_the_board_syncs_and_shows_what_came_in() {
     term.send("q");
     assert!(term.wait_exit(), "{}", term.screen());
 }
+
+/// A task added as the board adds one (`a`): it takes the next free id, `T14` on both laptops.
+fn add_on_the_board(dir: &Path, title: &str) -> String {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut file = CampaignFile::open(&dir.join("qinglan.toml"), Today::Date(day)).expect("opens");
+    let id = file
+        .add_task(&bairi::store::file_more::TaskFields {
+            title: title.to_owned(),
+            category: "xm".into(),
+            lead_unit: Some("jxj".into()),
+            deadline: Some(day),
+            ..Default::default()
+        })
+        .expect("added");
+    file.save().expect("saved");
+    id
+}
+
+fn a_task_added_on_each_board_both_arrive(outside_too: bool) {
+    let w = World::new(|t| t);
+    assert_eq!(add_on_the_board(&w.a, "甲地新增任务"), "T14");
+    assert_eq!(add_on_the_board(&w.b, "乙地新增任务"), "T14");
+    if outside_too {
+        // A change before the tasks: the whole documents are merged.
+        w.write(&w.b, |t| {
+            t.replacen("通堵点 破难点", "通堵点 破难点 促落实", 1)
+        });
+    }
+    let (text, check) = w.round();
+    assert!(
+        text.contains("甲地新增任务") && text.contains("乙地新增任务"),
+        "both tasks kept"
+    );
+    assert!(text.contains("id = \"T14\"") && text.contains("id = \"T15\""));
+    assert!(
+        !text.contains("[[conflicts]]"),
+        "nothing to settle: {check}"
+    );
+}
+
+#[test]
+fn a_task_added_on_each_board_under_the_same_new_id_both_arrive() {
+    a_task_added_on_each_board_both_arrive(false);
+}
+
+#[test]
+fn a_task_added_on_each_board_arrives_when_settings_changed_too() {
+    a_task_added_on_each_board_both_arrive(true);
+}
+
+#[test]
+fn crossed_off_here_and_a_milestone_unticked_there_leaves_a_valid_file_to_settle() {
+    // T12 awaits sign-off. A takes it back and unticks a milestone; B crosses it off. Each
+    // file is valid; merged field by field it would be crossed off with a milestone undone.
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["move", "qinglan.toml", "T12", "in_progress"]);
+    w.edit_ok(&w.a, &["tick", "qinglan.toml", "T12", "4", "--undo"]);
+    w.edit_ok(
+        &w.b,
+        &["move", "qinglan.toml", "T12", "done", "--by", "li_mx"],
+    );
+    let (text, check) = w.round();
+    assert!(
+        text.contains("task = \"T12\"\nfield = \"(task)\""),
+        "{text}"
+    );
+    assert!(check.contains("T12"), "{check}");
+    // Either version, taken from the board, is a valid file.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let path = w.a.join("qinglan.toml");
+    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
+    let mut model = Model::new(file, day, bairi::i18n::Lang::En);
+    assert_eq!(model.view, View::Conflicts, "asked on open");
+    assert_eq!(
+        update(&mut model, Action::Type('t'), day),
+        vec![Effect::Save]
+    );
+    model.file.save().expect("saved");
+    let (text, _) = w.round();
+    assert!(!text.contains("[[conflicts]]"));
+}

@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Item};
 
+use super::load::{Today, load_str};
 use super::merge::{Conflict, Keep};
 use super::merge_text::TaskTexts;
-use super::merge3::{NotMerged, merge_three};
+use super::merge3::{NotMerged, id_order, merge_three, renumber_twins};
 use super::recorded::{self, Record, WHOLE_TASK};
 
 /// Who and when, for the records.
@@ -25,10 +26,16 @@ pub fn merge_for_git(
     theirs: &str,
     stamp: &Stamp,
 ) -> Result<(String, usize), NotMerged> {
-    let (text, records) = match merge_three(base, ours, theirs, None) {
+    // Two tasks added under one id are both kept, one renumbered, before the merge.
+    let renumbered = renumber_twins(base, ours, theirs);
+    let (ours_in, theirs) = match &renumbered {
+        Some((o, t)) => (o.as_str(), t.as_str()),
+        None => (ours, theirs),
+    };
+    let (text, records) = match merge_three(base, ours_in, theirs, None) {
         Ok(text) => (text, Vec::new()),
         Err(NotMerged::Conflicts(list)) => {
-            let mut text = merge_three(base, ours, theirs, Some(Keep::Mine))?;
+            let mut text = merge_three(base, ours_in, theirs, Some(Keep::Mine))?;
             let their_doc: DocumentMut = theirs.parse().map_err(|_| NotMerged::Unreadable)?;
             let mut records = Vec::with_capacity(list.len());
             for c in &list {
@@ -41,9 +48,69 @@ pub fn merge_for_git(
         }
         Err(e) => return Err(e),
     };
+    let (text, records) = keep_ours_where_broken(base, ours_in, theirs, text, records, stamp);
     let n = records.len();
     let text = recorded::append(&text, &records);
     Ok((super::eol::like(ours, text), n))
+}
+
+/// Two valid versions can merge into a file that breaks a rule neither broke: crossed off
+/// on one side while a milestone was unticked (or a problem logged) on the other. Each task
+/// both sides changed is then kept whole as ours, and theirs recorded whole, until the file
+/// passes `check`; settling takes one version of the task or the other, both valid.
+fn keep_ours_where_broken(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    mut text: String,
+    mut records: Vec<Record>,
+    stamp: &Stamp,
+) -> (String, Vec<Record>) {
+    let passes = |text: &str, records: &[Record]| {
+        load_str(&recorded::append(text, records), Today::Date(stamp.date)).is_ok()
+    };
+    if passes(&text, &records) || !passes(ours, &[]) || !passes(theirs, &[]) {
+        return (text, records);
+    }
+    let (Some(b), Some(o), Some(t), Ok(their_doc)) = (
+        TaskTexts::read(base),
+        TaskTexts::read(ours),
+        TaskTexts::read(theirs),
+        theirs.parse::<DocumentMut>(),
+    ) else {
+        return (text, records);
+    };
+    let mut both: Vec<&str> = o
+        .ids()
+        .filter(|id| {
+            let bt = b.task_text(id);
+            bt.is_some()
+                && bt != o.task_text(id)
+                && t.task_text(id).is_some_and(|tt| Some(tt) != bt)
+        })
+        .collect();
+    both.sort_by(|x, y| id_order(x).cmp(&id_order(y)));
+    for id in both {
+        let (Some(range), Some(own)) = (
+            TaskTexts::read(&text).and_then(|m| m.own_range(id)),
+            o.task_text(id),
+        ) else {
+            continue;
+        };
+        text.replace_range(range, own);
+        records.retain(|r| r.task.as_deref() != Some(id));
+        let whole = Conflict {
+            task: id.to_owned(),
+            key: "(added here and there)".into(),
+            mine: String::new(),
+            theirs: String::new(),
+        };
+        records.push(record(&whole, &their_doc, stamp));
+        if passes(&text, &records) {
+            break;
+        }
+    }
+    (text, records)
 }
 
 /// The record of one conflict: their value, or none where they removed it.

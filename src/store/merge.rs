@@ -97,6 +97,21 @@ pub fn merge(
         let Some(id) = id_of(table) else { continue };
         match (b.get(&id), m.get(&id)) {
             (Some(bt), Some(mt)) => merge_task(&id, bt, mt, table, keep, &mut conflicts),
+            // We both added a task with this id, not the same one.
+            (None, Some(mt)) if table_norm(mt) != table_norm(table) => match keep {
+                Some(Keep::Mine) => {
+                    let position = table.position();
+                    *table = (*mt).clone();
+                    table.set_position(position);
+                }
+                Some(Keep::Theirs) => {}
+                None => conflicts.push(Conflict {
+                    task: id.clone(),
+                    key: "(added here and there)".into(),
+                    mine: "added".into(),
+                    theirs: "added".into(),
+                }),
+            },
             // I deleted it: fine if they did not touch it.
             (Some(bt), None) if table_norm(bt) != table_norm(table) && keep != Some(Keep::Mine) => {
                 conflicts.push(Conflict {
@@ -223,7 +238,9 @@ fn take_mine(theirs: &mut Table, mine: &Table, key: &str) {
     }
 }
 
-/// Both sides appended notes: theirs plus my new ones (the log is append-only).
+/// Both sides appended notes: the log is append-only, so the notes neither side had before
+/// join in one order whichever side merges: by date, then by their text (each side's own
+/// notes keep their order); a note both added is kept once. Their bytes stay as written.
 fn append_union(base: &Table, mine: &Table, theirs: &mut Table, key: &str) -> bool {
     let values = |t: &Table| -> Option<Vec<Value>> {
         Some(t.get(key)?.as_array()?.iter().cloned().collect())
@@ -231,26 +248,94 @@ fn append_union(base: &Table, mine: &Table, theirs: &mut Table, key: &str) -> bo
     let (Some(b), Some(m)) = (values(base).or(Some(Vec::new())), values(mine)) else {
         return false;
     };
-    let seen: Vec<String> = b
-        .iter()
-        .map(|v| norm(Some(&Item::Value(v.clone()))).unwrap_or_default())
-        .collect();
+    let key_of = |v: &Value| -> (String, String) {
+        let date = v
+            .as_inline_table()
+            .and_then(|t| t.get("date"))
+            .map(|d| norm(Some(&Item::Value(d.clone()))).unwrap_or_default())
+            .unwrap_or_default();
+        (
+            date,
+            norm(Some(&Item::Value(v.clone()))).unwrap_or_default(),
+        )
+    };
+    let seen: Vec<String> = b.iter().map(|v| key_of(v).1).collect();
     let Some(array) = theirs.get_mut(key).and_then(Item::as_array_mut) else {
         return false;
     };
-    let theirs_seen: Vec<String> = array
+    // Their notes after the last one I had read too are theirs to interleave with mine.
+    let start = array
         .iter()
-        .map(|v| norm(Some(&Item::Value(v.clone()))).unwrap_or_default())
+        .enumerate()
+        .filter(|(_, v)| seen.contains(&key_of(v).1))
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    let theirs_new: Vec<Value> = array.iter().skip(start).cloned().collect();
+    let mine_new: Vec<Value> = m
+        .into_iter()
+        .filter(|v| !seen.contains(&key_of(v).1))
         .collect();
-    for v in m {
-        let n = norm(Some(&Item::Value(v.clone()))).unwrap_or_default();
-        if !seen.contains(&n) && !theirs_seen.contains(&n) {
-            let mut v = v.clone();
-            if let Some(last) = array.iter().last() {
-                *v.decor_mut() = last.decor().clone();
-            }
+    if mine_new.is_empty() {
+        return true;
+    }
+    let Some(template) = array.iter().last().map(|v| v.decor().clone()) else {
+        // Their log is empty: mine as I wrote it.
+        for v in mine_new {
             array.push_formatted(v);
         }
+        return true;
+    };
+    let last_suffix = template.suffix().cloned();
+    let in_both: Vec<(String, String)> = theirs_new
+        .iter()
+        .map(key_of)
+        .filter(|k| mine_new.iter().any(|v| key_of(v) == *k))
+        .collect();
+    // Merge the two runs by key (the same on either side, so the order is too).
+    let mut order: Vec<Value> = Vec::with_capacity(theirs_new.len() + mine_new.len());
+    let mut placed: Vec<(String, String)> = Vec::new();
+    let (mut t, mut n) = (
+        theirs_new.into_iter().peekable(),
+        mine_new.into_iter().peekable(),
+    );
+    loop {
+        let next = match (t.peek().map(key_of), n.peek().map(key_of)) {
+            (Some(tk), Some(mk)) if tk == mk => {
+                n.next();
+                t.next()
+            }
+            (Some(tk), Some(mk)) if mk < tk => n.next().map(|mut v| {
+                *v.decor_mut() = template.clone();
+                v
+            }),
+            (Some(_), _) => t.next(),
+            (None, Some(_)) => n.next().map(|mut v| {
+                *v.decor_mut() = template.clone();
+                v
+            }),
+            (None, None) => break,
+        };
+        let Some(mut v) = next else { break };
+        let k = key_of(&v);
+        if in_both.contains(&k) && placed.contains(&k) {
+            continue;
+        }
+        v.decor_mut().set_suffix("");
+        placed.push(k);
+        order.push(v);
+    }
+    while array.len() > start {
+        array.remove(start);
+    }
+    // The space a one-line array keeps before `]` moves to the new last note.
+    if let Some(before) = array.iter_mut().last() {
+        before.decor_mut().set_suffix("");
+    }
+    if let (Some(last), Some(suffix)) = (order.last_mut(), last_suffix) {
+        last.decor_mut().set_suffix(suffix);
+    }
+    for v in order {
+        array.push_formatted(v);
     }
     true
 }

@@ -55,3 +55,131 @@ pub(super) fn merge_three_read(
         }
     }
 }
+
+/// The order of task ids as bairi numbers them: `T9` before `T10`.
+pub(super) fn id_order(id: &str) -> (&str, u64, &str) {
+    let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
+    let (prefix, number) = id.split_at(id.len() - digits);
+    (prefix, number.parse().unwrap_or(0), id)
+}
+
+/// Task `id`'s own text under the id `new`; its problems' ids (`T14-P1`) follow.
+fn renamed(task: &str, id: &str, new: &str) -> Option<String> {
+    let mut doc: DocumentMut = task.parse().ok()?;
+    let table = doc
+        .get_mut("tasks")?
+        .as_array_of_tables_mut()?
+        .iter_mut()
+        .next()?;
+    super::patch::set(table, "id", super::patch::string(new));
+    if let Some(problems) = table
+        .get_mut("problems")
+        .and_then(toml_edit::Item::as_array_of_tables_mut)
+    {
+        for p in problems.iter_mut() {
+            let pid = p.get("id").and_then(toml_edit::Item::as_str);
+            if let Some(rest) = pid.and_then(|pid| pid.strip_prefix(&format!("{id}-"))) {
+                let pid = format!("{new}-{rest}");
+                super::patch::set(p, "id", super::patch::string(&pid));
+            }
+        }
+    }
+    Some(doc.to_string())
+}
+
+/// `text` with the tasks named in `renames` (old id, new id) renamed and moved after the
+/// last task (the new ids are the highest, so the tasks stay in the order of their ids).
+fn rename_in(text: &str, renames: &[(String, String)]) -> Option<String> {
+    let mut out = text.to_owned();
+    for (id, new) in renames {
+        let tasks = TaskTexts::read(&out)?;
+        let range = tasks.own_range(id)?;
+        let moved = renamed(&out[range.clone()], id, new)?;
+        // Its lines and the blank lines after them.
+        let rest = &out[range.end..];
+        let blank = rest.len() - rest.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+        let blank = rest[..blank].rfind('\n').map_or(0, |i| i + 1);
+        out.replace_range(range.start..range.end + blank, "");
+        let at = TaskTexts::read(&out)?.append_at();
+        out.insert_str(at, &format!("\n{}\n", moved.trim_end()));
+    }
+    Some(out)
+}
+
+/// Two different tasks added under one id, one on each side (two boards each took the next
+/// free id): both are kept. The one whose text sorts first keeps the id and the other takes
+/// the next free one, on whichever side it is, so the merge gives the same file whichever
+/// side merges. `(mine, theirs)` renamed so, or `None` when there are no such twins (or a
+/// text does not read by task).
+pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<(String, String)> {
+    let (b, m, t) = (
+        TaskTexts::read(base)?,
+        TaskTexts::read(mine)?,
+        TaskTexts::read(theirs)?,
+    );
+    let mut twins: Vec<&str> = m
+        .ids()
+        .filter(|id| b.task_text(id).is_none())
+        .filter(|id| {
+            let mt = m.task_text(id).map(str::trim_end);
+            t.task_text(id).is_some_and(|tt| Some(tt.trim_end()) != mt)
+        })
+        .collect();
+    if twins.is_empty() {
+        return None;
+    }
+    twins.sort_by(|x, y| id_order(x).cmp(&id_order(y)));
+    let mut taken: Vec<String> = b
+        .ids()
+        .chain(m.ids())
+        .chain(t.ids())
+        .map(str::to_owned)
+        .collect();
+    let (mut in_mine, mut in_theirs) = (Vec::new(), Vec::new());
+    for id in twins {
+        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let new = super::file_more::next_task_id(&refs);
+        let (mt, tt) = (m.task_text(id)?, t.task_text(id)?);
+        let renames = if mt.trim_end() > tt.trim_end() {
+            &mut in_mine
+        } else {
+            &mut in_theirs
+        };
+        renames.push((id.to_owned(), new.clone()));
+        taken.push(new);
+    }
+    Some((rename_in(mine, &in_mine)?, rename_in(theirs, &in_theirs)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "schema_version = 1\n";
+
+    fn task(log: &[&str], one_line: bool) -> String {
+        let notes: Vec<String> = log
+            .iter()
+            .map(|n| format!("{{ date = 2026-11-{n}, text = \"{n}\" }}"))
+            .collect();
+        let log = if one_line {
+            format!("[ {} ]", notes.join(", "))
+        } else {
+            format!("[\n  {},\n]", notes.join(",\n  "))
+        };
+        format!("{HEAD}\n[[tasks]]\nid = \"T1\"\nlog = {log}\n\n[[tasks]]\nid = \"T2\"\n")
+    }
+
+    #[test]
+    fn notes_added_on_both_sides_merge_to_one_order_whichever_side_merges() {
+        for one_line in [false, true] {
+            let base = task(&["01"], one_line);
+            let a = task(&["01", "20", "22"], one_line);
+            let b = task(&["01", "21", "22", "23"], one_line);
+            let a_first = merge_three(&base, &b, &a, None).unwrap();
+            let b_first = merge_three(&base, &a, &b, None).unwrap();
+            assert_eq!(a_first, b_first);
+            assert_eq!(a_first, task(&["01", "20", "21", "22", "23"], one_line));
+        }
+    }
+}

@@ -11,6 +11,7 @@ use toml_edit::DocumentMut;
 
 use super::merge::{Conflict, Keep, merge};
 use super::merge_top::merge_top;
+use super::merge3::id_order;
 use super::tree::{Builder, Item, Layout, Pieces};
 
 /// The tasks of one version of the file: id, where its text is and where its own lines end
@@ -75,6 +76,19 @@ impl<'t> TaskTexts<'t> {
     /// Task `id`'s own lines, if it has them here.
     pub fn task_text(&self, id: &str) -> Option<&'t str> {
         self.by_id().get(id).copied()
+    }
+
+    /// Where task `id`'s own lines are in the text.
+    pub fn own_range(&self, id: &str) -> Option<Range<usize>> {
+        self.tasks
+            .iter()
+            .find(|(tid, _, _)| tid == id)
+            .map(|(_, r, own_end)| r.start..*own_end)
+    }
+
+    /// Every task's id, in file order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.tasks.iter().map(|(id, _, _)| id.as_str())
     }
 
     /// Where text added after the last task goes.
@@ -223,6 +237,10 @@ pub fn merge_texts(
             edits.push((range.start..*own_end, mt.to_owned()));
             continue;
         }
+        if bt.is_none() && mt.map(str::trim_end) == t.get(id.as_str()).map(|t| t.trim_end()) {
+            // We both added the same task.
+            continue;
+        }
         if bt.is_none() {
             // We both added a task with this id.
             match keep {
@@ -243,16 +261,38 @@ pub fn merge_texts(
         edits.push((range.clone(), td.to_string()));
     }
     let mut added = String::new();
+    // Their tasks added since the version I read: mine join them in the order of their ids,
+    // so the tasks added on two sides end in one order whichever side merges.
+    let theirs_new: Vec<(&str, usize)> = theirs
+        .tasks
+        .iter()
+        .filter(|(id, _, _)| !b.contains_key(id.as_str()))
+        .map(|(id, r, _)| (id.as_str(), r.start))
+        .collect();
+    let mut next_theirs = 0;
     for (id, _, _) in &mine.tasks {
         let Some(text) = m.get(id.as_str()) else {
             continue;
         };
         match (b.get(id.as_str()), t.contains_key(id.as_str())) {
-            // Mine alone: it joins their file after their last task.
+            // Mine alone: before their first new task with a later id, else after their last.
             (None, false) => {
-                added.push('\n');
-                added.push_str(text.trim_end());
-                added.push('\n');
+                while theirs_new
+                    .get(next_theirs)
+                    .is_some_and(|(tid, _)| id_order(tid) < id_order(id))
+                {
+                    next_theirs += 1;
+                }
+                match theirs_new.get(next_theirs) {
+                    Some((_, start)) => {
+                        edits.push((*start..*start, format!("{}\n\n", text.trim_end())));
+                    }
+                    None => {
+                        added.push('\n');
+                        added.push_str(text.trim_end());
+                        added.push('\n');
+                    }
+                }
             }
             // Deleted there, changed here.
             (Some(base_text), false) if base_text != text => match keep {
@@ -270,6 +310,7 @@ pub fn merge_texts(
     if !conflicts.is_empty() {
         return Merged::Conflicts(conflicts);
     }
+    edits.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(theirs.text.len() + added.len() + 1024);
     let mut at = 0;
     for (range, text) in edits {

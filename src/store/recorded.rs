@@ -22,8 +22,15 @@ pub struct Record {
     pub date: NaiveDate,
 }
 
-/// An item as one value: tables become inline tables, arrays of tables arrays of them.
+/// An item as one value: tables become inline tables, arrays of tables arrays of them. A
+/// value keeps its own layout (a milestone list one item a line stays so), so that taking
+/// the recorded value writes it as its side wrote it.
 pub fn as_value(item: &Item) -> Option<Value> {
+    if let Item::Value(v) = item {
+        let mut value = v.clone();
+        value.decor_mut().clear();
+        return Some(value);
+    }
     let mut value = item.clone().into_value().ok()?;
     value.decor_mut().clear();
     match &mut value {

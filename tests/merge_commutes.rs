@@ -1,0 +1,211 @@
+//! Issue 18's property: random edits on two laptops (notes, ticks and unticks, status moves
+//! the sign-off rules allow, progress, added tasks) merge through git's merge driver to the
+//! same file whichever side syncs first, and the merged file passes `check`.
+//!
+//! "A syncs first" means A pushes its version and B's merge driver runs with B as ours and A
+//! as theirs; "B first" the other way round. Either way git then fast-forwards the side that
+//! synced first, so both laptops hold that one merged file. A field changed both ways keeps
+//! ours and records theirs: the two orders then differ only in which value the file holds
+//! and which the record, so settling both the same way round (mine in one, theirs in the
+//! other) must give the same file.
+
+mod support;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use bairi::domain::{LogEntry, Status};
+use bairi::store::driver::{Stamp, merge_for_git};
+use bairi::store::file::{CampaignFile, MilestoneRef};
+use bairi::store::file_more::TaskFields;
+use bairi::store::load::{Today, load_str};
+use bairi::store::merge::Keep;
+use bairi::store::recorded;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
+}
+
+/// The tasks edited: in progress, blocked, crossed off, awaiting sign-off, not started.
+const TASKS: [&str; 6] = ["T01", "T02", "T03", "T07", "T12", "T13"];
+const PEOPLE: [&str; 3] = ["li_mx", "wang_lq", "zhao_dh"];
+const NOTES: [&str; 4] = ["桩基验收", "钢筋进场", "设备调试", "现场办公"];
+
+#[derive(Debug, Clone)]
+enum Op {
+    Note {
+        task: usize,
+        text: usize,
+        by: usize,
+    },
+    Tick {
+        task: usize,
+        milestone: usize,
+        done: bool,
+    },
+    Move {
+        task: usize,
+        status: usize,
+        by: usize,
+    },
+    Progress {
+        task: usize,
+        value: u8,
+    },
+    AddTask {
+        title: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let task = 0..TASKS.len();
+    prop_oneof![
+        (task.clone(), 0..NOTES.len(), 0..PEOPLE.len()).prop_map(|(task, text, by)| Op::Note {
+            task,
+            text,
+            by
+        }),
+        (task.clone(), 0usize..6, any::<bool>()).prop_map(|(task, milestone, done)| Op::Tick {
+            task,
+            milestone,
+            done
+        }),
+        (task.clone(), 0..Status::ALL.len(), 0..PEOPLE.len())
+            .prop_map(|(task, status, by)| Op::Move { task, status, by }),
+        (task, prop_oneof![Just(0u8), Just(50), Just(90), Just(100)])
+            .prop_map(|(task, value)| Op::Progress { task, value }),
+        (0usize..3).prop_map(|title| Op::AddTask { title }),
+    ]
+}
+
+/// One laptop's edits on the campaign as it was at the last sync, on `today`; refused
+/// edits are skipped, as the board refuses them.
+fn edit(base: &str, ops: &[Op], today: NaiveDate) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("qinglan.toml");
+    std::fs::write(&path, base).expect("write");
+    let mut file = CampaignFile::open(&path, Today::Date(today)).expect("opens");
+    for op in ops {
+        let _ = match op {
+            Op::Note { task, text, by } => file.append_log(
+                TASKS[*task],
+                LogEntry {
+                    date: today,
+                    text: NOTES[*text].to_owned(),
+                    by: Some(PEOPLE[*by].to_owned()),
+                    kind: None,
+                },
+            ),
+            Op::Tick {
+                task,
+                milestone,
+                done,
+            } => {
+                let id = TASKS[*task];
+                let count = file
+                    .campaign
+                    .task_index(id)
+                    .map_or(1, |i| file.campaign.tasks[i].milestones.len().max(1));
+                file.set_milestone_done(id, MilestoneRef::Index(milestone % count), *done, today)
+            }
+            Op::Move { task, status, by } => {
+                file.set_status(TASKS[*task], Status::ALL[*status], today, Some(PEOPLE[*by]))
+            }
+            Op::Progress { task, value } => file.set_progress(TASKS[*task], *value),
+            Op::AddTask { title } => file
+                .add_task(&TaskFields {
+                    title: format!("新增任务{title}"),
+                    category: "xm".into(),
+                    lead_unit: Some("jxj".into()),
+                    deadline: Some(day(30)),
+                    ..TaskFields::default()
+                })
+                .map(|_| ()),
+        };
+    }
+    file.text().to_owned()
+}
+
+/// What B's merge driver writes when A synced first (A's file is theirs).
+fn merged(base: &str, ours: &str, theirs: &str, by: &str) -> String {
+    let stamp = Stamp {
+        by: Some(by),
+        date: day(22),
+    };
+    let (text, _) = merge_for_git(base, ours, theirs, &stamp).expect("merges");
+    text
+}
+
+/// The lines where two texts part, for a readable failure.
+fn same(left: &str, right: &str, what: &str) -> Result<(), TestCaseError> {
+    if left == right {
+        return Ok(());
+    }
+    let (l, r): (Vec<&str>, Vec<&str>) = (left.lines().collect(), right.lines().collect());
+    let at = l
+        .iter()
+        .zip(&r)
+        .position(|(a, b)| a != b)
+        .unwrap_or(l.len().min(r.len()));
+    let show = |v: &[&str]| {
+        v.iter()
+            .skip(at.saturating_sub(3))
+            .take(8)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Err(TestCaseError::fail(format!(
+        "{what}: the two orders differ at line {}:\n--- left\n{}\n--- right\n{}",
+        at + 1,
+        show(&l),
+        show(&r)
+    )))
+}
+
+fn check(text: &str, which: &str) -> Result<(), TestCaseError> {
+    if let Err(rejected) = load_str(text, Today::Date(day(22))) {
+        return Err(TestCaseError::fail(format!(
+            "{which}: the merged file fails check: {:?}",
+            rejected.diagnostics
+        )));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        .. ProptestConfig::default()
+    })]
+
+    #[test]
+    fn edits_on_two_laptops_merge_alike_whichever_syncs_first(
+        a_ops in proptest::collection::vec(op(), 1..8),
+        b_ops in proptest::collection::vec(op(), 1..8),
+        a_day in 21u32..23,
+        b_day in 21u32..23,
+    ) {
+        let base = std::fs::read_to_string(support::fixture("qinglan.toml")).expect("fixture");
+        let a = edit(&base, &a_ops, day(a_day));
+        let b = edit(&base, &b_ops, day(b_day));
+        // A first: B merges A in. B first: A merges B in.
+        let a_first = merged(&base, &b, &a, "Site A");
+        let b_first = merged(&base, &a, &b, "Site B");
+        check(&a_first, "A first")?;
+        check(&b_first, "B first")?;
+        let records = |t: &str| recorded::list(t).len();
+        if records(&a_first) == 0 && records(&b_first) == 0 {
+            same(&a_first, &b_first, "merged")?;
+        } else {
+            // Settled the same way round, the two orders agree.
+            let settle = |t: &str, keep| recorded::settle(t, keep).expect("settles");
+            let (b_kept, a_kept) = (settle(&a_first, Keep::Mine), settle(&b_first, Keep::Mine));
+            same(&b_kept, &settle(&b_first, Keep::Theirs), "B's values kept")?;
+            same(&a_kept, &settle(&a_first, Keep::Theirs), "A's values kept")?;
+            check(&b_kept, "settled, B's values")?;
+            check(&a_kept, "settled, A's values")?;
+        }
+    }
+}
