@@ -84,22 +84,27 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
 }
 
 /// Presentation mode: pages turn by themselves or with the arrows; `q` quits; edits are ignored.
+/// `page` only counts: how many pages a cycle has depends on the screen, so the drawing takes
+/// it modulo the pages of the screen it draws on (`ui::present::pages`).
 fn presenting(present: &mut super::model::Present, action: Action) -> Vec<Effect> {
-    let pages = crate::ui::present::PAGES;
     match action {
         Action::Clock => {
             present.shown_for += 1;
             if present.shown_for >= present.seconds.max(1) {
-                present.page = (present.page + 1) % pages;
+                present.page = present.page.wrapping_add(1);
                 present.shown_for = 0;
             }
         }
         Action::Right | Action::Down | Action::NextView => {
-            present.page = (present.page + 1) % pages;
+            present.page = present.page.wrapping_add(1);
             present.shown_for = 0;
         }
         Action::Left | Action::Up => {
-            present.page = (present.page + pages - 1) % pages;
+            present.page = present.page.saturating_sub(1);
+            present.shown_for = 0;
+        }
+        Action::First => {
+            present.page = 0;
             present.shown_for = 0;
         }
         Action::Quit | Action::Close => return vec![Effect::Quit],

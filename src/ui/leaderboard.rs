@@ -11,6 +11,7 @@ use super::Ctx;
 use super::text::{cut, fit, inert};
 use crate::app::action::Action;
 use crate::app::leaderboard_view::{chosen, moments, shown};
+use crate::domain::leaderboard::{Leaderboard, RankedUnit};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
@@ -22,11 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let all = moments(campaign, model.today);
     let (board, published) = shown(model);
     let g = &ctx.theme.glyphs;
-    let (flag, card) = if g.light == "*" {
-        ("F", "#")
-    } else {
-        ("⚑", "▮")
-    };
+    let (flag, card) = marks(ctx);
     let when = match moment.checkpoint {
         Some(n) => {
             let date = moment.date.format("%m-%d");
@@ -75,57 +72,13 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         cut(ctx.t(&overall), width),
         ctx.theme.header(),
     ));
-    let head = Text::new(
-        "  名次  单位                  完成/应完成  完成率  红灯任务",
-        "  Rank  Unit                  Done/due     Rate    Red tasks",
-    );
-    lines.push(Line::styled(cut(ctx.t(&head), width), ctx.theme.dim()));
+    lines.push(Line::styled(
+        cut(ctx.t(&column_head()), width),
+        ctx.theme.dim(),
+    ));
     for (i, u) in board.units.iter().enumerate() {
-        let name = campaign
-            .unit(&u.unit)
-            .map_or(u.unit.clone(), |x| x.name.clone());
-        let mark = if board.red_flag.contains(&u.unit) {
-            flag
-        } else if board.yellow_card.contains(&u.unit) {
-            card
-        } else {
-            " "
-        };
         let selected = i == model.leaderboard.unit;
-        let base = if selected {
-            ctx.theme.selected()
-        } else {
-            Style::new()
-        };
-        let mark_style = if board.red_flag.contains(&u.unit) {
-            ctx.theme.light(TaskLight::Red).patch(base)
-        } else if board.yellow_card.contains(&u.unit) {
-            ctx.theme.light(TaskLight::Yellow).patch(base)
-        } else {
-            base
-        };
-        let row = format!(
-            " {:>4}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
-            u.rank,
-            fit(&inert(&name), 20),
-            u.done,
-            u.due,
-            u.rate,
-            u.red_tasks
-        );
-        let spans = vec![
-            Span::styled(
-                if selected {
-                    g.selected.to_owned()
-                } else {
-                    " ".to_owned()
-                },
-                base.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(mark.to_owned(), mark_style),
-            Span::styled(row, base),
-        ];
-        lines.push(super::header::fit_spans(spans, inner.width));
+        lines.push(unit_row(ctx, &board, u, selected, inner.width));
         if selected && model.leaderboard.open {
             let reds: Vec<&str> = board
                 .red
@@ -174,4 +127,79 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let scroll = selected_line.saturating_sub(height.saturating_sub(2));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The red-flag and yellow-card glyphs (`⚑` `▮`, or `F` `#` in ASCII).
+pub(super) fn marks(ctx: &Ctx) -> (&'static str, &'static str) {
+    if ctx.theme.glyphs.light == "*" {
+        ("F", "#")
+    } else {
+        ("⚑", "▮")
+    }
+}
+
+/// The heading over the unit rows.
+pub(super) fn column_head() -> Text {
+    Text::new(
+        "  名次  单位                  完成/应完成  完成率  红灯任务",
+        "  Rank  Unit                  Done/due     Rate    Red tasks",
+    )
+}
+
+/// One unit's row: the selection mark, ⚑/▮, rank, name, done/due, rate and red tasks.
+pub(super) fn unit_row(
+    ctx: &Ctx,
+    board: &Leaderboard,
+    u: &RankedUnit,
+    selected: bool,
+    width: u16,
+) -> Line<'static> {
+    let g = &ctx.theme.glyphs;
+    let (flag, card) = marks(ctx);
+    let name = ctx
+        .model
+        .campaign()
+        .unit(&u.unit)
+        .map_or(u.unit.clone(), |x| x.name.clone());
+    let mark = if board.red_flag.contains(&u.unit) {
+        flag
+    } else if board.yellow_card.contains(&u.unit) {
+        card
+    } else {
+        " "
+    };
+    let base = if selected {
+        ctx.theme.selected()
+    } else {
+        Style::new()
+    };
+    let mark_style = if board.red_flag.contains(&u.unit) {
+        ctx.theme.light(TaskLight::Red).patch(base)
+    } else if board.yellow_card.contains(&u.unit) {
+        ctx.theme.light(TaskLight::Yellow).patch(base)
+    } else {
+        base
+    };
+    let row = format!(
+        " {:>4}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
+        u.rank,
+        fit(&inert(&name), 20),
+        u.done,
+        u.due,
+        u.rate,
+        u.red_tasks
+    );
+    let spans = vec![
+        Span::styled(
+            if selected {
+                g.selected.to_owned()
+            } else {
+                " ".to_owned()
+            },
+            base.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(mark.to_owned(), mark_style),
+        Span::styled(row, base),
+    ];
+    super::header::fit_spans(spans, width)
 }
