@@ -70,6 +70,9 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
                 Action::Close | Action::Quit | Action::Help => model.view = View::Board,
                 Action::Down => model.help_scroll += 1,
                 Action::Up => model.help_scroll = model.help_scroll.saturating_sub(1),
+                Action::PageDown => model.help_scroll += 10,
+                Action::PageUp => model.help_scroll = model.help_scroll.saturating_sub(10),
+                Action::First => model.help_scroll = 0,
                 _ => {}
             }
             Vec::new()
@@ -332,10 +335,7 @@ fn board(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Left => model.column = model.column.saturating_sub(1),
         Action::Right => model.column = (model.column + 1).min(columns.saturating_sub(1)),
         Action::Open => {
-            if model.selected().is_some() {
-                model.view = View::Detail;
-                model.detail_item = 0;
-            }
+            model.open_detail(View::Board);
         }
         Action::Tick => return tick_next(model),
         Action::Resolve => return resolve_from_board(model),
