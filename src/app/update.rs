@@ -268,7 +268,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ShowStandup => {
-            standup::start(model, model.standup.walk);
+            standup::show(model);
             Vec::new()
         }
         Action::ShowWall => {
@@ -280,7 +280,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
                 View::Standup => model.view = View::Leaderboard,
                 View::Leaderboard => wall::start(model),
                 View::Wall => model.view = View::Board,
-                _ => standup::start(model, model.standup.walk),
+                _ => standup::show(model),
             }
             Vec::new()
         }
