@@ -1,6 +1,7 @@
 //! The interactive board: state, actions, keys and the loop that runs them.
 
 pub mod action;
+pub mod dates;
 pub mod detail_doc;
 pub mod detail_items;
 pub mod draft;

@@ -45,6 +45,8 @@ pub enum Tone {
 pub struct Message {
     pub text: Text,
     pub tone: Tone,
+    /// The edit can be undone: the footer adds the undo key as the keymap binds it.
+    pub undoable: bool,
 }
 
 /// A list to choose from while typing: tasks (search) or filters.
@@ -347,7 +349,20 @@ impl Model {
     }
 
     pub fn say(&mut self, tone: Tone, text: Text) {
-        self.message = Some(Message { text, tone });
+        self.message = Some(Message {
+            text,
+            tone,
+            undoable: false,
+        });
+    }
+
+    /// What an edit did, with `· u 撤销` after it (the key from the keymap).
+    pub fn say_undoable(&mut self, text: Text) {
+        self.message = Some(Message {
+            text,
+            tone: Tone::Info,
+            undoable: true,
+        });
     }
 
     pub fn t<'a>(&self, text: &'a Text) -> &'a str {

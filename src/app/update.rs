@@ -299,7 +299,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Reports an edit's outcome in the status line.
+/// Reports an edit's outcome in the status line, with the key that undoes it.
 pub(super) fn done(
     model: &mut Model,
     result: Result<((), Vec<Effect>), Text>,
@@ -307,7 +307,7 @@ pub(super) fn done(
 ) -> Vec<Effect> {
     match result {
         Ok(((), effects)) => {
-            model.say(Tone::Info, ok);
+            model.say_undoable(ok);
             effects
         }
         Err(why) => {
@@ -415,7 +415,19 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
         model.select_task(i);
     }
     let label = target.label(model.lang);
-    done(model, result, tr!("{id} → {label}", "{id} → {label}"))
+    let said = if target == crate::domain::Status::Done {
+        let campaign = model.campaign();
+        let by = by.as_deref().map_or("—".to_owned(), |p| {
+            campaign.person(p).map_or(p.to_owned(), |x| x.name.clone())
+        });
+        tr!(
+            "已销号 {id}(签收:{by},{today})",
+            "{id} crossed off (signed off by {by}, {today})"
+        )
+    } else {
+        tr!("{id} → {label}", "{id} → {label}")
+    };
+    done(model, result, said)
 }
 
 /// `E`: the view on screen as a Markdown report, written beside the campaign file.
@@ -576,9 +588,5 @@ fn confirm_delete(model: &mut Model, action: Action, index: usize) -> Vec<Effect
         return Vec::new();
     };
     let result = edit(model, |f| f.delete_task(&id));
-    done(
-        model,
-        result,
-        tr!("已删除 {id}(u 撤销)", "{id} deleted (u undoes)"),
-    )
+    done(model, result, tr!("已删除 {id}", "{id} deleted"))
 }

@@ -36,7 +36,14 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             Tone::Warning => ctx.theme.warning(),
             Tone::Error => ctx.theme.error(),
         };
-        Line::styled(crate::sanitize::inert(ctx.t(&message.text)), style)
+        let mut text = crate::sanitize::inert(ctx.t(&message.text));
+        if message.undoable {
+            let undo = ctx.hints(&[(&[Action::Undo], Text::new("撤销", "undoes"))]);
+            if !undo.is_empty() {
+                text = format!("{text} · {undo}");
+            }
+        }
+        Line::styled(text, style)
     } else {
         hints(ctx)
     };

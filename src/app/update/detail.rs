@@ -33,10 +33,11 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
             let result = edit(model, |f| {
                 f.set_milestone_done(&task, MilestoneRef::Index(n), now_done, today)
             });
+            let title = model.file.campaign.tasks[index].milestones[n].title.clone();
             let msg = if now_done {
-                tr!("{task} 节点已勾选", "{task}: milestone ticked")
+                tr!("已勾选 {task}:{title}", "ticked {task}: {title}")
             } else {
-                tr!("{task} 节点已取消勾选", "{task}: milestone unticked")
+                tr!("已取消勾选 {task}:{title}", "unticked {task}: {title}")
             };
             return done(model, result, msg);
         }
@@ -62,10 +63,7 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
             return done(
                 model,
                 result,
-                tr!(
-                    "{task} 节点已删除(u 撤销)",
-                    "{task}: milestone deleted (u undoes)"
-                ),
+                tr!("{task} 节点已删除", "{task}: milestone deleted"),
             );
         }
         (Action::Tick | Action::Resolve | Action::Delete, _) => model.say(
@@ -101,7 +99,7 @@ pub(super) fn tick_next(model: &mut Model) -> Vec<Effect> {
     done(
         model,
         result,
-        tr!("{id} 完成节点:{title}", "{id}: done — {title}"),
+        tr!("已勾选 {id}:{title}", "ticked {id}: {title}"),
     )
 }
 

@@ -47,7 +47,21 @@ pub(super) fn publish(model: &mut Model) -> Vec<Effect> {
     let target = moment
         .checkpoint
         .or_else(|| past.iter().rev().find_map(|m| m.checkpoint));
+    let published = |n: usize| {
+        model
+            .campaign()
+            .reviews
+            .iter()
+            .any(|r| r.checkpoint as usize == n)
+    };
     match target {
+        Some(n) if published(n) => model.say(
+            Tone::Warning,
+            crate::tr!(
+                "第{n}节点已发布,不能重复发布",
+                "checkpoint {n} is already published; it cannot be published again"
+            ),
+        ),
         Some(checkpoint) => verbs::open(model, Purpose::Publish { checkpoint }),
         None => model.say(
             Tone::Warning,
