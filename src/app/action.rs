@@ -177,8 +177,14 @@ impl Action {
             Action::Right => Text::new("右一列", "column to the right"),
             Action::First => Text::new("本列第一张", "first card of the column"),
             Action::Last => Text::new("本列最后一张", "last card of the column"),
-            Action::PageUp => Text::new("上翻一页(详情、帮助)", "page up (details, help)"),
-            Action::PageDown => Text::new("下翻一页(详情、帮助)", "page down (details, help)"),
+            Action::PageUp => Text::new(
+                "上翻一页(详情、帮助、红灯任务)",
+                "page up (details, help, red tasks)",
+            ),
+            Action::PageDown => Text::new(
+                "下翻一页(详情、帮助、红灯任务)",
+                "page down (details, help, red tasks)",
+            ),
             Action::MoveNext => Text::new("卡片移到下一状态", "move the card to the next status"),
             Action::MovePrevious => {
                 Text::new("卡片移到上一状态", "move the card to the previous status")

@@ -64,6 +64,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    // The open unit's red tasks: from its row to the end of its list.
+    let mut open_list = None;
     let overall = tr!(
         "全县节点完成率 {done}/{due}({rate}%)",
         "Campaign-wide milestone rate {done}/{due} ({rate}%)"
@@ -80,6 +82,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let selected = i == model.leaderboard.unit;
         lines.push(unit_row(ctx, &board, u, selected, inner.width));
         if selected && model.leaderboard.open {
+            let from = lines.len() - 1;
             let reds: Vec<&str> = board
                 .red
                 .iter()
@@ -102,6 +105,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
                     ctx.theme.light(TaskLight::Red),
                 ));
             }
+            open_list = Some((from, lines.len()));
         }
     }
     if board.units.is_empty() {
@@ -121,11 +125,36 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         "{flag} 红旗单位 {f} 个 · {card} 黄牌席 {c} 个 · {keys}",
         "{flag} red flag: {f} · {card} yellow card: {c} · {keys}"
     );
-    lines.push(Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim()));
-    let height = usize::from(inner.height);
+    let legend = Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim());
+    // The legend stays on the last line; the rows scroll above it.
+    let height = usize::from(inner.height).saturating_sub(1).max(1);
     let selected_line = model.leaderboard.unit + 2;
-    let scroll = selected_line.saturating_sub(height.saturating_sub(2));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    let mut scroll = selected_line.saturating_sub(height.saturating_sub(1));
+    if let Some((from, to)) = open_list {
+        // Show as much of the open list as fits with its unit; PgDn pages through the rest.
+        let end = to.saturating_sub(height);
+        scroll = scroll.max(from.min(end));
+        scroll = (scroll + model.leaderboard.scroll).min(end.max(scroll));
+    }
+    let total = lines.len();
+    let below = total.saturating_sub(scroll + height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        let below = below + 1;
+        let down = ctx.theme.glyphs.down;
+        let page = ctx.hints(&[(&[Action::PageDown], Text::new("翻页", "pages"))]);
+        let more = tr!(
+            "  {down}还有{below}行 · {page}",
+            "  {down}{below} more lines · {page}"
+        );
+        *last = Line::styled(cut(ctx.t(&more), width), ctx.theme.dim());
+    }
+    while shown.len() < height {
+        shown.push(Line::raw(""));
+    }
+    shown.push(legend);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
