@@ -1,6 +1,8 @@
 //! The interactive board: state, actions, keys and the loop that runs them.
 
 pub mod action;
+pub mod dates;
+pub mod detail_doc;
 pub mod detail_items;
 pub mod draft;
 pub mod form;

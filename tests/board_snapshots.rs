@@ -96,7 +96,7 @@ fn help_lists_every_bound_key() {
     let (mut m, _dir) = model(Lang::En);
     press(&mut m, &[Action::Help]);
     let screen = text(&draw(&m, 80, 24));
-    press(&mut m, &[Action::Down; 4]);
+    press(&mut m, &[Action::PageDown]);
     let scrolled = text(&draw(&m, 80, 24));
     for (action, _) in Keymap::default().bindings() {
         let label = Keymap::default().label(action);

@@ -67,7 +67,7 @@ fn find_jumps_to_a_task_and_x_ticks_its_next_milestone() {
     term.send("\r");
     term.wait_for("▶污水厂二期");
     term.send("x");
-    term.wait_for("T02: done");
+    term.wait_for("ticked T02");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("due = 2026-11-20, done = true, done_on = 2026-11-22 },"));
     term.send("q");

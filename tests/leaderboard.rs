@@ -127,9 +127,9 @@ fn publishing_freezes_a_review_once() {
     let review = m.campaign().reviews.last().unwrap().clone();
     assert_eq!((review.checkpoint, review.kind.as_str()), (6, "竞赛"));
     press(&mut m, &[Action::Publish]);
-    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
-    let error = &m.form.as_ref().unwrap().error.as_ref().unwrap().1;
-    assert!(error.en.contains("already published"), "{}", error.en);
+    assert!(m.form.is_none(), "refused before any form");
+    let said = &m.message.as_ref().unwrap().text;
+    assert!(said.en.contains("already published"), "{}", said.en);
     // Cards now count the red reviews.
     assert_eq!(
         m.derived.red_counts[m.campaign().task_index("T02").unwrap()],

@@ -120,7 +120,10 @@ fn views_open_and_close_with_enter_esc_q_and_help() {
     run(&mut m, &[Action::Open]);
     assert_eq!(m.view, View::Detail);
     run(&mut m, &[Action::Down, Action::Down]);
-    assert_eq!(m.detail_item, 2);
+    assert_eq!(
+        bairi::app::detail_doc::selected_item(&m),
+        Some(bairi::app::detail_items::Item::Milestone(2))
+    );
     run(&mut m, &[Action::Close]);
     assert_eq!(m.view, View::Board);
     run(&mut m, &[Action::Open, Action::Quit]);

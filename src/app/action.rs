@@ -12,6 +12,9 @@ pub enum Action {
     Right,
     First,
     Last,
+    /// A page up / down (details, help, a unit's red tasks).
+    PageUp,
+    PageDown,
     MoveNext,
     MovePrevious,
     Open,
@@ -64,13 +67,15 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 43] = [
+    pub const BINDABLE: [Action; 45] = [
         Action::Up,
         Action::Down,
         Action::Left,
         Action::Right,
         Action::First,
         Action::Last,
+        Action::PageUp,
+        Action::PageDown,
         Action::MoveNext,
         Action::MovePrevious,
         Action::Open,
@@ -119,6 +124,8 @@ impl Action {
             Action::Right => "right",
             Action::First => "first",
             Action::Last => "last",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
             Action::MoveNext => "move_right",
             Action::MovePrevious => "move_left",
             Action::Open => "open",
@@ -178,6 +185,14 @@ impl Action {
             Action::Right => Text::new("右一列", "column to the right"),
             Action::First => Text::new("本列第一张", "first card of the column"),
             Action::Last => Text::new("本列最后一张", "last card of the column"),
+            Action::PageUp => Text::new(
+                "上翻一页(详情、帮助、红灯任务)",
+                "page up (details, help, red tasks)",
+            ),
+            Action::PageDown => Text::new(
+                "下翻一页(详情、帮助、红灯任务)",
+                "page down (details, help, red tasks)",
+            ),
             Action::MoveNext => Text::new("卡片移到下一状态", "move the card to the next status"),
             Action::MovePrevious => {
                 Text::new("卡片移到上一状态", "move the card to the previous status")

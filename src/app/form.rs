@@ -52,6 +52,9 @@ pub struct Field {
     pub kind: Kind,
     pub required: bool,
     pub input: TextInput,
+    /// Holds the value it was opened with, untouched: the first character typed replaces it
+    /// (drawn highlighted, like selected text).
+    pub fresh: bool,
 }
 
 impl Field {
@@ -62,6 +65,7 @@ impl Field {
             kind,
             required,
             input: TextInput::new(value),
+            fresh: !value.is_empty(),
         }
     }
 }
@@ -123,6 +127,8 @@ pub struct Form<P> {
     pub pick: usize,
     /// The field a check failed on, and why.
     pub error: Option<(usize, Text)>,
+    /// Today, for relative dates (`+3`, `明天`, `周五`); without it only full dates are read.
+    pub today: Option<NaiveDate>,
 }
 
 /// Ids and names a picker offers: `(id, name)`.
@@ -175,6 +181,7 @@ impl<P> Form<P> {
             focus: 0,
             pick: 0,
             error: None,
+            today: None,
         }
     }
 
@@ -219,22 +226,27 @@ impl<P> Form<P> {
             FieldKey::Cancel => return Some(false),
             FieldKey::NextField => {
                 self.accept_pick(campaign);
-                self.focus = (self.focus + 1) % self.fields.len().max(1);
-                self.pick = 0;
+                self.move_focus((self.focus + 1) % self.fields.len().max(1));
             }
             FieldKey::PrevField => {
-                self.focus = (self.focus + self.fields.len().max(1) - 1) % self.fields.len().max(1);
-                self.pick = 0;
+                let n = self.fields.len().max(1);
+                self.move_focus((self.focus + n - 1) % n);
             }
             FieldKey::Down if has_picks => self.pick += 1,
             FieldKey::Up if has_picks => self.pick = self.pick.saturating_sub(1),
             FieldKey::Down => {
-                self.focus = (self.focus + 1).min(self.fields.len().saturating_sub(1))
+                self.move_focus((self.focus + 1).min(self.fields.len().saturating_sub(1)))
             }
-            FieldKey::Up => self.focus = self.focus.saturating_sub(1),
+            FieldKey::Up => self.move_focus(self.focus.saturating_sub(1)),
             edit => {
                 if let Some(field) = self.fields.get_mut(self.focus) {
-                    edit_text(&mut field.input, edit);
+                    // Backspace or Delete on an untouched value clears it, as on selected text.
+                    if field.fresh && matches!(edit, FieldKey::Backspace | FieldKey::Delete) {
+                        field.input.clear();
+                    } else {
+                        edit_text(&mut field.input, edit);
+                    }
+                    field.fresh = false;
                 }
                 self.pick = 0;
             }
@@ -249,17 +261,37 @@ impl<P> Form<P> {
 
     pub fn type_char(&mut self, c: char) {
         if let Some(field) = self.focused() {
+            if field.fresh {
+                field.input.clear();
+                field.fresh = false;
+            }
             field.input.insert(&c.to_string());
         }
         self.pick = 0;
         self.error = None;
     }
 
+    /// Focus moves to field `to`: a date written `+3` or `周五` in the field left is
+    /// written out in full, and the value of the field reached is selected (typing replaces it).
+    fn move_focus(&mut self, to: usize) {
+        let today = self.today;
+        if let Some(date) = self.fields.get(self.focus).and_then(|f| echo(f, today))
+            && let Some(field) = self.fields.get_mut(self.focus)
+        {
+            field.input = TextInput::new(&date.to_string());
+        }
+        self.focus = to;
+        self.pick = 0;
+        if let Some(field) = self.fields.get_mut(to) {
+            field.fresh = !field.input.text().is_empty();
+        }
+    }
+
     /// Checks every field; on the first failure focuses it and keeps the message.
     pub fn check(&mut self, campaign: &Campaign) -> Option<Vec<(&'static str, Value)>> {
         let mut out = Vec::with_capacity(self.fields.len());
         for (i, field) in self.fields.iter().enumerate() {
-            match check_field(campaign, field) {
+            match check_field(campaign, field, self.today) {
                 Ok(v) => out.push((field.key, v)),
                 Err(why) => {
                     self.focus = i;
@@ -287,7 +319,22 @@ pub fn edit_text(input: &mut TextInput, key: FieldKey) {
     }
 }
 
-fn check_field(campaign: &Campaign, field: &Field) -> Result<Value, Text> {
+/// The full date a date field written another way (`+3`, `12-10`, `明天`) stands for, to
+/// show beside it; `None` when it is empty, already full, or not a date.
+pub fn echo(field: &Field, today: Option<NaiveDate>) -> Option<NaiveDate> {
+    if field.kind != Kind::Date {
+        return None;
+    }
+    let raw = field.input.text().trim();
+    let date = today.map_or_else(|| parse_date(raw), |t| super::dates::parse(raw, t))?;
+    (raw != date.to_string()).then_some(date)
+}
+
+fn check_field(
+    campaign: &Campaign,
+    field: &Field,
+    today: Option<NaiveDate>,
+) -> Result<Value, Text> {
     let raw = field.input.text().trim();
     let label = &field.label;
     if raw.is_empty() {
@@ -302,9 +349,15 @@ fn check_field(campaign: &Campaign, field: &Field) -> Result<Value, Text> {
     }
     match field.kind {
         Kind::Text => Ok(Value::Text(raw.to_owned())),
-        Kind::Date => parse_date(raw)
+        Kind::Date => today
+            .map_or_else(|| parse_date(raw), |t| super::dates::parse(raw, t))
             .map(Value::Date)
-            .ok_or_else(|| Text::new("日期写作 2026-09-01", "write a date like 2026-09-01")),
+            .ok_or_else(|| {
+                Text::new(
+                    "日期写作 2026-09-01、12-10、+3、明天 或 周五",
+                    "write a date like 2026-09-01, 12-10, +3, tomorrow or fri",
+                )
+            }),
         Kind::Number(lo, hi) => match raw.trim_end_matches('%').parse::<i64>() {
             Ok(n) if (lo..=hi).contains(&n) => Ok(Value::Number(n)),
             _ => Err(tr!(

@@ -126,6 +126,8 @@ impl Default for Keymap {
             (Action::Right, vec![Key::plain(Right), Key::char('l')]),
             (Action::First, vec![Key::char('g'), Key::plain(Home)]),
             (Action::Last, vec![Key::char('G'), Key::plain(End)]),
+            (Action::PageUp, vec![Key::plain(PageUp)]),
+            (Action::PageDown, vec![Key::plain(PageDown)]),
             (Action::MoveNext, vec![Key::char('>'), Key::char('L')]),
             (Action::MovePrevious, vec![Key::char('<'), Key::char('H')]),
             (Action::Open, vec![Key::plain(Enter)]),

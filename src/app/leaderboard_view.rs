@@ -67,4 +67,7 @@ pub struct LeaderboardState {
     pub unit: usize,
     /// Show the selected unit's red tasks.
     pub open: bool,
+    /// Lines the open list of red tasks is scrolled by (PgDn / PgUp), past what the
+    /// selection shows by itself.
+    pub scroll: usize,
 }

@@ -45,6 +45,8 @@ pub enum Tone {
 pub struct Message {
     pub text: Text,
     pub tone: Tone,
+    /// The edit can be undone: the footer adds the undo key as the keymap binds it.
+    pub undoable: bool,
 }
 
 /// A list to choose from while typing: tasks (search) or filters.
@@ -137,8 +139,11 @@ pub struct Model {
     pub column: usize,
     /// The selected row in each column.
     pub rows: Vec<usize>,
-    /// The selected milestone or problem in the detail view (milestones first).
-    pub detail_item: usize,
+    /// The detail view's cursor: a row of `detail_doc::document` (a milestone or problem
+    /// row is what `x`, `r`, `e` and `d` act on).
+    pub detail_row: usize,
+    /// The view Esc in the details goes back to (the board, the stand-up, the wall chart).
+    pub detail_from: View,
     pub help_scroll: usize,
     pub message: Option<Message>,
     pub autosave: bool,
@@ -219,7 +224,8 @@ impl Model {
             filter: None,
             column,
             rows,
-            detail_item: 0,
+            detail_row: 0,
+            detail_from: View::Board,
             help_scroll: 0,
             message: None,
             autosave: true,
@@ -330,8 +336,33 @@ impl Model {
         }
     }
 
+    /// Opens the selected task's details with the cursor on its first milestone or problem;
+    /// Esc goes back to `from`.
+    pub fn open_detail(&mut self, from: View) {
+        let Some(index) = self.selected() else {
+            return;
+        };
+        let rows = super::detail_doc::document(self, index);
+        self.detail_row = super::detail_doc::first_item_row(&rows);
+        self.detail_from = from;
+        self.view = View::Detail;
+    }
+
     pub fn say(&mut self, tone: Tone, text: Text) {
-        self.message = Some(Message { text, tone });
+        self.message = Some(Message {
+            text,
+            tone,
+            undoable: false,
+        });
+    }
+
+    /// What an edit did, with `· u 撤销` after it (the key from the keymap).
+    pub fn say_undoable(&mut self, text: Text) {
+        self.message = Some(Message {
+            text,
+            tone: Tone::Info,
+            undoable: true,
+        });
     }
 
     pub fn t<'a>(&self, text: &'a Text) -> &'a str {

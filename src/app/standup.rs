@@ -38,14 +38,28 @@ impl Walk {
     }
 }
 
-/// Where the stand-up is.
+/// Where the stand-up is. It is kept while the lead looks at the board, a task's details or
+/// a problem, and resumed on coming back, until the walk is over or the date changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standup {
     pub walk: Walk,
-    /// Task indices, fixed when the walk starts (a task turning green stays in the queue).
+    /// Task indices, fixed when the walk starts (a task turning green stays in the queue, so
+    /// a resolved item stays counted).
     pub queue: Vec<usize>,
+    /// The same tasks by id, to find them again after the file was read anew.
+    pub ids: Vec<String>,
     /// `queue.len()` means the summary.
     pub pos: usize,
+    /// The day the walk started; `None` before the first.
+    pub day: Option<NaiveDate>,
+}
+
+impl Standup {
+    /// Whether coming back to the stand-up resumes this walk: it started today and its
+    /// summary has not been reached.
+    pub fn resumes_on(&self, today: NaiveDate) -> bool {
+        self.day == Some(today) && self.pos < self.queue.len()
+    }
 }
 
 /// The queue for a walk: red tasks in file order, then yellow (then the rest for `AllLive`).

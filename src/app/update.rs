@@ -71,6 +71,9 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
                 Action::Close | Action::Quit | Action::Help => model.view = View::Board,
                 Action::Down => model.help_scroll += 1,
                 Action::Up => model.help_scroll = model.help_scroll.saturating_sub(1),
+                Action::PageDown => model.help_scroll += 10,
+                Action::PageUp => model.help_scroll = model.help_scroll.saturating_sub(10),
+                Action::First => model.help_scroll = 0,
                 _ => {}
             }
             Vec::new()
@@ -85,22 +88,27 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
 }
 
 /// Presentation mode: pages turn by themselves or with the arrows; `q` quits; edits are ignored.
+/// `page` only counts: how many pages a cycle has depends on the screen, so the drawing takes
+/// it modulo the pages of the screen it draws on (`ui::present::pages`).
 fn presenting(present: &mut super::model::Present, action: Action) -> Vec<Effect> {
-    let pages = crate::ui::present::PAGES;
     match action {
         Action::Clock => {
             present.shown_for += 1;
             if present.shown_for >= present.seconds.max(1) {
-                present.page = (present.page + 1) % pages;
+                present.page = present.page.wrapping_add(1);
                 present.shown_for = 0;
             }
         }
         Action::Right | Action::Down | Action::NextView => {
-            present.page = (present.page + 1) % pages;
+            present.page = present.page.wrapping_add(1);
             present.shown_for = 0;
         }
         Action::Left | Action::Up => {
-            present.page = (present.page + pages - 1) % pages;
+            present.page = present.page.saturating_sub(1);
+            present.shown_for = 0;
+        }
+        Action::First => {
+            present.page = 0;
             present.shown_for = 0;
         }
         Action::Quit | Action::Close => return vec![Effect::Quit],
@@ -269,7 +277,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ShowStandup => {
-            standup::start(model, model.standup.walk);
+            standup::show(model);
             Vec::new()
         }
         Action::ShowWall => {
@@ -281,7 +289,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
                 View::Standup => model.view = View::Leaderboard,
                 View::Leaderboard => wall::start(model),
                 View::Wall => model.view = View::Board,
-                _ => standup::start(model, model.standup.walk),
+                _ => standup::show(model),
             }
             Vec::new()
         }
@@ -302,7 +310,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Reports an edit's outcome in the status line.
+/// Reports an edit's outcome in the status line, with the key that undoes it.
 pub(super) fn done(
     model: &mut Model,
     result: Result<((), Vec<Effect>), Text>,
@@ -310,7 +318,7 @@ pub(super) fn done(
 ) -> Vec<Effect> {
     match result {
         Ok(((), effects)) => {
-            model.say(Tone::Info, ok);
+            model.say_undoable(ok);
             effects
         }
         Err(why) => {
@@ -338,10 +346,7 @@ fn board(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Left => model.column = model.column.saturating_sub(1),
         Action::Right => model.column = (model.column + 1).min(columns.saturating_sub(1)),
         Action::Open => {
-            if model.selected().is_some() {
-                model.view = View::Detail;
-                model.detail_item = 0;
-            }
+            model.open_detail(View::Board);
         }
         Action::Tick => return tick_next(model),
         Action::Resolve => return resolve_from_board(model),
@@ -421,7 +426,19 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
         model.select_task(i);
     }
     let label = target.label(model.lang);
-    done(model, result, tr!("{id} → {label}", "{id} → {label}"))
+    let said = if target == crate::domain::Status::Done {
+        let campaign = model.campaign();
+        let by = by.as_deref().map_or("—".to_owned(), |p| {
+            campaign.person(p).map_or(p.to_owned(), |x| x.name.clone())
+        });
+        tr!(
+            "已销号 {id}(签收:{by},{today})",
+            "{id} crossed off (signed off by {by}, {today})"
+        )
+    } else {
+        tr!("{id} → {label}", "{id} → {label}")
+    };
+    done(model, result, said)
 }
 
 /// `E`: the view on screen as a Markdown report, written beside the campaign file.
@@ -674,9 +691,5 @@ fn confirm_delete(model: &mut Model, action: Action, index: usize) -> Vec<Effect
         return Vec::new();
     };
     let result = edit(model, |f| f.delete_task(&id));
-    done(
-        model,
-        result,
-        tr!("已删除 {id}(u 撤销)", "{id} deleted (u undoes)"),
-    )
+    done(model, result, tr!("已删除 {id}", "{id} deleted"))
 }

@@ -8,7 +8,7 @@ pub use forms::open;
 pub use schedule::{back_schedule, parse_steps};
 
 use super::form::Value;
-use super::model::{Model, Tone, UNDO_DEPTH};
+use super::model::{Model, UNDO_DEPTH};
 use super::update::Effect;
 use crate::domain::{Light, LogEntry};
 use crate::i18n::Text;
@@ -280,6 +280,6 @@ pub fn submit(
         }
     };
     model.form = None;
-    model.say(Tone::Info, message);
+    model.say_undoable(message);
     Ok(effects)
 }

@@ -1,242 +1,187 @@
-//! The detail view of one task: Five Ones, target, deadline, milestones, problems, log, light.
+//! The detail view of one task: the full title (wrapped) and the light pinned at the top, and
+//! below them the task's document (`app::detail_doc`) scrolled to the cursor: the reasons, the
+//! Five Ones, target, deadline, every milestone, problem and note.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::card::light_label;
 use super::text::{cut, inert, wrap};
-use crate::domain::Task;
+use crate::app::detail_doc::{Row, RowKind, document};
 use crate::domain::light::TaskLight;
-use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
-use crate::i18n::Text;
+use crate::domain::milestone::MilestoneState;
 use crate::tr;
 
-/// Lines of (style, text); wrapped to the width when drawn.
-type Rows = Vec<(Style, String, Option<usize>)>;
-
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
-    let Some(index) = ctx.model.selected() else {
+    let model = ctx.model;
+    let Some(index) = model.selected() else {
         return;
     };
-    let task = &ctx.model.campaign().tasks[index];
-    let title = format!(" {} {} ", task.id, inert(&task.title));
+    let task = &model.campaign().tasks[index];
+    let rows = document(model, index);
+    let cursor = model.detail_row.min(rows.len().saturating_sub(1));
     let block = Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))
         .title(Line::styled(
-            cut(&title, area.width.saturating_sub(2).into()),
+            cut(
+                &format!(" {} ", task.id),
+                area.width.saturating_sub(2).into(),
+            ),
             ctx.theme.title(true),
         ));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = None;
-    for (style, text, item) in rows(ctx, index, task) {
-        let selected = item == Some(ctx.model.detail_item);
-        if selected {
-            selected_line = Some(lines.len());
-        }
-        let (style, text) = if selected {
-            (
-                style.patch(ctx.theme.selected()),
-                format!(
-                    "{}{}",
-                    ctx.theme.glyphs.selected,
-                    text.get(1..).unwrap_or("")
-                ),
-            )
-        } else {
-            (style, text)
-        };
-        for piece in wrap(&text, width) {
-            lines.push(Line::styled(piece, style));
+
+    // Pinned: the whole title, then the light and the status.
+    let mut pinned: Vec<Line> = wrap(&inert(&task.title), width)
+        .into_iter()
+        .map(|l| Line::styled(l, ctx.theme.title(true).add_modifier(Modifier::BOLD)))
+        .collect();
+    if let Some(verdict) = model.derived.lights.get(index) {
+        let lang = model.lang;
+        let status = task.status.label(lang);
+        let light = light_label(
+            verdict.light,
+            verdict.overridden,
+            lang,
+            true,
+            &ctx.theme.glyphs,
+        );
+        let text = tr!("{light} · 状态:{status}", "{light} · status: {status}");
+        for piece in wrap(ctx.t(&text), width) {
+            pinned.push(Line::styled(piece, ctx.theme.light(verdict.light)));
         }
     }
-    let height = usize::from(inner.height);
-    let max_scroll = lines.len().saturating_sub(height);
-    let scroll = selected_line
-        .map_or(0, |l| l.saturating_sub(height / 2))
-        .min(max_scroll);
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    // On a short screen the pinned lines leave at least three rows for the document.
+    let pinned_rows = pinned
+        .len()
+        .min(usize::from(inner.height).saturating_sub(3).max(1));
+    pinned.truncate(pinned_rows);
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor_line = 0;
+    for (i, row) in rows.iter().enumerate() {
+        let selected = i == cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let (style, text) = styled(ctx, index, row, selected);
+        let indent = if matches!(row.kind, RowKind::Heading) {
+            ""
+        } else {
+            "    "
+        };
+        // Continuation lines of a wrapped row are indented under its text.
+        let pieces = wrap(&text, width);
+        let (first, rest) = pieces
+            .split_first()
+            .map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
+        lines.push(Line::styled(first.to_owned(), style));
+        let narrower = width.saturating_sub(indent.len()).max(1);
+        for piece in wrap(&rest.concat(), narrower)
+            .into_iter()
+            .filter(|_| !rest.is_empty())
+        {
+            lines.push(Line::styled(cut(&format!("{indent}{piece}"), width), style));
+        }
+    }
+    let [top, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(u16::try_from(pinned_rows).unwrap_or(u16::MAX)),
+        Constraint::Min(1),
+    ]));
+    let height = usize::from(body.height);
+    let scroll = scroll_for(cursor_line, lines.len(), height);
+    let above = scroll;
+    let below = lines.len().saturating_sub(scroll + height);
+    let g = &ctx.theme.glyphs;
+    let mut more = String::new();
+    if above > 0 {
+        more.push_str(&format!(" {}{above} ", g.up));
+    }
+    if below > 0 {
+        more.push_str(&format!(" {}{below} ", g.down));
+    }
+    let block = if more.is_empty() {
+        block
+    } else {
+        block.title_bottom(Line::styled(more, ctx.theme.dim()).right_aligned())
+    };
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(pinned), top);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), body);
 }
 
-fn rows(ctx: &Ctx, index: usize, task: &Task) -> Rows {
-    let model = ctx.model;
-    let campaign = model.campaign();
-    let lang = model.lang;
-    let today = model.today;
+/// The first line shown: the top of the document while the cursor is above its last few
+/// visible lines, else just enough to keep the cursor two lines above the bottom; never past
+/// the end. A pure function of the cursor, so `g` always shows the top and `G` the end.
+pub fn scroll_for(cursor_line: usize, total: usize, height: usize) -> usize {
+    let margin = (height / 4).min(2);
+    let max = total.saturating_sub(height);
+    (cursor_line + margin + 1).saturating_sub(height).min(max)
+}
+
+/// A row's style and text: its mark by kind, the cursor's `▶` and reverse video.
+fn styled(ctx: &Ctx, index: usize, row: &Row, selected: bool) -> (Style, String) {
     let theme = ctx.theme;
     let g = &theme.glyphs;
-    let person = |id: &Option<String>| -> String {
-        id.as_deref()
-            .map(|p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()))
-            .unwrap_or_else(|| "—".to_owned())
-    };
-    let unit = |id: &str| campaign.unit(id).map_or(id.to_owned(), |u| u.name.clone());
-    let heading = |t: Text| (theme.header(), t.get(lang).to_owned(), None);
-    let mut out: Rows = Vec::new();
-    // Milestones, open problems, resolved problems: the order of `detail_items::items`.
-    let mut item = 0usize;
-
-    let verdict = &model.derived.lights[index];
-    let status = task.status.label(lang);
-    let light = light_label(verdict.light, verdict.overridden, lang, true, g);
-    out.push((
-        theme.light(verdict.light),
-        tr!("{light} · 状态:{status}", "{light} · status: {status}")
-            .get(lang)
-            .to_owned(),
-        None,
-    ));
-    for reason in &verdict.reasons {
-        out.push((
-            theme.light(verdict.light),
-            format!("  · {}", inert(reason.text(task).get(lang))),
-            None,
-        ));
-    }
-
-    out.push(heading(Text::new("五个一", "Five Ones")));
-    let leader = person(&task.leader);
-    let owner = person(&task.owner);
-    let lead = task.lead_unit.as_deref().map_or("—".to_owned(), unit);
-    let co = if task.co_units.is_empty() {
-        "—".to_owned()
-    } else {
-        task.co_units
-            .iter()
-            .map(|u| unit(u))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    for t in [
-        tr!("  包保领导:{leader}", "  Sponsor: {leader}"),
-        tr!("  牵头单位:{lead}", "  Lead unit: {lead}"),
-        tr!("  配合单位:{co}", "  Supporting: {co}"),
-        tr!("  责任人:{owner}", "  Owner: {owner}"),
-    ] {
-        out.push((Style::new(), inert(t.get(lang)), None));
-    }
-    if let Some(target) = &task.target {
-        out.push((
-            Style::new(),
-            inert(tr!("目标:{target}", "Target: {target}").get(lang)),
-            None,
-        ));
-    }
-    let deadline = task.deadline;
-    let days = (deadline - today).num_days();
-    let left = due_label(days, lang);
-    out.push((
-        Style::new(),
-        tr!(
-            "完成时限:{deadline}({left})",
-            "Deadline: {deadline} ({left})"
-        )
-        .get(lang)
-        .to_owned(),
-        None,
-    ));
-    if let Some(p) = task.progress {
-        let label = task
-            .progress_label
-            .clone()
-            .unwrap_or_else(|| Text::new("进度", "Progress").get(lang).to_owned());
-        out.push((Style::new(), format!("{}: {p}%", inert(&label)), None));
-    }
-
-    let count = task.milestones.len();
-    out.push(heading(tr!("节点({count})", "Milestones ({count})")));
-    for m in &task.milestones {
-        let state = milestone_state(m, today, campaign.rules.light.warn_days);
-        let (mark, style, note) = match state {
-            MilestoneState::Done { late_days } if late_days > 0 => (
-                g.done,
-                theme.dim(),
-                tr!("完成,晚{late_days}天", "done {late_days}d late"),
-            ),
-            MilestoneState::Done { .. } => (g.done, theme.dim(), Text::new("完成", "done")),
-            MilestoneState::Overdue { days } => (
-                g.overdue,
-                theme.light(TaskLight::Red),
-                tr!("逾期{days}天", "{days}d overdue"),
-            ),
-            MilestoneState::DueSoon { days } => (
-                g.soon,
-                theme.light(TaskLight::Yellow),
-                Text::same(due_label(days, lang)),
-            ),
-            MilestoneState::Upcoming { days } => {
-                (g.upcoming, Style::new(), Text::same(due_label(days, lang)))
-            }
-        };
-        let due = m.due.format("%m-%d");
-        out.push((
-            style,
-            format!("  {mark} {due} {} ({})", inert(&m.title), note.get(lang)),
-            Some(item),
-        ));
-        item += 1;
-    }
-    let (open, resolved): (Vec<_>, Vec<_>) = task.problems.iter().partition(|p| !p.resolved);
-    if !open.is_empty() {
-        out.push(heading(Text::new("未解决问题", "Open problems")));
-        for p in open {
-            let due = p
-                .due
-                .map_or(String::new(), |d| format!(" {}", d.format("%m-%d")));
-            let owner = p
-                .owner
+    let light = ctx
+        .model
+        .derived
+        .lights
+        .get(index)
+        .map_or(TaskLight::Green, |v| v.light);
+    let (style, text) = match &row.kind {
+        RowKind::Reason => (theme.light(light), format!("  · {}", row.text)),
+        RowKind::Heading => (theme.header(), row.text.clone()),
+        RowKind::Plain => (Style::new(), row.text.clone()),
+        RowKind::Milestone(state) => {
+            let (mark, style) = match state {
+                MilestoneState::Done { .. } => (g.done, theme.dim()),
+                MilestoneState::Overdue { .. } => (g.overdue, theme.light(TaskLight::Red)),
+                MilestoneState::DueSoon { .. } => (g.soon, theme.light(TaskLight::Yellow)),
+                MilestoneState::Upcoming { .. } => (g.upcoming, Style::new()),
+            };
+            (style, format!("  {mark} {}", row.text))
+        }
+        RowKind::OpenProblem => (theme.warning(), format!("  {} {}", g.problem, row.text)),
+        RowKind::ResolvedProblem { result } => {
+            let result = result
                 .as_deref()
-                .map_or(String::new(), |u| format!(" [{}]", unit(u)));
-            out.push((
-                theme.warning(),
-                format!("  {} {}{owner}{due}", g.problem, inert(&p.text)),
-                Some(item),
-            ));
-            item += 1;
+                .map_or(String::new(), |r| format!(" {} {r}", g.arrow));
+            (theme.dim(), format!("  {} {}{result}", g.done, row.text))
         }
+        RowKind::Note => (Style::new(), format!("  {}", row.text)),
+    };
+    if !selected {
+        return (style, text);
     }
-    if !resolved.is_empty() {
-        out.push(heading(Text::new(
-            format!("已解决问题 {} 成果", g.arrow),
-            format!("Resolved problems {} results", g.arrow),
-        )));
-        for p in resolved {
-            let result = p
-                .result
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {} {}", g.arrow, inert(r)));
-            out.push((
-                theme.dim(),
-                format!("  {} {}{result}", g.done, inert(&p.text)),
-                Some(item),
-            ));
-            item += 1;
-        }
+    // The cursor replaces the first column with ▶ (headings get it in front).
+    let rest = match text.strip_prefix(' ') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    (
+        style.patch(theme.selected()),
+        format!("{}{rest}", g.selected),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_for;
+
+    #[test]
+    fn the_top_shows_until_the_cursor_nears_the_bottom() {
+        assert_eq!(scroll_for(0, 40, 10), 0);
+        assert_eq!(scroll_for(7, 40, 10), 0);
+        assert_eq!(scroll_for(8, 40, 10), 1);
+        assert_eq!(scroll_for(39, 40, 10), 30);
+        assert_eq!(scroll_for(5, 4, 10), 0);
     }
-    if !task.log.is_empty() {
-        out.push(heading(Text::new("最近记录", "Recent notes")));
-        for entry in task.log.iter().rev().take(5) {
-            let by = entry.by.as_deref().map_or(String::new(), |b| {
-                format!(" {}", person(&Some(b.to_owned())))
-            });
-            out.push((
-                Style::new(),
-                format!(
-                    "  {}{by}: {}",
-                    entry.date.format("%m-%d"),
-                    inert(&entry.text)
-                ),
-                None,
-            ));
-        }
-    }
-    out
 }

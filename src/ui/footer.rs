@@ -36,7 +36,14 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             Tone::Warning => ctx.theme.warning(),
             Tone::Error => ctx.theme.error(),
         };
-        Line::styled(crate::sanitize::inert(ctx.t(&message.text)), style)
+        let mut text = crate::sanitize::inert(ctx.t(&message.text));
+        if message.undoable {
+            let undo = ctx.hints(&[(&[Action::Undo], Text::new("撤销", "undoes"))]);
+            if !undo.is_empty() {
+                text = format!("{text} · {undo}");
+            }
+        }
+        Line::styled(text, style)
     } else {
         hints(ctx)
     };
@@ -58,15 +65,27 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(Paragraph::new(fit_spans(spans, area.width)), area);
 }
 
-/// `? 帮助  Enter 详情  >/< 移动  q 退出`.
+/// `? 帮助  Enter 详情  >/< 移动  q 退出` on the board; the document keys in the details.
 fn hints(ctx: &Ctx) -> Line<'static> {
-    let items = [
-        (Action::Help, Text::new("帮助", "help")),
-        (Action::Open, Text::new("详情", "details")),
-        (Action::MoveNext, Text::new("后移", "move on")),
-        (Action::MovePrevious, Text::new("前移", "move back")),
-        (Action::Quit, Text::new("退出", "quit")),
-    ];
+    let items: Vec<(Action, Text)> = if ctx.model.view == View::Detail {
+        vec![
+            (Action::Down, Text::new("下移", "down")),
+            (Action::PageDown, Text::new("翻页", "page")),
+            (Action::First, Text::new("顶部", "top")),
+            (Action::Last, Text::new("底部", "end")),
+            (Action::Tick, Text::new("勾选", "tick")),
+            (Action::Resolve, Text::new("解决", "resolve")),
+            (Action::Close, Text::new("返回", "back")),
+        ]
+    } else {
+        vec![
+            (Action::Help, Text::new("帮助", "help")),
+            (Action::Open, Text::new("详情", "details")),
+            (Action::MoveNext, Text::new("后移", "move on")),
+            (Action::MovePrevious, Text::new("前移", "move back")),
+            (Action::Quit, Text::new("退出", "quit")),
+        ]
+    };
     let mut spans = Vec::new();
     for (action, what) in items {
         let Some(key) = ctx.keymap.keys(action).first() else {

@@ -1,6 +1,7 @@
 //! Forms and lists drawn over the board: fields with a real cursor (so input methods place
 //! their window there), pickers under id fields, the error in place, and the find/filter list.
 
+use chrono::{Datelike, Weekday};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -9,12 +10,12 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, fit, inert, width};
-use crate::app::form::{Form, suggestions};
+use crate::app::form::{Form, echo, suggestions};
 use crate::app::input::TextInput;
 use crate::app::model::Picker;
 use crate::app::picker::{results, title};
 use crate::app::verbs::Purpose;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 const SUGGESTIONS: usize = 5;
 
@@ -28,10 +29,11 @@ fn frame_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> Block<'a> {
         ))
 }
 
-/// Draws an input line at `area` and puts the terminal cursor in it.
-fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool) {
+/// Draws an input line at `area` and puts the terminal cursor in it; `style` for the text
+/// (reversed while an untouched value waits to be replaced by typing).
+fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, style: Style) {
     let (shown, col) = input.view(usize::from(area.width.saturating_sub(1)).max(1));
-    frame.render_widget(Paragraph::new(Line::from(inert(&shown))), area);
+    frame.render_widget(Paragraph::new(Line::styled(inert(&shown), style)), area);
     if focused {
         let x = area.x
             + u16::try_from(col)
@@ -91,7 +93,24 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
             inner.width.saturating_sub(label_width as u16 + 1),
             1,
         );
-        input_line(frame, input_area, &field.input, focused);
+        let style = if field.fresh && focused {
+            ctx.theme.selected()
+        } else {
+            Style::new()
+        };
+        input_line(frame, input_area, &field.input, focused, style);
+        // A date written `+3`, `12-10` or `周五`: the full date it stands for, beside it.
+        if let Some(date) = echo(field, form.today) {
+            let day = weekday(date.weekday(), ctx.model.lang);
+            let text = format!("{} {date} {day} ", ctx.theme.glyphs.arrow);
+            let used = width(field.input.text()) + 2;
+            if used + width(&text) <= usize::from(input_area.width) {
+                frame.render_widget(
+                    Paragraph::new(Line::styled(text, ctx.theme.info()).right_aligned()),
+                    input_area,
+                );
+            }
+        }
         y += 1;
         if focused {
             for (n, (id, name)) in suggestions(ctx.model.campaign(), field, SUGGESTIONS)
@@ -152,6 +171,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) 
         Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1),
         &picker.input,
         true,
+        Style::new(),
     );
     let rows = usize::from(inner.height - 1);
     let found = results(ctx.model, usize::MAX);
@@ -179,5 +199,16 @@ pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) 
         );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
+    }
+}
+
+/// `周四` / `Thu`.
+fn weekday(day: Weekday, lang: Lang) -> &'static str {
+    let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Zh => zh[i % 7],
+        Lang::En => en[i % 7],
     }
 }

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let rows: Vec<(String, String)> = help_rows(ctx)
         .into_iter()
-        .skip(ctx.model.help_scroll)
+        .skip(ctx.model.help_scroll.min(all.saturating_sub(1)))
         .collect();
     let height = usize::from(inner.height);
     // Two columns when the list is longer than the window and the window is wide enough.

@@ -11,7 +11,7 @@ use super::Ctx;
 use super::text::{cut, fit, inert};
 use crate::app::action::Action;
 use crate::app::leaderboard_view::{chosen, moments, shown};
-use crate::domain::leaderboard::{rank_text, tie_rule};
+use crate::domain::leaderboard::{Leaderboard, RankedUnit, rank_text, tie_rule};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
@@ -23,11 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let all = moments(campaign, model.today);
     let (board, published) = shown(model);
     let g = &ctx.theme.glyphs;
-    let (flag, card) = if g.light == "*" {
-        ("F", "#")
-    } else {
-        ("⚑", "▮")
-    };
+    let (flag, card) = marks(ctx);
     let when = match moment.checkpoint {
         Some(n) => {
             let date = moment.date.format("%m-%d");
@@ -68,6 +64,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    // The open unit's red tasks: from its row to the end of its list.
+    let mut open_list = None;
     let overall = tr!(
         "全县节点完成率 {done}/{due}({rate}%)",
         "Campaign-wide milestone rate {done}/{due} ({rate}%)"
@@ -76,61 +74,15 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         cut(ctx.t(&overall), width),
         ctx.theme.header(),
     ));
-    let head = Text::new(
-        "      名次  单位                  完成/应完成  完成率  红灯任务",
-        "      Rank  Unit                  Done/due     Rate    Red tasks",
-    );
-    lines.push(Line::styled(cut(ctx.t(&head), width), ctx.theme.dim()));
+    lines.push(Line::styled(
+        cut(ctx.t(&column_head()), width),
+        ctx.theme.dim(),
+    ));
     for (i, u) in board.units.iter().enumerate() {
-        let name = campaign
-            .unit(&u.unit)
-            .map_or(u.unit.clone(), |x| x.name.clone());
-        let mark = if board.red_flag.contains(&u.unit) {
-            flag
-        } else if board.yellow_card.contains(&u.unit) {
-            card
-        } else {
-            " "
-        };
         let selected = i == model.leaderboard.unit;
-        let base = if selected {
-            ctx.theme.selected()
-        } else {
-            Style::new()
-        };
-        let mark_style = if board.red_flag.contains(&u.unit) {
-            ctx.theme.light(TaskLight::Red).patch(base)
-        } else if board.yellow_card.contains(&u.unit) {
-            ctx.theme.light(TaskLight::Yellow).patch(base)
-        } else {
-            base
-        };
-        let rank = rank_text(&board.units, u.rank);
-        let rank = ctx.t(&rank);
-        let pad = 7usize.saturating_sub(super::text::width(rank));
-        let row = format!(
-            " {}{rank}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
-            " ".repeat(pad),
-            fit(&inert(&name), 20),
-            u.done,
-            u.due,
-            u.rate,
-            u.red_tasks
-        );
-        let spans = vec![
-            Span::styled(
-                if selected {
-                    g.selected.to_owned()
-                } else {
-                    " ".to_owned()
-                },
-                base.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(mark.to_owned(), mark_style),
-            Span::styled(row, base),
-        ];
-        lines.push(super::header::fit_spans(spans, inner.width));
+        lines.push(unit_row(ctx, &board, u, selected, inner.width));
         if selected && model.leaderboard.open {
+            let from = lines.len() - 1;
             let reds: Vec<&str> = board
                 .red
                 .iter()
@@ -153,12 +105,22 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
                     ctx.theme.light(TaskLight::Red),
                 ));
             }
+            open_list = Some((from, lines.len()));
         }
     }
     if board.units.is_empty() {
         let none = Text::new("  (还没有到期的节点)", "  (no milestone due yet)");
         lines.push(Line::styled(ctx.t(&none).to_owned(), ctx.theme.dim()));
     }
+    lines.push(Line::styled(
+        cut(ctx.t(&tie_rule(flag, card)), width),
+        ctx.theme.dim(),
+    ));
+    for (style, text) in super::pledges::due_rows(ctx) {
+        lines.push(Line::styled(cut(&text, width), style));
+    }
+    let pledge_keys = super::pledges::keys_hint(ctx);
+    lines.push(Line::styled(cut(&pledge_keys, width), ctx.theme.dim()));
     let (f, c) = (board.red_flag.len(), board.yellow_card.len());
     let keys = ctx.hints(&[
         (
@@ -172,19 +134,115 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         "{flag} 红旗单位 {f} 个 · {card} 黄牌席 {c} 个 · {keys}",
         "{flag} red flag: {f} · {card} yellow card: {c} · {keys}"
     );
-    lines.push(Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim()));
-    lines.push(Line::styled(
-        cut(ctx.t(&tie_rule(flag, card)), width),
-        ctx.theme.dim(),
-    ));
-    for (style, text) in super::pledges::due_rows(ctx) {
-        lines.push(Line::styled(cut(&text, width), style));
-    }
-    let pledge_keys = super::pledges::keys_hint(ctx);
-    lines.push(Line::styled(cut(&pledge_keys, width), ctx.theme.dim()));
-    let height = usize::from(inner.height);
+    let legend = Line::styled(cut(ctx.t(&legend), width), ctx.theme.dim());
+    // The legend stays on the last line; the rows scroll above it.
+    let height = usize::from(inner.height).saturating_sub(1).max(1);
     let selected_line = model.leaderboard.unit + 2;
-    let scroll = selected_line.saturating_sub(height.saturating_sub(2));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    let mut scroll = selected_line.saturating_sub(height.saturating_sub(1));
+    if let Some((from, to)) = open_list {
+        // Show as much of the open list as fits with its unit; PgDn pages through the rest.
+        let end = to.saturating_sub(height);
+        scroll = scroll.max(from.min(end));
+        scroll = (scroll + model.leaderboard.scroll).min(end.max(scroll));
+    }
+    let total = lines.len();
+    // With a unit's red tasks open, "more" speaks of that list only.
+    let last = open_list.map_or(total, |(_, to)| to);
+    let below = last.saturating_sub(scroll + height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        let below = below + 1;
+        let down = ctx.theme.glyphs.down;
+        let page = ctx.hints(&[(&[Action::PageDown], Text::new("翻页", "pages"))]);
+        let more = tr!(
+            "  {down}还有{below}行 · {page}",
+            "  {down}{below} more lines · {page}"
+        );
+        *last = Line::styled(cut(ctx.t(&more), width), ctx.theme.dim());
+    }
+    while shown.len() < height {
+        shown.push(Line::raw(""));
+    }
+    shown.push(legend);
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The red-flag and yellow-card glyphs (`⚑` `▮`, or `F` `#` in ASCII).
+pub(super) fn marks(ctx: &Ctx) -> (&'static str, &'static str) {
+    if ctx.theme.glyphs.light == "*" {
+        ("F", "#")
+    } else {
+        ("⚑", "▮")
+    }
+}
+
+/// The heading over the unit rows.
+pub(super) fn column_head() -> Text {
+    Text::new(
+        "      名次  单位                  完成/应完成  完成率  红灯任务",
+        "      Rank  Unit                  Done/due     Rate    Red tasks",
+    )
+}
+
+/// One unit's row: the selection mark, ⚑/▮, rank, name, done/due, rate and red tasks.
+pub(super) fn unit_row(
+    ctx: &Ctx,
+    board: &Leaderboard,
+    u: &RankedUnit,
+    selected: bool,
+    width: u16,
+) -> Line<'static> {
+    let g = &ctx.theme.glyphs;
+    let (flag, card) = marks(ctx);
+    let name = ctx
+        .model
+        .campaign()
+        .unit(&u.unit)
+        .map_or(u.unit.clone(), |x| x.name.clone());
+    let mark = if board.red_flag.contains(&u.unit) {
+        flag
+    } else if board.yellow_card.contains(&u.unit) {
+        card
+    } else {
+        " "
+    };
+    let base = if selected {
+        ctx.theme.selected()
+    } else {
+        Style::new()
+    };
+    let mark_style = if board.red_flag.contains(&u.unit) {
+        ctx.theme.light(TaskLight::Red).patch(base)
+    } else if board.yellow_card.contains(&u.unit) {
+        ctx.theme.light(TaskLight::Yellow).patch(base)
+    } else {
+        base
+    };
+    let rank = rank_text(&board.units, u.rank);
+    let rank = rank.get(ctx.model.lang);
+    let pad = 7usize.saturating_sub(super::text::width(rank));
+    let row = format!(
+        " {}{rank}  {}  {:>5}/{:<5}  {:>4.0}%  {:>4}",
+        " ".repeat(pad),
+        fit(&inert(&name), 20),
+        u.done,
+        u.due,
+        u.rate,
+        u.red_tasks
+    );
+    let spans = vec![
+        Span::styled(
+            if selected {
+                g.selected.to_owned()
+            } else {
+                " ".to_owned()
+            },
+            base.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(mark.to_owned(), mark_style),
+        Span::styled(row, base),
+    ];
+    super::header::fit_spans(spans, width)
 }

@@ -61,15 +61,22 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             &[Action::MoveNext, Action::MovePrevious],
             Text::new("状态", "status"),
         ),
+        (&[Action::Open], Text::new("详情", "details")),
         (&[Action::SwitchView], Text::new("换范围", "walk")),
         (&[Action::Close], Text::new("回看板", "board")),
     ]);
     let height = usize::from(inner.height);
-    lines.truncate(height.saturating_sub(1));
-    while lines.len() + 1 < height {
+    // The keys on as many lines as they need at the bottom (two at 80 columns), one on a
+    // short window.
+    let mut key_lines = pack_hints(&keys, width);
+    key_lines.truncate((height / 6).max(1));
+    lines.truncate(height.saturating_sub(key_lines.len()));
+    while lines.len() + key_lines.len() < height {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(cut(&keys, width), ctx.theme.dim()));
+    for k in key_lines {
+        lines.push(Line::styled(cut(&k, width), ctx.theme.dim()));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -203,5 +210,20 @@ fn summary_rows(ctx: &Ctx) -> Rows {
         .to_owned(),
     ));
     out.extend(super::pledges::due_rows(ctx));
+    out
+}
+
+/// `a · b · c` packed into lines of at most `width` columns, breaking only between hints.
+fn pack_hints(keys: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for hint in keys.split(" · ") {
+        match out.last_mut() {
+            Some(line) if super::text::width(line) + 3 + super::text::width(hint) <= width => {
+                line.push_str(" · ");
+                line.push_str(hint);
+            }
+            _ => out.push(hint.to_owned()),
+        }
+    }
     out
 }

@@ -2,39 +2,42 @@
 
 use super::{Effect, common, done};
 use crate::app::action::Action;
-use crate::app::detail_items;
 use crate::app::model::{Model, Tone, View};
 use crate::app::verbs::{self, Purpose, edit};
+use crate::app::{detail_doc, detail_items};
 use crate::i18n::Text;
 use crate::store::file::MilestoneRef;
 use crate::tr;
 
 pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(index) = model.selected() else {
-        model.view = View::Board;
+        model.view = model.detail_from;
         return Vec::new();
     };
-    let items = detail_items::items(&model.file.campaign.tasks[index]);
+    let rows = detail_doc::document(model, index);
+    let last = rows.len().saturating_sub(1);
     let task = model.file.campaign.tasks[index].id.clone();
-    let item = items.get(model.detail_item).copied();
+    model.detail_row = model.detail_row.min(last);
+    let item = rows.get(model.detail_row).and_then(|r| r.item);
     match (action, item) {
-        (Action::Close | Action::Quit | Action::Open, _) => model.view = View::Board,
-        (Action::Down, _) => {
-            model.detail_item = (model.detail_item + 1).min(items.len().saturating_sub(1))
-        }
-        (Action::Up, _) => model.detail_item = model.detail_item.saturating_sub(1),
-        (Action::First, _) => model.detail_item = 0,
-        (Action::Last, _) => model.detail_item = items.len().saturating_sub(1),
+        (Action::Close | Action::Quit | Action::Open, _) => close(model),
+        (Action::Down, _) => model.detail_row = (model.detail_row + 1).min(last),
+        (Action::Up, _) => model.detail_row = model.detail_row.saturating_sub(1),
+        (Action::PageDown, _) => model.detail_row = (model.detail_row + detail_doc::PAGE).min(last),
+        (Action::PageUp, _) => model.detail_row = model.detail_row.saturating_sub(detail_doc::PAGE),
+        (Action::First, _) => model.detail_row = 0,
+        (Action::Last, _) => model.detail_row = last,
         (Action::Tick, Some(detail_items::Item::Milestone(n))) => {
             let now_done = !model.file.campaign.tasks[index].milestones[n].done;
             let today = model.today;
             let result = edit(model, |f| {
                 f.set_milestone_done(&task, MilestoneRef::Index(n), now_done, today)
             });
+            let title = model.file.campaign.tasks[index].milestones[n].title.clone();
             let msg = if now_done {
-                tr!("{task} 节点已勾选", "{task}: milestone ticked")
+                tr!("已勾选 {task}:{title}", "ticked {task}: {title}")
             } else {
-                tr!("{task} 节点已取消勾选", "{task}: milestone unticked")
+                tr!("已取消勾选 {task}:{title}", "unticked {task}: {title}")
             };
             return done(model, result, msg);
         }
@@ -56,21 +59,18 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
         (Action::Edit, _) => verbs::open(model, Purpose::EditTask { task }),
         (Action::Delete, Some(detail_items::Item::Milestone(n))) => {
             let result = edit(model, |f| f.delete_milestone(&task, n));
-            model.detail_item = model.detail_item.saturating_sub(1);
+            model.detail_row = model.detail_row.saturating_sub(1);
             return done(
                 model,
                 result,
-                tr!(
-                    "{task} 节点已删除(u 撤销)",
-                    "{task}: milestone deleted (u undoes)"
-                ),
+                tr!("{task} 节点已删除", "{task}: milestone deleted"),
             );
         }
         (Action::Tick | Action::Resolve | Action::Delete, _) => model.say(
             Tone::Warning,
             Text::new(
-                "先用 ↑↓ 选中一个节点或问题",
-                "select a milestone or problem with ↑↓ first",
+                "先用 ↑↓ 把光标移到一个节点或问题上",
+                "move the cursor to a milestone or problem with ↑↓ first",
             ),
         ),
         (other, _) => return common(model, other),
@@ -99,7 +99,7 @@ pub(super) fn tick_next(model: &mut Model) -> Vec<Effect> {
     done(
         model,
         result,
-        tr!("{id} 完成节点:{title}", "{id}: done — {title}"),
+        tr!("已勾选 {id}:{title}", "ticked {id}: {title}"),
     )
 }
 
@@ -122,12 +122,13 @@ pub(super) fn resolve_from_board(model: &mut Model) -> Vec<Effect> {
             verbs::open(model, Purpose::Resolve { task, problem });
         }
         [first, ..] => {
-            let position = detail_items::items(task)
+            let first = detail_items::Item::Problem(*first);
+            let from = model.view;
+            model.open_detail(from);
+            model.detail_row = detail_doc::document(model, index)
                 .iter()
-                .position(|i| *i == detail_items::Item::Problem(*first))
+                .position(|r| r.item == Some(first))
                 .unwrap_or(0);
-            model.view = View::Detail;
-            model.detail_item = position;
             model.say(
                 Tone::Info,
                 Text::new(
@@ -138,4 +139,12 @@ pub(super) fn resolve_from_board(model: &mut Model) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Esc in the details: back to where they were opened from.
+fn close(model: &mut Model) {
+    model.view = match model.detail_from {
+        View::Detail => View::Board,
+        from => from,
+    };
 }

@@ -2,6 +2,7 @@
 
 use super::{Effect, common};
 use crate::app::action::Action;
+use crate::app::detail_doc::PAGE;
 use crate::app::leaderboard_view::{chosen, moments, shown};
 use crate::app::model::{Model, Tone, View};
 use crate::app::verbs::{self, Purpose};
@@ -18,6 +19,9 @@ pub(super) fn leaderboard(model: &mut Model, action: Action) -> Vec<Effect> {
     };
     let units = shown(model).0.units.len();
     let state = &mut model.leaderboard;
+    if !matches!(action, Action::PageDown | Action::PageUp) {
+        state.scroll = 0;
+    }
     match action {
         Action::Left => {
             state.pick = Some(current.saturating_sub(1));
@@ -34,6 +38,8 @@ pub(super) fn leaderboard(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::First => state.unit = 0,
         Action::Last => state.unit = units.saturating_sub(1),
         Action::Open => state.open = !state.open,
+        Action::PageDown if state.open => state.scroll += PAGE,
+        Action::PageUp => state.scroll = state.scroll.saturating_sub(PAGE),
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
         other => return common(model, other),
     }
@@ -47,7 +53,21 @@ pub(super) fn publish(model: &mut Model) -> Vec<Effect> {
     let target = moment
         .checkpoint
         .or_else(|| past.iter().rev().find_map(|m| m.checkpoint));
+    let published = |n: usize| {
+        model
+            .campaign()
+            .reviews
+            .iter()
+            .any(|r| r.checkpoint as usize == n)
+    };
     match target {
+        Some(n) if published(n) => model.say(
+            Tone::Warning,
+            crate::tr!(
+                "第{n}节点已发布,不能重复发布",
+                "checkpoint {n} is already published; it cannot be published again"
+            ),
+        ),
         Some(checkpoint) => verbs::open(model, Purpose::Publish { checkpoint }),
         None => model.say(
             Tone::Warning,

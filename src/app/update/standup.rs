@@ -14,11 +14,40 @@ pub(super) fn start(model: &mut Model, walk: Walk) {
         model.today,
         walk,
     );
+    let ids = queue
+        .iter()
+        .map(|&i| model.file.campaign.tasks[i].id.clone())
+        .collect();
     model.standup = Standup {
         walk,
         queue,
+        ids,
         pos: 0,
+        day: Some(model.today),
     };
+    model.view = View::Standup;
+    follow(model);
+}
+
+/// `2` or Tab: back to today's walk where it was left (its queue as it was, found again by
+/// id), else a new walk.
+pub(super) fn show(model: &mut Model) {
+    if !model.standup.resumes_on(model.today) {
+        return start(model, model.standup.walk);
+    }
+    let campaign = &model.file.campaign;
+    let s = &mut model.standup;
+    let here = s.ids.get(s.pos).cloned();
+    let kept: Vec<(usize, String)> = s
+        .ids
+        .iter()
+        .filter_map(|id| campaign.task_index(id).map(|i| (i, id.clone())))
+        .collect();
+    (s.queue, s.ids) = kept.into_iter().unzip();
+    s.pos = here
+        .and_then(|id| s.ids.iter().position(|x| *x == id))
+        .unwrap_or(s.pos)
+        .min(s.queue.len());
     model.view = View::Standup;
     follow(model);
 }
@@ -56,6 +85,7 @@ pub(super) fn standup(model: &mut Model, action: Action) -> Vec<Effect> {
             follow(model);
         }
         Action::SwitchView => start(model, model.standup.walk.next()),
+        Action::Open if on_task => model.open_detail(View::Standup),
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
         Action::Tick if on_task => return tick_next(model),
         Action::Resolve if on_task => return resolve_from_board(model),

@@ -352,5 +352,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
             Vec::new(),
         ),
     };
-    model.form = Some(Form::new(purpose, title, fields));
+    let mut form = Form::new(purpose, title, fields);
+    form.today = Some(model.today);
+    model.form = Some(form);
 }

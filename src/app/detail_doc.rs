@@ -1,0 +1,209 @@
+//! The detail view as one document: every row of a task's details below its pinned title and
+//! light (the reasons, the Five Ones, target and deadline, every milestone, problem and note).
+//! The view's cursor is a row of this document; a row that is a milestone or a problem is
+//! what `x`, `r`, `e` and `d` act on. Built here, not in `ui`, so `update` knows how many rows
+//! there are and which item each is; `ui::detail` words the marks and styles each kind.
+//! To show more (a task's history, follow-up orders), add rows in [`document`].
+
+use super::detail_items::Item;
+use super::model::Model;
+use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
+use crate::i18n::Text;
+use crate::sanitize::inert;
+use crate::tr;
+
+/// What a row is, which decides its mark and style when drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKind {
+    /// A reason for the light.
+    Reason,
+    /// A section heading.
+    Heading,
+    /// A plain line (Five Ones, target, deadline, progress).
+    Plain,
+    Milestone(MilestoneState),
+    OpenProblem,
+    /// A resolved problem and its result (the results list).
+    ResolvedProblem {
+        result: Option<String>,
+    },
+    /// An entry of the task's log.
+    Note,
+}
+
+/// One row: its kind, its text (user text already made inert) and the item it selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub text: String,
+    pub item: Option<Item>,
+}
+
+impl Row {
+    fn new(kind: RowKind, text: impl Into<String>) -> Row {
+        Row {
+            kind,
+            text: text.into(),
+            item: None,
+        }
+    }
+}
+
+/// Rows a page key moves the cursor by.
+pub const PAGE: usize = 10;
+
+/// The document of task `index` (in file order), in the model's language.
+pub fn document(model: &Model, index: usize) -> Vec<Row> {
+    let campaign = model.campaign();
+    let Some(task) = campaign.tasks.get(index) else {
+        return Vec::new();
+    };
+    let lang = model.lang;
+    let today = model.today;
+    let person = |id: Option<&str>| -> String {
+        id.map(|p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()))
+            .unwrap_or_else(|| "—".to_owned())
+    };
+    let unit = |id: &str| campaign.unit(id).map_or(id.to_owned(), |u| u.name.clone());
+    let heading = |t: Text| Row::new(RowKind::Heading, t.get(lang));
+    let plain = |t: Text| Row::new(RowKind::Plain, inert(t.get(lang)));
+    let mut out = Vec::new();
+
+    if let Some(verdict) = model.derived.lights.get(index) {
+        for reason in &verdict.reasons {
+            out.push(Row::new(
+                RowKind::Reason,
+                inert(reason.text(task).get(lang)),
+            ));
+        }
+    }
+
+    out.push(heading(Text::new("五个一", "Five Ones")));
+    let leader = person(task.leader.as_deref());
+    let owner = person(task.owner.as_deref());
+    let lead = task.lead_unit.as_deref().map_or("—".to_owned(), unit);
+    let co = if task.co_units.is_empty() {
+        "—".to_owned()
+    } else {
+        task.co_units
+            .iter()
+            .map(|u| unit(u))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    out.push(plain(tr!("  包保领导:{leader}", "  Sponsor: {leader}")));
+    out.push(plain(tr!("  牵头单位:{lead}", "  Lead unit: {lead}")));
+    out.push(plain(tr!("  配合单位:{co}", "  Supporting: {co}")));
+    out.push(plain(tr!("  责任人:{owner}", "  Owner: {owner}")));
+    if let Some(target) = &task.target {
+        out.push(plain(tr!("目标:{target}", "Target: {target}")));
+    }
+    let deadline = task.deadline;
+    let left = due_label((deadline - today).num_days(), lang);
+    out.push(plain(tr!(
+        "完成时限:{deadline}({left})",
+        "Deadline: {deadline} ({left})"
+    )));
+    if let Some(p) = task.progress {
+        let label = task
+            .progress_label
+            .clone()
+            .unwrap_or_else(|| Text::new("进度", "Progress").get(lang).to_owned());
+        out.push(Row::new(RowKind::Plain, format!("{}: {p}%", inert(&label))));
+    }
+
+    let count = task.milestones.len();
+    out.push(heading(tr!("节点({count})", "Milestones ({count})")));
+    for (n, m) in task.milestones.iter().enumerate() {
+        let state = milestone_state(m, today, campaign.rules.light.warn_days);
+        let note = match state {
+            MilestoneState::Done { late_days } if late_days > 0 => {
+                tr!("完成,晚{late_days}天", "done {late_days}d late")
+            }
+            MilestoneState::Done { .. } => Text::new("完成", "done"),
+            MilestoneState::Overdue { days } => tr!("逾期{days}天", "{days}d overdue"),
+            MilestoneState::DueSoon { days } | MilestoneState::Upcoming { days } => {
+                Text::same(due_label(days, lang))
+            }
+        };
+        let due = m.due.format("%m-%d");
+        out.push(Row {
+            kind: RowKind::Milestone(state),
+            text: format!("{due} {} ({})", inert(&m.title), note.get(lang)),
+            item: Some(Item::Milestone(n)),
+        });
+    }
+    let open: Vec<usize> = (0..task.problems.len())
+        .filter(|&p| !task.problems[p].resolved)
+        .collect();
+    let resolved: Vec<usize> = (0..task.problems.len())
+        .filter(|&p| task.problems[p].resolved)
+        .collect();
+    if !open.is_empty() {
+        let n = open.len();
+        out.push(heading(tr!("未解决问题({n})", "Open problems ({n})")));
+    }
+    for p in open {
+        let problem = &task.problems[p];
+        let due = problem
+            .due
+            .map_or(String::new(), |d| format!(" {}", d.format("%m-%d")));
+        let owner = problem
+            .owner
+            .as_deref()
+            .map_or(String::new(), |u| format!(" [{}]", unit(u)));
+        out.push(Row {
+            kind: RowKind::OpenProblem,
+            text: format!("{}{owner}{due}", inert(&problem.text)),
+            item: Some(Item::Problem(p)),
+        });
+    }
+    if !resolved.is_empty() {
+        let n = resolved.len();
+        out.push(heading(tr!(
+            "已解决问题与成果({n})",
+            "Resolved problems and results ({n})"
+        )));
+    }
+    for p in resolved {
+        let problem = &task.problems[p];
+        out.push(Row {
+            kind: RowKind::ResolvedProblem {
+                result: problem.result.as_deref().map(inert),
+            },
+            text: inert(&problem.text),
+            item: Some(Item::Problem(p)),
+        });
+    }
+    if !task.log.is_empty() {
+        let n = task.log.len();
+        out.push(heading(tr!(
+            "记录(共{n}条,新的在前)",
+            "Notes ({n}, newest first)"
+        )));
+        for entry in task.log.iter().rev() {
+            let by = entry
+                .by
+                .as_deref()
+                .map_or(String::new(), |b| format!(" {}", person(Some(b))));
+            out.push(Row::new(
+                RowKind::Note,
+                format!("{}{by}: {}", entry.date.format("%m-%d"), inert(&entry.text)),
+            ));
+        }
+    }
+    out
+}
+
+/// The row of the first milestone or problem (where the cursor starts), else the top.
+pub fn first_item_row(rows: &[Row]) -> usize {
+    rows.iter().position(|r| r.item.is_some()).unwrap_or(0)
+}
+
+/// The milestone or problem under the cursor of the detail view, if any.
+pub fn selected_item(model: &Model) -> Option<Item> {
+    let index = model.selected()?;
+    document(model, index)
+        .get(model.detail_row)
+        .and_then(|r| r.item)
+}

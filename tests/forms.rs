@@ -1,0 +1,211 @@
+//! Forms that work with the user: typing replaces a pre-filled value, dates are read the way
+//! people write them and echoed in full, Enter on a list picks and submits, a published
+//! checkpoint is refused at once, and edits say what happened and how to undo them.
+
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
+use bairi::app::keymap::{Key, Keymap};
+use bairi::app::model::{Model, View};
+use bairi::app::update::update;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+use bairi::ui::theme::Theme;
+use bairi::ui::{Ctx, render};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn model() -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let mut m = Model::new(file, day("2026-11-22"), Lang::Zh);
+    m.author = Some("li_mx".into());
+    (m, dir)
+}
+
+fn press(m: &mut Model, actions: &[Action]) {
+    let today = m.today;
+    for a in actions {
+        update(m, *a, today);
+    }
+}
+
+fn typing(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        press(m, &[Action::Type(c)]);
+    }
+}
+
+fn key(m: &mut Model, k: FieldKey) {
+    press(m, &[Action::Field(k)]);
+}
+
+fn screen_with(m: &Model, keymap: &Keymap) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
+    let theme = Theme::default();
+    terminal
+        .draw(|f| {
+            render(
+                f,
+                &Ctx {
+                    model: m,
+                    theme: &theme,
+                    keymap,
+                    now,
+                },
+            )
+        })
+        .unwrap();
+    support::buffer_text(terminal.backend().buffer())
+}
+
+fn screen(m: &Model) -> String {
+    screen_with(m, &Keymap::default())
+}
+
+/// T02 selected on the board, its problem form open.
+fn problem_form() -> (Model, tempfile::TempDir) {
+    let (mut m, d) = model();
+    let t02 = m.campaign().task_index("T02").unwrap();
+    m.select_task(t02);
+    press(&mut m, &[Action::Problem]);
+    assert!(m.form.is_some());
+    (m, d)
+}
+
+#[test]
+fn the_first_keystroke_replaces_a_pre_filled_value() {
+    let (mut m, _d) = problem_form();
+    typing(&mut m, "审批未完成");
+    key(&mut m, FieldKey::NextField);
+    key(&mut m, FieldKey::NextField);
+    assert_eq!(m.form.as_ref().unwrap().value("blocking"), "no");
+    typing(&mut m, "是");
+    assert_eq!(
+        m.form.as_ref().unwrap().value("blocking"),
+        "是",
+        "not `no是`"
+    );
+    key(&mut m, FieldKey::NextField);
+    assert_eq!(m.form.as_ref().unwrap().value("owner"), "zjj");
+    typing(&mut m, "jtj");
+    assert_eq!(
+        m.form.as_ref().unwrap().value("owner"),
+        "jtj",
+        "not `zjjjtj`"
+    );
+    // Moving the cursor first keeps the value and edits it.
+    key(&mut m, FieldKey::PrevField);
+    key(&mut m, FieldKey::End);
+    typing(&mut m, "s");
+    assert_eq!(
+        m.form.as_ref().unwrap().value("blocking"),
+        "yess",
+        "`是` was taken as yes"
+    );
+    // Backspace on an untouched value clears it.
+    key(&mut m, FieldKey::NextField);
+    key(&mut m, FieldKey::Backspace);
+    assert_eq!(m.form.as_ref().unwrap().value("owner"), "");
+}
+
+#[test]
+fn relative_dates_are_echoed_in_full_and_saved() {
+    let (mut m, _d) = problem_form();
+    typing(&mut m, "审批未完成");
+    for _ in 0..4 {
+        key(&mut m, FieldKey::NextField);
+    }
+    typing(&mut m, "+3");
+    let shown = screen(&m);
+    assert!(shown.contains("→ 2026-11-25 周三"), "{shown}");
+    insta::assert_snapshot!("relative_date_echo", shown);
+    key(&mut m, FieldKey::Backspace);
+    key(&mut m, FieldKey::Backspace);
+    typing(&mut m, "周五");
+    assert!(screen(&m).contains("→ 2026-11-27 周五"));
+    key(&mut m, FieldKey::PrevField);
+    assert_eq!(
+        m.form.as_ref().unwrap().fields[4].input.text(),
+        "2026-11-27",
+        "written out in full on leaving the field"
+    );
+    key(&mut m, FieldKey::NextField);
+    typing(&mut m, "12-10");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    let t02 = m.campaign().task("T02").unwrap();
+    assert_eq!(t02.problems.last().unwrap().due, Some(day("2026-12-10")));
+    let (mut m, _d) = problem_form();
+    typing(&mut m, "x");
+    for _ in 0..4 {
+        key(&mut m, FieldKey::NextField);
+    }
+    typing(&mut m, "明天");
+    key(&mut m, FieldKey::Submit);
+    let t02 = m.campaign().task("T02").unwrap();
+    assert_eq!(t02.problems.last().unwrap().due, Some(day("2026-11-23")));
+}
+
+#[test]
+fn enter_on_an_open_list_picks_and_submits() {
+    let (mut m, _d) = problem_form();
+    typing(&mut m, "需要公路许可");
+    for _ in 0..3 {
+        key(&mut m, FieldKey::NextField);
+    }
+    typing(&mut m, "交通");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.form.is_none());
+    let t02 = m.campaign().task("T02").unwrap();
+    assert_eq!(t02.problems.last().unwrap().owner.as_deref(), Some("jtj"));
+}
+
+#[test]
+fn publishing_a_published_checkpoint_is_refused_at_once() {
+    let (mut m, _d) = model();
+    press(&mut m, &[Action::ShowLeaderboard, Action::Publish]);
+    assert!(m.form.is_none(), "no form to fill in first");
+    let said = m.message.clone().unwrap().text;
+    assert!(said.zh.contains("第5节点已发布"), "{said:?}");
+}
+
+#[test]
+fn a_tick_and_a_cross_off_say_what_happened_and_how_to_undo() {
+    let (mut m, _d) = model();
+    let t02 = m.campaign().task_index("T02").unwrap();
+    m.select_task(t02);
+    press(&mut m, &[Action::Tick]);
+    let footer = screen(&m);
+    assert!(
+        footer.contains("已勾选 T02:进厂管网穿越省道段完成顶管 · u 撤销"),
+        "{footer}"
+    );
+    let remapped =
+        Keymap::with_overrides(&[(Action::Undo, vec![Key::parse("z").unwrap()])]).unwrap();
+    assert!(screen_with(&m, &remapped).contains("· z 撤销"));
+    let t12 = m.campaign().task_index("T12").unwrap();
+    m.select_task(t12);
+    press(&mut m, &[Action::MoveNext]);
+    let footer = screen(&m);
+    assert!(
+        footer.contains("已销号 T12(签收:李明轩,2026-11-22) · u 撤销"),
+        "{footer}"
+    );
+    press(&mut m, &[Action::Undo]);
+    assert_eq!(m.view, View::Board);
+    assert_ne!(
+        m.campaign().task("T12").unwrap().status,
+        bairi::domain::Status::Done
+    );
+}

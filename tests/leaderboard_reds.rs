@@ -1,0 +1,90 @@
+//! Enter on a leaderboard unit lists all its red tasks at 80×24: as many as fit with the
+//! unit's row, the rest a PgDn away, with how many lines are still below.
+
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use bairi::app::action::Action;
+use bairi::app::keymap::Keymap;
+use bairi::app::leaderboard_view::shown;
+use bairi::app::model::Model;
+use bairi::app::update::update;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+use bairi::ui::theme::Theme;
+use bairi::ui::{Ctx, render};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn screen(m: &Model) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 10, 31, 2, 0, 0).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    terminal
+        .draw(|f| {
+            render(
+                f,
+                &Ctx {
+                    model: m,
+                    theme: &theme,
+                    keymap: &keymap,
+                    now,
+                },
+            )
+        })
+        .unwrap();
+    support::buffer_text(terminal.backend().buffer())
+}
+
+#[test]
+fn enter_lists_every_red_task_of_the_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
+    // Few units, many tasks: each unit has many red tasks.
+    let text = bairi::synth::campaign_toml(2000, 3);
+    std::fs::write(&path, text).unwrap();
+    let today = day("2026-10-31");
+    let file = CampaignFile::open(&path, Today::Date(today)).unwrap();
+    let mut m = Model::new(file, today, Lang::Zh);
+    let press = |m: &mut Model, a: Action| {
+        update(m, a, today);
+    };
+    press(&mut m, Action::ShowLeaderboard);
+    // The last unit: its row sits at the bottom of the screen.
+    press(&mut m, Action::Last);
+    press(&mut m, Action::Open);
+    let (board, _) = shown(&m);
+    let unit = board.units.last().unwrap().unit.clone();
+    let reds: Vec<String> = board
+        .red
+        .iter()
+        .filter(|id| m.campaign().task(id).unwrap().lead_unit.as_deref() == Some(unit.as_str()))
+        .cloned()
+        .collect();
+    assert!(reds.len() > 20, "{}", reds.len());
+    let first = screen(&m);
+    assert!(
+        first.contains("还有") && first.contains("PgDn 翻页"),
+        "{first}"
+    );
+    let mut seen = first.clone();
+    for _ in 0..10 {
+        press(&mut m, Action::PageDown);
+        seen.push_str(&screen(&m));
+    }
+    for id in &reds {
+        assert!(seen.contains(&format!(" {id} ")), "red task {id}");
+    }
+    let last = screen(&m);
+    assert!(!last.contains("PgDn 翻页"), "the end of the list:\n{last}");
+    assert!(last.contains("红旗单位"), "the legend stays:\n{last}");
+    press(&mut m, Action::PageUp);
+    press(&mut m, Action::Up);
+    assert_eq!(m.leaderboard.scroll, 0, "another unit starts at its top");
+}
