@@ -24,6 +24,8 @@ pub fn answerable_while_saving(model: &Model, action: Action) -> bool {
         | Action::Right
         | Action::First
         | Action::Last
+        | Action::PageUp
+        | Action::PageDown
         | Action::Help
         | Action::Resize
         | Action::Clock => true,
