@@ -62,19 +62,47 @@ pub fn autosave_off(home: &Path) {
     std::fs::write(config.join("config.toml"), "autosave = false\n").expect("config");
 }
 
-/// Another process holding the campaign's save lock (flock(1) from util-linux) until it is
-/// killed; `-o` so the lock goes with it, not with its `sleep`.
-pub fn hold_lock(campaign: &Path) -> std::process::Child {
+/// Another process holding the campaign's save lock (flock(1) from util-linux), in a process
+/// group of its own so that killing it ends its `sleep` too.
+pub struct HeldLock {
+    child: std::process::Child,
+}
+
+impl HeldLock {
+    /// Lets the lock go: flock and its `sleep` end.
+    pub fn kill(&mut self) -> std::io::Result<()> {
+        let group = format!("-{}", self.child.id());
+        std::process::Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status()
+            .map(|_| ())
+    }
+
+    pub fn wait(&mut self) -> std::io::Result<std::process::ExitStatus> {
+        self.child.wait()
+    }
+}
+
+impl Drop for HeldLock {
+    fn drop(&mut self) {
+        let _ = self.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn hold_lock(campaign: &Path) -> HeldLock {
+    use std::os::unix::process::CommandExt;
     let lock = bairi::store::lock::lock_path(campaign);
     bairi::store::sidecar::folder_for(&lock).expect("side folder");
-    let holder = std::process::Command::new("flock")
+    let child = std::process::Command::new("flock")
         .arg("-o")
         .arg(&lock)
         .args(["sleep", "30"])
+        .process_group(0)
         .spawn()
         .expect("flock(1) from util-linux");
     std::thread::sleep(std::time::Duration::from_millis(200));
-    holder
+    HeldLock { child }
 }
 
 /// The one recovery copy a board left in `dir`, as text.
