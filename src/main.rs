@@ -72,7 +72,21 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
     };
     let now = clock.now();
     let today = |date| Today::pinned_or(date, now);
-    let by = |stamp_by: Option<String>| stamp_by.or_else(|| config.author.clone());
+    let backups = config.backups;
+    let author = config.author.clone();
+    let stamped = |stamp: bairi::cli::Stamp| EditStamp {
+        today: today(stamp.today),
+        clock,
+        by: stamp.by.or_else(|| author.clone()),
+        backups,
+    };
+    let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let palette = if no_color {
+        Palette::Mono
+    } else {
+        config.theme
+    };
+    let theme = Theme::new(palette, cli.ascii || config.ascii);
     match cli.command {
         Some(Command::Check { file, today: date }) => {
             check::run(&file, today(date), lang, out, err)
@@ -104,12 +118,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         }) => edit::run(
             &file,
             Edit::Move { task, status },
-            EditStamp {
-                today: today(stamp.today),
-                clock,
-                by: by(stamp.by),
-                backups: config.backups,
-            },
+            stamped(stamp),
             lang,
             out,
             err,
@@ -126,19 +135,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 milestone,
                 undo,
             };
-            edit::run(
-                &file,
-                edit,
-                EditStamp {
-                    today: today(stamp.today),
-                    clock,
-                    by: by(stamp.by),
-                    backups: config.backups,
-                },
-                lang,
-                out,
-                err,
-            )
+            edit::run(&file, edit, stamped(stamp), lang, out, err)
         }
         Some(Command::Note {
             file,
@@ -148,12 +145,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         }) => edit::run(
             &file,
             Edit::Note { task, text },
-            EditStamp {
-                today: today(stamp.today),
-                clock,
-                by: by(stamp.by),
-                backups: config.backups,
-            },
+            stamped(stamp),
             lang,
             out,
             err,
@@ -187,19 +179,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                     return 2;
                 }
             };
-            edit::run(
-                &file,
-                edit,
-                EditStamp {
-                    today: today(stamp.today),
-                    clock,
-                    by: by(stamp.by),
-                    backups: config.backups,
-                },
-                lang,
-                out,
-                err,
-            )
+            edit::run(&file, edit, stamped(stamp), lang, out, err)
         }
         Some(Command::Publish {
             file,
@@ -262,14 +242,6 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                     return 2;
                 }
             };
-            let no_color =
-                cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let palette = if no_color {
-                Palette::Mono
-            } else {
-                config.theme
-            };
-            let theme = Theme::new(palette, cli.ascii || config.ascii);
             let options = BoardOptions {
                 file: cli.file,
                 today: cli.today,
@@ -287,14 +259,6 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             seconds,
             today,
         }) => {
-            let no_color =
-                cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let palette = if no_color {
-                Palette::Mono
-            } else {
-                config.theme
-            };
-            let theme = Theme::new(palette, cli.ascii || config.ascii);
             let present = Some(seconds.unwrap_or(config.present_seconds).max(1));
             let options = BoardOptions {
                 file,
