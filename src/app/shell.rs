@@ -46,9 +46,11 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
     }
     let mut session = Session::open()?;
     let waker = session.waker();
-    let worker = Worker::start(move || {
+    let mut worker = Worker::start(move || {
         let _ = waker.send(TermEvent::Wake);
     })?;
+    // Asking git what waits to be synced takes a few processes: not before the first frame.
+    worker.send(Job::SyncStatus(model.file.path.clone()));
     let mut pending = Pending {
         worker,
         waiting: VecDeque::new(),
@@ -391,6 +393,10 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
         }
         Done::Watched { point, noticed } => {
             store::watched(model, &point, noticed);
+            false
+        }
+        Done::SyncStatus(unsynced) => {
+            store::sync_waits(model, unsynced);
             false
         }
         Done::Synced { result, unsynced } => {

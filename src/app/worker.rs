@@ -33,6 +33,8 @@ pub enum Job {
     },
     /// Look for changes made elsewhere since this version.
     Watch(WatchPoint),
+    /// What waits to be synced (git is asked; the board opens without waiting for it).
+    SyncStatus(std::path::PathBuf),
     /// `bairi sync` on this file: commit, fetch and merge, push.
     Sync {
         path: std::path::PathBuf,
@@ -54,6 +56,7 @@ pub enum Done {
         point: WatchPoint,
         noticed: Noticed,
     },
+    SyncStatus(Option<crate::sync::status::Unsynced>),
     Synced {
         result: Result<Outcome, SyncError>,
         /// What still waits to be synced afterwards.
@@ -96,6 +99,9 @@ impl Worker {
                         Job::Watch(point) => {
                             let noticed = point.look();
                             Done::Watched { point, noticed }
+                        }
+                        Job::SyncStatus(path) => {
+                            Done::SyncStatus(crate::sync::status::unsynced(&path))
                         }
                         Job::Sync { path, today, lang } => {
                             let result = run_sync(&path, today, lang);

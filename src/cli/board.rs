@@ -93,7 +93,6 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     model.today_pinned = options.today.is_some();
     model.autosave = options.config.autosave;
     model.author = options.config.author.clone();
-    model.unsynced = crate::sync::status::unsynced(&model.file.path);
     let draft = crate::app::draft::draft_path(&model.file.path);
     let restored = std::fs::read_to_string(&draft)
         .ok()
