@@ -198,18 +198,18 @@ pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> i
         .map(|n| n.to_os_string())
         .unwrap_or_else(|| "campaign".into());
     name.push(format!(".recovered-{stamp}-{}.toml", std::process::id()));
-    let mut places: Vec<PathBuf> = vec![campaign.with_file_name(&name)];
+    // (where, whether its folder may be made): the campaign's own directory never is.
+    let mut places: Vec<(PathBuf, bool)> = vec![(campaign.with_file_name(&name), false)];
     if let Some(dirs) = directories::ProjectDirs::from("", "", "bairi") {
-        places.push(dirs.data_dir().join("recovered").join(&name));
+        places.push((dirs.data_dir().join("recovered").join(&name), true));
     }
     if let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_owned()) {
-        places.push(home.join(&name));
+        places.push((home.join(&name), false));
     }
-    places.push(std::env::temp_dir().join(&name));
+    places.push((std::env::temp_dir().join(&name), false));
     let mut first_error = None;
-    for (i, place) in places.into_iter().enumerate() {
-        // Only the data directory's own folder is made; the campaign's is never recreated.
-        if let Some(dir) = place.parent().filter(|_| i == 1) {
+    for (place, make_folder) in places {
+        if let Some(dir) = place.parent().filter(|_| make_folder) {
             let _ = std::fs::create_dir_all(dir);
         }
         match crate::store::atomic::write_atomically(&place, text.as_bytes()) {
