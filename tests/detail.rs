@@ -3,22 +3,18 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::press;
+
+use chrono::NaiveDate;
 
 use bairi::app::action::Action;
 use bairi::app::detail_doc::selected_item;
 use bairi::app::detail_items::Item;
-use bairi::app::keymap::Keymap;
 use bairi::app::model::{Model, View};
-use bairi::app::update::update;
 use bairi::domain::model::LogEntry;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
 
 const TITLE: &str =
     "县污水处理厂二期工程及配套进厂管网、提升泵站、尾水排放口和厂区道路同步建设并通水调试";
@@ -56,38 +52,16 @@ fn long_task(lang: Lang) -> (Model, tempfile::TempDir) {
     (m, dir)
 }
 
-fn press(m: &mut Model, actions: &[Action]) {
-    for a in actions {
-        update(m, *a, today());
-    }
-}
-
-fn screen(m: &Model, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|f| {
-            render(
-                f,
-                &Ctx {
-                    model: m,
-                    theme: &theme,
-                    keymap: &keymap,
-                    now,
-                },
-            )
-        })
-        .unwrap();
-    support::buffer_text(terminal.backend().buffer())
-}
-
 /// The screen's text inside the frame, lines joined (wrapped text reads whole again).
 fn joined(screen: &str) -> String {
     screen
         .lines()
         .map(|l| l.trim().trim_matches('│').trim())
         .collect()
+}
+
+fn screen(m: &Model, w: u16, h: u16) -> String {
+    support::screen(m, w, h)
 }
 
 #[test]

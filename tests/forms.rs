@@ -4,24 +4,15 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::{day, press};
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::keymap::{Key, Keymap};
 use bairi::app::model::{Model, View};
-use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn model() -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -30,13 +21,6 @@ fn model() -> (Model, tempfile::TempDir) {
     let mut m = Model::new(file, day("2026-11-22"), Lang::Zh);
     m.author = Some("li_mx".into());
     (m, dir)
-}
-
-fn press(m: &mut Model, actions: &[Action]) {
-    let today = m.today;
-    for a in actions {
-        update(m, *a, today);
-    }
 }
 
 fn typing(m: &mut Model, text: &str) {
@@ -49,30 +33,6 @@ fn key(m: &mut Model, k: FieldKey) {
     press(m, &[Action::Field(k)]);
 }
 
-fn screen_with(m: &Model, keymap: &Keymap) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    let theme = Theme::default();
-    terminal
-        .draw(|f| {
-            render(
-                f,
-                &Ctx {
-                    model: m,
-                    theme: &theme,
-                    keymap,
-                    now,
-                },
-            )
-        })
-        .unwrap();
-    support::buffer_text(terminal.backend().buffer())
-}
-
-fn screen(m: &Model) -> String {
-    screen_with(m, &Keymap::default())
-}
-
 /// T02 selected on the board, its problem form open.
 fn problem_form() -> (Model, tempfile::TempDir) {
     let (mut m, d) = model();
@@ -81,6 +41,14 @@ fn problem_form() -> (Model, tempfile::TempDir) {
     press(&mut m, &[Action::Problem]);
     assert!(m.form.is_some());
     (m, d)
+}
+
+fn screen_with(m: &Model, keymap: &Keymap) -> String {
+    support::screen_with(m, keymap, 80, 24)
+}
+
+fn screen(m: &Model) -> String {
+    support::screen(m, 80, 24)
 }
 
 #[test]

@@ -3,43 +3,18 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::day;
 
 use bairi::app::action::Action;
-use bairi::app::keymap::Keymap;
 use bairi::app::leaderboard_view::shown;
 use bairi::app::model::Model;
 use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn screen(m: &Model) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 10, 31, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|f| {
-            render(
-                f,
-                &Ctx {
-                    model: m,
-                    theme: &theme,
-                    keymap: &keymap,
-                    now,
-                },
-            )
-        })
-        .unwrap();
-    support::buffer_text(terminal.backend().buffer())
+    support::screen(m, 80, 24)
 }
 
 #[test]

@@ -3,28 +3,18 @@
 
 mod support;
 
-use std::process::{Command, Output};
+use support::{day, press, typed};
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use std::process::{Command, Output};
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
-use bairi::app::keymap::Keymap;
 use bairi::app::model::Model;
-use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::report::doc::markdown;
 use bairi::report::views::{View, build};
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn bairi(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bairi"))
@@ -36,40 +26,11 @@ fn bairi(args: &[&str]) -> Output {
 }
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(day(today))).unwrap();
-    (Model::new(file, day(today), Lang::Zh), dir)
-}
-
-fn press(m: &mut Model, actions: &[Action]) {
-    let today = m.today;
-    for a in actions {
-        update(m, *a, today);
-    }
-}
-
-fn typed(m: &mut Model, s: &str) {
-    let actions: Vec<Action> = s.chars().map(Action::Type).collect();
-    press(m, &actions);
+    support::qinglan_model(today, Lang::Zh)
 }
 
 fn screen(m: &Model) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|f| {
-            let ctx = Ctx {
-                model: m,
-                theme: &theme,
-                keymap: &keymap,
-                now,
-            };
-            render(f, &ctx)
-        })
-        .unwrap();
-    support::buffer_text(terminal.backend().buffer())
+    support::screen(m, 80, 24)
 }
 
 #[test]

@@ -3,35 +3,13 @@
 
 mod support;
 
-use chrono::NaiveDate;
+use support::{day, press};
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::{Model, View};
 use bairi::app::update::update;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn model() -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, day("2026-11-22"), Lang::Zh);
-    m.author = Some("li_mx".into());
-    (m, dir)
-}
-
-fn press(m: &mut Model, actions: &[Action]) {
-    let today = m.today;
-    for a in actions {
-        update(m, *a, today);
-    }
-}
 
 /// The task shown and the `n/N` position.
 fn place(m: &Model) -> (String, usize, usize) {
@@ -41,6 +19,12 @@ fn place(m: &Model) -> (String, usize, usize) {
         .get(s.pos)
         .map_or(String::new(), |&i| m.campaign().tasks[i].id.clone());
     (id, s.pos + 1, s.queue.len())
+}
+
+fn model() -> (Model, tempfile::TempDir) {
+    let (mut m, dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    m.author = Some("li_mx".into());
+    (m, dir)
 }
 
 #[test]

@@ -4,51 +4,22 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::day;
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
-use bairi::app::keymap::Keymap;
 use bairi::app::model::Model;
 use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::report::doc::markdown;
 use bairi::report::views::{View, build};
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let today = day("2026-11-24");
-    let file = CampaignFile::open(&path, Today::Date(today)).unwrap();
-    (Model::new(file, today, lang), dir)
+    support::qinglan_model("2026-11-24", lang)
 }
 
 fn screen(m: &Model) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 24, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|f| {
-            let ctx = Ctx {
-                model: m,
-                theme: &theme,
-                keymap: &keymap,
-                now,
-            };
-            render(f, &ctx)
-        })
-        .unwrap();
-    support::buffer_text(terminal.backend().buffer())
+    support::screen(m, 80, 24)
 }
 
 #[test]

@@ -116,3 +116,69 @@ pub fn the_recovery_copy(dir: &Path) -> String {
     assert_eq!(copies.len(), 1, "{copies:?}");
     std::fs::read_to_string(&copies[0]).expect("read the copy")
 }
+
+/// A date written `YYYY-MM-DD`.
+pub fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date")
+}
+
+/// The qinglan example opened on `today` in a temp dir (kept alive by the returned guard).
+pub fn qinglan_model(
+    today: &str,
+    lang: bairi::i18n::Lang,
+) -> (bairi::app::model::Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = qinglan_copy(dir.path());
+    let file =
+        bairi::store::file::CampaignFile::open(&path, bairi::store::load::Today::Date(day(today)))
+            .expect("qinglan opens");
+    (bairi::app::model::Model::new(file, day(today), lang), dir)
+}
+
+/// Applies `actions` in order on the model's own day.
+pub fn press(m: &mut bairi::app::model::Model, actions: &[bairi::app::action::Action]) {
+    let today = m.today;
+    for a in actions {
+        bairi::app::update::update(m, *a, today);
+    }
+}
+
+/// Types `text` into the open form or list.
+pub fn typed(m: &mut bairi::app::model::Model, text: &str) {
+    let actions: Vec<_> = text.chars().map(bairi::app::action::Action::Type).collect();
+    press(m, &actions);
+}
+
+/// The screen at `w`×`h` with `keymap`, drawn at 02:00 UTC on the model's day.
+pub fn screen_with(
+    m: &bairi::app::model::Model,
+    keymap: &bairi::app::keymap::Keymap,
+    w: u16,
+    h: u16,
+) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    let now = m
+        .today
+        .and_hms_opt(2, 0, 0)
+        .expect("a time of day")
+        .and_utc();
+    let theme = bairi::ui::theme::Theme::default();
+    terminal
+        .draw(|f| {
+            let ctx = bairi::ui::Ctx {
+                model: m,
+                theme: &theme,
+                keymap,
+                now,
+            };
+            bairi::ui::render(f, &ctx)
+        })
+        .expect("draws");
+    buffer_text(terminal.backend().buffer())
+}
+
+/// The same with the default keys.
+pub fn screen(m: &bairi::app::model::Model, w: u16, h: u16) -> String {
+    screen_with(m, &bairi::app::keymap::Keymap::default(), w, h)
+}
