@@ -1,6 +1,4 @@
 //! bairi (百日): a terminal kanban board for hundred-day campaigns.
-#![deny(clippy::unwrap_used, clippy::expect_used)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
 pub mod cli;

@@ -1,5 +1,6 @@
 //! The lean backend draws what ratatui's would: a terminal emulator fed its bytes shows the
 //! same characters and styles as the buffer, frame after frame, in fewer bytes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

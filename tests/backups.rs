@@ -1,6 +1,7 @@
 //! Issue 14, defect 8: timestamped copies survive a stand-up and a change of `TZ`. The
 //! version before a session's first save is always kept, older copies are thinned by age,
 //! names are in UTC, and `restore` lists them in local time with what changed after each.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

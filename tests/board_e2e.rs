@@ -1,4 +1,5 @@
 //! The real binary in a pseudo-terminal: open the board, move a card, quit, check the file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

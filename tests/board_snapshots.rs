@@ -1,4 +1,5 @@
 //! Screens of the qinglan example on 2026-11-22, 10:00 in Shanghai, at several sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! Every validation error and warning of format 1, each at its line, in both languages.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,5 @@
 //! The command line, run as a user would: check, report, move, tick, note.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

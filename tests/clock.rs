@@ -1,5 +1,6 @@
 //! One clock for the whole binary: `BAIRI_NOW` fixes the instant, and the demo, `new` and the
 //! board agree on "today" at any hour, on both sides of the UTC/Shanghai date line.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The detail view of a long task: one document that scrolls (j/k, PgUp/PgDn, g/G) under the
 //! pinned title and light, the whole title wrapped, every milestone, problem and note shown.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Nothing is lost: saves killed at random moments, a file moved away while open, and
 //! property tests of the loader and of load → edit → save → load.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

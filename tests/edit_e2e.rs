@@ -1,4 +1,5 @@
 //! The real binary: type a Chinese note, undo it, redo it, and check the file each time.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

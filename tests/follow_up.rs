@@ -1,5 +1,6 @@
 //! Follow-up orders (督办) in `report --format json`: `follow_up: true` on a task red in each
 //! of the last three published reviews; tasks carry their titles.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! Forms that work with the user: typing replaces a pre-filled value, dates are read the way
 //! people write them and echoed in full, Enter on a list picks and submits, a published
 //! checkpoint is refused at once, and edits say what happened and how to undo them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

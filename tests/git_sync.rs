@@ -1,6 +1,7 @@
 //! `bairi sync` and `bairi merge-driver` against real git: a bare remote and two clones in a
 //! temp dir, edits on both sides, syncs both ways; both clones end with byte-identical files
 //! that pass `check`. No global git config is read.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

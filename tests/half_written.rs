@@ -2,6 +2,7 @@
 //! is never merged as if its missing tasks were deleted. A file that does not load is read
 //! again after short pauses and, if it still does not load, the save is refused with the
 //! edits kept; a file that suddenly lost many tasks is treated the same way once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

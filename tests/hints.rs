@@ -1,4 +1,5 @@
 //! Every hint on screen names the keys the keymap binds now, after the config's `[keys]`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Random interleavings of command-line edits and a board's edits on one file never lose an
 //! acknowledged edit: every note whose save said "saved" is in the file at the end, once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Enter on a leaderboard unit lists all its red tasks at 80×24: as many as fit with the
 //! unit's row, the rest a PgDn away, with how many lines are still below.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

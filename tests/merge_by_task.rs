@@ -1,5 +1,6 @@
 //! Saves that meet changes made elsewhere, merged task by task: their bytes stay theirs,
 //! added and deleted tasks follow, and what cannot be decided is asked.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -8,6 +8,7 @@
 //! ours and records theirs: the two orders then differ only in which value the file holds
 //! and which the record, so settling both the same way round (mine in one, theirs in the
 //! other) must give the same file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! Pop-ups over Chinese cards, as a terminal shows them: the board and then each pop-up are
 //! drawn through the lean backend into a terminal emulator, and the pop-up's left border must
 //! stand whole on every row (a wide character cut at its edge once hid it).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The hall screen (`bairi present`): every unit and every red task within one cycle of pages,
 //! big headline numbers, no interactive hints, whole at 80×24 and readable at 200×50.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Report golden files for the qinglan example on 2026-11-22 (insta snapshots), the CSV
 //! options and the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

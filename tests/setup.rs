@@ -1,5 +1,6 @@
 //! At home in every terminal: monochrome and ASCII screens, NO_COLOR in a real terminal,
 //! user key bindings, the template, completions and the man page, localized help.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

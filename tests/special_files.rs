@@ -1,5 +1,6 @@
 //! Paths that are not campaign files: a FIFO, a device, a huge sparse file are refused at
 //! once; `report --out` writes only a regular file and never the campaign or its backups.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The board and a git merge's `[[conflicts]]` records: asked about on open; `m` keeps the
 //! file's value, `t` takes the recorded one; either way the record goes and a save follows.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! Editing by action sequences: forms, refusals, undo/redo chains, find, filter, lanes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -49,7 +49,7 @@ impl TextInput {
             .chars()
             .filter_map(|c| match c {
                 '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() || crate::ui::text::is_invisible(c) => None,
+                c if c.is_control() || crate::sanitize::is_invisible(c) => None,
                 c => Some(c),
             })
             .collect();

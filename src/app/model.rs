@@ -168,8 +168,6 @@ pub struct Model {
     /// Each edit of the session as the bytes it changed, newest last.
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
-    /// Set once the app should end.
-    pub quitting: bool,
     /// A save is with the store worker: edits wait for it, everything else is answered.
     pub saving: bool,
     /// A sync is on its way, or what it brought in is still to be read: its summary stays on
@@ -242,7 +240,6 @@ impl Model {
             picker: None,
             undo: Vec::new(),
             redo: Vec::new(),
-            quitting: false,
             saving: false,
             syncing: false,
         }

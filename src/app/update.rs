@@ -659,7 +659,6 @@ fn quit(model: &mut Model) -> Vec<Effect> {
         model.view = View::ConfirmQuit;
         Vec::new()
     } else {
-        model.quitting = true;
         vec![Effect::Quit]
     }
 }
@@ -667,7 +666,6 @@ fn quit(model: &mut Model) -> Vec<Effect> {
 fn confirm_quit(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Yes => {
-            model.quitting = true;
             vec![Effect::Quit]
         }
         Action::Save => {

@@ -7,7 +7,6 @@ use super::model::{LightRules, Milestone, Problem, RuleLight, Task};
 pub use super::reason::Reason;
 use super::status::{Light, Status};
 use super::task_facts::lag;
-use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TaskLight {
@@ -46,13 +45,6 @@ pub struct LightVerdict {
     pub overridden: bool,
     /// Why, most serious first; empty for green and crossed off.
     pub reasons: Vec<Reason>,
-}
-
-impl LightVerdict {
-    /// The reasons in words (`task` is the one judged).
-    pub fn reason_texts(&self, task: &Task) -> Vec<Text> {
-        self.reasons.iter().map(|r| r.text(task)).collect()
-    }
 }
 
 /// What is known when judging: everything in the file (the live board), or only what was

@@ -1,6 +1,7 @@
 //! `cargo bench --bench core`: load, check, compute, save and render on generated campaigns
 //! of 60, 1,000 and 10,000 tasks, and key to frame (update + render) for a move and an edit.
 //! Prints the median of several runs; asserts nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test or bench is a failure
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

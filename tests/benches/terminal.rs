@@ -2,6 +2,7 @@
 //! the time to the first frame, the bytes written per cursor move, the bytes written per
 //! second while idle (with the live countdown, and with `--today` pinned, when nothing on
 //! screen changes) and the peak memory, for 60 and 10,000 tasks. Prints; asserts nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test or bench is a failure
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};

@@ -1,5 +1,6 @@
 //! `cargo run --release --example synth -- N FILE`: writes a synthetic campaign of N tasks
 //! (the generator the benchmarks use), for trying bairi on a large file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
