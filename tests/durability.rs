@@ -17,47 +17,93 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
+/// One `bairi note` run on `file`, killed (SIGKILL) after `delay` unless it ended first.
+/// Returns whether the kill landed while a save's temporary copy existed.
+fn note_killed_after(
+    dir: &std::path::Path,
+    file: &str,
+    text: &str,
+    delay: Duration,
+) -> (bool, std::process::ExitStatus) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(["note", file, "T01", text, "--today", "2026-11-22"])
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() >= delay {
+            let _ = child.kill();
+            break child.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_micros(100));
+    };
+    let mid_write = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().contains("bairi-tmp"));
+    (mid_write, status)
+}
+
 #[test]
 fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    use std::os::unix::process::ExitStatusExt;
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
+    // How long one whole run takes here: kills are spread over that time.
+    let started = std::time::Instant::now();
+    let (_, status) = note_killed_after(dir.path(), file, "计时", Duration::from_secs(30));
+    assert!(status.success());
+    let whole = started.elapsed().as_micros().max(1) as u64;
+    // A staircase on the kill delay: later after a kill that left the old file, earlier
+    // after one that let the save land, so kills gather around the moment of writing.
     let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut notes = 0usize;
-    for round in 0..40 {
+    let step = (whole / 40).max(50);
+    let mut aim = whole / 2;
+    let (mut interrupted, mut landed, mut rounds) = (0usize, 0usize, 0usize);
+    while rounds < 400 && (interrupted < 3 || rounds < 40) {
+        let round = rounds;
+        rounds += 1;
         let before = std::fs::read_to_string(&path).unwrap();
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
-            .args([
-                "note",
-                file,
-                "T01",
-                &format!("第{round}条"),
-                "--today",
-                "2026-11-22",
-            ])
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        std::thread::sleep(Duration::from_micros(state % 20_000));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        let delay = Duration::from_micros(aim - aim / 10 + state % (aim / 5 + 1));
+        let (mid_write, status) =
+            note_killed_after(dir.path(), file, &format!("第{round}条"), delay);
         let after = std::fs::read_to_string(&path).unwrap();
         let loaded = load_str(&after, Today::Date(day()));
         assert!(loaded.is_ok(), "round {round}: the file must stay valid");
-        if after != before {
-            notes += 1;
+        if after == before {
+            aim += step;
+        } else {
+            aim = aim.saturating_sub(step).max(step);
+            landed += 1;
             assert!(
                 after.contains(&format!("第{round}条")),
                 "round {round}: the new version, whole"
             );
         }
+        if mid_write && status.signal() == Some(9) {
+            interrupted += 1;
+            assert_eq!(
+                after, before,
+                "round {round}: killed mid-write, the old file stays"
+            );
+        }
     }
+    eprintln!("{rounds} runs: {interrupted} killed mid-write, {landed} saved whole");
+    assert!(
+        interrupted >= 1,
+        "no kill landed while a save was being written in {rounds} runs (one run takes {whole} µs)"
+    );
     // The next open cleans up whatever a killed save left behind.
     CampaignFile::open(&path, Today::Date(day())).unwrap();
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -67,7 +113,6 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         .filter(|n| n.contains("bairi-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    let _ = notes;
 }
 
 #[test]
