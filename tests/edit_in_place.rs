@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use bairi::domain::{LogEntry, Status};
 use bairi::store::file::{CampaignFile, MilestoneRef, NewProblem, SaveError};
 use bairi::store::load::Today;
-use support::{changed_lines, qinglan_copy};
+use support::{added_lines, changed_lines, qinglan_copy};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -22,20 +22,6 @@ fn open() -> (CampaignFile, String, tempfile::TempDir) {
     (file, text, dir)
 }
 
-/// Lines added to `after` that `before` does not have (for appends).
-fn added_lines(before: &str, after: &str) -> Vec<String> {
-    let mut old = before.lines().peekable();
-    let mut added = Vec::new();
-    for line in after.lines() {
-        if old.peek() == Some(&line) {
-            old.next();
-        } else {
-            added.push(line.to_owned());
-        }
-    }
-    assert_eq!(old.next(), None, "lines were removed");
-    added
-}
 
 #[test]
 fn an_untouched_file_saves_byte_for_byte() {
@@ -56,7 +42,11 @@ fn a_status_change_keeps_the_trailing_comment_on_its_line() {
     assert_eq!(text.matches(old).count(), 1);
     assert_eq!(
         added_lines(&text.replace(old, new), after),
-        ["closed_on = 2026-11-22", "closed_by = \"li_mx\""]
+        [
+            "  { date = 2026-11-22, by = \"li_mx\", kind = \"销号\", text = \"销号(待销号→已销号)\" },",
+            "closed_on = 2026-11-22",
+            "closed_by = \"li_mx\""
+        ]
     );
 }
 
@@ -101,9 +91,9 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     );
     assert!(refusal.0.zh.contains("2 个节点未完成"));
     // T09: every milestone done in the end but a problem... use T06: open problem.
-    file.set_milestone_done("T06", MilestoneRef::Index(2), true, day("2026-11-22"))
+    file.set_milestone_done("T06", MilestoneRef::Index(2), true, day("2026-11-22"), None)
         .unwrap();
-    file.set_milestone_done("T06", MilestoneRef::Index(3), true, day("2026-11-22"))
+    file.set_milestone_done("T06", MilestoneRef::Index(3), true, day("2026-11-22"), None)
         .unwrap();
     let refusal = file
         .set_status("T06", Status::Done, day("2026-11-22"), None)
@@ -112,7 +102,7 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     file.set_status("T06", Status::PendingSignoff, day("2026-11-22"), None)
         .unwrap();
     let refusal = file
-        .set_milestone_done("T06", MilestoneRef::Index(3), false, day("2026-11-22"))
+        .set_milestone_done("T06", MilestoneRef::Index(3), false, day("2026-11-22"), None)
         .unwrap_err();
     assert!(refusal.0.en.contains("move it back"));
     assert!(
@@ -123,36 +113,34 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
 }
 
 #[test]
-fn ticking_and_unticking_a_milestone_touches_one_line() {
+fn ticking_and_unticking_a_milestone_touches_one_line_and_adds_one_to_the_history() {
     let (mut file, text, _dir) = open();
-    file.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
+    file.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"), Some("li_mx"))
         .unwrap();
-    let changed = changed_lines(&text, file.text());
-    assert_eq!(
-        changed,
-        vec![(
-            "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = false },".to_owned(),
-            "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = true, done_on = 2026-11-22 },".to_owned()
-        )]
-    );
+    let undone = "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = false },";
+    let done = "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = true, done_on = 2026-11-22 },";
+    let ticked = "  { date = 2026-11-22, by = \"li_mx\", kind = \"节点\", text = \"勾选 M3 进厂管网穿越省道段完成顶管\" },";
+    assert_eq!(added_lines(&text.replace(undone, done), file.text()), [ticked]);
     assert!(file.campaign.tasks[1].milestones[2].done);
     file.set_milestone_done(
         "T02",
         MilestoneRef::Id("T02-M3".into()),
         false,
         day("2026-11-22"),
+        None,
     )
     .unwrap();
-    assert_eq!(file.text(), text);
+    let unticked = "  { date = 2026-11-22, kind = \"节点\", text = \"取消勾选 M3 进厂管网穿越省道段完成顶管\" },";
+    assert_eq!(added_lines(&text, file.text()), [ticked, unticked]);
     // A milestone with a `unit` after `done`: done_on goes right after done.
-    file.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"))
+    file.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"), None)
         .unwrap();
     assert!(
         file.text()
             .contains("done = true, done_on = 2026-11-22, unit = \"gdgs\" },")
     );
     assert!(
-        file.set_milestone_done("T10", MilestoneRef::Index(9), true, day("2026-11-22"))
+        file.set_milestone_done("T10", MilestoneRef::Index(9), true, day("2026-11-22"), None)
             .is_err()
     );
 }
@@ -212,7 +200,7 @@ fn problems_are_added_under_their_task_and_resolved() {
     };
     let id = file.add_problem("T02", new, day("2026-11-22")).unwrap();
     assert_eq!(id, "T02-P2");
-    file.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", day("2026-11-22"))
+    file.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", day("2026-11-22"), None)
         .unwrap();
     file.save().unwrap();
     let saved = std::fs::read_to_string(dir.path().join("qinglan.toml")).unwrap();
@@ -320,7 +308,7 @@ fn two_instances_merge_by_task_and_field_and_conflicts_are_settled() {
         },
     )
     .unwrap();
-    b.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
+    b.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"), None)
         .unwrap();
     a.save().unwrap();
     b.save().unwrap();
@@ -566,7 +554,7 @@ fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
     };
     file.append_log("T01", note("视窗换行")).unwrap();
     file.set_progress("T02", 77).unwrap();
-    file.set_milestone_done("T03", MilestoneRef::Index(0), true, today)
+    file.set_milestone_done("T03", MilestoneRef::Index(0), true, today, None)
         .unwrap();
     file.save().unwrap();
     let after = std::fs::read_to_string(&path).unwrap();

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::Campaign;
+use crate::domain::history;
 use crate::domain::light::{LightVerdict, TaskLight};
 use crate::domain::task_facts::open_problems;
 use crate::i18n::Text;
@@ -81,7 +82,7 @@ pub fn queue(
             .chain(with(TaskLight::Green))
             .collect(),
         Walk::NoNoteToday => (0..campaign.tasks.len())
-            .filter(|&i| live(i) && !campaign.tasks[i].log.iter().any(|e| e.date == today))
+            .filter(|&i| live(i) && !history::notes(&campaign.tasks[i].log).any(|e| e.date == today))
             .collect(),
     }
 }
@@ -99,7 +100,7 @@ pub struct Today {
 pub fn recorded_today(campaign: &Campaign, today: NaiveDate) -> Today {
     let mut out = Today::default();
     for t in &campaign.tasks {
-        for e in t.log.iter().filter(|e| e.date == today) {
+        for e in history::notes(&t.log).filter(|e| e.date == today) {
             out.notes.push((t.id.clone(), e.text.clone()));
         }
         for m in t.milestones.iter().filter(|m| m.done_on == Some(today)) {

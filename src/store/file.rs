@@ -17,6 +17,7 @@ use super::backup::BackupPolicy;
 use super::diag::Diagnostic;
 use super::load::{Today, load_str, load_text};
 use super::patch;
+use crate::domain::history::Event;
 use crate::domain::{Campaign, LogEntry, Problem, Status, Task};
 use crate::i18n::Text;
 use crate::tr;
@@ -211,6 +212,27 @@ impl WatchPoint {
             Err(e) => Noticed::Unreadable(OpenError::Io(e)),
         }
     }
+}
+
+/// A log entry as the one-line inline table appended to `log`.
+pub(super) fn log_line(entry: &LogEntry) -> InlineTable {
+    let mut inline = InlineTable::new();
+    inline.insert("date", date_value(entry.date));
+    if let Some(by) = &entry.by {
+        inline.insert("by", patch::string(by));
+    }
+    if let Some(kind) = &entry.kind {
+        inline.insert("kind", patch::string(kind));
+    }
+    inline.insert("text", patch::string(&entry.text));
+    inline
+}
+
+/// Appends `entry` to the task's log, in its table and in the model (in the same edit, so
+/// one undo takes back both the change and its history line).
+pub(super) fn record(table: &mut Table, task: &mut Task, entry: LogEntry) {
+    patch::append_inline(table, "log", log_line(&entry));
+    task.log.push(entry);
 }
 
 pub(super) fn date_value(d: NaiveDate) -> Value {
@@ -441,6 +463,11 @@ impl CampaignFile {
         self.campaign.task_index(id).ok_or_else(|| no_task(id))
     }
 
+    /// Refuses a person who is not in `[[people]]` (what an edit writes as `by` must load).
+    pub(super) fn check_by(&self, by: Option<&str>) -> Result<(), Refusal> {
+        by.map_or(Ok(()), |by| super::verify::person(&self.campaign, by))
+    }
+
     /// Edits task `index` in the text and in the model together: the task's own text is
     /// parsed alone, `edit` changes its table (and the task), and the result replaces it,
     /// so the rest of the file is not touched. Nothing changes when `edit` refuses.
@@ -494,7 +521,7 @@ impl CampaignFile {
     }
 
     /// Changes a task's status, enforcing the sign-off rules; crossing off records the date
-    /// and who, reopening removes them and notes it in the log.
+    /// and who, reopening removes them; the change goes into the task's history.
     pub fn set_status(
         &mut self,
         id: &str,
@@ -523,9 +550,8 @@ impl CampaignFile {
         }
         let spelled = self.campaign.status_spelling.write(status);
         let reopening = task.status == Status::Done;
-        if let (true, Some(by)) = (reopening || status == Status::Done, by) {
-            super::verify::person(&self.campaign, by)?;
-        }
+        let entry = Event::moved(task.status, status).entry(today, by);
+        self.check_by(by)?;
         self.patch_task(index, |table, task| {
             patch::set(table, "status", patch::string(spelled));
             task.status = status;
@@ -543,27 +569,19 @@ impl CampaignFile {
                 task.closed_on = None;
                 task.closed_by = None;
             }
+            record(table, task, entry);
             Ok(())
-        })?;
-        if reopening {
-            let entry = LogEntry {
-                date: today,
-                text: "重新打开(撤销销号)".to_owned(),
-                by: by.map(str::to_owned),
-                kind: Some("销号".to_owned()),
-            };
-            return self.append_log(id, entry);
-        }
-        Ok(())
+        })
     }
 
-    /// Ticks (done_on = today) or unticks a milestone.
+    /// Ticks (done_on = today) or unticks a milestone, noting it in the task's history.
     pub fn set_milestone_done(
         &mut self,
         id: &str,
         which: MilestoneRef,
         done: bool,
         today: NaiveDate,
+        by: Option<&str>,
     ) -> Result<(), Refusal> {
         let index = self.find(id)?;
         let task = &self.campaign.tasks[index];
@@ -587,9 +605,12 @@ impl CampaignFile {
                 format!("{id} is {label_en}; move it back to in progress before unticking"),
             )));
         }
-        if task.milestones[n].done == done {
+        let milestone = &task.milestones[n];
+        if milestone.done == done {
             return Ok(());
         }
+        let entry = Event::tick(id, &milestone.id, &milestone.title, done).entry(today, by);
+        self.check_by(by)?;
         self.patch_task(index, |table, task| {
             let cell =
                 patch::array_table_mut(table, "milestones", n).ok_or_else(|| layout_refusal(id))?;
@@ -602,6 +623,7 @@ impl CampaignFile {
             let m = &mut task.milestones[n];
             m.done = done;
             m.done_on = done.then_some(today);
+            record(table, task, entry);
             Ok(())
         })
     }
@@ -615,21 +637,9 @@ impl CampaignFile {
                 "a note cannot be empty",
             )));
         }
-        if let Some(by) = &entry.by {
-            super::verify::person(&self.campaign, by)?;
-        }
-        let mut inline = InlineTable::new();
-        inline.insert("date", date_value(entry.date));
-        if let Some(by) = &entry.by {
-            inline.insert("by", patch::string(by));
-        }
-        if let Some(kind) = &entry.kind {
-            inline.insert("kind", patch::string(kind));
-        }
-        inline.insert("text", patch::string(&entry.text));
+        self.check_by(entry.by.as_deref())?;
         self.patch_task(index, |table, task| {
-            patch::append_inline(table, "log", inline);
-            task.log.push(entry);
+            record(table, task, entry);
             Ok(())
         })
     }
@@ -704,13 +714,15 @@ impl CampaignFile {
         Ok(pid)
     }
 
-    /// Resolves a problem with its result (which joins the results list).
+    /// Resolves a problem with its result (which joins the results list), noting it in the
+    /// task's history.
     pub fn resolve_problem(
         &mut self,
         id: &str,
         problem: &str,
         result: &str,
         today: NaiveDate,
+        by: Option<&str>,
     ) -> Result<(), Refusal> {
         let index = self.find(id)?;
         let Some(p) = self.campaign.tasks[index]
@@ -723,6 +735,12 @@ impl CampaignFile {
                 "{id} has no problem {problem}"
             )));
         };
+        let event = Event::Resolved {
+            problem: problem.to_owned(),
+            result: result.trim().to_owned(),
+        };
+        let entry = event.entry(today, by);
+        self.check_by(by)?;
         self.patch_task(index, |table, task| {
             let sub = patch::sub_table_mut(table, "problems", problem)
                 .ok_or_else(|| layout_refusal(id))?;
@@ -731,12 +749,13 @@ impl CampaignFile {
             if !result.trim().is_empty() {
                 patch::set(sub, "result", patch::string(result));
             }
-            let entry = &mut task.problems[p];
-            entry.resolved = true;
-            entry.resolved_on = Some(today);
+            let solved = &mut task.problems[p];
+            solved.resolved = true;
+            solved.resolved_on = Some(today);
             if !result.trim().is_empty() {
-                entry.result = Some(result.to_owned());
+                solved.result = Some(result.to_owned());
             }
+            record(table, task, entry);
             Ok(())
         })
     }

@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use super::file::{CampaignFile, Refusal, date_value, layout_refusal};
+use super::file::{CampaignFile, Refusal, date_value, layout_refusal, log_line};
 use super::load::{Today, load_str};
 use super::patch;
+use crate::domain::history::Event;
 use crate::domain::{Light, Task};
 use crate::i18n::Text;
 use crate::tr;
@@ -263,12 +264,28 @@ impl CampaignFile {
         })
     }
 
-    /// Sets (or with `None` removes) a leader's light override.
+    /// Sets (or with `None` removes) a leader's light override, noting it in the task's
+    /// history (nothing is noted when there was no override to remove).
     pub fn set_override(
         &mut self,
         id: &str,
         light: Option<(Light, &str, Option<NaiveDate>)>,
+        today: NaiveDate,
+        by: Option<&str>,
     ) -> Result<(), Refusal> {
+        let had = self
+            .campaign
+            .task(id)
+            .is_some_and(|t| t.light_override.is_some());
+        let event = match light {
+            Some((light, reason, until)) => Some(Event::LightSet {
+                light,
+                reason: reason.trim().to_owned(),
+                until,
+            }),
+            None => had.then_some(Event::LightCleared),
+        };
+        self.check_by(by)?;
         self.change_task(id, |table| {
             match light {
                 Some((light, reason, until)) => {
@@ -282,6 +299,9 @@ impl CampaignFile {
                     patch::set(table, "light_override", Value::InlineTable(inline));
                 }
                 None => patch::remove(table, "light_override"),
+            }
+            if let Some(event) = event {
+                patch::append_inline(table, "log", log_line(&event.entry(today, by)));
             }
             Ok(())
         })

@@ -35,7 +35,7 @@ fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
             None => {
                 let id = &task.id;
                 parts.push(tr!("{id} 新增", "{id} added"));
-                notes += task.log.len();
+                notes += note_count(task);
             }
             Some(before) => notes += task_changes(before, task, &mut parts),
         }
@@ -72,7 +72,7 @@ pub fn task_summary(old: &Task, new: &Task) -> Vec<Text> {
     if notes > 0 {
         parts.push(tr!("{id} {notes}条记录", "{id} {notes} note(s)"));
     }
-    let removed = old.log.len().saturating_sub(new.log.len());
+    let removed = note_count(old).saturating_sub(note_count(new));
     if removed > 0 {
         let generic = format!("{id} changed");
         parts.retain(|p| p.en != generic);
@@ -114,11 +114,16 @@ fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
     if opened > 0 {
         parts.push(tr!("{id} 新问题{opened}个", "{id} {opened} new problem(s)"));
     }
-    let notes = new.log.len().saturating_sub(old.log.len());
+    let notes = note_count(new).saturating_sub(note_count(old));
     if parts.len() == before && notes == 0 && !same(old, new) {
         parts.push(tr!("{id} 已修改", "{id} changed"));
     }
     notes
+}
+
+/// Notes only: history lines say what the other parts already say.
+fn note_count(task: &Task) -> usize {
+    crate::domain::history::notes(&task.log).count()
 }
 
 /// Whether two versions of a task read the same (by their debug form: every field).
