@@ -22,7 +22,6 @@ fn open() -> (CampaignFile, String, tempfile::TempDir) {
     (file, text, dir)
 }
 
-
 #[test]
 fn an_untouched_file_saves_byte_for_byte() {
     let (mut file, text, _dir) = open();
@@ -102,7 +101,13 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     file.set_status("T06", Status::PendingSignoff, day("2026-11-22"), None)
         .unwrap();
     let refusal = file
-        .set_milestone_done("T06", MilestoneRef::Index(3), false, day("2026-11-22"), None)
+        .set_milestone_done(
+            "T06",
+            MilestoneRef::Index(3),
+            false,
+            day("2026-11-22"),
+            None,
+        )
         .unwrap_err();
     assert!(refusal.0.en.contains("move it back"));
     assert!(
@@ -115,12 +120,21 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
 #[test]
 fn ticking_and_unticking_a_milestone_touches_one_line_and_adds_one_to_the_history() {
     let (mut file, text, _dir) = open();
-    file.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"), Some("li_mx"))
-        .unwrap();
+    file.set_milestone_done(
+        "T02",
+        MilestoneRef::Index(2),
+        true,
+        day("2026-11-22"),
+        Some("li_mx"),
+    )
+    .unwrap();
     let undone = "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = false },";
     let done = "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = true, done_on = 2026-11-22 },";
     let ticked = "  { date = 2026-11-22, by = \"li_mx\", kind = \"节点\", text = \"勾选 M3 进厂管网穿越省道段完成顶管\" },";
-    assert_eq!(added_lines(&text.replace(undone, done), file.text()), [ticked]);
+    assert_eq!(
+        added_lines(&text.replace(undone, done), file.text()),
+        [ticked]
+    );
     assert!(file.campaign.tasks[1].milestones[2].done);
     file.set_milestone_done(
         "T02",
@@ -200,8 +214,14 @@ fn problems_are_added_under_their_task_and_resolved() {
     };
     let id = file.add_problem("T02", new, day("2026-11-22")).unwrap();
     assert_eq!(id, "T02-P2");
-    file.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", day("2026-11-22"), None)
-        .unwrap();
+    file.resolve_problem(
+        "T02",
+        "T02-P1",
+        "公路部门当日核发许可",
+        day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     file.save().unwrap();
     let saved = std::fs::read_to_string(dir.path().join("qinglan.toml")).unwrap();
     let reloaded = CampaignFile::open(

@@ -106,7 +106,13 @@ fn edit(base: &str, ops: &[Op], today: NaiveDate) -> String {
                     .campaign
                     .task_index(id)
                     .map_or(1, |i| file.campaign.tasks[i].milestones.len().max(1));
-                file.set_milestone_done(id, MilestoneRef::Index(milestone % count), *done, today, None)
+                file.set_milestone_done(
+                    id,
+                    MilestoneRef::Index(milestone % count),
+                    *done,
+                    today,
+                    None,
+                )
             }
             Op::Move { task, status, by } => {
                 file.set_status(TASKS[*task], Status::ALL[*status], today, Some(PEOPLE[*by]))

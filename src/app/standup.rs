@@ -82,7 +82,9 @@ pub fn queue(
             .chain(with(TaskLight::Green))
             .collect(),
         Walk::NoNoteToday => (0..campaign.tasks.len())
-            .filter(|&i| live(i) && !history::notes(&campaign.tasks[i].log).any(|e| e.date == today))
+            .filter(|&i| {
+                live(i) && !history::notes(&campaign.tasks[i].log).any(|e| e.date == today)
+            })
             .collect(),
     }
 }
@@ -164,6 +166,9 @@ mod tests {
             by: None,
             kind: None,
         });
+        // A history line (a tick today) is not today's note: Y still has none.
+        let tick = crate::domain::history::Event::tick("Y", "Y-M1", "x", true);
+        tasks[1].log.push(tick.entry(today, None));
         let c = campaign(tasks, &["u"]);
         let lights: Vec<_> = c
             .tasks
@@ -187,5 +192,7 @@ mod tests {
             ids(queue(&c, &lights, today, Walk::NoNoteToday)),
             ["Y", "R"]
         );
+        let notes = recorded_today(&c, today).notes;
+        assert_eq!(notes, [("G".to_owned(), "今天".to_owned())]);
     }
 }

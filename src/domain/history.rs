@@ -171,7 +171,10 @@ impl Event {
             Event::LightCleared => Text::new(CLEAR_LIGHT, "light override removed"),
             Event::Resolved { problem, result } => {
                 if result.is_empty() {
-                    Text::new(format!("{problem}{RESOLVED}"), format!("{problem} resolved"))
+                    Text::new(
+                        format!("{problem}{RESOLVED}"),
+                        format!("{problem} resolved"),
+                    )
                 } else {
                     Text::new(
                         format!("{problem}{RESOLVED}:{result}"),
@@ -257,7 +260,9 @@ fn transition(text: &str) -> Option<(Status, Status)> {
 
 /// The text inside `PREFIX(…)`.
 fn bracketed<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    text.strip_prefix(prefix)?.strip_prefix('(')?.strip_suffix(')')
+    text.strip_prefix(prefix)?
+        .strip_prefix('(')?
+        .strip_suffix(')')
 }
 
 /// The event a log entry records, when it is a history line: a history kind and a text as
@@ -340,7 +345,11 @@ mod tests {
             let entry = event.entry(d("2026-11-22"), Some("li_mx"));
             assert!(is_history(&entry));
             let kind = entry.kind.as_deref().unwrap();
-            assert_eq!(Event::parse(kind, &entry.text), Some(event.clone()), "{entry:?}");
+            assert_eq!(
+                Event::parse(kind, &entry.text),
+                Some(event.clone()),
+                "{entry:?}"
+            );
         }
     }
 
@@ -407,10 +416,19 @@ mod tests {
         assert_eq!(describe(&by_hand, Lang::En), by_hand.text);
         // The line earlier versions wrote on reopening is history.
         let reopened = note(Some("销号"), "重新打开(撤销销号)");
-        assert_eq!(describe(&reopened, Lang::En), "reopened (sign-off withdrawn)");
+        assert_eq!(
+            describe(&reopened, Lang::En),
+            "reopened (sign-off withdrawn)"
+        );
         // A history kind on a line bairi does not write is a note.
         let status_note = note(Some("状态"), "推进中,但要盯紧");
-        let log = [standup, by_hand, reopened.clone(), status_note, note(None, "x")];
+        let log = [
+            standup,
+            by_hand,
+            reopened.clone(),
+            status_note,
+            note(None, "x"),
+        ];
         assert_eq!(notes(&log).count(), 4);
         assert_eq!(history(&log).collect::<Vec<_>>(), vec![&reopened]);
     }

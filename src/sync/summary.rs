@@ -130,3 +130,31 @@ fn note_count(task: &Task) -> usize {
 fn same(a: &Task, b: &Task) -> bool {
     format!("{a:?}") == format!("{b:?}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::history::Event;
+    use crate::domain::test_support::{date, task};
+    use crate::domain::{LogEntry, Status};
+
+    #[test]
+    fn a_move_with_its_history_line_is_one_part_not_a_note_too() {
+        let old = task("T03", "jxj", Status::InProgress, "2026-12-09", &[]);
+        let mut new = old.clone();
+        new.status = Status::Blocked;
+        let today = date("2026-11-22");
+        new.log
+            .push(Event::moved(old.status, Status::Blocked).entry(today, None));
+        let parts = task_summary(&old, &new);
+        assert_eq!(parts.len(), 1, "{parts:?}");
+        new.log.push(LogEntry {
+            date: today,
+            text: "现场调度".to_owned(),
+            by: None,
+            kind: None,
+        });
+        let parts = task_summary(&old, &new);
+        assert_eq!(parts.last().map(|p| p.en.as_str()), Some("T03 1 note(s)"));
+    }
+}

@@ -31,7 +31,13 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
             let now_done = !model.file.campaign.tasks[index].milestones[n].done;
             let (today, by) = (model.today, model.author.clone());
             let result = edit(model, |f| {
-                f.set_milestone_done(&task, MilestoneRef::Index(n), now_done, today, by.as_deref())
+                f.set_milestone_done(
+                    &task,
+                    MilestoneRef::Index(n),
+                    now_done,
+                    today,
+                    by.as_deref(),
+                )
             });
             let title = model.file.campaign.tasks[index].milestones[n].title.clone();
             let msg = if now_done {

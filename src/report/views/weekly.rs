@@ -32,9 +32,11 @@ pub(super) fn weekly(x: &Ctx) -> Doc {
             rows.push(vec![u.name.clone(), kind, task, item, date]);
         };
         for t in &x.c.tasks {
-            for m in t.milestones.iter().filter(|m| {
-                !m.done && m.unit.as_deref().or(t.lead_unit.as_deref()) == Some(unit)
-            }) {
+            for m in t
+                .milestones
+                .iter()
+                .filter(|m| !m.done && m.unit.as_deref().or(t.lead_unit.as_deref()) == Some(unit))
+            {
                 let kind = if m.due < x.today {
                     x.t("逾期节点", "overdue milestone")
                 } else if m.due <= week_end {
