@@ -254,3 +254,30 @@ fn the_command_line_records_the_same_lines() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("`nobody`"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
 }
+
+#[test]
+fn history_lines_from_two_boards_are_both_kept_by_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = qinglan_copy(dir.path());
+    let today = day("2026-11-22");
+    let mut a = CampaignFile::open(&path, Today::Date(today)).unwrap();
+    let mut b = CampaignFile::open(&path, Today::Date(today)).unwrap();
+    a.set_milestone_done("T02", MilestoneRef::Index(2), true, today, Some("li_mx"))
+        .unwrap();
+    b.set_milestone_done("T02", MilestoneRef::Index(3), true, today, Some("zhao_dh"))
+        .unwrap();
+    a.save().unwrap();
+    b.save().unwrap();
+    let merged = CampaignFile::open(&path, Today::Date(today)).unwrap();
+    let t02 = merged.campaign.task("T02").unwrap();
+    assert!(t02.milestones[2].done && t02.milestones[3].done);
+    let lines: Vec<(&str, &str)> = t02
+        .log
+        .iter()
+        .filter(|e| is_history(e))
+        .map(|e| (e.by.as_deref().unwrap(), e.text.as_str()))
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.contains(&("li_mx", "勾选 M3 进厂管网穿越省道段完成顶管")));
+    assert!(lines.contains(&("zhao_dh", "勾选 M4 设备安装完成并通水调试")));
+}
