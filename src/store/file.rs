@@ -536,18 +536,9 @@ impl CampaignFile {
         }
         let undone = task.milestones.iter().filter(|m| !m.done).count();
         let open = task.problems.iter().filter(|p| !p.resolved).count();
-        if status == Status::PendingSignoff && undone > 0 {
-            return Err(Refusal(tr!(
-                "{id} 还有 {undone} 个节点未完成,不能申请销号",
-                "{id} has {undone} milestone(s) not done; it cannot go to pending sign-off"
-            )));
-        }
-        if status == Status::Done && (undone > 0 || open > 0) {
-            return Err(Refusal(tr!(
-                "{id} 还有 {undone} 个节点未完成、{open} 个问题未解决,不能销号",
-                "{id} has {undone} milestone(s) not done and {open} open problem(s); it cannot be crossed off"
-            )));
-        }
+        status
+            .may_hold(undone, open)
+            .map_err(|block| Refusal(block.refusal(id)))?;
         let spelled = self.campaign.status_spelling.write(status);
         let reopening = task.status == Status::Done;
         let entry = Event::moved(task.status, status).entry(today, by);
@@ -597,7 +588,7 @@ impl CampaignFile {
                 "{id} has no such milestone ({count} in all; use 1–{count} or a milestone id)"
             )));
         };
-        if !done && task.status.is_finished() {
+        if !done && task.status.needs_every_milestone() {
             let label = task.status.label(crate::i18n::Lang::Zh);
             let label_en = task.status.label(crate::i18n::Lang::En);
             return Err(Refusal(Text::new(
@@ -658,8 +649,7 @@ impl CampaignFile {
                 "a problem needs a text",
             )));
         }
-        if self.campaign.tasks[index].status == Status::Done {
-            // A crossed-off task has no open problems (the file would not load).
+        if self.campaign.tasks[index].status.needs_no_open_problem() {
             return Err(Refusal(tr!(
                 "{id} 已销号,不能再登记问题;如需登记,请先把它移回推进中",
                 "{id} is crossed off and cannot get a new problem; move it back to in progress first"
