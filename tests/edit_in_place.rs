@@ -416,7 +416,7 @@ fn lines_between<'t>(text: &'t str, from: &str, to: &str) -> Vec<&'t str> {
 #[test]
 fn a_new_task_goes_after_the_last_task_and_before_the_next_section() {
     let (mut file, text, _dir) = open();
-    let fields = bairi::store::file_more::TaskFields {
+    let fields = bairi::store::task_fields::TaskFields {
         title: "新增任务".into(),
         category: "ms".into(),
         deadline: Some(day("2026-12-01")),
@@ -472,7 +472,7 @@ fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
     );
     // Other tasks are edited as usual, and a new task goes after T13's problem.
     file.set_progress("T01", 90).unwrap();
-    let id = file.add_task(&bairi::store::file_more::TaskFields {
+    let id = file.add_task(&bairi::store::task_fields::TaskFields {
         title: "新增".into(),
         category: "ms".into(),
         deadline: Some(day("2026-12-01")),
@@ -530,7 +530,7 @@ fn layout_stays_true(text: &str) {
     }
     // And a task added, then one deleted, land where they should.
     let t14 = file
-        .add_task(&bairi::store::file_more::TaskFields {
+        .add_task(&bairi::store::task_fields::TaskFields {
             title: "新增".into(),
             category: "ms".into(),
             deadline: Some(day("2026-12-01")),
@@ -596,4 +596,131 @@ fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
         kept,
         before_lines.len()
     );
+}
+
+/// After every kind of edit the model is exactly what a fresh load of the text gives (and so
+/// is the layout of the tasks): one edit path, nothing mirrored by hand.
+#[test]
+fn after_every_kind_of_edit_the_campaign_is_a_fresh_load_of_the_text() {
+    use bairi::domain::Light;
+    use bairi::store::load::load_str;
+    use bairi::store::task_fields::{MilestoneFields, TaskFields};
+    let (mut file, _text, _dir) = open();
+    let today = day("2026-11-22");
+    let by = Some("li_mx");
+    let milestone = |title: &str, due: &str| MilestoneFields {
+        title: title.to_owned(),
+        due: day(due),
+        unit: None,
+    };
+    let fields = TaskFields {
+        title: "城南公路改造提升工程(二期)".to_owned(),
+        category: "xm".to_owned(),
+        lead_unit: Some("jtj".to_owned()),
+        deadline: Some(day("2026-12-05")),
+        priority: Some(1),
+        ..TaskFields::default()
+    };
+    type Edit<'a> =
+        Box<dyn FnOnce(&mut CampaignFile) -> Result<(), bairi::store::file::Refusal> + 'a>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "status",
+            Box::new(|f| f.set_status("T01", Status::Blocked, today, by)),
+        ),
+        (
+            "tick",
+            Box::new(|f| f.set_milestone_done("T02", MilestoneRef::Index(2), true, today, by)),
+        ),
+        (
+            "untick",
+            Box::new(|f| f.set_milestone_done("T02", MilestoneRef::Index(2), false, today, None)),
+        ),
+        (
+            "cross off",
+            Box::new(|f| f.set_status("T12", Status::Done, today, by)),
+        ),
+        (
+            "reopen",
+            Box::new(|f| f.set_status("T12", Status::InProgress, today, by)),
+        ),
+        (
+            "note",
+            Box::new(|f| {
+                let entry = LogEntry {
+                    date: today,
+                    text: "现场调度".into(),
+                    by: None,
+                    kind: None,
+                };
+                f.append_log("T03", entry)
+            }),
+        ),
+        (
+            "problem",
+            Box::new(|f| {
+                let new = NewProblem {
+                    text: "用地指标未落实".into(),
+                    owner: Some("zrj".into()),
+                    due: Some(day("2026-11-30")),
+                    ..NewProblem::default()
+                };
+                f.add_problem("T03", new, today).map(drop)
+            }),
+        ),
+        (
+            "resolve",
+            Box::new(|f| f.resolve_problem("T02", "T02-P1", "已核发许可", today, by)),
+        ),
+        ("progress", Box::new(|f| f.set_progress("T03", 70))),
+        ("priority", Box::new(|f| f.set_priority("T03", 1))),
+        (
+            "light",
+            Box::new(|f| {
+                f.set_override(
+                    "T03",
+                    Some((Light::Red, "设备延迟", Some(day("2026-12-01")))),
+                    today,
+                    by,
+                )
+            }),
+        ),
+        (
+            "light cleared",
+            Box::new(|f| f.set_override("T03", None, today, by)),
+        ),
+        ("fields", Box::new(|f| f.edit_task("T04", &fields))),
+        (
+            "add milestones",
+            Box::new(|f| {
+                f.add_milestones(
+                    "T04",
+                    &[
+                        milestone("验收", "2026-12-01"),
+                        milestone("移交", "2026-11-25"),
+                    ],
+                )
+            }),
+        ),
+        (
+            "edit milestone",
+            Box::new(|f| f.edit_milestone("T04", 5, &milestone("竣工验收", "2026-12-02"))),
+        ),
+        ("sort milestones", Box::new(|f| f.sort_milestones("T04"))),
+        (
+            "delete milestone",
+            Box::new(|f| f.delete_milestone("T04", 0)),
+        ),
+        ("add task", Box::new(|f| f.add_task(&fields).map(drop))),
+        ("delete task", Box::new(|f| f.delete_task("T13"))),
+    ];
+    for (name, edit) in edits {
+        edit(&mut file).unwrap_or_else(|e| panic!("{name}: {}", e.0.en));
+        let fresh = load_str(file.text(), Today::Date(today)).unwrap();
+        assert_eq!(*file.campaign, fresh.campaign, "after {name}");
+        assert_eq!(*file.layout(), fresh.layout, "the layout after {name}");
+    }
+    file.save().unwrap();
+    let reopened = CampaignFile::open(&file.path, Today::Date(today)).unwrap();
+    assert_eq!(reopened.campaign, file.campaign);
 }

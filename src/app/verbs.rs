@@ -13,7 +13,7 @@ use super::update::Effect;
 use crate::domain::{Light, LogEntry};
 use crate::i18n::Text;
 use crate::store::file::{CampaignFile, NewProblem, Refusal};
-use crate::store::file_more::{MilestoneFields, TaskFields};
+use crate::store::task_fields::{MilestoneFields, TaskFields};
 use crate::tr;
 
 /// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
