@@ -12,6 +12,7 @@ pub use zone::Zone;
 
 pub mod countdown;
 pub mod follow_up;
+pub mod history;
 pub mod leaderboard;
 pub mod light;
 pub mod milestone;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use bairi::domain::{LogEntry, Status};
 use bairi::store::file::{CampaignFile, MilestoneRef, NewProblem, SaveError};
 use bairi::store::load::Today;
-use support::{changed_lines, qinglan_copy};
+use support::{added_lines, changed_lines, qinglan_copy};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -21,21 +21,6 @@ fn open() -> (CampaignFile, String, tempfile::TempDir) {
     let text = std::fs::read_to_string(&path).unwrap();
     let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
     (file, text, dir)
-}
-
-/// Lines added to `after` that `before` does not have (for appends).
-fn added_lines(before: &str, after: &str) -> Vec<String> {
-    let mut old = before.lines().peekable();
-    let mut added = Vec::new();
-    for line in after.lines() {
-        if old.peek() == Some(&line) {
-            old.next();
-        } else {
-            added.push(line.to_owned());
-        }
-    }
-    assert_eq!(old.next(), None, "lines were removed");
-    added
 }
 
 #[test]
@@ -57,7 +42,11 @@ fn a_status_change_keeps_the_trailing_comment_on_its_line() {
     assert_eq!(text.matches(old).count(), 1);
     assert_eq!(
         added_lines(&text.replace(old, new), after),
-        ["closed_on = 2026-11-22", "closed_by = \"li_mx\""]
+        [
+            "  { date = 2026-11-22, by = \"li_mx\", kind = \"销号\", text = \"销号(待销号→已销号)\" },",
+            "closed_on = 2026-11-22",
+            "closed_by = \"li_mx\""
+        ]
     );
 }
 
@@ -102,9 +91,9 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     );
     assert!(refusal.0.zh.contains("2 个节点未完成"));
     // T09: every milestone done in the end but a problem... use T06: open problem.
-    file.set_milestone_done("T06", MilestoneRef::Index(2), true, day("2026-11-22"))
+    file.set_milestone_done("T06", MilestoneRef::Index(2), true, day("2026-11-22"), None)
         .unwrap();
-    file.set_milestone_done("T06", MilestoneRef::Index(3), true, day("2026-11-22"))
+    file.set_milestone_done("T06", MilestoneRef::Index(3), true, day("2026-11-22"), None)
         .unwrap();
     let refusal = file
         .set_status("T06", Status::Done, day("2026-11-22"), None)
@@ -113,7 +102,13 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     file.set_status("T06", Status::PendingSignoff, day("2026-11-22"), None)
         .unwrap();
     let refusal = file
-        .set_milestone_done("T06", MilestoneRef::Index(3), false, day("2026-11-22"))
+        .set_milestone_done(
+            "T06",
+            MilestoneRef::Index(3),
+            false,
+            day("2026-11-22"),
+            None,
+        )
         .unwrap_err();
     assert!(refusal.0.en.contains("move it back"));
     assert!(
@@ -124,17 +119,22 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
 }
 
 #[test]
-fn ticking_and_unticking_a_milestone_touches_one_line() {
+fn ticking_and_unticking_a_milestone_touches_one_line_and_adds_one_to_the_history() {
     let (mut file, text, _dir) = open();
-    file.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
-        .unwrap();
-    let changed = changed_lines(&text, file.text());
+    file.set_milestone_done(
+        "T02",
+        MilestoneRef::Index(2),
+        true,
+        day("2026-11-22"),
+        Some("li_mx"),
+    )
+    .unwrap();
+    let undone = "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = false },";
+    let done = "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = true, done_on = 2026-11-22 },";
+    let ticked = "  { date = 2026-11-22, by = \"li_mx\", kind = \"节点\", text = \"勾选 M3 进厂管网穿越省道段完成顶管\" },";
     assert_eq!(
-        changed,
-        vec![(
-            "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = false },".to_owned(),
-            "  { title = \"进厂管网穿越省道段完成顶管\", due = 2026-11-20, done = true, done_on = 2026-11-22 },".to_owned()
-        )]
+        added_lines(&text.replace(undone, done), file.text()),
+        [ticked]
     );
     assert!(file.campaign.tasks[1].milestones[2].done);
     file.set_milestone_done(
@@ -142,18 +142,20 @@ fn ticking_and_unticking_a_milestone_touches_one_line() {
         MilestoneRef::Id("T02-M3".into()),
         false,
         day("2026-11-22"),
+        None,
     )
     .unwrap();
-    assert_eq!(file.text(), text);
+    let unticked = "  { date = 2026-11-22, kind = \"节点\", text = \"取消勾选 M3 进厂管网穿越省道段完成顶管\" },";
+    assert_eq!(added_lines(&text, file.text()), [ticked, unticked]);
     // A milestone with a `unit` after `done`: done_on goes right after done.
-    file.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"))
+    file.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"), None)
         .unwrap();
     assert!(
         file.text()
             .contains("done = true, done_on = 2026-11-22, unit = \"gdgs\" },")
     );
     assert!(
-        file.set_milestone_done("T10", MilestoneRef::Index(9), true, day("2026-11-22"))
+        file.set_milestone_done("T10", MilestoneRef::Index(9), true, day("2026-11-22"), None)
             .is_err()
     );
 }
@@ -213,8 +215,14 @@ fn problems_are_added_under_their_task_and_resolved() {
     };
     let id = file.add_problem("T02", new, day("2026-11-22")).unwrap();
     assert_eq!(id, "T02-P2");
-    file.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", day("2026-11-22"))
-        .unwrap();
+    file.resolve_problem(
+        "T02",
+        "T02-P1",
+        "公路部门当日核发许可",
+        day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     file.save().unwrap();
     let saved = std::fs::read_to_string(dir.path().join("qinglan.toml")).unwrap();
     let reloaded = CampaignFile::open(
@@ -321,7 +329,7 @@ fn two_instances_merge_by_task_and_field_and_conflicts_are_settled() {
         },
     )
     .unwrap();
-    b.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"))
+    b.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"), None)
         .unwrap();
     a.save().unwrap();
     b.save().unwrap();
@@ -409,7 +417,7 @@ fn lines_between<'t>(text: &'t str, from: &str, to: &str) -> Vec<&'t str> {
 #[test]
 fn a_new_task_goes_after_the_last_task_and_before_the_next_section() {
     let (mut file, text, _dir) = open();
-    let fields = bairi::store::file_more::TaskFields {
+    let fields = bairi::store::task_fields::TaskFields {
         title: "新增任务".into(),
         category: "ms".into(),
         deadline: Some(day("2026-12-01")),
@@ -465,7 +473,7 @@ fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
     );
     // Other tasks are edited as usual, and a new task goes after T13's problem.
     file.set_progress("T01", 90).unwrap();
-    let id = file.add_task(&bairi::store::file_more::TaskFields {
+    let id = file.add_task(&bairi::store::task_fields::TaskFields {
         title: "新增".into(),
         category: "ms".into(),
         deadline: Some(day("2026-12-01")),
@@ -523,7 +531,7 @@ fn layout_stays_true(text: &str) {
     }
     // And a task added, then one deleted, land where they should.
     let t14 = file
-        .add_task(&bairi::store::file_more::TaskFields {
+        .add_task(&bairi::store::task_fields::TaskFields {
             title: "新增".into(),
             category: "ms".into(),
             deadline: Some(day("2026-12-01")),
@@ -567,7 +575,7 @@ fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
     };
     file.append_log("T01", note("视窗换行")).unwrap();
     file.set_progress("T02", 77).unwrap();
-    file.set_milestone_done("T03", MilestoneRef::Index(0), true, today)
+    file.set_milestone_done("T03", MilestoneRef::Index(0), true, today, None)
         .unwrap();
     file.save().unwrap();
     let after = std::fs::read_to_string(&path).unwrap();
@@ -589,4 +597,131 @@ fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
         kept,
         before_lines.len()
     );
+}
+
+/// After every kind of edit the model is exactly what a fresh load of the text gives (and so
+/// is the layout of the tasks): one edit path, nothing mirrored by hand.
+#[test]
+fn after_every_kind_of_edit_the_campaign_is_a_fresh_load_of_the_text() {
+    use bairi::domain::Light;
+    use bairi::store::load::load_str;
+    use bairi::store::task_fields::{MilestoneFields, TaskFields};
+    let (mut file, _text, _dir) = open();
+    let today = day("2026-11-22");
+    let by = Some("li_mx");
+    let milestone = |title: &str, due: &str| MilestoneFields {
+        title: title.to_owned(),
+        due: day(due),
+        unit: None,
+    };
+    let fields = TaskFields {
+        title: "城南公路改造提升工程(二期)".to_owned(),
+        category: "xm".to_owned(),
+        lead_unit: Some("jtj".to_owned()),
+        deadline: Some(day("2026-12-05")),
+        priority: Some(1),
+        ..TaskFields::default()
+    };
+    type Edit<'a> =
+        Box<dyn FnOnce(&mut CampaignFile) -> Result<(), bairi::store::file::Refusal> + 'a>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "status",
+            Box::new(|f| f.set_status("T01", Status::Blocked, today, by)),
+        ),
+        (
+            "tick",
+            Box::new(|f| f.set_milestone_done("T02", MilestoneRef::Index(2), true, today, by)),
+        ),
+        (
+            "untick",
+            Box::new(|f| f.set_milestone_done("T02", MilestoneRef::Index(2), false, today, None)),
+        ),
+        (
+            "cross off",
+            Box::new(|f| f.set_status("T12", Status::Done, today, by)),
+        ),
+        (
+            "reopen",
+            Box::new(|f| f.set_status("T12", Status::InProgress, today, by)),
+        ),
+        (
+            "note",
+            Box::new(|f| {
+                let entry = LogEntry {
+                    date: today,
+                    text: "现场调度".into(),
+                    by: None,
+                    kind: None,
+                };
+                f.append_log("T03", entry)
+            }),
+        ),
+        (
+            "problem",
+            Box::new(|f| {
+                let new = NewProblem {
+                    text: "用地指标未落实".into(),
+                    owner: Some("zrj".into()),
+                    due: Some(day("2026-11-30")),
+                    ..NewProblem::default()
+                };
+                f.add_problem("T03", new, today).map(drop)
+            }),
+        ),
+        (
+            "resolve",
+            Box::new(|f| f.resolve_problem("T02", "T02-P1", "已核发许可", today, by)),
+        ),
+        ("progress", Box::new(|f| f.set_progress("T03", 70))),
+        ("priority", Box::new(|f| f.set_priority("T03", 1))),
+        (
+            "light",
+            Box::new(|f| {
+                f.set_override(
+                    "T03",
+                    Some((Light::Red, "设备延迟", Some(day("2026-12-01")))),
+                    today,
+                    by,
+                )
+            }),
+        ),
+        (
+            "light cleared",
+            Box::new(|f| f.set_override("T03", None, today, by)),
+        ),
+        ("fields", Box::new(|f| f.edit_task("T04", &fields))),
+        (
+            "add milestones",
+            Box::new(|f| {
+                f.add_milestones(
+                    "T04",
+                    &[
+                        milestone("验收", "2026-12-01"),
+                        milestone("移交", "2026-11-25"),
+                    ],
+                )
+            }),
+        ),
+        (
+            "edit milestone",
+            Box::new(|f| f.edit_milestone("T04", 5, &milestone("竣工验收", "2026-12-02"))),
+        ),
+        ("sort milestones", Box::new(|f| f.sort_milestones("T04"))),
+        (
+            "delete milestone",
+            Box::new(|f| f.delete_milestone("T04", 0)),
+        ),
+        ("add task", Box::new(|f| f.add_task(&fields).map(drop))),
+        ("delete task", Box::new(|f| f.delete_task("T13"))),
+    ];
+    for (name, edit) in edits {
+        edit(&mut file).unwrap_or_else(|e| panic!("{name}: {}", e.0.en));
+        let fresh = load_str(file.text(), Today::Date(today)).unwrap();
+        assert_eq!(*file.campaign, fresh.campaign, "after {name}");
+        assert_eq!(*file.layout(), fresh.layout, "the layout after {name}");
+    }
+    file.save().unwrap();
+    let reopened = CampaignFile::open(&file.path, Today::Date(today)).unwrap();
+    assert_eq!(reopened.campaign, file.campaign);
 }

@@ -67,7 +67,7 @@ proptest! {
                     board.append_log(TASKS[*t], entry).unwrap();
                 }
                 Step::BoardTick(t) => {
-                    let _ = board.set_milestone_done(TASKS[*t], MilestoneRef::Index(0), true, today());
+                    let _ = board.set_milestone_done(TASKS[*t], MilestoneRef::Index(0), true, today(), None);
                 }
                 Step::BoardSave => {
                     if board.save().is_ok() {
@@ -85,7 +85,7 @@ proptest! {
                 }
                 Step::CliTick(t, m) => {
                     let mut cli = CampaignFile::open(&path, Today::Date(today())).unwrap();
-                    if cli.set_milestone_done(TASKS[*t], MilestoneRef::Index(*m), true, today()).is_ok() {
+                    if cli.set_milestone_done(TASKS[*t], MilestoneRef::Index(*m), true, today(), None).is_ok() {
                         let _ = cli.save();
                     }
                 }

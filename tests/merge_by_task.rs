@@ -7,9 +7,9 @@ mod support;
 use chrono::NaiveDate;
 
 use bairi::store::file::{CampaignFile, SaveError};
-use bairi::store::file_more::TaskFields;
 use bairi::store::load::Today;
 use bairi::store::merge::Keep;
+use bairi::store::task_fields::TaskFields;
 use support::qinglan_copy;
 
 fn day(s: &str) -> NaiveDate {

@@ -18,10 +18,10 @@ use proptest::prelude::*;
 use bairi::domain::{LogEntry, Status};
 use bairi::store::driver::{Stamp, merge_for_git};
 use bairi::store::file::{CampaignFile, MilestoneRef};
-use bairi::store::file_more::TaskFields;
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::Keep;
 use bairi::store::recorded;
+use bairi::store::task_fields::TaskFields;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
@@ -107,7 +107,13 @@ fn edit(base: &str, ops: &[Op], today: NaiveDate) -> String {
                     .campaign
                     .task_index(id)
                     .map_or(1, |i| file.campaign.tasks[i].milestones.len().max(1));
-                file.set_milestone_done(id, MilestoneRef::Index(milestone % count), *done, today)
+                file.set_milestone_done(
+                    id,
+                    MilestoneRef::Index(milestone % count),
+                    *done,
+                    today,
+                    None,
+                )
             }
             Op::Move { task, status, by } => {
                 file.set_status(TASKS[*task], Status::ALL[*status], today, Some(PEOPLE[*by]))

@@ -3,10 +3,12 @@
 //! The view's cursor is a row of this document; a row that is a milestone or a problem is
 //! what `x`, `r`, `e` and `d` act on. Built here, not in `ui`, so `update` knows how many rows
 //! there are and which item each is; `ui::detail` words the marks and styles each kind.
-//! To show more (a task's history, follow-up orders), add rows in [`document`].
+//! To show more (follow-up orders, say), add rows in [`document`].
 
 use super::detail_items::Item;
 use super::model::Model;
+use crate::domain::LogEntry;
+use crate::domain::history;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
 use crate::i18n::Text;
 use crate::sanitize::inert;
@@ -27,8 +29,10 @@ pub enum RowKind {
     ResolvedProblem {
         result: Option<String>,
     },
-    /// An entry of the task's log.
+    /// A note of the task's log.
     Note,
+    /// A line of the task's history (a status change, tick, sign-off… the store recorded).
+    History,
 }
 
 /// One row: its kind, its text (user text already made inert) and the item it selects.
@@ -175,21 +179,32 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             item: Some(Item::Problem(p)),
         });
     }
-    if !task.log.is_empty() {
-        let n = task.log.len();
+    let line = |entry: &LogEntry, text: &str| {
+        let by = entry
+            .by
+            .as_deref()
+            .map_or(String::new(), |b| format!(" {}", person(Some(b))));
+        format!("{}{by}: {}", entry.date.format("%m-%d"), inert(text))
+    };
+    let n = history::notes(&task.log).count();
+    if n > 0 {
         out.push(heading(tr!(
             "记录(共{n}条,新的在前)",
             "Notes ({n}, newest first)"
         )));
-        for entry in task.log.iter().rev() {
-            let by = entry
-                .by
-                .as_deref()
-                .map_or(String::new(), |b| format!(" {}", person(Some(b))));
-            out.push(Row::new(
-                RowKind::Note,
-                format!("{}{by}: {}", entry.date.format("%m-%d"), inert(&entry.text)),
-            ));
+        for entry in history::notes(&task.log).rev() {
+            out.push(Row::new(RowKind::Note, line(entry, &entry.text)));
+        }
+    }
+    let n = history::history(&task.log).count();
+    if n > 0 {
+        out.push(heading(tr!(
+            "历史(共{n}条,新的在前)",
+            "History ({n}, newest first)"
+        )));
+        for entry in history::history(&task.log).rev() {
+            let text = history::describe(entry, lang);
+            out.push(Row::new(RowKind::History, line(entry, &text)));
         }
     }
     out

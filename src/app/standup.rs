@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::Campaign;
+use crate::domain::history;
 use crate::domain::light::{LightVerdict, TaskLight};
 use crate::domain::task_facts::open_problems;
 use crate::i18n::Text;
@@ -81,7 +82,9 @@ pub fn queue(
             .chain(with(TaskLight::Green))
             .collect(),
         Walk::NoNoteToday => (0..campaign.tasks.len())
-            .filter(|&i| live(i) && !campaign.tasks[i].log.iter().any(|e| e.date == today))
+            .filter(|&i| {
+                live(i) && !history::notes(&campaign.tasks[i].log).any(|e| e.date == today)
+            })
             .collect(),
     }
 }
@@ -99,7 +102,7 @@ pub struct Today {
 pub fn recorded_today(campaign: &Campaign, today: NaiveDate) -> Today {
     let mut out = Today::default();
     for t in &campaign.tasks {
-        for e in t.log.iter().filter(|e| e.date == today) {
+        for e in history::notes(&t.log).filter(|e| e.date == today) {
             out.notes.push((t.id.clone(), e.text.clone()));
         }
         for m in t.milestones.iter().filter(|m| m.done_on == Some(today)) {
@@ -163,6 +166,9 @@ mod tests {
             by: None,
             kind: None,
         });
+        // A history line (a tick today) is not today's note: Y still has none.
+        let tick = crate::domain::history::Event::tick("Y", "Y-M1", "x", true);
+        tasks[1].log.push(tick.entry(today, None));
         let c = campaign(tasks, &["u"]);
         let lights: Vec<_> = c
             .tasks
@@ -186,5 +192,7 @@ mod tests {
             ids(queue(&c, &lights, today, Walk::NoNoteToday)),
             ["Y", "R"]
         );
+        let notes = recorded_today(&c, today).notes;
+        assert_eq!(notes, [("G".to_owned(), "今天".to_owned())]);
     }
 }

@@ -13,7 +13,7 @@ use super::update::Effect;
 use crate::domain::{Light, LogEntry};
 use crate::i18n::Text;
 use crate::store::file::{CampaignFile, NewProblem, Refusal};
-use crate::store::file_more::{MilestoneFields, TaskFields};
+use crate::store::task_fields::{MilestoneFields, TaskFields};
 use crate::tr;
 
 /// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
@@ -151,7 +151,7 @@ pub fn submit(
         Purpose::Resolve { task, problem } => {
             let result = text("result").unwrap_or_default();
             let ((), fx) = edit(model, |f| {
-                f.resolve_problem(&task, &problem, &result, today)
+                f.resolve_problem(&task, &problem, &result, today, by.as_deref())
             })?;
             (tr!("{problem} 已解决", "{problem} resolved"), fx)
         }
@@ -173,7 +173,8 @@ pub fn submit(
             }
             let until = get(values, "until").date();
             let ((), fx) = edit(model, |f| {
-                f.set_override(&task, light.map(|l| (l, reason.as_str(), until)))
+                let light = light.map(|l| (l, reason.as_str(), until));
+                f.set_override(&task, light, today, by.as_deref())
             })?;
             (tr!("{task} 灯色已更新", "{task}: light updated"), fx)
         }

@@ -74,7 +74,7 @@ pub fn run(
     let today = file.today;
     let writes_by = matches!(
         edit,
-        Edit::Move { .. } | Edit::Note { .. } | Edit::Pledge(_)
+        Edit::Move { .. } | Edit::Tick { .. } | Edit::Note { .. } | Edit::Pledge(_)
     );
     if let (true, Some(who)) = (writes_by, &by)
         && crate::store::verify::person(&file.campaign, who).is_err()
@@ -105,7 +105,7 @@ pub fn run(
                 Ok(n) if n >= 1 => MilestoneRef::Index(n - 1),
                 _ => MilestoneRef::Id(milestone.clone()),
             };
-            file.set_milestone_done(&task, which, !undo, today)
+            file.set_milestone_done(&task, which, !undo, today, by.as_deref())
                 .map(|()| {
                     if undo {
                         tr!(

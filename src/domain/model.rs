@@ -6,7 +6,7 @@ use super::status::{Light, Status};
 use super::zone::Zone;
 
 /// One campaign file, understood.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Campaign {
     pub info: CampaignInfo,
     pub rules: Rules,
@@ -48,7 +48,7 @@ impl StatusSpelling {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CampaignInfo {
     pub name: String,
     /// Header label; `name` when the file gives none.

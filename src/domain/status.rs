@@ -1,6 +1,7 @@
 //! Task statuses (the board's columns) and lights.
 
 use crate::i18n::{Lang, Text};
+use crate::tr;
 
 /// The status a person sets; the board's columns, in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,6 +85,87 @@ impl Status {
     pub fn is_finished(self) -> bool {
         matches!(self, Status::PendingSignoff | Status::Done)
     }
+
+    /// Whether a task in this status must have every milestone done.
+    pub fn needs_every_milestone(self) -> bool {
+        self.is_finished()
+    }
+
+    /// Whether a task in this status must have no open problem.
+    pub fn needs_no_open_problem(self) -> bool {
+        self == Status::Done
+    }
+
+    /// The sign-off rule (销号): whether a task with `undone` milestones and `open` problems
+    /// may be in this status. The one place the rule is written: the loader checks files
+    /// with it, the edits refuse with it.
+    pub fn may_hold(self, undone: usize, open: usize) -> Result<(), SignOffBlock> {
+        let blocked = (self.needs_every_milestone() && undone > 0)
+            || (self.needs_no_open_problem() && open > 0);
+        if blocked {
+            Err(SignOffBlock {
+                status: self,
+                undone,
+                open,
+            })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Why a task may not be in a status: the sign-off rule, with the counts that break it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignOffBlock {
+    pub status: Status,
+    pub undone: usize,
+    pub open: usize,
+}
+
+impl SignOffBlock {
+    /// The refusal of an edit that would move task `id` into the status.
+    pub fn refusal(&self, id: &str) -> Text {
+        let (undone, open) = (self.undone, self.open);
+        if self.status == Status::Done {
+            tr!(
+                "{id} 还有 {undone} 个节点未完成、{open} 个问题未解决,不能销号",
+                "{id} has {undone} milestone(s) not done and {open} open problem(s); it cannot be crossed off"
+            )
+        } else {
+            tr!(
+                "{id} 还有 {undone} 个节点未完成,不能申请销号",
+                "{id} has {undone} milestone(s) not done; it cannot go to pending sign-off"
+            )
+        }
+    }
+
+    /// The loader's finding on a file whose task is in the status, and how to fix it.
+    pub fn finding(&self) -> (Text, Text) {
+        let (undone, open) = (self.undone, self.open);
+        if self.status == Status::Done {
+            (
+                tr!(
+                    "状态为已销号,但还有 {undone} 个节点未完成、{open} 个问题未解决",
+                    "status is crossed off but {undone} milestone(s) are not done and {open} problem(s) are open"
+                ),
+                Text::new(
+                    "销号前须完成全部节点并解决全部问题",
+                    "every milestone must be done and every problem resolved first",
+                ),
+            )
+        } else {
+            (
+                tr!(
+                    "状态为待销号,但还有 {undone} 个节点未完成",
+                    "status is pending sign-off but {undone} milestone(s) are not done"
+                ),
+                Text::new(
+                    "先完成全部节点,或改回推进中",
+                    "finish every milestone first, or set it back to in progress",
+                ),
+            )
+        }
+    }
 }
 
 /// A light a person can set by override.
@@ -132,6 +214,19 @@ mod tests {
             assert_eq!(Status::parse(st.zh()), Some(st));
         }
         assert_eq!(Status::parse("finished"), None);
+    }
+
+    #[test]
+    fn the_sign_off_rule() {
+        for st in [Status::NotStarted, Status::InProgress, Status::Blocked] {
+            assert_eq!(st.may_hold(3, 2), Ok(()));
+        }
+        assert_eq!(Status::PendingSignoff.may_hold(0, 2), Ok(()));
+        assert!(Status::PendingSignoff.may_hold(1, 0).is_err());
+        assert_eq!(Status::Done.may_hold(0, 0), Ok(()));
+        let block = Status::Done.may_hold(0, 1).unwrap_err();
+        assert!(block.refusal("T07").en.contains("cannot be crossed off"));
+        assert!(block.finding().0.zh.contains("1 个问题未解决"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::domain::Campaign;
 use crate::domain::countdown::{Phase, next_checkpoint, phase};
+use crate::domain::history::{describe, history};
 use crate::domain::leaderboard::{Leaderboard, leaderboards_before};
 use crate::domain::light::task_light;
 use crate::domain::task_facts::{is_overdue, next_milestone};
@@ -72,6 +73,18 @@ pub struct TaskValues {
     /// Due a follow-up order (督办): red in each of the last three published reviews.
     pub follow_up: bool,
     pub next_milestone: Option<NextMilestone>,
+    /// The task's history lines in file order, worded in the report's language.
+    pub history: Vec<HistoryValues>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HistoryValues {
+    #[serde(with = "ymd")]
+    pub date: NaiveDate,
+    pub by: Option<String>,
+    /// As the file writes it: 状态, 节点, 销号, 亮灯 or 问题.
+    pub kind: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,6 +148,14 @@ pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
                         due: m.due,
                         days_until: (m.due - today).num_days(),
                     }),
+                    history: history(&task.log)
+                        .map(|e| HistoryValues {
+                            date: e.date,
+                            by: e.by.clone(),
+                            kind: e.kind.clone().unwrap_or_default(),
+                            text: describe(e, lang),
+                        })
+                        .collect(),
                 }
             })
             .collect(),

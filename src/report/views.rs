@@ -1,9 +1,10 @@
 //! The report views for briefings: board, stand-up, leaderboard, weekly, summary.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::doc::{Doc, Section, Table};
 use crate::domain::countdown::{phase, phase_text};
+use crate::domain::history;
 use crate::domain::leaderboard::{rate, unit_tally};
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::domain::milestone::due_label;
@@ -14,7 +15,9 @@ use crate::tr;
 
 mod leaderboard;
 mod pledges;
+mod weekly;
 use leaderboard::leaderboard;
+use weekly::weekly;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -262,7 +265,7 @@ fn standup(x: &Ctx) -> Doc {
             let due = p.due.map(|d| d.to_string()).unwrap_or_default();
             lines.push(format!("{}: {} {due}", x.t("问题", "problem"), p.text));
         }
-        if let Some(e) = t.log.last() {
+        if let Some(e) = history::notes(&t.log).next_back() {
             lines.push(format!(
                 "{}: {} {}",
                 x.t("最近记录", "last note"),
@@ -281,86 +284,6 @@ fn standup(x: &Ctx) -> Doc {
         main: Table {
             header: x.task_header(),
             rows: order.into_iter().map(|i| x.task_row(i)).collect(),
-        },
-        ..Doc::default()
-    }
-}
-
-fn weekly(x: &Ctx) -> Doc {
-    let week_end = x.today.checked_add_days(Days::new(7)).unwrap_or(x.today);
-    let header: Vec<String> = [
-        ("单位", "Unit"),
-        ("类别", "Kind"),
-        ("任务", "Task"),
-        ("事项", "Item"),
-        ("日期", "Date"),
-    ]
-    .iter()
-    .map(|(z, e)| x.t(z, e))
-    .collect();
-    let mut sections = Vec::new();
-    let mut all_rows = Vec::new();
-    for u in &x.c.units {
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        for t in &x.c.tasks {
-            for m in t.milestones.iter().filter(|m| {
-                !m.done && m.unit.as_deref().or(t.lead_unit.as_deref()) == Some(u.id.as_str())
-            }) {
-                let kind = if m.due < x.today {
-                    x.t("逾期节点", "overdue milestone")
-                } else if m.due <= week_end {
-                    x.t("本周节点", "due this week")
-                } else {
-                    continue;
-                };
-                rows.push(vec![
-                    u.name.clone(),
-                    kind,
-                    format!("{} {}", t.id, t.display_title()),
-                    m.title.clone(),
-                    m.due.to_string(),
-                ]);
-            }
-            for p in t.problems.iter().filter(|p| {
-                !p.resolved && p.owner.as_deref().or(t.lead_unit.as_deref()) == Some(u.id.as_str())
-            }) {
-                let date = p.due.map(|d| d.to_string()).unwrap_or_default();
-                rows.push(vec![
-                    u.name.clone(),
-                    x.t("未解决问题", "open problem"),
-                    format!("{} {}", t.id, t.display_title()),
-                    p.text.clone(),
-                    date,
-                ]);
-            }
-        }
-        if rows.is_empty() {
-            continue;
-        }
-        let lines: Vec<String> = rows
-            .iter()
-            .map(|r| format!("{}:{} — {} {}", r[1], r[2], r[3], r[4]))
-            .collect();
-        sections.push(Section {
-            heading: u.name.clone(),
-            lines,
-            table: None,
-        });
-        all_rows.extend(rows);
-    }
-    let pledges = pledges::due_lines(x);
-    if !pledges.is_empty() {
-        sections.push(Section {
-            heading: x.t("待查承诺", "Pledges to check"),
-            lines: pledges,
-            table: None,
-        });
-    }
-    Doc {
-        sections,
-        main: Table {
-            header,
-            rows: all_rows,
         },
         ..Doc::default()
     }

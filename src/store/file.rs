@@ -1,11 +1,10 @@
 //! An open campaign file: the model and the document kept in step, edits that follow the
 //! rules, and a save that never overwrites someone else's changes.
 
-use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use toml_edit::{DocumentMut, InlineTable, Table, Value};
 
 use super::merge_text::TaskTexts;
 use super::merge3::{NotMerged, merge_three_read};
@@ -16,84 +15,10 @@ use super::atomic::{Fingerprint, changed_on_disk, read_fingerprinted, write_atom
 use super::backup::BackupPolicy;
 use super::diag::Diagnostic;
 use super::load::{Today, load_str, load_text};
-use super::patch;
-use crate::domain::{Campaign, LogEntry, Problem, Status, Task};
-use crate::i18n::Text;
-use crate::tr;
+use crate::domain::{Campaign, Task};
 
-/// Why a file could not be opened.
-#[derive(Debug)]
-pub enum OpenError {
-    /// It has errors (listed, errors first).
-    Rejected(Vec<Diagnostic>),
-    Io(io::Error),
-}
-
-/// Why an edit was refused, in both languages.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Refusal(pub Text);
-
-impl Refusal {
-    pub fn message(&self) -> Text {
-        self.0.clone()
-    }
-}
-
-/// Why a save did not happen; the edits stay in memory.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("the file was changed by someone else since it was opened")]
-    ChangedOnDisk,
-    #[error("you may not write this file")]
-    ReadOnly,
-    #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
-    Conflicts(Vec<super::merge::Conflict>),
-    #[error("the file would not load after this save")]
-    Invalid(Vec<Diagnostic>),
-    #[error("the file on disk was not merged")]
-    NotMerged(super::theirs::NotMerged),
-    #[error("{0}")]
-    Io(#[from] io::Error),
-}
-
-impl SaveError {
-    pub fn message(&self) -> Text {
-        match self {
-            SaveError::ChangedOnDisk => Text::new(
-                "文件在打开后被其他人或程序修改过,为免覆盖未保存",
-                "the file was changed elsewhere since it was opened; not overwritten",
-            ),
-            SaveError::ReadOnly => {
-                let user = super::access::user_name();
-                tr!(
-                    "用户 {user} 没有写入这个文件的权限(只读,或属于别人),未保存",
-                    "user {user} may not write this file (it is read-only, or someone else's); not saved"
-                )
-            }
-            SaveError::Conflicts(list) => {
-                let n = list.len();
-                tr!(
-                    "与其他人的修改有 {n} 处冲突",
-                    "{n} edit(s) conflict with changes made elsewhere"
-                )
-            }
-            SaveError::Invalid(errors) => super::sound::refusal(errors),
-            SaveError::NotMerged(why) => why.message(),
-            SaveError::Io(e) => match (super::guard::Unfit::of(e), e.kind()) {
-                (Some(unfit), _) => unfit.why(),
-                (None, io::ErrorKind::WouldBlock) => Text::new(
-                    "另一个 bairi 一直在保存这个文件,请稍后再试",
-                    "another bairi has been saving this file for a long time; try again later",
-                ),
-                (None, io::ErrorKind::PermissionDenied) => Text::new(
-                    "没有权限写入文件或其所在目录",
-                    "permission denied writing the file or its folder",
-                ),
-                _ => tr!("写入失败:{e}", "could not write: {e}"),
-            },
-        }
-    }
-}
+pub use super::errors::{OpenError, Refusal, SaveError};
+pub use super::task_edits::{MilestoneRef, NewProblem};
 
 /// What changed in the campaign since derived values were last computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,23 +38,6 @@ impl Changed {
             Changed::Tasks(_) | Changed::All => {}
         }
     }
-}
-
-/// Which milestone: by position (0-based) or by id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MilestoneRef {
-    Index(usize),
-    Id(String),
-}
-
-/// What a new problem says.
-#[derive(Debug, Clone, Default)]
-pub struct NewProblem {
-    pub text: String,
-    pub kind: Option<String>,
-    pub blocking: bool,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -211,25 +119,6 @@ impl WatchPoint {
             Err(e) => Noticed::Unreadable(OpenError::Io(e)),
         }
     }
-}
-
-pub(super) fn date_value(d: NaiveDate) -> Value {
-    let text = d.format("%Y-%m-%d").to_string();
-    match text.parse::<toml_edit::Datetime>() {
-        Ok(dt) => Value::from(dt),
-        Err(_) => Value::from(text),
-    }
-}
-
-fn no_task(id: &str) -> Refusal {
-    Refusal(tr!("没有编号为 {id} 的任务", "there is no task {id}"))
-}
-
-pub(super) fn layout_refusal(id: &str) -> Refusal {
-    Refusal(tr!(
-        "任务 {id} 的写法 bairi 无法就地修改(请用 [[tasks]] 表和内联表数组)",
-        "task {id} is written in a form bairi cannot edit in place (use [[tasks]] tables and arrays of inline tables)"
-    ))
 }
 
 impl CampaignFile {
@@ -437,26 +326,16 @@ impl CampaignFile {
         std::sync::Arc::make_mut(&mut self.campaign)
     }
 
-    fn find(&self, id: &str) -> Result<usize, Refusal> {
-        self.campaign.task_index(id).ok_or_else(|| no_task(id))
-    }
-
-    /// Edits task `index` in the text and in the model together: the task's own text is
-    /// parsed alone, `edit` changes its table (and the task), and the result replaces it,
-    /// so the rest of the file is not touched. Nothing changes when `edit` refuses.
-    pub(super) fn patch_task<R>(
+    /// Task `index`, written at `range`, is now `new`, which reads as `task`: the text, the
+    /// layout and the model change together, noted for undo, merge and the save's check.
+    pub(super) fn replace_task(
         &mut self,
         index: usize,
-        edit: impl FnOnce(&mut Table, &mut Task) -> Result<R, Refusal>,
-    ) -> Result<R, Refusal> {
-        let (mut doc, range) = self.task_document(index)?;
-        let task = &mut self.campaign_mut().tasks[index];
-        let table = patch::task_mut(&mut doc, &task.id).ok_or_else(|| layout_refusal(&task.id))?;
-        let mut changed = task.clone();
-        let out = edit(table, &mut changed)?;
-        *task = changed;
+        range: Range<usize>,
+        new: String,
+        task: Task,
+    ) {
         let old = self.text[range.clone()].to_owned();
-        let new = super::eol::like(&old, doc.to_string());
         self.text.replace_range(range.clone(), &new);
         self.layout.replaced(index, &new);
         self.journal.push(Splice {
@@ -464,296 +343,11 @@ impl CampaignFile {
             old,
             new,
         });
+        self.campaign_mut().tasks[index] = task;
         self.changed.task(index);
         if !self.touched.contains(&index) {
             self.touched.push(index);
         }
         self.dirty = true;
-        Ok(out)
-    }
-
-    /// Task `index`'s text parsed on its own (a document holding one `[[tasks]]` table), and
-    /// where that text is.
-    pub(super) fn task_document(
-        &self,
-        index: usize,
-    ) -> Result<(DocumentMut, std::ops::Range<usize>), Refusal> {
-        let task = &self.campaign.tasks[index];
-        let range = self
-            .layout
-            .elements
-            .get(index)
-            .cloned()
-            .flatten()
-            .map(|r| r.range)
-            .ok_or_else(|| layout_refusal(&task.id))?;
-        let doc = self.text[range.clone()]
-            .parse::<DocumentMut>()
-            .map_err(|_| layout_refusal(&task.id))?;
-        Ok((doc, range))
-    }
-
-    /// Changes a task's status, enforcing the sign-off rules; crossing off records the date
-    /// and who, reopening removes them and notes it in the log.
-    pub fn set_status(
-        &mut self,
-        id: &str,
-        status: Status,
-        today: NaiveDate,
-        by: Option<&str>,
-    ) -> Result<(), Refusal> {
-        let index = self.find(id)?;
-        let task = &self.campaign.tasks[index];
-        if task.status == status {
-            return Ok(());
-        }
-        let undone = task.milestones.iter().filter(|m| !m.done).count();
-        let open = task.problems.iter().filter(|p| !p.resolved).count();
-        if status == Status::PendingSignoff && undone > 0 {
-            return Err(Refusal(tr!(
-                "{id} 还有 {undone} 个节点未完成,不能申请销号",
-                "{id} has {undone} milestone(s) not done; it cannot go to pending sign-off"
-            )));
-        }
-        if status == Status::Done && (undone > 0 || open > 0) {
-            return Err(Refusal(tr!(
-                "{id} 还有 {undone} 个节点未完成、{open} 个问题未解决,不能销号",
-                "{id} has {undone} milestone(s) not done and {open} open problem(s); it cannot be crossed off"
-            )));
-        }
-        let spelled = self.campaign.status_spelling.write(status);
-        let reopening = task.status == Status::Done;
-        if let (true, Some(by)) = (reopening || status == Status::Done, by) {
-            super::verify::person(&self.campaign, by)?;
-        }
-        self.patch_task(index, |table, task| {
-            patch::set(table, "status", patch::string(spelled));
-            task.status = status;
-            if status == Status::Done {
-                patch::set(table, "closed_on", date_value(today));
-                task.closed_on = Some(today);
-                match by {
-                    Some(by) => patch::set(table, "closed_by", patch::string(by)),
-                    None => patch::remove(table, "closed_by"),
-                }
-                task.closed_by = by.map(str::to_owned);
-            } else if reopening {
-                patch::remove(table, "closed_on");
-                patch::remove(table, "closed_by");
-                task.closed_on = None;
-                task.closed_by = None;
-            }
-            Ok(())
-        })?;
-        if reopening {
-            let entry = LogEntry {
-                date: today,
-                text: "重新打开(撤销销号)".to_owned(),
-                by: by.map(str::to_owned),
-                kind: Some("销号".to_owned()),
-            };
-            return self.append_log(id, entry);
-        }
-        Ok(())
-    }
-
-    /// Ticks (done_on = today) or unticks a milestone.
-    pub fn set_milestone_done(
-        &mut self,
-        id: &str,
-        which: MilestoneRef,
-        done: bool,
-        today: NaiveDate,
-    ) -> Result<(), Refusal> {
-        let index = self.find(id)?;
-        let task = &self.campaign.tasks[index];
-        let n = match &which {
-            MilestoneRef::Index(n) if *n < task.milestones.len() => Some(*n),
-            MilestoneRef::Index(_) => None,
-            MilestoneRef::Id(mid) => task.milestones.iter().position(|m| &m.id == mid),
-        };
-        let Some(n) = n else {
-            let count = task.milestones.len();
-            return Err(Refusal(tr!(
-                "{id} 没有这个节点(共 {count} 个,可用序号 1–{count} 或节点编号)",
-                "{id} has no such milestone ({count} in all; use 1–{count} or a milestone id)"
-            )));
-        };
-        if !done && task.status.is_finished() {
-            let label = task.status.label(crate::i18n::Lang::Zh);
-            let label_en = task.status.label(crate::i18n::Lang::En);
-            return Err(Refusal(Text::new(
-                format!("{id} 状态为{label},请先移回推进中再取消节点"),
-                format!("{id} is {label_en}; move it back to in progress before unticking"),
-            )));
-        }
-        if task.milestones[n].done == done {
-            return Ok(());
-        }
-        self.patch_task(index, |table, task| {
-            let cell =
-                patch::array_table_mut(table, "milestones", n).ok_or_else(|| layout_refusal(id))?;
-            patch::set_inline(cell, "done", done, None);
-            if done {
-                patch::set_inline(cell, "done_on", date_value(today), Some("done"));
-            } else {
-                patch::remove_inline(cell, "done_on");
-            }
-            let m = &mut task.milestones[n];
-            m.done = done;
-            m.done_on = done.then_some(today);
-            Ok(())
-        })
-    }
-
-    /// Appends a note to the task's log (the log is append-only).
-    pub fn append_log(&mut self, id: &str, entry: LogEntry) -> Result<(), Refusal> {
-        let index = self.find(id)?;
-        if entry.text.trim().is_empty() {
-            return Err(Refusal(Text::new(
-                "记录内容不能为空",
-                "a note cannot be empty",
-            )));
-        }
-        if let Some(by) = &entry.by {
-            super::verify::person(&self.campaign, by)?;
-        }
-        let mut inline = InlineTable::new();
-        inline.insert("date", date_value(entry.date));
-        if let Some(by) = &entry.by {
-            inline.insert("by", patch::string(by));
-        }
-        if let Some(kind) = &entry.kind {
-            inline.insert("kind", patch::string(kind));
-        }
-        inline.insert("text", patch::string(&entry.text));
-        self.patch_task(index, |table, task| {
-            patch::append_inline(table, "log", inline);
-            task.log.push(entry);
-            Ok(())
-        })
-    }
-
-    /// Logs a new problem; returns its id (`T01-P3`).
-    pub fn add_problem(
-        &mut self,
-        id: &str,
-        new: NewProblem,
-        today: NaiveDate,
-    ) -> Result<String, Refusal> {
-        let index = self.find(id)?;
-        if new.text.trim().is_empty() {
-            return Err(Refusal(Text::new(
-                "问题内容不能为空",
-                "a problem needs a text",
-            )));
-        }
-        if self.campaign.tasks[index].status == Status::Done {
-            // A crossed-off task has no open problems (the file would not load).
-            return Err(Refusal(tr!(
-                "{id} 已销号,不能再登记问题;如需登记,请先把它移回推进中",
-                "{id} is crossed off and cannot get a new problem; move it back to in progress first"
-            )));
-        }
-        if let Some(owner) = &new.owner {
-            super::verify::unit(&self.campaign, owner)?;
-        }
-        let taken = |pid: &str| {
-            self.campaign
-                .tasks
-                .iter()
-                .any(|t| t.problems.iter().any(|p| p.id == pid))
-        };
-        let mut n = self.campaign.tasks[index].problems.len() + 1;
-        while taken(&format!("{id}-P{n}")) {
-            n += 1;
-        }
-        let pid = format!("{id}-P{n}");
-        let mut table = Table::new();
-        table.insert("id", toml_edit::value(patch::string(&pid)));
-        table.insert("text", toml_edit::value(patch::string(&new.text)));
-        if let Some(kind) = &new.kind {
-            table.insert("kind", toml_edit::value(patch::string(kind)));
-        }
-        table.insert("blocking", toml_edit::value(new.blocking));
-        table.insert("raised", toml_edit::value(date_value(today)));
-        if let Some(owner) = &new.owner {
-            table.insert("owner", toml_edit::value(patch::string(owner)));
-        }
-        if let Some(due) = new.due {
-            table.insert("due", toml_edit::value(date_value(due)));
-        }
-        table.insert("resolved", toml_edit::value(false));
-        self.patch_task(index, |task_table, task| {
-            patch::append_table(task_table, "problems", table);
-            task.problems.push(Problem {
-                id: pid.clone(),
-                text: new.text,
-                raised: today,
-                resolved: false,
-                kind: new.kind,
-                blocking: new.blocking,
-                owner: new.owner,
-                coordinator: None,
-                due: new.due,
-                resolved_on: None,
-                result: None,
-            });
-            Ok(())
-        })?;
-        Ok(pid)
-    }
-
-    /// Resolves a problem with its result (which joins the results list).
-    pub fn resolve_problem(
-        &mut self,
-        id: &str,
-        problem: &str,
-        result: &str,
-        today: NaiveDate,
-    ) -> Result<(), Refusal> {
-        let index = self.find(id)?;
-        let Some(p) = self.campaign.tasks[index]
-            .problems
-            .iter()
-            .position(|p| p.id == problem)
-        else {
-            return Err(Refusal(tr!(
-                "{id} 没有问题 {problem}",
-                "{id} has no problem {problem}"
-            )));
-        };
-        self.patch_task(index, |table, task| {
-            let sub = patch::sub_table_mut(table, "problems", problem)
-                .ok_or_else(|| layout_refusal(id))?;
-            patch::set(sub, "resolved", true);
-            patch::set(sub, "resolved_on", date_value(today));
-            if !result.trim().is_empty() {
-                patch::set(sub, "result", patch::string(result));
-            }
-            let entry = &mut task.problems[p];
-            entry.resolved = true;
-            entry.resolved_on = Some(today);
-            if !result.trim().is_empty() {
-                entry.result = Some(result.to_owned());
-            }
-            Ok(())
-        })
-    }
-
-    /// Sets the progress percentage (0–100).
-    pub fn set_progress(&mut self, id: &str, progress: u8) -> Result<(), Refusal> {
-        let index = self.find(id)?;
-        if progress > 100 {
-            return Err(Refusal(tr!(
-                "进度必须在 0–100 之间",
-                "progress must be 0–100"
-            )));
-        }
-        self.patch_task(index, |table, task| {
-            patch::set(table, "progress", i64::from(progress));
-            task.progress = Some(progress);
-            Ok(())
-        })
     }
 }

@@ -138,7 +138,7 @@ pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<(String, S
     let (mut in_mine, mut in_theirs) = (Vec::new(), Vec::new());
     for id in twins {
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let new = super::file_more::next_task_id(&refs);
+        let new = super::file_edits::next_task_id(&refs);
         let (mt, tt) = (m.task_text(id)?, t.task_text(id)?);
         let renames = if mt.trim_end() > tt.trim_end() {
             &mut in_mine

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Table};
 
-use super::file::{CampaignFile, Refusal, date_value};
+use super::edit::date_value;
+use super::file::{CampaignFile, Refusal};
 use super::patch;
 use crate::i18n::Text;
 use crate::tr;

@@ -2,7 +2,8 @@
 
 use toml_edit::{InlineTable, Table, Value};
 
-use super::file::{CampaignFile, Refusal, date_value};
+use super::edit::date_value;
+use super::file::{CampaignFile, Refusal};
 use super::patch;
 use crate::i18n::Text;
 use crate::tr;

@@ -59,7 +59,7 @@ pub fn append(text: &str, records: &[Record]) -> String {
         if let Some(by) = &r.by {
             t.insert("by", Item::Value(patch::string(by)));
         }
-        t.insert("date", Item::Value(super::file::date_value(r.date)));
+        t.insert("date", Item::Value(super::edit::date_value(r.date)));
         aot.push(t);
     }
     let mut doc = DocumentMut::new();

@@ -1,6 +1,8 @@
 //! A save writes only a file that loads: the tasks edited in place since the last write are
-//! checked again, as the loader would check them, before any byte reaches the disk. (Edits
-//! that go through the whole-file check, merges and reloads need nothing more.)
+//! checked again, as the loader would check them, before any byte reaches the disk. Every
+//! edit already reads its task back as it is made (`edit.rs`); this is the second line, for
+//! a defect that got past it. (Edits that go through the whole-file check, merges and
+//! reloads need nothing more.)
 
 use super::diag::Diagnostic;
 use super::file::CampaignFile;
@@ -60,13 +62,21 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let mut file = CampaignFile::open(&path, Today::Date(today)).unwrap();
         let before = std::fs::read_to_string(&path).unwrap();
-        // An edit in place that names no one (past every verb's own check).
+        // An edit that names no one is refused as it is made: the task is read back.
         let index = file.campaign.task_index("T01").unwrap();
-        file.patch_task(index, |table, _| {
+        let text = file.text().to_owned();
+        let refused = file.patch_task(index, |table| {
             patch::set(table, "owner", patch::string("nobody"));
             Ok(())
-        })
-        .unwrap();
+        });
+        assert!(refused.unwrap_err().0.en.contains("nobody"));
+        assert_eq!(file.text(), text);
+        // The same text put in past every check, as a defect might: the save still refuses.
+        let (mut doc, range) = file.task_document(index).unwrap();
+        let table = patch::task_mut(&mut doc, "T01").unwrap();
+        patch::set(table, "owner", patch::string("nobody"));
+        let task = file.campaign.tasks[index].clone();
+        file.replace_task(index, range, doc.to_string(), task);
         let Err(SaveError::Invalid(errors)) = file.save() else {
             panic!("the save should be refused");
         };
@@ -76,7 +86,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
         assert!(file.dirty && file.text().contains("\"nobody\""));
         // Put right, it saves.
-        file.patch_task(index, |table, _| {
+        file.patch_task(index, |table| {
             patch::set(table, "owner", patch::string("li_mx"));
             Ok(())
         })

@@ -35,7 +35,7 @@ fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
             None => {
                 let id = &task.id;
                 parts.push(tr!("{id} 新增", "{id} added"));
-                notes += task.log.len();
+                notes += note_count(task);
             }
             Some(before) => notes += task_changes(before, task, &mut parts),
         }
@@ -72,7 +72,7 @@ pub fn task_summary(old: &Task, new: &Task) -> Vec<Text> {
     if notes > 0 {
         parts.push(tr!("{id} {notes}条记录", "{id} {notes} note(s)"));
     }
-    let removed = old.log.len().saturating_sub(new.log.len());
+    let removed = note_count(old).saturating_sub(note_count(new));
     if removed > 0 {
         let generic = format!("{id} changed");
         parts.retain(|p| p.en != generic);
@@ -114,14 +114,47 @@ fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
     if opened > 0 {
         parts.push(tr!("{id} 新问题{opened}个", "{id} {opened} new problem(s)"));
     }
-    let notes = new.log.len().saturating_sub(old.log.len());
+    let notes = note_count(new).saturating_sub(note_count(old));
     if parts.len() == before && notes == 0 && !same(old, new) {
         parts.push(tr!("{id} 已修改", "{id} changed"));
     }
     notes
 }
 
+/// Notes only: history lines say what the other parts already say.
+fn note_count(task: &Task) -> usize {
+    crate::domain::history::notes(&task.log).count()
+}
+
 /// Whether two versions of a task read the same (by their debug form: every field).
 fn same(a: &Task, b: &Task) -> bool {
     format!("{a:?}") == format!("{b:?}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::history::Event;
+    use crate::domain::test_support::{date, task};
+    use crate::domain::{LogEntry, Status};
+
+    #[test]
+    fn a_move_with_its_history_line_is_one_part_not_a_note_too() {
+        let old = task("T03", "jxj", Status::InProgress, "2026-12-09", &[]);
+        let mut new = old.clone();
+        new.status = Status::Blocked;
+        let today = date("2026-11-22");
+        new.log
+            .push(Event::moved(old.status, Status::Blocked).entry(today, None));
+        let parts = task_summary(&old, &new);
+        assert_eq!(parts.len(), 1, "{parts:?}");
+        new.log.push(LogEntry {
+            date: today,
+            text: "现场调度".to_owned(),
+            by: None,
+            kind: None,
+        });
+        let parts = task_summary(&old, &new);
+        assert_eq!(parts.last().map(|p| p.en.as_str()), Some("T03 1 note(s)"));
+    }
 }

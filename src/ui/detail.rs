@@ -1,6 +1,6 @@
 //! The detail view of one task: the full title (wrapped) and the light pinned at the top, and
 //! below them the task's document (`app::detail_doc`) scrolled to the cursor: the reasons, the
-//! Five Ones, target, deadline, every milestone, problem and note.
+//! Five Ones, target, deadline, every milestone, problem and note, and the task's history.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -157,6 +157,7 @@ fn styled(ctx: &Ctx, index: usize, row: &Row, selected: bool) -> (Style, String)
             (theme.dim(), format!("  {} {}{result}", g.done, row.text))
         }
         RowKind::Note => (Style::new(), format!("  {}", row.text)),
+        RowKind::History => (theme.dim(), format!("  {}", row.text)),
     };
     if !selected {
         return (style, text);

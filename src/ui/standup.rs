@@ -12,6 +12,7 @@ use super::card::light_label;
 use super::text::{cut, inert, wrap};
 use crate::app::action::Action;
 use crate::app::standup::recorded_today;
+use crate::domain::history;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
 use crate::i18n::Text;
@@ -160,12 +161,12 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
             ));
         }
     }
-    if !task.log.is_empty() {
+    if history::notes(&task.log).next().is_some() {
         out.push((
             theme.header(),
             ctx.t(&Text::new("最近记录", "Last notes")).to_owned(),
         ));
-        for e in task.log.iter().rev().take(3) {
+        for e in history::notes(&task.log).rev().take(3) {
             out.push((
                 Style::new(),
                 format!("  {} {}", e.date.format("%m-%d"), inert(&e.text)),

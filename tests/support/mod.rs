@@ -30,6 +30,33 @@ pub fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Lines added to `after` that `before` does not have (for appends); no line may be removed.
+pub fn added_lines(before: &str, after: &str) -> Vec<String> {
+    let mut old = before.lines().peekable();
+    let mut added = Vec::new();
+    for line in after.lines() {
+        if old.peek() == Some(&line) {
+            old.next();
+        } else {
+            added.push(line.to_owned());
+        }
+    }
+    assert_eq!(old.next(), None, "lines were removed");
+    added
+}
+
+/// Asserts that `after` is the qinglan text `before` with T01 moved from 推进中 to 受阻 on
+/// 2026-11-22 by no one in particular: its status line changed and one history line added.
+pub fn assert_t01_blocked(before: &str, after: &str) {
+    // T01 is the first task: its status line is the first such line.
+    let (old, new) = ("status     = \"推进中\"", "status     = \"受阻\"");
+    assert_eq!(
+        added_lines(&before.replacen(old, new, 1), after),
+        ["  { date = 2026-11-22, kind = \"状态\", text = \"推进中→受阻\" },"],
+        "T01's status line changed and one history line was added"
+    );
+}
+
 /// A rendered buffer as text, one line per row, wide characters written once.
 pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     let area = buffer.area;

@@ -29,9 +29,15 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
         (Action::Last, _) => model.detail_row = last,
         (Action::Tick, Some(detail_items::Item::Milestone(n))) => {
             let now_done = !model.file.campaign.tasks[index].milestones[n].done;
-            let today = model.today;
+            let (today, by) = (model.today, model.author.clone());
             let result = edit(model, |f| {
-                f.set_milestone_done(&task, MilestoneRef::Index(n), now_done, today)
+                f.set_milestone_done(
+                    &task,
+                    MilestoneRef::Index(n),
+                    now_done,
+                    today,
+                    by.as_deref(),
+                )
             });
             let title = model.file.campaign.tasks[index].milestones[n].title.clone();
             let msg = if now_done {
@@ -92,9 +98,9 @@ pub(super) fn tick_next(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let (id, mid, title) = (task.id.clone(), next.id.clone(), next.title.clone());
-    let today = model.today;
+    let (today, by) = (model.today, model.author.clone());
     let result = edit(model, |f| {
-        f.set_milestone_done(&id, MilestoneRef::Id(mid), true, today)
+        f.set_milestone_done(&id, MilestoneRef::Id(mid), true, today, by.as_deref())
     });
     done(
         model,

@@ -4,7 +4,7 @@ use super::Purpose;
 use crate::app::form::{Field, Form, Kind};
 use crate::app::model::Model;
 use crate::i18n::Text;
-use crate::store::file_more::TaskFields;
+use crate::store::task_fields::TaskFields;
 use crate::tr;
 
 const LIGHTS: &[&str] = &["red", "yellow", "green", "none"];

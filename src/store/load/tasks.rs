@@ -220,30 +220,9 @@ fn read_task(
     if let (Some(status), Some(_)) = (status, deadline) {
         let undone = milestones.iter().filter(|m| !m.done).count();
         let open = problems.iter().filter(|p| !p.resolved).count();
-        if status == Status::PendingSignoff && undone > 0 {
-            f.error(
-                e.value_span("status"),
-                Some(&subject),
-                tr!(
-                    "状态为待销号,但还有 {undone} 个节点未完成",
-                    "status is pending sign-off but {undone} milestone(s) are not done"
-                ),
-                Some(Text::new(
-                    "先完成全部节点,或改回推进中",
-                    "finish every milestone first, or set it back to in progress",
-                )),
-            );
-        }
-        if status == Status::Done && (undone > 0 || open > 0) {
-            f.error(
-                e.value_span("status"),
-                Some(&subject),
-                tr!(
-                    "状态为已销号,但还有 {undone} 个节点未完成、{open} 个问题未解决",
-                    "status is crossed off but {undone} milestone(s) are not done and {open} problem(s) are open"
-                ),
-                Some(Text::new("销号前须完成全部节点并解决全部问题", "every milestone must be done and every problem resolved first")),
-            );
+        if let Err(block) = status.may_hold(undone, open) {
+            let (message, hint) = block.finding();
+            f.error(e.value_span("status"), Some(&subject), message, Some(hint));
         }
     }
     if let Some(closed) = closed_on.filter(|d| *d > today) {

@@ -1,0 +1,155 @@
+//! Edits that change the file beyond one task's text: a task added or deleted, a record
+//! (`[[commitments]]`, `[[reviews]]`) added, conflicts settled, a whole text put back by
+//! undo. Each is read back whole (`adopt`): ids and references span the file, and a task
+//! added or deleted moves every task after it.
+
+use toml_edit::{DocumentMut, Item, Table};
+
+use super::edit::layout_refusal;
+use super::file::{CampaignFile, Refusal};
+use super::patch;
+use super::task_fields::{TaskFields, write_fields};
+use crate::i18n::Text;
+use crate::tr;
+
+/// The next id in the file's own pattern: `T14` after `T13`, `Y021` after `Y020`.
+pub fn next_task_id(ids: &[&str]) -> String {
+    let mut best: Option<(String, u64, usize)> = None;
+    for id in ids {
+        let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
+        let (prefix, number) = id.split_at(id.len() - digits);
+        let Ok(n) = number.parse::<u64>() else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(_, max, _)| n >= *max) {
+            best = Some((prefix.to_owned(), n, digits));
+        }
+    }
+    let (prefix, max, width) = best.unwrap_or(("T".to_owned(), 0, 2));
+    let mut n = max + 1;
+    loop {
+        let id = format!("{prefix}{n:0width$}");
+        if !ids.contains(&id.as_str()) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+impl CampaignFile {
+    /// Replaces the whole text (undo and redo): it is checked like a file being opened.
+    pub fn replace_text(&mut self, text: &str) -> Result<(), Refusal> {
+        self.adopt(text.to_owned(), Text::new("无法恢复", "cannot restore"))
+    }
+
+    /// Settles every `[[conflicts]]` record: `Keep::Mine` keeps the values in the file,
+    /// `Keep::Theirs` takes the recorded ones; either way the records go.
+    pub fn settle_conflicts(&mut self, keep: super::merge::Keep) -> Result<(), Refusal> {
+        let failure = Text::new("冲突未能处理", "the conflicts could not be settled");
+        let text =
+            super::recorded::settle(&self.text, keep).ok_or_else(|| Refusal(failure.clone()))?;
+        self.adopt(text, failure)
+    }
+
+    /// Adds `table` as a new `[[key]]` after the last one (or at the end of the file), if the
+    /// file still checks.
+    pub(super) fn add_table(&mut self, key: &str, table: Table) -> Result<(), Refusal> {
+        let mut doc = DocumentMut::new();
+        let mut aot = toml_edit::ArrayOfTables::new();
+        aot.push(table);
+        doc.insert(key, Item::ArrayOfTables(aot));
+        let at = self
+            .layout
+            .after_last(key, &self.text)
+            .unwrap_or(self.text.len());
+        let (before, after) = self.text.split_at(at);
+        let mut added = String::new();
+        if !before.is_empty() && !before.ends_with('\n') {
+            added.push('\n');
+        }
+        // A blank line before the new table (`\n\n`, or `\n\r\n` in a CRLF file).
+        if !before.is_empty() && !before.ends_with("\n\n") && !before.ends_with("\n\r\n") {
+            added.push('\n');
+        }
+        added.push_str(&doc.to_string());
+        let added = super::eol::like(&self.text, added);
+        let mut text = String::with_capacity(self.text.len() + added.len());
+        text.push_str(before);
+        text.push_str(&added);
+        text.push_str(after);
+        self.adopt(text, Text::new("修改未保存", "not changed"))
+    }
+
+    /// Adds a task after the last one; returns its new id.
+    pub fn add_task(&mut self, fields: &TaskFields) -> Result<String, Refusal> {
+        let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
+        let id = next_task_id(&ids);
+        let spelled = self
+            .campaign
+            .status_spelling
+            .write(crate::domain::Status::NotStarted);
+        let mut table = Table::new();
+        table.insert("id", toml_edit::value(patch::string(&id)));
+        table.insert("title", toml_edit::value(""));
+        table.insert("category", toml_edit::value(""));
+        write_fields(&mut table, fields);
+        table.insert("status", toml_edit::value(patch::string(spelled)));
+        self.add_table("tasks", table)?;
+        Ok(id)
+    }
+
+    /// Deletes a task (with its problems), unless a pledge or a published review names it.
+    pub fn delete_task(&mut self, id: &str) -> Result<(), Refusal> {
+        let pledged = self
+            .campaign
+            .commitments
+            .iter()
+            .any(|c| c.task.as_deref() == Some(id));
+        let reviewed = self
+            .campaign
+            .reviews
+            .iter()
+            .any(|r| r.red.iter().chain(&r.yellow).any(|t| t == id));
+        if pledged || reviewed {
+            return Err(Refusal(tr!(
+                "{id} 被承诺或已发布的擂台榜引用,不能删除",
+                "{id} is named by a pledge or a published review; it cannot be deleted"
+            )));
+        }
+        let index = self
+            .campaign
+            .task_index(id)
+            .ok_or_else(|| Refusal(tr!("没有任务 {id}", "there is no task {id}")))?;
+        let region = self
+            .layout
+            .elements
+            .get(index)
+            .cloned()
+            .flatten()
+            .ok_or_else(|| layout_refusal(id))?;
+        // The task's lines and the blank lines after them; comments about what follows stay.
+        let content_line_end = self.text[region.content_end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| region.content_end + i + 1);
+        let tail = &self.text[content_line_end..region.range.end];
+        let blank = tail.len() - tail.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+        let blank = tail[..blank].rfind('\n').map_or(0, |i| i + 1);
+        let mut text = self.text.clone();
+        text.replace_range(region.range.start..content_line_end + blank, "");
+        self.adopt(text, Text::new("修改未保存", "not changed"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_ids_follow_the_pattern() {
+        assert_eq!(next_task_id(&["T01", "T13", "T02"]), "T14");
+        assert_eq!(next_task_id(&["Y019", "Y020"]), "Y021");
+        assert_eq!(next_task_id(&["T00001", "T09999"]), "T10000");
+        assert_eq!(next_task_id(&[]), "T01");
+        assert_eq!(next_task_id(&["road", "T9"]), "T10");
+    }
+}
