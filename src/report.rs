@@ -7,6 +7,7 @@ pub mod plain;
 pub mod text;
 pub mod values;
 pub mod views;
+pub mod xlsx;
 
 /// The output formats `bairi report` knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,4 +17,6 @@ pub enum Format {
     Csv,
     /// Plain numbered text for chat groups: the briefing, or `--view V` as numbered lines.
     Text,
+    /// An Excel workbook, one sheet per view (`--view V`: that view only); needs `--out`.
+    Xlsx,
 }

@@ -27,6 +27,49 @@ pub enum View {
     Summary,
 }
 
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Board,
+        View::Standup,
+        View::Leaderboard,
+        View::Weekly,
+        View::Summary,
+    ];
+
+    /// The name on the command line and in exported file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Board => "board",
+            View::Standup => "standup",
+            View::Leaderboard => "leaderboard",
+            View::Weekly => "weekly",
+            View::Summary => "summary",
+        }
+    }
+
+    /// A short name, for a spreadsheet's sheet tab.
+    pub fn short_label(self) -> Text {
+        match self {
+            View::Board => Text::new("任务总览", "Board"),
+            View::Standup => Text::new("站会清单", "Stand-up"),
+            View::Leaderboard => Text::new("擂台榜", "Leaderboard"),
+            View::Weekly => Text::new("本周清单", "This week"),
+            View::Summary => Text::new("活动总结", "Summary"),
+        }
+    }
+}
+
+/// The header of the light column in task tables.
+pub const LIGHT_HEADER: (&str, &str) = ("灯色", "Light");
+
+/// The light words in task tables, as (light, 中文, English); an overridden light has `*`.
+pub const LIGHT_WORDS: [(TaskLight, &str, &str); 4] = [
+    (TaskLight::Red, "红灯", "red"),
+    (TaskLight::Yellow, "黄灯", "yellow"),
+    (TaskLight::Green, "绿灯", "green"),
+    (TaskLight::Done, "已销号", "crossed off"),
+];
+
 struct Ctx<'a> {
     c: &'a Campaign,
     today: NaiveDate,
@@ -51,12 +94,10 @@ impl Ctx<'_> {
 
     fn light(&self, i: usize) -> String {
         let v = &self.lights[i];
-        let word = match v.light {
-            TaskLight::Red => self.t("红灯", "red"),
-            TaskLight::Yellow => self.t("黄灯", "yellow"),
-            TaskLight::Green => self.t("绿灯", "green"),
-            TaskLight::Done => self.t("已销号", "crossed off"),
-        };
+        let word = LIGHT_WORDS
+            .iter()
+            .find(|(l, _, _)| *l == v.light)
+            .map_or_else(String::new, |(_, zh, en)| self.t(zh, en));
         if v.overridden {
             format!("{word}*")
         } else {
@@ -92,7 +133,7 @@ impl Ctx<'_> {
             ("任务", "Task"),
             ("分类", "Category"),
             ("状态", "Status"),
-            ("灯色", "Light"),
+            LIGHT_HEADER,
             ("牵头单位", "Lead unit"),
             ("包保领导", "Sponsor"),
             ("下一节点", "Next milestone"),
