@@ -121,3 +121,29 @@ fn the_summary_csv_totals_row_sums_the_columns_that_sum() {
     assert_eq!(total[rate], "94%", "the rate is 33/35, not a sum of rates");
     assert_eq!(&total[1..8], ["13", "1", "2", "3", "7", "33", "35"]);
 }
+
+#[test]
+fn the_markdown_leaderboard_names_tied_flag_units_and_lists_reds_one_a_line() {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    let tied = text
+        .replace(
+            "red_flag     = [\"jxj\"]\nyellow_card  = [\"cd\", \"xk\"]",
+            "red_flag     = [\"jxj\", \"zjj\"]\nyellow_card  = [\"cd\", \"xk\"]",
+        )
+        .replace("{ unit = \"zjj\", rank = 2,", "{ unit = \"zjj\", rank = 1,");
+    assert_ne!(
+        tied, text,
+        "the fixture's review 5 changed; update this test"
+    );
+    let c = load_str(&tied, Today::Date(day())).unwrap().campaign;
+    let md = markdown(&build(&c, day(), Lang::Zh, View::Leaderboard, None).unwrap());
+    assert!(
+        md.contains("\n- ⚑ 红旗单位:县经信局(并列1)、县住建局(并列1)\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n- ▮ 黄牌席:城东街道、溪口镇\n"), "{md}");
+    assert!(
+        md.contains("\n- 红灯 T05 科创中心先行区块征迁(126亩,3个村312户)(城东街道)\n- 红灯 T06 "),
+        "{md}"
+    );
+}
