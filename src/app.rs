@@ -5,6 +5,7 @@ pub mod dates;
 pub mod detail_doc;
 pub mod detail_items;
 pub mod draft;
+pub mod export;
 pub mod form;
 pub mod input;
 pub mod keymap;

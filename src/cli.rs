@@ -61,9 +61,13 @@ pub enum Command {
     /// Print the computed values: countdown, lights with reasons, leaderboards.
     Report {
         file: PathBuf,
+        /// json (the computed values), markdown, csv, text (the chat-group briefing; with
+        /// --view, that view as numbered plain text) or xlsx (an Excel workbook, one sheet per
+        /// view, or --view's only; needs --out).
         #[arg(long, value_enum, default_value = "json")]
         format: crate::report::Format,
-        /// For markdown and csv: board, standup, leaderboard, weekly or summary (default board).
+        /// board, standup, leaderboard, weekly or summary (markdown and csv default to board;
+        /// text without --view is the briefing; xlsx without --view has all five).
         #[arg(long, value_enum)]
         view: Option<crate::report::views::View>,
         #[arg(long, value_parser = parse_date)]
@@ -71,7 +75,8 @@ pub enum Command {
         /// The leaderboard's checkpoint (default: the latest past one).
         #[arg(long)]
         checkpoint: Option<usize>,
-        /// Write to this regular file instead of stdout (`-`: stdout); never the campaign or its backups.
+        /// Write to this regular file instead of stdout (`-`: stdout); never the campaign or its
+        /// backups. Required for xlsx.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Start CSV with a UTF-8 byte order mark, for Excel.

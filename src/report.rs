@@ -2,8 +2,12 @@
 
 pub mod doc;
 pub mod json;
+pub mod money;
+pub mod plain;
+pub mod text;
 pub mod values;
 pub mod views;
+pub mod xlsx;
 
 /// The output formats `bairi report` knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -11,4 +15,8 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// Plain numbered text for chat groups: the briefing, or `--view V` as numbered lines.
+    Text,
+    /// An Excel workbook, one sheet per view (`--view V`: that view only); needs `--out`.
+    Xlsx,
 }

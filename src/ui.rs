@@ -5,6 +5,7 @@ pub mod board;
 pub mod card;
 pub mod conflicts;
 pub mod detail;
+pub mod export;
 pub mod footer;
 pub mod form;
 pub mod header;
@@ -106,6 +107,8 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         form::render_form(frame, body, ctx, form);
     } else if let Some(picker) = &ctx.model.picker {
         form::render_picker(frame, body, ctx, picker);
+    } else if let Some(pick) = ctx.model.export {
+        export::render(frame, body, ctx, pick);
     }
 }
 

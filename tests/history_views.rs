@@ -1,5 +1,6 @@
 //! Where a task's history shows: the detail view's History section (English worded from the
 //! line's parts), `history` in the JSON report, and the week's moves in the weekly report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;
 

@@ -310,20 +310,26 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
 fn e_exports_the_view_on_screen_as_markdown() {
     use bairi::app::update::Effect;
     let (mut m, _d) = model("2026-11-22");
-    let effects = update(&mut m, Action::Export, day("2026-11-22"));
-    let [Effect::Export(path, text)] = effects.as_slice() else {
+    press(&mut m, &[Action::Export]);
+    let effects = update(&mut m, Action::Open, day("2026-11-22"));
+    let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
+    let text = String::from_utf8_lossy(bytes);
     assert!(
         path.to_string_lossy()
             .ends_with("qinglan-board-2026-11-22.md")
     );
     assert!(text.starts_with("# 百日攻坚 · 任务总览"));
-    press(&mut m, &[Action::ShowLeaderboard, Action::Left]);
-    let effects = update(&mut m, Action::Export, day("2026-11-22"));
-    let [Effect::Export(path, text)] = effects.as_slice() else {
+    press(
+        &mut m,
+        &[Action::ShowLeaderboard, Action::Left, Action::Export],
+    );
+    let effects = update(&mut m, Action::Open, day("2026-11-22"));
+    let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
+    let text = String::from_utf8_lossy(bytes);
     assert!(
         path.to_string_lossy()
             .ends_with("qinglan-leaderboard-2026-11-22.md")

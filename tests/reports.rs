@@ -91,3 +91,60 @@ fn the_command_writes_files_with_a_bom_for_excel() {
     assert_eq!(text.lines().count(), 14, "a header and one row per task");
     assert!(text.contains("T02,县污水处理厂二期工程"));
 }
+
+#[test]
+fn the_summary_csv_totals_row_sums_the_columns_that_sum() {
+    let doc = build(&qinglan(), day(), Lang::En, View::Summary, None).unwrap();
+    assert_eq!(doc.main_totals, 1);
+    let text = csv(&doc, false);
+    let rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| {
+            // The one quoted cell is a category name with a comma.
+            let l = l.replace("\"Land, power & approvals\"", "Land power & approvals");
+            l.split(',').map(str::to_owned).collect()
+        })
+        .collect();
+    let (header, body) = rows.split_first().unwrap();
+    let (total, categories) = body.split_last().unwrap();
+    assert_eq!(total[0], "Total");
+    for (col, name) in header.iter().enumerate().skip(1) {
+        if name == "Milestone rate" {
+            continue;
+        }
+        let sum: f64 = categories
+            .iter()
+            .map(|r| r[col].parse::<f64>().unwrap())
+            .sum();
+        assert_eq!(total[col].parse::<f64>().unwrap(), sum, "{name}: {text}");
+    }
+    let rate = header.iter().position(|h| h == "Milestone rate").unwrap();
+    assert_eq!(total[rate], "94%", "the rate is 33/35, not a sum of rates");
+    assert_eq!(&total[1..8], ["13", "1", "2", "3", "7", "33", "35"]);
+}
+
+#[test]
+fn the_markdown_leaderboard_names_tied_flag_units_and_lists_reds_one_a_line() {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    let tied = text
+        .replace(
+            "red_flag     = [\"jxj\"]\nyellow_card  = [\"cd\", \"xk\"]",
+            "red_flag     = [\"jxj\", \"zjj\"]\nyellow_card  = [\"cd\", \"xk\"]",
+        )
+        .replace("{ unit = \"zjj\", rank = 2,", "{ unit = \"zjj\", rank = 1,");
+    assert_ne!(
+        tied, text,
+        "the fixture's review 5 changed; update this test"
+    );
+    let c = load_str(&tied, Today::Date(day())).unwrap().campaign;
+    let md = markdown(&build(&c, day(), Lang::Zh, View::Leaderboard, None).unwrap());
+    assert!(
+        md.contains("\n- ⚑ 红旗单位:县经信局(并列1)、县住建局(并列1)\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n- ▮ 黄牌席:城东街道、溪口镇\n"), "{md}");
+    assert!(
+        md.contains("\n- 红灯 T05 科创中心先行区块征迁(126亩,3个村312户)(城东街道)\n- 红灯 T06 "),
+        "{md}"
+    );
+}

@@ -260,8 +260,8 @@ impl Action {
                 "leaderboard: check the chosen unit's due pledge (kept/broken)",
             ),
             Action::Export => Text::new(
-                "导出当前视图为 Markdown 报告",
-                "export the view as a Markdown report",
+                "导出当前视图:选 Markdown、文字简报、CSV 或 Excel,写在活动文件旁",
+                "export the view: Markdown, text briefing, CSV or Excel, beside the file",
             ),
             Action::Sync => Text::new(
                 "同步(git:提交、拉取合并、推送)",

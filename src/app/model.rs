@@ -165,6 +165,8 @@ pub struct Model {
     pub present: Option<Present>,
     pub form: Option<Form<Purpose>>,
     pub picker: Option<Picker>,
+    /// `E`'s menu is open, on this format (`export::ExportFormat::ALL`).
+    pub export: Option<usize>,
     /// Each edit of the session as the bytes it changed, newest last.
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
@@ -238,6 +240,7 @@ impl Model {
             present: None,
             form: None,
             picker: None,
+            export: None,
             undo: Vec::new(),
             redo: Vec::new(),
             saving: false,

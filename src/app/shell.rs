@@ -19,7 +19,6 @@ use crate::domain::Today;
 use crate::i18n::Text;
 use crate::store::presence::Presence;
 use crate::term::{Ending, Screen, Session, TermEvent};
-use crate::tr;
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render};
 
@@ -494,16 +493,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                 };
                 pending.worker.send(job);
             }
-            Effect::Export(path, text) => {
-                let shown = path.display().to_string();
-                match crate::store::atomic::write_atomically(&path, text.as_bytes()) {
-                    Ok(_) => model.say(Tone::Info, tr!("已导出 {shown}", "exported to {shown}")),
-                    Err(e) => model.say(
-                        Tone::Error,
-                        tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
-                    ),
-                }
-            }
+            Effect::Export(path, bytes) => super::export::write(model, &path, &bytes),
         }
     }
     false

@@ -24,8 +24,8 @@ use detail::{detail, resolve_from_board, tick_next};
 pub enum Effect {
     Save,
     Quit,
-    /// Write a report (Markdown) to this path.
-    Export(std::path::PathBuf, String),
+    /// Write an exported report (Markdown, text, CSV or an Excel workbook) to this path.
+    Export(std::path::PathBuf, Vec<u8>),
     /// Save again, settling conflicts this way.
     SaveKeeping(crate::store::merge::Keep),
     /// Run `bairi sync` on the file (after the save before it).
@@ -62,6 +62,9 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
     if model.picker.is_some() {
         picker::input(model, action);
         return Vec::new();
+    }
+    if model.export.is_some() {
+        return super::export::input(model, action);
     }
     match model.view {
         View::ConfirmQuit => confirm_quit(model, action),
@@ -296,7 +299,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Publish => leaderboard::publish(model),
         Action::Pledge => pledge::pledge(model),
         Action::CheckPledge => pledge::check_pledge(model),
-        Action::Export => export(model),
+        Action::Export => super::export::open(model),
         Action::Sync => store::sync(model),
         Action::Undo => undo(model, true),
         Action::Redo => undo(model, false),
@@ -439,39 +442,6 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
         tr!("{id} → {label}", "{id} → {label}")
     };
     done(model, result, said)
-}
-
-/// `E`: the view on screen as a Markdown report, written beside the campaign file.
-fn export(model: &mut Model) -> Vec<Effect> {
-    use crate::report::views::{View as Report, build};
-    let (report, name, checkpoint) = match model.view {
-        View::Standup => (Report::Standup, "standup", None),
-        View::Leaderboard => {
-            let moment = super::leaderboard_view::chosen(model);
-            (Report::Leaderboard, "leaderboard", moment.checkpoint)
-        }
-        _ => (Report::Board, "board", None),
-    };
-    match build(
-        model.campaign(),
-        model.today,
-        model.lang,
-        report,
-        checkpoint,
-    ) {
-        Ok(doc) => {
-            let path = &model.file.path;
-            let stem = path
-                .file_stem()
-                .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());
-            let target = path.with_file_name(format!("{stem}-{name}-{}.md", model.today));
-            vec![Effect::Export(target, crate::report::doc::markdown(&doc))]
-        }
-        Err(why) => {
-            model.say(Tone::Warning, why);
-            Vec::new()
-        }
-    }
 }
 
 /// Undo (or redo): restores the file's text as it was before (after) an edit.

@@ -18,7 +18,10 @@ const ARGS: &[(&str, &str)] = &[
         "ascii",
         "用 ASCII 字符画边框和符号(适用于制表符显示为双宽的字体)",
     ),
-    ("format", "输出格式"),
+    (
+        "format",
+        "输出格式:json(计算结果)、markdown、csv、text(可直接粘贴到工作群的文字简报;加 --view 则为该视图的编号纯文本)、xlsx(Excel 工作簿,每个视图一张表;须加 --out)",
+    ),
     ("task", "任务编号"),
     (
         "status",
@@ -32,11 +35,11 @@ const ARGS: &[(&str, &str)] = &[
     ("checkpoint", "攻坚节点序号(默认为今天之前最近的一个)"),
     (
         "view",
-        "markdown/csv 的内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结",
+        "报告内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结(markdown/csv 默认 board;text 不加则为简报;xlsx 不加则五张表都有)",
     ),
     (
         "out",
-        "写入此普通文件,而不是标准输出(`-` 即标准输出);不能是活动文件或其备份",
+        "写入此普通文件,而不是标准输出(`-` 即标准输出);不能是活动文件或其备份;xlsx 必须指定",
     ),
     ("n", "要恢复的备份序号(见列表)"),
     ("seconds", "每页停留秒数(默认为配置中的 present_seconds)"),

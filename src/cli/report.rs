@@ -1,5 +1,6 @@
-//! `bairi report FILE --format json|markdown|csv [--view …] [--out PATH]`: the computed values
-//! for scripts (JSON) and for the office's briefings (Markdown, CSV).
+//! `bairi report FILE --format json|markdown|csv|text|xlsx [--view …] [--out PATH]`: the
+//! computed values for scripts (JSON) and for the office's briefings (Markdown, CSV, plain
+//! text, Excel).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use super::check::load_file;
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::report::views::{View, build};
-use crate::report::{Format, doc, json, values};
+use crate::report::{Format, doc, json, plain, text, values, xlsx};
 use crate::store::atomic::write_atomically;
 use crate::store::out::check as check_out;
 use crate::tr;
@@ -29,35 +30,51 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    let to_file = options.out.as_ref().filter(|p| p.as_os_str() != "-");
+    if options.format == Format::Xlsx && to_file.is_none() {
+        let _ = writeln!(err, "{}", xlsx_needs_out().get(lang));
+        return 2;
+    }
     let loaded = match load_file(file, options.today, lang, err) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let text = match (options.format, options.view) {
-        (Format::Json, _) => json::write(&values::gather(&loaded.campaign, loaded.today, lang)),
-        (format, view) => {
-            let view = view.unwrap_or(View::Board);
-            match build(
-                &loaded.campaign,
-                loaded.today,
-                lang,
-                view,
-                options.checkpoint,
-            ) {
-                Ok(d) if format == Format::Csv => doc::csv(&d, options.bom),
-                Ok(d) => doc::markdown(&d),
-                Err(why) => {
-                    let _ = writeln!(err, "{}: {}", file.display(), why.get(lang));
-                    return 1;
-                }
+    let (c, today) = (&loaded.campaign, loaded.today);
+    let body = match (options.format, options.view) {
+        (Format::Json, _) => Ok(json::write(&values::gather(c, today, lang)).into_bytes()),
+        (Format::Text, None) => Ok(text::briefing(c, today, lang).into_bytes()),
+        (Format::Xlsx, view) => {
+            let views: Vec<View> = view.into_iter().collect();
+            xlsx::report(c, today, lang, &views, options.checkpoint)
+        }
+        (format, view) => build(
+            c,
+            today,
+            lang,
+            view.unwrap_or(View::Board),
+            options.checkpoint,
+        )
+        .map(|d| {
+            match format {
+                Format::Csv => doc::csv(&d, options.bom),
+                Format::Text => plain::render(&d, lang),
+                _ => doc::markdown(&d),
             }
+            .into_bytes()
+        }),
+    };
+    let text = match body {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            let _ = writeln!(err, "{}: {}", file.display(), why.get(lang));
+            return 1;
         }
     };
     match options.out.filter(|p| p.as_os_str() != "-") {
         Some(path) => match check_out(&path, file)
             .map_err(|why| why.get(lang).to_owned())
             .and_then(|()| {
-                write_atomically(&path, text.as_bytes())
+                write_atomically(&path, &text)
                     .map_err(|e| write_error(&path, &e).get(lang).to_owned())
             }) {
             Ok(_) => {
@@ -70,7 +87,7 @@ pub fn run(
                 1
             }
         },
-        None => match out.write_all(text.as_bytes()) {
+        None => match out.write_all(&text) {
             Ok(()) => 0,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
@@ -79,6 +96,14 @@ pub fn run(
             }
         },
     }
+}
+
+/// `--format xlsx` writes a file, never the terminal.
+fn xlsx_needs_out() -> Text {
+    Text::new(
+        "--format xlsx 需要 --out 文件名(例如 --out 青岚.xlsx);Excel 文件不能写到标准输出",
+        "--format xlsx needs --out FILE (for example --out qinglan.xlsx); an Excel file is not written to stdout",
+    )
 }
 
 /// Why a report could not be written, in both languages.

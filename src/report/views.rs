@@ -5,18 +5,19 @@ use chrono::NaiveDate;
 use super::doc::{Doc, Section, Table};
 use crate::domain::countdown::{phase, phase_text};
 use crate::domain::history;
-use crate::domain::leaderboard::{rate, unit_tally};
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
-use crate::domain::{Campaign, RateMode, Status, Task};
+use crate::domain::{Campaign, Status, Task};
 use crate::i18n::{Lang, Text};
 use crate::tr;
 
 mod leaderboard;
 mod pledges;
+mod summary;
 mod weekly;
 use leaderboard::leaderboard;
+use summary::summary;
 use weekly::weekly;
 
 /// Which report.
@@ -28,6 +29,49 @@ pub enum View {
     Weekly,
     Summary,
 }
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Board,
+        View::Standup,
+        View::Leaderboard,
+        View::Weekly,
+        View::Summary,
+    ];
+
+    /// The name on the command line and in exported file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Board => "board",
+            View::Standup => "standup",
+            View::Leaderboard => "leaderboard",
+            View::Weekly => "weekly",
+            View::Summary => "summary",
+        }
+    }
+
+    /// A short name, for a spreadsheet's sheet tab.
+    pub fn short_label(self) -> Text {
+        match self {
+            View::Board => Text::new("任务总览", "Board"),
+            View::Standup => Text::new("站会清单", "Stand-up"),
+            View::Leaderboard => Text::new("擂台榜", "Leaderboard"),
+            View::Weekly => Text::new("本周清单", "This week"),
+            View::Summary => Text::new("活动总结", "Summary"),
+        }
+    }
+}
+
+/// The header of the light column in task tables.
+pub const LIGHT_HEADER: (&str, &str) = ("灯色", "Light");
+
+/// The light words in task tables, as (light, 中文, English); an overridden light has `*`.
+pub const LIGHT_WORDS: [(TaskLight, &str, &str); 4] = [
+    (TaskLight::Red, "红灯", "red"),
+    (TaskLight::Yellow, "黄灯", "yellow"),
+    (TaskLight::Green, "绿灯", "green"),
+    (TaskLight::Done, "已销号", "crossed off"),
+];
 
 struct Ctx<'a> {
     c: &'a Campaign,
@@ -53,12 +97,10 @@ impl Ctx<'_> {
 
     fn light(&self, i: usize) -> String {
         let v = &self.lights[i];
-        let word = match v.light {
-            TaskLight::Red => self.t("红灯", "red"),
-            TaskLight::Yellow => self.t("黄灯", "yellow"),
-            TaskLight::Green => self.t("绿灯", "green"),
-            TaskLight::Done => self.t("已销号", "crossed off"),
-        };
+        let word = LIGHT_WORDS
+            .iter()
+            .find(|(l, _, _)| *l == v.light)
+            .map_or_else(String::new, |(_, zh, en)| self.t(zh, en));
         if v.overridden {
             format!("{word}*")
         } else {
@@ -94,7 +136,7 @@ impl Ctx<'_> {
             ("任务", "Task"),
             ("分类", "Category"),
             ("状态", "Status"),
-            ("灯色", "Light"),
+            LIGHT_HEADER,
             ("牵头单位", "Lead unit"),
             ("包保领导", "Sponsor"),
             ("下一节点", "Next milestone"),
@@ -285,111 +327,6 @@ fn standup(x: &Ctx) -> Doc {
             header: x.task_header(),
             rows: order.into_iter().map(|i| x.task_row(i)).collect(),
         },
-        ..Doc::default()
-    }
-}
-
-fn money(x: &Ctx, amount: f64) -> String {
-    // An empty sum of floats is -0.0; show it as 0.
-    let amount = amount + 0.0;
-    let unit = &x.c.info.investment_unit;
-    if unit == "万元" && amount >= 10_000.0 {
-        format!("{amount:.0} 万元({:.2} 亿元)", amount / 10_000.0)
-    } else {
-        format!("{amount:.0} {unit}")
-    }
-}
-
-fn summary(x: &Ctx) -> Doc {
-    let total = x.c.tasks.len();
-    let crossed =
-        x.c.tasks
-            .iter()
-            .filter(|t| t.status == Status::Done)
-            .count();
-    let tally = unit_tally(x.c, x.today, RateMode::Cumulative, None);
-    let (done, due) = tally
-        .iter()
-        .fold((0, 0), |(d, u), t| (d + t.done, u + t.due));
-    let r = rate(done, due).round();
-    let problems: Vec<_> =
-        x.c.tasks
-            .iter()
-            .flat_map(|t| t.problems.iter().map(move |p| (t, p)))
-            .collect();
-    let solved = problems.iter().filter(|(_, p)| p.resolved).count();
-    let n_problems = problems.len();
-    let lines = vec![
-        tr!(
-            "销号 {crossed}/{total} 项",
-            "crossed off {crossed} of {total}"
-        )
-        .get(x.lang)
-        .to_owned(),
-        tr!(
-            "节点完成率 {done}/{due}({r}%)",
-            "milestone rate {done}/{due} ({r}%)"
-        )
-        .get(x.lang)
-        .to_owned(),
-        tr!(
-            "问题 {n_problems} 个,已解决 {solved} 个",
-            "problems {n_problems}, resolved {solved}"
-        )
-        .get(x.lang)
-        .to_owned(),
-    ];
-    let results: Vec<String> = problems
-        .iter()
-        .filter_map(|(t, p)| {
-            p.result
-                .as_ref()
-                .map(|r| format!("{} {} → {r}", t.id, p.text))
-        })
-        .collect();
-    let header: Vec<String> = [
-        ("分类", "Category"),
-        ("任务数", "Tasks"),
-        ("总投资", "Investment"),
-    ]
-    .iter()
-    .map(|(z, e)| x.t(z, e))
-    .collect();
-    let mut rows: Vec<Vec<String>> =
-        x.c.categories
-            .iter()
-            .map(|cat| {
-                let tasks: Vec<&Task> = x.c.tasks.iter().filter(|t| t.category == cat.id).collect();
-                let sum: f64 = tasks.iter().filter_map(|t| t.investment).sum();
-                let name = match x.lang {
-                    Lang::Zh => cat.name.clone(),
-                    Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
-                };
-                vec![name, tasks.len().to_string(), money(x, sum)]
-            })
-            .collect();
-    let all: f64 = x.c.tasks.iter().filter_map(|t| t.investment).sum();
-    rows.push(vec![x.t("合计", "Total"), total.to_string(), money(x, all)]);
-    let table = Table { header, rows };
-    Doc {
-        sections: vec![
-            Section {
-                heading: x.t("总体", "Overall"),
-                lines,
-                table: None,
-            },
-            Section {
-                heading: x.t("问题清单 → 成果清单", "Problems → results"),
-                lines: results,
-                table: None,
-            },
-            Section {
-                heading: x.t("分类投资", "Investment by category"),
-                lines: Vec::new(),
-                table: Some(table.clone()),
-            },
-        ],
-        main: table,
         ..Doc::default()
     }
 }

@@ -19,7 +19,7 @@ use crate::i18n::{Lang, Text};
 
 const SUGGESTIONS: usize = 5;
 
-fn frame_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> Block<'a> {
+pub(super) fn frame_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> Block<'a> {
     Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))

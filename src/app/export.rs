@@ -1,0 +1,152 @@
+//! `E`: export the view on screen, in a format picked from a small menu (Markdown, the text
+//! briefing, CSV, Excel), to `STEM-VIEW-DATE.ext` beside the campaign file.
+
+use super::action::Action;
+use super::model::{Model, Tone, View};
+use super::update::Effect;
+use crate::i18n::Text;
+use crate::report::views::{View as Report, build};
+
+/// What `E` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    /// The chat-group briefing (`report --format text`), whatever the view.
+    Briefing,
+    /// CSV with a byte order mark, so Excel reads the Chinese right.
+    Csv,
+    /// A workbook with the view's sheet.
+    Xlsx,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Markdown,
+        ExportFormat::Briefing,
+        ExportFormat::Csv,
+        ExportFormat::Xlsx,
+    ];
+
+    pub fn label(self) -> Text {
+        match self {
+            ExportFormat::Markdown => Text::new("Markdown 报告 (.md)", "Markdown report (.md)"),
+            ExportFormat::Briefing => Text::new("文字简报 (.txt)", "Text briefing (.txt)"),
+            ExportFormat::Csv => Text::new("CSV 表格 (.csv)", "CSV table (.csv)"),
+            ExportFormat::Xlsx => Text::new("Excel 工作簿 (.xlsx)", "Excel workbook (.xlsx)"),
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Briefing => "txt",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// The menu's title: `导出:擂台榜`.
+pub fn title(model: &Model) -> Text {
+    let label = on_screen(model).0.short_label();
+    Text::new(
+        format!("导出:{}", label.zh),
+        format!("Export: {}", label.en),
+    )
+}
+
+/// The report of the view on screen, and the leaderboard's checkpoint when it is shown.
+fn on_screen(model: &Model) -> (Report, Option<usize>) {
+    match model.view {
+        View::Standup => (Report::Standup, None),
+        View::Leaderboard => {
+            let moment = super::leaderboard_view::chosen(model);
+            (Report::Leaderboard, moment.checkpoint)
+        }
+        _ => (Report::Board, None),
+    }
+}
+
+/// `E`: opens the menu on the first format.
+pub fn open(model: &mut Model) -> Vec<Effect> {
+    model.export = Some(0);
+    Vec::new()
+}
+
+/// Keys while the menu is open: ↑↓/jk choose, Enter writes, Esc cancels.
+pub fn input(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(pick) = model.export else {
+        return Vec::new();
+    };
+    let last = ExportFormat::ALL.len() - 1;
+    match action {
+        Action::Up => model.export = Some(pick.saturating_sub(1)),
+        Action::Down => model.export = Some((pick + 1).min(last)),
+        Action::First => model.export = Some(0),
+        Action::Last => model.export = Some(last),
+        Action::Close | Action::Quit | Action::Export => model.export = None,
+        Action::Open => {
+            model.export = None;
+            let format = ExportFormat::ALL[pick.min(last)];
+            return export(model, format);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The file `format` writes for the view on screen, and its bytes.
+pub fn export(model: &mut Model, format: ExportFormat) -> Vec<Effect> {
+    let (report, checkpoint) = on_screen(model);
+    let (c, today, lang) = (model.campaign(), model.today, model.lang);
+    let name = if format == ExportFormat::Briefing {
+        "briefing"
+    } else {
+        report.key()
+    };
+    let bytes = match format {
+        ExportFormat::Briefing => Ok(crate::report::text::briefing(c, today, lang).into_bytes()),
+        ExportFormat::Xlsx => crate::report::xlsx::report(c, today, lang, &[report], checkpoint),
+        ExportFormat::Markdown | ExportFormat::Csv => build(c, today, lang, report, checkpoint)
+            .map(|doc| match format {
+                ExportFormat::Csv => crate::report::doc::csv(&doc, true).into_bytes(),
+                _ => crate::report::doc::markdown(&doc).into_bytes(),
+            }),
+    };
+    match bytes {
+        Ok(bytes) => {
+            let path = &model.file.path;
+            let stem = path
+                .file_stem()
+                .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());
+            let ext = format.extension();
+            let target = path.with_file_name(format!("{stem}-{name}-{today}.{ext}"));
+            vec![Effect::Export(target, bytes)]
+        }
+        Err(why) => {
+            model.say(Tone::Warning, why);
+            Vec::new()
+        }
+    }
+}
+
+/// Writes an exported report (the shell's half of `Effect::Export`): only where a report may
+/// go (never the campaign or its backups), atomically; the footer says where, or why not.
+pub fn write(model: &mut Model, path: &std::path::Path, bytes: &[u8]) {
+    let shown = path.display().to_string();
+    let written = crate::store::out::check(path, &model.file.path)
+        .map_err(|why| why.get(model.lang).to_owned())
+        .and_then(|()| {
+            crate::store::atomic::write_atomically(path, bytes).map_err(|e| e.to_string())
+        });
+    match written {
+        Ok(_) => model.say(
+            Tone::Info,
+            crate::tr!("已导出 {shown}", "exported to {shown}"),
+        ),
+        Err(e) => model.say(
+            Tone::Error,
+            crate::tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
+        ),
+    }
+}
