@@ -37,9 +37,7 @@ fn json_flags_tasks_red_at_the_last_three_reviews() {
     // Reviews 3, 4, 5 list T04 T06 T08 / T02 / T05 T06: nobody is red in all three.
     assert!(flagged(&v).is_empty());
     assert_eq!(v["tasks"][0]["title"], "智能装备产业园一期项目开工建设");
-    // Make T06 red at checkpoint 4 too: red at 3, 4 and 5.
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen("red    = [\"T02\"]", "red    = [\"T02\", \"T06\"]", 1);
-    std::fs::write(&path, text).unwrap();
+    // T06 red at checkpoint 4 too: red at 3, 4 and 5 (T02 only at 4 and 5).
+    let path = support::qinglan_red_streaks(dir.path());
     assert_eq!(flagged(&report(&path)), ["T06"]);
 }

@@ -26,6 +26,7 @@ fn key(p: &Purpose) -> Option<(&'static str, String, String)> {
         Purpose::EditTask { task } => ("edit_task", task.clone(), String::new()),
         Purpose::AddMilestone { task } => ("add_milestone", task.clone(), String::new()),
         Purpose::BackSchedule { task } => ("back_schedule", task.clone(), String::new()),
+        Purpose::FollowUp { task } => ("follow_up", task.clone(), String::new()),
         _ => return None,
     })
 }
@@ -49,6 +50,7 @@ fn purpose(kind: &str, task: String, extra: String) -> Option<Purpose> {
         "edit_task" => Purpose::EditTask { task },
         "add_milestone" => Purpose::AddMilestone { task },
         "back_schedule" => Purpose::BackSchedule { task },
+        "follow_up" => Purpose::FollowUp { task },
         _ => return None,
     })
 }

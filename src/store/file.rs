@@ -129,6 +129,8 @@ pub struct NewProblem {
     pub kind: Option<String>,
     pub blocking: bool,
     pub owner: Option<String>,
+    /// The person who coordinates (a follow-up order's, say).
+    pub coordinator: Option<String>,
     pub due: Option<NaiveDate>,
 }
 
@@ -658,6 +660,9 @@ impl CampaignFile {
         if let Some(owner) = &new.owner {
             super::verify::unit(&self.campaign, owner)?;
         }
+        if let Some(person) = &new.coordinator {
+            super::verify::person(&self.campaign, person)?;
+        }
         let taken = |pid: &str| {
             self.campaign
                 .tasks
@@ -680,6 +685,9 @@ impl CampaignFile {
         if let Some(owner) = &new.owner {
             table.insert("owner", toml_edit::value(patch::string(owner)));
         }
+        if let Some(person) = &new.coordinator {
+            table.insert("coordinator", toml_edit::value(patch::string(person)));
+        }
         if let Some(due) = new.due {
             table.insert("due", toml_edit::value(date_value(due)));
         }
@@ -694,7 +702,7 @@ impl CampaignFile {
                 kind: new.kind,
                 blocking: new.blocking,
                 owner: new.owner,
-                coordinator: None,
+                coordinator: new.coordinator,
                 due: new.due,
                 resolved_on: None,
                 result: None,
