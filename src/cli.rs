@@ -61,9 +61,12 @@ pub enum Command {
     /// Print the computed values: countdown, lights with reasons, leaderboards.
     Report {
         file: PathBuf,
+        /// json (the computed values), markdown, csv, or text (the chat-group briefing; with
+        /// --view, that view as numbered plain text).
         #[arg(long, value_enum, default_value = "json")]
         format: crate::report::Format,
-        /// For markdown and csv: board, standup, leaderboard, weekly or summary (default board).
+        /// For markdown, csv and text: board, standup, leaderboard, weekly or summary (markdown
+        /// and csv default to board; text without --view is the briefing).
         #[arg(long, value_enum)]
         view: Option<crate::report::views::View>,
         #[arg(long, value_parser = parse_date)]

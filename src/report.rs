@@ -2,6 +2,9 @@
 
 pub mod doc;
 pub mod json;
+pub mod money;
+pub mod plain;
+pub mod text;
 pub mod values;
 pub mod views;
 
@@ -11,4 +14,6 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// Plain numbered text for chat groups: the briefing, or `--view V` as numbered lines.
+    Text,
 }

@@ -90,3 +90,34 @@ fn the_command_writes_files_with_a_bom_for_excel() {
     assert_eq!(text.lines().count(), 14, "a header and one row per task");
     assert!(text.contains("T02,县污水处理厂二期工程"));
 }
+
+#[test]
+fn the_summary_csv_totals_row_sums_the_columns_that_sum() {
+    let doc = build(&qinglan(), day(), Lang::En, View::Summary, None).unwrap();
+    assert_eq!(doc.main_totals, 1);
+    let text = csv(&doc, false);
+    let rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| {
+            // The one quoted cell is a category name with a comma.
+            let l = l.replace("\"Land, power & approvals\"", "Land power & approvals");
+            l.split(',').map(str::to_owned).collect()
+        })
+        .collect();
+    let (header, body) = rows.split_first().unwrap();
+    let (total, categories) = body.split_last().unwrap();
+    assert_eq!(total[0], "Total");
+    for (col, name) in header.iter().enumerate().skip(1) {
+        if name == "Milestone rate" {
+            continue;
+        }
+        let sum: f64 = categories
+            .iter()
+            .map(|r| r[col].parse::<f64>().unwrap())
+            .sum();
+        assert_eq!(total[col].parse::<f64>().unwrap(), sum, "{name}: {text}");
+    }
+    let rate = header.iter().position(|h| h == "Milestone rate").unwrap();
+    assert_eq!(total[rate], "94%", "the rate is 33/35, not a sum of rates");
+    assert_eq!(&total[1..8], ["13", "1", "2", "3", "7", "33", "35"]);
+}

@@ -18,7 +18,10 @@ const ARGS: &[(&str, &str)] = &[
         "ascii",
         "用 ASCII 字符画边框和符号(适用于制表符显示为双宽的字体)",
     ),
-    ("format", "输出格式"),
+    (
+        "format",
+        "输出格式:json(计算结果)、markdown、csv、text(可直接粘贴到工作群的文字简报;加 --view 则为该视图的编号纯文本)",
+    ),
     ("task", "任务编号"),
     (
         "status",
@@ -32,7 +35,7 @@ const ARGS: &[(&str, &str)] = &[
     ("checkpoint", "攻坚节点序号(默认为今天之前最近的一个)"),
     (
         "view",
-        "markdown/csv 的内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结",
+        "markdown/csv/text 的内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结(markdown/csv 默认 board;text 不加则为简报)",
     ),
     (
         "out",

@@ -1,5 +1,5 @@
-//! `bairi report FILE --format json|markdown|csv [--view …] [--out PATH]`: the computed values
-//! for scripts (JSON) and for the office's briefings (Markdown, CSV).
+//! `bairi report FILE --format json|markdown|csv|text [--view …] [--out PATH]`: the computed
+//! values for scripts (JSON) and for the office's briefings (Markdown, CSV, plain text).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,7 @@ use super::check::load_file;
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::report::views::{View, build};
-use crate::report::{Format, doc, json, values};
+use crate::report::{Format, doc, json, plain, text, values};
 use crate::store::atomic::write_atomically;
 use crate::store::out::check as check_out;
 use crate::tr;
@@ -35,6 +35,7 @@ pub fn run(
     };
     let text = match (options.format, options.view) {
         (Format::Json, _) => json::write(&values::gather(&loaded.campaign, loaded.today, lang)),
+        (Format::Text, None) => text::briefing(&loaded.campaign, loaded.today, lang),
         (format, view) => {
             let view = view.unwrap_or(View::Board);
             match build(
@@ -45,6 +46,7 @@ pub fn run(
                 options.checkpoint,
             ) {
                 Ok(d) if format == Format::Csv => doc::csv(&d, options.bom),
+                Ok(d) if format == Format::Text => plain::render(&d, lang),
                 Ok(d) => doc::markdown(&d),
                 Err(why) => {
                     let _ = writeln!(err, "{}: {}", file.display(), why.get(lang));

@@ -65,6 +65,16 @@ pub fn pledges_due(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeS
 
 /// One line for pledge `i`: `承诺#1 逾期待查 溪口镇:…(期限 2026-11-15,T08)`.
 pub fn pledge_line(campaign: &Campaign, i: usize, state: PledgeState) -> crate::i18n::Text {
+    pledge_line_numbered(campaign, i, state, "#")
+}
+
+/// [`pledge_line`] with `mark` between the word and the number (`#`, or `""` for plain text).
+pub fn pledge_line_numbered(
+    campaign: &Campaign,
+    i: usize,
+    state: PledgeState,
+    mark: &str,
+) -> crate::i18n::Text {
     let Some(p) = campaign.commitments.get(i) else {
         return crate::i18n::Text::new("", "");
     };
@@ -82,9 +92,12 @@ pub fn pledge_line(campaign: &Campaign, i: usize, state: PledgeState) -> crate::
         });
     let state = state.text();
     crate::i18n::Text::new(
-        format!("承诺#{n} {} {unit}:{text}(期限 {due}{zh_task})", state.zh),
         format!(
-            "pledge #{n} {} {unit}: {text} (due {due}{en_task})",
+            "承诺{mark}{n} {} {unit}:{text}(期限 {due}{zh_task})",
+            state.zh
+        ),
+        format!(
+            "pledge {mark}{n} {} {unit}: {text} (due {due}{en_task})",
             state.en
         ),
     )

@@ -15,13 +15,15 @@ pub struct Section {
     pub table: Option<Table>,
 }
 
-/// A whole report; `main` is the table a CSV export writes.
+/// A whole report; `main` is the table a CSV or Excel export writes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     pub title: String,
     pub intro: Vec<String>,
     pub sections: Vec<Section>,
     pub main: Table,
+    /// How many of `main`'s last rows are totals (合计).
+    pub main_totals: usize,
 }
 
 /// Data as inert Markdown text: HTML is escaped, and nothing from the data can become a

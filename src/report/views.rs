@@ -4,17 +4,18 @@ use chrono::{Days, NaiveDate};
 
 use super::doc::{Doc, Section, Table};
 use crate::domain::countdown::{phase, phase_text};
-use crate::domain::leaderboard::{rate, unit_tally};
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
-use crate::domain::{Campaign, RateMode, Status, Task};
+use crate::domain::{Campaign, Status, Task};
 use crate::i18n::{Lang, Text};
 use crate::tr;
 
 mod leaderboard;
 mod pledges;
+mod summary;
 use leaderboard::leaderboard;
+use summary::summary;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -362,111 +363,6 @@ fn weekly(x: &Ctx) -> Doc {
             header,
             rows: all_rows,
         },
-        ..Doc::default()
-    }
-}
-
-fn money(x: &Ctx, amount: f64) -> String {
-    // An empty sum of floats is -0.0; show it as 0.
-    let amount = amount + 0.0;
-    let unit = &x.c.info.investment_unit;
-    if unit == "万元" && amount >= 10_000.0 {
-        format!("{amount:.0} 万元({:.2} 亿元)", amount / 10_000.0)
-    } else {
-        format!("{amount:.0} {unit}")
-    }
-}
-
-fn summary(x: &Ctx) -> Doc {
-    let total = x.c.tasks.len();
-    let crossed =
-        x.c.tasks
-            .iter()
-            .filter(|t| t.status == Status::Done)
-            .count();
-    let tally = unit_tally(x.c, x.today, RateMode::Cumulative, None);
-    let (done, due) = tally
-        .iter()
-        .fold((0, 0), |(d, u), t| (d + t.done, u + t.due));
-    let r = rate(done, due).round();
-    let problems: Vec<_> =
-        x.c.tasks
-            .iter()
-            .flat_map(|t| t.problems.iter().map(move |p| (t, p)))
-            .collect();
-    let solved = problems.iter().filter(|(_, p)| p.resolved).count();
-    let n_problems = problems.len();
-    let lines = vec![
-        tr!(
-            "销号 {crossed}/{total} 项",
-            "crossed off {crossed} of {total}"
-        )
-        .get(x.lang)
-        .to_owned(),
-        tr!(
-            "节点完成率 {done}/{due}({r}%)",
-            "milestone rate {done}/{due} ({r}%)"
-        )
-        .get(x.lang)
-        .to_owned(),
-        tr!(
-            "问题 {n_problems} 个,已解决 {solved} 个",
-            "problems {n_problems}, resolved {solved}"
-        )
-        .get(x.lang)
-        .to_owned(),
-    ];
-    let results: Vec<String> = problems
-        .iter()
-        .filter_map(|(t, p)| {
-            p.result
-                .as_ref()
-                .map(|r| format!("{} {} → {r}", t.id, p.text))
-        })
-        .collect();
-    let header: Vec<String> = [
-        ("分类", "Category"),
-        ("任务数", "Tasks"),
-        ("总投资", "Investment"),
-    ]
-    .iter()
-    .map(|(z, e)| x.t(z, e))
-    .collect();
-    let mut rows: Vec<Vec<String>> =
-        x.c.categories
-            .iter()
-            .map(|cat| {
-                let tasks: Vec<&Task> = x.c.tasks.iter().filter(|t| t.category == cat.id).collect();
-                let sum: f64 = tasks.iter().filter_map(|t| t.investment).sum();
-                let name = match x.lang {
-                    Lang::Zh => cat.name.clone(),
-                    Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
-                };
-                vec![name, tasks.len().to_string(), money(x, sum)]
-            })
-            .collect();
-    let all: f64 = x.c.tasks.iter().filter_map(|t| t.investment).sum();
-    rows.push(vec![x.t("合计", "Total"), total.to_string(), money(x, all)]);
-    let table = Table { header, rows };
-    Doc {
-        sections: vec![
-            Section {
-                heading: x.t("总体", "Overall"),
-                lines,
-                table: None,
-            },
-            Section {
-                heading: x.t("问题清单 → 成果清单", "Problems → results"),
-                lines: results,
-                table: None,
-            },
-            Section {
-                heading: x.t("分类投资", "Investment by category"),
-                lines: Vec::new(),
-                table: Some(table.clone()),
-            },
-        ],
-        main: table,
         ..Doc::default()
     }
 }

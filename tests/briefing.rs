@@ -1,0 +1,125 @@
+//! The chat-group briefing (`report --format text`) and views as numbered plain text: golden
+//! files for the qinglan example on 2026-11-22 (`tests/golden/`; `UPDATE_GOLDEN=1` rewrites
+//! them, review the diff before committing).
+
+mod support;
+
+use std::process::Command;
+
+use bairi::i18n::Lang;
+use bairi::report::text::briefing;
+use bairi::store::load::{Today, load_str};
+use support::day;
+
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(actual, expected, "{} differs", path.display());
+}
+
+fn report(args: &[&str], lang: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .arg("report")
+        .arg(support::fixture("qinglan.toml"))
+        .args(args)
+        .args(["--today", "2026-11-22", "--lang", lang])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// No Markdown: no line starts with a heading, bullet, quote or table mark, and no table
+/// pipes or code marks anywhere.
+fn assert_plain(text: &str) {
+    for l in text.lines() {
+        assert!(
+            !l.starts_with(['#', '-', '*', '>', '|', '+', ' ']),
+            "a Markdown mark starts {l:?}"
+        );
+        assert!(!l.contains(['`', '|']), "a Markdown mark in {l:?}");
+    }
+}
+
+/// The briefing has none of `#`, `*`, `|`, `-` or backticks outside dates and data.
+fn assert_no_marks(text: &str) {
+    assert_plain(text);
+    for l in text.lines() {
+        assert!(!l.contains(['*', '#']), "a Markdown mark in {l:?}");
+    }
+}
+
+#[test]
+fn the_briefing_of_the_example_in_both_languages() {
+    let zh = report(&["--format", "text"], "zh");
+    assert_no_marks(&zh);
+    golden("briefing_zh.txt", &zh);
+    let en = report(&["--format", "text"], "en");
+    assert_no_marks(&en);
+    golden("briefing_en.txt", &en);
+}
+
+#[test]
+fn views_as_numbered_plain_text() {
+    for view in ["board", "standup", "leaderboard", "weekly", "summary"] {
+        let text = report(&["--format", "text", "--view", view], "zh");
+        assert_plain(&text);
+        assert!(text.contains("\n一、"), "{view}: {text}");
+        if view == "leaderboard" {
+            golden("leaderboard_zh.txt", &text);
+        }
+    }
+}
+
+#[test]
+fn tied_flag_and_bench_units_are_shown_as_tied() {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    let tied = text
+        .replace(
+            "red_flag     = [\"jxj\"]\nyellow_card  = [\"cd\", \"xk\"]",
+            "red_flag     = [\"jxj\", \"zjj\"]\nyellow_card  = [\"cd\", \"xk\"]",
+        )
+        .replace("{ unit = \"zjj\", rank = 2,", "{ unit = \"zjj\", rank = 1,")
+        .replace("{ unit = \"xk\", rank = 8,", "{ unit = \"xk\", rank = 7,");
+    assert_ne!(
+        tied, text,
+        "the fixture's review 5 changed; update this test"
+    );
+    let c = load_str(&tied, Today::Date(day("2026-11-22")))
+        .unwrap()
+        .campaign;
+    let zh = briefing(&c, day("2026-11-22"), Lang::Zh);
+    assert!(
+        zh.contains("⚑ 红旗单位:县经信局(并列1)、县住建局(并列1)"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("▮ 黄牌席:城东街道(并列7)、溪口镇(并列7)"),
+        "{zh}"
+    );
+    let en = briefing(&c, day("2026-11-22"), Lang::En);
+    assert!(
+        en.contains("⚑ red flag: 县经信局 (1 tied), 县住建局 (1 tied)"),
+        "{en}"
+    );
+}
+
+#[test]
+fn before_any_review_and_with_nothing_red() {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
+    let c = load_str(&text, Today::Date(day("2026-09-02")))
+        .unwrap()
+        .campaign;
+    let mut c = c;
+    c.reviews.clear();
+    c.commitments.clear();
+    let zh = briefing(&c, day("2026-09-02"), Lang::Zh);
+    assert!(zh.contains("二、擂台榜\n(一)尚未发布擂台榜"), "{zh}");
+    assert!(zh.contains("(0项)\n(一)无"), "{zh}");
+    assert_no_marks(&zh);
+}
