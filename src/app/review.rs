@@ -242,17 +242,7 @@ pub fn briefing_path(model: &Model) -> PathBuf {
     path.with_file_name(format!("{stem}-briefing-{}.txt", model.today))
 }
 
-/// The briefing's text: the leaderboard report as Markdown, until the text briefing lands.
+/// The briefing's text: the chat-group briefing of the campaign today.
 pub fn briefing_text(model: &Model) -> String {
-    use crate::report::views::{View as Report, build};
-    match build(
-        model.campaign(),
-        model.today,
-        model.lang,
-        Report::Leaderboard,
-        None,
-    ) {
-        Ok(doc) => crate::report::doc::markdown(&doc),
-        Err(why) => why.get(model.lang).to_owned(),
-    }
+    crate::report::text::briefing(model.campaign(), model.today, model.lang)
 }
