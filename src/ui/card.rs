@@ -163,7 +163,8 @@ pub fn card_lines(
     };
     let mut second = vec![Span::styled(" ", base), light];
     let reds = model.derived.red_counts.get(index).copied().unwrap_or(0);
-    if reds > 0 {
+    // On a narrow card 督 already says "red at three reviews": the lead unit keeps the room.
+    if reds > 0 && (wide || mark_width == 0) {
         let label = crate::tr!(" 红灯×{reds}", " red×{reds}");
         second.push(Span::styled(
             label.get(lang).to_owned(),

@@ -140,13 +140,17 @@ fn about(ctx: &Ctx, flow: &ReviewFlow) -> Vec<(Style, String)> {
             )
         }
         (Step::FollowUps, _) => {
-            let numbers = crate::domain::follow_up::last_reviews(campaign)
-                .map(|l| l.map(|n| n.to_string()).join("、"))
-                .unwrap_or_default();
+            let numbers = crate::domain::follow_up::last_reviews(campaign);
+            let list = |sep: &str| {
+                numbers
+                    .map(|l| l.map(|n| n.to_string()).join(sep))
+                    .unwrap_or_default()
+            };
+            let (zh, en) = (list("、"), list(", "));
             let count = flow.items.len();
-            tr!(
-                "最近三次擂台榜(第{numbers}节点)都亮红灯的任务 {count} 个:逐个下达督办",
-                "Tasks red at the last three reviews (checkpoints {numbers}): {count}; issue each its order"
+            Text::new(
+                format!("最近三次擂台榜(第{zh}节点)都亮红灯的任务 {count} 个:逐个下达督办"),
+                format!("Tasks red at the last three reviews ({en}): {count}; one order each"),
             )
         }
         (Step::Briefing, _) => match &flow.briefing {
