@@ -195,3 +195,47 @@ fn an_order_for_an_unknown_coordinator_is_refused_in_the_form() {
     assert!(form.error.is_some());
     assert_eq!(state(&m, "T06"), Some(FollowUp::Due));
 }
+
+#[test]
+fn bairi_follow_up_records_an_order_with_the_boards_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_red_streaks(dir.path());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .arg("follow-up")
+            .arg(&path)
+            .args(args)
+            .args(["--today", "2026-11-22", "--lang", "zh"])
+            .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["T06", "--by", "chen_zy", "--due", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "T06 已下达督办 T06-P2\n"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("id = \"T06-P2\"").unwrap();
+    let entry: Vec<&str> = text[start..].lines().take(9).collect();
+    assert_eq!(
+        entry,
+        [
+            "id = \"T06-P2\"",
+            "text = \"溪湾四期安置房项目征迁在第3、4、5节点连续亮红灯,请限期整改到位并书面报告\"",
+            "kind = \"督办\"",
+            "blocking = false",
+            "raised = 2026-11-22",
+            "owner = \"xk\"",
+            "coordinator = \"chen_zy\"",
+            "due = 2026-12-01",
+            "resolved = false",
+        ]
+    );
+    // An unknown unit is refused and the file stays as it was.
+    let before = std::fs::read(&path).unwrap();
+    let out = run(&["T06", "--unit", "nowhere"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -18,7 +18,13 @@ fn step(m: &Model) -> Step {
 }
 
 fn outcomes(m: &Model) -> Vec<Outcome> {
-    m.review.as_ref().unwrap().items.iter().map(|i| i.1).collect()
+    m.review
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.1)
+        .collect()
 }
 
 /// Presses one key and returns the effects.
@@ -49,7 +55,14 @@ fn the_whole_review_from_the_leaderboard() {
     // 2. Pledges: the bench of checkpoint 6, one unit at a time; Esc in a form skips it.
     support::press(&mut m, &[Action::Open]);
     assert_eq!(step(&m), Step::Pledges);
-    let units: Vec<Item> = m.review.as_ref().unwrap().items.iter().map(|i| i.0.clone()).collect();
+    let units: Vec<Item> = m
+        .review
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.0.clone())
+        .collect();
     assert_eq!(units, [Item::Unit("xk".into()), Item::Unit("zrj".into())]);
     support::press(&mut m, &[Action::Open]);
     assert!(m.form.as_ref().unwrap().title.zh.contains("第2步/共5步"));
@@ -59,7 +72,11 @@ fn the_whole_review_from_the_leaderboard() {
     assert_eq!(outcomes(&m), [Outcome::Done, Outcome::Skipped]);
     let pledge = m.campaign().commitments.last().unwrap();
     assert_eq!(
-        (pledge.unit.as_str(), pledge.text.as_str(), pledge.due.to_string()),
+        (
+            pledge.unit.as_str(),
+            pledge.text.as_str(),
+            pledge.due.to_string()
+        ),
         ("xk", "12月7日前完成全部腾空", "2026-12-07".to_owned())
     );
 
@@ -77,12 +94,22 @@ fn the_whole_review_from_the_leaderboard() {
     // 4. Follow-ups: T02, red at checkpoints 4, 5 and now 6.
     support::press(&mut m, &[Action::Open]);
     assert_eq!(step(&m), Step::FollowUps);
-    assert_eq!(m.review.as_ref().unwrap().items[0].0, Item::Task("T02".into()));
+    assert_eq!(
+        m.review.as_ref().unwrap().items[0].0,
+        Item::Task("T02".into())
+    );
     support::press(&mut m, &[Action::Open]);
     assert_eq!(m.form.as_ref().unwrap().value("owner"), "zjj");
     support::press(&mut m, &[SAVE]);
     assert_eq!(outcomes(&m), [Outcome::Done]);
-    let order = m.campaign().task("T02").unwrap().problems.last().unwrap().clone();
+    let order = m
+        .campaign()
+        .task("T02")
+        .unwrap()
+        .problems
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(order.kind.as_deref(), Some("督办"));
     assert_eq!(order.due, Some(support::day("2026-12-07")));
     assert_eq!(order.coordinator.as_deref(), Some("chen_zy"));
@@ -95,7 +122,10 @@ fn the_whole_review_from_the_leaderboard() {
         panic!("no briefing written: {effects:?}");
     };
     assert_eq!(path, &expected);
-    assert!(text.starts_with("青岚县重点项目建设“百日攻坚”行动 工作简报"), "{text}");
+    assert!(
+        text.starts_with("青岚县重点项目建设“百日攻坚”行动 工作简报"),
+        "{text}"
+    );
     assert!(text.contains("第6节点"), "{text}");
     let screen = support::screen(&m, 120, 30);
     assert!(screen.contains("第5步/共5步 · 简报"), "{screen}");
@@ -134,8 +164,14 @@ fn a_published_checkpoint_is_said_and_the_flow_goes_on() {
     let (mut m, _dir) = support::streaks_model("2026-11-22", Lang::Zh);
     support::press(&mut m, &[Action::Review]);
     let screen = support::screen(&m, 80, 24);
-    assert!(screen.contains("第5节点擂台榜已发布,继续下一步"), "{screen}");
-    assert!(screen.contains("本步完成 · Enter 下一步:黄牌承诺"), "{screen}");
+    assert!(
+        screen.contains("第5节点擂台榜已发布,继续下一步"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("本步完成 · Enter 下一步:黄牌承诺"),
+        "{screen}"
+    );
     // Space skips through a step, → skips the rest of it.
     support::press(&mut m, &[Action::Open]);
     assert_eq!(step(&m), Step::Pledges);
@@ -170,5 +206,27 @@ fn the_follow_up_step_in_english_80x24() {
     support::press(&mut m, &[Action::Review, Action::Open, SAVE]);
     support::press(&mut m, &[Action::Right, Action::Right, Action::Right]);
     assert_eq!(step(&m), Step::FollowUps);
-    insta::assert_snapshot!("review_follow_ups_80x24_english", support::screen(&m, 80, 24));
+    insta::assert_snapshot!(
+        "review_follow_ups_80x24_english",
+        support::screen(&m, 80, 24)
+    );
+}
+
+#[test]
+fn the_steps_name_the_keys_the_keymap_binds() {
+    use bairi::app::keymap::{Key, Keymap};
+    let keys = |list: &[&str]| list.iter().map(|k| Key::parse(k).unwrap()).collect();
+    let keymap = Keymap::with_overrides(&[
+        (Action::No, keys(&["z"])),
+        (Action::Review, keys(&["F9"])),
+        (Action::Close, keys(&["Esc", "Q"])),
+    ])
+    .unwrap();
+    let (mut m, _dir) = support::streaks_model("2026-11-22", Lang::Zh);
+    support::press(&mut m, &[Action::Review, Action::Open, Action::Right]);
+    assert_eq!(step(&m), Step::Checks);
+    let screen = support::screen_with(&m, &keymap, 100, 30);
+    assert!(screen.contains("y 践诺 · z 未践诺"), "{screen}");
+    assert!(screen.contains("Esc/Q 退出流程"), "{screen}");
+    assert!(!screen.contains("N 未践诺"), "{screen}");
 }

@@ -63,14 +63,24 @@ fn the_review_meeting_end_to_end() {
     term.send("q");
     term.wait_for("Enter 详情");
     term.send("q");
-    assert!(term.wait_exit(), "bairi exited with an error:\n{}", term.screen());
+    assert!(
+        term.wait_exit(),
+        "bairi exited with an error:\n{}",
+        term.screen()
+    );
 
     let text = std::fs::read_to_string(&briefing).expect("the briefing on disk");
-    assert!(text.starts_with("青岚县重点项目建设“百日攻坚”行动 工作简报"), "{text}");
+    assert!(
+        text.starts_with("青岚县重点项目建设“百日攻坚”行动 工作简报"),
+        "{text}"
+    );
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("checkpoint = 6"), "{saved}");
     assert!(saved.contains("kind = \"督评\""), "{saved}");
-    assert!(saved.contains("text = \"12月7日前完成全部腾空\""), "{saved}");
+    assert!(
+        saved.contains("text = \"12月7日前完成全部腾空\""),
+        "{saved}"
+    );
     assert!(saved.contains("broken_on = 2026-11-24"), "{saved}");
     assert!(saved.contains("id = \"T02-P2\""), "{saved}");
     assert!(saved.contains("kind = \"督办\""), "{saved}");

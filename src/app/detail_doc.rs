@@ -234,7 +234,9 @@ pub fn follow_up_text(model: &Model, index: usize) -> Text {
     };
     Text::new(
         format!("督办:第{zh_list}节点连续红灯,已下达 {id}({unit},{zh_when})"),
-        format!("Follow-up order: red at checkpoints {en_list}; issued as {id} ({unit}, {en_when})"),
+        format!(
+            "Follow-up order: red at checkpoints {en_list}; issued as {id} ({unit}, {en_when})"
+        ),
     )
 }
 

@@ -158,7 +158,9 @@ impl ReviewFlow {
         };
         if self.items.is_empty() && self.note.is_none() {
             self.note = Some(match step {
-                Step::Pledges => Text::new("本次没有黄牌单位", "no unit is on the yellow-card bench"),
+                Step::Pledges => {
+                    Text::new("本次没有黄牌单位", "no unit is on the yellow-card bench")
+                }
                 Step::Checks => Text::new("没有到期待查的承诺", "no pledge is due to be checked"),
                 Step::FollowUps => Text::new(
                     "没有连续三次红灯、需要督办的任务",

@@ -84,6 +84,31 @@ pub fn states(campaign: &Campaign) -> Vec<Option<FollowUp>> {
         .collect()
 }
 
+/// The text an order offers for task `index`: why it is chased (the three checkpoints when
+/// the rule flags it), and what is asked.
+pub fn order_text(campaign: &Campaign, index: usize, flagged: bool) -> crate::i18n::Text {
+    let Some(task) = campaign.tasks.get(index) else {
+        return crate::i18n::Text::same("");
+    };
+    let title = crate::sanitize::inert(&task.title);
+    match last_reviews(campaign).filter(|_| flagged) {
+        Some(numbers) => {
+            let zh = numbers.map(|n| n.to_string()).join("、");
+            let en = numbers.map(|n| n.to_string()).join(", ");
+            crate::i18n::Text::new(
+                format!("{title}在第{zh}节点连续亮红灯,请限期整改到位并书面报告"),
+                format!(
+                    "{title}: red at checkpoints {en}; put it right by the date set and report in writing"
+                ),
+            )
+        }
+        None => crate::i18n::Text::new(
+            format!("{title}进度滞后,请限期整改到位并书面报告"),
+            format!("{title} is behind; put it right by the date set and report in writing"),
+        ),
+    }
+}
+
 /// One task's state, given whether the rule flags it.
 pub fn state(due: bool, task: &Task, since: Option<NaiveDate>) -> Option<FollowUp> {
     if !due {

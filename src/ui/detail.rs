@@ -11,12 +11,12 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Ctx;
 use super::card::light_label;
 use super::text::{cut, inert, wrap};
-use crate::app::detail_doc::{Row, RowKind, document};
 use crate::app::action::Action;
+use crate::app::detail_doc::{Row, RowKind, document};
 use crate::domain::follow_up::FollowUp;
 use crate::domain::light::TaskLight;
-use crate::i18n::Text;
 use crate::domain::milestone::MilestoneState;
+use crate::i18n::Text;
 use crate::tr;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -198,9 +198,7 @@ fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Sty
             )
         }
         Item::Unit(unit) => {
-            let name = campaign
-                .unit(unit)
-                .map_or(unit.clone(), |u| inert(&u.name));
+            let name = campaign.unit(unit).map_or(unit.clone(), |u| inert(&u.name));
             let standing = flow
                 .board(campaign)
                 .and_then(|b| b.units.iter().find(|u| u.unit == *unit).cloned())
@@ -222,7 +220,10 @@ fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Sty
                 .flatten()
                 .map(|c| inert(&c.text));
             let after = match (outcome, pledged) {
-                (_, Some(t)) => (format!(" {} 承诺:{t}", g.arrow), format!(" {} pledged: {t}", g.arrow)),
+                (_, Some(t)) => (
+                    format!(" {} 承诺:{t}", g.arrow),
+                    format!(" {} pledged: {t}", g.arrow),
+                ),
                 (Outcome::Skipped, None) => (skipped.zh.clone(), skipped.en.clone()),
                 _ => (String::new(), String::new()),
             };
@@ -252,15 +253,26 @@ fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Sty
                 .unwrap_or(FollowUp::Due);
             let fu = follow_up_mark(state, model.lang, g);
             let order = task
-                .and_then(|t| t.problems.iter().rev().find(|p| crate::domain::follow_up::is_order(p)))
+                .and_then(|t| {
+                    t.problems
+                        .iter()
+                        .rev()
+                        .find(|p| crate::domain::follow_up::is_order(p))
+                })
                 .filter(|_| state == FollowUp::Issued)
                 .map(|p| inert(&p.id));
             let (zh, en) = match (order, outcome) {
-                (Some(p), _) => (format!(" {} 已下达 {p}", g.arrow), format!(" {} issued as {p}", g.arrow)),
+                (Some(p), _) => (
+                    format!(" {} 已下达 {p}", g.arrow),
+                    format!(" {} issued as {p}", g.arrow),
+                ),
                 (None, Outcome::Skipped) => (skipped.zh.clone(), skipped.en.clone()),
                 _ => (String::new(), String::new()),
             };
-            Text::new(format!("{fu} {id} {title}{zh}"), format!("{fu} {id} {title}{en}"))
+            Text::new(
+                format!("{fu} {id} {title}{zh}"),
+                format!("{fu} {id} {title}{en}"),
+            )
         }
     };
     let style = match outcome {

@@ -110,7 +110,11 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
         } else {
             String::new()
         };
-        let key = if key.is_empty() { key } else { format!(" · {key}") };
+        let key = if key.is_empty() {
+            key
+        } else {
+            format!(" · {key}")
+        };
         out.push((
             theme.light(TaskLight::Red).add_modifier(Modifier::BOLD),
             format!("{mark} {}{key}", ctx.t(&why)),

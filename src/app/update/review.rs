@@ -168,7 +168,12 @@ pub(super) fn form_closed(model: &mut Model, saved: bool) {
     let outcome = match (saved, flow.current()) {
         (false, _) => Outcome::Skipped,
         (true, Some((Item::Pledge(i), _))) => {
-            let kept = model.file.campaign.commitments.get(*i).is_some_and(|c| c.kept);
+            let kept = model
+                .file
+                .campaign
+                .commitments
+                .get(*i)
+                .is_some_and(|c| c.kept);
             if kept { Outcome::Kept } else { Outcome::Broken }
         }
         (true, _) => Outcome::Done,

@@ -37,7 +37,14 @@ pub fn form(model: &Model, id: &str) -> (Text, Vec<Field>) {
     (
         title,
         vec![
-            field("text", "督办内容", "Order", Kind::Text, true, text.get(model.lang)),
+            field(
+                "text",
+                "督办内容",
+                "Order",
+                Kind::Text,
+                true,
+                text.get(model.lang),
+            ),
             field("owner", "责任单位", "Unit", Kind::Unit, true, &unit),
             field("due", "整改限期", "Fix by", Kind::Date, true, &due),
             field(
@@ -58,22 +65,8 @@ pub fn order_text(model: &Model, id: &str) -> Text {
     let Some(index) = c.task_index(id) else {
         return Text::same("");
     };
-    let title = inert(&c.tasks[index].title);
     let flagged = model.derived.follow_ups.get(index).copied().flatten();
-    match (flagged, follow_up::last_reviews(c)) {
-        (Some(_), Some(numbers)) => {
-            let zh = numbers.map(|n| n.to_string()).join("、");
-            let en = numbers.map(|n| n.to_string()).join(", ");
-            Text::new(
-                format!("{title}在第{zh}节点连续亮红灯,请限期整改到位并书面报告"),
-                format!("{title}: red at checkpoints {en}; put it right by the date set and report in writing"),
-            )
-        }
-        _ => Text::new(
-            format!("{title}进度滞后,请限期整改到位并书面报告"),
-            format!("{title} is behind; put it right by the date set and report in writing"),
-        ),
-    }
+    follow_up::order_text(c, index, flagged.is_some())
 }
 
 /// Records the order as a problem of kind `督办` under task `id`.
@@ -94,7 +87,10 @@ pub fn submit(
     let today = model.today;
     let (pid, fx) = edit(model, |f| f.add_problem(id, new, today))?;
     Ok((
-        tr!("{id} 已下达督办 {pid}", "{id}: follow-up order {pid} issued"),
+        tr!(
+            "{id} 已下达督办 {pid}",
+            "{id}: follow-up order {pid} issued"
+        ),
         fx,
     ))
 }
