@@ -230,3 +230,14 @@ fn the_steps_name_the_keys_the_keymap_binds() {
     assert!(screen.contains("Esc/Q 退出流程"), "{screen}");
     assert!(!screen.contains("N 未践诺"), "{screen}");
 }
+
+#[test]
+fn r_returns_to_a_meeting_another_screen_interrupted() {
+    let (mut m, _dir) = support::streaks_model("2026-11-24", Lang::Zh);
+    support::press(&mut m, &[Action::Review, Action::Open, SAVE, Action::Open]);
+    assert_eq!(step(&m), Step::Pledges);
+    // A save that met conflicts takes the screen; settled, the board shows.
+    m.view = View::Board;
+    support::press(&mut m, &[Action::Review]);
+    assert_eq!((m.view, step(&m)), (View::Review, Step::Pledges));
+}

@@ -14,8 +14,13 @@ use crate::app::verbs::{self, Purpose, edit};
 use crate::i18n::Text;
 use crate::tr;
 
-/// `R`: starts the flow at its first step.
+/// `R`: starts the flow at its first step, or goes back to one that was interrupted (a save
+/// that asked about conflicts took the screen).
 pub(super) fn start(model: &mut Model) -> Vec<Effect> {
+    if model.review.is_some() && model.view != View::Review {
+        model.view = View::Review;
+        return Vec::new();
+    }
     let from = match model.view {
         View::Review => model.review.as_ref().map_or(View::Board, |r| r.from),
         View::Detail | View::Leaderboard | View::Standup | View::Wall => model.view,
