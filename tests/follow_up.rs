@@ -170,6 +170,13 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
     // (it was raised after the latest review) until a new review.
     select(&mut m, "T06");
     support::press(&mut m, &[Action::Open]);
+    let screen = support::screen(&m, 100, 40);
+    assert!(
+        screen.contains(
+            "督✓ 督办:第3、4、5节点连续红灯,已下达 T06-P2(县自然资源和规划局,限期 2026-12-02)"
+        ),
+        "{screen}"
+    );
     while !support::screen(&m, 80, 40).contains("▶ ⚠ 溪湾四期") {
         support::press(&mut m, &[Action::Down]);
     }

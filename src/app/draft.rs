@@ -103,3 +103,22 @@ pub fn fill(form: &mut Form<Purpose>, fields: &[(String, String)]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::form::{Field, Kind};
+    use crate::i18n::Text;
+
+    #[test]
+    fn a_half_typed_follow_up_order_survives_as_a_draft() {
+        let purpose = Purpose::FollowUp { task: "T06".into() };
+        let field = Field::new("text", Text::same("t"), Kind::Text, true, "限期整改");
+        let form = Form::new(purpose.clone(), Text::same("t"), vec![field]);
+        let text = to_text(&form).expect("something typed");
+        let (back, fields) = from_text(&text).expect("reads back");
+        assert_eq!(back, purpose);
+        assert_eq!(fields, [("text".to_owned(), "限期整改".to_owned())]);
+        assert_eq!(task_of(&back).as_deref(), Some("T06"));
+    }
+}
