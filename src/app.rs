@@ -13,6 +13,7 @@ pub mod lanes;
 pub mod leaderboard_view;
 pub mod model;
 pub mod picker;
+pub mod review;
 pub mod shell;
 pub mod standup;
 pub mod update;

@@ -125,6 +125,23 @@ pub enum Command {
         #[command(flatten)]
         stamp: Stamp,
     },
+    /// Issue a follow-up order (督办) for a task: a problem of kind 督办 with the unit that must
+    /// act, a fix-by date and the coordinator (--by).
+    FollowUp {
+        file: PathBuf,
+        task: String,
+        /// The unit that must act (its id); default the task's lead unit.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Fix-by date (YYYY-MM-DD); default the next checkpoint.
+        #[arg(long, value_parser = parse_date)]
+        due: Option<NaiveDate>,
+        /// The order's text; default why the task is chased (red at checkpoints N, N+1, N+2).
+        #[arg(long)]
+        text: Option<String>,
+        #[command(flatten)]
+        stamp: Stamp,
+    },
     /// Append a note to a task's log.
     Note {
         file: PathBuf,

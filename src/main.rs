@@ -181,6 +181,26 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             };
             edit::run(&file, edit, stamped(stamp), lang, out, err)
         }
+        Some(Command::FollowUp {
+            file,
+            task,
+            unit,
+            due,
+            text,
+            stamp,
+        }) => edit::run(
+            &file,
+            Edit::FollowUp {
+                task,
+                unit,
+                due,
+                text,
+            },
+            stamped(stamp),
+            lang,
+            out,
+            err,
+        ),
         Some(Command::Publish {
             file,
             checkpoint,

@@ -13,6 +13,7 @@ pub mod help;
 pub mod leaderboard;
 pub mod pledges;
 pub mod present;
+pub mod review;
 pub mod standup;
 pub mod text;
 pub mod theme;
@@ -91,6 +92,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         View::Leaderboard => leaderboard::render(frame, body, ctx),
         View::Standup => standup::render(frame, body, ctx),
         View::Wall => wall::render(frame, body, ctx),
+        View::Review => review::render(frame, body, ctx),
         View::Conflicts => {
             board::render(frame, body, ctx);
             conflicts::render(frame, body, ctx);

@@ -212,6 +212,7 @@ fn problems_are_added_under_their_task_and_resolved() {
         blocking: true,
         owner: Some("zjj".into()),
         due: Some(day("2026-11-25")),
+        ..NewProblem::default()
     };
     let id = file.add_problem("T02", new, day("2026-11-22")).unwrap();
     assert_eq!(id, "T02-P2");

@@ -38,9 +38,212 @@ fn json_flags_tasks_red_at_the_last_three_reviews() {
     // Reviews 3, 4, 5 list T04 T06 T08 / T02 / T05 T06: nobody is red in all three.
     assert!(flagged(&v).is_empty());
     assert_eq!(v["tasks"][0]["title"], "智能装备产业园一期项目开工建设");
-    // Make T06 red at checkpoint 4 too: red at 3, 4 and 5.
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen("red    = [\"T02\"]", "red    = [\"T02\", \"T06\"]", 1);
-    std::fs::write(&path, text).unwrap();
+    // T06 red at checkpoint 4 too: red at 3, 4 and 5 (T02 only at 4 and 5).
+    let path = support::qinglan_red_streaks(dir.path());
     assert_eq!(flagged(&report(&path)), ["T06"]);
+}
+
+use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
+use bairi::app::model::View;
+use bairi::domain::follow_up::FollowUp;
+use bairi::i18n::Lang;
+
+fn select(m: &mut bairi::app::model::Model, id: &str) {
+    let i = m.campaign().task_index(id).unwrap();
+    m.select_task(i);
+}
+
+fn state(m: &bairi::app::model::Model, id: &str) -> Option<FollowUp> {
+    m.derived.follow_ups[m.campaign().task_index(id).unwrap()]
+}
+
+#[test]
+fn a_task_due_a_follow_up_shows_督_on_its_card_80x24() {
+    let (m, _dir) = support::streaks_model("2026-11-22", Lang::Zh);
+    let screen = support::screen(&m, 80, 24);
+    // The mark leads the title; the light word and the lead unit keep their line (the red
+    // count, which 督 implies, gives way on a narrow card).
+    assert!(screen.contains("│ 督 溪湾四期… │"), "{screen}");
+    assert!(screen.contains("│ ●黄 溪口镇   │"), "{screen}");
+    insta::assert_snapshot!("board_with_a_follow_up_80x24", screen);
+}
+
+#[test]
+fn the_mark_is_fu_in_english_and_keeps_the_lead_unit_on_a_wide_card() {
+    let (m, _dir) = support::streaks_model("2026-11-22", Lang::En);
+    let screen = support::screen(&m, 160, 40);
+    assert!(screen.contains("FU 溪湾四期安置房项目征迁"), "{screen}");
+    assert!(screen.contains("●At risk red×3 溪口镇"), "{screen}");
+}
+
+#[test]
+fn details_and_the_stand_up_say_why_and_which_key_issues_it() {
+    let (mut m, _dir) = support::streaks_model("2026-11-22", Lang::Zh);
+    select(&mut m, "T06");
+    support::press(&mut m, &[Action::Open]);
+    let screen = support::screen(&m, 80, 24);
+    assert!(
+        screen.contains("督 督办:第3、4、5节点连续红灯,尚未下达督办 · D 下达督办"),
+        "{screen}"
+    );
+    // The stand-up walks red then yellow tasks: T06 is yellow, after T02 and T08 and T03.
+    support::press(&mut m, &[Action::Close, Action::ShowStandup]);
+    while m.standup.ids.get(m.standup.pos).map(String::as_str) != Some("T06") {
+        support::press(&mut m, &[Action::Down]);
+    }
+    let screen = support::screen(&m, 80, 24);
+    assert!(
+        screen.contains("督 督办:第3、4、5节点连续红灯,尚未下达督办 · D 下达督办"),
+        "{screen}"
+    );
+    // D from the stand-up acts on the task shown; the summary then counts it issued.
+    support::press(&mut m, &[Action::FollowUp]);
+    support::press(&mut m, &[Action::Field(FieldKey::Submit)]);
+    assert_eq!(state(&m, "T06"), Some(FollowUp::Issued));
+    support::press(&mut m, &[Action::Last]);
+    while m.standup.pos < m.standup.queue.len() {
+        support::press(&mut m, &[Action::Down]);
+    }
+    let screen = support::screen(&m, 80, 40);
+    assert!(
+        screen.contains("督办:待下达 0 个 · 已下达 1 个"),
+        "{screen}"
+    );
+    assert!(screen.contains("督✓ T06 溪湾四期征迁"), "{screen}");
+}
+
+#[test]
+fn d_issues_an_order_as_a_problem_of_kind_督办() {
+    let (mut m, dir) = support::streaks_model("2026-11-22", Lang::Zh);
+    m.author = Some("chen_zy".into());
+    select(&mut m, "T06");
+    assert_eq!(state(&m, "T06"), Some(FollowUp::Due));
+    support::press(&mut m, &[Action::FollowUp]);
+    let form = m.form.as_ref().expect("the order's form");
+    assert_eq!(
+        form.value("text"),
+        "溪湾四期安置房项目征迁在第3、4、5节点连续亮红灯,请限期整改到位并书面报告"
+    );
+    assert_eq!(form.value("owner"), "xk", "the lead unit");
+    assert_eq!(form.value("due"), "2026-11-23", "the next checkpoint");
+    assert_eq!(form.value("coordinator"), "chen_zy", "the author");
+    // A relative fix-by date, another unit picked from the drop-down by name.
+    support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
+    support::typed(&mut m, "自然资源");
+    support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
+    support::typed(&mut m, "+10");
+    let effects = {
+        let today = m.today;
+        bairi::app::update::update(&mut m, Action::Field(FieldKey::Submit), today)
+    };
+    assert!(m.form.is_none(), "saved: {:?}", m.form.map(|f| f.error));
+    assert!(effects.iter().any(|e| e.is_save()));
+    assert_eq!(state(&m, "T06"), Some(FollowUp::Issued));
+    let said = m.message.as_ref().unwrap().text.zh.clone();
+    assert_eq!(said, "T06 已下达督办 T06-P2");
+    // The file holds an ordinary problem: kind, unit, date, coordinator; open.
+    let text = m.file.text().to_owned();
+    let start = text.find("id = \"T06-P2\"").expect("the new problem");
+    let entry: String = text[start..].lines().take(9).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        entry,
+        "id = \"T06-P2\"\n\
+         text = \"溪湾四期安置房项目征迁在第3、4、5节点连续亮红灯,请限期整改到位并书面报告\"\n\
+         kind = \"督办\"\n\
+         blocking = false\n\
+         raised = 2026-11-22\n\
+         owner = \"zrj\"\n\
+         coordinator = \"chen_zy\"\n\
+         due = 2026-12-02\n\
+         resolved = false"
+    );
+    // Written and read back, it loads and says the same.
+    std::fs::write(dir.path().join("again.toml"), &text).unwrap();
+    let again = bairi::store::file::CampaignFile::open(
+        &dir.path().join("again.toml"),
+        bairi::store::load::Today::Date(support::day("2026-11-22")),
+    )
+    .unwrap();
+    let p = &again.campaign.task("T06").unwrap().problems[1];
+    assert_eq!(p.kind.as_deref(), Some("督办"));
+    // Resolving it with `r` in the details is like any problem; the flag stays answered
+    // (it was raised after the latest review) until a new review.
+    select(&mut m, "T06");
+    support::press(&mut m, &[Action::Open]);
+    let screen = support::screen(&m, 100, 40);
+    assert!(
+        screen.contains(
+            "督✓ 督办:第3、4、5节点连续红灯,已下达 T06-P2(县自然资源和规划局,限期 2026-12-02)"
+        ),
+        "{screen}"
+    );
+    while !support::screen(&m, 80, 40).contains("▶ ⚠ 溪湾四期") {
+        support::press(&mut m, &[Action::Down]);
+    }
+    support::press(&mut m, &[Action::Resolve]);
+    support::typed(&mut m, "已签订协议");
+    support::press(&mut m, &[Action::Field(FieldKey::Submit)]);
+    assert!(m.campaign().task("T06").unwrap().problems[1].resolved);
+    assert_eq!(state(&m, "T06"), Some(FollowUp::Issued));
+    assert_eq!(m.view, View::Detail);
+}
+
+#[test]
+fn an_order_for_an_unknown_coordinator_is_refused_in_the_form() {
+    let (mut m, _dir) = support::streaks_model("2026-11-22", Lang::En);
+    select(&mut m, "T06");
+    support::press(&mut m, &[Action::FollowUp]);
+    for _ in 0..3 {
+        support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
+    }
+    support::typed(&mut m, "nobody");
+    support::press(&mut m, &[Action::Field(FieldKey::Submit)]);
+    let form = m.form.as_ref().expect("still open");
+    assert!(form.error.is_some());
+    assert_eq!(state(&m, "T06"), Some(FollowUp::Due));
+}
+
+#[test]
+fn bairi_follow_up_records_an_order_with_the_boards_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_red_streaks(dir.path());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .arg("follow-up")
+            .arg(&path)
+            .args(args)
+            .args(["--today", "2026-11-22", "--lang", "zh"])
+            .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["T06", "--by", "chen_zy", "--due", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "T06 已下达督办 T06-P2\n"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("id = \"T06-P2\"").unwrap();
+    let entry: Vec<&str> = text[start..].lines().take(9).collect();
+    assert_eq!(
+        entry,
+        [
+            "id = \"T06-P2\"",
+            "text = \"溪湾四期安置房项目征迁在第3、4、5节点连续亮红灯,请限期整改到位并书面报告\"",
+            "kind = \"督办\"",
+            "blocking = false",
+            "raised = 2026-11-22",
+            "owner = \"xk\"",
+            "coordinator = \"chen_zy\"",
+            "due = 2026-12-01",
+            "resolved = false",
+        ]
+    );
+    // An unknown unit is refused and the file stays as it was.
+    let before = std::fs::read(&path).unwrap();
+    let out = run(&["T06", "--unit", "nowhere"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -51,6 +51,10 @@ pub enum Action {
     Pledge,
     /// Mark the chosen unit's due pledge kept or broken.
     CheckPledge,
+    /// Issue a follow-up order (督办) for the selected task.
+    FollowUp,
+    /// The review meeting (督评会), step by step.
+    Review,
     Export,
     Sync,
     /// Answers to a yes/no question.
@@ -67,7 +71,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 45] = [
+    pub const BINDABLE: [Action; 48] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -107,12 +111,15 @@ impl Action {
         Action::Publish,
         Action::Pledge,
         Action::CheckPledge,
+        Action::FollowUp,
+        Action::Review,
         Action::Export,
         Action::Sync,
         Action::Save,
         Action::Help,
         Action::Quit,
         Action::Yes,
+        Action::No,
     ];
 
     /// The name used in the config's `[keys]` table.
@@ -160,6 +167,8 @@ impl Action {
             Action::Publish => "publish",
             Action::Pledge => "pledge",
             Action::CheckPledge => "check_pledge",
+            Action::FollowUp => "follow_up",
+            Action::Review => "review",
             Action::Export => "export",
             Action::Sync => "sync",
             Action::Yes => "yes",
@@ -259,6 +268,14 @@ impl Action {
                 "擂台榜上:核查所选单位到期的承诺(践诺/未践诺)",
                 "leaderboard: check the chosen unit's due pledge (kept/broken)",
             ),
+            Action::FollowUp => Text::new(
+                "下达督办(连续三次红灯的任务:督)",
+                "issue a follow-up order (a task red at three reviews: FU)",
+            ),
+            Action::Review => Text::new(
+                "督评会:发布、黄牌承诺、核查承诺、督办、简报,逐步进行",
+                "review meeting: publish, pledges, checks, follow-ups, briefing, step by step",
+            ),
             Action::Export => Text::new(
                 "导出当前视图:选 Markdown、文字简报、CSV 或 Excel,写在活动文件旁",
                 "export the view: Markdown, text briefing, CSV or Excel, beside the file",
@@ -267,8 +284,14 @@ impl Action {
                 "同步(git:提交、拉取合并、推送)",
                 "sync (git: commit, fetch and merge, push)",
             ),
-            Action::Yes => Text::new("确认", "confirm"),
-            Action::No => Text::new("取消", "cancel"),
+            Action::Yes => Text::new(
+                "确认(督评会核查承诺:已践诺)",
+                "confirm (review meeting, checking pledges: kept)",
+            ),
+            Action::No => Text::new(
+                "否(督评会核查承诺:未践诺)",
+                "no (review meeting, checking pledges: broken)",
+            ),
             Action::Type(_) | Action::Field(_) => Text::new("输入", "typing"),
             Action::Clock => Text::new("时钟", "clock"),
             Action::Resize => Text::new("窗口大小变化", "window resized"),

@@ -8,6 +8,7 @@
 use super::detail_items::Item;
 use super::model::Model;
 use crate::domain::LogEntry;
+use crate::domain::follow_up::{self, FollowUp};
 use crate::domain::history;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
 use crate::i18n::Text;
@@ -17,6 +18,8 @@ use crate::tr;
 /// What a row is, which decides its mark and style when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowKind {
+    /// Why the task is due a follow-up order (督办), and whether one was issued.
+    FollowUp(FollowUp),
     /// A reason for the light.
     Reason,
     /// A section heading.
@@ -72,6 +75,13 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
     let heading = |t: Text| Row::new(RowKind::Heading, t.get(lang));
     let plain = |t: Text| Row::new(RowKind::Plain, inert(t.get(lang)));
     let mut out = Vec::new();
+
+    if let Some(state) = model.derived.follow_ups.get(index).copied().flatten() {
+        out.push(Row::new(
+            RowKind::FollowUp(state),
+            follow_up_text(model, index).get(lang),
+        ));
+    }
 
     if let Some(verdict) = model.derived.lights.get(index) {
         for reason in &verdict.reasons {
@@ -208,6 +218,41 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
         }
     }
     out
+}
+
+/// `督办:第4、5、6节点连续红灯,尚未下达` / `…,已下达 T08-P3(限期 12-07,县住建局)`.
+pub fn follow_up_text(model: &Model, index: usize) -> Text {
+    let campaign = model.campaign();
+    let Some(task) = campaign.tasks.get(index) else {
+        return Text::same("");
+    };
+    let numbers = follow_up::last_reviews(campaign).unwrap_or_default();
+    let zh_list = numbers.map(|n| n.to_string()).join("、");
+    let en_list = numbers.map(|n| n.to_string()).join(", ");
+    let since = follow_up::latest_review_date(campaign);
+    let Some(order) = follow_up::order_for(task, since) else {
+        return Text::new(
+            format!("督办:第{zh_list}节点连续红灯,尚未下达督办"),
+            format!("Follow-up order: red at checkpoints {en_list}; not issued yet"),
+        );
+    };
+    let id = inert(&order.id);
+    let unit = order
+        .owner
+        .as_deref()
+        .map(|u| campaign.unit(u).map_or(u.to_owned(), |x| x.name.clone()))
+        .unwrap_or_else(|| "—".to_owned());
+    let (zh_when, en_when) = match (order.resolved_on, order.due) {
+        (Some(d), _) => (format!("已办结 {d}"), format!("settled {d}")),
+        (None, Some(d)) => (format!("限期 {d}"), format!("fix by {d}")),
+        (None, None) => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("督办:第{zh_list}节点连续红灯,已下达 {id}({unit},{zh_when})"),
+        format!(
+            "Follow-up order: red at checkpoints {en_list}; issued as {id} ({unit}, {en_when})"
+        ),
+    )
 }
 
 /// The row of the first milestone or problem (where the cursor starts), else the top.

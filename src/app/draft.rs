@@ -26,6 +26,7 @@ fn key(p: &Purpose) -> Option<(&'static str, String, String)> {
         Purpose::EditTask { task } => ("edit_task", task.clone(), String::new()),
         Purpose::AddMilestone { task } => ("add_milestone", task.clone(), String::new()),
         Purpose::BackSchedule { task } => ("back_schedule", task.clone(), String::new()),
+        Purpose::FollowUp { task } => ("follow_up", task.clone(), String::new()),
         _ => return None,
     })
 }
@@ -49,6 +50,7 @@ fn purpose(kind: &str, task: String, extra: String) -> Option<Purpose> {
         "edit_task" => Purpose::EditTask { task },
         "add_milestone" => Purpose::AddMilestone { task },
         "back_schedule" => Purpose::BackSchedule { task },
+        "follow_up" => Purpose::FollowUp { task },
         _ => return None,
     })
 }
@@ -99,5 +101,24 @@ pub fn fill(form: &mut Form<Purpose>, fields: &[(String, String)]) {
         if let Some((_, text)) = fields.iter().find(|(k, _)| k == f.key) {
             f.input = TextInput::new(text);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::form::{Field, Kind};
+    use crate::i18n::Text;
+
+    #[test]
+    fn a_half_typed_follow_up_order_survives_as_a_draft() {
+        let purpose = Purpose::FollowUp { task: "T06".into() };
+        let field = Field::new("text", Text::same("t"), Kind::Text, true, "限期整改");
+        let form = Form::new(purpose.clone(), Text::same("t"), vec![field]);
+        let text = to_text(&form).expect("something typed");
+        let (back, fields) = from_text(&text).expect("reads back");
+        assert_eq!(back, purpose);
+        assert_eq!(fields, [("text".to_owned(), "限期整改".to_owned())]);
+        assert_eq!(task_of(&back).as_deref(), Some("T06"));
     }
 }

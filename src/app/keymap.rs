@@ -165,6 +165,8 @@ impl Default for Keymap {
             (Action::Publish, vec![Key::char('P')]),
             (Action::Pledge, vec![Key::char('c')]),
             (Action::CheckPledge, vec![Key::char('K')]),
+            (Action::FollowUp, vec![Key::char('D')]),
+            (Action::Review, vec![Key::char('R')]),
             (Action::Export, vec![Key::char('E')]),
             (Action::Sync, vec![Key::char('Y')]),
             (Action::Save, vec![Key::char('s')]),
@@ -180,6 +182,7 @@ impl Default for Keymap {
                 ],
             ),
             (Action::Yes, vec![Key::char('y')]),
+            (Action::No, vec![Key::char('N')]),
         ];
         Keymap { bindings }
     }

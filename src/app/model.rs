@@ -7,6 +7,7 @@ use super::input::TextInput;
 use super::lanes::{Column, Filter, Lanes, columns};
 use super::verbs::Purpose;
 use crate::domain::Campaign;
+use crate::domain::follow_up::{self, FollowUp};
 use crate::domain::leaderboard::red_counts;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
@@ -31,6 +32,8 @@ pub enum View {
     Wall,
     /// A save met changes made elsewhere to the same fields: keep mine or theirs?
     Conflicts,
+    /// The review meeting (督评会), step by step.
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +75,8 @@ pub struct Derived {
     pub columns: Vec<Column>,
     /// Per task: how many published reviews list it as red (红灯×N).
     pub red_counts: Vec<usize>,
+    /// Per task: due a follow-up order (督), or one issued (督✓).
+    pub follow_ups: Vec<Option<FollowUp>>,
     pub red: usize,
     pub yellow: usize,
     pub green: usize,
@@ -92,6 +97,7 @@ impl Derived {
             .collect();
         let mut derived = Derived {
             red_counts: red_counts(campaign),
+            follow_ups: follow_up::states(campaign),
             red: 0,
             yellow: 0,
             green: 0,
@@ -152,6 +158,8 @@ pub struct Model {
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
+    /// The review meeting's flow while it runs.
+    pub review: Option<super::review::ReviewFlow>,
     /// Who else has the board open (`user@host`).
     pub others: Vec<String>,
     /// The conflicts of the last save, while the user decides.
@@ -233,6 +241,7 @@ impl Model {
             leaderboard: Default::default(),
             standup: Default::default(),
             wall: Default::default(),
+            review: None,
             conflicts_recorded: !recorded.is_empty(),
             unsynced: None,
             conflicts: recorded,
@@ -277,11 +286,19 @@ impl Model {
         };
         let selected = self.selected_id();
         let campaign = &self.file.campaign;
+        let since = follow_up::latest_review_date(campaign);
         for &i in &list {
             if let (Some(task), Some(light)) =
                 (campaign.tasks.get(i), self.derived.lights.get_mut(i))
             {
                 *light = task_light(task, &campaign.rules.light, self.today);
+            }
+            // Reviews change only with a reload of everything: a task's flag stays, its
+            // order may have been issued.
+            if let (Some(task), Some(state)) =
+                (campaign.tasks.get(i), self.derived.follow_ups.get_mut(i))
+            {
+                *state = follow_up::state(state.is_some(), task, since);
             }
         }
         self.derived

@@ -11,6 +11,7 @@ use super::verbs::{self, Purpose, edit};
 mod detail;
 mod leaderboard;
 mod pledge;
+mod review;
 mod standup;
 pub mod store;
 mod wall;
@@ -86,6 +87,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         View::Standup => standup::standup(model, action),
         View::Wall => wall::wall(model, action),
         View::Conflicts => settle(model, action),
+        View::Review => review::review(model, action),
         View::Board => board(model, action),
     }
 }
@@ -203,14 +205,22 @@ fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     };
     match form.key(key, &model.file.campaign) {
-        Some(false) => model.form = None,
+        Some(false) => {
+            model.form = None;
+            review::form_closed(model, false);
+        }
         Some(true) => {
             let Some(values) = form.check(&model.file.campaign) else {
                 return Vec::new();
             };
             let purpose = form.purpose.clone();
             match verbs::submit(model, purpose, &values) {
-                Ok(effects) => return effects,
+                Ok(effects) => {
+                    if model.form.is_none() {
+                        review::form_closed(model, true);
+                    }
+                    return effects;
+                }
                 Err(why) => {
                     if let Some(form) = model.form.as_mut() {
                         form.error = Some((form.focus, why));
@@ -298,6 +308,8 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Publish => leaderboard::publish(model),
         Action::Pledge => pledge::pledge(model),
+        Action::FollowUp => open_for(model, |task| Purpose::FollowUp { task }),
+        Action::Review => review::start(model),
         Action::CheckPledge => pledge::check_pledge(model),
         Action::Export => super::export::open(model),
         Action::Sync => store::sync(model),

@@ -1,6 +1,7 @@
 //! What each form is for: building it (with the current values) and carrying it out
 //! through the file core, with undo.
 
+pub mod follow_up;
 mod forms;
 mod schedule;
 
@@ -69,6 +70,10 @@ pub enum Purpose {
     CheckPledge {
         /// Index in `commitments`.
         index: usize,
+    },
+    /// A follow-up order (督办) for a task.
+    FollowUp {
+        task: String,
     },
 }
 
@@ -144,6 +149,7 @@ pub fn submit(
                 blocking: get(values, "blocking").flag(),
                 owner: text("owner"),
                 due: get(values, "due").date(),
+                coordinator: None,
             };
             let (id, fx) = edit(model, |f| f.add_problem(&task, new, today))?;
             (tr!("{task} 新问题 {id}", "{task}: problem {id} logged"), fx)
@@ -271,6 +277,7 @@ pub fn submit(
             };
             (done, fx)
         }
+        Purpose::FollowUp { task } => follow_up::submit(model, &task, values)?,
         Purpose::BackScheduleReview { task, proposals } => {
             let n = proposals.len();
             let ((), fx) = edit(model, |f| f.add_milestones(&task, &proposals))?;

@@ -1,4 +1,4 @@
-//! `bairi move | tick | note | pledge`: one edit, saved in place, for scripts and tests.
+//! `bairi move | tick | note | pledge | follow-up`: one edit, saved in place, for scripts and tests.
 
 use std::io::Write;
 use std::path::Path;
@@ -31,6 +31,13 @@ pub enum Edit {
     CheckPledge {
         n: usize,
         kept: bool,
+    },
+    /// A follow-up order (督办); the coordinator is the stamp's person.
+    FollowUp {
+        task: String,
+        unit: Option<String>,
+        due: Option<chrono::NaiveDate>,
+        text: Option<String>,
     },
 }
 
@@ -74,7 +81,11 @@ pub fn run(
     let today = file.today;
     let writes_by = matches!(
         edit,
-        Edit::Move { .. } | Edit::Tick { .. } | Edit::Note { .. } | Edit::Pledge(_)
+        Edit::Move { .. }
+            | Edit::Tick { .. }
+            | Edit::Note { .. }
+            | Edit::Pledge(_)
+            | Edit::FollowUp { .. }
     );
     if let (true, Some(who)) = (writes_by, &by)
         && crate::store::verify::person(&file.campaign, who).is_err()
@@ -138,6 +149,15 @@ pub fn run(
                 .map(|n| tr!("已记录第{n}条承诺", "pledge {n} recorded"))
                 .map_err(|e| e.message())
         }
+        Edit::FollowUp {
+            task,
+            unit,
+            due,
+            text,
+        } => {
+            let order = Order { unit, due, text };
+            follow_up(&mut file, &task, order, by.clone(), lang)
+        }
         Edit::CheckPledge { n, kept } => file
             .check_pledge(n, kept)
             .map(|()| {
@@ -194,4 +214,50 @@ fn unknown_person(file: &CampaignFile, who: &str) -> Text {
         }
     }
     Text::new(zh, en)
+}
+
+/// What `bairi follow-up` was given.
+struct Order {
+    unit: Option<String>,
+    due: Option<chrono::NaiveDate>,
+    text: Option<String>,
+}
+
+/// A follow-up order for `task`, with the board's defaults for what is not given.
+fn follow_up(
+    file: &mut CampaignFile,
+    task: &str,
+    Order { unit, due, text }: Order,
+    by: Option<String>,
+    lang: Lang,
+) -> Result<Text, Text> {
+    use crate::domain::follow_up;
+    let campaign = &file.campaign;
+    let Some(index) = campaign.task_index(task) else {
+        return Err(tr!("没有任务 {task}", "there is no task {task}"));
+    };
+    let flagged = follow_up::follow_ups(campaign)
+        .get(index)
+        .copied()
+        .unwrap_or(false);
+    let offered = follow_up::order_text(campaign, index, flagged);
+    let new = crate::store::file::NewProblem {
+        text: text.unwrap_or_else(|| offered.get(lang).to_owned()),
+        kind: Some(follow_up::KIND.to_owned()),
+        blocking: false,
+        owner: unit.or_else(|| campaign.tasks[index].lead_unit.clone()),
+        coordinator: by,
+        due: Some(
+            due.unwrap_or_else(|| crate::store::pledge::default_due(&campaign.info, file.today)),
+        ),
+    };
+    let today = file.today;
+    file.add_problem(task, new, today)
+        .map(|pid| {
+            tr!(
+                "{task} 已下达督办 {pid}",
+                "{task}: follow-up order {pid} issued"
+            )
+        })
+        .map_err(|e| e.message())
 }

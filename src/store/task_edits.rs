@@ -27,6 +27,8 @@ pub struct NewProblem {
     pub kind: Option<String>,
     pub blocking: bool,
     pub owner: Option<String>,
+    /// The person who coordinates (a follow-up order's, say).
+    pub coordinator: Option<String>,
     pub due: Option<NaiveDate>,
 }
 
@@ -161,6 +163,9 @@ impl CampaignFile {
         if let Some(owner) = &new.owner {
             super::verify::unit(&self.campaign, owner)?;
         }
+        if let Some(person) = &new.coordinator {
+            super::verify::person(&self.campaign, person)?;
+        }
         // Problem ids are unique across tasks: the next free one is looked for in them all.
         let taken = |pid: &str| {
             self.campaign
@@ -183,6 +188,9 @@ impl CampaignFile {
         table.insert("raised", toml_edit::value(date_value(today)));
         if let Some(owner) = &new.owner {
             table.insert("owner", toml_edit::value(patch::string(owner)));
+        }
+        if let Some(person) = &new.coordinator {
+            table.insert("coordinator", toml_edit::value(patch::string(person)));
         }
         if let Some(due) = new.due {
             table.insert("due", toml_edit::value(date_value(due)));

@@ -8,6 +8,7 @@ use super::header::fit_spans;
 use super::text::{fit, inert};
 use crate::app::lanes::Lanes;
 use crate::domain::Status;
+use crate::domain::follow_up::FollowUp;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::due_label;
 use crate::domain::task_facts::next_milestone;
@@ -41,6 +42,26 @@ pub fn light_label(
         out.push('*');
     }
     out
+}
+
+/// `督` (`FU`) for a task due a follow-up order, `督✓` (`FU✓`) once one is issued.
+pub fn follow_up_mark(state: FollowUp, lang: Lang, glyphs: &Glyphs) -> String {
+    let word = Text::new("督", "FU");
+    match state {
+        FollowUp::Due => word.get(lang).to_owned(),
+        FollowUp::Issued => format!("{}{}", word.get(lang), glyphs.done),
+    }
+}
+
+/// The mark's style: loud while due, quiet once issued.
+pub fn follow_up_style(ctx: &Ctx, state: FollowUp) -> Style {
+    match state {
+        FollowUp::Due => ctx
+            .theme
+            .light(TaskLight::Red)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        FollowUp::Issued => ctx.theme.light(TaskLight::Red),
+    }
 }
 
 /// The lines of the card of task `index`, `rows` tall (1 to 3) and exactly `width` wide.
@@ -84,16 +105,46 @@ pub fn card_lines(
         ctx.theme.light(verdict.light).patch(base),
     );
 
+    // The follow-up mark leads the title, so the light word and the lead unit keep their
+    // place on the line below.
+    let follow_up = model
+        .derived
+        .follow_ups
+        .get(index)
+        .copied()
+        .flatten()
+        .map(|state| {
+            let mark = follow_up_mark(state, lang, &ctx.theme.glyphs);
+            let style = follow_up_style(ctx, state);
+            let style = if selected { style.patch(base) } else { style };
+            Span::styled(mark, style)
+        });
+    let mark_width = follow_up.as_ref().map_or(0, |m| m.width() + 1);
     let mut title_line = vec![Span::styled(
-        format!("{marker}{}", fit(&inert(title), w.saturating_sub(1))),
+        marker.to_owned(),
         base.add_modifier(Modifier::BOLD),
     )];
+    if let Some(mark) = &follow_up {
+        title_line.push(mark.clone());
+        title_line.push(Span::styled(" ", base));
+    }
+    title_line.push(Span::styled(
+        fit(&inert(title), w.saturating_sub(1 + mark_width)),
+        base.add_modifier(Modifier::BOLD),
+    ));
     if rows == 1 {
         title_line = vec![
             Span::styled(marker.to_owned(), base.add_modifier(Modifier::BOLD)),
             light.clone(),
-            Span::styled(format!(" {}", inert(task.display_title())), base),
         ];
+        if let Some(mark) = follow_up {
+            title_line.push(Span::styled(" ", base));
+            title_line.push(mark);
+        }
+        title_line.push(Span::styled(
+            format!(" {}", inert(task.display_title())),
+            base,
+        ));
         return vec![pad(fit_spans(title_line, width), w, base)];
     }
 
@@ -112,7 +163,8 @@ pub fn card_lines(
     };
     let mut second = vec![Span::styled(" ", base), light];
     let reds = model.derived.red_counts.get(index).copied().unwrap_or(0);
-    if reds > 0 {
+    // On a narrow card 督 already says "red at three reviews": the lead unit keeps the room.
+    if reds > 0 && (wide || mark_width == 0) {
         let label = crate::tr!(" 红灯×{reds}", " red×{reds}");
         second.push(Span::styled(
             label.get(lang).to_owned(),

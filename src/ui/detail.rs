@@ -11,9 +11,12 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Ctx;
 use super::card::light_label;
 use super::text::{cut, inert, wrap};
+use crate::app::action::Action;
 use crate::app::detail_doc::{Row, RowKind, document};
+use crate::domain::follow_up::FollowUp;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::MilestoneState;
+use crate::i18n::Text;
 use crate::tr;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -137,6 +140,29 @@ fn styled(ctx: &Ctx, index: usize, row: &Row, selected: bool) -> (Style, String)
         .get(index)
         .map_or(TaskLight::Green, |v| v.light);
     let (style, text) = match &row.kind {
+        RowKind::FollowUp(state) => {
+            let mark = super::card::follow_up_mark(*state, ctx.model.lang, g);
+            let order = if *state == FollowUp::Due {
+                let keys = ctx.hints(&[(
+                    &[Action::FollowUp],
+                    Text::new("下达督办", "issue the order"),
+                )]);
+                if keys.is_empty() {
+                    keys
+                } else {
+                    format!(" · {keys}")
+                }
+            } else {
+                String::new()
+            };
+            let style = theme.light(TaskLight::Red);
+            let style = if *state == FollowUp::Due {
+                style.add_modifier(Modifier::BOLD)
+            } else {
+                style
+            };
+            (style, format!("  {mark} {}{order}", row.text))
+        }
         RowKind::Reason => (theme.light(light), format!("  · {}", row.text)),
         RowKind::Heading => (theme.header(), row.text.clone()),
         RowKind::Plain => (Style::new(), row.text.clone()),

@@ -67,6 +67,10 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 
 /// `? 帮助  Enter 详情  >/< 移动  q 退出` on the board; the document keys in the details.
 fn hints(ctx: &Ctx) -> Line<'static> {
+    // The review meeting lists its own keys on each step.
+    if ctx.model.view == View::Review {
+        return Line::default();
+    }
     let items: Vec<(Action, Text)> = if ctx.model.view == View::Detail {
         vec![
             (Action::Down, Text::new("下移", "down")),

@@ -3,15 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
-use super::card::light_label;
+use super::card::{follow_up_mark, light_label};
 use super::text::{cut, inert, wrap};
 use crate::app::action::Action;
 use crate::app::standup::recorded_today;
+use crate::domain::follow_up::FollowUp;
 use crate::domain::history;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
@@ -102,6 +103,24 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
     let light = light_label(verdict.light, verdict.overridden, lang, true, g);
     let status = task.status.label(lang);
     out.push((theme.light(verdict.light), format!("{light} · {status}")));
+    if let Some(state) = model.derived.follow_ups.get(index).copied().flatten() {
+        let mark = follow_up_mark(state, lang, g);
+        let why = crate::app::detail_doc::follow_up_text(model, index);
+        let key = if state == FollowUp::Due {
+            ctx.hints(&[(&[Action::FollowUp], Text::new("下达督办", "issue it"))])
+        } else {
+            String::new()
+        };
+        let key = if key.is_empty() {
+            key
+        } else {
+            format!(" · {key}")
+        };
+        out.push((
+            theme.light(TaskLight::Red).add_modifier(Modifier::BOLD),
+            format!("{mark} {}{key}", ctx.t(&why)),
+        ));
+    }
     for reason in &verdict.reasons {
         out.push((
             theme.light(verdict.light),
@@ -210,12 +229,53 @@ fn summary_rows(ctx: &Ctx) -> Rows {
         ))
         .to_owned(),
     ));
+    out.extend(follow_up_rows(ctx));
     out.extend(super::pledges::due_rows(ctx));
     out
 }
 
+/// The tasks due a follow-up order (督) and those with one issued (督✓), for the summary.
+fn follow_up_rows(ctx: &Ctx) -> Rows {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let flagged: Vec<(usize, FollowUp)> = model
+        .derived
+        .follow_ups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .collect();
+    if flagged.is_empty() {
+        return Vec::new();
+    }
+    let due = flagged.iter().filter(|(_, s)| *s == FollowUp::Due).count();
+    let issued = flagged.len() - due;
+    let mut out: Rows = vec![(
+        ctx.theme.key(),
+        ctx.t(&tr!(
+            "督办:待下达 {due} 个 · 已下达 {issued} 个",
+            "Follow-up orders: {due} to issue · {issued} issued"
+        ))
+        .to_owned(),
+    )];
+    for (i, state) in flagged {
+        let task = &campaign.tasks[i];
+        let mark = follow_up_mark(state, model.lang, &ctx.theme.glyphs);
+        let style = if state == FollowUp::Due {
+            ctx.theme.light(TaskLight::Red)
+        } else {
+            ctx.theme.dim()
+        };
+        out.push((
+            style,
+            format!("  {mark} {} {}", task.id, inert(task.display_title())),
+        ));
+    }
+    out
+}
+
 /// `a · b · c` packed into lines of at most `width` columns, breaking only between hints.
-fn pack_hints(keys: &str, width: usize) -> Vec<String> {
+pub(super) fn pack_hints(keys: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for hint in keys.split(" · ") {
         match out.last_mut() {

@@ -13,6 +13,36 @@ pub fn qinglan_copy(dir: &Path) -> PathBuf {
     path
 }
 
+/// The qinglan example with two red streaks written into its reviews: T06 red at checkpoints
+/// 3, 4 and 5 (due a follow-up order from 2026-11-10 on), and T02 red at 4 and 5 (due one
+/// once checkpoint 6, where it is red again, is published).
+pub fn qinglan_red_streaks(dir: &Path) -> PathBuf {
+    let path = qinglan_copy(dir);
+    let text = std::fs::read_to_string(&path).expect("read the copy");
+    let text = text
+        .replacen("red    = [\"T02\"]", "red    = [\"T02\", \"T06\"]", 1)
+        .replacen(
+            "red    = [\"T05\", \"T06\"]",
+            "red    = [\"T02\", \"T05\", \"T06\"]",
+            1,
+        );
+    std::fs::write(&path, text).expect("write the copy");
+    path
+}
+
+/// [`qinglan_red_streaks`] opened on `today` in a temp dir.
+pub fn streaks_model(
+    today: &str,
+    lang: bairi::i18n::Lang,
+) -> (bairi::app::model::Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = qinglan_red_streaks(dir.path());
+    let file =
+        bairi::store::file::CampaignFile::open(&path, bairi::store::load::Today::Date(day(today)))
+            .expect("the copy opens");
+    (bairi::app::model::Model::new(file, day(today), lang), dir)
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

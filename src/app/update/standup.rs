@@ -93,7 +93,11 @@ pub(super) fn standup(model: &mut Model, action: Action) -> Vec<Effect> {
             if on_task
                 || !matches!(
                     other,
-                    Action::Note | Action::Problem | Action::MoveNext | Action::MovePrevious
+                    Action::Note
+                        | Action::Problem
+                        | Action::MoveNext
+                        | Action::MovePrevious
+                        | Action::FollowUp
                 ) =>
         {
             return common(model, other);

@@ -344,6 +344,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                 )],
             )
         }
+        Purpose::FollowUp { task: id } => super::follow_up::form(model, id),
         Purpose::BackScheduleReview { task: id, .. } => (
             tr!(
                 "{id} 倒排结果:Enter 添加为节点,Esc 取消",
