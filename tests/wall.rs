@@ -1,0 +1,53 @@
+//! The wall chart: rows stay aligned whatever the titles hold, and a wide window shows the
+//! whole campaign and nothing past it.
+
+mod support;
+
+use bairi::app::action::Action;
+use bairi::app::model::Model;
+use bairi::i18n::Lang;
+use bairi::store::file::CampaignFile;
+use bairi::store::load::Today;
+use support::{day, press, screen};
+use unicode_width::UnicodeWidthStr;
+
+/// The qinglan example with T01..T03's short titles replaced.
+fn with_titles(titles: &[&str]) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = support::qinglan_copy(dir.path());
+    let mut source = std::fs::read_to_string(&path).expect("read");
+    for (old, new) in ["智能装备园一期", "污水厂二期", "新材料三期"]
+        .iter()
+        .zip(titles)
+    {
+        source = source.replacen(&format!("\"{old}\""), &format!("\"{new}\""), 1);
+    }
+    std::fs::write(&path, source).expect("write");
+    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).expect("opens");
+    (Model::new(file, day("2026-11-22"), Lang::Zh), dir)
+}
+
+/// The display column of the first `mark` after `label` on the row that holds `label`.
+fn column_of(screen: &str, label: &str, mark: char) -> Option<usize> {
+    let row = screen.lines().find(|l| l.contains(label))?;
+    let after = row.find(label)? + label.len();
+    let at = row[after..].find(mark)?;
+    Some(row[..after + at].width())
+}
+
+#[test]
+fn rows_stay_aligned_with_emoji_titles() {
+    // Long enough to be cut at 80 columns: each emoji is one character of width 1 followed by
+    // a variation selector, two columns as a whole.
+    let titles = ["🏗️🏗️🏗️🏗️装备产业园一期项目", "🏗️污水厂二期", "新材料三期"];
+    let (mut m, _dir) = with_titles(&titles);
+    press(&mut m, &[Action::ShowWall]);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen(&m, w, h);
+        let today = column_of(&s, "城南公路", '│');
+        assert!(today.is_some(), "{s}");
+        for label in ["🏗️🏗️", "污水厂二期", "新材料三期"] {
+            assert_eq!(column_of(&s, label, '│'), today, "{label} at {w}x{h}\n{s}");
+        }
+    }
+}
