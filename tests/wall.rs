@@ -51,3 +51,31 @@ fn rows_stay_aligned_with_emoji_titles() {
         }
     }
 }
+
+/// The `MM-DD ~ MM-DD` note above the chart.
+fn shown_days(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(" ~ "))
+        .unwrap_or_else(|| panic!("no range\n{screen}"));
+    let at = line.find(" ~ ").expect("range");
+    line[at - 5..at + 8].to_owned()
+}
+
+#[test]
+fn a_wide_chart_shows_the_whole_campaign_and_nothing_past_it() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    press(&mut m, &[Action::ShowWall]);
+    for (w, h) in [(200, 50), (300, 50)] {
+        let s = screen(&m, w, h);
+        assert_eq!(shown_days(&s), "09-01 ~ 12-09", "{w}x{h}\n{s}");
+        let head = s.lines().find(|l| l.contains(" ~ ")).expect("head");
+        for cp in 1..=8 {
+            assert!(head.contains(&cp.to_string()), "checkpoint {cp}: {head}");
+        }
+    }
+    // Scrolled as far right as it goes, a narrow chart ends on the last day.
+    press(&mut m, &[Action::Right; 20]);
+    let s = screen(&m, 80, 24);
+    assert!(shown_days(&s).ends_with("12-09"), "{s}");
+}
