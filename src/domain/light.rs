@@ -27,6 +27,27 @@ impl TaskLight {
             TaskLight::Green => "green",
         }
     }
+
+    /// The one word for a light on every screen and in every report: `红灯` / `red`.
+    pub fn word(self) -> Text {
+        match self {
+            TaskLight::Done => Text::new("销号", "done"),
+            TaskLight::Red => Text::new("红灯", "red"),
+            TaskLight::Yellow => Text::new("黄灯", "yellow"),
+            TaskLight::Green => Text::new("绿灯", "green"),
+        }
+    }
+
+    /// The same word where columns are scarce (narrow cards, the header's counts): Chinese
+    /// drops the `灯`; English has no shorter word that still reads as one.
+    pub fn short_word(self) -> Text {
+        match self {
+            TaskLight::Red => Text::new("红", "red"),
+            TaskLight::Yellow => Text::new("黄", "yellow"),
+            TaskLight::Green => Text::new("绿", "green"),
+            TaskLight::Done => self.word(),
+        }
+    }
 }
 
 impl From<Light> for TaskLight {

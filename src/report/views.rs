@@ -50,12 +50,7 @@ impl Ctx<'_> {
 
     fn light(&self, i: usize) -> String {
         let v = &self.lights[i];
-        let word = match v.light {
-            TaskLight::Red => self.t("红灯", "red"),
-            TaskLight::Yellow => self.t("黄灯", "yellow"),
-            TaskLight::Green => self.t("绿灯", "green"),
-            TaskLight::Done => self.t("已销号", "crossed off"),
-        };
+        let word = v.light.word().get(self.lang).to_owned();
         if v.overridden {
             format!("{word}*")
         } else {

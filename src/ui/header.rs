@@ -48,19 +48,19 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let (dot, tick) = (ctx.theme.glyphs.light, ctx.theme.glyphs.done);
     let counts = [
         (
-            tr!("{dot}红{red}", "{dot}R{red}"),
+            tr!("{dot}红{red}", "{dot}red {red}"),
             ctx.theme.light(TaskLight::Red),
         ),
         (
-            tr!("{dot}黄{yellow}", "{dot}Y{yellow}"),
+            tr!("{dot}黄{yellow}", "{dot}yellow {yellow}"),
             ctx.theme.light(TaskLight::Yellow),
         ),
         (
-            tr!("{dot}绿{green}", "{dot}G{green}"),
+            tr!("{dot}绿{green}", "{dot}green {green}"),
             ctx.theme.light(TaskLight::Green),
         ),
         (
-            tr!("{tick}销号{done}", "{tick}done{done}"),
+            tr!("{tick}销号{done}", "{tick}done {done}"),
             ctx.theme.light(TaskLight::Done),
         ),
     ];
