@@ -100,7 +100,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     }
     footer::render(frame, bottom, ctx);
     if ctx.model.view == View::Help {
-        help::render(frame, popup_area(body, 100, 40), ctx);
+        help::render(frame, popup_area(body, help::MAX_WIDTH, 40), ctx);
     }
     if let Some(form) = &ctx.model.form {
         form::render_form(frame, body, ctx, form);

@@ -64,3 +64,36 @@ fn remapped_keys_show_in_the_stand_up_help_leaderboard_and_wall() {
     let wall = screen(&keymap, &[Action::ShowWall]);
     assert!(wall.contains("Enter/O 详情"), "{wall}");
 }
+
+#[test]
+fn help_names_its_own_keys_and_cuts_no_description_at_80_columns() {
+    let keymap = Keymap::with_overrides(&[
+        (Action::Down, keys(&["Down", "J"])),
+        (Action::PageDown, keys(&["N"])),
+        (Action::SwitchView, keys(&["V"])),
+    ])
+    .unwrap();
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    update(&mut m, Action::Help, today());
+    let mut seen = String::new();
+    for _ in 0..5 {
+        let s = support::screen_with(&m, &keymap, 80, 24);
+        assert!(!s.contains('…'), "a description is cut\n{s}");
+        seen.push_str(&s);
+        update(&mut m, Action::PageDown, today());
+    }
+    assert!(seen.contains("↓/N 更多"), "{seen}");
+    assert!(!seen.contains("↓/j"), "{seen}");
+    for (action, _) in keymap.bindings() {
+        let what = action.describe();
+        assert!(seen.contains(&what.zh), "{}: {seen}", action.name());
+        // Keys belong in the key column, where the keymap puts them.
+        for key in ["←", "→", "Enter", "v "] {
+            assert!(
+                !what.zh.contains(key) && !what.en.contains(key),
+                "{}",
+                action.name()
+            );
+        }
+    }
+}
