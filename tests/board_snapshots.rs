@@ -266,7 +266,7 @@ fn a_filter_shows_in_the_header() {
             .lines()
             .nth(1)
             .unwrap()
-            .contains("[筛选:红灯 · F清除]"),
+            .contains("[筛选:红灯 · F 清除]"),
         "{screen}"
     );
 }

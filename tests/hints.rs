@@ -97,3 +97,38 @@ fn help_names_its_own_keys_and_cuts_no_description_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn confirmations_and_the_filter_name_their_remapped_keys() {
+    let keymap = Keymap::with_overrides(&[
+        (Action::Yes, keys(&["z"])),
+        (Action::Save, keys(&["W"])),
+        (Action::ClearFilter, keys(&["X"])),
+    ])
+    .unwrap();
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    update(&mut m, Action::Delete, today());
+    let delete = support::screen_with(&m, &keymap, 80, 24);
+    assert!(delete.contains("z 删除"), "{delete}");
+    assert!(!delete.contains("y 删除"), "{delete}");
+    m.view = bairi::app::model::View::ConfirmQuit;
+    let quit = support::screen_with(&m, &keymap, 120, 24);
+    assert!(
+        quit.contains("z 不保存退出") && quit.contains("W 保存后退出"),
+        "{quit}"
+    );
+    m.view = bairi::app::model::View::Board;
+    update(&mut m, Action::Filter, today());
+    support::typed(&mut m, "红灯");
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::Submit),
+        today(),
+    );
+    let board = support::screen_with(&m, &keymap, 120, 24);
+    assert!(board.contains("X 清除"), "{board}");
+    assert!(
+        !board.contains("F清除") && !board.contains("F 清除"),
+        "{board}"
+    );
+}

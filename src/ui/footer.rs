@@ -14,9 +14,16 @@ use crate::i18n::Text;
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
     let line = if model.view == View::ConfirmQuit {
-        let q = Text::new(
-            "有未保存的修改。y 不保存退出 · s 保存后退出 · 其他键返回",
-            "Unsaved edits. y quit without saving · s save and quit · any other key goes back",
+        let keys = ctx.hints(&[
+            (
+                &[Action::Yes],
+                Text::new("不保存退出", "quit without saving"),
+            ),
+            (&[Action::Save], Text::new("保存后退出", "save and quit")),
+        ]);
+        let q = crate::tr!(
+            "有未保存的修改。{keys} · 其他键返回",
+            "Unsaved edits. {keys} · any other key goes back"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
     } else if let View::ConfirmDelete(index) = model.view {
@@ -25,9 +32,10 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             .tasks
             .get(index)
             .map_or("", |t| t.id.as_str());
+        let yes = ctx.hints(&[(&[Action::Yes], Text::new("删除", "deletes"))]);
         let q = crate::tr!(
-            "删除任务 {id}?y 删除 · 其他键取消",
-            "Delete task {id}? y deletes · any other key cancels"
+            "删除任务 {id}?{yes} · 其他键取消",
+            "Delete task {id}? {yes} · any other key cancels"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
     } else if let Some(message) = &model.message {

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use super::text::{cut, inert, width};
+use crate::app::action::Action;
 use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, remaining};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
@@ -88,7 +89,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if let Some(filter) = &model.filter {
         let label = filter.label(model.campaign());
         let (zh, en) = (&label.zh, &label.en);
-        let shown = tr!("  [筛选:{zh} · F清除]", "  [filter: {en} · F clears]");
+        let clear = ctx.hints(&[(&[Action::ClearFilter], Text::new("清除", "clears"))]);
+        let shown = tr!("  [筛选:{zh} · {clear}]", "  [filter: {en} · {clear}]");
         second.push(Span::styled(
             shown.get(lang).to_owned(),
             ctx.theme.warning(),
