@@ -82,7 +82,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     let [top, body, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(header_rows),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(footer::height(ctx, area.width)),
     ]));
     header::render(frame, top, ctx);
     match ctx.model.view {
