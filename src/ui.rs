@@ -84,7 +84,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     let [top, body, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(header_rows),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(footer::height(ctx, area.width)),
     ]));
     header::render(frame, top, ctx);
     match ctx.model.view {
@@ -103,7 +103,7 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
     }
     footer::render(frame, bottom, ctx);
     if ctx.model.view == View::Help {
-        help::render(frame, popup_area(body, 100, 40), ctx);
+        help::render(frame, popup_area(body, help::MAX_WIDTH, 40), ctx);
     }
     if let Some(form) = &ctx.model.form {
         form::render_form(frame, body, ctx, form);

@@ -63,7 +63,7 @@ fn a_task_due_a_follow_up_shows_督_on_its_card_80x24() {
     let (m, _dir) = support::streaks_model("2026-11-22", Lang::Zh);
     let screen = support::screen(&m, 80, 24);
     // The mark leads the title; the light word and the lead unit keep their line (the red
-    // count, which 督 implies, gives way on a narrow card).
+    // count moves to the line below on a narrow card).
     assert!(screen.contains("│ 督 溪湾四期… │"), "{screen}");
     assert!(screen.contains("│ ●黄 溪口镇   │"), "{screen}");
     insta::assert_snapshot!("board_with_a_follow_up_80x24", screen);
@@ -74,7 +74,7 @@ fn the_mark_is_fu_in_english_and_keeps_the_lead_unit_on_a_wide_card() {
     let (m, _dir) = support::streaks_model("2026-11-22", Lang::En);
     let screen = support::screen(&m, 160, 40);
     assert!(screen.contains("FU 溪湾四期安置房项目征迁"), "{screen}");
-    assert!(screen.contains("●At risk red×3 溪口镇"), "{screen}");
+    assert!(screen.contains("●yellow 溪口镇 red×3"), "{screen}");
 }
 
 #[test]

@@ -65,3 +65,71 @@ fn remapped_keys_show_in_the_stand_up_help_leaderboard_and_wall() {
     let wall = screen(&keymap, &[Action::ShowWall]);
     assert!(wall.contains("Enter/O 详情"), "{wall}");
 }
+
+#[test]
+fn help_names_its_own_keys_and_cuts_no_description_at_80_columns() {
+    let keymap = Keymap::with_overrides(&[
+        (Action::Down, keys(&["Down", "J"])),
+        (Action::PageDown, keys(&["Z"])),
+        (Action::SwitchView, keys(&["V"])),
+    ])
+    .unwrap();
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    update(&mut m, Action::Help, today());
+    let mut seen = String::new();
+    for _ in 0..5 {
+        let s = support::screen_with(&m, &keymap, 80, 24);
+        assert!(!s.contains('…'), "a description is cut\n{s}");
+        seen.push_str(&s);
+        update(&mut m, Action::PageDown, today());
+    }
+    assert!(seen.contains("↓/Z 更多"), "{seen}");
+    assert!(!seen.contains("↓/j"), "{seen}");
+    for (action, _) in keymap.bindings() {
+        let what = action.describe();
+        assert!(seen.contains(&what.zh), "{}: {seen}", action.name());
+        // Keys belong in the key column, where the keymap puts them.
+        for key in ["←", "→", "Enter", "v "] {
+            assert!(
+                !what.zh.contains(key) && !what.en.contains(key),
+                "{}",
+                action.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn confirmations_and_the_filter_name_their_remapped_keys() {
+    let keymap = Keymap::with_overrides(&[
+        (Action::Yes, keys(&["z"])),
+        (Action::Save, keys(&["W"])),
+        (Action::ClearFilter, keys(&["X"])),
+    ])
+    .unwrap();
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    update(&mut m, Action::Delete, today());
+    let delete = support::screen_with(&m, &keymap, 80, 24);
+    assert!(delete.contains("z 删除"), "{delete}");
+    assert!(!delete.contains("y 删除"), "{delete}");
+    m.view = bairi::app::model::View::ConfirmQuit;
+    let quit = support::screen_with(&m, &keymap, 120, 24);
+    assert!(
+        quit.contains("z 不保存退出") && quit.contains("W 保存后退出"),
+        "{quit}"
+    );
+    m.view = bairi::app::model::View::Board;
+    update(&mut m, Action::Filter, today());
+    support::typed(&mut m, "红灯");
+    update(
+        &mut m,
+        Action::Field(bairi::app::form::FieldKey::Submit),
+        today(),
+    );
+    let board = support::screen_with(&m, &keymap, 120, 24);
+    assert!(board.contains("X 清除"), "{board}");
+    assert!(
+        !board.contains("F清除") && !board.contains("F 清除"),
+        "{board}"
+    );
+}

@@ -48,7 +48,7 @@ fn the_detail_view_shows_the_history_newest_first_in_either_language() {
     insta::assert_snapshot!("history_detail_en_80x24", en);
     for line in [
         "History (3, newest first)",
-        "light set: At risk (许可已批)",
+        "light set: yellow (许可已批)",
         "ticked M3",
         "Blocked → In progress",
     ] {
@@ -69,7 +69,7 @@ fn the_json_report_gives_each_task_its_history() {
         serde_json::json!([
             { "date": "2026-11-22", "by": "li_mx", "kind": "状态", "text": "Blocked → In progress" },
             { "date": "2026-11-22", "by": "li_mx", "kind": "节点", "text": "ticked M3 进厂管网穿越省道段完成顶管" },
-            { "date": "2026-11-22", "by": "li_mx", "kind": "亮灯", "text": "light set: At risk (许可已批)" },
+            { "date": "2026-11-22", "by": "li_mx", "kind": "亮灯", "text": "light set: yellow (许可已批)" },
         ])
     );
     // Notes are not history.

@@ -10,10 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
 use bairi::app::keymap::Keymap;
 use bairi::app::model::Model;
 use bairi::app::update::update;
-use bairi::i18n::Lang;
+use bairi::i18n::{Lang, Text};
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 use bairi::term::backend::LeanBackend;
@@ -117,4 +118,162 @@ fn every_pop_up_keeps_its_left_border_over_chinese_cards() {
             assert_left_border_whole(&parser, title, &format!("{what} at {w}x{h}"));
         }
     }
+}
+
+/// The qinglan board on `today` (Chinese unless `lang` says), with `open` applied.
+fn popup_model(today: &str, lang: Lang, open: &[Action]) -> (Model, tempfile::TempDir) {
+    let (mut m, dir) = support::qinglan_model(today, lang);
+    m.author = Some("li_mx".into());
+    support::press(&mut m, open);
+    (m, dir)
+}
+
+/// Both sizes of one pop-up, one snapshot each: `{name}_80x24`, `{name}_120x40`.
+fn snap_both(name: &str, m: &Model) {
+    insta::assert_snapshot!(format!("{name}_80x24"), support::screen(m, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), support::screen(m, 120, 40));
+}
+
+/// Steps down the leaderboard to the row of `unit`.
+fn leaderboard_row(m: &mut Model, unit: &str) {
+    for _ in 0..20 {
+        let s = support::screen(m, 120, 40);
+        if s.lines().any(|l| l.starts_with("│▶") && l.contains(unit)) {
+            return;
+        }
+        support::press(m, &[Action::Down]);
+    }
+    panic!("no row {unit}");
+}
+
+#[test]
+fn forms_over_the_chinese_board() {
+    let t02 = [Action::Right];
+    let forms: [(&str, Vec<Action>); 10] = [
+        ("note", vec![Action::Note]),
+        ("problem", vec![Action::Problem]),
+        ("resolve", [&t02[..], &[Action::Resolve]].concat()),
+        ("progress", vec![Action::Progress]),
+        ("priority", vec![Action::Priority]),
+        ("override", vec![Action::Override]),
+        ("add_task", vec![Action::AddTask]),
+        ("edit_task", vec![Action::Edit]),
+        ("milestone", vec![Action::AddMilestone]),
+        ("back_schedule", vec![Action::BackSchedule]),
+    ];
+    for (name, open) in forms {
+        let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &open);
+        assert!(m.form.is_some(), "{name} opens a form");
+        // Nothing inside the form is cut: labels, values and hints fit at 80 columns.
+        let s = support::screen(&m, 80, 24);
+        for line in s.lines().filter(|l| l.starts_with("│   │")) {
+            assert!(!line.contains('…'), "{name}: {line}\n{s}");
+        }
+        snap_both(name, &m);
+    }
+}
+
+#[test]
+fn back_schedule_proposals() {
+    let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::BackSchedule]);
+    support::typed(&mut m, "签约 3, 腾空 4, 拆除 2");
+    support::press(&mut m, &[Action::Field(FieldKey::Submit)]);
+    snap_both("back_schedule_review", &m);
+}
+
+#[test]
+fn leaderboard_pop_ups() {
+    let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::ShowLeaderboard]);
+    support::press(&mut m, &[Action::Pledge]);
+    assert!(m.form.is_some(), "pledge form");
+    snap_both("pledge", &m);
+    let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::ShowLeaderboard]);
+    leaderboard_row(&mut m, "溪口镇");
+    support::press(&mut m, &[Action::CheckPledge]);
+    assert!(m.form.is_some(), "check-pledge form");
+    snap_both("check_pledge", &m);
+    // The day after checkpoint 6, which is not yet published.
+    let (m, _dir) = popup_model(
+        "2026-11-24",
+        Lang::Zh,
+        &[Action::ShowLeaderboard, Action::Publish],
+    );
+    snap_both("publish_confirm", &m);
+}
+
+#[test]
+fn questions_lists_and_help() {
+    for (name, open) in [
+        ("delete_confirm", vec![Action::Delete]),
+        ("help", vec![Action::Help]),
+        ("filter", vec![Action::Filter]),
+        ("search", vec![Action::Search]),
+    ] {
+        let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &open);
+        snap_both(name, &m);
+    }
+    let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[]);
+    m.view = bairi::app::model::View::ConfirmQuit;
+    snap_both("quit_confirm", &m);
+}
+
+#[test]
+fn conflicts_list_and_sync_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(
+        "\n[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
+    let m = Model::new(file, today(), Lang::Zh);
+    assert_eq!(m.view, bairi::app::model::View::Conflicts);
+    snap_both("conflicts", &m);
+
+    let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[]);
+    let sent = vec![Text::new("T01 进度 80→90", "T01 progress 80→90")];
+    let received = vec![
+        Text::new("T02 新记录", "T02 new note"),
+        Text::new("T05 勾选节点:完成312户签约", "T05 milestone ticked"),
+        Text::new("T08 状态 受阻→推进中", "T08 status blocked→in progress"),
+    ];
+    bairi::app::update::store::synced(
+        &mut m,
+        Ok(bairi::sync::round::Outcome::Done { sent, received }),
+        None,
+    );
+    let s = support::screen(&m, 80, 24);
+    assert!(
+        s.contains("状态 受阻→推进中"),
+        "all that came in shows\n{s}"
+    );
+    snap_both("sync_result", &m);
+}
+
+#[test]
+fn english_pop_ups_at_80x24() {
+    for (name, open) in [
+        ("en_problem", vec![Action::Problem]),
+        ("en_override", vec![Action::Override]),
+        ("en_edit_task", vec![Action::Edit]),
+        ("en_help", vec![Action::Help]),
+    ] {
+        let (m, _dir) = popup_model("2026-11-22", Lang::En, &open);
+        insta::assert_snapshot!(format!("{name}_80x24"), support::screen(&m, 80, 24));
+    }
+}
+
+#[test]
+fn drop_downs_name_their_entries_once_in_the_interface_language() {
+    let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::Override]);
+    let s = support::screen(&m, 80, 24);
+    assert!(s.contains("red 红灯") && s.contains("none 取消认定"), "{s}");
+    assert!(!s.contains("red red"), "{s}");
+    let (mut m, _dir) = popup_model("2026-11-22", Lang::En, &[Action::Problem]);
+    for _ in 0..2 {
+        support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
+    }
+    let s = support::screen(&m, 80, 24);
+    assert!(!s.contains('是') && !s.contains('否'), "{s}");
 }

@@ -247,14 +247,17 @@ impl Action {
             ),
             Action::ShowBoard => Text::new("看板", "the board"),
             Action::ShowStandup => Text::new(
-                "站会:逐个过红灯、黄灯任务(v 换范围)",
-                "stand-up: red, then yellow tasks (v changes the walk)",
+                "站会:逐个过红灯、黄灯任务",
+                "stand-up: red, then yellow tasks",
             ),
             Action::ShowLeaderboard => Text::new(
-                "擂台榜(←→ 选节点,Enter 看红灯任务)",
-                "leaderboard (←→ checkpoint, Enter red tasks)",
+                "擂台榜:各节点单位排名、红灯任务、承诺",
+                "leaderboard: units by checkpoint, red tasks, pledges",
             ),
-            Action::ShowWall => Text::new("挂图作战(←→ 滚动日期)", "wall chart (←→ scrolls days)"),
+            Action::ShowWall => Text::new(
+                "挂图作战:任务与节点按日期排开",
+                "wall chart: tasks and milestones by date",
+            ),
             Action::NextView => Text::new("下一个视图", "next view"),
             Action::Publish => Text::new(
                 "发布擂台榜(冻结写入文件)",

@@ -61,9 +61,7 @@ impl Filter {
     /// `红灯`, `分类:重点项目`, `牵头:县住建局`...
     pub fn label(&self, campaign: &Campaign) -> Text {
         match self {
-            Filter::Light(TaskLight::Red) => Text::new("红灯", "behind (red)"),
-            Filter::Light(TaskLight::Yellow) => Text::new("黄灯", "at risk (yellow)"),
-            Filter::Light(TaskLight::Green) => Text::new("绿灯", "on track (green)"),
+            Filter::Light(l @ (TaskLight::Red | TaskLight::Yellow | TaskLight::Green)) => l.word(),
             Filter::Light(TaskLight::Done) => Text::new("已销号", "crossed off"),
             Filter::Overdue => Text::new("已超时限", "overdue"),
             Filter::Category(id) => {

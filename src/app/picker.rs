@@ -103,10 +103,7 @@ pub fn input(model: &mut Model, action: Action) {
                     model.filter = Some(filter);
                     model.refresh();
                     let (zh, en) = (label.zh, label.en);
-                    model.say(
-                        Tone::Info,
-                        crate::tr!("筛选:{zh}(F 清除)", "filter: {en} (F clears)"),
-                    );
+                    model.say(Tone::Info, crate::tr!("筛选:{zh}", "filter: {en}"));
                 }
                 None => model.say(
                     Tone::Warning,

@@ -388,7 +388,7 @@ mod tests {
                     until: None,
                 },
                 "亮灯 红(拆迁受阻)",
-                "light set: Behind (拆迁受阻)",
+                "light set: red (拆迁受阻)",
             ),
             (Event::LightCleared, "取消亮灯", "light override removed"),
         ];

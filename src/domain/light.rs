@@ -7,6 +7,7 @@ use super::model::{LightRules, Milestone, Problem, RuleLight, Task};
 pub use super::reason::Reason;
 use super::status::{Light, Status};
 use super::task_facts::lag;
+use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TaskLight {
@@ -24,6 +25,27 @@ impl TaskLight {
             TaskLight::Red => "red",
             TaskLight::Yellow => "yellow",
             TaskLight::Green => "green",
+        }
+    }
+
+    /// The one word for a light on every screen and in every report: `红灯` / `red`.
+    pub fn word(self) -> Text {
+        match self {
+            TaskLight::Done => Text::new("销号", "done"),
+            TaskLight::Red => Text::new("红灯", "red"),
+            TaskLight::Yellow => Text::new("黄灯", "yellow"),
+            TaskLight::Green => Text::new("绿灯", "green"),
+        }
+    }
+
+    /// The same word where columns are scarce (narrow cards, the header's counts): Chinese
+    /// drops the `灯`; English has no shorter word that still reads as one.
+    pub fn short_word(self) -> Text {
+        match self {
+            TaskLight::Red => Text::new("红", "red"),
+            TaskLight::Yellow => Text::new("黄", "yellow"),
+            TaskLight::Green => Text::new("绿", "green"),
+            TaskLight::Done => self.word(),
         }
     }
 }

@@ -196,9 +196,9 @@ impl Light {
 
     pub fn label(self) -> Text {
         match self {
-            Light::Red => Text::new("红灯", "Behind"),
-            Light::Yellow => Text::new("黄灯", "At risk"),
-            Light::Green => Text::new("绿灯", "On track"),
+            Light::Red => Text::new("红灯", "red"),
+            Light::Yellow => Text::new("黄灯", "yellow"),
+            Light::Green => Text::new("绿灯", "green"),
         }
     }
 }

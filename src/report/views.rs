@@ -65,14 +65,6 @@ impl View {
 /// The header of the light column in task tables.
 pub const LIGHT_HEADER: (&str, &str) = ("灯色", "Light");
 
-/// The light words in task tables, as (light, 中文, English); an overridden light has `*`.
-pub const LIGHT_WORDS: [(TaskLight, &str, &str); 4] = [
-    (TaskLight::Red, "红灯", "red"),
-    (TaskLight::Yellow, "黄灯", "yellow"),
-    (TaskLight::Green, "绿灯", "green"),
-    (TaskLight::Done, "已销号", "crossed off"),
-];
-
 struct Ctx<'a> {
     c: &'a Campaign,
     today: NaiveDate,
@@ -97,10 +89,7 @@ impl Ctx<'_> {
 
     fn light(&self, i: usize) -> String {
         let v = &self.lights[i];
-        let word = LIGHT_WORDS
-            .iter()
-            .find(|(l, _, _)| *l == v.light)
-            .map_or_else(String::new, |(_, zh, en)| self.t(zh, en));
+        let word = v.light.word().get(self.lang).to_owned();
         if v.overridden {
             format!("{word}*")
         } else {

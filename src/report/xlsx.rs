@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook, Work
 use unicode_width::UnicodeWidthStr;
 
 use super::doc::Doc;
-use super::views::{LIGHT_HEADER, LIGHT_WORDS, View, build};
+use super::views::{LIGHT_HEADER, View, build};
 use crate::domain::Campaign;
 use crate::domain::light::TaskLight;
 use crate::i18n::{Lang, Text};
@@ -60,10 +60,14 @@ fn classify(s: &str) -> Cell<'_> {
 /// The light a light-column cell names (`红灯`, `红灯*`, `red`…), in `lang`.
 fn light_of(s: &str, lang: Lang) -> Option<TaskLight> {
     let word = s.trim().trim_end_matches('*');
-    LIGHT_WORDS
-        .iter()
-        .find(|(_, zh, en)| word == Text::new(*zh, *en).get(lang))
-        .map(|(l, _, _)| *l)
+    [
+        TaskLight::Red,
+        TaskLight::Yellow,
+        TaskLight::Green,
+        TaskLight::Done,
+    ]
+    .into_iter()
+    .find(|l| word == l.word().get(lang))
 }
 
 struct Formats {
@@ -255,7 +259,7 @@ mod tests {
     #[test]
     fn light_words_in_both_languages() {
         assert_eq!(light_of("红灯*", Lang::Zh), Some(TaskLight::Red));
-        assert_eq!(light_of("crossed off", Lang::En), Some(TaskLight::Done));
+        assert_eq!(light_of("done", Lang::En), Some(TaskLight::Done));
         assert_eq!(light_of("red", Lang::Zh), None);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::card::card_lines;
-use super::text::cut;
+use super::text::{cut, width};
 use crate::tr;
 
 /// Narrower than this, one column shows at a time.
@@ -29,10 +29,42 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let fit = usize::from(area.width / COLUMN_MIN_WIDTH).clamp(1, n.max(1));
     let shown = if n <= 5 { n } else { fit.min(n) };
     let first = ctx.model.column.saturating_sub(shown / 2).min(n - shown);
+    let area = if shown < n {
+        let [tabs, rest] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ]));
+        hidden_lanes(frame, tabs, ctx, first, shown, n);
+        rest
+    } else {
+        area
+    };
     let areas = area.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); shown]));
     for (i, rect) in areas.into_iter().enumerate() {
         column(frame, rect, ctx, first + i);
     }
+}
+
+/// `◀ 2 | 3–7/10 | 3 ▶`: how many lanes are hidden to the left, which are shown of how many,
+/// and how many are hidden to the right.
+fn hidden_lanes(frame: &mut Frame, area: Rect, ctx: &Ctx, first: usize, shown: usize, n: usize) {
+    let (prev, next) = (ctx.theme.glyphs.prev, ctx.theme.glyphs.next);
+    let right = n - first - shown;
+    let mut line = String::new();
+    if first > 0 {
+        line.push_str(&format!("{prev} {first} | "));
+    }
+    line.push_str(&format!("{}–{}/{n}", first + 1, first + shown));
+    if right > 0 {
+        line.push_str(&format!(" | {right} {next}"));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            cut(&line, area.width.into()),
+            ctx.theme.title(true),
+        )),
+        area,
+    );
 }
 
 /// The focused column alone, with a line naming it and where it stands among the others.
@@ -71,8 +103,14 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
     let focused = model.column == col;
     let column = &model.derived.columns[col];
     let tasks = &column.tasks;
-    let title = format!("{} {}", ctx.t(&column.title), tasks.len());
     let title_width = usize::from(area.width.saturating_sub(2));
+    // The count stays whole when the name is cut.
+    let count = format!(" {}", tasks.len());
+    let name = cut(
+        ctx.t(&column.title),
+        title_width.saturating_sub(width(&count)),
+    );
+    let title = format!("{name}{count}");
     let mut block = Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(focused))

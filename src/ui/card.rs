@@ -15,7 +15,7 @@ use crate::domain::task_facts::next_milestone;
 use crate::i18n::{Lang, Text};
 use crate::ui::theme::Glyphs;
 
-/// The light as `●` plus a word (wide) or a letter (narrow); never colour alone.
+/// The light as `●` plus its word (`●红灯`, `●red`; `●红` where narrow); never colour alone.
 pub fn light_label(
     light: TaskLight,
     overridden: bool,
@@ -23,14 +23,10 @@ pub fn light_label(
     wide: bool,
     glyphs: &Glyphs,
 ) -> String {
-    let word = match (light, wide) {
-        (TaskLight::Done, _) => Text::new("销号", "done"),
-        (TaskLight::Red, true) => Text::new("红灯", "Behind"),
-        (TaskLight::Yellow, true) => Text::new("黄灯", "At risk"),
-        (TaskLight::Green, true) => Text::new("绿灯", "On track"),
-        (TaskLight::Red, false) => Text::new("红", "R"),
-        (TaskLight::Yellow, false) => Text::new("黄", "Y"),
-        (TaskLight::Green, false) => Text::new("绿", "G"),
+    let word = if wide {
+        light.word()
+    } else {
+        light.short_word()
     };
     let glyph = if light == TaskLight::Done {
         glyphs.done
@@ -162,15 +158,6 @@ pub fn card_lines(
         Lanes::LeadUnit => status.to_owned(),
     };
     let mut second = vec![Span::styled(" ", base), light];
-    let reds = model.derived.red_counts.get(index).copied().unwrap_or(0);
-    // On a narrow card 督 already says "red at three reviews": the lead unit keeps the room.
-    if reds > 0 && (wide || mark_width == 0) {
-        let label = crate::tr!(" 红灯×{reds}", " red×{reds}");
-        second.push(Span::styled(
-            label.get(lang).to_owned(),
-            ctx.theme.light(TaskLight::Red).patch(base),
-        ));
-    }
     if !unit.is_empty() {
         second.push(Span::styled(format!(" {unit}"), base));
     }
@@ -194,9 +181,44 @@ pub fn card_lines(
     } else {
         task.progress
     };
-    if let Some(p) = progress {
+    let progress = progress.map(|p| {
         let sep = if next.is_some() { " " } else { "" };
-        third.push(Span::styled(format!("{sep}{p}%"), base));
+        Span::styled(format!("{sep}{p}%"), base)
+    });
+
+    // Times on published red lists, beside the lead unit (never instead of it).
+    let reds = model.derived.red_counts.get(index).copied().unwrap_or(0);
+    let reds = (reds > 0).then(|| {
+        let word = if wide {
+            TaskLight::Red.word()
+        } else {
+            TaskLight::Red.short_word()
+        };
+        Span::styled(
+            format!(" {}×{reds}", word.get(lang)),
+            ctx.theme.light(TaskLight::Red).patch(base),
+        )
+    });
+    let fits = |spans: &[Span], extra: &Span| {
+        spans.iter().map(Span::width).sum::<usize>() + extra.width() <= w
+    };
+    match reds {
+        None => third.extend(progress),
+        // After the unit when both fit, or when there is no other line.
+        Some(r) if wide || rows < 3 || fits(&second, &r) => {
+            second.push(r);
+            third.extend(progress);
+        }
+        // Else after the progress, or in its place when the line cannot hold both.
+        Some(r) => {
+            let with_progress = progress.into_iter().chain([r.clone()]).collect::<Vec<_>>();
+            let all = [third.as_slice(), with_progress.as_slice()].concat();
+            if all.iter().map(Span::width).sum::<usize>() <= w {
+                third = all;
+            } else {
+                third.push(r);
+            }
+        }
     }
     if let Some(m) = next.filter(|_| wide) {
         third.push(Span::styled(format!(" · {}", inert(&m.title)), base));

@@ -11,12 +11,93 @@ use crate::app::action::Action;
 use crate::app::model::{Tone, View};
 use crate::i18n::Text;
 
+/// A message wider than the window takes up to this many lines (a sync's list of what came
+/// in, a long refusal), so nothing of it is cut on an 80-column terminal.
+pub const MAX_LINES: u16 = 3;
+
+/// How many lines the bottom needs at `width`: one, or a long message's lines.
+pub fn height(ctx: &Ctx, width: u16) -> u16 {
+    if !says_something(ctx) {
+        return 1;
+    }
+    let used = line(ctx).width();
+    let width = usize::from(width.max(1));
+    u16::try_from(used.div_ceil(width)).map_or(MAX_LINES, |n| n.clamp(1, MAX_LINES))
+}
+
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let line = line(ctx);
+    if !says_something(ctx) || area.height <= 1 || line.width() <= usize::from(area.width) {
+        frame.render_widget(Paragraph::new(fit_spans(line.spans, area.width)), area);
+        return;
+    }
+    frame.render_widget(
+        Paragraph::new(wrap_spans(
+            line.spans,
+            area.width.into(),
+            area.height.into(),
+        )),
+        area,
+    );
+}
+
+/// Spans broken into lines of at most `width` columns (by grapheme, styles kept), the last of
+/// `rows` lines ending in `…` when more is left.
+fn wrap_spans(spans: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for span in spans {
+        let mut piece = String::new();
+        for g in span.content.graphemes(true) {
+            let w = super::text::width(g);
+            if used + w > width {
+                if let Some(l) = lines.last_mut() {
+                    l.push(Span::styled(std::mem::take(&mut piece), span.style));
+                }
+                lines.push(Vec::new());
+                used = 0;
+            }
+            piece.push_str(g);
+            used += w;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(Span::styled(piece, span.style));
+        }
+    }
+    let more = lines.len() > rows;
+    lines.truncate(rows);
+    let mut out: Vec<Line<'static>> = lines.into_iter().map(Line::from).collect();
+    if more && let Some(last) = out.pop() {
+        let style = last.spans.last().map(|s| s.style).unwrap_or_default();
+        let mut spans = fit_spans(last.spans, width.saturating_sub(1) as u16).spans;
+        spans.push(Span::styled("…", style));
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// A question or a message (which may take more than one line), rather than the key hints.
+fn says_something(ctx: &Ctx) -> bool {
+    let m = ctx.model;
+    matches!(m.view, View::ConfirmQuit | View::ConfirmDelete(_)) || m.message.is_some()
+}
+
+/// The bottom's content: a question, the latest message, else the main keys; the save state
+/// in front.
+fn line(ctx: &Ctx) -> Line<'static> {
     let model = ctx.model;
     let line = if model.view == View::ConfirmQuit {
-        let q = Text::new(
-            "有未保存的修改。y 不保存退出 · s 保存后退出 · 其他键返回",
-            "Unsaved edits. y quit without saving · s save and quit · any other key goes back",
+        let keys = ctx.hints(&[
+            (
+                &[Action::Yes],
+                Text::new("不保存退出", "quit without saving"),
+            ),
+            (&[Action::Save], Text::new("保存后退出", "save and quit")),
+        ]);
+        let q = crate::tr!(
+            "有未保存的修改。{keys} · 其他键返回",
+            "Unsaved edits. {keys} · any other key goes back"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
     } else if let View::ConfirmDelete(index) = model.view {
@@ -25,9 +106,10 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             .tasks
             .get(index)
             .map_or("", |t| t.id.as_str());
+        let yes = ctx.hints(&[(&[Action::Yes], Text::new("删除", "deletes"))]);
         let q = crate::tr!(
-            "删除任务 {id}?y 删除 · 其他键取消",
-            "Delete task {id}? y deletes · any other key cancels"
+            "删除任务 {id}?{yes} · 其他键取消",
+            "Delete task {id}? {yes} · any other key cancels"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
     } else if let Some(message) = &model.message {
@@ -62,7 +144,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             ),
         );
     }
-    frame.render_widget(Paragraph::new(fit_spans(spans, area.width)), area);
+    Line::from(spans)
 }
 
 /// `? 帮助  Enter 详情  >/< 移动  q 退出` on the board; the document keys in the details.

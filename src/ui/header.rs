@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use super::text::{cut, inert, width};
+use crate::app::action::Action;
 use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, remaining};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
@@ -48,19 +49,19 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let (dot, tick) = (ctx.theme.glyphs.light, ctx.theme.glyphs.done);
     let counts = [
         (
-            tr!("{dot}红{red}", "{dot}R{red}"),
+            tr!("{dot}红{red}", "{dot}red {red}"),
             ctx.theme.light(TaskLight::Red),
         ),
         (
-            tr!("{dot}黄{yellow}", "{dot}Y{yellow}"),
+            tr!("{dot}黄{yellow}", "{dot}yellow {yellow}"),
             ctx.theme.light(TaskLight::Yellow),
         ),
         (
-            tr!("{dot}绿{green}", "{dot}G{green}"),
+            tr!("{dot}绿{green}", "{dot}green {green}"),
             ctx.theme.light(TaskLight::Green),
         ),
         (
-            tr!("{tick}销号{done}", "{tick}done{done}"),
+            tr!("{tick}销号{done}", "{tick}done {done}"),
             ctx.theme.light(TaskLight::Done),
         ),
     ];
@@ -88,7 +89,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if let Some(filter) = &model.filter {
         let label = filter.label(model.campaign());
         let (zh, en) = (&label.zh, &label.en);
-        let shown = tr!("  [筛选:{zh} · F清除]", "  [filter: {en} · F clears]");
+        let clear = ctx.hints(&[(&[Action::ClearFilter], Text::new("清除", "clears"))]);
+        let shown = tr!("  [筛选:{zh} · {clear}]", "  [filter: {en} · {clear}]");
         second.push(Span::styled(
             shown.get(lang).to_owned(),
             ctx.theme.warning(),

@@ -6,10 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
-use super::text::{cut, fit};
+use super::text::{cut, fit, width, wrap};
 use crate::app::action::Action;
 use crate::i18n::Text;
 use crate::tr;
+
+/// The widest the help pop-up grows: two columns of the longest English lines side by side.
+pub const MAX_WIDTH: u16 = 150;
+
+/// The narrowest description column worth splitting the help into two for.
+const MIN_TEXT: usize = 34;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let close = ctx.hints(&[(&[Action::Close, Action::Quit], Text::new("关闭", "closes"))]);
@@ -21,51 +27,84 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             cut(ctx.t(&title), area.width.saturating_sub(2).into()),
             ctx.theme.title(true),
         ));
-    let all = help_rows(ctx).len();
-    let fits = usize::from(area.height.saturating_sub(2)) * if area.width >= 72 { 2 } else { 1 };
-    if all > fits + ctx.model.help_scroll {
-        let more = Text::new(" ↓/j 更多 ", " ↓/j more ");
-        block = block
-            .title_bottom(Line::styled(ctx.t(&more).to_owned(), ctx.theme.key()).right_aligned());
-    }
     let inner = block.inner(area);
+    let rows = help_rows(ctx);
+    let scroll = ctx.model.help_scroll.min(rows.len().saturating_sub(1));
+    let (columns, more) = layout(&rows[scroll..], inner.width, inner.height);
+    if more {
+        let keys = ctx.hints(&[(&[Action::Down, Action::PageDown], Text::new("更多", "more"))]);
+        block = block.title_bottom(
+            Line::styled(
+                cut(&format!(" {keys} "), area.width.saturating_sub(2).into()),
+                ctx.theme.key(),
+            )
+            .right_aligned(),
+        );
+    }
     super::clear_popup(frame, area);
     frame.render_widget(block, area);
-    let rows: Vec<(String, String)> = help_rows(ctx)
-        .into_iter()
-        .skip(ctx.model.help_scroll.min(all.saturating_sub(1)))
-        .collect();
-    let height = usize::from(inner.height);
-    // Two columns when the list is longer than the window and the window is wide enough.
-    let columns = if rows.len() > height && inner.width >= 70 {
-        2
-    } else {
-        1
-    };
-    let col_width = inner.width / columns;
-    for c in 0..columns {
+    let col_width = inner.width / (columns.len().max(1) as u16);
+    for (c, lines) in columns.into_iter().enumerate() {
         let area = Rect::new(
-            inner.x + c * col_width,
+            inner.x + c as u16 * col_width,
             inner.y,
             col_width.saturating_sub(1),
             inner.height,
         );
-        let key_width = 10.min(usize::from(area.width) / 2);
-        let text_width = usize::from(area.width).saturating_sub(key_width + 1);
-        let lines: Vec<Line> = rows
-            .iter()
-            .skip(usize::from(c) * height)
-            .take(height)
+        let lines: Vec<Line> = lines
+            .into_iter()
             .map(|(keys, what)| {
                 Line::from(vec![
-                    Span::styled(fit(keys, key_width), ctx.theme.key()),
+                    Span::styled(keys, ctx.theme.key()),
                     Span::raw(" "),
-                    Span::raw(cut(what, text_width)),
+                    Span::raw(what),
                 ])
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
     }
+}
+
+/// The lines of each column, (keys, text), and whether rows are left over for the next page.
+/// Two columns when the rows overflow one and each column still has room for a readable
+/// description (`MIN_TEXT`); a description too long for its column wraps under itself
+/// rather than being cut.
+#[allow(clippy::type_complexity)]
+fn layout(rows: &[(String, String)], w: u16, h: u16) -> (Vec<Vec<(String, String)>>, bool) {
+    let height = usize::from(h);
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(w) / 3);
+    let two = rows.len() > height && usize::from(w) / 2 >= key_width + 2 + MIN_TEXT;
+    let columns = if two { 2 } else { 1 };
+    let text_width = (usize::from(w) / columns)
+        .saturating_sub(key_width + 1 + usize::from(two))
+        .max(1);
+    let lines: usize = rows
+        .iter()
+        .map(|(_, what)| wrap(what, text_width).len())
+        .sum();
+    // Two columns share the rows evenly.
+    let height = height.min(lines.div_ceil(columns));
+    let mut out: Vec<Vec<(String, String)>> = vec![Vec::new(); columns];
+    let mut col = 0;
+    for (i, (keys, what)) in rows.iter().enumerate() {
+        let parts = wrap(what, text_width);
+        if out[col].len() + parts.len() > height {
+            col += 1;
+            if col == columns {
+                return (out, i < rows.len());
+            }
+        }
+        for (n, part) in parts.into_iter().enumerate() {
+            let keys = if n == 0 { keys.as_str() } else { "" };
+            out[col].push((fit(keys, key_width), part));
+        }
+    }
+    (out, false)
 }
 
 /// (keys, what they do) for every bound action, in keymap order.

@@ -1,7 +1,8 @@
 //! Width-aware text: cut, pad and wrap by display width (CJK is two columns), and make
 //! user text inert (no control characters or escape sequences reach the terminal).
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 pub use crate::sanitize::{inert, is_invisible};
 
@@ -11,7 +12,9 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Cuts `s` to at most `max` columns, ending in `…` when something was cut; never splits a
-/// character (a wide character that does not fit is dropped whole).
+/// character (a wide character that does not fit is dropped whole). Widths are counted per
+/// grapheme, as the terminal buffer counts them: `🏗️` (a character and a variation selector)
+/// is two columns, not the one its first character alone would say.
 pub fn cut(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
@@ -21,12 +24,12 @@ pub fn cut(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = width(g);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -50,8 +53,8 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     }
     let mut line = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = width(g);
         if w > max {
             continue;
         }
@@ -59,7 +62,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        line.push(c);
+        line.push_str(g);
         used += w;
     }
     if !line.is_empty() || lines.is_empty() {
@@ -103,6 +106,17 @@ mod tests {
         for max in 1..5 {
             assert!(wrap("一二三四五", max).iter().all(|l| width(l) <= max));
         }
+    }
+
+    #[test]
+    fn an_emoji_with_a_variation_selector_counts_two_columns() {
+        let s = "🏗️🏗️🏗️装备产业园";
+        for max in 0..=width(s) {
+            assert!(width(&cut(s, max)) <= max, "{max}: {}", cut(s, max));
+            assert_eq!(width(&fit(s, max)), max);
+            assert!(wrap(s, max).iter().all(|l| width(l) <= max), "{max}");
+        }
+        assert_eq!(cut(s, 5), "🏗️🏗️…");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::Ctx;
 use super::card::light_label;
 use super::text::{cut, fit, inert};
 use crate::app::action::Action;
-use crate::app::wall::rows;
+use crate::app::wall::{rows, span, span_days};
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::{MilestoneState, milestone_state};
 use crate::i18n::Text;
@@ -90,44 +90,32 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         Constraint::Length(3),
     ]));
     let label_w = (usize::from(chart.width) / 4).clamp(8, 24);
-    let days_w = usize::from(chart.width).saturating_sub(label_w + 1);
-    let first_day = info
-        .start
-        .checked_add_days(Days::new(model.wall.day_offset as u64))
-        .unwrap_or(info.start);
-    let day_at = |col: usize| first_day.checked_add_days(Days::new(col as u64));
-    let col_of = |d: NaiveDate| {
-        let n = (d - first_day).num_days();
-        (n >= 0 && (n as usize) < days_w).then_some(n as usize)
-    };
-    // Header: checkpoint dates and today.
-    let mut header = vec![" ".repeat(days_w)];
-    let mut head: Vec<char> = header[0].chars().collect();
+    let cols = usize::from(chart.width).saturating_sub(label_w + 1);
+    let window = Window::new(campaign, model.wall.day_offset, cols);
+    let days_w = window.cols;
+    // Header: checkpoint numbers and today.
+    let mut head: Vec<char> = vec![' '; days_w];
     for (i, cp) in info.checkpoints.iter().enumerate() {
-        if let Some(c) = col_of(*cp) {
-            let label: Vec<char> = format!("{}", i + 1).chars().collect();
-            for (k, ch) in label.into_iter().enumerate() {
-                if c + k < head.len() {
-                    head[c + k] = ch;
+        if let Some(c) = window.col_of(*cp) {
+            for (k, ch) in (i + 1).to_string().chars().enumerate() {
+                if let Some(slot) = head.get_mut(c + k) {
+                    *slot = ch;
                 }
             }
         }
     }
-    if let Some(c) = col_of(model.today) {
+    if let Some(c) = window.col_of(model.today) {
         head[c] = 'v';
     }
-    header[0] = head.into_iter().collect();
     let span_note = format!(
         "{} ~ {}",
-        first_day.format("%m-%d"),
-        day_at(days_w.saturating_sub(1))
-            .unwrap_or(first_day)
-            .format("%m-%d")
+        window.first.format("%m-%d"),
+        window.last().format("%m-%d")
     );
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled(fit(&span_note, label_w), ctx.theme.dim()),
         Span::raw(" "),
-        Span::styled(header.remove(0), ctx.theme.dim()),
+        Span::styled(head.into_iter().collect::<String>(), ctx.theme.dim()),
     ])];
     let all = rows(campaign);
     let visible = usize::from(chart.height).saturating_sub(1);
@@ -167,10 +155,14 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
                     Span::styled(fit(&label, label_w), base.add_modifier(Modifier::BOLD)),
                     Span::raw(" "),
                 ];
-                for col in 0..days_w {
-                    let Some(d) = day_at(col) else { break };
+                for i in 0..window.days {
+                    let Some(d) = window.day(i) else { break };
                     let (text, style) = cell(ctx, task, d, marks, model.today);
                     spans.push(Span::styled(text, style));
+                    if window.width_of(i) > 1 {
+                        let (fill, style) = filler(ctx, task, d, marks);
+                        spans.push(Span::styled(fill.repeat(window.width_of(i) - 1), style));
+                    }
                 }
                 lines.push(Line::from(spans));
             }
@@ -244,6 +236,70 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         ));
     }
     frame.render_widget(Paragraph::new(detail), details);
+}
+
+/// The days the chart shows: the whole span when it fits (the days stretched over the whole
+/// width, some a column wider than others), else one column a day from the scrolled-to day,
+/// never past the span's end.
+struct Window {
+    first: NaiveDate,
+    days: usize,
+    cols: usize,
+}
+
+impl Window {
+    fn new(campaign: &crate::domain::Campaign, offset: i64, cols: usize) -> Window {
+        let (start, _) = span(campaign);
+        let total = usize::try_from(span_days(campaign)).unwrap_or(1).max(1);
+        if total <= cols {
+            return Window {
+                first: start,
+                days: total,
+                cols,
+            };
+        }
+        let offset = usize::try_from(offset).unwrap_or(0).min(total - cols);
+        Window {
+            first: start
+                .checked_add_days(Days::new(offset as u64))
+                .unwrap_or(start),
+            days: cols,
+            cols,
+        }
+    }
+
+    fn day(&self, i: usize) -> Option<NaiveDate> {
+        self.first.checked_add_days(Days::new(i as u64))
+    }
+
+    fn last(&self) -> NaiveDate {
+        self.day(self.days.saturating_sub(1)).unwrap_or(self.first)
+    }
+
+    /// The first column of the `i`th day shown.
+    fn start_of(&self, i: usize) -> usize {
+        i * self.cols / self.days.max(1)
+    }
+
+    /// How many columns the `i`th day shown takes.
+    fn width_of(&self, i: usize) -> usize {
+        self.start_of(i + 1) - self.start_of(i)
+    }
+
+    /// The column of day `d`, when it is shown.
+    fn col_of(&self, d: NaiveDate) -> Option<usize> {
+        let n = usize::try_from((d - self.first).num_days()).ok()?;
+        (n < self.days).then(|| self.start_of(n))
+    }
+}
+
+/// The columns after a day's own when a day is wider than one: the bar goes on through them.
+fn filler(ctx: &Ctx, task: &crate::domain::Task, d: NaiveDate, m: &Marks) -> (String, Style) {
+    if d >= task.start && d < task.deadline {
+        (m.bar.to_owned(), ctx.theme.dim())
+    } else {
+        (" ".to_owned(), Style::new())
+    }
 }
 
 /// One day of a task's row.

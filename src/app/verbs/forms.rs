@@ -86,8 +86,8 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                 tr!("{id} 优先级", "{id} priority"),
                 vec![f(
                     "priority",
-                    "1 重中之重 2 重点 3 一般",
-                    "1 top, 2 key, 3 normal",
+                    "优先级(1重中之重/2重点/3一般)",
+                    "Priority (1 top/2 key/3 normal)",
                     Kind::Number(1, 3),
                     true,
                     &p,
@@ -200,8 +200,8 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                     ),
                     f(
                         "priority",
-                        "优先级 1–3",
-                        "Priority 1–3",
+                        "优先级(1–3)",
+                        "Priority (1–3)",
                         Kind::Number(1, 3),
                         false,
                         &priority,
