@@ -251,6 +251,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 theme,
                 present: None,
                 clock,
+                config_path: config_path.clone(),
             };
             board::run(options, err)
         }
@@ -269,6 +270,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 theme,
                 present,
                 clock,
+                config_path: config_path.clone(),
             };
             board::run(options, err)
         }

@@ -13,7 +13,9 @@ use crate::i18n::Text;
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
-    let line = if model.view == View::ConfirmQuit {
+    let line = if let Some(q) = crate::app::who::question(model) {
+        Line::styled(ctx.t(&q).to_owned(), ctx.theme.warning())
+    } else if model.view == View::ConfirmQuit {
         let q = Text::new(
             "有未保存的修改。y 不保存退出 · s 保存后退出 · 其他键返回",
             "Unsaved edits. y quit without saving · s save and quit · any other key goes back",

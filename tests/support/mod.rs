@@ -55,11 +55,33 @@ pub fn lock_held(path: &Path) -> bool {
     !matches!(bairi::store::lock::Lock::try_acquire(path), Ok(Some(_)))
 }
 
-/// A config with `autosave = false` for a board started with `home` (its XDG_CONFIG_HOME).
+/// The person the boards started by these tests edit as (qinglan's 李明轩): with no
+/// `author` in the config, a board's first edit asks who is editing.
+pub const AUTHOR: &str = "li_mx";
+
+/// The config file of a board started with `home` (its XDG_CONFIG_HOME).
+pub fn config_path(home: &Path) -> PathBuf {
+    home.join("config/bairi/config.toml")
+}
+
+/// Writes that config: `author` (see [`AUTHOR`]), then `settings`.
+pub fn write_config(home: &Path, settings: &str) {
+    let path = config_path(home);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("config dir");
+    let text = format!("author = \"{AUTHOR}\"\n{settings}");
+    std::fs::write(path, text).expect("config");
+}
+
+/// The author-only config, unless the test wrote a config of its own.
+pub fn default_config(home: &Path) {
+    if !config_path(home).exists() {
+        write_config(home, "");
+    }
+}
+
+/// A config with `autosave = false` for a board started with `home`.
 pub fn autosave_off(home: &Path) {
-    let config = home.join("config/bairi");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(config.join("config.toml"), "autosave = false\n").expect("config");
+    write_config(home, "autosave = false\n");
 }
 
 /// Another process holding the campaign's save lock (flock(1) from util-linux), in a process
