@@ -200,6 +200,32 @@ pub fn screen_with(
     buffer_text(terminal.backend().buffer())
 }
 
+/// Where things are on the screen at `w`×`h` (what the shell keeps for the mouse).
+pub fn hits(m: &bairi::app::model::Model, w: u16, h: u16) -> bairi::app::hits::HitMap {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    let now = m
+        .today
+        .and_hms_opt(2, 0, 0)
+        .expect("a time of day")
+        .and_utc();
+    let theme = bairi::ui::theme::Theme::default();
+    let keymap = bairi::app::keymap::Keymap::default();
+    let mut hits = bairi::app::hits::HitMap::default();
+    terminal
+        .draw(|f| {
+            let ctx = bairi::ui::Ctx {
+                model: m,
+                theme: &theme,
+                keymap: &keymap,
+                now,
+            };
+            hits = bairi::ui::render_mapped(f, &ctx);
+        })
+        .expect("draws");
+    hits
+}
+
 /// The same with the default keys.
 pub fn screen(m: &bairi::app::model::Model, w: u16, h: u16) -> String {
     screen_with(m, &bairi::app::keymap::Keymap::default(), w, h)
