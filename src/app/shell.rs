@@ -1,6 +1,8 @@
 //! The thin shell around `update`: runs the terminal session, the clock and the disk, and
 //! keeps the work whatever ends the session.
 
+mod settings;
+
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,7 @@ use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::tr;
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render_mapped};
+use settings::save_setting;
 
 /// How long a save may take once the terminal is gone before the edits go to a recovery copy
 /// instead (the whole hang-up must end within a second).
@@ -554,50 +557,4 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
         }
     }
     false
-}
-
-/// Writes a setting chosen on the board into the config file; a failure is said, and the
-/// session keeps the choice either way.
-fn save_setting(model: &mut Model, config: Option<&Path>, key: &str, value: &str) {
-    let written = match config {
-        Some(path) => {
-            crate::config::save::set(path, key, value).map(|()| path.display().to_string())
-        }
-        None => Err(Text::new(
-            "找不到配置文件的位置",
-            "there is no place for a config file",
-        )),
-    };
-    let said = match written {
-        Ok(shown) => tr!(
-            "{key} = \"{value}\" 已写入 {shown}",
-            "{key} = \"{value}\" saved in {shown}"
-        ),
-        Err(why) => {
-            let (zh, en) = (why.zh, why.en);
-            model.say(
-                Tone::Error,
-                tr!(
-                    "未能把 {key} 写入配置:{zh}(本次仍然有效)",
-                    "could not save {key} in the config: {en} (kept for this session)"
-                ),
-            );
-            return;
-        }
-    };
-    // After what the action itself said, if anything.
-    model.message = Some(match model.message.take() {
-        Some(m) if m.tone == Tone::Info => super::model::Message {
-            text: Text::new(
-                format!("{} · {}", m.text.zh, said.zh),
-                format!("{} · {}", m.text.en, said.en),
-            ),
-            ..m
-        },
-        _ => super::model::Message {
-            text: said,
-            tone: Tone::Info,
-            undoable: false,
-        },
-    });
 }

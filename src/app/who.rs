@@ -164,9 +164,16 @@ pub fn people(model: &Model, query: &str) -> Vec<(String, String)> {
                 .map(|u| campaign.unit(u).map_or(u, |x| x.name.as_str()))
                 .unwrap_or("");
             let title = p.title.as_deref().unwrap_or("");
-            (p, format!("{} {} {unit} {title}", p.name, p.id))
+            let parts = [p.name.as_str(), p.id.as_str(), unit, title];
+            let line = parts
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (p, line)
         })
         .filter(|(_, line)| query.is_empty() || line.to_lowercase().contains(query))
-        .map(|(p, line)| (p.id.clone(), line.trim_end().to_owned()))
+        .map(|(p, line)| (p.id.clone(), line))
         .collect()
 }

@@ -14,12 +14,13 @@ const NEW_FILE: &str = "# bairi settings: config.example.toml lists every one wi
 
 /// Sets `key = "value"` at the top of the config at `path`.
 pub fn set(path: &Path, key: &str, value: &str) -> Result<(), Text> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => NEW_FILE.to_owned(),
+    let changed = match std::fs::read_to_string(path) {
+        Ok(text) => with_setting(&text, key, value)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            NEW_FILE.to_owned() + &with_setting("", key, value)?
+        }
         Err(e) => return Err(tr!("无法读取:{e}", "cannot read it: {e}")),
     };
-    let changed = with_setting(&text, key, value)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| tr!("无法创建目录:{e}", "cannot make its folder: {e}"))?;
