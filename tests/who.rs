@@ -197,3 +197,38 @@ fn the_board_asks_and_writes_the_author_into_a_new_config_file() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("by = \"wang_lq\", text = \"夜间浇筑\""));
 }
+
+#[test]
+fn a_restored_draft_waiting_for_a_name_survives_a_hang_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let hang_up = |term: &mut Term| {
+        let pid = term.pid().unwrap().to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-HUP", &pid])
+            .status();
+        assert!(killed.unwrap().success());
+        term.wait_exit();
+    };
+    // Typed by someone with an author, cut off.
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
+    term.wait_for("▶智能装备园一期");
+    term.send("n");
+    term.wait_for("T01 记录");
+    term.send("半截记录");
+    term.wait_for("半截记录");
+    hang_up(&mut term);
+    // Reopened with no author: Enter asks who, and the link drops again.
+    let elsewhere = dir.path().join("fresh");
+    let env = [("XDG_CONFIG_HOME", elsewhere.to_str().unwrap())];
+    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &env);
+    term.wait_for("半截记录");
+    term.send("\r");
+    term.wait_for("你是谁");
+    hang_up(&mut term);
+    let draft = dir.path().join(".bairi/qinglan.toml.draft");
+    let kept = std::fs::read_to_string(draft).expect("the draft is kept");
+    assert!(kept.contains("半截记录"), "{kept}");
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("半截记录"));
+}

@@ -127,7 +127,9 @@ pub fn run(
 
 /// A half-typed form survives whatever ended the session, and is reopened at the next start.
 fn keep_draft(model: &Model) {
-    if let Some(text) = model.form.as_ref().and_then(super::draft::to_text) {
+    // A form put aside while the author is chosen is still the one being typed.
+    let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
+    if let Some(text) = form.and_then(super::draft::to_text) {
         let draft = super::draft::draft_path(&model.file.path);
         let _ = crate::store::sidecar::folder_for(&draft);
         let _ = crate::store::atomic::write_atomically(&draft, text.as_bytes());
