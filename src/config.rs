@@ -1,12 +1,15 @@
 //! Settings: `config.example.toml` is built in as the defaults; a user file overrides only
 //! the keys it names.
 
+pub mod save;
+
 use std::path::{Path, PathBuf};
 
 use toml_edit::Document;
 
 use crate::app::action::Action;
 use crate::app::keymap::Key;
+use crate::app::sort::Sort;
 use crate::i18n::{Lang, Text};
 use crate::store::diag::{Diagnostic, Severity};
 use crate::store::position::LineIndex;
@@ -29,6 +32,10 @@ pub struct Config {
     pub backups: usize,
     /// Seconds each page of the presentation mode stays up.
     pub present_seconds: u32,
+    /// Capture the mouse (off: the terminal's own selection works, e.g. in tmux).
+    pub mouse: bool,
+    /// The order of cards within the board's columns.
+    pub sort: Sort,
     /// The user's key bindings, each replacing that action's defaults.
     pub keys: Vec<(Action, Vec<Key>)>,
 }
@@ -44,6 +51,8 @@ impl Default for Config {
             ascii: false,
             backups: 10,
             present_seconds: 10,
+            mouse: true,
+            sort: Sort::File,
             keys: Vec::new(),
         }
     }
@@ -155,6 +164,17 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
                 Some(n) => config.present_seconds = n,
                 None => bad(Text::new("正整数(秒)", "a whole number of seconds above 0")),
             },
+            "mouse" => match item.as_bool() {
+                Some(b) => config.mouse = b,
+                None => bad(Text::new("true 或 false", "true or false")),
+            },
+            "sort" => match item.as_str().and_then(Sort::parse) {
+                Some(s) => config.sort = s,
+                None => bad(Text::new(
+                    "\"file\"、\"light\"、\"milestone\"、\"deadline\"、\"progress\" 或 \"id\"",
+                    "\"file\", \"light\", \"milestone\", \"deadline\", \"progress\" or \"id\"",
+                )),
+            },
             "keys" => match item.as_table_like() {
                 Some(table) => read_keys(table, &index, &mut config, &mut errors, &mut warnings),
                 None => bad(Text::new("表 [keys]", "a [keys] table")),
@@ -244,6 +264,8 @@ mod tests {
             backups: 3,
             present_seconds: 99,
             theme: Palette::Mono,
+            mouse: false,
+            sort: Sort::Id,
             ..Config::default()
         };
         let (mut parsed, warnings) = parse(EXAMPLE, start).unwrap();

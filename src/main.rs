@@ -271,6 +271,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 theme,
                 present: None,
                 clock,
+                config_path: config_path.clone(),
             };
             board::run(options, err)
         }
@@ -289,6 +290,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
                 theme,
                 present,
                 clock,
+                config_path: config_path.clone(),
             };
             board::run(options, err)
         }

@@ -7,7 +7,9 @@ pub mod events;
 use std::io::{self, BufWriter};
 use std::sync::mpsc::{Receiver, Sender};
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use ratatui::Terminal;
 
@@ -24,18 +26,20 @@ pub struct Session {
     waker: Sender<TermEvent>,
     signals: events::SignalWatch,
     open: bool,
+    /// Mouse capture is on (the config's `mouse`), to be switched off again.
+    mouse: bool,
 }
 
 impl Session {
     /// Takes over the terminal: signals first (so a hang-up during set-up is not lost), then
-    /// raw mode, the alternate screen and bracketed paste, with a panic hook that gives the
-    /// terminal back before the message is printed.
-    pub fn open() -> io::Result<Session> {
+    /// raw mode, the alternate screen, bracketed paste and (with `mouse`) mouse capture, with
+    /// a panic hook that gives the terminal back before the message is printed.
+    pub fn open(mouse: bool) -> io::Result<Session> {
         let (tx, events) = std::sync::mpsc::channel();
         let signals = events::watch_signals(tx.clone())?;
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore_terminal();
+            restore_terminal(mouse);
             hook(info);
         }));
         crossterm::terminal::enable_raw_mode()?;
@@ -44,6 +48,9 @@ impl Session {
             crossterm::terminal::EnterAlternateScreen,
             EnableBracketedPaste
         )?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         events::watch_hang_up(tx.clone())?;
         events::read_input(tx.clone())?;
         let out = BufWriter::with_capacity(64 * 1024, io::stdout());
@@ -54,6 +61,7 @@ impl Session {
             waker: tx,
             signals,
             open: true,
+            mouse,
         })
     }
 
@@ -65,7 +73,7 @@ impl Session {
     /// Gives the terminal back; harmless when it is already gone.
     pub fn close(&mut self) {
         if std::mem::take(&mut self.open) {
-            restore_terminal();
+            restore_terminal(self.mouse);
             self.signals.stop();
         }
     }
@@ -77,9 +85,13 @@ impl Drop for Session {
     }
 }
 
-/// Bracketed paste off, the main screen back, raw mode off. Errors are ignored and nothing is
-/// printed (`ratatui::restore` prints, and printing to a hung-up terminal panics).
-fn restore_terminal() {
+/// Mouse capture and bracketed paste off, the main screen back, raw mode off. Errors are
+/// ignored and nothing is printed (`ratatui::restore` prints, and printing to a hung-up
+/// terminal panics).
+fn restore_terminal(mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,

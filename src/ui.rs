@@ -26,6 +26,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::action::Action;
+use crate::app::hits::{Area, HitMap, Target};
 use crate::app::keymap::Keymap;
 use crate::app::model::{Model, View};
 use crate::i18n::Text;
@@ -69,16 +70,22 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 
 pub fn render(frame: &mut Frame, ctx: &Ctx) {
+    render_mapped(frame, ctx);
+}
+
+/// Draws the frame and says where things are on it (for the mouse).
+pub fn render_mapped(frame: &mut Frame, ctx: &Ctx) -> HitMap {
+    let mut hits = HitMap::default();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let note = Text::new("窗口太小", "window too small");
         let line = Line::from(text::cut(ctx.t(&note), area.width.into()));
         frame.render_widget(Paragraph::new(line), area);
-        return;
+        return hits;
     }
     if let Some(present) = &ctx.model.present {
         present::render(frame, area, ctx, present.page);
-        return;
+        return hits;
     }
     let header_rows = header::height(area);
     let [top, body, bottom] = area.layout(&Layout::vertical([
@@ -86,24 +93,32 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         Constraint::Min(1),
         Constraint::Length(footer::height(ctx, area.width)),
     ]));
-    header::render(frame, top, ctx);
+    header::render(frame, top, ctx, &mut hits);
     match ctx.model.view {
-        View::Detail => detail::render(frame, body, ctx),
-        View::Leaderboard => leaderboard::render(frame, body, ctx),
+        View::Detail => {
+            detail::render(frame, body, ctx);
+            hits.add(area_of(body), Target::Scroll);
+        }
+        View::Leaderboard => {
+            hits.add(area_of(body), Target::Scroll);
+            leaderboard::render(frame, body, ctx, &mut hits);
+        }
         View::Standup => standup::render(frame, body, ctx),
         View::Wall => wall::render(frame, body, ctx),
         View::Review => review::render(frame, body, ctx),
         View::Conflicts => {
-            board::render(frame, body, ctx);
+            board::render(frame, body, ctx, &mut hits);
             conflicts::render(frame, body, ctx);
         }
         View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
-            board::render(frame, body, ctx)
+            board::render(frame, body, ctx, &mut hits)
         }
     }
     footer::render(frame, bottom, ctx);
     if ctx.model.view == View::Help {
-        help::render(frame, popup_area(body, help::MAX_WIDTH, 40), ctx);
+        let popup = popup_area(body, help::MAX_WIDTH, 40);
+        help::render(frame, popup, ctx);
+        hits.add(area_of(popup), Target::Scroll);
     }
     if let Some(form) = &ctx.model.form {
         form::render_form(frame, body, ctx, form);
@@ -111,6 +126,17 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
         form::render_picker(frame, body, ctx, picker);
     } else if let Some(pick) = ctx.model.export {
         export::render(frame, body, ctx, pick);
+    }
+    hits
+}
+
+/// A ratatui rectangle as the app's [`Area`].
+pub fn area_of(rect: Rect) -> Area {
+    Area {
+        x: rect.x,
+        y: rect.y,
+        width: rect.width,
+        height: rect.height,
     }
 }
 

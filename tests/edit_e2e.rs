@@ -23,7 +23,7 @@ fn a_chinese_note_undo_and_redo() {
     term.send("\r");
     term.wait_for("T01 已记录");
     let noted = std::fs::read_to_string(&path).unwrap();
-    let line = "  { date = 2026-11-22, text = \"厂房基础完成,\\\"验收\\\"通过\" },";
+    let line = "  { date = 2026-11-22, by = \"li_mx\", text = \"厂房基础完成,\\\"验收\\\"通过\" },";
     assert!(noted.contains(line), "{noted}");
     assert_eq!(noted.len(), before.len() + line.len() + 1);
 
@@ -97,7 +97,7 @@ fn the_stand_up_notes_the_first_red_task() {
     term.send("q");
     assert!(term.wait_exit());
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("  { date = 2026-11-22, text = \"许可今日下达\" },\n]\n\n[[tasks.problems]]\nid          = \"T02-P1\""), "the note ends T02's log");
+    assert!(text.contains("  { date = 2026-11-22, by = \"li_mx\", text = \"许可今日下达\" },\n]\n\n[[tasks.problems]]\nid          = \"T02-P1\""), "the note ends T02's log");
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn remapped_keys_show_in_the_stand_up_help_leaderboard_and_wall() {
         (Action::Tick, keys(&["t"])),
         (Action::Down, keys(&["Down", "J"])),
         (Action::Quit, keys(&["Q"])),
-        (Action::Open, keys(&["Enter", "O"])),
+        (Action::Open, keys(&["Enter", "W"])),
     ])
     .unwrap();
     let standup = screen(&keymap, &[Action::ShowStandup]);
@@ -61,9 +61,9 @@ fn remapped_keys_show_in_the_stand_up_help_leaderboard_and_wall() {
     let help = screen(&keymap, &[Action::Help]);
     assert!(help.contains("按键(Esc/Q 关闭)"), "{help}");
     let board = screen(&keymap, &[Action::ShowLeaderboard]);
-    assert!(board.contains("Enter/O 看红灯任务"), "{board}");
+    assert!(board.contains("Enter/W 看红灯任务"), "{board}");
     let wall = screen(&keymap, &[Action::ShowWall]);
-    assert!(wall.contains("Enter/O 详情"), "{wall}");
+    assert!(wall.contains("Enter/W 详情"), "{wall}");
 }
 
 #[test]

@@ -38,9 +38,13 @@ pub enum Action {
     Undo,
     Redo,
     Search,
+    /// `:` and an id: go to that task.
+    Jump,
     Filter,
     ClearFilter,
     SwitchView,
+    /// The order of cards within columns: file → light → milestone → deadline → progress → id.
+    Sort,
     ShowBoard,
     ShowStandup,
     ShowLeaderboard,
@@ -64,6 +68,8 @@ pub enum Action {
     Type(char),
     /// An editing key in a form or a search.
     Field(FieldKey),
+    /// The mouse chose something on screen (a card, a column, a leaderboard row).
+    Point(super::hits::Spot),
     /// The clock moved to a new second (or a new day).
     Clock,
     Resize,
@@ -71,7 +77,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 48] = [
+    pub const BINDABLE: [Action; 50] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -100,9 +106,11 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::Search,
+        Action::Jump,
         Action::Filter,
         Action::ClearFilter,
         Action::SwitchView,
+        Action::Sort,
         Action::ShowBoard,
         Action::ShowStandup,
         Action::ShowLeaderboard,
@@ -156,6 +164,9 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Search => "search",
+            Action::Jump => "jump",
+            Action::Sort => "sort_cards",
+            Action::Point(_) => "point",
             Action::Filter => "filter",
             Action::ClearFilter => "clear_filter",
             Action::SwitchView => "switch_view",
@@ -238,7 +249,19 @@ impl Action {
             Action::SortMilestones => Text::new("节点按日期排序", "put milestones in date order"),
             Action::Undo => Text::new("撤销", "undo"),
             Action::Redo => Text::new("重做", "redo"),
-            Action::Search => Text::new("查找任务", "find a task"),
+            Action::Search => Text::new(
+                "查找任务(输入编号如 /T08 直接前往)",
+                "find a task (/T08, an id, goes straight there)",
+            ),
+            Action::Jump => Text::new(
+                "按编号跳到任务(:t8 即 T08)",
+                "go to a task by id (:t8 finds T08)",
+            ),
+            Action::Sort => Text::new(
+                "列内排序:灯色、节点、时限、进度、编号、文件顺序轮换",
+                "order cards: light, milestone, deadline, progress, id, file in turn",
+            ),
+            Action::Point(_) => Text::new("鼠标选择", "mouse choice"),
             Action::Filter => Text::new("筛选", "filter"),
             Action::ClearFilter => Text::new("清除筛选", "clear the filter"),
             Action::SwitchView => Text::new(

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::form::Form;
 use super::input::TextInput;
 use super::lanes::{Column, Filter, Lanes, columns};
+use super::sort::{Sort, sort_tasks};
 use super::verbs::Purpose;
 use crate::domain::Campaign;
 use crate::domain::follow_up::{self, FollowUp};
@@ -64,6 +65,10 @@ pub struct Picker {
 pub enum PickerMode {
     Search,
     Filter,
+    /// `:` and a task id.
+    Jump,
+    /// Who is editing: the file's `[[people]]`.
+    Author,
 }
 
 /// Values computed from the campaign, today, the lanes and the filter; kept until one of
@@ -90,6 +95,17 @@ impl Derived {
         lanes: Lanes,
         filter: Option<&Filter>,
     ) -> Derived {
+        Derived::compute_sorted(campaign, today, lanes, filter, Sort::File)
+    }
+
+    /// The same, each column's cards in `sort` order.
+    pub fn compute_sorted(
+        campaign: &Campaign,
+        today: NaiveDate,
+        lanes: Lanes,
+        filter: Option<&Filter>,
+        sort: Sort,
+    ) -> Derived {
         let lights: Vec<LightVerdict> = campaign
             .tasks
             .iter()
@@ -105,7 +121,7 @@ impl Derived {
             lights,
             columns: Vec::new(),
         };
-        derived.regroup(campaign, today, lanes, filter);
+        derived.regroup(campaign, today, lanes, filter, sort);
         derived
     }
 
@@ -116,10 +132,14 @@ impl Derived {
         today: NaiveDate,
         lanes: Lanes,
         filter: Option<&Filter>,
+        sort: Sort,
     ) {
         let lights = &self.lights;
         let keep = |i: usize| filter.is_none_or(|f| f.keeps(&campaign.tasks[i], &lights[i], today));
         self.columns = columns(campaign, lanes, keep);
+        for column in &mut self.columns {
+            sort_tasks(&mut column.tasks, campaign, lights, sort);
+        }
         let count = |l: TaskLight| lights.iter().filter(|v| v.light == l).count();
         (self.red, self.yellow, self.green, self.done) = (
             count(TaskLight::Red),
@@ -141,6 +161,8 @@ pub struct Model {
     pub view: View,
     pub lanes: Lanes,
     pub filter: Option<Filter>,
+    /// The order of cards within each column.
+    pub sort: Sort,
     /// The focused column.
     pub column: usize,
     /// The selected row in each column.
@@ -155,6 +177,10 @@ pub struct Model {
     pub autosave: bool,
     /// Who notes and sign-offs are recorded as (a person id).
     pub author: Option<String>,
+    /// No `author` in the config: the first edit asks who is editing.
+    pub ask_author: bool,
+    /// The edit that waits while the author is chosen.
+    pub who: Option<super::who::WhoAsk>,
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
@@ -230,6 +256,7 @@ impl Model {
             view,
             lanes: Lanes::Status,
             filter: None,
+            sort: Sort::File,
             column,
             rows,
             detail_row: 0,
@@ -238,6 +265,8 @@ impl Model {
             message: None,
             autosave: true,
             author: None,
+            ask_author: false,
+            who: None,
             leaderboard: Default::default(),
             standup: Default::default(),
             wall: Default::default(),
@@ -266,11 +295,12 @@ impl Model {
     pub fn refresh(&mut self) {
         let selected = self.selected_id();
         self.file.take_changed();
-        self.derived = Derived::compute(
+        self.derived = Derived::compute_sorted(
             &self.file.campaign,
             self.today,
             self.lanes,
             self.filter.as_ref(),
+            self.sort,
         );
         self.reselect(selected);
     }
@@ -301,8 +331,13 @@ impl Model {
                 *state = follow_up::state(state.is_some(), task, since);
             }
         }
-        self.derived
-            .regroup(campaign, self.today, self.lanes, self.filter.as_ref());
+        self.derived.regroup(
+            campaign,
+            self.today,
+            self.lanes,
+            self.filter.as_ref(),
+            self.sort,
+        );
         self.reselect(selected);
     }
 

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 pub enum Choice {
     Task(usize),
     Filter(Filter),
+    Person(String),
 }
 
 /// The matching lines for what was typed: tasks by title, short title, id, sponsor and
@@ -46,6 +47,23 @@ pub fn results(model: &Model, max: usize) -> Vec<(Choice, String)> {
             .take(max)
             .map(|(f, shown, _)| (Choice::Filter(f), shown))
             .collect(),
+        PickerMode::Jump => campaign
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                query.is_empty()
+                    || t.id.to_lowercase().contains(&query)
+                    || super::sort::id_pieces(&t.id) == super::sort::id_pieces(&query)
+            })
+            .take(max)
+            .map(|(i, t)| (Choice::Task(i), format!("{} {}", t.id, t.title)))
+            .collect(),
+        PickerMode::Author => super::who::people(model, &query)
+            .into_iter()
+            .take(max)
+            .map(|(id, line)| (Choice::Person(id), line))
+            .collect(),
     }
 }
 
@@ -76,16 +94,41 @@ pub fn input(model: &mut Model, action: Action) {
             picker.input.insert(&c.to_string());
             picker.pick = 0;
         }
-        Action::Field(FieldKey::Cancel) => model.picker = None,
+        Action::Field(FieldKey::Cancel) => {
+            let mode = picker.mode;
+            model.picker = None;
+            if mode == PickerMode::Author {
+                super::who::cancelled(model);
+            }
+        }
         Action::Field(FieldKey::Down | FieldKey::NextField) => picker.pick += 1,
         Action::Field(FieldKey::Up | FieldKey::PrevField) => {
             picker.pick = picker.pick.saturating_sub(1)
         }
         Action::Field(FieldKey::Submit) => {
-            let pick = picker.pick;
+            let (pick, mode) = (picker.pick, picker.mode);
+            let typed = picker.input.text().to_owned();
+            let by_id = match super::jump::find_id(model.campaign(), &typed) {
+                super::jump::Found::One(index) => Some(index),
+                _ => None,
+            };
+            if mode == PickerMode::Jump {
+                model.picker = None;
+                super::jump::jump_to_typed(model, &typed);
+                return;
+            }
+            if let (PickerMode::Search, Some(index)) = (mode, by_id) {
+                model.picker = None;
+                super::jump::jump(model, index);
+                return;
+            }
             let chosen = results(model, usize::MAX).into_iter().nth(pick);
+            if mode == PickerMode::Author && chosen.is_none() {
+                return;
+            }
             model.picker = None;
             match chosen {
+                Some((Choice::Person(id), _)) => super::who::chosen(model, id),
                 Some((Choice::Task(index), _)) => {
                     if !model
                         .derived
@@ -126,6 +169,12 @@ pub fn input(model: &mut Model, action: Action) {
 /// The title of the open list.
 pub fn title(mode: PickerMode, lang: Lang) -> &'static str {
     match (mode, lang) {
+        (PickerMode::Jump, Lang::Zh) => "跳到任务:输入编号(如 T08、t8),Enter 前往",
+        (PickerMode::Jump, Lang::En) => "Go to a task: type its id (T08, t8), Enter goes there",
+        (PickerMode::Author, Lang::Zh) => "你是谁?选择你的名字(记录、销号以此署名;Esc 取消)",
+        (PickerMode::Author, Lang::En) => {
+            "Who are you? Choose your name (notes and sign-offs carry it; Esc cancels)"
+        }
         (PickerMode::Search, Lang::Zh) => "查找任务(名称、简称、编号、包保领导、单位)",
         (PickerMode::Search, Lang::En) => "Find a task (title, short title, id, sponsor, units)",
         (PickerMode::Filter, Lang::Zh) => "筛选(灯色、分类、牵头单位、包保领导、超时限)",

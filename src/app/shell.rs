@@ -1,6 +1,8 @@
 //! The thin shell around `update`: runs the terminal session, the clock and the disk, and
 //! keeps the work whatever ends the session.
 
+mod settings;
+
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -10,8 +12,10 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::action::Action;
+use super::hits::HitMap;
 use super::keymap::Keymap;
 use super::model::{Model, Tone, View};
+use super::mouse::{self, Clicks};
 use super::update::{Effect, store, update};
 use super::worker::{Done, Job, Worker};
 use crate::clock::Clock;
@@ -20,7 +24,8 @@ use crate::i18n::Text;
 use crate::store::presence::Presence;
 use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::ui::theme::Theme;
-use crate::ui::{Ctx, render};
+use crate::ui::{Ctx, render_mapped};
+use settings::save_setting;
 
 /// How long a save may take once the terminal is gone before the edits go to a recovery copy
 /// instead (the whole hang-up must end within a second).
@@ -35,15 +40,30 @@ enum Ended {
     HangUp(Ending),
 }
 
+/// What the session needs from the config.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Capture the mouse (the config's `mouse`).
+    pub mouse: bool,
+    /// The config file settings chosen on the board are written to.
+    pub config: Option<PathBuf>,
+}
+
 /// Runs the board until the user quits or the session is ended from outside. On a hang-up,
 /// SIGHUP or SIGTERM the pending edits are saved (or written to a recovery copy when the save
 /// fails or hangs), a half-typed form is kept as a draft, and the presence entry goes.
-pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io::Result<()> {
+pub fn run(
+    mut model: Model,
+    keymap: &Keymap,
+    theme: &Theme,
+    clock: Clock,
+    options: Options,
+) -> io::Result<()> {
     let presence = Presence::join(&model.file.path).ok();
     if let Some(p) = &presence {
         model.others = p.others();
     }
-    let mut session = Session::open()?;
+    let mut session = Session::open(options.mouse)?;
     let waker = session.waker();
     let mut worker = Worker::start(move || {
         let _ = waker.send(TermEvent::Wake);
@@ -55,6 +75,7 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
         waiting: VecDeque::new(),
         after_save: Vec::new(),
         quit_called_off: false,
+        config: options.config,
     };
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(
@@ -105,7 +126,9 @@ pub fn run(mut model: Model, keymap: &Keymap, theme: &Theme, clock: Clock) -> io
 
 /// A half-typed form survives whatever ended the session, and is reopened at the next start.
 fn keep_draft(model: &Model) {
-    if let Some(text) = model.form.as_ref().and_then(super::draft::to_text) {
+    // A form put aside while the author is chosen is still the one being typed.
+    let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
+    if let Some(text) = form.and_then(super::draft::to_text) {
         let draft = super::draft::draft_path(&model.file.path);
         let _ = crate::store::sidecar::folder_for(&draft);
         let _ = crate::store::atomic::write_atomically(&draft, text.as_bytes());
@@ -240,6 +263,8 @@ struct Pending {
     after_save: Vec<Effect>,
     /// A quit that was to follow a save was dropped for keys pressed meanwhile: to be said.
     quit_called_off: bool,
+    /// Where settings chosen on the board are kept.
+    config: Option<PathBuf>,
 }
 
 fn event_loop(
@@ -253,10 +278,15 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let mut redraw = true;
     let mut ticks: u64 = 0;
+    let mut hits = HitMap::default();
+    let mut clicks = Clicks::default();
     loop {
         let now = clock.now();
-        if redraw && draw(&mut session.screen, model, keymap, theme, now).is_err() {
-            return Ok(Ended::HangUp(Ending::WriteFailed));
+        if redraw {
+            match draw(&mut session.screen, model, keymap, theme, now) {
+                Ok(drawn) => hits = drawn,
+                Err(_) => return Ok(Ended::HangUp(Ending::WriteFailed)),
+            }
         }
         // Wake at the next whole second: the countdown shows seconds.
         let wait = Duration::from_millis(1000 - u64::from(now.timestamp_subsec_millis().min(999)));
@@ -297,6 +327,19 @@ fn event_loop(
                 }
                 if std::mem::take(&mut pending.quit_called_off) {
                     store::quit_called_off(model);
+                }
+            }
+            TermEvent::Mouse(event) => {
+                // A click is about the screen as it is now: one that would have to wait for a
+                // save is dropped rather than applied later to a screen that has changed.
+                let actions = mouse::actions(model, &hits, &event, Instant::now(), &mut clicks);
+                let waits = !pending.waiting.is_empty()
+                    || (model.saving
+                        && actions
+                            .iter()
+                            .any(|a| !store::answerable_while_saving(model, *a)));
+                if !waits && run_actions(model, actions, clock, pending) {
+                    return Ok(Ended::Quit);
                 }
             }
             input => {
@@ -407,21 +450,23 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
     }
 }
 
+/// Draws a frame; returns where things are on it.
 fn draw(
     terminal: &mut Screen,
     model: &Model,
     keymap: &Keymap,
     theme: &Theme,
     now: DateTime<Utc>,
-) -> io::Result<()> {
+) -> io::Result<HitMap> {
     let ctx = Ctx {
         model,
         theme,
         keymap,
         now,
     };
-    terminal.draw(|frame| render(frame, &ctx))?;
-    Ok(())
+    let mut hits = HitMap::default();
+    terminal.draw(|frame| hits = render_mapped(frame, &ctx))?;
+    Ok(hits)
 }
 
 /// How often (in seconds of idle ticks) the file is checked for changes made elsewhere.
@@ -431,6 +476,10 @@ const WATCH_EVERY: u64 = 2;
 /// keymap; a question takes its answer or "no".
 fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) -> Option<Action> {
     use crossterm::event::KeyModifiers;
+    if model.who.as_ref().is_some_and(|w| w.asking_to_save()) {
+        let yes = keymap.action_for(key) == Some(Action::Yes);
+        return Some(if yes { Action::Yes } else { Action::No });
+    }
     if model.form.is_some() || model.picker.is_some() {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         return super::keymap::field_key(key.code, ctrl);
@@ -492,6 +541,9 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                     lang: model.lang,
                 };
                 pending.worker.send(job);
+            }
+            Effect::SaveSetting(key, value) => {
+                save_setting(model, pending.config.as_deref(), key, &value)
             }
             Effect::Export(path, bytes) => super::export::write(model, &path, &bytes),
         }

@@ -8,6 +8,7 @@ use super::model::{Model, Picker, PickerMode, Tone, View};
 use super::picker;
 use super::verbs::{self, Purpose, edit};
 
+mod choose;
 mod detail;
 mod leaderboard;
 mod pledge;
@@ -31,6 +32,8 @@ pub enum Effect {
     SaveKeeping(crate::store::merge::Keep),
     /// Run `bairi sync` on the file (after the save before it).
     Sync,
+    /// Write a setting (`author`, `sort`) into the user's config file.
+    SaveSetting(&'static str, String),
 }
 
 impl Effect {
@@ -56,6 +59,13 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
     }
     if let Some(present) = model.present.as_mut() {
         return presenting(present, action);
+    }
+    if model.who.as_ref().is_some_and(|w| w.asking_to_save()) {
+        return super::who::answer(model, action, |m, a| update(m, a, today));
+    }
+    if super::who::must_ask(model, action) {
+        super::who::start(model, action);
+        return Vec::new();
     }
     if model.form.is_some() {
         return form_input(model, action);
@@ -306,6 +316,10 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Jump => {
+            choose::open_jump(model);
+            Vec::new()
+        }
         Action::Publish => leaderboard::publish(model),
         Action::Pledge => pledge::pledge(model),
         Action::FollowUp => open_for(model, |task| Purpose::FollowUp { task }),
@@ -406,6 +420,8 @@ fn board(model: &mut Model, action: Action) -> Vec<Effect> {
             model.say(Tone::Info, label);
         }
         Action::Quit => return quit(model),
+        Action::Point(spot) => choose::point(model, spot),
+        Action::Sort => return choose::cycle_sort(model),
         other => return common(model, other),
     }
     Vec::new()

@@ -30,6 +30,8 @@ pub struct BoardOptions {
     /// Presentation mode, with this many seconds a page.
     pub present: Option<u32>,
     pub clock: Clock,
+    /// The config file settings chosen on the board are written to.
+    pub config_path: Option<PathBuf>,
 }
 
 pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
@@ -93,6 +95,11 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     model.today_pinned = options.today.is_some();
     model.autosave = options.config.autosave;
     model.author = options.config.author.clone();
+    model.ask_author = model.author.is_none();
+    if options.config.sort != model.sort {
+        model.sort = options.config.sort;
+        model.refresh();
+    }
     let draft = crate::app::draft::draft_path(&model.file.path);
     let restored = std::fs::read_to_string(&draft)
         .ok()
@@ -151,7 +158,17 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         // switches reverse video off; forced, it writes `ESC[39m` and the selection stays.
         crossterm::style::force_color_output(true);
     }
-    match shell::run(model, &options.keymap, &options.theme, options.clock) {
+    let session = shell::Options {
+        mouse: options.config.mouse && options.present.is_none(),
+        config: options.config_path,
+    };
+    match shell::run(
+        model,
+        &options.keymap,
+        &options.theme,
+        options.clock,
+        session,
+    ) {
         Ok(()) => 0,
         Err(e) => {
             let text = Text::new(format!("终端错误:{e}"), format!("terminal error: {e}"));

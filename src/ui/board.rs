@@ -5,9 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-use super::Ctx;
 use super::card::card_lines;
 use super::text::{cut, width};
+use super::{Ctx, area_of};
+use crate::app::hits::{Area, HitMap, Spot, Target};
 use crate::tr;
 
 /// Narrower than this, one column shows at a time.
@@ -16,13 +17,13 @@ const ALL_COLUMNS_MIN_WIDTH: u16 = 60;
 /// Swimlane columns are at least this wide; more of them scroll.
 const COLUMN_MIN_WIDTH: u16 = 16;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let n = ctx.model.derived.columns.len();
     if n == 0 {
         return;
     }
     if area.width < ALL_COLUMNS_MIN_WIDTH {
-        one_column(frame, area, ctx);
+        one_column(frame, area, ctx, hits);
         return;
     }
     // Up to five columns share the width; more (swimlanes) scroll around the focused one.
@@ -41,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     };
     let areas = area.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); shown]));
     for (i, rect) in areas.into_iter().enumerate() {
-        column(frame, rect, ctx, first + i);
+        column(frame, rect, ctx, first + i, hits);
     }
 }
 
@@ -68,7 +69,7 @@ fn hidden_lanes(frame: &mut Frame, area: Rect, ctx: &Ctx, first: usize, shown: u
 }
 
 /// The focused column alone, with a line naming it and where it stands among the others.
-fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let [tabs, rest] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -95,10 +96,27 @@ fn one_column(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         )),
         tabs,
     );
-    column(frame, rest, ctx, col);
+    // The arrows at either end of the line move to the column they point to.
+    let end = |x: u16| Area {
+        x,
+        y: tabs.y,
+        width: 2.min(tabs.width),
+        height: 1,
+    };
+    if col > 0 {
+        hits.add(end(tabs.x), Target::Spot(Spot::Column(col - 1)));
+    }
+    let right_x = tabs.x + super::text::width(&cut(&line, tabs.width.into())) as u16;
+    if col + 1 < n {
+        hits.add(
+            end(right_x.saturating_sub(2)),
+            Target::Spot(Spot::Column(col + 1)),
+        );
+    }
+    column(frame, rest, ctx, col, hits);
 }
 
-fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
+fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize, hits: &mut HitMap) {
     let model = ctx.model;
     let focused = model.column == col;
     let column = &model.derived.columns[col];
@@ -141,6 +159,7 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
         block = block.title_bottom(Line::styled(text, ctx.theme.dim()).right_aligned());
     }
     frame.render_widget(block, area);
+    hits.add(area_of(area), Target::Spot(Spot::Column(col)));
     if inner.width == 0 || inner.height == 0 {
         return;
     }
@@ -156,9 +175,22 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize) {
         return;
     }
     let mut lines: Vec<Line> = Vec::with_capacity(usize::from(inner.height));
-    for (row, &index) in tasks.iter().enumerate().skip(offset).take(visible) {
+    for (k, (row, &index)) in tasks
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .enumerate()
+    {
         let is_selected = focused && row == selected;
         lines.extend(card_lines(ctx, index, inner.width, rows, is_selected));
+        let card = Area {
+            x: inner.x,
+            y: inner.y + (k * rows) as u16,
+            width: inner.width,
+            height: rows as u16,
+        };
+        hits.add(card, Target::Spot(Spot::Card { column: col, row }));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

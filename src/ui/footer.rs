@@ -80,14 +80,26 @@ fn wrap_spans(spans: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<
 /// A question or a message (which may take more than one line), rather than the key hints.
 fn says_something(ctx: &Ctx) -> bool {
     let m = ctx.model;
-    matches!(m.view, View::ConfirmQuit | View::ConfirmDelete(_)) || m.message.is_some()
+    matches!(m.view, View::ConfirmQuit | View::ConfirmDelete(_))
+        || m.message.is_some()
+        || crate::app::who::question(m).is_some()
 }
 
 /// The bottom's content: a question, the latest message, else the main keys; the save state
 /// in front.
 fn line(ctx: &Ctx) -> Line<'static> {
     let model = ctx.model;
-    let line = if model.view == View::ConfirmQuit {
+    let line = if let Some((name, id)) = crate::app::who::question(model) {
+        let keys = ctx.hints(&[(
+            &[Action::Yes],
+            Text::new("写入配置文件的 author", "saves it as author in the config"),
+        )]);
+        let q = crate::tr!(
+            "以后都以 {name}({id})署名?{keys} · 其他键只用于本次",
+            "Record as {name} ({id}) from now on? {keys} · any other key: this session only"
+        );
+        Line::styled(ctx.t(&q).to_owned(), ctx.theme.warning())
+    } else if model.view == View::ConfirmQuit {
         let keys = ctx.hints(&[
             (
                 &[Action::Yes],

@@ -12,7 +12,7 @@ use super::Ctx;
 use super::text::{cut, fit, inert, width};
 use crate::app::form::{Form, Kind, echo, suggestions};
 use crate::app::input::TextInput;
-use crate::app::model::Picker;
+use crate::app::model::{Picker, PickerMode};
 use crate::app::picker::{results, title};
 use crate::app::verbs::Purpose;
 use crate::domain::light::TaskLight;
@@ -168,7 +168,12 @@ pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) 
         return;
     }
     let prompt = Rect::new(inner.x, inner.y, inner.width, 1);
-    frame.render_widget(Paragraph::new(Line::styled("/", ctx.theme.key())), prompt);
+    let mark = match picker.mode {
+        PickerMode::Jump => ":",
+        PickerMode::Author => ">",
+        PickerMode::Search | PickerMode::Filter => "/",
+    };
+    frame.render_widget(Paragraph::new(Line::styled(mark, ctx.theme.key())), prompt);
     input_line(
         frame,
         Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1),

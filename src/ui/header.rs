@@ -9,6 +9,9 @@ use ratatui::widgets::Paragraph;
 use super::Ctx;
 use super::text::{cut, inert, width};
 use crate::app::action::Action;
+use crate::app::hits::{HitMap, Target};
+use crate::app::model::View;
+use crate::app::sort::Sort;
 use crate::domain::countdown::{Phase, clock_part, next_checkpoint, phase, phase_text, remaining};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
@@ -19,7 +22,7 @@ pub fn height(area: Rect) -> u16 {
     if area.height >= 12 { 2 } else { 1 }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let model = ctx.model;
     let info = &model.campaign().info;
     let lang = model.lang;
@@ -86,6 +89,12 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         }
         second.push(Span::styled(text.get(lang).to_owned(), style));
     }
+    if model.sort != Sort::File {
+        let label = model.sort.label();
+        let (zh, en) = (&label.zh, &label.en);
+        let shown = tr!("  [排序:{zh}]", "  [sort: {en}]");
+        second.push(Span::styled(shown.get(lang).to_owned(), ctx.theme.key()));
+    }
     if let Some(filter) = &model.filter {
         let label = filter.label(model.campaign());
         let (zh, en) = (&label.zh, &label.en);
@@ -120,12 +129,69 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             ratatui::layout::Constraint::Length(1),
             ratatui::layout::Constraint::Length(1),
         ]));
+        let used: usize = first.iter().map(|s| width(&s.content)).sum();
         frame.render_widget(Paragraph::new(fit_spans(first, a.width)), a);
+        tabs(frame, a, used, ctx, hits);
         frame.render_widget(Paragraph::new(fit_spans(second, b.width)), b);
     } else {
         first.push(Span::raw("  "));
         first.extend(second);
         frame.render_widget(Paragraph::new(fit_spans(first, area.width)), area);
+    }
+}
+
+/// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图`), the one
+/// showing reversed; each is a place to click. Left out when the line has no room for them.
+fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap) {
+    let model = ctx.model;
+    let current = match model.view {
+        View::Standup => Action::ShowStandup,
+        View::Leaderboard => Action::ShowLeaderboard,
+        View::Wall => Action::ShowWall,
+        View::Detail => match model.detail_from {
+            View::Standup => Action::ShowStandup,
+            View::Wall => Action::ShowWall,
+            _ => Action::ShowBoard,
+        },
+        _ => Action::ShowBoard,
+    };
+    let tabs: Vec<(Action, String)> = [
+        (Action::ShowBoard, Text::new("看板", "Board")),
+        (Action::ShowStandup, Text::new("站会", "Stand-up")),
+        (Action::ShowLeaderboard, Text::new("擂台榜", "Leaders")),
+        (Action::ShowWall, Text::new("挂图", "Wall")),
+    ]
+    .into_iter()
+    .map(|(action, name)| {
+        let key = ctx
+            .keymap
+            .keys(action)
+            .first()
+            .map_or(String::new(), |k| k.label());
+        (action, format!("{key}{}", name.get(model.lang)))
+    })
+    .collect();
+    let total: usize = tabs
+        .iter()
+        .map(|(_, t)| width(t) + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let room = usize::from(row.width);
+    if used + 2 + total > room {
+        return;
+    }
+    let mut x = row.x + (room - total) as u16;
+    for (action, text) in tabs {
+        let w = width(&text) as u16;
+        let style = if action == current {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.key()
+        };
+        let place = Rect::new(x, row.y, w, 1);
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), place);
+        hits.add(super::area_of(place), Target::Tab(action));
+        x += w + 1;
     }
 }
 

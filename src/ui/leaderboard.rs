@@ -10,13 +10,14 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Ctx;
 use super::text::{cut, fit, inert};
 use crate::app::action::Action;
+use crate::app::hits::{HitMap, Spot, Target};
 use crate::app::leaderboard_view::{chosen, moments, shown};
 use crate::domain::leaderboard::{Leaderboard, RankedUnit, rank_text, tie_rule};
 use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let model = ctx.model;
     let campaign = model.campaign();
     let moment = chosen(model);
@@ -78,8 +79,11 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         cut(ctx.t(&column_head()), width),
         ctx.theme.dim(),
     ));
+    // (line, unit) of each unit's row, for the mouse.
+    let mut unit_lines = Vec::with_capacity(board.units.len());
     for (i, u) in board.units.iter().enumerate() {
         let selected = i == model.leaderboard.unit;
+        unit_lines.push((lines.len(), i));
         lines.push(unit_row(ctx, &board, u, selected, inner.width));
         if selected && model.leaderboard.open {
             let from = lines.len() - 1;
@@ -161,6 +165,12 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             "  {down}{below} more lines · {page}"
         );
         *last = Line::styled(cut(ctx.t(&more), width), ctx.theme.dim());
+    }
+    for (line, unit) in unit_lines {
+        if let Some(at) = line.checked_sub(scroll).filter(|at| *at < shown.len()) {
+            let row = Rect::new(inner.x, inner.y + at as u16, inner.width, 1);
+            hits.add(super::area_of(row), Target::Spot(Spot::Unit(unit)));
+        }
     }
     while shown.len() < height {
         shown.push(Line::raw(""));

@@ -27,6 +27,11 @@ impl Run {
                 pixel_height: 0,
             })
             .expect("pty");
+        // The synthetic campaign's first person edits: without an author the first edit
+        // would ask who is editing.
+        let config = home.join("config/bairi");
+        let _ = std::fs::create_dir_all(&config);
+        let _ = std::fs::write(config.join("config.toml"), "author = \"p00\"\n");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bairi"));
         cmd.arg(file);
         if pinned {

@@ -76,13 +76,14 @@ pub fn added_lines(before: &str, after: &str) -> Vec<String> {
 }
 
 /// Asserts that `after` is the qinglan text `before` with T01 moved from 推进中 to 受阻 on
-/// 2026-11-22 by no one in particular: its status line changed and one history line added.
+/// 2026-11-22 by li_mx (the author the test boards are given): its status line changed and
+/// one history line added.
 pub fn assert_t01_blocked(before: &str, after: &str) {
     // T01 is the first task: its status line is the first such line.
     let (old, new) = ("status     = \"推进中\"", "status     = \"受阻\"");
     assert_eq!(
         added_lines(&before.replacen(old, new, 1), after),
-        ["  { date = 2026-11-22, kind = \"状态\", text = \"推进中→受阻\" },"],
+        ["  { date = 2026-11-22, by = \"li_mx\", kind = \"状态\", text = \"推进中→受阻\" },"],
         "T01's status line changed and one history line was added"
     );
 }
@@ -112,11 +113,33 @@ pub fn lock_held(path: &Path) -> bool {
     !matches!(bairi::store::lock::Lock::try_acquire(path), Ok(Some(_)))
 }
 
-/// A config with `autosave = false` for a board started with `home` (its XDG_CONFIG_HOME).
+/// The person the boards started by these tests edit as (qinglan's 李明轩): with no
+/// `author` in the config, a board's first edit asks who is editing.
+pub const AUTHOR: &str = "li_mx";
+
+/// The config file of a board started with `home` (its XDG_CONFIG_HOME).
+pub fn config_path(home: &Path) -> PathBuf {
+    home.join("config/bairi/config.toml")
+}
+
+/// Writes that config: `author` (see [`AUTHOR`]), then `settings`.
+pub fn write_config(home: &Path, settings: &str) {
+    let path = config_path(home);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("config dir");
+    let text = format!("author = \"{AUTHOR}\"\n{settings}");
+    std::fs::write(path, text).expect("config");
+}
+
+/// The author-only config, unless the test wrote a config of its own.
+pub fn default_config(home: &Path) {
+    if !config_path(home).exists() {
+        write_config(home, "");
+    }
+}
+
+/// A config with `autosave = false` for a board started with `home`.
 pub fn autosave_off(home: &Path) {
-    let config = home.join("config/bairi");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(config.join("config.toml"), "autosave = false\n").expect("config");
+    write_config(home, "autosave = false\n");
 }
 
 /// Another process holding the campaign's save lock (flock(1) from util-linux), in a process
@@ -233,6 +256,32 @@ pub fn screen_with(
         })
         .expect("draws");
     buffer_text(terminal.backend().buffer())
+}
+
+/// Where things are on the screen at `w`×`h` (what the shell keeps for the mouse).
+pub fn hits(m: &bairi::app::model::Model, w: u16, h: u16) -> bairi::app::hits::HitMap {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    let now = m
+        .today
+        .and_hms_opt(2, 0, 0)
+        .expect("a time of day")
+        .and_utc();
+    let theme = bairi::ui::theme::Theme::default();
+    let keymap = bairi::app::keymap::Keymap::default();
+    let mut hits = bairi::app::hits::HitMap::default();
+    terminal
+        .draw(|f| {
+            let ctx = bairi::ui::Ctx {
+                model: m,
+                theme: &theme,
+                keymap: &keymap,
+                now,
+            };
+            hits = bairi::ui::render_mapped(f, &ctx);
+        })
+        .expect("draws");
+    hits
 }
 
 /// The same with the default keys.

@@ -18,8 +18,10 @@ pub struct Term {
 }
 
 impl Term {
-    /// Starts `bairi ARGS` in a `cols`×`rows` terminal with a clean environment.
+    /// Starts `bairi ARGS` in a `cols`×`rows` terminal with a clean environment (and, unless
+    /// the test wrote one, a config naming [`super::AUTHOR`]).
     pub fn spawn(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Term {
+        super::default_config(home);
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {

@@ -44,6 +44,7 @@ impl Link {
         )
         .expect("open the pty's slave side");
         let slave = File::from(slave);
+        super::default_config(home);
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_bairi"));
         cmd.args(args)
             .env_clear()

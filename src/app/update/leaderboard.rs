@@ -41,6 +41,7 @@ pub(super) fn leaderboard(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PageDown if state.open => state.scroll += PAGE,
         Action::PageUp => state.scroll = state.scroll.saturating_sub(PAGE),
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
+        Action::Point(spot) => super::choose::point(model, spot),
         other => return common(model, other),
     }
     Vec::new()

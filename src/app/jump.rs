@@ -1,0 +1,102 @@
+//! Jump to a task by id (`:T08`, or `/T08` in search): forgiving about case and leading
+//! zeros when that names one task; the board shows it, a filter that hid it is cleared.
+
+use super::model::{Model, Tone, View};
+use super::sort::id_pieces;
+use crate::domain::Campaign;
+use crate::tr;
+
+/// What a typed id names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    One(usize),
+    /// Several tasks fit (`t8` when both `T8` and `T08` exist): their ids.
+    Many(Vec<String>),
+    None,
+}
+
+/// Exactly as written, else without case, else with numbers as numbers (`t8` = `T008`).
+pub fn find_id(campaign: &Campaign, typed: &str) -> Found {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Found::None;
+    }
+    if let Some(i) = campaign.task_index(typed) {
+        return Found::One(i);
+    }
+    let lower = typed.to_lowercase();
+    let pieces = id_pieces(typed);
+    let tries: [&dyn Fn(&str) -> bool; 2] =
+        [&|id: &str| id.to_lowercase() == lower, &|id: &str| {
+            id_pieces(id) == pieces
+        }];
+    for fits in tries {
+        let hits: Vec<usize> = campaign
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| fits(&t.id))
+            .map(|(i, _)| i)
+            .collect();
+        match hits.as_slice() {
+            [] => continue,
+            [one] => return Found::One(*one),
+            many => {
+                return Found::Many(many.iter().map(|&i| campaign.tasks[i].id.clone()).collect());
+            }
+        }
+    }
+    Found::None
+}
+
+/// `:` Enter: goes to the task `typed` names, or says why not.
+pub fn jump_to_typed(model: &mut Model, typed: &str) {
+    let shown = crate::sanitize::inert(typed.trim());
+    match find_id(model.campaign(), typed) {
+        Found::One(index) => jump(model, index),
+        Found::Many(ids) => {
+            let ids = ids.join("、");
+            model.say(
+                Tone::Warning,
+                tr!(
+                    "{shown} 可指 {ids},请写出完整编号",
+                    "{shown} could be {ids}; type the whole id"
+                ),
+            );
+        }
+        Found::None => model.say(
+            Tone::Warning,
+            tr!(
+                "没有编号为 {shown} 的任务",
+                "there is no task with the id {shown}"
+            ),
+        ),
+    }
+}
+
+/// Shows the board with the task selected and its column scrolled to it.
+pub fn jump(model: &mut Model, index: usize) {
+    model.view = View::Board;
+    let Some(id) = model.campaign().tasks.get(index).map(|t| t.id.clone()) else {
+        return;
+    };
+    let hidden = !model
+        .derived
+        .columns
+        .iter()
+        .any(|c| c.tasks.contains(&index));
+    let cleared = hidden && model.filter.take().is_some();
+    if cleared {
+        model.refresh();
+    }
+    model.select_task(index);
+    let said = if cleared {
+        tr!(
+            "→ {id}(筛选把它隐藏了,已清除筛选)",
+            "→ {id} (the filter hid it; the filter is cleared)"
+        )
+    } else {
+        tr!("→ {id}", "→ {id}")
+    };
+    model.say(Tone::Info, said);
+}

@@ -1,0 +1,85 @@
+//! A mouse event, read against the last frame's [`HitMap`], becomes ordinary actions: a
+//! click selects, a double click opens, the wheel scrolls, a tab switches view.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+use super::hits::{HitMap, Spot, Target};
+use super::model::{Model, View};
+
+/// Two clicks on the same thing within this long open it.
+pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+
+/// The last click, to tell a double click (by the events' arrival).
+#[derive(Debug, Clone, Default)]
+pub struct Clicks {
+    last: Option<(Spot, Instant)>,
+}
+
+/// The actions `event` (arrived `at`) means on the screen as last drawn. Nothing while a
+/// form, a list or a question is open, or in presentation mode.
+pub fn actions(
+    model: &Model,
+    hits: &HitMap,
+    event: &MouseEvent,
+    at: Instant,
+    clicks: &mut Clicks,
+) -> Vec<Action> {
+    let busy = model.form.is_some()
+        || model.picker.is_some()
+        || model.who.is_some()
+        || model.present.is_some();
+    let answering = matches!(
+        model.view,
+        View::ConfirmQuit | View::ConfirmDelete(_) | View::Conflicts
+    );
+    if busy || answering {
+        return Vec::new();
+    }
+    let target = hits.at(event.column, event.row);
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => click(model, target, at, clicks),
+        MouseEventKind::ScrollDown => wheel(model, target, true),
+        MouseEventKind::ScrollUp => wheel(model, target, false),
+        _ => Vec::new(),
+    }
+}
+
+fn click(model: &Model, target: Option<Target>, at: Instant, clicks: &mut Clicks) -> Vec<Action> {
+    match target {
+        Some(Target::Tab(action)) => {
+            clicks.last = None;
+            vec![action]
+        }
+        Some(Target::Spot(spot)) if model.view != View::Help => {
+            let double = clicks.last.is_some_and(|(last, when)| {
+                last == spot && at.saturating_duration_since(when) <= DOUBLE_CLICK
+            });
+            let opens = !matches!(spot, Spot::Column(_));
+            if double && opens {
+                clicks.last = None;
+                vec![Action::Point(spot), Action::Open]
+            } else {
+                clicks.last = Some((spot, at));
+                vec![Action::Point(spot)]
+            }
+        }
+        _ => {
+            clicks.last = None;
+            Vec::new()
+        }
+    }
+}
+
+fn wheel(model: &Model, target: Option<Target>, down: bool) -> Vec<Action> {
+    let step = if down { Action::Down } else { Action::Up };
+    match (model.view, target) {
+        (View::Help | View::Detail | View::Leaderboard, _) => vec![step],
+        (View::Board, Some(Target::Spot(Spot::Column(column) | Spot::Card { column, .. }))) => {
+            vec![Action::Point(Spot::Column(column)), step]
+        }
+        _ => Vec::new(),
+    }
+}

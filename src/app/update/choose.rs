@@ -1,0 +1,57 @@
+//! Choosing without the arrow keys: a click on a card or a leaderboard row, `O` for the
+//! order of the cards, `:` for a task by id.
+
+use super::Effect;
+use crate::app::hits::Spot;
+use crate::app::model::{Model, Picker, PickerMode, Tone, View};
+use crate::tr;
+
+/// A click: on the board a column or a card, on the leaderboard a unit's row.
+pub(super) fn point(model: &mut Model, spot: Spot) {
+    match (model.view, spot) {
+        (View::Board, Spot::Column(column)) if column < model.derived.columns.len() => {
+            model.column = column;
+        }
+        (View::Board, Spot::Card { column, row }) => {
+            let len = model
+                .derived
+                .columns
+                .get(column)
+                .map_or(0, |c| c.tasks.len());
+            if row < len {
+                model.column = column;
+                if let Some(r) = model.rows.get_mut(column) {
+                    *r = row;
+                }
+            }
+        }
+        (View::Leaderboard, Spot::Unit(unit)) => {
+            let state = &mut model.leaderboard;
+            if state.unit != unit {
+                state.open = false;
+            }
+            state.unit = unit;
+            state.scroll = 0;
+        }
+        _ => {}
+    }
+}
+
+/// `O`: the next order of the cards, kept in the config.
+pub(super) fn cycle_sort(model: &mut Model) -> Vec<Effect> {
+    model.sort = model.sort.next();
+    model.refresh();
+    let label = model.sort.label();
+    let (zh, en) = (&label.zh, &label.en);
+    model.say(Tone::Info, tr!("列内排序:{zh}", "cards ordered by {en}"));
+    vec![Effect::SaveSetting("sort", model.sort.name().to_owned())]
+}
+
+/// `:`: a list of tasks to type an id into.
+pub(super) fn open_jump(model: &mut Model) {
+    model.picker = Some(Picker {
+        mode: PickerMode::Jump,
+        input: Default::default(),
+        pick: 0,
+    });
+}

@@ -1,0 +1,176 @@
+//! "Who are you?": with no `author` in the config, the first edit asks for a person of the
+//! file's `[[people]]`, then whether to keep the choice in the config; the edit waits.
+
+use super::action::Action;
+use super::form::{FieldKey, Form};
+use super::model::{Model, Picker, PickerMode, Tone, View};
+use super::update::Effect;
+use super::verbs::Purpose;
+use crate::i18n::Text;
+use crate::tr;
+
+/// The edit that waits for a name, and where it came from.
+#[derive(Debug, Clone)]
+pub struct WhoAsk {
+    pub action: Action,
+    pub view: View,
+    /// A form put aside while the list is open (its Enter is the edit).
+    pub form: Option<Form<Purpose>>,
+    /// The person chosen: the question "keep it in the config?" is open.
+    pub chosen: Option<String>,
+}
+
+impl WhoAsk {
+    pub fn asking_to_save(&self) -> bool {
+        self.chosen.is_some()
+    }
+}
+
+/// Keys that would record a person or change the file.
+fn edits(action: Action) -> bool {
+    matches!(
+        action,
+        Action::MoveNext
+            | Action::MovePrevious
+            | Action::Note
+            | Action::Tick
+            | Action::Problem
+            | Action::Resolve
+            | Action::Progress
+            | Action::Priority
+            | Action::Override
+            | Action::AddTask
+            | Action::Edit
+            | Action::Delete
+            | Action::AddMilestone
+            | Action::BackSchedule
+            | Action::SortMilestones
+            | Action::Publish
+            | Action::Pledge
+            | Action::CheckPledge
+    )
+}
+
+/// Whether `action` must wait for a name first.
+pub fn must_ask(model: &Model, action: Action) -> bool {
+    if !model.ask_author
+        || model.author.is_some()
+        || model.who.is_some()
+        || model.file.read_only
+        || model.present.is_some()
+        || model.campaign().people.is_empty()
+    {
+        return false;
+    }
+    if model.form.is_some() {
+        return action == Action::Field(FieldKey::Submit);
+    }
+    match model.view {
+        View::Board | View::Detail | View::Standup | View::Leaderboard | View::Wall => {
+            model.picker.is_none() && edits(action)
+        }
+        View::Conflicts => model.conflicts_recorded && matches!(action, Action::Type('m' | 't')),
+        _ => false,
+    }
+}
+
+/// Puts `action` aside (with an open form) and opens the list of people.
+pub fn start(model: &mut Model, action: Action) {
+    model.who = Some(WhoAsk {
+        action,
+        view: model.view,
+        form: model.form.take(),
+        chosen: None,
+    });
+    model.picker = Some(Picker {
+        mode: PickerMode::Author,
+        input: Default::default(),
+        pick: 0,
+    });
+}
+
+/// The list gave a person: record as them from now on, and ask about the config.
+pub fn chosen(model: &mut Model, id: String) {
+    model.author = Some(id.clone());
+    if let Some(ask) = model.who.as_mut() {
+        ask.chosen = Some(id);
+    }
+}
+
+/// Esc in the list: the edit is dropped and nothing is recorded.
+pub fn cancelled(model: &mut Model) {
+    if let Some(ask) = model.who.take() {
+        model.form = ask.form;
+    }
+    model.say(
+        Tone::Warning,
+        Text::new(
+            "已取消:不选名字就不记录任何修改",
+            "cancelled: nothing is recorded without a name",
+        ),
+    );
+}
+
+/// `y` keeps the author in the config file, anything else for this session only; then the
+/// edit that waited goes ahead.
+pub fn answer(
+    model: &mut Model,
+    action: Action,
+    replay: impl FnOnce(&mut Model, Action) -> Vec<Effect>,
+) -> Vec<Effect> {
+    let Some(ask) = model.who.take() else {
+        return Vec::new();
+    };
+    let id = ask.chosen.clone().unwrap_or_default();
+    let mut effects = Vec::new();
+    if action == Action::Yes {
+        effects.push(Effect::SaveSetting("author", id.clone()));
+    } else {
+        model.say(
+            Tone::Info,
+            tr!(
+                "本次以 {id} 署名(未写入配置)",
+                "recording as {id} for this session (not saved in the config)"
+            ),
+        );
+    }
+    model.view = ask.view;
+    model.form = ask.form;
+    effects.extend(replay(model, ask.action));
+    effects
+}
+
+/// Whom the footer asks about keeping as `author`: (name, id), once a person is chosen.
+pub fn question(model: &Model) -> Option<(String, String)> {
+    let ask = model.who.as_ref()?;
+    let id = ask.chosen.as_deref()?;
+    let name = model.campaign().person(id).map_or(id, |p| p.name.as_str());
+    Some((name.to_owned(), id.to_owned()))
+}
+
+/// The people to choose from, narrowed by what was typed (name, id, unit, title).
+pub fn people(model: &Model, query: &str) -> Vec<(String, String)> {
+    let campaign = model.campaign();
+    campaign
+        .people
+        .iter()
+        .map(|p| {
+            let unit = p
+                .unit
+                .as_deref()
+                .map(|u| campaign.unit(u).map_or(u, |x| x.name.as_str()))
+                .unwrap_or("");
+            let title = p.title.as_deref().unwrap_or("");
+            let parts = [p.name.as_str(), p.id.as_str(), unit, title];
+            let line = parts
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (p, line)
+        })
+        .filter(|(_, line)| query.is_empty() || line.to_lowercase().contains(query))
+        .map(|(p, line)| (p.id.clone(), line))
+        .collect()
+}

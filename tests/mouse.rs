@@ -1,0 +1,277 @@
+//! Issue 17, the mouse: a click selects a card, a double click opens it, the wheel scrolls,
+//! a header tab switches view, a leaderboard row is chosen; nothing happens while a form is
+//! open. Events go through the hit map the drawing left, as the shell does.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use bairi::app::action::Action;
+use bairi::app::hits::{HitMap, Spot, Target};
+use bairi::app::model::{Model, View};
+use bairi::app::mouse::{Clicks, actions};
+use bairi::i18n::Lang;
+use support::{hits, press, qinglan_model};
+
+fn event(kind: MouseEventKind, (column, row): (u16, u16)) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+fn click_at(at: (u16, u16)) -> MouseEvent {
+    event(MouseEventKind::Down(MouseButton::Left), at)
+}
+
+/// A cell inside the card of task `id`, as last drawn.
+fn card(m: &Model, map: &HitMap, id: &str) -> (u16, u16) {
+    map.places()
+        .iter()
+        .find_map(|(area, target)| match target {
+            Target::Spot(Spot::Card { column, row }) => {
+                let index = m.derived.columns[*column].tasks[*row];
+                (m.campaign().tasks[index].id == id).then_some((area.x + 1, area.y))
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{id} is not on screen"))
+}
+
+fn place(map: &HitMap, want: Target) -> (u16, u16) {
+    map.places()
+        .iter()
+        .find(|(_, t)| *t == want)
+        .map(|(a, _)| (a.x, a.y))
+        .unwrap_or_else(|| panic!("{want:?} is not on screen"))
+}
+
+/// What the shell does with an event arriving `at`: actions from the hit map, then update.
+fn feed(m: &mut Model, e: MouseEvent, at: Instant, clicks: &mut Clicks) -> Vec<Action> {
+    let map = hits(m, 80, 24);
+    let done = actions(m, &map, &e, at, clicks);
+    press(m, &done);
+    done
+}
+
+#[test]
+fn a_click_selects_a_card_and_a_double_click_opens_it() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    let at = card(&m, &hits(&m, 80, 24), "T02");
+    feed(&mut m, click_at(at), t0, &mut clicks);
+    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+    assert_eq!(m.view, View::Board);
+    // The second click 300 ms later, on the same card: the details.
+    let done = feed(
+        &mut m,
+        click_at(at),
+        t0 + Duration::from_millis(300),
+        &mut clicks,
+    );
+    assert_eq!(
+        done,
+        vec![
+            Action::Point(Spot::Card { column: 2, row: 0 }),
+            Action::Open
+        ]
+    );
+    assert_eq!(m.view, View::Detail);
+    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+}
+
+#[test]
+fn two_slow_clicks_or_clicks_on_two_cards_only_select() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    let t02 = card(&m, &hits(&m, 80, 24), "T02");
+    feed(&mut m, click_at(t02), t0, &mut clicks);
+    feed(
+        &mut m,
+        click_at(t02),
+        t0 + Duration::from_millis(500),
+        &mut clicks,
+    );
+    assert_eq!(m.view, View::Board, "500 ms apart is two clicks");
+    let t08 = card(&m, &hits(&m, 80, 24), "T08");
+    feed(
+        &mut m,
+        click_at(t08),
+        t0 + Duration::from_millis(600),
+        &mut clicks,
+    );
+    assert_eq!(
+        m.view,
+        View::Board,
+        "a click on another card only selects it"
+    );
+    assert_eq!(m.selected_id().as_deref(), Some("T08"));
+}
+
+#[test]
+fn the_wheel_scrolls_the_column_under_the_pointer() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let now = Instant::now();
+    // The pointer over the in-progress column (8 cards, 6 in sight at 80×24).
+    let over = card(&m, &hits(&m, 80, 24), "T01");
+    for _ in 0..7 {
+        feed(
+            &mut m,
+            event(MouseEventKind::ScrollDown, over),
+            now,
+            &mut clicks,
+        );
+    }
+    assert_eq!(m.rows[1], 7, "the last card of the column");
+    let last = m.derived.columns[1].tasks[7];
+    let shown = support::screen(&m, 80, 24);
+    let title = m.campaign().tasks[last]
+        .display_title()
+        .chars()
+        .take(4)
+        .collect::<String>();
+    assert!(shown.contains(&format!("▶{title}")), "{shown}");
+    assert!(shown.contains("↑2"), "{shown}");
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollUp, over),
+        now,
+        &mut clicks,
+    );
+    assert_eq!(m.rows[1], 6);
+    // Over another column: that column takes the focus.
+    let blocked = card(&m, &hits(&m, 80, 24), "T02");
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollDown, blocked),
+        now,
+        &mut clicks,
+    );
+    assert_eq!((m.column, m.rows[2]), (2, 1));
+}
+
+#[test]
+fn the_wheel_scrolls_details_and_help() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let now = Instant::now();
+    press(&mut m, &[Action::Open]);
+    let row = m.detail_row;
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollDown, (40, 12)),
+        now,
+        &mut clicks,
+    );
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollDown, (40, 12)),
+        now,
+        &mut clicks,
+    );
+    assert_eq!(m.detail_row, row + 2);
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollUp, (40, 12)),
+        now,
+        &mut clicks,
+    );
+    assert_eq!(m.detail_row, row + 1);
+    press(&mut m, &[Action::Close, Action::Help]);
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollDown, (40, 12)),
+        now,
+        &mut clicks,
+    );
+    assert_eq!((m.view, m.help_scroll), (View::Help, 1));
+    // A click on the board under the help does not reach the board.
+    let before = m.selected_id();
+    feed(&mut m, click_at((3, 4)), now, &mut clicks);
+    assert_eq!((m.view, m.selected_id()), (View::Help, before));
+}
+
+#[test]
+fn a_tab_in_the_header_switches_view_and_a_leaderboard_row_is_chosen() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::En);
+    let mut clicks = Clicks::default();
+    let now = Instant::now();
+    let tab = place(&hits(&m, 80, 24), Target::Tab(Action::ShowLeaderboard));
+    assert_eq!(tab.1, 0, "the tabs are on the first line");
+    feed(&mut m, click_at(tab), now, &mut clicks);
+    assert_eq!(m.view, View::Leaderboard);
+    let row = place(&hits(&m, 80, 24), Target::Spot(Spot::Unit(3)));
+    feed(&mut m, click_at(row), now, &mut clicks);
+    assert_eq!(m.leaderboard.unit, 3);
+    // A double click opens the unit's red tasks; the wheel moves down the table.
+    feed(
+        &mut m,
+        click_at(row),
+        now + Duration::from_millis(100),
+        &mut clicks,
+    );
+    assert!(m.leaderboard.open);
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollDown, row),
+        now,
+        &mut clicks,
+    );
+    assert_eq!(m.leaderboard.unit, 4);
+    let wall = place(&hits(&m, 80, 24), Target::Tab(Action::ShowWall));
+    feed(&mut m, click_at(wall), now, &mut clicks);
+    assert_eq!(m.view, View::Wall);
+    let board = place(&hits(&m, 80, 24), Target::Tab(Action::ShowBoard));
+    feed(&mut m, click_at(board), now, &mut clicks);
+    assert_eq!(m.view, View::Board);
+}
+
+#[test]
+fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    m.author = Some("li_mx".into());
+    let mut clicks = Clicks::default();
+    let now = Instant::now();
+    let map = hits(&m, 80, 24);
+    let t02 = card(&m, &map, "T02");
+    press(&mut m, &[Action::Note]);
+    assert!(m.form.is_some());
+    for e in [
+        click_at(t02),
+        click_at(t02),
+        event(MouseEventKind::ScrollDown, t02),
+    ] {
+        assert!(actions(&m, &map, &e, now, &mut clicks).is_empty());
+    }
+    assert!(m.form.is_some());
+    assert_eq!(m.selected_id().as_deref(), Some("T01"));
+    press(
+        &mut m,
+        &[
+            Action::Field(bairi::app::form::FieldKey::Cancel),
+            Action::Delete,
+        ],
+    );
+    assert!(matches!(m.view, View::ConfirmDelete(_)));
+    assert!(actions(&m, &map, &click_at(t02), now, &mut clicks).is_empty());
+}
+
+#[test]
+fn in_one_column_the_arrows_of_the_title_line_change_column() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let now = Instant::now();
+    let map = hits(&m, 50, 24);
+    let next = place(&map, Target::Spot(Spot::Column(2)));
+    let done = actions(&m, &map, &click_at(next), now, &mut clicks);
+    press(&mut m, &done);
+    assert_eq!(m.column, 2);
+}
