@@ -17,7 +17,6 @@ pub mod model;
 pub mod mouse;
 pub mod picker;
 pub mod review;
-pub mod shell;
 pub mod sort;
 pub mod standup;
 pub mod update;

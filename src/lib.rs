@@ -8,6 +8,7 @@ pub mod domain;
 pub mod i18n;
 pub mod report;
 pub mod sanitize;
+pub mod shell;
 pub mod store;
 pub mod sync;
 pub mod synth;

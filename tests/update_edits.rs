@@ -353,7 +353,7 @@ fn unsaved_edits_can_be_written_to_a_recovery_copy() {
     let (mut m, dir) = model();
     m.autosave = false;
     press(&mut m, &[Action::MoveNext]);
-    let path = bairi::app::shell::write_recovery(&m, chrono::Utc::now()).unwrap();
+    let path = bairi::shell::write_recovery(&m, chrono::Utc::now()).unwrap();
     assert!(path.starts_with(dir.path()));
     assert!(
         path.file_name()

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::check::print_all;
 use crate::app::keymap::Keymap;
 use crate::app::model::{Model, Tone};
-use crate::app::shell;
+use crate::shell;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::{Lang, Text};

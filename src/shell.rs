@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::action::Action;
-use super::hits::HitMap;
-use super::keymap::Keymap;
-use super::model::{Model, Tone, View};
-use super::mouse::{self, Clicks};
-use super::update::{Effect, store, update};
-use super::worker::{Done, Job, Worker};
+use crate::app::action::Action;
+use crate::app::hits::HitMap;
+use crate::app::keymap::Keymap;
+use crate::app::model::{Model, Tone, View};
+use crate::app::mouse::{self, Clicks};
+use crate::app::update::{Effect, store, update};
+use crate::app::worker::{Done, Job, Worker};
 use crate::clock::Clock;
 use crate::domain::Today;
 use crate::i18n::Text;
@@ -128,8 +128,8 @@ pub fn run(
 fn keep_draft(model: &Model) {
     // A form put aside while the author is chosen is still the one being typed.
     let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
-    if let Some(text) = form.and_then(super::draft::to_text) {
-        let draft = super::draft::draft_path(&model.file.path);
+    if let Some(text) = form.and_then(crate::app::draft::to_text) {
+        let draft = crate::app::draft::draft_path(&model.file.path);
         let _ = crate::store::sidecar::folder_for(&draft);
         let _ = crate::store::atomic::write_atomically(&draft, text.as_bytes());
     }
@@ -482,7 +482,7 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
     }
     if model.form.is_some() || model.picker.is_some() {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        return super::keymap::field_key(key.code, ctrl);
+        return crate::app::keymap::field_key(key.code, ctrl);
     }
     let action = keymap.action_for(key);
     match model.view {
@@ -494,7 +494,7 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
         View::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
         View::Conflicts => match key.code {
             crossterm::event::KeyCode::Char(c) => Some(Action::Type(c)),
-            crossterm::event::KeyCode::Esc => Some(Action::Field(super::form::FieldKey::Cancel)),
+            crossterm::event::KeyCode::Esc => Some(Action::Field(crate::app::form::FieldKey::Cancel)),
             _ => None,
         },
         _ => action,
@@ -545,7 +545,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
             Effect::SaveSetting(key, value) => {
                 save_setting(model, pending.config.as_deref(), key, &value)
             }
-            Effect::Export(path, bytes) => super::export::write(model, &path, &bytes),
+            Effect::Export(path, bytes) => crate::app::export::write(model, &path, &bytes),
         }
     }
     false
