@@ -116,7 +116,7 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
                     format!("配置项 `{key}` 的值不对:应为{}", want.zh),
                     format!("setting `{key}` has a bad value: expected {}", want.en),
                 ),
-            ))
+            ));
         };
         match key {
             "file" => match item.as_str() {
@@ -182,7 +182,7 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
             _ => {
                 let at = doc
                     .key(key)
-                    .and_then(|k| k.span())
+                    .and_then(toml_edit::Key::span)
                     .map_or(at, |s| index.locate(s.start));
                 warnings.push(finding(
                     Severity::Warning,
@@ -215,7 +215,7 @@ fn read_keys(
         let Some(action) = Action::from_name(name) else {
             let at = table
                 .key(name)
-                .and_then(|k| k.span())
+                .and_then(toml_edit::Key::span)
                 .map_or(at, |s| index.locate(s.start));
             warnings.push(finding(
                 Severity::Warning,

@@ -217,8 +217,7 @@ pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> i
     let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
     let mut name = campaign
         .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_else(|| "campaign".into());
+        .map_or_else(|| "campaign".into(), std::ffi::OsStr::to_os_string);
     name.push(format!(".recovered-{stamp}-{}.toml", std::process::id()));
     // (where, whether its folder may be made): the campaign's own directory never is.
     let mut places: Vec<(PathBuf, bool)> = vec![(campaign.with_file_name(&name), false)];
@@ -476,7 +475,11 @@ const WATCH_EVERY: u64 = 2;
 /// keymap; a question takes its answer or "no".
 fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) -> Option<Action> {
     use crossterm::event::KeyModifiers;
-    if model.who.as_ref().is_some_and(|w| w.asking_to_save()) {
+    if model
+        .who
+        .as_ref()
+        .is_some_and(super::app::who::WhoAsk::asking_to_save)
+    {
         let yes = keymap.action_for(key) == Some(Action::Yes);
         return Some(if yes { Action::Yes } else { Action::No });
     }
@@ -494,7 +497,9 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
         View::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
         View::Conflicts => match key.code {
             crossterm::event::KeyCode::Char(c) => Some(Action::Type(c)),
-            crossterm::event::KeyCode::Esc => Some(Action::Field(crate::app::form::FieldKey::Cancel)),
+            crossterm::event::KeyCode::Esc => {
+                Some(Action::Field(crate::app::form::FieldKey::Cancel))
+            }
             _ => None,
         },
         _ => action,
@@ -543,7 +548,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                 pending.worker.send(job);
             }
             Effect::SaveSetting(key, value) => {
-                save_setting(model, pending.config.as_deref(), key, &value)
+                save_setting(model, pending.config.as_deref(), key, &value);
             }
             Effect::Export(path, bytes) => crate::app::export::write(model, &path, &bytes),
         }

@@ -56,7 +56,7 @@ impl Ctx<'_> {
                 let keys: Vec<String> = actions
                     .iter()
                     .flat_map(|a| self.keymap.keys(*a).iter().take(per_action))
-                    .map(|k| k.label())
+                    .map(super::app::keymap::Key::label)
                     .collect();
                 (!keys.is_empty()).then(|| format!("{} {}", keys.join("/"), self.t(what)))
             })
@@ -111,7 +111,7 @@ pub fn render_mapped(frame: &mut Frame, ctx: &Ctx) -> HitMap {
             conflicts::render(frame, body, ctx);
         }
         View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
-            board::render(frame, body, ctx, &mut hits)
+            board::render(frame, body, ctx, &mut hits);
         }
     }
     footer::render(frame, bottom, ctx);

@@ -44,7 +44,7 @@ fn draw(model: &Model, width: u16, height: u16) -> Buffer {
                     keymap: &keymap,
                     now,
                 },
-            )
+            );
         })
         .unwrap();
     terminal.backend().buffer().clone()

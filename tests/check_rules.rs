@@ -588,10 +588,13 @@ fn checkpoints_by_step_and_by_list() {
     let loaded = load_str(BASE, today()).unwrap();
     let cps = &loaded.campaign.info.checkpoints;
     assert_eq!(
-        cps.first().map(|d| d.to_string()),
+        cps.first().map(std::string::ToString::to_string),
         Some("2026-09-14".into())
     );
-    assert_eq!(cps.last().map(|d| d.to_string()), Some("2026-12-09".into()));
+    assert_eq!(
+        cps.last().map(std::string::ToString::to_string),
+        Some("2026-12-09".into())
+    );
     assert_eq!(cps.len(), 8);
     let t = with(
         "timezone = \"Asia/Shanghai\"",
@@ -603,7 +606,7 @@ fn checkpoints_by_step_and_by_list() {
         .info
         .checkpoints
         .iter()
-        .map(|d| d.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     assert_eq!(cps, ["2026-09-20", "2026-10-01", "2026-12-09"]);
 }

@@ -138,7 +138,7 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
         bairi::app::update::update(&mut m, Action::Field(FieldKey::Submit), today)
     };
     assert!(m.form.is_none(), "saved: {:?}", m.form.map(|f| f.error));
-    assert!(effects.iter().any(|e| e.is_save()));
+    assert!(effects.iter().any(bairi::app::update::Effect::is_save));
     assert_eq!(state(&m, "T06"), Some(FollowUp::Issued));
     let said = m.message.as_ref().unwrap().text.zh.clone();
     assert_eq!(said, "T06 已下达督办 T06-P2");

@@ -126,22 +126,13 @@ impl World {
         );
     }
 
-    fn text(&self, dir: &Path) -> String {
-        std::fs::read_to_string(dir.join("qinglan.toml")).expect("read")
-    }
-
-    fn write(&self, dir: &Path, change: impl FnOnce(String) -> String) {
-        let text = change(self.text(dir));
-        std::fs::write(dir.join("qinglan.toml"), text).expect("write");
-    }
-
     /// A syncs, B syncs, A syncs: both hold the same bytes, which check; returns them and
     /// what `check` said.
     fn round(&self) -> (String, String) {
         self.sync_ok(&self.a);
         self.sync_ok(&self.b);
         self.sync_ok(&self.a);
-        let (ta, tb) = (self.text(&self.a), self.text(&self.b));
+        let (ta, tb) = (campaign_text(&self.a), campaign_text(&self.b));
         assert!(ta == tb, "the clones differ");
         assert!(!ta.contains("<<<<<<<") && !ta.contains(">>>>>>>"));
         let out = self.bairi(&self.a, &["check", "qinglan.toml", "--today", TODAY]);
@@ -220,8 +211,8 @@ fn a_task_added_on_each_side_both_arrive() {
         }
     };
     // Appended at the very end, after the reviews: the new tables belong to [[tasks]] still.
-    w.write(&w.a, add("T90"));
-    w.write(&w.b, add("T91"));
+    change_campaign(&w.a, add("T90"));
+    change_campaign(&w.b, add("T91"));
     let (text, _) = w.round();
     assert!(text.contains("id = \"T90\"") && text.contains("id = \"T91\""));
 }
@@ -233,7 +224,7 @@ fn deleted_on_one_side_changed_on_the_other(delete_first: bool) {
     } else {
         (&w.b, &w.a)
     };
-    w.write(deleter, |mut t| {
+    change_campaign(deleter, |mut t| {
         let r = task_block(&t, "T06");
         t.replace_range(r, "");
         t
@@ -258,15 +249,15 @@ fn a_task_deleted_here_and_changed_there_is_kept_and_recorded() {
 #[test]
 fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     let w = World::new(|t| t);
-    w.write(&w.a, |t| {
+    change_campaign(&w.a, |t| {
         t.replacen("progress   = 80", "progress   = 85", 1)
     });
-    w.write(&w.b, |t| {
+    change_campaign(&w.b, |t| {
         t.replacen("progress   = 80", "progress   = 90", 1)
     });
     w.sync_ok(&w.a);
     w.sync_ok(&w.b);
-    let text = w.text(&w.b);
+    let text = campaign_text(&w.b);
     // B merged A's change in: B's value stays, A's is recorded.
     assert!(in_task(&text, "T01").contains("progress   = 90"));
     assert!(
@@ -290,7 +281,7 @@ fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     let effects = update(&mut model, Action::Type('t'), day);
     assert_eq!(effects, vec![Effect::Save]);
     model.file.save().expect("saved");
-    assert!(in_task(&w.text(&w.a), "T01").contains("progress   = 85"));
+    assert!(in_task(&campaign_text(&w.a), "T01").contains("progress   = 85"));
     let (text, check) = w.round();
     assert!(
         !text.contains("[[conflicts]]") && !check.contains("progress"),
@@ -335,7 +326,7 @@ fn an_offline_sync_keeps_the_commit_and_a_later_one_finishes() {
 fn the_driver_alone_writes_ours_and_exits_zero() {
     let w = World::new(|t| t);
     let dir = w.a.clone();
-    let base = w.text(&dir);
+    let base = campaign_text(&dir);
     let ours = base.replacen("progress   = 80", "progress   = 81", 1);
     let theirs = base.replacen("progress   = 62", "progress   = 70", 1);
     for (name, text) in [("o", &base), ("a", &ours), ("b", &theirs)] {
@@ -386,7 +377,11 @@ fn the_board_header_shows_what_waits_for_a_sync() {
     let w = World::new(|t| t);
     let path = w.a.join("qinglan.toml");
     let status = bairi::sync::status::unsynced(&path);
-    assert_eq!(status.map(|s| s.count()), Some(0), "all synced");
+    assert_eq!(
+        status.map(bairi::sync::status::Unsynced::count),
+        Some(0),
+        "all synced"
+    );
     w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "未提交"]);
     // The board runs git from the campaign's folder, as the test's git does.
     let status = bairi::sync::status::unsynced(&path).expect("a bairi repository");
@@ -409,7 +404,7 @@ fn the_board_header_shows_what_waits_for_a_sync() {
                 keymap: &keymap,
                 now,
             };
-            render(frame, &ctx)
+            render(frame, &ctx);
         })
         .expect("draws");
     let screen = support::buffer_text(terminal.backend().buffer());
@@ -438,7 +433,7 @@ fn y_on_the_board_syncs_and_shows_what_came_in() {
     term.send("Y");
     term.wait_for("已同步");
     assert!(term.screen().contains("1条记录"), "{}", term.screen());
-    assert!(w.text(&w.a).contains("来自乙地的记录"));
+    assert!(campaign_text(&w.a).contains("来自乙地的记录"));
     term.send("q");
     assert!(term.wait_exit(), "{}", term.screen());
 }
@@ -466,7 +461,7 @@ fn a_task_added_on_each_board_both_arrive(outside_too: bool) {
     assert_eq!(add_on_the_board(&w.b, "乙地新增任务"), "T14");
     if outside_too {
         // A change before the tasks: the whole documents are merged.
-        w.write(&w.b, |t| {
+        change_campaign(&w.b, |t| {
             t.replacen("通堵点 破难点", "通堵点 破难点 促落实", 1)
         });
     }
@@ -522,4 +517,15 @@ fn crossed_off_here_and_a_milestone_unticked_there_leaves_a_valid_file_to_settle
     model.file.save().expect("saved");
     let (text, _) = w.round();
     assert!(!text.contains("[[conflicts]]"));
+}
+
+/// The campaign file in one copy of the repository.
+fn campaign_text(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("qinglan.toml")).expect("read")
+}
+
+/// Rewrites the campaign file in one copy of the repository.
+fn change_campaign(dir: &Path, change: impl FnOnce(String) -> String) {
+    let text = change(campaign_text(dir));
+    std::fs::write(dir.join("qinglan.toml"), text).expect("write");
 }

@@ -28,13 +28,14 @@ fn open(path: &Path, home: &Path) -> Link {
 }
 
 fn presence_entries(dir: &Path) -> usize {
-    std::fs::read_dir(dir.join(".bairi/qinglan.toml.presence")).map_or(0, |d| d.count())
+    std::fs::read_dir(dir.join(".bairi/qinglan.toml.presence"))
+        .map_or(0, std::iter::Iterator::count)
 }
 
 fn recovery_copies(dir: &Path) -> Vec<String> {
     let mut found: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".recovered-"))
         .collect();

@@ -56,7 +56,7 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
     let by = Some("li_mx");
 
     let (line, entry) = one_line(&mut file, "T01", |f| {
-        f.set_status("T01", Status::Blocked, today, by).unwrap()
+        f.set_status("T01", Status::Blocked, today, by).unwrap();
     });
     assert_eq!(
         line,
@@ -69,13 +69,13 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
 
     let (line, _) = one_line(&mut file, "T02", |f| {
         f.set_milestone_done("T02", MilestoneRef::Index(2), true, today, by)
-            .unwrap()
+            .unwrap();
     });
     assert!(line.ends_with("kind = \"节点\", text = \"勾选 M3 进厂管网穿越省道段完成顶管\" },"));
     let (line, _) = one_line(&mut file, "T02", |f| {
         let which = MilestoneRef::Id("T02-M3".into());
         f.set_milestone_done("T02", which, false, today, None)
-            .unwrap()
+            .unwrap();
     });
     assert_eq!(
         line,
@@ -84,28 +84,28 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
     );
 
     let (_, entry) = one_line(&mut file, "T12", |f| {
-        f.set_status("T12", Status::Done, today, by).unwrap()
+        f.set_status("T12", Status::Done, today, by).unwrap();
     });
     assert_eq!(
         (entry.kind.as_deref(), entry.text.as_str()),
         (Some("销号"), "销号(待销号→已销号)")
     );
     let (_, entry) = one_line(&mut file, "T12", |f| {
-        f.set_status("T12", Status::InProgress, today, by).unwrap()
+        f.set_status("T12", Status::InProgress, today, by).unwrap();
     });
     assert_eq!(entry.text, "重新打开(已销号→推进中)");
 
     let until = Some(day("2026-12-01"));
     let (_, entry) = one_line(&mut file, "T03", |f| {
         let light = Some((Light::Red, "设备到货延迟", until));
-        f.set_override("T03", light, today, by).unwrap()
+        f.set_override("T03", light, today, by).unwrap();
     });
     assert_eq!(
         (entry.kind.as_deref(), entry.text.as_str()),
         (Some("亮灯"), "亮灯 红(设备到货延迟)至2026-12-01")
     );
     let (_, entry) = one_line(&mut file, "T03", |f| {
-        f.set_override("T03", None, today, by).unwrap()
+        f.set_override("T03", None, today, by).unwrap();
     });
     assert_eq!(entry.text, "取消亮灯");
     // Clearing what is not there records nothing.
@@ -115,7 +115,7 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
 
     let (_, entry) = one_line(&mut file, "T02", |f| {
         f.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", today, by)
-            .unwrap()
+            .unwrap();
     });
     assert_eq!(
         (entry.kind.as_deref(), entry.text.as_str()),

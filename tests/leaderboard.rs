@@ -52,7 +52,7 @@ fn screen(m: &Model) -> String {
                     keymap: &keymap,
                     now,
                 },
-            )
+            );
         })
         .unwrap();
     support::buffer_text(terminal.backend().buffer())
@@ -354,7 +354,7 @@ fn screen_at(m: &Model, w: u16, h: u16) -> String {
                     keymap: &keymap,
                     now,
                 },
-            )
+            );
         })
         .unwrap();
     support::buffer_text(terminal.backend().buffer())

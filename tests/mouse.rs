@@ -47,8 +47,7 @@ fn place(map: &HitMap, want: Target) -> (u16, u16) {
     map.places()
         .iter()
         .find(|(_, t)| *t == want)
-        .map(|(a, _)| (a.x, a.y))
-        .unwrap_or_else(|| panic!("{want:?} is not on screen"))
+        .map_or_else(|| panic!("{want:?} is not on screen"), |(a, _)| (a.x, a.y))
 }
 
 /// What the shell does with an event arriving `at`: actions from the hit map, then update.

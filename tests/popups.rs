@@ -87,7 +87,10 @@ fn assert_left_border_whole(parser: &vt100::Parser, title: &str, what: &str) {
     let (y0, x) = corner(parser, title)
         .unwrap_or_else(|| panic!("{what}: no pop-up titled {title}\n{}", screen.contents()));
     for y in y0 + 1..screen.size().0.get() {
-        let here = screen.cell(y, x).map(|c| c.contents()).unwrap_or_default();
+        let here = screen
+            .cell(y, x)
+            .map(vt100::Cell::contents)
+            .unwrap_or_default();
         if here == "└" {
             return;
         }

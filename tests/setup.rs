@@ -43,7 +43,7 @@ fn draw(theme: &Theme) -> (String, ratatui::buffer::Buffer) {
                     keymap: &keymap,
                     now,
                 },
-            )
+            );
         })
         .unwrap();
     let buffer = terminal.backend().buffer().clone();

@@ -68,8 +68,10 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
     let lang = model.lang;
     let today = model.today;
     let person = |id: Option<&str>| -> String {
-        id.map(|p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()))
-            .unwrap_or_else(|| "—".to_owned())
+        id.map_or_else(
+            || "—".to_owned(),
+            |p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()),
+        )
     };
     let unit = |id: &str| campaign.unit(id).map_or(id.to_owned(), |u| u.name.clone());
     let heading = |t: Text| Row::new(RowKind::Heading, t.get(lang));
@@ -237,11 +239,10 @@ pub fn follow_up_text(model: &Model, index: usize) -> Text {
         );
     };
     let id = inert(&order.id);
-    let unit = order
-        .owner
-        .as_deref()
-        .map(|u| campaign.unit(u).map_or(u.to_owned(), |x| x.name.clone()))
-        .unwrap_or_else(|| "—".to_owned());
+    let unit = order.owner.as_deref().map_or_else(
+        || "—".to_owned(),
+        |u| campaign.unit(u).map_or(u.to_owned(), |x| x.name.clone()),
+    );
     let (zh_when, en_when) = match (order.resolved_on, order.due) {
         (Some(d), _) => (format!("已办结 {d}"), format!("settled {d}")),
         (None, Some(d)) => (format!("限期 {d}"), format!("fix by {d}")),

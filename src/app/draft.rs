@@ -97,7 +97,7 @@ pub fn from_text(text: &str) -> Option<(Purpose, Vec<(String, String)>)> {
 
 /// Puts stored texts back into a freshly opened form.
 pub fn fill(form: &mut Form<Purpose>, fields: &[(String, String)]) {
-    for f in form.fields.iter_mut() {
+    for f in &mut form.fields {
         if let Some((_, text)) = fields.iter().find(|(k, _)| k == f.key) {
             f.input = TextInput::new(text);
         }

@@ -235,7 +235,7 @@ impl<P> Form<P> {
             FieldKey::Down if has_picks => self.pick += 1,
             FieldKey::Up if has_picks => self.pick = self.pick.saturating_sub(1),
             FieldKey::Down => {
-                self.move_focus((self.focus + 1).min(self.fields.len().saturating_sub(1)))
+                self.move_focus((self.focus + 1).min(self.fields.len().saturating_sub(1)));
             }
             FieldKey::Up => self.move_focus(self.focus.saturating_sub(1)),
             edit => {

@@ -39,7 +39,7 @@ pub fn find_id(campaign: &Campaign, typed: &str) -> Found {
             .map(|(i, _)| i)
             .collect();
         match hits.as_slice() {
-            [] => continue,
+            [] => {}
             [one] => return Found::One(*one),
             many => {
                 return Found::Many(many.iter().map(|&i| campaign.tasks[i].id.clone()).collect());

@@ -202,7 +202,7 @@ impl Keymap {
         let mut map = Keymap::default();
         for (action, keys) in overrides {
             if let Some(slot) = map.bindings.iter_mut().find(|(a, _)| a == action) {
-                slot.1 = keys.clone();
+                slot.1.clone_from(keys);
             }
         }
         let mut conflicts = Vec::new();
@@ -408,8 +408,7 @@ mod tests {
         let clash = Keymap::with_overrides(&[(Action::Quit, vec![Key::char('j')])]).unwrap_err();
         assert!(
             clash[0].message.en.contains("`down` and `quit`"),
-            "{:?}",
-            clash
+            "{clash:?}"
         );
         let ctrl_s = Keymap::with_overrides(&[(
             Action::Save,

@@ -103,7 +103,7 @@ pub fn input(model: &mut Model, action: Action) {
         }
         Action::Field(FieldKey::Down | FieldKey::NextField) => picker.pick += 1,
         Action::Field(FieldKey::Up | FieldKey::PrevField) => {
-            picker.pick = picker.pick.saturating_sub(1)
+            picker.pick = picker.pick.saturating_sub(1);
         }
         Action::Field(FieldKey::Submit) => {
             let (pick, mode) = (picker.pick, picker.mode);

@@ -83,7 +83,7 @@ pub fn sort_tasks(tasks: &mut [usize], campaign: &Campaign, lights: &[LightVerdi
         Sort::File => {}
         Sort::Light => tasks.sort_by_key(|&i| (light_rank(lights.get(i).map(|v| v.light)), i)),
         Sort::Milestone => {
-            tasks.sort_by_key(|&i| (next_due(campaign, i).is_none(), next_due(campaign, i), i))
+            tasks.sort_by_key(|&i| (next_due(campaign, i).is_none(), next_due(campaign, i), i));
         }
         Sort::Deadline => tasks.sort_by_key(|&i| (all[i].deadline, i)),
         Sort::Progress => tasks.sort_by_key(|&i| (all[i].progress.is_none(), all[i].progress, i)),

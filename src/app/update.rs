@@ -60,7 +60,11 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
     if let Some(present) = model.present.as_mut() {
         return presenting(present, action);
     }
-    if model.who.as_ref().is_some_and(|w| w.asking_to_save()) {
+    if model
+        .who
+        .as_ref()
+        .is_some_and(super::who::WhoAsk::asking_to_save)
+    {
         return super::who::answer(model, action, |m, a| update(m, a, today));
     }
     if super::who::must_ask(model, action) {
@@ -397,7 +401,7 @@ fn board(model: &mut Model, action: Action) -> Vec<Effect> {
             };
             model.picker = Some(Picker {
                 mode,
-                input: Default::default(),
+                input: crate::app::input::TextInput::default(),
                 pick: 0,
             });
         }

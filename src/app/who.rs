@@ -84,7 +84,7 @@ pub fn start(model: &mut Model, action: Action) {
     });
     model.picker = Some(Picker {
         mode: PickerMode::Author,
-        input: Default::default(),
+        input: crate::app::input::TextInput::default(),
         pick: 0,
     });
 }
@@ -158,8 +158,7 @@ pub fn people(model: &Model, query: &str) -> Vec<(String, String)> {
             let unit = p
                 .unit
                 .as_deref()
-                .map(|u| campaign.unit(u).map_or(u, |x| x.name.as_str()))
-                .unwrap_or("");
+                .map_or("", |u| campaign.unit(u).map_or(u, |x| x.name.as_str()));
             let title = p.title.as_deref().unwrap_or("");
             let parts = [p.name.as_str(), p.id.as_str(), unit, title];
             let line = parts

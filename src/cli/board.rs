@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use super::check::print_all;
 use crate::app::keymap::Keymap;
 use crate::app::model::{Model, Tone};
-use crate::shell;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::{Lang, Text};
+use crate::shell;
 use crate::store::backup::BackupPolicy;
 use crate::store::demo;
 use crate::store::file::{CampaignFile, OpenError};
@@ -94,7 +94,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     let mut model = Model::new(file, today, lang);
     model.today_pinned = options.today.is_some();
     model.autosave = options.config.autosave;
-    model.author = options.config.author.clone();
+    model.author.clone_from(&options.config.author);
     model.ask_author = model.author.is_none();
     if options.config.sort != model.sort {
         model.sort = options.config.sort;

@@ -144,7 +144,7 @@ pub fn run(
                 .map_err(|e| e.message())
         }
         Edit::Pledge(mut pledge) => {
-            pledge.by = by.clone();
+            pledge.by.clone_from(&by);
             file.add_pledge(&pledge)
                 .map(|n| tr!("已记录第{n}条承诺", "pledge {n} recorded"))
                 .map_err(|e| e.message())

@@ -108,7 +108,7 @@ impl BackupPolicy {
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
                 let (at, pinned) = stamp::parse(name.strip_prefix(&prefix)?)?;
-                let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                let size = e.metadata().map_or(0, |m| m.len());
                 Some(Copy {
                     path: e.path(),
                     at,

@@ -80,9 +80,10 @@ impl VisitMut for Shift {
 
 /// Where the demo copy lives: the user's data dir, else the current directory.
 pub fn demo_path() -> PathBuf {
-    directories::ProjectDirs::from("", "", "bairi")
-        .map(|d| d.data_dir().join("demo.toml"))
-        .unwrap_or_else(|| PathBuf::from("bairi-demo.toml"))
+    directories::ProjectDirs::from("", "", "bairi").map_or_else(
+        || PathBuf::from("bairi-demo.toml"),
+        |d| d.data_dir().join("demo.toml"),
+    )
 }
 
 /// Writes the shifted demo to `path` unless a copy is already there; true when it wrote one.

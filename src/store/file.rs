@@ -294,7 +294,7 @@ impl CampaignFile {
     /// here with the edits: the session's pinned backup is made, a sudden drop of tasks on
     /// disk was refused once.
     pub fn learn_from_failed_save(&mut self, tried: &CampaignFile) {
-        self.vanished = tried.vanished.clone();
+        self.vanished.clone_from(&tried.vanished);
         self.backups.session_pinned |= tried.backups.session_pinned;
     }
 

@@ -100,11 +100,15 @@ fn merge_set(base: &DocumentMut, mine: &DocumentMut, theirs: &mut DocumentMut, k
     match theirs.get_mut(key).and_then(Item::as_array_of_tables_mut) {
         Some(aot) => {
             aot.clear();
-            kept.into_iter().for_each(|t| aot.push(t));
+            for t in kept {
+                aot.push(t);
+            }
         }
         None => {
             let mut aot = ArrayOfTables::new();
-            kept.into_iter().for_each(|t| aot.push(t));
+            for t in kept {
+                aot.push(t);
+            }
             theirs.insert(key, Item::ArrayOfTables(aot));
         }
     }
@@ -128,10 +132,16 @@ pub(super) fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
         .get_mut("reviews")
         .and_then(Item::as_array_of_tables_mut)
     {
-        Some(aot) => new.into_iter().for_each(|t| aot.push(t)),
+        Some(aot) => {
+            for t in new {
+                aot.push(t);
+            }
+        }
         None => {
             let mut aot = ArrayOfTables::new();
-            new.into_iter().for_each(|t| aot.push(t));
+            for t in new {
+                aot.push(t);
+            }
             theirs.insert("reviews", Item::ArrayOfTables(aot));
         }
     }

@@ -81,7 +81,7 @@ pub fn set_inline(
 /// Removes `key` from an inline table; if it was last, its neighbour takes over the spacing
 /// before the closing brace.
 pub fn remove_inline(table: &mut InlineTable, key: &str) {
-    let was_last = table.iter().last().map(|(k, _)| k == key).unwrap_or(false);
+    let was_last = table.iter().last().is_some_and(|(k, _)| k == key);
     let Some(removed) = table.remove(key) else {
         return;
     };

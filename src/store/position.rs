@@ -51,10 +51,7 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.locate(0), (1, 1));
         assert_eq!(index.locate(4), (1, 5));
-        let eq = text
-            .find('=')
-            .map(|_| text.rfind(" = ").unwrap_or(0))
-            .unwrap_or(0);
+        let eq = text.find('=').map_or(0, |_| text.rfind(" = ").unwrap_or(0));
         assert_eq!(index.locate(eq), (2, 3));
         assert_eq!(index.locate(text.find("last").unwrap_or(0)), (4, 1));
         assert_eq!(index.locate(10_000), (4, 5));

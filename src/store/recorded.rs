@@ -129,7 +129,7 @@ fn put(table: &mut Table, key: &str, theirs: Option<&Item>) {
         return;
     };
     match table.get(key) {
-        Some(Item::Table(_)) | Some(Item::ArrayOfTables(_)) => {
+        Some(Item::Table(_) | Item::ArrayOfTables(_)) => {
             let item = Item::Value(value.clone());
             let item = match (&value, table.get(key)) {
                 (Value::InlineTable(t), _) => Item::Table(t.clone().into_table()),

@@ -29,16 +29,16 @@ impl CampaignFile {
 
 /// Why a save was refused: what the loader would say, first error only.
 pub fn refusal(errors: &[Diagnostic]) -> Text {
-    let why = errors
-        .first()
-        .map(|d| {
+    let why = errors.first().map_or_else(
+        || Text::same("?"),
+        |d| {
             let subject = d.subject.clone().unwrap_or_else(|| Text::same(""));
             Text::new(
                 format!("{} {}", subject.zh, d.message.zh),
                 format!("{} {}", subject.en, d.message.en),
             )
-        })
-        .unwrap_or_else(|| Text::same("?"));
+        },
+    );
     let (zh, en) = (why.zh.trim(), why.en.trim());
     tr!(
         "保存后文件将无法打开({zh}),未保存;修改仍在,请撤销或改正",

@@ -152,9 +152,9 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         let parts = summarise(&git, &names, from, None, opts.today);
         let mut message = line(&parts, opts.lang);
         if message.is_empty() {
-            message = Text::new("bairi 同步设置", "bairi sync setup")
+            Text::new("bairi 同步设置", "bairi sync setup")
                 .get(opts.lang)
-                .to_owned();
+                .clone_into(&mut message);
         }
         git.run(&["commit", "-q", "-m", &message])?;
     }
@@ -173,8 +173,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         .to_owned();
     let upstream = git
         .run(&["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"])
-        .map(|s| s.trim().to_owned())
-        .unwrap_or_else(|_| format!("{remote}/{branch}"));
+        .map_or_else(|_| format!("{remote}/{branch}"), |s| s.trim().to_owned());
     let up_remote = upstream.split('/').next().unwrap_or(&remote).to_owned();
     let ahead = |git: &Git| -> usize {
         let range = if git.rev(&upstream).is_some() {

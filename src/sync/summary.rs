@@ -97,7 +97,7 @@ fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
         let n = n + 1;
         match old.milestones.iter().find(|o| o.id == m.id).map(|o| o.done) {
             Some(false) if m.done => {
-                parts.push(tr!("{id} 勾选第{n}节点", "{id} ticked milestone {n}"))
+                parts.push(tr!("{id} 勾选第{n}节点", "{id} ticked milestone {n}"));
             }
             Some(true) if !m.done => {
                 parts.push(tr!("{id} 取消勾选第{n}节点", "{id} unticked milestone {n}"));

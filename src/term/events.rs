@@ -48,7 +48,7 @@ pub fn read_input(tx: Sender<TermEvent>) -> io::Result<()> {
             loop {
                 let message = match crossterm::event::read() {
                     Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => TermEvent::Key(key),
-                    Ok(Event::Key(_)) | Ok(Event::FocusGained) | Ok(Event::FocusLost) => continue,
+                    Ok(Event::Key(_) | Event::FocusGained | Event::FocusLost) => continue,
                     Ok(Event::Paste(text)) => TermEvent::Paste(text),
                     Ok(Event::Resize(..)) => TermEvent::Resize,
                     Ok(Event::Mouse(mouse)) => TermEvent::Mouse(mouse),

@@ -110,7 +110,11 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
         let shown = tr!("  [同时打开:{who}]", "  [also open: {who}]");
         second.push(Span::styled(shown.get(lang).to_owned(), ctx.theme.info()));
     }
-    if let Some(n) = model.unsynced.map(|u| u.count()).filter(|n| *n > 0) {
+    if let Some(n) = model
+        .unsynced
+        .map(super::super::sync::status::Unsynced::count)
+        .filter(|n| *n > 0)
+    {
         let shown = tr!("  [↑{n} 未同步]", "  [↑{n} unsynced]");
         second.push(Span::styled(
             shown.get(lang).to_owned(),
@@ -167,7 +171,7 @@ fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap)
             .keymap
             .keys(action)
             .first()
-            .map_or(String::new(), |k| k.label());
+            .map_or(String::new(), super::super::app::keymap::Key::label);
         (action, format!("{key}{}", name.get(model.lang)))
     })
     .collect();

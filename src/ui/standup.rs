@@ -216,7 +216,7 @@ fn summary_rows(ctx: &Ctx) -> Rows {
     for (title, items) in sections {
         let n = items.len();
         out.push((theme.key(), format!("{}: {n}", ctx.t(&title))));
-        for (id, text) in items.iter() {
+        for (id, text) in items {
             out.push((Style::new(), format!("  {id} {}", inert(text))));
         }
     }

@@ -102,7 +102,7 @@ mod tests {
         let lines = wrap("完成沿线管线迁改abc", 5);
         assert!(lines.iter().all(|l| width(l) <= 5));
         assert_eq!(lines.concat(), "完成沿线管线迁改abc");
-        assert!(wrap("宽", 1).iter().all(|l| l.is_empty()));
+        assert!(wrap("宽", 1).iter().all(std::string::String::is_empty));
         for max in 1..5 {
             assert!(wrap("一二三四五", max).iter().all(|l| width(l) <= max));
         }
@@ -123,7 +123,7 @@ mod tests {
     fn inert_removes_escapes_and_controls() {
         let hostile = "标题\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202E}abc\u{200B}\nnext";
         let clean = inert(hostile);
-        assert!(!clean.chars().any(|c| c.is_control()));
+        assert!(!clean.chars().any(char::is_control));
         assert!(!clean.contains('\u{202E}'));
         assert_eq!(clean, "标题]0;pwned[2Jabc next");
     }

@@ -197,9 +197,7 @@ fn main() {
         push("key to frame: tick a milestone", col, ms(ticked));
     }
     for (name, cells) in rows {
-        println!(
-            "{name:<34}{}",
-            cells.iter().map(|c| format!("{c:>12}")).collect::<String>()
-        );
+        let cells: Vec<String> = cells.iter().map(|c| format!("{c:>12}")).collect();
+        println!("{name:<34}{}", cells.concat());
     }
 }

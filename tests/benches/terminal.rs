@@ -222,9 +222,7 @@ fn main() {
         run.quit();
     }
     for (name, cells) in rows {
-        println!(
-            "{name:<44}{}",
-            cells.iter().map(|c| format!("{c:>14}")).collect::<String>()
-        );
+        let cells: Vec<String> = cells.iter().map(|c| format!("{c:>14}")).collect();
+        println!("{name:<44}{}", cells.concat());
     }
 }

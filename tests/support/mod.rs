@@ -189,7 +189,7 @@ pub fn hold_lock(campaign: &Path) -> HeldLock {
 pub fn the_recovery_copy(dir: &Path) -> String {
     let copies: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("read dir")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.path())
         .filter(|p| p.to_string_lossy().contains(".recovered-"))
         .collect();
@@ -252,7 +252,7 @@ pub fn screen_with(
                 keymap,
                 now,
             };
-            bairi::ui::render(f, &ctx)
+            bairi::ui::render(f, &ctx);
         })
         .expect("draws");
     buffer_text(terminal.backend().buffer())

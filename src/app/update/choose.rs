@@ -51,7 +51,7 @@ pub(super) fn cycle_sort(model: &mut Model) -> Vec<Effect> {
 pub(super) fn open_jump(model: &mut Model) {
     model.picker = Some(Picker {
         mode: PickerMode::Jump,
-        input: Default::default(),
+        input: crate::app::input::TextInput::default(),
         pick: 0,
     });
 }

@@ -60,7 +60,7 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         (Action::Edit, Some(detail_items::Item::Milestone(n))) => {
-            verbs::open(model, Purpose::EditMilestone { task, index: n })
+            verbs::open(model, Purpose::EditMilestone { task, index: n });
         }
         (Action::Edit, _) => verbs::open(model, Purpose::EditTask { task }),
         (Action::Delete, Some(detail_items::Item::Milestone(n))) => {

@@ -47,16 +47,16 @@ pub(super) fn wall(model: &mut Model, action: Action) -> Vec<Effect> {
                 all.iter()
                     .position(|r| matches!(r, Row::Task(_)))
                     .unwrap_or(0),
-            )
+            );
         }
         Action::Last => {
             model.wall.row = all
                 .iter()
                 .rposition(|r| matches!(r, Row::Task(_)))
-                .unwrap_or(0)
+                .unwrap_or(0);
         }
         Action::Right => {
-            model.wall.day_offset = (model.wall.day_offset + 7).min((total_days - 7).max(0))
+            model.wall.day_offset = (model.wall.day_offset + 7).min((total_days - 7).max(0));
         }
         Action::Left => model.wall.day_offset = (model.wall.day_offset - 7).max(0),
         Action::Open => {

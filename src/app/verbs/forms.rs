@@ -140,8 +140,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
             let deadline = current.deadline.map(|d| d.to_string()).unwrap_or_default();
             let priority = current
                 .priority
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "2".into());
+                .map_or_else(|| "2".into(), |p| p.to_string());
             let investment = current
                 .investment
                 .map(|x| x.to_string())

@@ -250,7 +250,7 @@ impl<'d> Entry<'d> {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(array.len());
-        for value in array.iter() {
+        for value in array {
             match value.as_str() {
                 Some(s) => out.push((s.to_owned(), Some(value.span.clone()))),
                 None => {
@@ -279,7 +279,7 @@ impl<'d> Entry<'d> {
             return None;
         };
         let mut out = Vec::with_capacity(array.len());
-        for value in array.iter() {
+        for value in array {
             let date = value.as_datetime().and_then(local_date);
             match date {
                 Some(d) => out.push(d),
@@ -336,7 +336,7 @@ impl<'d> Entry<'d> {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(array.len());
-        for value in array.iter() {
+        for value in array {
             match value.as_inline_table() {
                 Some(t) => out.push((t, Some(value.span.clone()))),
                 None => f.error(
