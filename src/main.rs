@@ -163,7 +163,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
             let edit = match (kept, broken, unit) {
                 (Some(n), _, _) => Edit::CheckPledge { n, kept: true },
                 (_, Some(n), _) => Edit::CheckPledge { n, kept: false },
-                (None, None, Some(unit)) => Edit::Pledge(bairi::store::pledge::NewPledge {
+                (None, None, Some(unit)) => Edit::Pledge(bairi::store::edit::pledge::NewPledge {
                     unit,
                     text: text.unwrap_or_default(),
                     due,

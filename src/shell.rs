@@ -21,7 +21,7 @@ use crate::app::worker::{Done, Job, Worker};
 use crate::clock::Clock;
 use crate::domain::Today;
 use crate::i18n::Text;
-use crate::store::presence::Presence;
+use crate::store::side::presence::Presence;
 use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render_mapped};
@@ -130,8 +130,8 @@ fn keep_draft(model: &Model) {
     let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
     if let Some(text) = form.and_then(crate::app::draft::to_text) {
         let draft = crate::app::draft::draft_path(&model.file.path);
-        let _ = crate::store::sidecar::folder_for(&draft);
-        let _ = crate::store::atomic::write_atomically(&draft, text.as_bytes());
+        let _ = crate::store::side::sidecar::folder_for(&draft);
+        let _ = crate::store::save::atomic::write_atomically(&draft, text.as_bytes());
     }
 }
 
@@ -233,7 +233,7 @@ pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> i
         if let Some(dir) = place.parent().filter(|_| make_folder) {
             let _ = std::fs::create_dir_all(dir);
         }
-        match crate::store::atomic::write_atomically(&place, text.as_bytes()) {
+        match crate::store::save::atomic::write_atomically(&place, text.as_bytes()) {
             Ok(_) => return Ok(place),
             Err(e) => {
                 first_error.get_or_insert(e);

@@ -11,9 +11,9 @@ use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
 
 use bairi::clock::Clock;
 use bairi::domain::LogEntry;
-use bairi::store::backup::BackupPolicy;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
+use bairi::store::save::backup::BackupPolicy;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

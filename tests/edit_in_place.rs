@@ -418,7 +418,7 @@ fn lines_between<'t>(text: &'t str, from: &str, to: &str) -> Vec<&'t str> {
 #[test]
 fn a_new_task_goes_after_the_last_task_and_before_the_next_section() {
     let (mut file, text, _dir) = open();
-    let fields = bairi::store::task_fields::TaskFields {
+    let fields = bairi::store::edit::task_fields::TaskFields {
         title: "新增任务".into(),
         category: "ms".into(),
         deadline: Some(day("2026-12-01")),
@@ -474,7 +474,7 @@ fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
     );
     // Other tasks are edited as usual, and a new task goes after T13's problem.
     file.set_progress("T01", 90).unwrap();
-    let id = file.add_task(&bairi::store::task_fields::TaskFields {
+    let id = file.add_task(&bairi::store::edit::task_fields::TaskFields {
         title: "新增".into(),
         category: "ms".into(),
         deadline: Some(day("2026-12-01")),
@@ -532,7 +532,7 @@ fn layout_stays_true(text: &str) {
     }
     // And a task added, then one deleted, land where they should.
     let t14 = file
-        .add_task(&bairi::store::task_fields::TaskFields {
+        .add_task(&bairi::store::edit::task_fields::TaskFields {
             title: "新增".into(),
             category: "ms".into(),
             deadline: Some(day("2026-12-01")),
@@ -605,8 +605,8 @@ fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
 #[test]
 fn after_every_kind_of_edit_the_campaign_is_a_fresh_load_of_the_text() {
     use bairi::domain::Light;
+    use bairi::store::edit::task_fields::{MilestoneFields, TaskFields};
     use bairi::store::load::load_str;
-    use bairi::store::task_fields::{MilestoneFields, TaskFields};
     let (mut file, _text, _dir) = open();
     let today = day("2026-11-22");
     let by = Some("li_mx");

@@ -443,7 +443,7 @@ fn add_on_the_board(dir: &Path, title: &str) -> String {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     let mut file = CampaignFile::open(&dir.join("qinglan.toml"), Today::Date(day)).expect("opens");
     let id = file
-        .add_task(&bairi::store::task_fields::TaskFields {
+        .add_task(&bairi::store::edit::task_fields::TaskFields {
             title: title.to_owned(),
             category: "xm".into(),
             lead_unit: Some("jxj".into()),

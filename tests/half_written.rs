@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use bairi::domain::LogEntry;
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::{Today, load_str};
-use bairi::store::theirs::NotMerged;
+use bairi::store::merge::theirs::NotMerged;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

@@ -6,10 +6,10 @@ mod support;
 
 use chrono::NaiveDate;
 
+use bairi::store::edit::task_fields::TaskFields;
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::Today;
 use bairi::store::merge::Keep;
-use bairi::store::task_fields::TaskFields;
 use support::qinglan_copy;
 
 fn day(s: &str) -> NaiveDate {

@@ -16,12 +16,12 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use bairi::domain::{LogEntry, Status};
-use bairi::store::driver::{Stamp, merge_for_git};
+use bairi::store::edit::task_fields::TaskFields;
 use bairi::store::file::{CampaignFile, MilestoneRef};
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::Keep;
-use bairi::store::recorded;
-use bairi::store::task_fields::TaskFields;
+use bairi::store::merge::driver::{Stamp, merge_for_git};
+use bairi::store::merge::recorded;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")

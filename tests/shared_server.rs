@@ -259,7 +259,7 @@ fn a_lock_left_by_a_crashed_writer_blocks_nobody() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     // What a writer killed mid-save leaves: the lock file, fresh, naming a dead process.
-    let lock = bairi::store::lock::lock_path(&path);
+    let lock = bairi::store::side::lock::lock_path(&path);
     std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
     std::fs::write(&lock, "999999\n").unwrap();
     let started = Instant::now();

@@ -440,7 +440,7 @@ fn undo_refuses_when_the_same_lines_have_since_changed_elsewhere() {
 
 #[test]
 fn undo_after_a_merge_sets_back_only_my_edit_wherever_its_bytes_moved() {
-    use bairi::store::task_fields::TaskFields;
+    use bairi::store::edit::task_fields::TaskFields;
     // The lengths of their change move my edit's bytes to where the same bytes may stand by
     // chance: undo finds the task by id and sets back only the field it changed.
     for n in (350..362).chain(580..594) {

@@ -11,7 +11,7 @@ use super::verbs::Purpose;
 
 /// `.bairi/NAME.draft` beside the campaign.
 pub fn draft_path(campaign: &Path) -> PathBuf {
-    crate::store::sidecar::path(campaign, ".draft")
+    crate::store::side::sidecar::path(campaign, ".draft")
 }
 
 /// What a form is for, as words that can be stored: (kind, task, extra).

@@ -134,10 +134,10 @@ pub fn export(model: &mut Model, format: ExportFormat) -> Vec<Effect> {
 /// go (never the campaign or its backups), atomically; the footer says where, or why not.
 pub fn write(model: &mut Model, path: &std::path::Path, bytes: &[u8]) {
     let shown = path.display().to_string();
-    let written = crate::store::out::check(path, &model.file.path)
+    let written = crate::store::save::out::check(path, &model.file.path)
         .map_err(|why| why.get(model.lang).to_owned())
         .and_then(|()| {
-            crate::store::atomic::write_atomically(path, bytes).map_err(|e| e.to_string())
+            crate::store::save::atomic::write_atomically(path, bytes).map_err(|e| e.to_string())
         });
     match written {
         Ok(_) => model.say(

@@ -12,8 +12,8 @@ use crate::domain::follow_up::{self, FollowUp};
 use crate::domain::leaderboard::red_counts;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
+use crate::store::edit::splice::Change;
 use crate::store::file::CampaignFile;
-use crate::store::splice::Change;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,7 +240,7 @@ impl Model {
         let recorded = if file.campaign.conflicts.is_empty() {
             Vec::new()
         } else {
-            crate::store::recorded::list(file.text())
+            crate::store::merge::recorded::list(file.text())
         };
         let view = if recorded.is_empty() {
             View::Board

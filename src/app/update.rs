@@ -478,7 +478,7 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
 
 /// Undo (or redo): restores the file's text as it was before (after) an edit.
 fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
-    use crate::store::splice::{Change, Splice, TaskEdit};
+    use crate::store::edit::splice::{Change, Splice, TaskEdit};
     if model.file.read_only {
         model.say(
             Tone::Warning,
@@ -592,7 +592,7 @@ fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
 #[allow(clippy::type_complexity)]
 fn carry_over(
     model: &Model,
-    change: &crate::store::splice::Change,
+    change: &crate::store::edit::splice::Change,
     back: bool,
     current: &str,
 ) -> Result<(String, Vec<(String, String, String)>), Text> {
@@ -618,7 +618,7 @@ fn carry_over(
         } else {
             (&edit.before, &edit.after)
         };
-        match crate::store::undo::carry_over(&now, from, to) {
+        match crate::store::edit::undo::carry_over(&now, from, to) {
             Ok(done) => {
                 let (before, after) = if back {
                     (done.clone(), now)

@@ -13,8 +13,8 @@ use super::model::{Model, UNDO_DEPTH};
 use super::update::Effect;
 use crate::domain::{Light, LogEntry};
 use crate::i18n::Text;
+use crate::store::edit::task_fields::{MilestoneFields, TaskFields};
 use crate::store::file::{CampaignFile, NewProblem, Refusal};
-use crate::store::task_fields::{MilestoneFields, TaskFields};
 use crate::tr;
 
 /// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
@@ -97,7 +97,7 @@ pub fn edit<T>(
         .unwrap_or_default()
         .to_vec();
     let tasks = model.file.task_edits(&made);
-    model.undo.push(crate::store::splice::Change {
+    model.undo.push(crate::store::edit::splice::Change {
         splices: made,
         generation: model.file.generation(),
         tasks,
@@ -256,7 +256,7 @@ pub fn submit(
             (tr!("已发布第{n}节点擂台榜", "checkpoint {n} published"), fx)
         }
         Purpose::Pledge { unit } => {
-            let pledge = crate::store::pledge::NewPledge {
+            let pledge = crate::store::edit::pledge::NewPledge {
                 unit,
                 text: text("text").unwrap_or_default(),
                 due: get(values, "due").date(),

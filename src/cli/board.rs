@@ -13,10 +13,10 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::{Lang, Text};
 use crate::shell;
-use crate::store::backup::BackupPolicy;
 use crate::store::demo;
 use crate::store::file::{CampaignFile, OpenError};
 use crate::store::load::Today;
+use crate::store::save::backup::BackupPolicy;
 use crate::tr;
 use crate::ui::theme::{Palette, Theme};
 

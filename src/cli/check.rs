@@ -11,7 +11,7 @@ use crate::tr;
 /// Runs the check and returns the exit code.
 pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let name = file.display().to_string();
-    let bytes = match crate::store::guard::read(file) {
+    let bytes = match crate::store::save::guard::read(file) {
         Ok((b, _)) => b,
         Err(e) => {
             let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
@@ -48,7 +48,7 @@ pub fn load_file(
     err: &mut dyn Write,
 ) -> Result<crate::store::load::Loaded, i32> {
     let name = file.display().to_string();
-    let (bytes, _) = crate::store::guard::read(file).map_err(|e| {
+    let (bytes, _) = crate::store::save::guard::read(file).map_err(|e| {
         let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
         1
     })?;
@@ -65,7 +65,7 @@ pub fn print_all(diagnostics: &[Diagnostic], name: &str, lang: Lang, err: &mut d
 }
 
 pub fn read_error(name: &str, e: &std::io::Error) -> crate::i18n::Text {
-    if let Some(unfit) = crate::store::guard::Unfit::of(e) {
+    if let Some(unfit) = crate::store::save::guard::Unfit::of(e) {
         return unfit.message(name);
     }
     match e.kind() {

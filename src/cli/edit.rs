@@ -26,7 +26,7 @@ pub enum Edit {
         text: String,
     },
     /// A new pledge (`by` comes from the stamp).
-    Pledge(crate::store::pledge::NewPledge),
+    Pledge(crate::store::edit::pledge::NewPledge),
     /// Pledge `n` (from 1) checked: kept or broken.
     CheckPledge {
         n: usize,
@@ -76,7 +76,7 @@ pub fn run(
             return 1;
         }
     };
-    file.backups = crate::store::backup::BackupPolicy::standard(backups);
+    file.backups = crate::store::save::backup::BackupPolicy::standard(backups);
     file.clock = clock;
     let today = file.today;
     let writes_by = matches!(
@@ -88,7 +88,7 @@ pub fn run(
             | Edit::FollowUp { .. }
     );
     if let (true, Some(who)) = (writes_by, &by)
-        && crate::store::verify::person(&file.campaign, who).is_err()
+        && crate::store::edit::verify::person(&file.campaign, who).is_err()
     {
         let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
         return 1;
@@ -247,9 +247,9 @@ fn follow_up(
         blocking: false,
         owner: unit.or_else(|| campaign.tasks[index].lead_unit.clone()),
         coordinator: by,
-        due: Some(
-            due.unwrap_or_else(|| crate::store::pledge::default_due(&campaign.info, file.today)),
-        ),
+        due: Some(due.unwrap_or_else(|| {
+            crate::store::edit::pledge::default_due(&campaign.info, file.today)
+        })),
     };
     let today = file.today;
     file.add_problem(task, new, today)

@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::i18n::Lang;
-use crate::store::driver::{Stamp, merge_for_git};
 use crate::store::load::{Today, load_str};
+use crate::store::merge::driver::{Stamp, merge_for_git};
 use crate::tr;
 
 /// Who the other side is, set by `bairi sync` (the author of their last commit).

@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::domain::Today;
 
 use crate::i18n::Lang;
-use crate::store::atomic::write_atomically;
 use crate::store::demo::starting;
+use crate::store::save::atomic::write_atomically;
 use crate::tr;
 
 /// The template as shipped (its day 1 is moved to today).
@@ -65,7 +65,7 @@ fn ignore_side_folder(file: &Path) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let ignore = dir.join(".gitignore");
-    let line = format!("{}/", crate::store::sidecar::DIR);
+    let line = format!("{}/", crate::store::side::sidecar::DIR);
     let old = match std::fs::read_to_string(&ignore) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),

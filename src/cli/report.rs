@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::report::views::{View, build};
 use crate::report::{Format, doc, json, plain, text, values, xlsx};
-use crate::store::atomic::write_atomically;
-use crate::store::out::check as check_out;
+use crate::store::save::atomic::write_atomically;
+use crate::store::save::out::check as check_out;
 use crate::tr;
 
 pub struct ReportOptions {
@@ -109,7 +109,7 @@ fn xlsx_needs_out() -> Text {
 /// Why a report could not be written, in both languages.
 fn write_error(path: &Path, e: &std::io::Error) -> Text {
     let name = path.display().to_string();
-    if let Some(unfit) = crate::store::guard::Unfit::of(e) {
+    if let Some(unfit) = crate::store::save::guard::Unfit::of(e) {
         return unfit.message(&name);
     }
     match e.kind() {

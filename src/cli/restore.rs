@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::i18n::{Lang, Text};
-use crate::store::atomic::write_atomically;
-use crate::store::backup::BackupPolicy;
 use crate::store::load::{Today, load_bytes};
+use crate::store::save::atomic::write_atomically;
+use crate::store::save::backup::BackupPolicy;
 use crate::tr;
 
 pub fn run(
@@ -43,7 +43,7 @@ pub fn run(
         let mut newer = current;
         for (i, copy) in copies.iter().enumerate() {
             let text = std::fs::read_to_string(&copy.path).unwrap_or_default();
-            let then = crate::store::backup::between(&text, &newer);
+            let then = crate::store::save::backup::between(&text, &newer);
             let (then_zh, then_en) = (then.zh, then.en);
             let when = copy
                 .at

@@ -25,7 +25,7 @@ pub fn set(path: &Path, key: &str, value: &str) -> Result<(), Text> {
         std::fs::create_dir_all(dir)
             .map_err(|e| tr!("无法创建目录:{e}", "cannot make its folder: {e}"))?;
     }
-    crate::store::atomic::write_atomically(path, changed.as_bytes())
+    crate::store::save::atomic::write_atomically(path, changed.as_bytes())
         .map(|_| ())
         .map_err(|e| tr!("无法写入:{e}", "cannot write it: {e}"))
 }

@@ -94,6 +94,6 @@ pub fn ensure_demo(path: &Path, today: Today) -> std::io::Result<bool> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    super::atomic::write_atomically(path, shifted(today).as_bytes())?;
+    crate::store::save::atomic::write_atomically(path, shifted(today).as_bytes())?;
     Ok(true)
 }

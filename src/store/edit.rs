@@ -5,16 +5,25 @@
 //! beyond one task's text (a task added or deleted, pledges, reviews, undo) are read back
 //! whole instead ([`CampaignFile::adopt`]); each says why.
 
+pub mod patch;
+pub mod pledge;
+pub mod publish;
+pub mod splice;
+pub mod task;
+pub mod task_fields;
+pub mod undo;
+pub mod verify;
+pub mod whole_file;
+
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Table, Value};
 
-use super::diag::Diagnostic;
-use super::file::{CampaignFile, Refusal};
-use super::load::recheck::read_task;
-use super::load::{Today, load_str};
-use super::patch;
 use crate::domain::LogEntry;
 use crate::i18n::Text;
+use crate::store::diag::Diagnostic;
+use crate::store::file::{CampaignFile, Refusal};
+use crate::store::load::recheck::read_task;
+use crate::store::load::{Today, load_str};
 use crate::tr;
 
 /// A log entry as the one-line inline table appended to `log`.
@@ -74,7 +83,9 @@ impl CampaignFile {
 
     /// Refuses a person who is not in `[[people]]` (what an edit writes as `by` must load).
     pub(super) fn check_by(&self, by: Option<&str>) -> Result<(), Refusal> {
-        by.map_or(Ok(()), |by| super::verify::person(&self.campaign, by))
+        by.map_or(Ok(()), |by| {
+            crate::store::edit::verify::person(&self.campaign, by)
+        })
     }
 
     /// Edits task `index`: `edit` changes its table, the new text is read back as the loader
@@ -89,7 +100,7 @@ impl CampaignFile {
         let id = &self.campaign.tasks[index].id;
         let table = patch::task_mut(&mut doc, id).ok_or_else(|| layout_refusal(id))?;
         let out = edit(table)?;
-        let new = super::eol::like(&self.text[range.clone()], doc.to_string());
+        let new = crate::store::save::eol::like(&self.text[range.clone()], doc.to_string());
         let task = read_task(&new, &self.campaign, index, self.today)
             .map_err(|errors| refused(&Text::new("修改未保存", "not changed"), &errors))?;
         self.replace_task(index, range, new, task);

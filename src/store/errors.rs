@@ -2,8 +2,8 @@
 
 use std::io;
 
-use super::diag::Diagnostic;
 use crate::i18n::Text;
+use crate::store::diag::Diagnostic;
 use crate::tr;
 
 /// Why a file could not be opened.
@@ -32,11 +32,11 @@ pub enum SaveError {
     #[error("you may not write this file")]
     ReadOnly,
     #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
-    Conflicts(Vec<super::merge::Conflict>),
+    Conflicts(Vec<crate::store::merge::Conflict>),
     #[error("the file would not load after this save")]
     Invalid(Vec<Diagnostic>),
     #[error("the file on disk was not merged")]
-    NotMerged(super::theirs::NotMerged),
+    NotMerged(crate::store::merge::theirs::NotMerged),
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -49,7 +49,7 @@ impl SaveError {
                 "the file was changed elsewhere since it was opened; not overwritten",
             ),
             SaveError::ReadOnly => {
-                let user = super::access::user_name();
+                let user = crate::store::save::access::user_name();
                 tr!(
                     "用户 {user} 没有写入这个文件的权限(只读,或属于别人),未保存",
                     "user {user} may not write this file (it is read-only, or someone else's); not saved"
@@ -62,9 +62,9 @@ impl SaveError {
                     "{n} edit(s) conflict with changes made elsewhere"
                 )
             }
-            SaveError::Invalid(errors) => super::sound::refusal(errors),
+            SaveError::Invalid(errors) => crate::store::save::sound::refusal(errors),
             SaveError::NotMerged(why) => why.message(),
-            SaveError::Io(e) => match (super::guard::Unfit::of(e), e.kind()) {
+            SaveError::Io(e) => match (crate::store::save::guard::Unfit::of(e), e.kind()) {
                 (Some(unfit), _) => unfit.why(),
                 (None, io::ErrorKind::WouldBlock) => Text::new(
                     "另一个 bairi 一直在保存这个文件,请稍后再试",

@@ -6,19 +6,21 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::merge_text::TaskTexts;
-use super::merge3::{NotMerged, merge_three_read};
-use super::splice::{Change, Splice};
-use super::tree::Layout;
+use crate::store::edit::splice::{Change, Splice};
+use crate::store::merge::by_task::TaskTexts;
+use crate::store::merge::core::{NotMerged, merge_three_read};
+use crate::store::tree::Layout;
 
-use super::atomic::{Fingerprint, changed_on_disk, read_fingerprinted, write_atomically};
-use super::backup::BackupPolicy;
-use super::diag::Diagnostic;
-use super::load::{Today, load_str, load_text};
 use crate::domain::{Campaign, Task};
+use crate::store::diag::Diagnostic;
+use crate::store::load::{Today, load_str, load_text};
+use crate::store::save::atomic::{
+    Fingerprint, changed_on_disk, read_fingerprinted, write_atomically,
+};
+use crate::store::save::backup::BackupPolicy;
 
-pub use super::errors::{OpenError, Refusal, SaveError};
-pub use super::task_edits::{MilestoneRef, NewProblem};
+pub use crate::store::edit::task::{MilestoneRef, NewProblem};
+pub use crate::store::errors::{OpenError, Refusal, SaveError};
 
 /// What changed in the campaign since derived values were last computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +84,7 @@ pub struct CampaignFile {
 #[derive(Debug, Clone)]
 pub struct WatchPoint {
     path: PathBuf,
-    fingerprint: super::atomic::Fingerprint,
+    fingerprint: crate::store::save::atomic::Fingerprint,
     today: NaiveDate,
     dirty: bool,
     backups: BackupPolicy,
@@ -125,8 +127,8 @@ impl CampaignFile {
     /// Reads and checks the file; if no one is saving it, cleans up temp files that an
     /// interrupted save left behind.
     pub fn open(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
-        if let Ok(Some(_lock)) = super::lock::Lock::try_acquire(path) {
-            super::leftovers::clean(path);
+        if let Ok(Some(_lock)) = crate::store::side::lock::Lock::try_acquire(path) {
+            crate::store::save::leftovers::clean(path);
         }
         CampaignFile::read(path, today)
     }
@@ -152,7 +154,7 @@ impl CampaignFile {
             today: loaded.today,
             backups: BackupPolicy::default(),
             clock: crate::clock::Clock::System,
-            read_only: !super::access::may_write(path),
+            read_only: !crate::store::save::access::may_write(path),
         })
     }
 
@@ -217,12 +219,15 @@ impl CampaignFile {
     }
 
     /// Saves, settling any conflicts with `keep` (mine or theirs).
-    pub fn save_keeping(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
-        if self.read_only || !super::access::may_write(&self.path) {
+    pub fn save_keeping(
+        &mut self,
+        keep: Option<crate::store::merge::Keep>,
+    ) -> Result<(), SaveError> {
+        if self.read_only || !crate::store::save::access::may_write(&self.path) {
             return Err(SaveError::ReadOnly);
         }
-        let _lock = super::lock::Lock::acquire(&self.path)?;
-        super::leftovers::clean(&self.path);
+        let _lock = crate::store::side::lock::Lock::acquire(&self.path)?;
+        crate::store::save::leftovers::clean(&self.path);
         if changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep)?;
         }
@@ -240,10 +245,13 @@ impl CampaignFile {
     }
 
     /// Merges my edits into their file, checks the result and makes it the campaign.
-    fn merge_with_disk(&mut self, keep: Option<super::merge::Keep>) -> Result<(), SaveError> {
+    fn merge_with_disk(
+        &mut self,
+        keep: Option<crate::store::merge::Keep>,
+    ) -> Result<(), SaveError> {
         let had = self.campaign.tasks.len();
-        let pauses = &super::theirs::PAUSES;
-        let theirs = super::theirs::read_theirs(
+        let pauses = &crate::store::merge::theirs::PAUSES;
+        let theirs = crate::store::merge::theirs::read_theirs(
             &self.path,
             self.today,
             had,
@@ -253,7 +261,7 @@ impl CampaignFile {
         let theirs_text = match theirs {
             Ok(text) => text,
             Err(not) => {
-                if let super::theirs::NotMerged::Vanished { at, .. } = &not {
+                if let crate::store::merge::theirs::NotMerged::Vanished { at, .. } = &not {
                     self.vanished = Some(at.clone());
                 }
                 return Err(SaveError::NotMerged(not));

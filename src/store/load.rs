@@ -19,10 +19,10 @@ use self::people::Directory;
 use self::refs::Ids;
 use self::report::Findings;
 use self::tasks::TaskReader;
-use super::diag::Diagnostic;
-use super::tree::{Builder, Item, Layout, Pieces, Table, TreeError};
 use crate::domain::{Campaign, CampaignInfo, StatusSpelling};
 use crate::i18n::Text;
+use crate::store::diag::Diagnostic;
+use crate::store::tree::{Builder, Item, Layout, Pieces, Table, TreeError};
 use crate::tr;
 
 /// The format version this build reads and writes.

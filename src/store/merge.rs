@@ -3,6 +3,14 @@
 //! tasks or fields; notes from both are kept; a field changed both ways is a conflict that the
 //! user settles. The result starts from their document, so their bytes stay as they wrote them.
 
+pub mod by_task;
+pub mod core;
+pub mod driver;
+pub mod items;
+pub mod recorded;
+pub mod theirs;
+pub mod top_level;
+
 use std::collections::HashMap;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
@@ -163,7 +171,7 @@ pub fn merge(
             Some(_) => {}
         }
     }
-    super::merge_top::merge_top(base, mine, theirs, keep, &mut conflicts);
+    crate::store::merge::top_level::merge_top(base, mine, theirs, keep, &mut conflicts);
     conflicts
 }
 
@@ -197,7 +205,7 @@ fn merge_task(
         let merged = match key.as_str() {
             "log" => append_union(base, mine, theirs, &key),
             "problems" => merge_problems(base, mine, theirs),
-            "milestones" => super::merge_items::merge_by_position(base, mine, theirs, &key),
+            "milestones" => crate::store::merge::items::merge_by_position(base, mine, theirs, &key),
             _ => false,
         };
         if merged {

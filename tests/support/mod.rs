@@ -110,7 +110,10 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 
 /// Whether someone still holds the save lock (the lock file itself stays, by design).
 pub fn lock_held(path: &Path) -> bool {
-    !matches!(bairi::store::lock::Lock::try_acquire(path), Ok(Some(_)))
+    !matches!(
+        bairi::store::side::lock::Lock::try_acquire(path),
+        Ok(Some(_))
+    )
 }
 
 /// The person the boards started by these tests edit as (qinglan's 李明轩): with no
@@ -172,8 +175,8 @@ impl Drop for HeldLock {
 
 pub fn hold_lock(campaign: &Path) -> HeldLock {
     use std::os::unix::process::CommandExt;
-    let lock = bairi::store::lock::lock_path(campaign);
-    bairi::store::sidecar::folder_for(&lock).expect("side folder");
+    let lock = bairi::store::side::lock::lock_path(campaign);
+    bairi::store::side::sidecar::folder_for(&lock).expect("side folder");
     let child = std::process::Command::new("flock")
         .arg("-o")
         .arg(&lock)

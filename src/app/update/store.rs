@@ -168,7 +168,7 @@ fn ask_about_records(model: &mut Model) {
     if model.file.campaign.conflicts.is_empty() {
         return;
     }
-    let recorded = crate::store::recorded::list(model.file.text());
+    let recorded = crate::store::merge::recorded::list(model.file.text());
     if !recorded.is_empty() {
         model.conflicts = recorded;
         model.conflicts_recorded = true;

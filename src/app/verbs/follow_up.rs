@@ -17,7 +17,7 @@ pub fn form(model: &Model, id: &str) -> (Text, Vec<Field>) {
     let c = model.campaign();
     let task = c.task(id);
     let unit = task.and_then(|t| t.lead_unit.clone()).unwrap_or_default();
-    let due = crate::store::pledge::default_due(&c.info, model.today).to_string();
+    let due = crate::store::edit::pledge::default_due(&c.info, model.today).to_string();
     let by = model.author.clone().unwrap_or_default();
     let text = order_text(model, id);
     let since = follow_up::latest_review_date(c);

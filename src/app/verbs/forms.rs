@@ -4,7 +4,7 @@ use super::Purpose;
 use crate::app::form::{Field, Form, Kind};
 use crate::app::model::Model;
 use crate::i18n::Text;
-use crate::store::task_fields::TaskFields;
+use crate::store::edit::task_fields::TaskFields;
 use crate::tr;
 
 const LIGHTS: &[&str] = &["red", "yellow", "green", "none"];
@@ -295,7 +295,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
         ),
         Purpose::Pledge { unit } => {
             let name = c.unit(unit).map_or(unit.clone(), |u| u.name.clone());
-            let due = crate::store::pledge::default_due(&c.info, model.today).to_string();
+            let due = crate::store::edit::pledge::default_due(&c.info, model.today).to_string();
             (
                 tr!("{name} 承诺(承诺践诺)", "{name}: pledge"),
                 vec![

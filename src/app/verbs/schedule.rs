@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::i18n::Text;
-use crate::store::task_fields::MilestoneFields;
+use crate::store::edit::task_fields::MilestoneFields;
 use crate::tr;
 
 /// `签约 10, 腾空 15, 拆除 7` → [("签约", 10), ...]; `天`/`d` after the number is allowed.

@@ -4,16 +4,16 @@
 //! a defect that got past it. (Edits that go through the whole-file check, merges and
 //! reloads need nothing more.)
 
-use super::diag::Diagnostic;
-use super::file::CampaignFile;
-use super::load::recheck::task_errors;
 use crate::i18n::Text;
+use crate::store::diag::Diagnostic;
+use crate::store::file::CampaignFile;
+use crate::store::load::recheck::task_errors;
 use crate::tr;
 
 impl CampaignFile {
     /// The loader's errors for the tasks edited in place since the last write (none when
     /// the file would load).
-    pub(super) fn unsound(&self) -> Vec<Diagnostic> {
+    pub(in crate::store) fn unsound(&self) -> Vec<Diagnostic> {
         let mut texts = Vec::with_capacity(self.touched.len());
         for &i in &self.touched {
             let Some(Some(region)) = self.layout.elements.get(i) else {
@@ -49,9 +49,9 @@ pub fn refusal(errors: &[Diagnostic]) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::edit::patch;
     use crate::store::file::SaveError;
     use crate::store::load::Today;
-    use crate::store::patch;
 
     #[test]
     fn a_save_that_would_not_load_is_refused_and_the_edit_kept() {

@@ -4,8 +4,8 @@
 
 use toml_edit::DocumentMut;
 
-use super::merge::{Conflict, Keep, merge};
-use super::merge_text::{Merged, TaskTexts, merge_texts};
+use crate::store::merge::by_task::{Merged, TaskTexts, merge_texts};
+use crate::store::merge::{Conflict, Keep, merge};
 
 /// Why three texts did not merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub fn merge_three(
 }
 
 /// As [`merge_three`], with my tasks already located (a save knows where they are).
-pub(super) fn merge_three_read(
+pub(in crate::store) fn merge_three_read(
     base: &str,
     mine: &str,
     mine_tasks: Option<TaskTexts>,
@@ -57,7 +57,7 @@ pub(super) fn merge_three_read(
 }
 
 /// The order of task ids as bairi numbers them: `T9` before `T10`.
-pub(super) fn id_order(id: &str) -> (&str, u64, &str) {
+pub(in crate::store) fn id_order(id: &str) -> (&str, u64, &str) {
     let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
     let (prefix, number) = id.split_at(id.len() - digits);
     (prefix, number.parse().unwrap_or(0), id)
@@ -71,7 +71,7 @@ fn renamed(task: &str, id: &str, new: &str) -> Option<String> {
         .as_array_of_tables_mut()?
         .iter_mut()
         .next()?;
-    super::patch::set(table, "id", super::patch::string(new));
+    crate::store::edit::patch::set(table, "id", crate::store::edit::patch::string(new));
     if let Some(problems) = table
         .get_mut("problems")
         .and_then(toml_edit::Item::as_array_of_tables_mut)
@@ -80,7 +80,7 @@ fn renamed(task: &str, id: &str, new: &str) -> Option<String> {
             let pid = p.get("id").and_then(toml_edit::Item::as_str);
             if let Some(rest) = pid.and_then(|pid| pid.strip_prefix(&format!("{id}-"))) {
                 let pid = format!("{new}-{rest}");
-                super::patch::set(p, "id", super::patch::string(&pid));
+                crate::store::edit::patch::set(p, "id", crate::store::edit::patch::string(&pid));
             }
         }
     }
@@ -138,7 +138,7 @@ pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<(String, S
     let (mut in_mine, mut in_theirs) = (Vec::new(), Vec::new());
     for id in twins {
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let new = super::file_edits::next_task_id(&refs);
+        let new = crate::store::edit::whole_file::next_task_id(&refs);
         let (mt, tt) = (m.task_text(id)?, t.task_text(id)?);
         let renames = if mt.trim_end() > tt.trim_end() {
             &mut in_mine

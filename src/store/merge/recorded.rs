@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use super::merge::{Conflict, Keep, norm};
-use super::patch;
+use crate::store::edit::patch;
+use crate::store::merge::{Conflict, Keep, norm};
 
 /// The field a record names when a whole task was deleted on one side and changed (or added
 /// differently) on the other.
@@ -59,7 +59,7 @@ pub fn append(text: &str, records: &[Record]) -> String {
         if let Some(by) = &r.by {
             t.insert("by", Item::Value(patch::string(by)));
         }
-        t.insert("date", Item::Value(super::edit::date_value(r.date)));
+        t.insert("date", Item::Value(crate::store::edit::date_value(r.date)));
         aot.push(t);
     }
     let mut doc = DocumentMut::new();
@@ -165,7 +165,7 @@ pub fn settle(text: &str, keep: Keep) -> Option<String> {
             }
         }
     }
-    Some(super::eol::like(text, doc.to_string()))
+    Some(crate::store::save::eol::like(text, doc.to_string()))
 }
 
 /// Replaces (or, without a recorded version, deletes) task `id`.

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Table};
 
-use super::edit::date_value;
-use super::file::{CampaignFile, Refusal};
-use super::patch;
 use crate::i18n::Text;
+use crate::store::edit::date_value;
+use crate::store::edit::patch;
+use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
 
 /// A pledge to record; `due` defaults to the next checkpoint after today.

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use toml_edit::{InlineTable, Item, Table, Value};
 
-use super::edit::date_value;
-use super::file::{CampaignFile, Refusal};
-use super::patch;
 use crate::domain::Task;
+use crate::store::edit::date_value;
+use crate::store::edit::patch;
+use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
 
 /// The fields of a task as a form gives them; `None` removes an optional key.
@@ -57,7 +57,7 @@ fn set_opt_str(table: &mut Table, key: &str, value: &Option<String>) {
     }
 }
 
-pub(super) fn write_fields(table: &mut Table, f: &TaskFields) {
+pub(in crate::store) fn write_fields(table: &mut Table, f: &TaskFields) {
     patch::set(table, "title", patch::string(f.title.trim()));
     set_opt_str(table, "short", &f.short);
     patch::set(table, "category", patch::string(&f.category));

@@ -5,7 +5,7 @@
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-use super::merge::{Conflict, Keep, norm, table_norm};
+use crate::store::merge::{Conflict, Keep, norm, table_norm};
 
 /// Merges what `mine` changed outside the tasks into `theirs`.
 pub fn merge_top(
@@ -115,7 +115,7 @@ fn merge_set(base: &DocumentMut, mine: &DocumentMut, theirs: &mut DocumentMut, k
 }
 
 /// Reviews I published are added unless theirs has that checkpoint already.
-pub(super) fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
+pub(in crate::store) fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
     let checkpoint = |t: &Table| t.get("checkpoint").and_then(Item::as_integer);
     let theirs_cps: Vec<i64> = tables(theirs, "reviews")
         .iter()

@@ -8,10 +8,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::atomic::{Fingerprint, read_fingerprinted};
-use super::diag::Diagnostic;
-use super::load::{Today, load_str};
 use crate::i18n::Text;
+use crate::store::diag::Diagnostic;
+use crate::store::load::{Today, load_str};
+use crate::store::save::atomic::{Fingerprint, read_fingerprinted};
 use crate::tr;
 
 /// The pauses before reading again: about 300 ms in all.
@@ -75,7 +75,7 @@ pub fn read_theirs(
         let (bytes, at) = read_fingerprinted(path)?;
         let found = match String::from_utf8(bytes) {
             Err(e) => Err(NotMerged::Unloadable(
-                super::load::load_bytes(e.as_bytes(), Today::Date(today))
+                crate::store::load::load_bytes(e.as_bytes(), Today::Date(today))
                     .err()
                     .map(|r| r.diagnostics)
                     .unwrap_or_default(),

@@ -9,10 +9,10 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use super::merge::{Conflict, Keep, merge};
-use super::merge_top::merge_top;
-use super::merge3::id_order;
-use super::tree::{Builder, Item, Layout, Pieces};
+use crate::store::merge::core::id_order;
+use crate::store::merge::top_level::merge_top;
+use crate::store::merge::{Conflict, Keep, merge};
+use crate::store::tree::{Builder, Item, Layout, Pieces};
 
 /// The tasks of one version of the file: id, where its text is and where its own lines end
 /// (the blank lines and comments after them introduce what follows), in file order.

@@ -2,9 +2,9 @@
 //! `[[units]]`. Checked before the edit, so a wrong `author` is refused with the list to
 //! choose from instead of writing a file that no one can open.
 
-use super::file::Refusal;
 use crate::domain::Campaign;
 use crate::i18n::Text;
+use crate::store::file::Refusal;
 use crate::tr;
 
 /// How many people a refusal on the board lists (a status line is one line).

@@ -19,14 +19,15 @@ pub struct Lock {
 /// `.bairi/NAME.lock` beside the file a symlink points to, so every name of a file shares a
 /// lock.
 pub fn lock_path(campaign: &Path) -> PathBuf {
-    let campaign = super::careful::target(campaign).unwrap_or_else(|_| campaign.to_owned());
-    super::sidecar::path(&campaign, ".lock")
+    let campaign =
+        crate::store::save::careful::target(campaign).unwrap_or_else(|_| campaign.to_owned());
+    crate::store::side::sidecar::path(&campaign, ".lock")
 }
 
 /// Opens (creating if needed) the lock file; read-only is enough to lock it, so a lock file
 /// another user created serves everyone.
 fn open(path: &Path) -> io::Result<File> {
-    super::sidecar::folder_for(path)?;
+    crate::store::side::sidecar::folder_for(path)?;
     let mut create = OpenOptions::new();
     create.read(true).write(true).create(true);
     #[cfg(unix)]
@@ -92,7 +93,7 @@ mod tests {
     fn a_lock_file_left_behind_blocks_nobody() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("c.toml");
-        crate::store::sidecar::folder_for(&lock_path(&file)).unwrap();
+        crate::store::side::sidecar::folder_for(&lock_path(&file)).unwrap();
         std::fs::write(lock_path(&file), "123").unwrap();
         let started = Instant::now();
         assert!(Lock::acquire(&file).is_ok());

@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Item};
 
-use super::load::{Today, load_str};
-use super::merge::{Conflict, Keep};
-use super::merge_text::TaskTexts;
-use super::merge3::{NotMerged, id_order, merge_three, renumber_twins};
-use super::recorded::{self, Record, WHOLE_TASK};
+use crate::store::load::{Today, load_str};
+use crate::store::merge::by_task::TaskTexts;
+use crate::store::merge::core::{NotMerged, id_order, merge_three, renumber_twins};
+use crate::store::merge::recorded::{self, Record, WHOLE_TASK};
+use crate::store::merge::{Conflict, Keep};
 
 /// Who and when, for the records.
 pub struct Stamp<'a> {
@@ -51,7 +51,7 @@ pub fn merge_for_git(
     let (text, records) = keep_ours_where_broken(base, ours_in, theirs, text, records, stamp);
     let n = records.len();
     let text = recorded::append(&text, &records);
-    Ok((super::eol::like(ours, text), n))
+    Ok((crate::store::save::eol::like(ours, text), n))
 }
 
 /// Two valid versions can merge into a file that breaks a rule neither broke: crossed off

@@ -22,14 +22,14 @@ fn dead(path: &Path, rest: &str) -> bool {
         .is_some_and(|age| age > ABANDONED);
     let gone = pid_of(rest)
         .filter(|&pid| pid != std::process::id())
-        .and_then(super::access::process_alive)
+        .and_then(crate::store::save::access::process_alive)
         == Some(false);
     old || gone
 }
 
-/// Removes the dead temp files of `path`. Call it only under [`super::lock::Lock`].
+/// Removes the dead temp files of `path`. Call it only under [`crate::store::side::lock::Lock`].
 pub fn clean(path: &Path) {
-    let Ok(target) = super::careful::target(path) else {
+    let Ok(target) = crate::store::save::careful::target(path) else {
         return;
     };
     let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {

@@ -7,8 +7,8 @@ use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::{Fingerprint, keep_backup, sync_dir, temp_path};
-use super::guard;
+use crate::store::save::atomic::{Fingerprint, keep_backup, sync_dir, temp_path};
+use crate::store::save::guard;
 
 /// How a file was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<(Fingerprint, Way)> {
         return Ok((print, Way::Renamed));
     };
     guard::check(&original)?;
-    if !super::access::may_write(&target) {
+    if !crate::store::save::access::may_write(&target) {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
     }
     if single_link(&original)
@@ -196,7 +196,7 @@ mod tests {
         assert_eq!(fs::read_to_string(&b).unwrap(), "new");
         assert_eq!(fs::metadata(&a).unwrap().nlink(), 2);
         assert_eq!(
-            fs::read_to_string(super::super::atomic::backup_path(&a)).unwrap(),
+            fs::read_to_string(crate::store::save::atomic::backup_path(&a)).unwrap(),
             "old",
             "the backup is a copy, not a third link"
         );

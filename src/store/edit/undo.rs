@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use super::file::CampaignFile;
-use super::merge::{Conflict, merge};
-use super::splice::{Splice, TaskEdit};
+use crate::store::edit::splice::{Splice, TaskEdit};
+use crate::store::file::CampaignFile;
+use crate::store::merge::{Conflict, merge};
 
 impl CampaignFile {
     /// Where task `id`'s own text stands in the text now.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::i18n::Text;
-use crate::store::merge_text::TaskTexts;
+use crate::store::merge::by_task::TaskTexts;
 use crate::tr;
 
 /// How many task ids a line names before it says `+N`.

@@ -1,4 +1,4 @@
-//! Replacing a file (see [`super::careful`] for how), with the previous version kept as
+//! Replacing a file (see [`crate::store::save::careful`] for how), with the previous version kept as
 //! `FILE.bak`, and cheap detection of changes made by others.
 
 use std::fs::{self, File};
@@ -34,7 +34,7 @@ fn inode(_meta: &fs::Metadata) -> u64 {
 }
 
 impl Fingerprint {
-    pub(super) fn of(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
+    pub(in crate::store) fn of(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
         Fingerprint {
             len: meta.len(),
             modified: meta.modified().ok(),
@@ -44,10 +44,10 @@ impl Fingerprint {
     }
 }
 
-/// Reads a file (a regular one, within the size limit: see [`super::guard`]) and
+/// Reads a file (a regular one, within the size limit: see [`crate::store::save::guard`]) and
 /// fingerprints what was read.
 pub fn read_fingerprinted(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
-    let (bytes, meta) = super::guard::read(path)?;
+    let (bytes, meta) = crate::store::save::guard::read(path)?;
     let print = Fingerprint::of(&bytes, &meta);
     Ok((bytes, print))
 }
@@ -64,14 +64,14 @@ pub fn changed_on_disk(path: &Path, seen: &Fingerprint) -> io::Result<bool> {
     {
         return Ok(false);
     }
-    let (bytes, _) = super::guard::read(path)?;
+    let (bytes, _) = crate::store::save::guard::read(path)?;
     Ok(bytes.len() as u64 != seen.len || content_hash(&bytes) != seen.hash)
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// `.NAME.bairi-tmp-PID-N` beside the file.
-pub(super) fn temp_path(path: &Path, what: &str) -> PathBuf {
+pub(in crate::store) fn temp_path(path: &Path, what: &str) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
@@ -81,23 +81,23 @@ pub(super) fn temp_path(path: &Path, what: &str) -> PathBuf {
 
 /// `.bairi/FILE.bak` beside the file.
 pub fn backup_path(path: &Path) -> PathBuf {
-    super::sidecar::path(path, ".bak")
+    crate::store::side::sidecar::path(path, ".bak")
 }
 
 /// Replaces `path` with `bytes` so that the file keeps its owner, group, mode and links,
 /// and a symlink its target; the old version is kept as `FILE.bak`. Where it can, the file
-/// is at every moment either the old or the new version (see [`super::careful`]). On
+/// is at every moment either the old or the new version (see [`crate::store::save::careful`]). On
 /// failure no temp file is left behind. Returns the new fingerprint.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
-    super::careful::write(path, bytes).map(|(print, _)| print)
+    crate::store::save::careful::write(path, bytes).map(|(print, _)| print)
 }
 
 /// Points `.bairi/FILE.bak` at the current version, atomically: a hard link when `link` allows it
 /// (the file is about to be replaced by a new one), else a full copy (it is about to be
 /// overwritten in place).
-pub(super) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
+pub(in crate::store) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
     let bak = backup_path(path);
-    super::sidecar::folder_for(&bak)?;
+    crate::store::side::sidecar::folder_for(&bak)?;
     let staging = temp_path(path, "bak");
     if (!link || fs::hard_link(path, &staging).is_err())
         && let Err(e) = fs::copy(path, &staging)
@@ -113,7 +113,7 @@ pub(super) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-pub(super) fn sync_dir(path: &Path) {
+pub(in crate::store) fn sync_dir(path: &Path) {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -124,7 +124,7 @@ pub(super) fn sync_dir(path: &Path) {
 }
 
 #[cfg(not(unix))]
-pub(super) fn sync_dir(_path: &Path) {}
+pub(in crate::store) fn sync_dir(_path: &Path) {}
 
 #[cfg(test)]
 mod tests {

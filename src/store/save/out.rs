@@ -5,9 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::atomic::backup_path;
-use super::backup::BackupPolicy;
 use crate::i18n::Text;
+use crate::store::save::atomic::backup_path;
+use crate::store::save::backup::BackupPolicy;
 use crate::tr;
 
 /// `path` as the system resolves it; for a file not yet there, its folder resolved.
@@ -62,7 +62,7 @@ pub fn check(out: &Path, campaign: &Path) -> Result<(), Text> {
     });
     let in_side_folder = campaign_full
         .parent()
-        .is_some_and(|d| out_full.starts_with(d.join(super::sidecar::DIR)));
+        .is_some_and(|d| out_full.starts_with(d.join(crate::store::side::sidecar::DIR)));
     let in_backups = BackupPolicy::standard(1)
         .dir
         .and_then(|d| fs::canonicalize(d).ok())
@@ -96,7 +96,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = dir.path().join("c.toml");
         fs::write(&c, "x").unwrap();
-        crate::store::sidecar::folder_for(&backup_path(&c)).unwrap();
+        crate::store::side::sidecar::folder_for(&backup_path(&c)).unwrap();
         fs::write(backup_path(&c), "x").unwrap();
         fs::hard_link(&c, dir.path().join("same.toml")).unwrap();
         std::os::unix::fs::symlink(&c, dir.path().join("link.toml")).unwrap();

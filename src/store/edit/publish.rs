@@ -2,10 +2,10 @@
 
 use toml_edit::{InlineTable, Table, Value};
 
-use super::edit::date_value;
-use super::file::{CampaignFile, Refusal};
-use super::patch;
 use crate::i18n::Text;
+use crate::store::edit::date_value;
+use crate::store::edit::patch;
+use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
 
 impl CampaignFile {

@@ -4,8 +4,8 @@
 
 use toml_edit::{InlineTable, Item, Table, Value};
 
-use super::merge::norm;
-use super::patch;
+use crate::store::edit::patch;
+use crate::store::merge::norm;
 
 fn inline_norm(v: Option<&Value>) -> Option<String> {
     norm(v.cloned().map(Item::Value).as_ref())

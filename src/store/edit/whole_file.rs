@@ -5,11 +5,11 @@
 
 use toml_edit::{DocumentMut, Item, Table};
 
-use super::edit::layout_refusal;
-use super::file::{CampaignFile, Refusal};
-use super::patch;
-use super::task_fields::{TaskFields, write_fields};
 use crate::i18n::Text;
+use crate::store::edit::layout_refusal;
+use crate::store::edit::patch;
+use crate::store::edit::task_fields::{TaskFields, write_fields};
+use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
 
 /// The next id in the file's own pattern: `T14` after `T13`, `Y021` after `Y020`.
@@ -44,16 +44,16 @@ impl CampaignFile {
 
     /// Settles every `[[conflicts]]` record: `Keep::Mine` keeps the values in the file,
     /// `Keep::Theirs` takes the recorded ones; either way the records go.
-    pub fn settle_conflicts(&mut self, keep: super::merge::Keep) -> Result<(), Refusal> {
+    pub fn settle_conflicts(&mut self, keep: crate::store::merge::Keep) -> Result<(), Refusal> {
         let failure = Text::new("冲突未能处理", "the conflicts could not be settled");
-        let text =
-            super::recorded::settle(&self.text, keep).ok_or_else(|| Refusal(failure.clone()))?;
+        let text = crate::store::merge::recorded::settle(&self.text, keep)
+            .ok_or_else(|| Refusal(failure.clone()))?;
         self.adopt(text, failure)
     }
 
     /// Adds `table` as a new `[[key]]` after the last one (or at the end of the file), if the
     /// file still checks.
-    pub(super) fn add_table(&mut self, key: &str, table: Table) -> Result<(), Refusal> {
+    pub(in crate::store) fn add_table(&mut self, key: &str, table: Table) -> Result<(), Refusal> {
         let mut doc = DocumentMut::new();
         let mut aot = toml_edit::ArrayOfTables::new();
         aot.push(table);
@@ -72,7 +72,7 @@ impl CampaignFile {
             added.push('\n');
         }
         added.push_str(&doc.to_string());
-        let added = super::eol::like(&self.text, added);
+        let added = crate::store::save::eol::like(&self.text, added);
         let mut text = String::with_capacity(self.text.len() + added.len());
         text.push_str(before);
         text.push_str(&added);

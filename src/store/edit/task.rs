@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use toml_edit::{InlineTable, Table, Value};
 
-use super::edit::{date_value, layout_refusal, record};
-use super::file::{CampaignFile, Refusal};
-use super::patch;
 use crate::domain::history::Event;
 use crate::domain::{Light, LogEntry, Status};
 use crate::i18n::Text;
+use crate::store::edit::patch;
+use crate::store::edit::{date_value, layout_refusal, record};
+use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
 
 /// Which milestone: by position (0-based) or by id.
@@ -161,10 +161,10 @@ impl CampaignFile {
             )));
         }
         if let Some(owner) = &new.owner {
-            super::verify::unit(&self.campaign, owner)?;
+            crate::store::edit::verify::unit(&self.campaign, owner)?;
         }
         if let Some(person) = &new.coordinator {
-            super::verify::person(&self.campaign, person)?;
+            crate::store::edit::verify::person(&self.campaign, person)?;
         }
         // Problem ids are unique across tasks: the next free one is looked for in them all.
         let taken = |pid: &str| {

@@ -17,7 +17,7 @@ pub struct Presence {
 }
 
 fn who() -> String {
-    let user = super::access::user_name();
+    let user = crate::store::save::access::user_name();
     let host = fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())
@@ -30,7 +30,7 @@ fn who() -> String {
 impl Presence {
     /// Announces this board beside `campaign`.
     pub fn join(campaign: &Path) -> io::Result<Presence> {
-        let dir = super::sidecar::prepared(campaign, ".presence")?;
+        let dir = crate::store::side::sidecar::prepared(campaign, ".presence")?;
         fs::create_dir_all(&dir)?;
         let file = dir.join(format!("{}.{}", who(), std::process::id()));
         fs::write(&file, who())?;

@@ -1,0 +1,12 @@
+//! Writing a campaign safely: who may write it, reading it within bounds, atomic and careful
+//! (owner-keeping) writes, line endings, leftover temp files, backups, report targets.
+
+pub mod access;
+pub mod atomic;
+pub mod backup;
+pub mod careful;
+pub mod eol;
+pub mod guard;
+pub mod leftovers;
+pub mod out;
+pub(in crate::store) mod sound;
