@@ -5,10 +5,6 @@
 
 mod support;
 
-use std::process::{Command, Output};
-
-use chrono::NaiveDate;
-
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
@@ -18,27 +14,13 @@ use bairi::i18n::Lang;
 use bairi::store::file::{CampaignFile, NewProblem};
 use bairi::store::load::{Today, load_str};
 
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-fn run(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bairi"))
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
     let before = std::fs::read_to_string(&path).unwrap();
-    let out = run(
+    let out = support::bairi_at(
         dir.path(),
         &[
             "note",
@@ -64,7 +46,7 @@ fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
     let config = dir.path().join("c.toml");
     std::fs::write(&config, "author = \"ghost\"\n").unwrap();
     let config = config.to_str().unwrap();
-    let out = run(
+    let out = support::bairi_at(
         dir.path(),
         &["move", file, "T07", "in_progress", "--config", config],
     );
@@ -73,7 +55,7 @@ fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 
     // A known author still works, and the file still checks.
-    let ok = run(
+    let ok = support::bairi_at(
         dir.path(),
         &[
             "note",
@@ -92,17 +74,17 @@ fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
         String::from_utf8_lossy(&ok.stderr)
     );
     let after = std::fs::read_to_string(&path).unwrap();
-    assert!(load_str(&after, Today::Date(day())).is_ok());
+    assert!(load_str(&after, Today::Date(support::today())).is_ok());
 }
 
 #[test]
 fn the_store_refuses_people_and_units_it_does_not_have() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let before = file.text().to_owned();
     let entry = LogEntry {
-        date: day(),
+        date: support::today(),
         text: "x".into(),
         by: Some("nobody".into()),
         kind: None,
@@ -112,7 +94,7 @@ fn the_store_refuses_people_and_units_it_does_not_have() {
     assert!(refusal.zh.contains("author"));
     // Reopening a crossed-off task writes who did it: refused for no one.
     assert!(
-        file.set_status("T07", Status::InProgress, day(), Some("nobody"))
+        file.set_status("T07", Status::InProgress, support::today(), Some("nobody"))
             .is_err()
     );
     let problem = NewProblem {
@@ -120,7 +102,7 @@ fn the_store_refuses_people_and_units_it_does_not_have() {
         owner: Some("nowhere".into()),
         ..NewProblem::default()
     };
-    assert!(file.add_problem("T01", problem, day()).is_err());
+    assert!(file.add_problem("T01", problem, support::today()).is_err());
     assert_eq!(file.text(), before);
     assert!(!file.dirty);
 }
@@ -130,14 +112,14 @@ fn the_board_refuses_a_note_from_an_author_not_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let before = std::fs::read_to_string(&path).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(day())).unwrap();
-    let mut m = Model::new(file, day(), Lang::En);
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let mut m = Model::new(file, support::today(), Lang::En);
     m.author = Some("nobody".into());
-    update(&mut m, Action::Note, day());
+    update(&mut m, Action::Note, support::today());
     for c in "会议记录".chars() {
-        update(&mut m, Action::Type(c), day());
+        update(&mut m, Action::Type(c), support::today());
     }
-    let effects = update(&mut m, Action::Field(FieldKey::Submit), day());
+    let effects = update(&mut m, Action::Field(FieldKey::Submit), support::today());
     assert!(effects.is_empty(), "{effects:?}");
     assert!(!m.file.dirty);
     let shown = format!("{:?}", m.form.as_ref().map(|f| &f.error)) + &format!("{:?}", m.message);

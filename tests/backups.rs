@@ -7,17 +7,13 @@ mod support;
 
 use std::process::{Command, Output};
 
-use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::{TimeDelta, TimeZone, Utc};
 
 use bairi::clock::Clock;
 use bairi::domain::LogEntry;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 use bairi::store::save::backup::BackupPolicy;
-
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
 
 #[test]
 fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
@@ -26,7 +22,7 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     let backups = dir.path().join("backups");
     let start = Utc.with_ymd_and_hms(2026, 11, 22, 0, 30, 0).unwrap();
     // Yesterday's session: a few saves.
-    let mut yesterday = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut yesterday = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     yesterday.backups = BackupPolicy {
         dir: Some(backups.clone()),
         keep: 10,
@@ -35,7 +31,7 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     for n in 0..5 {
         yesterday.clock = Clock::Fixed(start - TimeDelta::hours(20) + TimeDelta::minutes(n));
         let entry = LogEntry {
-            date: day(),
+            date: support::today(),
             text: format!("昨天 {n}"),
             by: None,
             kind: None,
@@ -45,13 +41,13 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     }
     let before_meeting = std::fs::read_to_string(&path).unwrap();
     // This morning's stand-up: fifteen edits, each saved, one a minute.
-    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     file.backups = BackupPolicy::standard(10);
     file.backups.dir = Some(backups.clone());
     for n in 0..15 {
         file.clock = Clock::Fixed(start + TimeDelta::minutes(n));
         let entry = LogEntry {
-            date: day(),
+            date: support::today(),
             text: format!("站会 {n}"),
             by: None,
             kind: None,

@@ -3,7 +3,7 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -19,15 +19,11 @@ use bairi::store::load::Today;
 use bairi::ui::theme::Theme;
 use bairi::ui::{Ctx, render};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
-    (Model::new(file, today(), lang), dir)
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    (Model::new(file, support::today(), lang), dir)
 }
 
 fn draw(model: &Model, width: u16, height: u16) -> Buffer {
@@ -56,7 +52,7 @@ fn text(buffer: &Buffer) -> String {
 
 fn press(model: &mut Model, actions: &[Action]) {
     for a in actions {
-        update(model, *a, today());
+        update(model, *a, support::today());
     }
 }
 
@@ -180,7 +176,7 @@ fn lights_are_coloured_and_worded() {
 
 fn typed(model: &mut Model, text: &str) {
     for c in text.chars() {
-        update(model, Action::Type(c), today());
+        update(model, Action::Type(c), support::today());
     }
 }
 
@@ -192,23 +188,23 @@ fn the_task_form_with_a_picker_open() {
         update(
             &mut m,
             Action::Field(bairi::app::form::FieldKey::NextField),
-            today(),
+            support::today(),
         );
     }
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::DeleteToStart),
-        today(),
+        support::today(),
     );
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::End),
-        today(),
+        support::today(),
     );
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::DeleteToStart),
-        today(),
+        support::today(),
     );
     typed(&mut m, "县");
     insta::assert_snapshot!(text(&draw(&m, 80, 24)));
@@ -222,13 +218,13 @@ fn a_form_error_shows_in_place() {
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::NextField),
-        today(),
+        support::today(),
     );
     typed(&mut m, "11月底");
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::Submit),
-        today(),
+        support::today(),
     );
     insta::assert_snapshot!(text(&draw(&m, 80, 24)));
 }
@@ -259,7 +255,7 @@ fn a_filter_shows_in_the_header() {
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::Submit),
-        today(),
+        support::today(),
     );
     let screen = text(&draw(&m, 80, 24));
     assert!(
@@ -281,8 +277,8 @@ fn a_crossed_off_card_shows_it_finished_whatever_its_last_progress() {
     let at = t07 + source[t07..].find("progress   = 100").unwrap();
     let edited = format!("{}progress   = 87{}", &source[..at], &source[at + 16..]);
     std::fs::write(&path, edited).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
-    let m = Model::new(file, today(), Lang::Zh);
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let m = Model::new(file, support::today(), Lang::Zh);
     let screen = text(&draw(&m, 120, 40));
     assert!(!screen.contains("87%"), "{screen}");
     assert!(screen.contains("100%"), "{screen}");

@@ -12,17 +12,6 @@ use bairi::report::text::briefing;
 use bairi::store::load::{Today, load_str};
 use support::day;
 
-fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(actual, expected, "{} differs", path.display());
-}
-
 fn report(args: &[&str], lang: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_bairi"))
         .arg("report")
@@ -59,10 +48,10 @@ fn assert_no_marks(text: &str) {
 fn the_briefing_of_the_example_in_both_languages() {
     let zh = report(&["--format", "text"], "zh");
     assert_no_marks(&zh);
-    golden("briefing_zh.txt", &zh);
+    support::golden("briefing_zh.txt", &zh);
     let en = report(&["--format", "text"], "en");
     assert_no_marks(&en);
-    golden("briefing_en.txt", &en);
+    support::golden("briefing_en.txt", &en);
 }
 
 #[test]
@@ -72,7 +61,7 @@ fn views_as_numbered_plain_text() {
         assert_plain(&text);
         assert!(text.contains("\n一、"), "{view}: {text}");
         if view == "leaderboard" {
-            golden("leaderboard_zh.txt", &text);
+            support::golden("leaderboard_zh.txt", &text);
         }
     }
 }

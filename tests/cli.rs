@@ -3,21 +3,12 @@
 
 mod support;
 
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn bairi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bairi"))
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
-        .output()
-        .unwrap()
-}
-
 fn report(file: &str, today: &str) -> Value {
-    let out = bairi(&["report", file, "--format", "json", "--today", today]);
+    let out = support::bairi(&["report", file, "--format", "json", "--today", today]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -175,7 +166,7 @@ fn report_phases_before_on_the_last_day_and_after() {
 
 #[test]
 fn check_exit_codes_and_messages() {
-    let ok = bairi(&["check", &qinglan()]);
+    let ok = support::bairi(&["check", &qinglan()]);
     assert_eq!(ok.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&ok.stdout).contains("OK, 0 warning(s)"));
     let dir = tempfile::tempdir().unwrap();
@@ -184,7 +175,7 @@ fn check_exit_codes_and_messages() {
         .unwrap()
         .replace("deadline   = 2026-12-07", "deadline   = \"next week\"");
     std::fs::write(&bad, &text).unwrap();
-    let out = bairi(&["check", bad.to_str().unwrap()]);
+    let out = support::bairi(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -201,10 +192,10 @@ fn check_exit_codes_and_messages() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&zh.stderr).contains("错误: [任务 T02]"));
-    let missing = bairi(&["check", "/nonexistent/x.toml"]);
+    let missing = support::bairi(&["check", "/nonexistent/x.toml"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file"));
-    let usage = bairi(&["check"]);
+    let usage = support::bairi(&["check"]);
     assert_eq!(usage.status.code(), Some(2));
 }
 
@@ -214,7 +205,7 @@ fn move_tick_and_note_edit_the_file_in_place() {
     let path = support::qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
     let before = std::fs::read_to_string(&path).unwrap();
-    let refused = bairi(&[
+    let refused = support::bairi(&[
         "move",
         file,
         "T02",
@@ -227,21 +218,21 @@ fn move_tick_and_note_edit_the_file_in_place() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 
     assert!(
-        bairi(&["tick", file, "T02", "3", "--today", "2026-11-22"])
+        support::bairi(&["tick", file, "T02", "3", "--today", "2026-11-22"])
             .status
             .success()
     );
     assert!(
-        bairi(&["tick", file, "T02", "T02-M4", "--today", "2026-11-23"])
+        support::bairi(&["tick", file, "T02", "T02-M4", "--today", "2026-11-23"])
             .status
             .success()
     );
     assert!(
-        bairi(&["move", file, "T02", "待销号", "--today", "2026-11-23"])
+        support::bairi(&["move", file, "T02", "待销号", "--today", "2026-11-23"])
             .status
             .success()
     );
-    let out = bairi(&[
+    let out = support::bairi(&[
         "note",
         file,
         "T02",
@@ -262,7 +253,7 @@ fn move_tick_and_note_edit_the_file_in_place() {
     assert!(after.contains("{ date = 2026-11-23, by = \"li_mx\", text = \"设备调试完成\" },"));
     assert!(after.contains("status     = \"待销号\""));
     assert!(dir.path().join(".bairi/qinglan.toml.bak").exists());
-    let bad_status = bairi(&["move", file, "T02", "finished"]);
+    let bad_status = support::bairi(&["move", file, "T02", "finished"]);
     assert_eq!(bad_status.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_status.stderr).contains("unknown status"));
 }
@@ -277,7 +268,7 @@ fn hostile_text_in_a_file_never_reaches_the_terminal_as_a_control_sequence() {
         1,
     );
     std::fs::write(&bad, text).unwrap();
-    let out = bairi(&["check", bad.to_str().unwrap()]);
+    let out = support::bairi(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown status"), "{err}");

@@ -6,8 +6,6 @@ mod support;
 
 use support::press;
 
-use chrono::NaiveDate;
-
 use bairi::app::action::Action;
 use bairi::app::detail_doc::selected_item;
 use bairi::app::detail_items::Item;
@@ -20,10 +18,6 @@ use bairi::store::load::Today;
 const TITLE: &str =
     "县污水处理厂二期工程及配套进厂管网、提升泵站、尾水排放口和厂区道路同步建设并通水调试";
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 /// Qinglan with T02 given a long title and 15 more notes, its details open.
 fn long_task(lang: Lang) -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -35,17 +29,17 @@ fn long_task(lang: Lang) -> (Model, tempfile::TempDir) {
         1,
     );
     std::fs::write(&path, text).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(today())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     for n in 1..=15 {
         let entry = LogEntry {
-            date: today(),
+            date: support::today(),
             text: format!("第{n}条现场记录:管网顶管推进{n}0米"),
             by: None,
             kind: None,
         };
         file.append_log("T02", entry).unwrap();
     }
-    let mut m = Model::new(file, today(), lang);
+    let mut m = Model::new(file, support::today(), lang);
     let t02 = m.campaign().task_index("T02").unwrap();
     m.select_task(t02);
     press(&mut m, &[Action::Open]);

@@ -6,16 +6,11 @@ mod support;
 
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use bairi::domain::LogEntry;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::{Today, load_bytes, load_str};
-
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
 
 /// One `bairi note` run on `file`, killed (SIGKILL) after `delay` unless it ended first.
 /// Returns whether the kill landed while a save's temporary copy existed.
@@ -79,7 +74,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         let (mid_write, status) =
             note_killed_after(dir.path(), file, &format!("第{round}条"), delay);
         let after = std::fs::read_to_string(&path).unwrap();
-        let loaded = load_str(&after, Today::Date(day()));
+        let loaded = load_str(&after, Today::Date(support::today()));
         assert!(loaded.is_ok(), "round {round}: the file must stay valid");
         if after == before {
             aim += step;
@@ -105,7 +100,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         "no kill landed while a save was being written in {rounds} runs (one run takes {whole} µs)"
     );
     // The next open cleans up whatever a killed save left behind.
-    CampaignFile::open(&path, Today::Date(day())).unwrap();
+    CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
@@ -119,7 +114,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
 fn a_file_moved_away_while_open_fails_the_save_and_keeps_the_edit() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     file.set_progress("T01", 85).unwrap();
     let moved = dir.path().join("moved.toml");
     std::fs::rename(&path, &moved).unwrap();
@@ -130,7 +125,7 @@ fn a_file_moved_away_while_open_fails_the_save_and_keeps_the_edit() {
     assert!(
         load_str(
             &std::fs::read_to_string(&moved).unwrap(),
-            Today::Date(day())
+            Today::Date(support::today())
         )
         .is_ok()
     );
@@ -141,7 +136,7 @@ proptest! {
 
     #[test]
     fn the_loader_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = load_bytes(&bytes, Today::Date(day()));
+        let _ = load_bytes(&bytes, Today::Date(support::today()));
     }
 
     #[test]
@@ -150,20 +145,20 @@ proptest! {
         let at = at % bytes.len();
         bytes.insert(at, insert);
         bytes.truncate(cut.max(1));
-        let _ = load_bytes(&bytes, Today::Date(day()));
+        let _ = load_bytes(&bytes, Today::Date(support::today()));
     }
 
     #[test]
     fn load_edit_save_load_matches_the_model(task in 0usize..13, progress in 0u8..=100, text in "\\PC{1,40}") {
         let dir = tempfile::tempdir().unwrap();
         let path = support::qinglan_copy(dir.path());
-        let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+        let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
         let id = file.campaign.tasks[task].id.clone();
         file.set_progress(&id, progress).unwrap();
-        let entry = LogEntry { date: day(), text: text.clone(), by: None, kind: None };
+        let entry = LogEntry { date: support::today(), text: text.clone(), by: None, kind: None };
         let accepted = file.append_log(&id, entry).is_ok();
         file.save().unwrap();
-        let again = CampaignFile::open(&path, Today::Date(day())).unwrap();
+        let again = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
         prop_assert_eq!(&again.campaign.tasks, &file.campaign.tasks);
         let t = again.campaign.task(&id).unwrap();
         prop_assert_eq!(t.progress, Some(progress));

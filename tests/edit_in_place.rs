@@ -4,22 +4,16 @@
 
 mod support;
 
-use chrono::NaiveDate;
-
 use bairi::domain::{LogEntry, Status};
 use bairi::store::file::{CampaignFile, MilestoneRef, NewProblem, SaveError};
 use bairi::store::load::Today;
 use support::{added_lines, changed_lines, qinglan_copy};
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 fn open() -> (CampaignFile, String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let text = std::fs::read_to_string(&path).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     (file, text, dir)
 }
 
@@ -34,8 +28,13 @@ fn an_untouched_file_saves_byte_for_byte() {
 #[test]
 fn a_status_change_keeps_the_trailing_comment_on_its_line() {
     let (mut file, text, _dir) = open();
-    file.set_status("T12", Status::Done, day("2026-11-22"), Some("li_mx"))
-        .unwrap();
+    file.set_status(
+        "T12",
+        Status::Done,
+        support::day("2026-11-22"),
+        Some("li_mx"),
+    )
+    .unwrap();
     let after = file.text();
     let old = "status     = \"待销号\"                      # all milestones done; awaiting 攻坚办 verification";
     let new = "status     = \"已销号\"                      # all milestones done; awaiting 攻坚办 verification";
@@ -53,7 +52,7 @@ fn a_status_change_keeps_the_trailing_comment_on_its_line() {
 #[test]
 fn the_file_keeps_its_status_spelling() {
     let (mut file, text, _dir) = open();
-    file.set_status("T01", Status::Blocked, day("2026-11-22"), None)
+    file.set_status("T01", Status::Blocked, support::day("2026-11-22"), None)
         .unwrap();
     assert_eq!(
         changed_lines(&text, file.text())[0].1,
@@ -72,8 +71,8 @@ fn the_file_keeps_its_status_spelling() {
             .replace("\"已销号\"", "\"done\""),
     )
     .unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    file.set_status("T01", Status::Blocked, day("2026-11-22"), None)
+    let mut file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
+    file.set_status("T01", Status::Blocked, support::day("2026-11-22"), None)
         .unwrap();
     assert!(file.text().contains("status     = \"blocked\""));
 }
@@ -82,7 +81,12 @@ fn the_file_keeps_its_status_spelling() {
 fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     let (mut file, text, _dir) = open();
     let refusal = file
-        .set_status("T02", Status::PendingSignoff, day("2026-11-22"), None)
+        .set_status(
+            "T02",
+            Status::PendingSignoff,
+            support::day("2026-11-22"),
+            None,
+        )
         .unwrap_err();
     assert!(
         refusal.0.en.contains("2 milestone(s) not done"),
@@ -91,28 +95,45 @@ fn sign_off_rules_refuse_with_a_reason_and_change_nothing() {
     );
     assert!(refusal.0.zh.contains("2 个节点未完成"));
     // T09: every milestone done in the end but a problem... use T06: open problem.
-    file.set_milestone_done("T06", MilestoneRef::Index(2), true, day("2026-11-22"), None)
-        .unwrap();
-    file.set_milestone_done("T06", MilestoneRef::Index(3), true, day("2026-11-22"), None)
-        .unwrap();
+    file.set_milestone_done(
+        "T06",
+        MilestoneRef::Index(2),
+        true,
+        support::day("2026-11-22"),
+        None,
+    )
+    .unwrap();
+    file.set_milestone_done(
+        "T06",
+        MilestoneRef::Index(3),
+        true,
+        support::day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     let refusal = file
-        .set_status("T06", Status::Done, day("2026-11-22"), None)
+        .set_status("T06", Status::Done, support::day("2026-11-22"), None)
         .unwrap_err();
     assert!(refusal.0.en.contains("1 open problem"), "{}", refusal.0.en);
-    file.set_status("T06", Status::PendingSignoff, day("2026-11-22"), None)
-        .unwrap();
+    file.set_status(
+        "T06",
+        Status::PendingSignoff,
+        support::day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     let refusal = file
         .set_milestone_done(
             "T06",
             MilestoneRef::Index(3),
             false,
-            day("2026-11-22"),
+            support::day("2026-11-22"),
             None,
         )
         .unwrap_err();
     assert!(refusal.0.en.contains("move it back"));
     assert!(
-        file.set_status("T99", Status::Done, day("2026-11-22"), None)
+        file.set_status("T99", Status::Done, support::day("2026-11-22"), None)
             .is_err()
     );
     let _ = text;
@@ -125,7 +146,7 @@ fn ticking_and_unticking_a_milestone_touches_one_line_and_adds_one_to_the_histor
         "T02",
         MilestoneRef::Index(2),
         true,
-        day("2026-11-22"),
+        support::day("2026-11-22"),
         Some("li_mx"),
     )
     .unwrap();
@@ -141,22 +162,34 @@ fn ticking_and_unticking_a_milestone_touches_one_line_and_adds_one_to_the_histor
         "T02",
         MilestoneRef::Id("T02-M3".into()),
         false,
-        day("2026-11-22"),
+        support::day("2026-11-22"),
         None,
     )
     .unwrap();
     let unticked = "  { date = 2026-11-22, kind = \"节点\", text = \"取消勾选 M3 进厂管网穿越省道段完成顶管\" },";
     assert_eq!(added_lines(&text, file.text()), [ticked, unticked]);
     // A milestone with a `unit` after `done`: done_on goes right after done.
-    file.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"), None)
-        .unwrap();
+    file.set_milestone_done(
+        "T10",
+        MilestoneRef::Index(3),
+        true,
+        support::day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     assert!(
         file.text()
             .contains("done = true, done_on = 2026-11-22, unit = \"gdgs\" },")
     );
     assert!(
-        file.set_milestone_done("T10", MilestoneRef::Index(9), true, day("2026-11-22"), None)
-            .is_err()
+        file.set_milestone_done(
+            "T10",
+            MilestoneRef::Index(9),
+            true,
+            support::day("2026-11-22"),
+            None
+        )
+        .is_err()
     );
 }
 
@@ -164,7 +197,7 @@ fn ticking_and_unticking_a_milestone_touches_one_line_and_adds_one_to_the_histor
 fn notes_append_one_line_and_escape_text() {
     let (mut file, text, _dir) = open();
     let entry = LogEntry {
-        date: day("2026-11-22"),
+        date: support::day("2026-11-22"),
         text: "许可已下达,\"顶管\"今晚开工\n第二行".into(),
         by: Some("li_mx".into()),
         kind: None,
@@ -179,7 +212,7 @@ fn notes_append_one_line_and_escape_text() {
     );
     // A task without a log gets one.
     let entry = LogEntry {
-        date: day("2026-11-22"),
+        date: support::day("2026-11-22"),
         text: "首条记录".into(),
         by: None,
         kind: None,
@@ -193,7 +226,7 @@ fn notes_append_one_line_and_escape_text() {
         file.append_log(
             "T11",
             LogEntry {
-                date: day("2026-11-22"),
+                date: support::day("2026-11-22"),
                 text: "  ".into(),
                 by: None,
                 kind: None
@@ -211,16 +244,18 @@ fn problems_are_added_under_their_task_and_resolved() {
         kind: Some("协调".into()),
         blocking: true,
         owner: Some("zjj".into()),
-        due: Some(day("2026-11-25")),
+        due: Some(support::day("2026-11-25")),
         ..NewProblem::default()
     };
-    let id = file.add_problem("T02", new, day("2026-11-22")).unwrap();
+    let id = file
+        .add_problem("T02", new, support::day("2026-11-22"))
+        .unwrap();
     assert_eq!(id, "T02-P2");
     file.resolve_problem(
         "T02",
         "T02-P1",
         "公路部门当日核发许可",
-        day("2026-11-22"),
+        support::day("2026-11-22"),
         None,
     )
     .unwrap();
@@ -228,7 +263,7 @@ fn problems_are_added_under_their_task_and_resolved() {
     let saved = std::fs::read_to_string(dir.path().join("qinglan.toml")).unwrap();
     let reloaded = CampaignFile::open(
         &dir.path().join("qinglan.toml"),
-        Today::Date(day("2026-11-22")),
+        Today::Date(support::day("2026-11-22")),
     )
     .unwrap();
     let t02 = reloaded.campaign.task("T02").unwrap();
@@ -304,16 +339,16 @@ fn changes_made_elsewhere_are_merged_not_overwritten() {
 fn two_instances_merge_by_task_and_field_and_conflicts_are_settled() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
-    let today = Today::Date(day("2026-11-22"));
+    let today = Today::Date(support::day("2026-11-22"));
     let mut a = CampaignFile::open(&path, today).unwrap();
     let mut b = CampaignFile::open(&path, today).unwrap();
     // Different tasks and notes on the same task: everything survives.
-    a.set_status("T01", Status::Blocked, day("2026-11-22"), None)
+    a.set_status("T01", Status::Blocked, support::day("2026-11-22"), None)
         .unwrap();
     a.append_log(
         "T03",
         LogEntry {
-            date: day("2026-11-22"),
+            date: support::day("2026-11-22"),
             text: "甲的记录".into(),
             by: None,
             kind: None,
@@ -323,15 +358,21 @@ fn two_instances_merge_by_task_and_field_and_conflicts_are_settled() {
     b.append_log(
         "T03",
         LogEntry {
-            date: day("2026-11-22"),
+            date: support::day("2026-11-22"),
             text: "乙的记录".into(),
             by: None,
             kind: None,
         },
     )
     .unwrap();
-    b.set_milestone_done("T02", MilestoneRef::Index(2), true, day("2026-11-22"), None)
-        .unwrap();
+    b.set_milestone_done(
+        "T02",
+        MilestoneRef::Index(2),
+        true,
+        support::day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     a.save().unwrap();
     b.save().unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
@@ -421,7 +462,7 @@ fn a_new_task_goes_after_the_last_task_and_before_the_next_section() {
     let fields = bairi::store::edit::task_fields::TaskFields {
         title: "新增任务".into(),
         category: "ms".into(),
-        deadline: Some(day("2026-12-01")),
+        deadline: Some(support::day("2026-12-01")),
         ..Default::default()
     };
     let id = file.add_task(&fields).unwrap();
@@ -464,7 +505,7 @@ fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
         "{text}\n[[tasks.problems]]\nid = \"T13-P9\"\ntext = \"管材\"\nraised = 2026-11-20\nresolved = false\ndue = 2026-11-30\n"
     );
     std::fs::write(&path, &text).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     let t13 = file.campaign.task_index("T13").unwrap();
     assert_eq!(file.campaign.tasks[t13].problems.len(), 1);
     let refused = file.set_progress("T13", 5).unwrap_err();
@@ -477,7 +518,7 @@ fn a_task_in_pieces_is_shown_but_not_edited_in_place() {
     let id = file.add_task(&bairi::store::edit::task_fields::TaskFields {
         title: "新增".into(),
         category: "ms".into(),
-        deadline: Some(day("2026-12-01")),
+        deadline: Some(support::day("2026-12-01")),
         ..Default::default()
     });
     assert_eq!(id.as_deref(), Ok("T14"));
@@ -492,7 +533,7 @@ fn layout_stays_true(text: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     std::fs::write(&path, text).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     let ids: Vec<String> = file.campaign.tasks.iter().map(|t| t.id.clone()).collect();
     for (n, id) in ids.iter().enumerate() {
         let done = file.campaign.task(id).unwrap().status == Status::Done;
@@ -502,22 +543,25 @@ fn layout_stays_true(text: &str) {
                     text: "新问题".into(),
                     ..Default::default()
                 };
-                let refused = file.add_problem(id, new, day("2026-11-22")).unwrap_err();
+                let refused = file
+                    .add_problem(id, new, support::day("2026-11-22"))
+                    .unwrap_err();
                 assert!(refused.message().en.contains("crossed off"), "{refused:?}");
             }
             0 => {
                 let new = NewProblem {
                     text: "新问题".into(),
-                    due: Some(day("2026-12-01")),
+                    due: Some(support::day("2026-12-01")),
                     ..Default::default()
                 };
-                file.add_problem(id, new, day("2026-11-22")).unwrap();
+                file.add_problem(id, new, support::day("2026-11-22"))
+                    .unwrap();
             }
             1 => file
                 .append_log(
                     id,
                     LogEntry {
-                        date: day("2026-11-22"),
+                        date: support::day("2026-11-22"),
                         text: "记录".into(),
                         by: None,
                         kind: None,
@@ -526,8 +570,9 @@ fn layout_stays_true(text: &str) {
                 .unwrap(),
             _ => file.set_progress(id, 42).unwrap(),
         }
-        let fresh = bairi::store::load::load_str(file.text(), Today::Date(day("2026-11-22")))
-            .unwrap_or_else(|r| panic!("{:?}", r.diagnostics));
+        let fresh =
+            bairi::store::load::load_str(file.text(), Today::Date(support::day("2026-11-22")))
+                .unwrap_or_else(|r| panic!("{:?}", r.diagnostics));
         assert_eq!(file.layout(), &fresh.layout, "after editing {id}");
     }
     // And a task added, then one deleted, land where they should.
@@ -535,7 +580,7 @@ fn layout_stays_true(text: &str) {
         .add_task(&bairi::store::edit::task_fields::TaskFields {
             title: "新增".into(),
             category: "ms".into(),
-            deadline: Some(day("2026-12-01")),
+            deadline: Some(support::day("2026-12-01")),
             ..Default::default()
         })
         .unwrap();
@@ -566,7 +611,7 @@ fn a_crlf_file_stays_crlf_byte_for_byte_outside_the_edit() {
     let lf = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
     let crlf = lf.replace('\n', "\r\n");
     std::fs::write(&path, &crlf).unwrap();
-    let today = day("2026-11-22");
+    let today = support::day("2026-11-22");
     let mut file = CampaignFile::open(&path, Today::Date(today)).unwrap();
     let note = |text: &str| LogEntry {
         date: today,
@@ -608,18 +653,18 @@ fn after_every_kind_of_edit_the_campaign_is_a_fresh_load_of_the_text() {
     use bairi::store::edit::task_fields::{MilestoneFields, TaskFields};
     use bairi::store::load::load_str;
     let (mut file, _text, _dir) = open();
-    let today = day("2026-11-22");
+    let today = support::day("2026-11-22");
     let by = Some("li_mx");
     let milestone = |title: &str, due: &str| MilestoneFields {
         title: title.to_owned(),
-        due: day(due),
+        due: support::day(due),
         unit: None,
     };
     let fields = TaskFields {
         title: "城南公路改造提升工程(二期)".to_owned(),
         category: "xm".to_owned(),
         lead_unit: Some("jtj".to_owned()),
-        deadline: Some(day("2026-12-05")),
+        deadline: Some(support::day("2026-12-05")),
         priority: Some(1),
         ..TaskFields::default()
     };
@@ -664,7 +709,7 @@ fn after_every_kind_of_edit_the_campaign_is_a_fresh_load_of_the_text() {
                 let new = NewProblem {
                     text: "用地指标未落实".into(),
                     owner: Some("zrj".into()),
-                    due: Some(day("2026-11-30")),
+                    due: Some(support::day("2026-11-30")),
                     ..NewProblem::default()
                 };
                 f.add_problem("T03", new, today).map(drop)
@@ -681,7 +726,7 @@ fn after_every_kind_of_edit_the_campaign_is_a_fresh_load_of_the_text() {
             Box::new(|f| {
                 f.set_override(
                     "T03",
-                    Some((Light::Red, "设备延迟", Some(day("2026-12-01")))),
+                    Some((Light::Red, "设备延迟", Some(support::day("2026-12-01")))),
                     today,
                     by,
                 )

@@ -8,20 +8,14 @@ mod support;
 
 use std::time::Duration;
 
-use chrono::NaiveDate;
-
 use bairi::domain::LogEntry;
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::theirs::NotMerged;
 
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 fn note(text: &str) -> LogEntry {
     LogEntry {
-        date: day(),
+        date: support::today(),
         text: text.into(),
         by: Some("li_mx".into()),
         kind: None,
@@ -32,7 +26,7 @@ fn note(text: &str) -> LogEntry {
 fn theirs(original: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let mut other = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut other = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     other.append_log("T05", note("他们的记录")).unwrap();
     let text = other.text().to_owned();
     assert_ne!(text, original);
@@ -40,7 +34,7 @@ fn theirs(original: &str) -> String {
 }
 
 fn tasks(text: &str) -> usize {
-    load_str(text, Today::Date(day()))
+    load_str(text, Today::Date(support::today()))
         .unwrap()
         .campaign
         .tasks
@@ -52,7 +46,7 @@ fn a_file_that_does_not_load_is_never_merged_and_the_edits_stay() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     file.append_log("T01", note("我的记录")).unwrap();
     // Cut in the middle of a task's table (inside a string), as a slow editor leaves it.
     let full = theirs(&original);
@@ -80,7 +74,7 @@ fn a_file_finished_while_the_save_waits_is_merged_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     file.append_log("T01", note("我的记录")).unwrap();
     let full = theirs(&original);
     let cut = full.find("县污水处理厂二期").unwrap() + 3;
@@ -104,7 +98,7 @@ fn a_file_cut_between_tasks_is_not_taken_as_deleting_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(day())).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     file.append_log("T01", note("我的记录")).unwrap();
     // Cut exactly before the 7th [[tasks]]: it still loads, with 6 of 13 tasks.
     let full = theirs(&original);

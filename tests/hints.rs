@@ -3,7 +3,7 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -17,17 +17,13 @@ use bairi::store::load::Today;
 use bairi::ui::theme::Theme;
 use bairi::ui::{Ctx, render};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 fn screen(keymap: &Keymap, actions: &[Action]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
-    let mut model = Model::new(file, today(), Lang::Zh);
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let mut model = Model::new(file, support::today(), Lang::Zh);
     for a in actions {
-        update(&mut model, *a, today());
+        update(&mut model, *a, support::today());
     }
     let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
     let theme = Theme::default();
@@ -75,13 +71,13 @@ fn help_names_its_own_keys_and_cuts_no_description_at_80_columns() {
     ])
     .unwrap();
     let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
-    update(&mut m, Action::Help, today());
+    update(&mut m, Action::Help, support::today());
     let mut seen = String::new();
     for _ in 0..5 {
         let s = support::screen_with(&m, &keymap, 80, 24);
         assert!(!s.contains('…'), "a description is cut\n{s}");
         seen.push_str(&s);
-        update(&mut m, Action::PageDown, today());
+        update(&mut m, Action::PageDown, support::today());
     }
     assert!(seen.contains("↓/Z 更多"), "{seen}");
     assert!(!seen.contains("↓/j"), "{seen}");
@@ -108,7 +104,7 @@ fn confirmations_and_the_filter_name_their_remapped_keys() {
     ])
     .unwrap();
     let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
-    update(&mut m, Action::Delete, today());
+    update(&mut m, Action::Delete, support::today());
     let delete = support::screen_with(&m, &keymap, 80, 24);
     assert!(delete.contains("z 删除"), "{delete}");
     assert!(!delete.contains("y 删除"), "{delete}");
@@ -119,12 +115,12 @@ fn confirmations_and_the_filter_name_their_remapped_keys() {
         "{quit}"
     );
     m.view = bairi::app::model::View::Board;
-    update(&mut m, Action::Filter, today());
+    update(&mut m, Action::Filter, support::today());
     support::typed(&mut m, "红灯");
     update(
         &mut m,
         Action::Field(bairi::app::form::FieldKey::Submit),
-        today(),
+        support::today(),
     );
     let board = support::screen_with(&m, &keymap, 120, 24);
     assert!(board.contains("X 清除"), "{board}");

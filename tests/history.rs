@@ -5,8 +5,6 @@
 
 mod support;
 
-use std::process::{Command, Output};
-
 use bairi::app::action::Action;
 use bairi::domain::history::is_history;
 use bairi::domain::{Light, LogEntry, Status};
@@ -191,16 +189,6 @@ fn one_undo_takes_back_the_edit_and_its_history_line_and_redo_brings_both() {
     assert_eq!(t01_log(&m), lines + 2);
 }
 
-fn bairi(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bairi"))
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn the_command_line_records_the_same_lines() {
     let dir = tempfile::tempdir().unwrap();
@@ -210,7 +198,7 @@ fn the_command_line_records_the_same_lines() {
     let when = ["--today", "2026-11-22", "--by", "li_mx"];
     let run = |args: &[&str]| {
         let all: Vec<&str> = args.iter().chain(&when).copied().collect();
-        let out = bairi(dir.path(), &all);
+        let out = support::bairi_at(dir.path(), &all);
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -238,7 +226,7 @@ fn the_command_line_records_the_same_lines() {
         ]
     );
     // A tick by someone not in [[people]] is refused and leaves the file alone.
-    let out = bairi(
+    let out = support::bairi_at(
         dir.path(),
         &[
             "tick",

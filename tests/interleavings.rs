@@ -4,7 +4,6 @@
 
 mod support;
 
-use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use bairi::domain::LogEntry;
@@ -36,13 +35,9 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 fn note(n: usize, who: &str) -> LogEntry {
     LogEntry {
-        date: today(),
+        date: support::today(),
         text: format!("{who}第{n}条"),
         by: None,
         kind: None,
@@ -56,7 +51,7 @@ proptest! {
     fn no_acknowledged_edit_is_lost(steps in prop::collection::vec(step(), 1..24)) {
         let dir = tempfile::tempdir().unwrap();
         let path = support::qinglan_copy(dir.path());
-        let mut board = CampaignFile::open(&path, Today::Date(today())).unwrap();
+        let mut board = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
         let mut pending: Vec<String> = Vec::new();
         let mut acknowledged: Vec<String> = Vec::new();
         for (n, s) in steps.iter().enumerate() {
@@ -67,7 +62,7 @@ proptest! {
                     board.append_log(TASKS[*t], entry).unwrap();
                 }
                 Step::BoardTick(t) => {
-                    let _ = board.set_milestone_done(TASKS[*t], MilestoneRef::Index(0), true, today(), None);
+                    let _ = board.set_milestone_done(TASKS[*t], MilestoneRef::Index(0), true, support::today(), None);
                 }
                 Step::BoardSave => {
                     if board.save().is_ok() {
@@ -75,7 +70,7 @@ proptest! {
                     }
                 }
                 Step::CliNote(t) => {
-                    let mut cli = CampaignFile::open(&path, Today::Date(today())).unwrap();
+                    let mut cli = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
                     let entry = note(n, "命令行");
                     let text = entry.text.clone();
                     cli.append_log(TASKS[*t], entry).unwrap();
@@ -84,8 +79,8 @@ proptest! {
                     }
                 }
                 Step::CliTick(t, m) => {
-                    let mut cli = CampaignFile::open(&path, Today::Date(today())).unwrap();
-                    if cli.set_milestone_done(TASKS[*t], MilestoneRef::Index(*m), true, today(), None).is_ok() {
+                    let mut cli = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+                    if cli.set_milestone_done(TASKS[*t], MilestoneRef::Index(*m), true, support::today(), None).is_ok() {
                         let _ = cli.save();
                     }
                 }
@@ -98,6 +93,6 @@ proptest! {
         for note in &acknowledged {
             prop_assert_eq!(text.matches(&format!("\"{note}\"")).count(), 1, "{}", note);
         }
-        prop_assert!(bairi::store::load::load_str(&text, Today::Date(today())).is_ok());
+        prop_assert!(bairi::store::load::load_str(&text, Today::Date(support::today())).is_ok());
     }
 }

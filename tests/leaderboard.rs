@@ -4,7 +4,7 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -20,15 +20,11 @@ use bairi::store::load::Today;
 use bairi::ui::theme::Theme;
 use bairi::ui::{Ctx, render};
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 fn model(today: &str) -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(day(today))).unwrap();
-    (Model::new(file, day(today), Lang::Zh), dir)
+    let file = CampaignFile::open(&path, Today::Date(support::day(today))).unwrap();
+    (Model::new(file, support::day(today), Lang::Zh), dir)
 }
 
 fn press(m: &mut Model, actions: &[Action]) {
@@ -122,7 +118,11 @@ fn publishing_freezes_a_review_once() {
     assert!(!shown(&m).1);
     press(&mut m, &[Action::Publish]);
     assert!(m.form.is_some());
-    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    update(
+        &mut m,
+        Action::Field(FieldKey::Submit),
+        support::day("2026-11-24"),
+    );
     assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
     assert!(shown(&m).1, "now shown as published");
     let review = m.campaign().reviews.last().unwrap().clone();
@@ -140,7 +140,7 @@ fn publishing_freezes_a_review_once() {
     m.file.save().unwrap();
     let reopened = CampaignFile::open(
         &dir.path().join("qinglan.toml"),
-        Today::Date(day("2026-11-24")),
+        Today::Date(support::day("2026-11-24")),
     )
     .unwrap();
     assert_eq!(reopened.campaign.reviews.len(), 6);
@@ -225,9 +225,13 @@ fn the_stand_up_walks_red_then_yellow_and_edits_the_task_shown() {
     insta::assert_snapshot!(screen(&m));
     press(&mut m, &[Action::Note]);
     for c in "许可今日下达".chars() {
-        update(&mut m, Action::Type(c), day("2026-11-22"));
+        update(&mut m, Action::Type(c), support::day("2026-11-22"));
     }
-    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-22"));
+    update(
+        &mut m,
+        Action::Field(FieldKey::Submit),
+        support::day("2026-11-22"),
+    );
     assert_eq!(
         m.campaign().task("T02").unwrap().log.last().unwrap().text,
         "许可今日下达"
@@ -284,9 +288,9 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
     insta::assert_snapshot!(countdown);
     press(&mut m, &[Action::Note, Action::MoveNext, Action::Delete]);
     assert!(m.form.is_none() && !m.file.dirty);
-    update(&mut m, Action::Clock, day("2026-11-22"));
+    update(&mut m, Action::Clock, support::day("2026-11-22"));
     assert_eq!(m.present.unwrap().page, 0);
-    update(&mut m, Action::Clock, day("2026-11-22"));
+    update(&mut m, Action::Clock, support::day("2026-11-22"));
     assert_eq!(
         m.present.unwrap().page,
         1,
@@ -301,7 +305,7 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
     );
     let effects: Vec<_> = [Action::Quit]
         .iter()
-        .flat_map(|a| update(&mut m, *a, day("2026-11-22")))
+        .flat_map(|a| update(&mut m, *a, support::day("2026-11-22")))
         .collect();
     assert_eq!(effects, vec![bairi::app::update::Effect::Quit]);
 }
@@ -311,7 +315,7 @@ fn e_exports_the_view_on_screen_as_markdown() {
     use bairi::app::update::Effect;
     let (mut m, _d) = model("2026-11-22");
     press(&mut m, &[Action::Export]);
-    let effects = update(&mut m, Action::Open, day("2026-11-22"));
+    let effects = update(&mut m, Action::Open, support::day("2026-11-22"));
     let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -325,7 +329,7 @@ fn e_exports_the_view_on_screen_as_markdown() {
         &mut m,
         &[Action::ShowLeaderboard, Action::Left, Action::Export],
     );
-    let effects = update(&mut m, Action::Open, day("2026-11-22"));
+    let effects = update(&mut m, Action::Open, support::day("2026-11-22"));
     let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };

@@ -4,25 +4,15 @@
 
 mod support;
 
-use chrono::NaiveDate;
-
 use bairi::store::edit::task_fields::TaskFields;
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::Today;
 use bairi::store::merge::Keep;
 use support::qinglan_copy;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn today() -> Today {
-    Today::Date(day("2026-11-22"))
-}
-
 fn two(path: &std::path::Path) -> (CampaignFile, CampaignFile) {
-    let a = CampaignFile::open(path, today()).unwrap();
-    let b = CampaignFile::open(path, today()).unwrap();
+    let a = CampaignFile::open(path, support::pinned()).unwrap();
+    let b = CampaignFile::open(path, support::pinned()).unwrap();
     (a, b)
 }
 
@@ -30,7 +20,7 @@ fn new_task(title: &str) -> TaskFields {
     TaskFields {
         title: title.into(),
         category: "ms".into(),
-        deadline: Some(day("2026-12-01")),
+        deadline: Some(support::day("2026-12-01")),
         ..Default::default()
     }
 }
@@ -39,7 +29,7 @@ fn new_task(title: &str) -> TaskFields {
 fn their_bytes_elsewhere_stay_as_they_wrote_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
-    let mut a = CampaignFile::open(&path, today()).unwrap();
+    let mut a = CampaignFile::open(&path, support::pinned()).unwrap();
     // They reformat a line of T02 and the campaign's name; I change T01's progress.
     let before = std::fs::read_to_string(&path).unwrap();
     let theirs = before
@@ -81,7 +71,7 @@ fn a_task_added_here_joins_their_file_after_their_last_task() {
     b.save().unwrap();
     a.save().unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    let reopened = CampaignFile::open(&path, today()).unwrap();
+    let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
     assert_eq!(reopened.campaign.task("T02").unwrap().progress, Some(33));
     assert!(reopened.campaign.task("T14").is_some());
     let (t13, t14, pledges) = (
@@ -117,7 +107,7 @@ fn a_task_deleted_there_but_changed_here_is_asked_about_and_can_be_kept() {
     );
     assert!(a.dirty, "nothing lost while undecided");
     a.save_keeping(Some(Keep::Mine)).unwrap();
-    let reopened = CampaignFile::open(&path, today()).unwrap();
+    let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
     assert_eq!(reopened.campaign.task("T13").unwrap().progress, Some(10));
 }
 
@@ -130,7 +120,7 @@ fn a_task_deleted_here_and_left_alone_there_goes() {
     b.set_progress("T01", 77).unwrap();
     b.save().unwrap();
     a.save().unwrap();
-    let reopened = CampaignFile::open(&path, today()).unwrap();
+    let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
     assert!(reopened.campaign.task("T13").is_none());
     assert_eq!(reopened.campaign.task("T01").unwrap().progress, Some(77));
 }
@@ -148,7 +138,7 @@ fn the_same_new_id_on_both_sides_is_asked_about() {
     };
     assert_eq!(list[0].task, "T14");
     a.save_keeping(Some(Keep::Theirs)).unwrap();
-    let reopened = CampaignFile::open(&path, today()).unwrap();
+    let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
     assert_eq!(reopened.campaign.task("T14").unwrap().title, "他们的新任务");
 }
 
@@ -166,7 +156,7 @@ fn a_large_file_merges_by_task_too() {
     b.save().unwrap();
     a.set_progress(&first, 4).unwrap();
     a.save().unwrap();
-    let reopened = CampaignFile::open(&path, Today::Date(day("2026-11-01"))).unwrap();
+    let reopened = CampaignFile::open(&path, Today::Date(support::day("2026-11-01"))).unwrap();
     assert_eq!(reopened.campaign.tasks[0].progress, Some(4));
     assert_eq!(reopened.campaign.tasks[1499].progress, Some(3));
 }
@@ -180,7 +170,7 @@ fn a_task_added_here_while_the_last_task_goes_there_is_not_a_conflict() {
     b.save().unwrap();
     a.add_task(&new_task("又一个")).unwrap();
     a.save().unwrap();
-    let reopened = CampaignFile::open(&path, today()).unwrap();
+    let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
     assert!(reopened.campaign.task("T13").is_none());
     assert!(reopened.campaign.task("T14").is_some());
     let text = std::fs::read_to_string(&path).unwrap();

@@ -6,8 +6,6 @@ mod support;
 
 use support::{day, press, typed};
 
-use std::process::{Command, Output};
-
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
@@ -16,15 +14,6 @@ use bairi::report::doc::markdown;
 use bairi::report::views::{View, build};
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-
-fn bairi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bairi"))
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
-        .output()
-        .unwrap()
-}
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
     support::qinglan_model(today, Lang::Zh)
@@ -42,7 +31,7 @@ fn the_pledge_command_records_and_checks() {
     let stamp = ["--today", "2026-11-22", "--by", "zheng_gd"];
     let mut args = vec!["pledge", file, "--unit", "cd", "--text", "月底前签约清零"];
     args.extend(stamp);
-    let out = bairi(&args);
+    let out = support::bairi(&args);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("pledge 3 recorded"));
     let c = CampaignFile::open(&path, Today::Date(day("2026-11-22")))
@@ -56,12 +45,12 @@ fn the_pledge_command_records_and_checks() {
     );
     assert!(!p.kept && p.broken_on.is_none());
 
-    let out = bairi(&["pledge", file, "--broken", "1", "--today", "2026-11-22"]);
+    let out = support::bairi(&["pledge", file, "--broken", "1", "--today", "2026-11-22"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let out = bairi(&["pledge", file, "--kept", "1", "--today", "2026-11-22"]);
+    let out = support::bairi(&["pledge", file, "--kept", "1", "--today", "2026-11-22"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already been checked"));
-    let out = bairi(&["pledge", file, "--kept", "3", "--today", "2026-11-23"]);
+    let out = support::bairi(&["pledge", file, "--kept", "3", "--today", "2026-11-23"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let c = CampaignFile::open(&path, Today::Date(day("2026-11-23")))
         .unwrap()
@@ -88,10 +77,10 @@ fn the_pledge_command_records_and_checks() {
             "2026-01-01",
         ],
     ] {
-        let out = bairi(&bad);
+        let out = support::bairi(&bad);
         assert_eq!(out.status.code(), Some(1), "{bad:?}");
     }
-    assert_eq!(bairi(&["pledge", file]).status.code(), Some(2));
+    assert_eq!(support::bairi(&["pledge", file]).status.code(), Some(2));
 }
 
 /// The row of `unit` on the leaderboard shown.

@@ -5,7 +5,7 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -21,16 +21,12 @@ use bairi::term::backend::LeanBackend;
 use bairi::ui::theme::Theme;
 use bairi::ui::{Ctx, render};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 /// What a terminal of `w`×`h` shows after the board and then the board with `open` applied.
 fn screen_after(w: u16, h: u16, open: &[Action]) -> vt100::Parser {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
-    let mut model = Model::new(file, today(), Lang::Zh);
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let mut model = Model::new(file, support::today(), Lang::Zh);
     model.author = Some("li_mx".into());
     let (theme, keymap) = (Theme::default(), Keymap::default());
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
@@ -55,7 +51,7 @@ fn screen_after(w: u16, h: u16, open: &[Action]) -> vt100::Parser {
     };
     draw(&model, &mut parser);
     for action in open {
-        update(&mut model, *action, today());
+        update(&mut model, *action, support::today());
         draw(&model, &mut parser);
     }
     parser
@@ -229,8 +225,8 @@ fn conflicts_list_and_sync_result() {
         "\n[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\n",
     );
     std::fs::write(&path, text).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
-    let m = Model::new(file, today(), Lang::Zh);
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let m = Model::new(file, support::today(), Lang::Zh);
     assert_eq!(m.view, bairi::app::model::View::Conflicts);
     snap_both("conflicts", &m);
 

@@ -4,7 +4,7 @@
 
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -21,13 +21,9 @@ use bairi::store::load::Today;
 use bairi::ui::theme::Theme;
 use bairi::ui::{Ctx, present, render};
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 fn presenting(path: &std::path::Path, today: &str, lang: Lang) -> Model {
-    let file = CampaignFile::open(path, Today::Date(day(today))).unwrap();
-    let mut m = Model::new(file, day(today), lang);
+    let file = CampaignFile::open(path, Today::Date(support::day(today))).unwrap();
+    let mut m = Model::new(file, support::day(today), lang);
     m.today_pinned = true;
     m.file.read_only = true;
     m.present = Some(Present {
@@ -97,7 +93,7 @@ fn one_cycle_shows_every_unit_and_every_red_task() {
                     assert!(!text.contains(hint), "no key hints ({hint}):\n{text}");
                 }
                 seen.push_str(&text);
-                update(&mut m, Action::Clock, day("2026-10-31"));
+                update(&mut m, Action::Clock, support::day("2026-10-31"));
             }
             assert!(
                 screen(&m, w, h).contains(&format!("1/{n}")),
@@ -109,7 +105,7 @@ fn one_cycle_shows_every_unit_and_every_red_task() {
             for id in &reds {
                 assert!(seen.contains(&format!(" {id} ")), "{w}x{h}: red task {id}");
             }
-            update(&mut m, Action::First, day("2026-10-31"));
+            update(&mut m, Action::First, support::day("2026-10-31"));
         }
     }
 }
@@ -145,8 +141,8 @@ fn the_lists_are_whole_at_80x24() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let mut m = presenting(&path, "2026-11-22", Lang::Zh);
-    update(&mut m, Action::Right, day("2026-11-22"));
+    update(&mut m, Action::Right, support::day("2026-11-22"));
     insta::assert_snapshot!("leaderboard_page_80x24", screen(&m, 80, 24));
-    update(&mut m, Action::Right, day("2026-11-22"));
+    update(&mut m, Action::Right, support::day("2026-11-22"));
     insta::assert_snapshot!("red_list_page_80x24", screen(&m, 80, 24));
 }

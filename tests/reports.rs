@@ -4,8 +4,6 @@
 
 mod support;
 
-use chrono::NaiveDate;
-
 use bairi::i18n::Lang;
 use bairi::report::doc::{csv, markdown};
 use bairi::report::views::{View, build};
@@ -13,11 +11,9 @@ use bairi::store::load::{Today, load_str};
 
 fn qinglan() -> bairi::domain::Campaign {
     let text = std::fs::read_to_string(support::fixture("qinglan.toml")).unwrap();
-    load_str(&text, Today::Date(day())).unwrap().campaign
-}
-
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    load_str(&text, Today::Date(support::today()))
+        .unwrap()
+        .campaign
 }
 
 #[test]
@@ -30,7 +26,7 @@ fn markdown_views_in_chinese() {
         ("weekly", View::Weekly),
         ("summary", View::Summary),
     ] {
-        let doc = build(&c, day(), Lang::Zh, view, None).unwrap();
+        let doc = build(&c, support::today(), Lang::Zh, view, None).unwrap();
         insta::assert_snapshot!(format!("markdown_zh_{name}"), markdown(&doc));
     }
 }
@@ -44,7 +40,7 @@ fn csv_views_in_english() {
         ("weekly", View::Weekly),
         ("summary", View::Summary),
     ] {
-        let doc = build(&c, day(), Lang::En, view, None).unwrap();
+        let doc = build(&c, support::today(), Lang::En, view, None).unwrap();
         insta::assert_snapshot!(format!("csv_en_{name}"), csv(&doc, false));
     }
 }
@@ -52,16 +48,17 @@ fn csv_views_in_english() {
 #[test]
 fn leaderboard_checkpoints_and_refusals() {
     let c = qinglan();
-    let third = markdown(&build(&c, day(), Lang::En, View::Leaderboard, Some(3)).unwrap());
+    let third =
+        markdown(&build(&c, support::today(), Lang::En, View::Leaderboard, Some(3)).unwrap());
     assert!(
         third.contains("checkpoint 3 2026-10-12 · published") && third.contains("13/17"),
         "{third}"
     );
     assert!(
-        build(&c, day(), Lang::En, View::Leaderboard, Some(6)).is_err(),
+        build(&c, support::today(), Lang::En, View::Leaderboard, Some(6)).is_err(),
         "not passed yet"
     );
-    let summary = markdown(&build(&c, day(), Lang::Zh, View::Summary, None).unwrap());
+    let summary = markdown(&build(&c, support::today(), Lang::Zh, View::Summary, None).unwrap());
     assert!(summary.contains("亿元"), "investment in 亿元 when large");
 }
 
@@ -94,7 +91,7 @@ fn the_command_writes_files_with_a_bom_for_excel() {
 
 #[test]
 fn the_summary_csv_totals_row_sums_the_columns_that_sum() {
-    let doc = build(&qinglan(), day(), Lang::En, View::Summary, None).unwrap();
+    let doc = build(&qinglan(), support::today(), Lang::En, View::Summary, None).unwrap();
     assert_eq!(doc.main_totals, 1);
     let text = csv(&doc, false);
     let rows: Vec<Vec<String>> = text
@@ -136,8 +133,10 @@ fn the_markdown_leaderboard_names_tied_flag_units_and_lists_reds_one_a_line() {
         tied, text,
         "the fixture's review 5 changed; update this test"
     );
-    let c = load_str(&tied, Today::Date(day())).unwrap().campaign;
-    let md = markdown(&build(&c, day(), Lang::Zh, View::Leaderboard, None).unwrap());
+    let c = load_str(&tied, Today::Date(support::today()))
+        .unwrap()
+        .campaign;
+    let md = markdown(&build(&c, support::today(), Lang::Zh, View::Leaderboard, None).unwrap());
     assert!(
         md.contains("\n- ⚑ 红旗单位:县经信局(并列1)、县住建局(并列1)\n"),
         "{md}"

@@ -21,15 +21,11 @@ use bairi::ui::theme::{Palette, Theme};
 use bairi::ui::{Ctx, render};
 use support::pty::Term;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 fn draw(theme: &Theme) -> (String, ratatui::buffer::Buffer) {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(today())).unwrap();
-    let model = Model::new(file, today(), Lang::Zh);
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let model = Model::new(file, support::today(), Lang::Zh);
     let keymap = Keymap::default();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();

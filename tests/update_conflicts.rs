@@ -4,8 +4,6 @@
 
 mod support;
 
-use chrono::NaiveDate;
-
 use bairi::app::action::Action;
 use bairi::app::model::{Model, View};
 use bairi::app::update::{Effect, update};
@@ -15,10 +13,6 @@ use bairi::store::load::Today;
 
 const RECORD: &str = "\n[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\ndate = 2026-11-22\n";
 
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
 fn model(with_record: bool) -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
@@ -26,8 +20,8 @@ fn model(with_record: bool) -> (Model, tempfile::TempDir) {
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, format!("{text}{RECORD}")).unwrap();
     }
-    let file = CampaignFile::open(&path, Today::Date(day())).unwrap();
-    (Model::new(file, day(), Lang::En), dir)
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    (Model::new(file, support::today(), Lang::En), dir)
 }
 
 fn progress(m: &Model) -> Option<u8> {
@@ -54,7 +48,7 @@ fn records_are_asked_about_on_open_with_both_values() {
 #[test]
 fn keep_mine_drops_the_record_and_saves() {
     let (mut m, _d) = model(true);
-    let effects = update(&mut m, Action::Type('m'), day());
+    let effects = update(&mut m, Action::Type('m'), support::today());
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(m.view, View::Board);
     assert!(m.campaign().conflicts.is_empty() && !m.file.text().contains("[[conflicts]]"));
@@ -64,7 +58,7 @@ fn keep_mine_drops_the_record_and_saves() {
 #[test]
 fn keep_theirs_applies_the_recorded_value() {
     let (mut m, _d) = model(true);
-    let effects = update(&mut m, Action::Type('t'), day());
+    let effects = update(&mut m, Action::Type('t'), support::today());
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(progress(&m), Some(85));
     assert!(m.file.text().contains("progress   = 85"));
@@ -74,7 +68,7 @@ fn keep_theirs_applies_the_recorded_value() {
 #[test]
 fn escape_leaves_the_records_for_later() {
     let (mut m, _d) = model(true);
-    let effects = update(&mut m, Action::Close, day());
+    let effects = update(&mut m, Action::Close, support::today());
     assert!(effects.is_empty());
     assert_eq!(m.view, View::Board);
     assert_eq!(m.campaign().conflicts.len(), 1);

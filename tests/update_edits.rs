@@ -3,8 +3,6 @@
 
 mod support;
 
-use chrono::NaiveDate;
-
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::lanes::{Filter, Lanes};
@@ -15,15 +13,11 @@ use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
 fn model() -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, day("2026-11-22"), Lang::En);
+    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
+    let mut m = Model::new(file, support::day("2026-11-22"), Lang::En);
     m.author = Some("li_mx".into());
     (m, dir)
 }
@@ -31,18 +25,18 @@ fn model() -> (Model, tempfile::TempDir) {
 fn press(m: &mut Model, actions: &[Action]) -> Vec<Effect> {
     actions
         .iter()
-        .flat_map(|a| update(m, *a, day("2026-11-22")))
+        .flat_map(|a| update(m, *a, support::day("2026-11-22")))
         .collect()
 }
 
 fn typed(m: &mut Model, text: &str) {
     for c in text.chars() {
-        update(m, Action::Type(c), day("2026-11-22"));
+        update(m, Action::Type(c), support::day("2026-11-22"));
     }
 }
 
 fn key(m: &mut Model, k: FieldKey) -> Vec<Effect> {
-    update(m, Action::Field(k), day("2026-11-22"))
+    update(m, Action::Field(k), support::day("2026-11-22"))
 }
 
 fn selected(m: &Model) -> String {
@@ -325,9 +319,9 @@ fn a_read_only_file_opens_for_viewing_and_refuses_edits() {
     let path = support::qinglan_copy(dir.path());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     assert!(file.read_only);
-    let mut m = Model::new(file, day("2026-11-22"), Lang::En);
+    let mut m = Model::new(file, support::day("2026-11-22"), Lang::En);
     assert!(press(&mut m, &[Action::MoveNext, Action::Tick, Action::Undo]).is_empty());
     assert!(m.message.as_ref().unwrap().text.en.contains("read-only"));
     press(&mut m, &[Action::Note]);
@@ -375,16 +369,23 @@ fn a_conflict_asks_which_to_keep() {
         theirs: "91".into(),
     }];
     m.view = View::Conflicts;
-    let effects = update(&mut m, Action::Type('m'), day("2026-11-22"));
+    let effects = update(&mut m, Action::Type('m'), support::day("2026-11-22"));
     assert_eq!(effects, vec![Effect::SaveKeeping(Keep::Mine)]);
     assert_eq!(m.view, View::Board);
     m.view = View::Conflicts;
     assert_eq!(
-        update(&mut m, Action::Type('t'), day("2026-11-22")),
+        update(&mut m, Action::Type('t'), support::day("2026-11-22")),
         vec![Effect::SaveKeeping(Keep::Theirs)]
     );
     m.view = View::Conflicts;
-    assert!(update(&mut m, Action::Field(FieldKey::Cancel), day("2026-11-22")).is_empty());
+    assert!(
+        update(
+            &mut m,
+            Action::Field(FieldKey::Cancel),
+            support::day("2026-11-22")
+        )
+        .is_empty()
+    );
     assert!(
         m.message
             .as_ref()
@@ -449,7 +450,7 @@ fn undo_after_a_merge_sets_back_only_my_edit_wherever_its_bytes_moved() {
         let priority = m.file.campaign.task("T02").unwrap().priority;
         bairi::app::verbs::edit(&mut m, |f| f.set_priority("T02", 2)).unwrap();
         let path = dir.path().join("qinglan.toml");
-        let mut b = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+        let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
         let mut fields = TaskFields::of(b.campaign.task("T01").unwrap());
         let target = format!(
             "{}{}",
@@ -485,7 +486,7 @@ fn undo_survives_another_persons_save_and_says_what_it_did() {
     m.autosave = false;
     press(&mut m, &[Action::MoveNext]); // T01 推进中 → 受阻
     let path = dir.path().join("qinglan.toml");
-    let mut b = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     b.set_progress("T05", 66).unwrap();
     b.save().unwrap();
     m.file.save().unwrap();
@@ -518,7 +519,7 @@ fn undo_survives_a_reload_of_changes_made_elsewhere() {
     press(&mut m, &[Action::MoveNext]); // T01 推进中 → 受阻
     m.file.save().unwrap();
     let path = dir.path().join("qinglan.toml");
-    let mut b = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     b.set_progress("T05", 66).unwrap();
     b.save().unwrap();
     let point = m.file.watch_point();

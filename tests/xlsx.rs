@@ -9,17 +9,6 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(actual, expected, "{} differs", path.display());
-}
-
 fn bairi(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_bairi"))
         .arg("report")
@@ -102,7 +91,7 @@ fn the_example_workbook_in_chinese() {
         text.contains("str 红灯 fill=C00000"),
         "a red light is red and says so"
     );
-    golden("qinglan_zh.xlsx.txt", &text);
+    support::golden("qinglan_zh.xlsx.txt", &text);
 }
 
 #[test]

@@ -183,12 +183,10 @@ fn merge_task(
     keep: Option<Keep>,
     conflicts: &mut Vec<Conflict>,
 ) {
-    let mut keys: Vec<String> = mine.iter().map(|(k, _)| k.to_owned()).collect();
-    for (k, _) in base.iter().chain(theirs.iter()) {
-        if !keys.iter().any(|x| x == k) {
-            keys.push(k.to_owned());
-        }
-    }
+    let keys = every_key(
+        mine.iter().map(|(k, _)| k),
+        base.iter().chain(theirs.iter()).map(|(k, _)| k),
+    );
     for key in keys {
         let (b, m, t) = (
             norm(base.get(&key)),
@@ -381,4 +379,19 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
         }
     }
     true
+}
+
+/// The keys of three versions of a table, mine first in my order, then those only the others
+/// have, each once.
+pub(in crate::store) fn every_key<'k>(
+    mine: impl Iterator<Item = &'k str>,
+    others: impl Iterator<Item = &'k str>,
+) -> Vec<String> {
+    let mut keys: Vec<String> = mine.map(str::to_owned).collect();
+    for k in others {
+        if !keys.iter().any(|x| x == k) {
+            keys.push(k.to_owned());
+        }
+    }
+    keys
 }

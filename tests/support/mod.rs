@@ -37,10 +37,7 @@ pub fn streaks_model(
 ) -> (bairi::app::model::Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = qinglan_red_streaks(dir.path());
-    let file =
-        bairi::store::file::CampaignFile::open(&path, bairi::store::load::Today::Date(day(today)))
-            .expect("the copy opens");
-    (bairi::app::model::Model::new(file, day(today), lang), dir)
+    (model_of(&path, today, lang), dir)
 }
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -205,6 +202,16 @@ pub fn day(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date")
 }
 
+/// The example campaign's day (its expected values are for 2026-11-22).
+pub fn today() -> chrono::NaiveDate {
+    day("2026-11-22")
+}
+
+/// That day, pinned as the loader's "today".
+pub fn pinned() -> bairi::domain::Today {
+    bairi::domain::Today::Date(today())
+}
+
 /// The qinglan example opened on `today` in a temp dir (kept alive by the returned guard).
 pub fn qinglan_model(
     today: &str,
@@ -212,10 +219,49 @@ pub fn qinglan_model(
 ) -> (bairi::app::model::Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = qinglan_copy(dir.path());
+    (model_of(&path, today, lang), dir)
+}
+
+/// The board's model of the campaign at `path`, opened on `today`.
+pub fn model_of(path: &Path, today: &str, lang: bairi::i18n::Lang) -> bairi::app::model::Model {
     let file =
-        bairi::store::file::CampaignFile::open(&path, bairi::store::load::Today::Date(day(today)))
-            .expect("qinglan opens");
-    (bairi::app::model::Model::new(file, day(today), lang), dir)
+        bairi::store::file::CampaignFile::open(path, bairi::store::load::Today::Date(day(today)))
+            .expect("the campaign opens");
+    bairi::app::model::Model::new(file, day(today), lang)
+}
+
+/// `bairi ARGS` in English, its data and config kept under `home`.
+pub fn bairi_at(home: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .expect("bairi runs")
+}
+
+/// `bairi ARGS` in English with no config file at all.
+pub fn bairi(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+        .output()
+        .expect("bairi runs")
+}
+
+/// Compares `actual` with the golden file `tests/golden/NAME` (`UPDATE_GOLDEN=1` rewrites it:
+/// review the diff before committing).
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("golden file written");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(actual, expected, "{} differs", path.display());
 }
 
 /// Applies `actions` in order on the model's own day.

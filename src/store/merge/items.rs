@@ -22,12 +22,10 @@ fn items(t: &Table, key: &str) -> Option<Vec<InlineTable>> {
 /// One item: each key only one side changed takes that side's value. `None` when a key was
 /// changed both ways.
 fn merge_item(base: &InlineTable, mine: &InlineTable, theirs: &mut InlineTable) -> Option<()> {
-    let mut keys: Vec<String> = mine.iter().map(|(k, _)| k.to_owned()).collect();
-    for (k, _) in base.iter().chain(theirs.iter()) {
-        if !keys.iter().any(|x| x == k) {
-            keys.push(k.to_owned());
-        }
-    }
+    let keys = super::every_key(
+        mine.iter().map(|(k, _)| k),
+        base.iter().chain(theirs.iter()).map(|(k, _)| k),
+    );
     for key in keys {
         let (b, m, t) = (
             inline_norm(base.get(&key)),
