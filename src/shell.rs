@@ -14,13 +14,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::app::action::Action;
 use crate::app::hits::HitMap;
 use crate::app::keymap::Keymap;
-use crate::app::model::{Model, Tone, View};
+use crate::app::model::{Model, View};
 use crate::app::mouse::{self, Clicks};
 use crate::app::update::{Effect, store, update};
 use crate::app::worker::{Done, Job, Worker};
 use crate::clock::Clock;
 use crate::domain::Today;
-use crate::i18n::Text;
 use crate::store::side::presence::Presence;
 use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::ui::theme::Theme;
@@ -61,7 +60,7 @@ pub fn run(
 ) -> io::Result<()> {
     let presence = Presence::join(&model.file.path).ok();
     if let Some(p) = &presence {
-        model.others = p.others();
+        store::others_seen(&mut model, p.others());
     }
     let mut session = Session::open(options.mouse)?;
     let waker = session.waker();
@@ -150,7 +149,7 @@ fn finish_saving(model: &mut Model, pending: &mut Pending, deadline: Instant) {
 /// now (a queued note opens its form, to be kept as a draft); its saves are left to
 /// [`keep_the_work`].
 fn apply_waiting(model: &mut Model, keymap: &Keymap, clock: Clock, pending: &mut Pending) {
-    model.saving = false;
+    store::stopped_waiting_for_save(model);
     while let Some(input) = pending.waiting.pop_front() {
         for action in answer_now(model, keymap, &input).unwrap_or_default() {
             let _ = update(model, action, today_of(model, clock.now()));
@@ -302,9 +301,7 @@ fn event_loop(
                     if ticks.is_multiple_of(30) {
                         p.refresh();
                     }
-                    let others = p.others();
-                    noticed |= others != model.others;
-                    model.others = others;
+                    noticed |= store::others_seen(model, p.others());
                 }
                 update(model, Action::Clock, today_of(model, now));
                 redraw = noticed || !model.today_pinned || model.present.is_some();
@@ -384,9 +381,7 @@ fn run_actions(
     let Some(first) = actions.first() else {
         return false;
     };
-    if !matches!(first, Action::Resize | Action::Type(_) | Action::Field(_)) {
-        model.message = None;
-    }
+    crate::app::update::before_keys(model, *first);
     for action in actions {
         let effects = update(model, action, today_of(model, clock.now()));
         if perform(model, effects, pending) {
@@ -528,13 +523,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                     store::began_saving(model);
                     pending.after_save = effects.collect();
                 } else {
-                    model.say(
-                        Tone::Error,
-                        Text::new(
-                            "保存失败:后台存储线程已停止。修改仍在内存中",
-                            "Save failed: the store thread has stopped. The edits are kept",
-                        ),
-                    );
+                    store::worker_gone(model);
                 }
                 return false;
             }
@@ -550,8 +539,21 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
             Effect::SaveSetting(key, value) => {
                 save_setting(model, pending.config.as_deref(), key, &value);
             }
-            Effect::Export(path, bytes) => crate::app::export::write(model, &path, &bytes),
+            Effect::Export(path, bytes) => write_export(model, &path, &bytes),
         }
     }
     false
+}
+
+/// Writes an exported report (the shell's half of `Effect::Export`): only where a report may
+/// go (never the campaign or its backups), atomically; the footer says where, or why not.
+pub fn write_export(model: &mut Model, path: &Path, bytes: &[u8]) {
+    let written = crate::store::save::out::check(path, &model.file.path)
+        .map_err(|why| why.get(model.lang).to_owned())
+        .and_then(|()| {
+            crate::store::save::atomic::write_atomically(path, bytes)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+    store::exported(model, &path.display().to_string(), written);
 }

@@ -5,10 +5,10 @@
 mod support;
 
 use bairi::app::action::Action;
-use bairi::app::export::write;
 use bairi::app::model::Model;
 use bairi::app::update::{Effect, update};
 use bairi::i18n::Lang;
+use bairi::shell::write_export as write;
 use support::{day, press, qinglan_model, screen};
 
 const TODAY: &str = "2026-11-22";

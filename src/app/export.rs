@@ -129,24 +129,3 @@ pub fn export(model: &mut Model, format: ExportFormat) -> Vec<Effect> {
         }
     }
 }
-
-/// Writes an exported report (the shell's half of `Effect::Export`): only where a report may
-/// go (never the campaign or its backups), atomically; the footer says where, or why not.
-pub fn write(model: &mut Model, path: &std::path::Path, bytes: &[u8]) {
-    let shown = path.display().to_string();
-    let written = crate::store::save::out::check(path, &model.file.path)
-        .map_err(|why| why.get(model.lang).to_owned())
-        .and_then(|()| {
-            crate::store::save::atomic::write_atomically(path, bytes).map_err(|e| e.to_string())
-        });
-    match written {
-        Ok(_) => model.say(
-            Tone::Info,
-            crate::tr!("已导出 {shown}", "exported to {shown}"),
-        ),
-        Err(e) => model.say(
-            Tone::Error,
-            crate::tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
-        ),
-    }
-}

@@ -290,6 +290,29 @@ impl Model {
         &self.file.campaign
     }
 
+    /// The user's settings for this session: today pinned by `--today`, autosave, who is
+    /// editing (none: the first edit asks), and the card order.
+    pub fn settle_in(&mut self, settings: Settings) {
+        self.today_pinned = settings.today_pinned;
+        self.autosave = settings.autosave;
+        self.ask_author = settings.author.is_none();
+        self.author = settings.author;
+        if settings.sort != self.sort {
+            self.sort = settings.sort;
+            self.refresh();
+        }
+    }
+
+    /// The hall screen: read-only, its pages turning every `seconds`.
+    pub fn present(&mut self, seconds: u32) {
+        self.file.read_only = true;
+        self.present = Some(Present {
+            page: 0,
+            shown_for: 0,
+            seconds,
+        });
+    }
+
     /// Recomputes the derived values after an edit, a new day, new lanes or a new filter,
     /// keeping the selection on the same task where it still shows.
     pub fn refresh(&mut self) {
@@ -420,4 +443,13 @@ impl Model {
     pub fn t<'a>(&self, text: &'a Text) -> &'a str {
         text.get(self.lang)
     }
+}
+
+/// What the config and the command line say about a session (see [`Model::settle_in`]).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub today_pinned: bool,
+    pub autosave: bool,
+    pub author: Option<String>,
+    pub sort: super::sort::Sort,
 }

@@ -42,6 +42,13 @@ impl Effect {
     }
 }
 
+/// A new key clears the last message (typing, and a resize, keep it).
+pub fn before_keys(model: &mut Model, first: Action) {
+    if !matches!(first, Action::Resize | Action::Type(_) | Action::Field(_)) {
+        model.message = None;
+    }
+}
+
 /// Applies one action. `today` is the current date in the campaign's zone.
 pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect> {
     match action {

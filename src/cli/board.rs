@@ -92,14 +92,12 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     let today = file.today;
     let warnings = file.warnings.len();
     let mut model = Model::new(file, today, lang);
-    model.today_pinned = options.today.is_some();
-    model.autosave = options.config.autosave;
-    model.author.clone_from(&options.config.author);
-    model.ask_author = model.author.is_none();
-    if options.config.sort != model.sort {
-        model.sort = options.config.sort;
-        model.refresh();
-    }
+    model.settle_in(crate::app::model::Settings {
+        today_pinned: options.today.is_some(),
+        autosave: options.config.autosave,
+        author: options.config.author.clone(),
+        sort: options.config.sort,
+    });
     let draft = crate::app::draft::draft_path(&model.file.path);
     let restored = std::fs::read_to_string(&draft)
         .ok()
@@ -127,12 +125,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         ));
     }
     if let Some(seconds) = options.present {
-        model.file.read_only = true;
-        model.present = Some(crate::app::model::Present {
-            page: 0,
-            shown_for: 0,
-            seconds,
-        });
+        model.present(seconds);
     }
     if model.file.read_only && options.present.is_none() {
         model.say(

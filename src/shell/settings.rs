@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
-use crate::app::model::{Message, Model, Tone};
+use crate::app::model::Model;
 use crate::i18n::Text;
-use crate::tr;
 
 /// Writes a setting chosen on the board into the config file; a failure is said, and the
 /// session keeps the choice either way.
@@ -19,43 +18,13 @@ pub(super) fn save_setting(model: &mut Model, config: Option<&Path>, key: &str, 
             "there is no place for a config file",
         )),
     };
-    let said = match written {
-        Ok(shown) => tr!(
-            "{key} = \"{value}\" 已写入 {shown}",
-            "{key} = \"{value}\" saved in {shown}"
-        ),
-        Err(why) => {
-            let (zh, en) = (why.zh, why.en);
-            model.say(
-                Tone::Error,
-                tr!(
-                    "未能把 {key} 写入配置:{zh}(本次仍然有效)",
-                    "could not save {key} in the config: {en} (kept for this session)"
-                ),
-            );
-            return;
-        }
-    };
-    // After what the action itself said, if anything.
-    model.message = Some(match model.message.take() {
-        Some(m) if m.tone == Tone::Info => Message {
-            text: Text::new(
-                format!("{} · {}", m.text.zh, said.zh),
-                format!("{} · {}", m.text.en, said.en),
-            ),
-            ..m
-        },
-        _ => Message {
-            text: said,
-            tone: Tone::Info,
-            undoable: false,
-        },
-    });
+    crate::app::update::store::setting_saved(model, key, value, written);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::model::Tone;
     use chrono::NaiveDate;
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::app::action::Action;
 use crate::app::form::FieldKey;
-use crate::app::model::{Model, Tone, View};
+use crate::app::model::{Message, Model, Tone, View};
 use crate::i18n::Text;
 use crate::store::file::{CampaignFile, Noticed, SaveError, WatchPoint};
 use crate::tr;
@@ -217,4 +217,75 @@ pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool 
         ),
     }
     model.message != before
+}
+
+/// A setting chosen on the board was written to the config file (`Ok`: where), or not: said
+/// after what the action itself said; the session keeps the choice either way.
+pub fn setting_saved(model: &mut Model, key: &str, value: &str, written: Result<String, Text>) {
+    let said = match written {
+        Ok(shown) => tr!(
+            "{key} = \"{value}\" 已写入 {shown}",
+            "{key} = \"{value}\" saved in {shown}"
+        ),
+        Err(why) => {
+            let (zh, en) = (why.zh, why.en);
+            model.say(
+                Tone::Error,
+                tr!(
+                    "未能把 {key} 写入配置:{zh}(本次仍然有效)",
+                    "could not save {key} in the config: {en} (kept for this session)"
+                ),
+            );
+            return;
+        }
+    };
+    model.message = Some(match model.message.take() {
+        Some(m) if m.tone == Tone::Info => Message {
+            text: Text::new(
+                format!("{} · {}", m.text.zh, said.zh),
+                format!("{} · {}", m.text.en, said.en),
+            ),
+            ..m
+        },
+        _ => Message {
+            text: said,
+            tone: Tone::Info,
+            undoable: false,
+        },
+    });
+}
+
+/// Who else has the file open, as presence last saw it; whether that changed.
+pub fn others_seen(model: &mut Model, others: Vec<String>) -> bool {
+    let changed = others != model.others;
+    model.others = others;
+    changed
+}
+
+/// The save in flight will not be seen to come back (the session is ending): what waited
+/// for it is answered now.
+pub fn stopped_waiting_for_save(model: &mut Model) {
+    model.saving = false;
+}
+
+/// The store worker is gone, so a save could not be handed to it.
+pub fn worker_gone(model: &mut Model) {
+    model.say(
+        Tone::Error,
+        Text::new(
+            "保存失败:后台存储线程已停止。修改仍在内存中",
+            "Save failed: the store thread has stopped. The edits are kept",
+        ),
+    );
+}
+
+/// A report was written to `shown`, or not (why).
+pub fn exported(model: &mut Model, shown: &str, written: Result<(), String>) {
+    match written {
+        Ok(()) => model.say(Tone::Info, tr!("已导出 {shown}", "exported to {shown}")),
+        Err(e) => model.say(
+            Tone::Error,
+            tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
+        ),
+    }
 }
