@@ -276,3 +276,41 @@ fn drop_downs_name_their_entries_once_in_the_interface_language() {
     let s = support::screen(&m, 80, 24);
     assert!(!s.contains('是') && !s.contains('否'), "{s}");
 }
+
+#[test]
+fn export_follow_up_jump_review_and_who_pop_ups() {
+    for (name, open) in [
+        ("export_menu", vec![Action::Export]),
+        ("follow_up_order", vec![Action::FollowUp]),
+        ("jump", vec![Action::Jump]),
+    ] {
+        let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &open);
+        assert!(
+            m.form.is_some() || m.picker.is_some() || m.export.is_some(),
+            "{name} opens"
+        );
+        snap_both(name, &m);
+    }
+    // The day after checkpoint 6: the meeting starts by publishing it.
+    let (m, _dir) = popup_model("2026-11-24", Lang::Zh, &[Action::Review]);
+    snap_both("review_meeting_first_step", &m);
+    // No author yet: the first edit asks who is editing.
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    m.author = None;
+    m.ask_author = true;
+    support::press(&mut m, &[Action::Note]);
+    snap_both("who_is_editing", &m);
+}
+
+#[test]
+fn this_sessions_pop_ups_keep_their_left_border() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (what, title, open) in [
+            ("export menu", "导出", vec![Action::Export]),
+            ("follow-up order", "督办", vec![Action::FollowUp]),
+        ] {
+            let parser = screen_after(w, h, &open);
+            assert_left_border_whole(&parser, title, &format!("{what} at {w}x{h}"));
+        }
+    }
+}
