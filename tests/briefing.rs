@@ -113,3 +113,32 @@ fn before_any_review_and_with_nothing_red() {
     assert!(zh.contains("(0项)\n(一)无"), "{zh}");
     assert_no_marks(&zh);
 }
+
+#[test]
+fn the_briefing_lists_the_follow_up_orders_due_and_issued() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_red_streaks(dir.path());
+    let mut file =
+        bairi::store::file::CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
+    let zh = briefing(&file.campaign, day("2026-11-22"), Lang::Zh);
+    assert!(
+        zh.contains("五、督办事项\n(一)T06 溪湾四期安置房项目征迁:连续三次红灯,尚未下达督办"),
+        "{zh}"
+    );
+    let order = bairi::store::file::NewProblem {
+        text: "限期整改".into(),
+        kind: Some("督办".into()),
+        owner: Some("xk".into()),
+        due: Some(day("2026-12-07")),
+        ..Default::default()
+    };
+    file.add_problem("T06", order, day("2026-11-22")).unwrap();
+    let zh = briefing(&file.campaign, day("2026-11-22"), Lang::Zh);
+    assert!(
+        zh.contains("(一)T06 溪湾四期安置房项目征迁:已下达督办,责任单位溪口镇,限12月7日前整改到位"),
+        "{zh}"
+    );
+    let en = briefing(&file.campaign, day("2026-11-22"), Lang::En);
+    assert!(en.contains("5. Follow-up orders\n"), "{en}");
+    assert_no_marks(&zh);
+}

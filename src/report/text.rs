@@ -196,6 +196,39 @@ fn red_tasks(c: &Campaign, today: NaiveDate, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// The tasks red at each of the last three published reviews, one a line: whether a
+/// follow-up order (督办) was issued, to which unit and by when.
+fn follow_ups(c: &Campaign, lang: Lang) -> Vec<String> {
+    use crate::domain::follow_up::{FollowUp, latest_review_date, order_for, states};
+    let since = latest_review_date(c);
+    c.tasks
+        .iter()
+        .zip(states(c))
+        .filter_map(|(t, state)| {
+            let (id, title) = (&t.id, &t.title);
+            let line = match (state?, order_for(t, since)) {
+                (FollowUp::Issued, Some(order)) => {
+                    let unit = order
+                        .owner
+                        .as_deref()
+                        .or(t.lead_unit.as_deref())
+                        .map_or_else(String::new, |u| unit_name(c, u));
+                    let due = order.due.map_or_else(String::new, |d| short_date(d, lang));
+                    tr!(
+                        "{id} {title}:已下达督办,责任单位{unit},限{due}前整改到位",
+                        "{id} {title}: follow-up order issued to {unit}, to be put right by {due}"
+                    )
+                }
+                _ => tr!(
+                    "{id} {title}:连续三次红灯,尚未下达督办",
+                    "{id} {title}: red at three reviews in a row, no follow-up order yet"
+                ),
+            };
+            Some(line.get(lang).to_owned())
+        })
+        .collect()
+}
+
 /// The briefing of `campaign` on `today`, in `lang`: plain text with 一、/(一) numbering
 /// (1. / (1) in English) and no Markdown marks, ready to paste into a chat group.
 pub fn briefing(campaign: &Campaign, today: NaiveDate, lang: Lang) -> String {
@@ -213,6 +246,7 @@ pub fn briefing(campaign: &Campaign, today: NaiveDate, lang: Lang) -> String {
         .into_iter()
         .map(|(i, state)| pledge_line_numbered(c, i, state, "").get(lang).to_owned())
         .collect();
+    let orders = follow_ups(c, lang);
     let none = || vec![Text::new("无", "none").get(lang).to_owned()];
     let n_red = reds.len();
     let parts = [
@@ -225,6 +259,10 @@ pub fn briefing(campaign: &Campaign, today: NaiveDate, lang: Lang) -> String {
         (
             tr!("承诺到期待查", "Pledges due"),
             if pledges.is_empty() { none() } else { pledges },
+        ),
+        (
+            tr!("督办事项", "Follow-up orders"),
+            if orders.is_empty() { none() } else { orders },
         ),
     ];
     for (n, (heading, items)) in parts.iter().enumerate() {
