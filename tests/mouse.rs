@@ -275,3 +275,23 @@ fn in_one_column_the_arrows_of_the_title_line_change_column() {
     press(&mut m, &done);
     assert_eq!(m.column, 2);
 }
+
+#[test]
+fn a_double_click_beside_the_export_menu_writes_nothing() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    press(&mut m, &[Action::Export]);
+    let map = hits(&m, 80, 24);
+    // T02's card is left of the menu, still in view.
+    let t02 = card(&m, &map, "T02");
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    for at in [t0, t0 + Duration::from_millis(100)] {
+        assert!(
+            actions(&m, &map, &click_at(t02), at, &mut clicks).is_empty(),
+            "a click while the menu is open"
+        );
+    }
+    let wheel = event(MouseEventKind::ScrollDown, t02);
+    assert!(actions(&m, &map, &wheel, t0, &mut clicks).is_empty());
+    assert_eq!(m.export, Some(0), "the menu stays open on its first format");
+}
