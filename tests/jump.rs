@@ -140,7 +140,10 @@ fn enter_goes_to_the_highlighted_line_once_it_is_moved() {
     typed(&mut m, "T1");
     press(
         &mut m,
-        &[Action::Field(FieldKey::Down), Action::Field(FieldKey::Submit)],
+        &[
+            Action::Field(FieldKey::Down),
+            Action::Field(FieldKey::Submit),
+        ],
     );
     assert_eq!(m.selected_id().as_deref(), Some("T10"));
     assert_eq!(said(&m), "→ T10");

@@ -57,7 +57,10 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         Action::Resize => return Vec::new(),
         Action::Point(_) => {}
         _ => {
-            if model.lanes_held.is_some_and(|(_, clicked)| clicked != model.column) {
+            if model
+                .lanes_held
+                .is_some_and(|(_, clicked)| clicked != model.column)
+            {
                 model.lanes_held = None;
             }
         }

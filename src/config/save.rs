@@ -91,7 +91,8 @@ mod tests {
 
     #[test]
     fn a_config_with_crlf_line_ends_keeps_them() {
-        let text = "# mine\r\nlang = \"zh\"\r\nauthor = \"\" # me\r\n\r\n[keys]\r\nquit = \"Q\"\r\n";
+        let text =
+            "# mine\r\nlang = \"zh\"\r\nauthor = \"\" # me\r\n\r\n[keys]\r\nquit = \"Q\"\r\n";
         let out = with_setting(text, "author", "li_mx").unwrap();
         assert_eq!(out, text.replace("author = \"\"", "author = \"li_mx\""));
         let out = with_setting(text, "sort", "light").unwrap();
