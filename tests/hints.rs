@@ -129,3 +129,19 @@ fn confirmations_and_the_filter_name_their_remapped_keys() {
         "{board}"
     );
 }
+
+#[test]
+fn help_for_search_and_jump_names_no_fixed_key() {
+    let keymap = Keymap::with_overrides(&[
+        (Action::Jump, keys(&[";"])),
+        (Action::Search, keys(&["\\"])),
+        (Action::Sort, keys(&["t"])),
+    ]);
+    let keymap = keymap.unwrap_or_else(|e| panic!("{e:?}"));
+    let help = screen(&keymap, &[Action::Help]);
+    let words: Vec<&str> = help.split_whitespace().collect();
+    let follows = |key: &str, what: &str| words.windows(2).any(|w| w == [key, what]);
+    assert!(follows(";", "按编号跳到任务(t8"), "{help}");
+    assert!(follows("\\", "查找任务(输入编号如"), "{help}");
+    assert!(!help.contains(":t8") && !help.contains("/T08"), "{help}");
+}

@@ -131,3 +131,38 @@ fn slash_and_an_id_in_search_jumps_too() {
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
     assert_eq!(m.selected_id().as_deref(), Some("T01"), "t1 names T01");
 }
+
+#[test]
+fn enter_goes_to_the_highlighted_line_once_it_is_moved() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::En);
+    // `:T1` lists T01, T10, T11…; ↓ highlights T10.
+    press(&mut m, &[Action::Jump]);
+    typed(&mut m, "T1");
+    press(
+        &mut m,
+        &[
+            Action::Field(FieldKey::Down),
+            Action::Field(FieldKey::Submit),
+        ],
+    );
+    assert_eq!(m.selected_id().as_deref(), Some("T10"));
+    assert_eq!(said(&m), "→ T10");
+    // Typed without moving: the id typed still wins.
+    jump(&mut m, "T1");
+    assert_eq!(m.selected_id().as_deref(), Some("T01"));
+    // A part of an id that names no task goes to the line shown highlighted.
+    jump(&mut m, "T0");
+    assert_eq!(m.selected_id().as_deref(), Some("T01"));
+    // In search, `t1` lists T10, T11, T12…: ↓↓ and Enter is T12, not T01.
+    press(&mut m, &[Action::Search]);
+    typed(&mut m, "t1");
+    press(
+        &mut m,
+        &[
+            Action::Field(FieldKey::Down),
+            Action::Field(FieldKey::Down),
+            Action::Field(FieldKey::Submit),
+        ],
+    );
+    assert_eq!(m.selected_id().as_deref(), Some("T12"));
+}

@@ -274,3 +274,53 @@ fn in_one_column_the_arrows_of_the_title_line_change_column() {
     press(&mut m, &done);
     assert_eq!(m.column, 2);
 }
+
+#[test]
+fn a_double_click_beside_the_export_menu_writes_nothing() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    press(&mut m, &[Action::Export]);
+    let map = hits(&m, 80, 24);
+    // T02's card is left of the menu, still in view.
+    let t02 = card(&m, &map, "T02");
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    for at in [t0, t0 + Duration::from_millis(100)] {
+        assert!(
+            actions(&m, &map, &click_at(t02), at, &mut clicks).is_empty(),
+            "a click while the menu is open"
+        );
+    }
+    let wheel = event(MouseEventKind::ScrollDown, t02);
+    assert!(actions(&m, &map, &wheel, t0, &mut clicks).is_empty());
+    assert_eq!(m.export, Some(0), "the menu stays open on its first format");
+}
+
+#[test]
+fn swimlanes_hold_still_under_a_click_so_a_double_click_opens_the_card() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    // By lead unit: ten lanes, five shown at 80 columns, lanes 1–5.
+    press(&mut m, &[Action::SwitchView, Action::SwitchView]);
+    let before = support::screen(&m, 80, 24);
+    assert!(before.contains("1–5/10 | 5 ▶"), "{before}");
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    // 110kV变电站, alone in the fifth lane.
+    let at = card(&m, &hits(&m, 80, 24), "T10");
+    feed(&mut m, click_at(at), t0, &mut clicks);
+    assert_eq!(m.selected_id().as_deref(), Some("T10"));
+    let after = support::screen(&m, 80, 24);
+    assert!(after.contains("1–5/10 | 5 ▶"), "the lanes moved:\n{after}");
+    let done = feed(
+        &mut m,
+        click_at(at),
+        t0 + Duration::from_millis(200),
+        &mut clicks,
+    );
+    assert_eq!(done.last(), Some(&Action::Open));
+    assert_eq!(m.view, View::Detail);
+    assert_eq!(m.selected_id().as_deref(), Some("T10"));
+    // Back on the board, the keys centre the focused lane as before.
+    press(&mut m, &[Action::Close, Action::Right]);
+    let keys = support::screen(&m, 80, 24);
+    assert!(keys.contains("◀ 3 | 4–8/10 | 2 ▶"), "{keys}");
+}

@@ -250,12 +250,12 @@ impl Action {
             Action::Undo => Text::new("撤销", "undo"),
             Action::Redo => Text::new("重做", "redo"),
             Action::Search => Text::new(
-                "查找任务(输入编号如 /T08 直接前往)",
-                "find a task (/T08, an id, goes straight there)",
+                "查找任务(输入编号如 T08 直接前往)",
+                "find a task (an id such as T08 goes straight there)",
             ),
             Action::Jump => Text::new(
-                "按编号跳到任务(:t8 即 T08)",
-                "go to a task by id (:t8 finds T08)",
+                "按编号跳到任务(t8 即 T08)",
+                "go to a task by id (t8 finds T08)",
             ),
             Action::Sort => Text::new(
                 "列内排序:灯色、节点、时限、进度、编号、文件顺序轮换",

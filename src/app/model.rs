@@ -165,6 +165,9 @@ pub struct Model {
     pub sort: Sort,
     /// The focused column.
     pub column: usize,
+    /// Swimlanes hold still under the mouse: after a click, (the lane they stay centred on,
+    /// the lane clicked); the focused lane is centred again once it moves by other means.
+    pub lanes_held: Option<(usize, usize)>,
     /// The selected row in each column.
     pub rows: Vec<usize>,
     /// The detail view's cursor: a row of `detail_doc::document` (a milestone or problem
@@ -258,6 +261,7 @@ impl Model {
             filter: None,
             sort: Sort::File,
             column,
+            lanes_held: None,
             rows,
             detail_row: 0,
             detail_from: View::Board,

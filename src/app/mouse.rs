@@ -19,7 +19,7 @@ pub struct Clicks {
 }
 
 /// The actions `event` (arrived `at`) means on the screen as last drawn. Nothing while a
-/// form, a list or a question is open, or in presentation mode.
+/// form, a list, the export menu or a question is open, or in presentation mode.
 pub fn actions(
     model: &Model,
     hits: &HitMap,
@@ -30,6 +30,7 @@ pub fn actions(
     let busy = model.form.is_some()
         || model.picker.is_some()
         || model.who.is_some()
+        || model.export.is_some()
         || model.present.is_some();
     let answering = matches!(
         model.view,

@@ -108,13 +108,24 @@ pub fn input(model: &mut Model, action: Action) {
         Action::Field(FieldKey::Submit) => {
             let (pick, mode) = (picker.pick, picker.mode);
             let typed = picker.input.text().to_owned();
-            let by_id = match super::jump::find_id(model.campaign(), &typed) {
-                super::jump::Found::One(index) => Some(index),
+            let found = super::jump::find_id(model.campaign(), &typed);
+            // The typed id counts until the highlight is moved down the list.
+            let by_id = match found {
+                super::jump::Found::One(index) if pick == 0 => Some(index),
                 _ => None,
             };
             if mode == PickerMode::Jump {
+                let listed = results(model, usize::MAX).into_iter().nth(pick);
                 model.picker = None;
-                super::jump::jump_to_typed(model, &typed);
+                match (by_id, listed) {
+                    (Some(index), _) => super::jump::jump(model, index),
+                    (None, Some((Choice::Task(index), _)))
+                        if pick > 0 || found == super::jump::Found::None =>
+                    {
+                        super::jump::jump(model, index)
+                    }
+                    _ => super::jump::jump_to_typed(model, &typed),
+                }
                 return;
             }
             if let (PickerMode::Search, Some(index)) = (mode, by_id) {

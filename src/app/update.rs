@@ -62,7 +62,15 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             }
         }
         Action::Resize => return Vec::new(),
-        _ => {}
+        Action::Point(_) => {}
+        _ => {
+            if model
+                .lanes_held
+                .is_some_and(|(_, clicked)| clicked != model.column)
+            {
+                model.lanes_held = None;
+            }
+        }
     }
     if let Some(present) = model.present.as_mut() {
         return presenting(present, action);

@@ -55,7 +55,12 @@ pub fn with_setting(text: &str, key: &str, value: &str) -> Result<String, Text> 
             doc.insert(key, Item::Value(new));
         }
     }
-    Ok(doc.to_string())
+    let out = doc.to_string();
+    // toml_edit writes `\n`: a file written with `\r\n` keeps them.
+    if text.contains("\r\n") {
+        return Ok(out.replace("\r\n", "\n").replace('\n', "\r\n"));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -82,6 +87,19 @@ mod tests {
         );
         let parsed = crate::config::parse(&out, crate::config::Config::default()).unwrap();
         assert_eq!(parsed.0.sort, crate::app::sort::Sort::Light);
+    }
+
+    #[test]
+    fn a_config_with_crlf_line_ends_keeps_them() {
+        let text =
+            "# mine\r\nlang = \"zh\"\r\nauthor = \"\" # me\r\n\r\n[keys]\r\nquit = \"Q\"\r\n";
+        let out = with_setting(text, "author", "li_mx").unwrap();
+        assert_eq!(out, text.replace("author = \"\"", "author = \"li_mx\""));
+        let out = with_setting(text, "sort", "light").unwrap();
+        assert_eq!(
+            out,
+            text.replace("# me\r\n", "# me\r\nsort = \"light\"\r\n")
+        );
     }
 
     #[test]

@@ -29,7 +29,15 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     // Up to five columns share the width; more (swimlanes) scroll around the focused one.
     let fit = usize::from(area.width / COLUMN_MIN_WIDTH).clamp(1, n.max(1));
     let shown = if n <= 5 { n } else { fit.min(n) };
-    let first = ctx.model.column.saturating_sub(shown / 2).min(n - shown);
+    let focused = ctx.model.column;
+    let around = |centre: usize| centre.saturating_sub(shown / 2).min(n - shown);
+    let first = ctx
+        .model
+        .lanes_held
+        .filter(|&(_, clicked)| clicked == focused)
+        .map(|(centre, _)| around(centre))
+        .filter(|&first| (first..first + shown).contains(&focused))
+        .unwrap_or_else(|| around(focused));
     let area = if shown < n {
         let [tabs, rest] = area.layout(&Layout::vertical([
             Constraint::Length(1),

@@ -8,6 +8,19 @@ use crate::tr;
 
 /// A click: on the board a column or a card, on the leaderboard a unit's row.
 pub(super) fn point(model: &mut Model, spot: Spot) {
+    if model.view == View::Board {
+        let centre = model
+            .lanes_held
+            .filter(|&(_, clicked)| clicked == model.column)
+            .map_or(model.column, |(centre, _)| centre);
+        let column = match spot {
+            Spot::Column(column) | Spot::Card { column, .. } => column,
+            Spot::Unit(_) => model.column,
+        };
+        if column < model.derived.columns.len() {
+            model.lanes_held = Some((centre, column));
+        }
+    }
     match (model.view, spot) {
         (View::Board, Spot::Column(column)) if column < model.derived.columns.len() => {
             model.column = column;
