@@ -122,7 +122,7 @@ pub fn input(model: &mut Model, action: Action) {
                     (None, Some((Choice::Task(index), _)))
                         if pick > 0 || found == super::jump::Found::None =>
                     {
-                        super::jump::jump(model, index)
+                        super::jump::jump(model, index);
                     }
                     _ => super::jump::jump_to_typed(model, &typed),
                 }
