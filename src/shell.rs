@@ -1,6 +1,7 @@
 //! The thin shell around `update`: runs the terminal session, the clock and the disk, and
 //! keeps the work whatever ends the session.
 
+mod ending;
 mod settings;
 
 use std::collections::VecDeque;
@@ -24,6 +25,8 @@ use crate::store::side::presence::Presence;
 use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render_mapped};
+use ending::{apply_waiting, finish_saving, keep_draft, keep_the_work, report_recovery};
+pub use ending::{write_recovery, write_recovery_text};
 use settings::save_setting;
 
 /// How long a save may take once the terminal is gone before the edits go to a recovery copy
@@ -121,125 +124,6 @@ pub fn run(
             ))
         }
     }
-}
-
-/// A half-typed form survives whatever ended the session, and is reopened at the next start.
-fn keep_draft(model: &Model) {
-    // A form put aside while the author is chosen is still the one being typed.
-    let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
-    if let Some(text) = form.and_then(crate::app::draft::to_text) {
-        let draft = crate::app::draft::draft_path(&model.file.path);
-        let _ = crate::store::side::sidecar::folder_for(&draft);
-        let _ = crate::store::save::atomic::write_atomically(&draft, text.as_bytes());
-    }
-}
-
-/// A save already with the worker gets until `deadline` to come back.
-fn finish_saving(model: &mut Model, pending: &mut Pending, deadline: Instant) {
-    if !model.saving {
-        return;
-    }
-    let left = deadline.saturating_duration_since(Instant::now());
-    if let Some(done) = pending.worker.wait_done(left) {
-        settle_done(model, done, pending);
-    }
-}
-
-/// Input that waited for a save the session will not see come back: applied to the model
-/// now (a queued note opens its form, to be kept as a draft); its saves are left to
-/// [`keep_the_work`].
-fn apply_waiting(model: &mut Model, keymap: &Keymap, clock: Clock, pending: &mut Pending) {
-    store::stopped_waiting_for_save(model);
-    while let Some(input) = pending.waiting.pop_front() {
-        for action in answer_now(model, keymap, &input).unwrap_or_default() {
-            let _ = update(model, action, today_of(model, clock.now()));
-        }
-    }
-}
-
-/// The least a last save is given, even when a save in flight used up the budget.
-const LAST_SAVE_AT_LEAST: Duration = Duration::from_millis(150);
-
-/// Saves pending edits, waiting until `deadline`; when the save fails or is still waiting (a
-/// lock held elsewhere, a conflict to settle, a moved file, a full disk) the text goes to a
-/// recovery copy instead. `Err` only when the edits could be kept nowhere.
-fn keep_the_work(model: Model, now: DateTime<Utc>, deadline: Instant) -> io::Result<()> {
-    if !model.file.dirty {
-        return Ok(());
-    }
-    let text = model.file.text().to_owned();
-    let mut file = model.file;
-    let path = file.path.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("bairi-last-save".into())
-        .spawn(move || {
-            let _ = tx.send(file.save().is_ok());
-        });
-    let wait = deadline
-        .saturating_duration_since(Instant::now())
-        .max(LAST_SAVE_AT_LEAST);
-    if spawned.is_ok() && rx.recv_timeout(wait) == Ok(true) {
-        return Ok(());
-    }
-    let written = write_recovery_text(&path, &text, now);
-    let lost = written
-        .as_ref()
-        .err()
-        .map(|e| io::Error::new(e.kind(), format!("unsaved edits could not be kept: {e}")));
-    report_recovery(written);
-    lost.map_or(Ok(()), Err)
-}
-
-/// Says where the edits went, if anyone is still listening (never panics on a dead terminal).
-fn report_recovery(written: io::Result<PathBuf>) {
-    use std::io::Write;
-    let line = match written {
-        Ok(path) => crate::sanitize::inert(&format!(
-            "bairi: 未保存的修改已写入 {p} / unsaved edits were written to {p}",
-            p = path.display()
-        )),
-        Err(e) => format!("bairi: {e}"),
-    };
-    let _ = writeln!(io::stderr(), "{line}");
-}
-
-/// `FILE.recovered-YYYYmmdd-HHMMSS-PID.toml` beside the campaign, holding the unsaved text.
-pub fn write_recovery(model: &Model, now: DateTime<Utc>) -> io::Result<PathBuf> {
-    write_recovery_text(&model.file.path, model.file.text(), now)
-}
-
-/// Beside the campaign when its directory can be written, else in the data directory's
-/// `recovered/`, the home directory or the temp directory. The name carries the process id,
-/// so boards that lose one link together never overwrite each other's copies.
-pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> io::Result<PathBuf> {
-    let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
-    let mut name = campaign
-        .file_name()
-        .map_or_else(|| "campaign".into(), std::ffi::OsStr::to_os_string);
-    name.push(format!(".recovered-{stamp}-{}.toml", std::process::id()));
-    // (where, whether its folder may be made): the campaign's own directory never is.
-    let mut places: Vec<(PathBuf, bool)> = vec![(campaign.with_file_name(&name), false)];
-    if let Some(dirs) = directories::ProjectDirs::from("", "", "bairi") {
-        places.push((dirs.data_dir().join("recovered").join(&name), true));
-    }
-    if let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_owned()) {
-        places.push((home.join(&name), false));
-    }
-    places.push((std::env::temp_dir().join(&name), false));
-    let mut first_error = None;
-    for (place, make_folder) in places {
-        if let Some(dir) = place.parent().filter(|_| make_folder) {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        match crate::store::save::atomic::write_atomically(&place, text.as_bytes()) {
-            Ok(_) => return Ok(place),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    Err(first_error.unwrap_or_else(|| io::Error::other("nowhere to write")))
 }
 
 fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
