@@ -6,6 +6,7 @@ mod build;
 mod chunks;
 mod layout;
 mod pieces;
+mod rules;
 mod values;
 
 use std::borrow::Cow;

@@ -7,7 +7,7 @@ use toml_parser::decoder::ScalarKind;
 use toml_parser::parser::{Event, EventKind};
 use toml_parser::{ParseError, Source};
 
-use super::build::{on_key, span_of};
+use super::rules::{on_key, span_of};
 use super::{Array, Datetime, Item, Key, Origin, Table, Value};
 
 /// An event, with keys and scalars already decoded.
