@@ -144,9 +144,17 @@ pub fn write(model: &mut Model, path: &std::path::Path, bytes: &[u8]) {
             Tone::Info,
             crate::tr!("已导出 {shown}", "exported to {shown}"),
         ),
-        Err(e) => model.say(
-            Tone::Error,
-            crate::tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
-        ),
+        Err(e) => {
+            // The review meeting's briefing: not written, so not said written.
+            if let Some(flow) = model.review.as_mut()
+                && flow.briefing.as_deref() == Some(path)
+            {
+                flow.briefing = None;
+            }
+            model.say(
+                Tone::Error,
+                crate::tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
+            )
+        }
     }
 }
