@@ -281,3 +281,14 @@ fn a_briefing_that_cannot_be_written_is_not_said_written_and_enter_tries_again()
     support::press(&mut m, &[Action::Open]);
     assert!(m.review.is_none());
 }
+
+#[test]
+fn esc_with_autosave_off_does_not_claim_the_edits_saved() {
+    let (mut m, _dir) = support::streaks_model("2026-11-24", Lang::Zh);
+    m.autosave = false;
+    support::press(&mut m, &[Action::Review, Action::Open, SAVE, Action::Close]);
+    assert!(m.campaign().reviews.iter().any(|r| r.checkpoint == 6));
+    let said = m.message.as_ref().unwrap().text.zh.clone();
+    assert!(!said.contains("已保存"), "{said}");
+    assert!(said.contains("已退出督评会流程"), "{said}");
+}

@@ -73,7 +73,7 @@ fn leave(model: &mut Model) {
     model.say(
         Tone::Info,
         Text::new(
-            "已退出督评会流程(已完成的都已保存)",
+            "已退出督评会流程(已完成的都已保留)",
             "left the review meeting (what was done is kept)",
         ),
     );
