@@ -439,5 +439,5 @@ pub fn write_export(model: &mut Model, path: &Path, bytes: &[u8]) {
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         });
-    store::exported(model, &path.display().to_string(), written);
+    store::exported(model, path, written);
 }

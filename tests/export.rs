@@ -114,3 +114,17 @@ fn a_failed_write_says_so_and_never_touches_the_campaign() {
         .unwrap_or_default();
     assert!(said.starts_with("export to"), "{said}");
 }
+
+/// An export is for the office to share: a new file gets the mode any new file gets here
+/// (the umask's), not a private 0600 that other users of the server cannot open.
+#[cfg(unix)]
+#[test]
+fn an_exported_file_is_readable_as_any_new_file_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let (mut m, dir) = qinglan_model(TODAY, Lang::Zh);
+    let txt = export(&mut m, 1);
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "x").unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&txt), mode(&plain));
+}

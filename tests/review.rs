@@ -243,3 +243,52 @@ fn r_returns_to_a_meeting_another_screen_interrupted() {
     support::press(&mut m, &[Action::Review]);
     assert_eq!((m.view, step(&m)), (View::Review, Step::Pledges));
 }
+
+#[test]
+fn a_briefing_that_cannot_be_written_is_not_said_written_and_enter_tries_again() {
+    let (mut m, dir) = support::streaks_model("2026-11-22", Lang::Zh);
+    let path = dir.path().join("qinglan-briefing-2026-11-22.txt");
+    std::fs::create_dir(&path).unwrap();
+    support::press(&mut m, &[Action::Review]);
+    support::press(&mut m, &[Action::Right, Action::Right, Action::Right]);
+    assert_eq!(step(&m), Step::FollowUps);
+    // The shell's half of the briefing's effect: the write is refused (a folder is there).
+    let effects = key(&mut m, Action::Right);
+    assert_eq!(step(&m), Step::Briefing);
+    let [Effect::Export(to, bytes)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    bairi::shell::write_export(&mut m, to, bytes);
+    let screen = support::screen(&m, 120, 30);
+    assert!(!screen.contains("简报已写入"), "{screen}");
+    assert!(screen.contains("导出失败"), "{screen}");
+    assert!(m.review.is_some(), "the flow waits for the briefing");
+
+    // The folder is moved away; Enter writes the briefing again.
+    std::fs::remove_dir(&path).unwrap();
+    let effects = key(&mut m, Action::Open);
+    let [Effect::Export(to, bytes)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(to, &path);
+    bairi::shell::write_export(&mut m, to, bytes);
+    assert!(path.is_file());
+    let screen = support::screen(&m, 120, 30);
+    assert!(
+        screen.contains(&format!("简报已写入:{}", path.display())),
+        "{screen}"
+    );
+    support::press(&mut m, &[Action::Open]);
+    assert!(m.review.is_none());
+}
+
+#[test]
+fn esc_with_autosave_off_does_not_claim_the_edits_saved() {
+    let (mut m, _dir) = support::streaks_model("2026-11-24", Lang::Zh);
+    m.autosave = false;
+    support::press(&mut m, &[Action::Review, Action::Open, SAVE, Action::Close]);
+    assert!(m.campaign().reviews.iter().any(|r| r.checkpoint == 6));
+    let said = m.message.as_ref().unwrap().text.zh.clone();
+    assert!(!said.contains("已保存"), "{said}");
+    assert!(said.contains("已退出督评会流程"), "{said}");
+}

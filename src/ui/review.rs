@@ -297,6 +297,10 @@ fn through(ctx: &Ctx, flow: &ReviewFlow) -> Text {
                 format!("step done · {enter} next: {}", label.en),
             )
         }
+        None if flow.briefing.is_none() => Text::new(
+            format!("简报未写入 · {enter} 重新写入"),
+            format!("the briefing was not written · {enter} tries again"),
+        ),
         None => Text::new(
             format!("督评会流程完成 · {enter} 结束"),
             format!("the review is done · {enter} ends it"),

@@ -73,7 +73,7 @@ fn leave(model: &mut Model) {
     model.say(
         Tone::Info,
         Text::new(
-            "已退出督评会流程(已完成的都已保存)",
+            "已退出督评会流程(已完成的都已保留)",
             "left the review meeting (what was done is kept)",
         ),
     );
@@ -84,6 +84,9 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
     let Some(flow) = model.review.as_mut() else {
         return Vec::new();
     };
+    if flow.step == Step::Briefing && flow.briefing.is_none() {
+        return write_briefing(model);
+    }
     let Some(step) = flow.step.next() else {
         let from = flow.from;
         model.review = None;
@@ -99,6 +102,11 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
     if step != Step::Briefing {
         return Vec::new();
     }
+    write_briefing(model)
+}
+
+/// The briefing beside the campaign; the shell's write clears `briefing` if it fails.
+fn write_briefing(model: &mut Model) -> Vec<Effect> {
     let path = briefing_path(model);
     let text = briefing_text(model);
     if let Some(flow) = model.review.as_mut() {

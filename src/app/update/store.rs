@@ -279,13 +279,22 @@ pub fn worker_gone(model: &mut Model) {
     );
 }
 
-/// A report was written to `shown`, or not (why).
-pub fn exported(model: &mut Model, shown: &str, written: Result<(), String>) {
+/// A report was written to `path`, or not (why).
+pub fn exported(model: &mut Model, path: &std::path::Path, written: Result<(), String>) {
+    let shown = path.display().to_string();
     match written {
         Ok(()) => model.say(Tone::Info, tr!("已导出 {shown}", "exported to {shown}")),
-        Err(e) => model.say(
-            Tone::Error,
-            tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
-        ),
+        Err(e) => {
+            // The review meeting's briefing: not written, so not said written.
+            if let Some(flow) = model.review.as_mut()
+                && flow.briefing.as_deref() == Some(path)
+            {
+                flow.briefing = None;
+            }
+            model.say(
+                Tone::Error,
+                tr!("导出失败 {shown}:{e}", "export to {shown} failed: {e}"),
+            );
+        }
     }
 }

@@ -106,10 +106,23 @@ pub fn array_table_mut<'t>(
 }
 
 /// Appends an inline table to an array key (the log), laid out like its siblings; creates
-/// `key = [ … ]` on its own lines when missing.
+/// `key = [ … ]` on its own lines when missing or empty. A key written as `[[…]]` tables
+/// gets one more table.
 pub fn append_inline(table: &mut Table, key: &str, mut entry: InlineTable) {
     entry.fmt();
+    if let Some(aot) = table.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+        aot.push(entry.into_table());
+        return;
+    }
     match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(array) if array.is_empty() => {
+            let mut value = Value::InlineTable(entry);
+            value.decor_mut().set_prefix("\n  ");
+            value.decor_mut().set_suffix("");
+            array.push_formatted(value);
+            array.set_trailing_comma(true);
+            array.set_trailing("\n");
+        }
         Some(array) => {
             let mut value = Value::InlineTable(entry);
             let prefix = array.iter().last().and_then(|v| {

@@ -73,7 +73,7 @@ fn by_rename(
     original: Option<&Metadata>,
 ) -> io::Result<Option<Fingerprint>> {
     let temp = temp_path(target, "tmp");
-    let file = match create_private(&temp) {
+    let file = match create_temp(&temp, original.is_none()) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied && original.is_some() => {
             return Ok(None);
@@ -112,18 +112,20 @@ fn fill_and_rename(
     Ok(Some(Fingerprint::of(bytes, &meta)))
 }
 
+/// The temp file: private until it takes the original's mode, or, for a new file (a
+/// report, a template), the mode any new file gets from the umask.
 #[cfg(unix)]
-fn create_private(temp: &Path) -> io::Result<File> {
+fn create_temp(temp: &Path, new: bool) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     OpenOptions::new()
         .write(true)
         .create_new(true)
-        .mode(0o600)
+        .mode(if new { 0o666 } else { 0o600 })
         .open(temp)
 }
 
 #[cfg(not(unix))]
-fn create_private(temp: &Path) -> io::Result<File> {
+fn create_temp(temp: &Path, _new: bool) -> io::Result<File> {
     OpenOptions::new().write(true).create_new(true).open(temp)
 }
 
