@@ -111,6 +111,8 @@ fn before_any_review_and_with_nothing_red() {
     let zh = briefing(&c, day("2026-09-02"), Lang::Zh);
     assert!(zh.contains("二、擂台榜\n(一)尚未发布擂台榜"), "{zh}");
     assert!(zh.contains("(0项)\n(一)无"), "{zh}");
+    // Nothing was due yet: no rate, not 100%.
+    assert!(zh.contains("节点完成率0/0(—)"), "{zh}");
     assert_no_marks(&zh);
 }
 

@@ -174,6 +174,9 @@ fn a_published_checkpoint_is_said_and_the_flow_goes_on() {
         screen.contains("本步完成 · Enter 下一步:黄牌承诺"),
         "{screen}"
     );
+    // The keys say the same: Enter goes on, it no longer publishes.
+    assert!(screen.contains("│Enter 下一步 ·"), "{screen}");
+    assert!(!screen.contains("Enter 发布"), "{screen}");
     // Space skips through a step, → skips the rest of it.
     support::press(&mut m, &[Action::Open]);
     assert_eq!(step(&m), Step::Pledges);

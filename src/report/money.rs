@@ -24,7 +24,8 @@ fn trimmed(n: f64, places: usize) -> String {
 }
 
 /// Chinese: 亿元 with two decimals from 1 亿 up (`1.41 亿元`), else 万元 (`9853 万元`), else
-/// 元. English: million yuan with one decimal from 1 million up (`141.1 million yuan`), else
+/// 元. English: billion yuan with two decimals from 1 billion up, million yuan with one
+/// decimal from 1 million up (`141.1 million yuan`), else
 /// thousand yuan (`500 thousand yuan`), else yuan. An unknown unit is shown as written.
 pub fn money(amount: f64, unit: &str, lang: Lang) -> String {
     // An empty sum of floats is -0.0; show it as 0.
@@ -37,6 +38,7 @@ pub fn money(amount: f64, unit: &str, lang: Lang) -> String {
         Lang::Zh if yuan.abs() >= 1e8 => format!("{:.2} 亿元", yuan / 1e8),
         Lang::Zh if yuan.abs() >= 1e4 => format!("{} 万元", trimmed(yuan / 1e4, 2)),
         Lang::Zh => format!("{} 元", trimmed(yuan, 2)),
+        Lang::En if yuan.abs() >= 1e9 => format!("{:.2} billion yuan", yuan / 1e9),
         Lang::En if yuan.abs() >= 1e6 => format!("{:.1} million yuan", yuan / 1e6),
         Lang::En if yuan.abs() >= 1e3 => format!("{} thousand yuan", trimmed(yuan / 1e3, 1)),
         Lang::En => format!("{} yuan", trimmed(yuan, 2)),
@@ -60,6 +62,7 @@ mod tests {
         assert_eq!(zh(5000.0, "元"), "5000 元");
         assert_eq!(en(14105.0, "万元"), "141.1 million yuan");
         assert_eq!(en(9853.0, "万元"), "98.5 million yuan");
+        assert_eq!(en(308_350.0, "万元"), "3.08 billion yuan");
         assert_eq!(en(50.0, "万元"), "500 thousand yuan");
         assert_eq!(en(0.0, "万元"), "0 yuan");
         assert_eq!(en(12.0, "美元"), "12 美元");

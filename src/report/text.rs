@@ -95,7 +95,12 @@ fn headline(c: &Campaign, today: NaiveDate, lang: Lang) -> Vec<String> {
     let (done, due) = tally
         .iter()
         .fold((0, 0), |(a, b), t| (a + t.done, b + t.due));
-    let pct = rate(done, due).round();
+    // Nothing due yet is no rate at all (the contract's "—"), not 100%.
+    let pct = if due == 0 {
+        "—".to_owned()
+    } else {
+        format!("{}%", rate(done, due).round())
+    };
     let mut lines = vec![
         when,
         tr!(
@@ -105,8 +110,8 @@ fn headline(c: &Campaign, today: NaiveDate, lang: Lang) -> Vec<String> {
         .get(lang)
         .to_owned(),
         tr!(
-            "节点完成率{done}/{due}({pct}%)",
-            "milestone rate {done}/{due} ({pct}%)"
+            "节点完成率{done}/{due}({pct})",
+            "milestone rate {done}/{due} ({pct})"
         )
         .get(lang)
         .to_owned(),

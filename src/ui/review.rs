@@ -125,6 +125,8 @@ fn about(ctx: &Ctx, flow: &ReviewFlow) -> Vec<(Style, String)> {
             "本次督评:第{n}节点({date})的擂台榜",
             "This review: the leaderboard of checkpoint {n} ({date})"
         ),
+        // The note says no unit is on the bench.
+        (Step::Pledges, Some(_)) if flow.items.is_empty() => Text::same(""),
         (Step::Pledges, Some((n, _))) => {
             let count = flow.items.len();
             tr!(
@@ -310,7 +312,9 @@ fn through(ctx: &Ctx, flow: &ReviewFlow) -> Text {
 
 /// The step's keys, as the keymap binds them.
 fn hints(ctx: &Ctx, flow: &ReviewFlow) -> String {
+    let through = flow.pos >= flow.items.len();
     let act = match flow.step {
+        _ if through && flow.step != Step::Briefing => Text::new("下一步", "next step"),
         Step::Publish => Text::new("发布", "publish"),
         Step::Pledges => Text::new("记录承诺", "record the pledge"),
         Step::Checks => Text::new("填写核查", "check in a form"),
