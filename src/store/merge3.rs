@@ -60,6 +60,7 @@ pub(super) fn merge_three_read(
 /// changes are merged onto the side whose text sorts first, so a key only one side rewrote
 /// (crossed off again after reopening, say) keeps that side's place and spelling whichever
 /// side merges. Ours still wins what `keep` settles, and conflicts read as from our side.
+/// A task I deleted merges onto theirs.
 pub(super) fn merge_one_task(
     base: &DocumentMut,
     mut mine: DocumentMut,
@@ -67,7 +68,8 @@ pub(super) fn merge_one_task(
     keep: Option<Keep>,
     conflicts: &mut Vec<Conflict>,
 ) -> String {
-    if theirs.to_string() <= mine.to_string() {
+    let deleted_here = mine.get("tasks").is_none();
+    if deleted_here || theirs.to_string() <= mine.to_string() {
         conflicts.extend(merge(base, &mine, &mut theirs, keep));
         return theirs.to_string();
     }
