@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use crate::store::merge::core::id_order;
+use crate::store::merge::core::{id_order, merge_one_task};
 use crate::store::merge::top_level::merge_top;
-use crate::store::merge::{Conflict, Keep, merge};
+use crate::store::merge::{Conflict, Keep};
 use crate::store::tree::{Builder, Item, Layout, Pieces};
 
 /// The tasks of one version of the file: id, where its text is and where its own lines end
@@ -252,13 +252,13 @@ pub fn merge_texts(
             }
             continue;
         }
-        let (Some(bd), Some(md), Some(mut td)) =
-            (doc(bt), doc(mt), doc(Some(&theirs.text[range.clone()])))
+        let own = range.start..*own_end;
+        let (Some(bd), Some(md), Some(td)) =
+            (doc(bt), doc(mt), doc(Some(&theirs.text[own.clone()])))
         else {
             return Merged::Whole;
         };
-        conflicts.extend(merge(&bd, &md, &mut td, keep));
-        edits.push((range.clone(), td.to_string()));
+        edits.push((own, merge_one_task(&bd, md, td, keep, &mut conflicts)));
     }
     let mut added = String::new();
     // Their tasks added since the version I read: mine join them in the order of their ids,

@@ -57,7 +57,9 @@ pub fn merge_for_git(
 /// Two valid versions can merge into a file that breaks a rule neither broke: crossed off
 /// on one side while a milestone was unticked (or a problem logged) on the other. Each task
 /// both sides changed is then kept whole as ours, and theirs recorded whole, until the file
-/// passes `check`; settling takes one version of the task or the other, both valid.
+/// passes `check` both as merged and with the records taken; settling takes one version of
+/// the task or the other, both valid. Asking both makes the choice the same whichever side
+/// merges: the records taken here are what the other side's merge holds.
 fn keep_ours_where_broken(
     base: &str,
     ours: &str,
@@ -66,8 +68,10 @@ fn keep_ours_where_broken(
     mut records: Vec<Record>,
     stamp: &Stamp,
 ) -> (String, Vec<Record>) {
+    let loads = |text: &str| load_str(text, Today::Date(stamp.date)).is_ok();
     let passes = |text: &str, records: &[Record]| {
-        load_str(&recorded::append(text, records), Today::Date(stamp.date)).is_ok()
+        let with = recorded::append(text, records);
+        loads(&with) && recorded::settle(&with, Keep::Theirs).is_some_and(|t| loads(&t))
     };
     if passes(&text, &records) || !passes(ours, &[]) || !passes(theirs, &[]) {
         return (text, records);

@@ -168,7 +168,8 @@ pub fn settle(text: &str, keep: Keep) -> Option<String> {
     Some(crate::store::save::eol::like(text, doc.to_string()))
 }
 
-/// Replaces (or, without a recorded version, deletes) task `id`.
+/// Replaces (or, without a recorded version, deletes) task `id`: key by key, so the keys
+/// both versions have keep the file's spacing and comments, as their side wrote them.
 fn replace_task(doc: &mut DocumentMut, id: &str, theirs: Option<&Item>) {
     let Some(aot) = doc.get_mut("tasks").and_then(Item::as_array_of_tables_mut) else {
         return;
@@ -179,9 +180,12 @@ fn replace_task(doc: &mut DocumentMut, id: &str, theirs: Option<&Item>) {
     match theirs.and_then(Item::as_inline_table) {
         Some(t) => {
             if let Some(slot) = aot.get_mut(i) {
-                let mut table = t.clone().into_table();
-                table.set_position(slot.position());
-                *slot = table;
+                slot.retain(|key, _| t.contains_key(key));
+                for (key, value) in t {
+                    let mut value = value.clone();
+                    value.decor_mut().clear();
+                    put(slot, key, Some(&Item::Value(value)));
+                }
             }
         }
         None => {
@@ -223,6 +227,23 @@ mod tests {
         );
         let theirs = settle(&text, Keep::Theirs).unwrap();
         assert!(theirs.contains("status = \"blocked\" # here") && !theirs.contains("conflicts"));
+    }
+
+    #[test]
+    fn a_whole_task_taken_from_the_record_keeps_the_files_spacing_and_comments() {
+        let file =
+            "[[tasks]]\nid     = \"T1\"\nstatus = \"in_progress\" # here\nclosed_on = 2026-11-21\n";
+        let theirs = "[[tasks]]\nid     = \"T1\"\nstatus = \"blocked\" # here\nprogress = 5\n";
+        let their_doc: DocumentMut = theirs.parse().unwrap();
+        let task = their_doc["tasks"]
+            .as_array_of_tables()
+            .unwrap()
+            .get(0)
+            .unwrap();
+        let mut r = record(as_value(&Item::Table(task.clone())));
+        r.field = WHOLE_TASK.into();
+        let text = append(file, &[r]);
+        assert_eq!(settle(&text, Keep::Theirs).unwrap(), theirs);
     }
 
     #[test]
