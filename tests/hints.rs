@@ -145,3 +145,26 @@ fn help_for_search_and_jump_names_no_fixed_key() {
     assert!(follows("\\", "查找任务(输入编号如"), "{help}");
     assert!(!help.contains(":t8") && !help.contains("/T08"), "{help}");
 }
+
+#[test]
+fn the_footer_offers_the_keys_of_the_view_on_screen() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    for (open, wanted, unwanted) in [
+        (Action::ShowLeaderboard, "1 看板", "后移"),
+        (Action::ShowWall, "Esc 返回", "Enter 详情"),
+        (Action::Help, "Esc 关闭", "q 退出"),
+    ] {
+        update(&mut m, open, support::today());
+        let s = support::screen(&m, 80, 24);
+        let footer = s.lines().last().unwrap_or_default().to_owned();
+        assert!(footer.contains(wanted), "{open:?}: {footer}");
+        assert!(!footer.contains(unwanted), "{open:?}: {footer}");
+        update(&mut m, Action::Close, support::today());
+    }
+    update(&mut m, Action::Jump, support::today());
+    let s = support::screen(&m, 80, 24);
+    assert!(
+        s.lines().last().unwrap_or_default().contains("Enter 确定"),
+        "{s}"
+    );
+}

@@ -405,3 +405,65 @@ fn stand_up_and_leaderboard_at_120x40() {
     press(&mut m, &[Action::ShowLeaderboard]);
     insta::assert_snapshot!("leaderboard_120x40", screen_at(&m, 120, 40));
 }
+
+#[test]
+fn task_keys_on_the_leaderboard_touch_no_hidden_task() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-24", Lang::Zh);
+    let before = m.file.text().to_owned();
+    support::press(&mut m, &[Action::ShowLeaderboard]);
+    for action in [
+        Action::MoveNext,
+        Action::MovePrevious,
+        Action::SortMilestones,
+        Action::Progress,
+        Action::FollowUp,
+        Action::Override,
+    ] {
+        support::press(&mut m, &[action]);
+        assert!(
+            m.form.is_none(),
+            "{action:?} opened a form for a task out of sight"
+        );
+        assert_eq!(m.view, View::Leaderboard);
+        let said = m
+            .message
+            .as_ref()
+            .map(|s| s.text.zh.clone())
+            .unwrap_or_default();
+        assert!(
+            said.contains("擂台榜上没有选中的任务"),
+            "{action:?}: {said}"
+        );
+    }
+    assert_eq!(m.file.text(), before, "nothing in the file changed");
+}
+
+#[test]
+fn undo_and_redo_name_the_publish_and_the_follow_up_order() {
+    let (mut m, _dir) = model("2026-11-24");
+    press(&mut m, &[Action::ShowLeaderboard, Action::Publish]);
+    update(
+        &mut m,
+        Action::Field(FieldKey::Submit),
+        support::day("2026-11-24"),
+    );
+    press(&mut m, &[Action::Undo]);
+    let said = |m: &Model| m.message.as_ref().unwrap().text.zh.clone();
+    assert_eq!(said(&m), "已撤销:撤回第6节点擂台榜");
+    press(&mut m, &[Action::Redo]);
+    assert_eq!(said(&m), "已重做:发布第6节点擂台榜");
+    // A follow-up order on the selected task (T01), then undone.
+    press(&mut m, &[Action::ShowBoard, Action::FollowUp]);
+    update(
+        &mut m,
+        Action::Field(FieldKey::Submit),
+        support::day("2026-11-24"),
+    );
+    assert!(m.form.is_none());
+    press(&mut m, &[Action::Undo]);
+    assert!(
+        said(&m).starts_with("已撤销:T01 撤回 T01-P"),
+        "{}",
+        said(&m)
+    );
+}

@@ -538,3 +538,18 @@ fn undo_survives_a_reload_of_changes_made_elsewhere() {
     );
     assert_eq!(c.task("T05").unwrap().progress, Some(66));
 }
+
+#[test]
+fn an_edit_that_changes_nothing_leaves_no_undo_step() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    // T01's milestones are in date order already.
+    support::press(&mut m, &[Action::SortMilestones]);
+    assert!(m.undo.is_empty(), "an undo step that would undo nothing");
+    let said = m
+        .message
+        .as_ref()
+        .map(|s| s.text.zh.clone())
+        .unwrap_or_default();
+    assert!(said.contains("没有变化"), "{said}");
+    assert!(!m.file.dirty);
+}

@@ -96,6 +96,13 @@ pub fn edit<T>(
         .get(mark..)
         .unwrap_or_default()
         .to_vec();
+    if made.iter().all(|s| s.old == s.new) {
+        // Already so: no undo step that would undo nothing, and no "u 撤销" to offer.
+        return Err(Text::new(
+            "没有变化:本来就是这样",
+            "nothing changed: it already was so",
+        ));
+    }
     let tasks = model.file.task_edits(&made);
     model.undo.push(crate::store::edit::splice::Change {
         splices: made,

@@ -101,6 +101,10 @@ impl CampaignFile {
         let table = patch::task_mut(&mut doc, id).ok_or_else(|| layout_refusal(id))?;
         let out = edit(table)?;
         let new = crate::store::save::eol::like(&self.text[range.clone()], doc.to_string());
+        if new == self.text[range.clone()] {
+            // Already so: nothing to write, to save or to undo.
+            return Ok(out);
+        }
         let task = read_task(&new, &self.campaign, index, self.today)
             .map_err(|errors| refused(&Text::new("修改未保存", "not changed"), &errors))?;
         self.replace_task(index, range, new, task);

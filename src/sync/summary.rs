@@ -110,15 +110,73 @@ fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
     {
         parts.push(tr!("{id} 进度 {a}→{b}", "{id} progress {a}→{b}"));
     }
-    let opened = new.problems.len().saturating_sub(old.problems.len());
+    let had = |p: &crate::domain::Problem, in_: &Task| in_.problems.iter().any(|o| o.id == p.id);
+    let (mut opened, mut orders) = (0, Vec::new());
+    for p in new.problems.iter().filter(|p| !had(p, old)) {
+        if crate::domain::follow_up::is_order(p) {
+            orders.push(p.id.clone());
+        } else {
+            opened += 1;
+        }
+    }
     if opened > 0 {
         parts.push(tr!("{id} 新问题{opened}个", "{id} {opened} new problem(s)"));
+    }
+    for pid in orders {
+        parts.push(tr!("{id} 下达督办 {pid}", "{id} follow-up order {pid}"));
+    }
+    for p in old.problems.iter().filter(|p| !had(p, new)) {
+        let pid = &p.id;
+        parts.push(tr!("{id} 撤回 {pid}", "{id} {pid} withdrawn"));
     }
     let notes = note_count(new).saturating_sub(note_count(old));
     if parts.len() == before && notes == 0 && !same(old, new) {
         parts.push(tr!("{id} 已修改", "{id} changed"));
     }
     notes
+}
+
+/// What changed outside the tasks: leaderboards published or withdrawn, pledges recorded,
+/// withdrawn or checked.
+pub fn campaign_summary(old: &crate::domain::Campaign, new: &crate::domain::Campaign) -> Vec<Text> {
+    let mut parts = Vec::new();
+    let has = |c: &crate::domain::Campaign, n: u32| c.reviews.iter().any(|r| r.checkpoint == n);
+    for r in &new.reviews {
+        let n = r.checkpoint;
+        if !has(old, n) {
+            parts.push(tr!(
+                "发布第{n}节点擂台榜",
+                "checkpoint {n}'s leaderboard published"
+            ));
+        }
+    }
+    for r in &old.reviews {
+        let n = r.checkpoint;
+        if !has(new, n) {
+            parts.push(tr!(
+                "撤回第{n}节点擂台榜",
+                "checkpoint {n}'s leaderboard withdrawn"
+            ));
+        }
+    }
+    let (a, b) = (old.commitments.len(), new.commitments.len());
+    for n in (a + 1)..=b {
+        parts.push(tr!("记录承诺{n}", "pledge {n} recorded"));
+    }
+    for n in (b + 1)..=a {
+        parts.push(tr!("撤回承诺{n}", "pledge {n} withdrawn"));
+    }
+    for (i, (x, y)) in old.commitments.iter().zip(&new.commitments).enumerate() {
+        let n = i + 1;
+        let checked =
+            |c: &crate::domain::model::Commitment| c.kept_on.is_some() || c.broken_on.is_some();
+        match (checked(x), checked(y)) {
+            (false, true) => parts.push(tr!("核查承诺{n}", "pledge {n} checked")),
+            (true, false) => parts.push(tr!("撤回承诺{n}的核查", "pledge {n}'s check withdrawn")),
+            _ => {}
+        }
+    }
+    parts
 }
 
 /// Notes only: history lines say what the other parts already say.

@@ -165,7 +165,31 @@ fn hints(ctx: &Ctx) -> Line<'static> {
     if ctx.model.view == View::Review {
         return Line::default();
     }
-    let items: Vec<(Action, Text)> = if ctx.model.view == View::Detail {
+    let model = ctx.model;
+    let items: Vec<(Action, Text)> = if model.picker.is_some() {
+        vec![
+            (Action::Down, Text::new("选择", "choose")),
+            (Action::Open, Text::new("确定", "go")),
+            (Action::Close, Text::new("取消", "cancel")),
+        ]
+    } else if model.form.is_some() || model.export.is_some() {
+        // A form or the export menu lists its own keys inside it.
+        Vec::new()
+    } else if model.view == View::Help {
+        vec![
+            (Action::Down, Text::new("下移", "down")),
+            (Action::PageDown, Text::new("翻页", "page")),
+            (Action::Close, Text::new("关闭", "close")),
+        ]
+    } else if matches!(model.view, View::Leaderboard | View::Standup | View::Wall) {
+        // These views show their own keys; the footer says how to get about.
+        vec![
+            (Action::Help, Text::new("帮助", "help")),
+            (Action::ShowBoard, Text::new("看板", "board")),
+            (Action::NextView, Text::new("下一视图", "next view")),
+            (Action::Close, Text::new("返回", "back")),
+        ]
+    } else if model.view == View::Detail {
         vec![
             (Action::Down, Text::new("下移", "down")),
             (Action::PageDown, Text::new("翻页", "page")),

@@ -42,9 +42,41 @@ pub(super) fn leaderboard(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PageUp => state.scroll = state.scroll.saturating_sub(PAGE),
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
         Action::Point(spot) => super::choose::point(model, spot),
+        other if acts_on_a_task(other) => {
+            // No task is on screen here: the board's selection is out of sight.
+            model.say(
+                Tone::Warning,
+                Text::new(
+                    "擂台榜上没有选中的任务:请回到看板选好任务再操作",
+                    "no task is selected on the leaderboard: go back to the board and pick one",
+                ),
+            );
+        }
         other => return common(model, other),
     }
     Vec::new()
+}
+
+/// Keys that act on the selected task (and so mean nothing where no task is shown).
+fn acts_on_a_task(action: Action) -> bool {
+    matches!(
+        action,
+        Action::MoveNext
+            | Action::MovePrevious
+            | Action::Note
+            | Action::Problem
+            | Action::Progress
+            | Action::Priority
+            | Action::Override
+            | Action::AddMilestone
+            | Action::BackSchedule
+            | Action::SortMilestones
+            | Action::FollowUp
+            | Action::Tick
+            | Action::Edit
+            | Action::Delete
+            | Action::Resolve
+    )
 }
 
 /// `P`: publish the chosen checkpoint if it has passed, else the latest past one.

@@ -67,6 +67,7 @@ pub(super) fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
         .filter_map(|t| model.file.campaign.task_index(&t.id))
         .map(|i| model.file.campaign.tasks[i].clone())
         .collect();
+    let before = std::sync::Arc::clone(&model.file.campaign);
     match model.file.replace_text(&restored) {
         Ok(()) => {
             if back {
@@ -84,6 +85,10 @@ pub(super) fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
                     ));
                 }
             }
+            parts.extend(crate::sync::summary::campaign_summary(
+                &before,
+                &model.file.campaign,
+            ));
             let what_zh = crate::sync::summary::line(&parts, crate::i18n::Lang::Zh);
             let what_en = crate::sync::summary::line(&parts, crate::i18n::Lang::En);
             let said = match (back, parts.is_empty()) {
