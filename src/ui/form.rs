@@ -208,6 +208,16 @@ pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) 
     } else {
         frame.render_widget(Paragraph::new(lines), list);
     }
+    // More below than fits: said on the bottom border, as the columns say it.
+    let below = found.len().saturating_sub(offset + rows);
+    if below > 0 && area.height > 2 && area.width > 4 {
+        let more = crate::tr!("↓还有{below}项", "↓{below} more");
+        let border = Rect::new(area.x + 1, area.y + area.height - 1, area.width - 2, 1);
+        frame.render_widget(
+            Paragraph::new(Line::styled(ctx.t(&more).to_owned(), ctx.theme.key()).right_aligned()),
+            border,
+        );
+    }
 }
 
 /// `周四` / `Thu`.

@@ -121,6 +121,21 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let visible = usize::from(chart.height).saturating_sub(1);
     let selected = model.wall.row.min(all.len().saturating_sub(1));
     let offset = selected.saturating_sub(visible.saturating_sub(1));
+    let below = all.len().saturating_sub(offset + visible);
+    let above = offset;
+    if (below > 0 || above > 0) && area.height > 2 && area.width > 4 {
+        // Rows out of sight, said on the bottom border as the board's columns say it.
+        let more = match (above, below) {
+            (0, b) => tr!("↓还有{b}项", "↓{b} more"),
+            (a, 0) => tr!("↑{a}", "↑{a}"),
+            (a, b) => tr!("↑{a} ↓还有{b}项", "↑{a} ↓{b} more"),
+        };
+        let border = Rect::new(area.x + 1, area.y + area.height - 1, area.width - 2, 1);
+        frame.render_widget(
+            Paragraph::new(Line::styled(ctx.t(&more).to_owned(), ctx.theme.key()).right_aligned()),
+            border,
+        );
+    }
     for (r, row) in all.iter().enumerate().skip(offset).take(visible) {
         match row {
             crate::app::wall::Row::Category(ci) => {
