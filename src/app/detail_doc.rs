@@ -168,9 +168,14 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             .owner
             .as_deref()
             .map_or(String::new(), |u| format!(" [{}]", unit(u)));
+        // Its kind first (督办, 派单…), so an order reads as one.
+        let kind = problem
+            .kind
+            .as_deref()
+            .map_or(String::new(), |k| format!("【{}】", inert(k)));
         out.push(Row {
             kind: RowKind::OpenProblem,
-            text: format!("{}{owner}{due}", inert(&problem.text)),
+            text: format!("{kind}{}{owner}{due}", inert(&problem.text)),
             item: Some(Item::Problem(p)),
         });
     }
@@ -187,7 +192,14 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             kind: RowKind::ResolvedProblem {
                 result: problem.result.as_deref().map(inert),
             },
-            text: inert(&problem.text),
+            text: format!(
+                "{}{}",
+                problem
+                    .kind
+                    .as_deref()
+                    .map_or(String::new(), |k| format!("【{}】", inert(k))),
+                inert(&problem.text)
+            ),
             item: Some(Item::Problem(p)),
         });
     }
