@@ -178,9 +178,17 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
         ),
         "{screen}"
     );
-    while !support::screen(&m, 80, 40).contains("▶ ⚠ 溪湾四期") {
+    // The order's row names its kind.
+    for _ in 0..40 {
+        if support::screen(&m, 80, 40).contains("▶ ⚠ 【督办】溪湾四期") {
+            break;
+        }
         support::press(&mut m, &[Action::Down]);
     }
+    assert!(
+        support::screen(&m, 80, 40).contains("▶ ⚠ 【督办】溪湾四期"),
+        "the order's row"
+    );
     support::press(&mut m, &[Action::Resolve]);
     support::typed(&mut m, "已签订协议");
     support::press(&mut m, &[Action::Field(FieldKey::Submit)]);
