@@ -167,3 +167,14 @@ pub fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// A focused frame titled `title` (already padded with its spaces), cut to fit `area`.
+pub fn titled_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> ratatui::widgets::Block<'a> {
+    ratatui::widgets::Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
+        .border_style(ctx.theme.border(true))
+        .title(ratatui::text::Line::styled(
+            text::cut(title, area.width.saturating_sub(2).into()),
+            ctx.theme.title(true),
+        ))
+}

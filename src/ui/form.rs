@@ -22,13 +22,7 @@ use crate::i18n::{Lang, Text};
 const SUGGESTIONS: usize = 5;
 
 pub(super) fn frame_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> Block<'a> {
-    Block::bordered()
-        .border_set(ctx.theme.glyphs.border)
-        .border_style(ctx.theme.border(true))
-        .title(Line::styled(
-            cut(&format!(" {title} "), area.width.saturating_sub(2).into()),
-            ctx.theme.title(true),
-        ))
+    super::titled_block(ctx, &format!(" {title} "), area)
 }
 
 /// Draws an input line at `area` and puts the terminal cursor in it; `style` for the text

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use super::text::{cut, fit, width, wrap};
@@ -20,13 +20,7 @@ const MIN_TEXT: usize = 34;
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let close = ctx.hints(&[(&[Action::Close, Action::Quit], Text::new("关闭", "closes"))]);
     let title = tr!(" 帮助 · 按键({close}) ", " Help · keys ({close}) ");
-    let mut block = Block::bordered()
-        .border_set(ctx.theme.glyphs.border)
-        .border_style(ctx.theme.border(true))
-        .title(Line::styled(
-            cut(ctx.t(&title), area.width.saturating_sub(2).into()),
-            ctx.theme.title(true),
-        ));
+    let mut block = super::titled_block(ctx, ctx.t(&title), area);
     let inner = block.inner(area);
     let rows = help_rows(ctx);
     let scroll = ctx.model.help_scroll.min(rows.len().saturating_sub(1));

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use super::card::follow_up_mark;
@@ -27,13 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         format!(" 督评会 · {} ", flow.step.indicator().zh),
         format!(" Review meeting · {} ", flow.step.indicator().en),
     );
-    let block = Block::bordered()
-        .border_set(ctx.theme.glyphs.border)
-        .border_style(ctx.theme.border(true))
-        .title(Line::styled(
-            cut(ctx.t(&title), area.width.saturating_sub(2).into()),
-            ctx.theme.title(true),
-        ));
+    let block = super::titled_block(ctx, ctx.t(&title), area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use super::card::{follow_up_mark, light_label};
@@ -30,13 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         " 站会 · {walk} · {n}/{total} ",
         " Stand-up · {walk} · {n}/{total} "
     );
-    let block = Block::bordered()
-        .border_set(ctx.theme.glyphs.border)
-        .border_style(ctx.theme.border(true))
-        .title(Line::styled(
-            cut(ctx.t(&title), area.width.saturating_sub(2).into()),
-            ctx.theme.title(true),
-        ));
+    let block = super::titled_block(ctx, ctx.t(&title), area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = match s.queue.get(s.pos) {
