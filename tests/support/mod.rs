@@ -278,13 +278,14 @@ pub fn typed(m: &mut bairi::app::model::Model, text: &str) {
     press(m, &actions);
 }
 
-/// The screen at `w`×`h` with `keymap`, drawn at 02:00 UTC on the model's day.
-pub fn screen_with(
+/// The model drawn at `w`×`h` with `keymap` at 02:00 UTC on its day: the screen as text and
+/// where things are on it (what the shell keeps for the mouse).
+fn draw(
     m: &bairi::app::model::Model,
     keymap: &bairi::app::keymap::Keymap,
     w: u16,
     h: u16,
-) -> String {
+) -> (String, bairi::app::hits::HitMap) {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
     let now = m
@@ -293,6 +294,7 @@ pub fn screen_with(
         .expect("a time of day")
         .and_utc();
     let theme = bairi::ui::theme::Theme::default();
+    let mut hits = bairi::app::hits::HitMap::default();
     terminal
         .draw(|f| {
             let ctx = bairi::ui::Ctx {
@@ -301,36 +303,25 @@ pub fn screen_with(
                 keymap,
                 now,
             };
-            bairi::ui::render(f, &ctx);
+            hits = bairi::ui::render_mapped(f, &ctx);
         })
         .expect("draws");
-    buffer_text(terminal.backend().buffer())
+    (buffer_text(terminal.backend().buffer()), hits)
+}
+
+/// The screen at `w`×`h` with `keymap`, drawn at 02:00 UTC on the model's day.
+pub fn screen_with(
+    m: &bairi::app::model::Model,
+    keymap: &bairi::app::keymap::Keymap,
+    w: u16,
+    h: u16,
+) -> String {
+    draw(m, keymap, w, h).0
 }
 
 /// Where things are on the screen at `w`×`h` (what the shell keeps for the mouse).
 pub fn hits(m: &bairi::app::model::Model, w: u16, h: u16) -> bairi::app::hits::HitMap {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
-    let now = m
-        .today
-        .and_hms_opt(2, 0, 0)
-        .expect("a time of day")
-        .and_utc();
-    let theme = bairi::ui::theme::Theme::default();
-    let keymap = bairi::app::keymap::Keymap::default();
-    let mut hits = bairi::app::hits::HitMap::default();
-    terminal
-        .draw(|f| {
-            let ctx = bairi::ui::Ctx {
-                model: m,
-                theme: &theme,
-                keymap: &keymap,
-                now,
-            };
-            hits = bairi::ui::render_mapped(f, &ctx);
-        })
-        .expect("draws");
-    hits
+    draw(m, &bairi::app::keymap::Keymap::default(), w, h).1
 }
 
 /// The same with the default keys.

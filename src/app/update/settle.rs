@@ -15,27 +15,35 @@ pub(super) fn answer(action: Action) -> Option<Option<crate::store::merge::Keep>
     }
 }
 
+/// The side `m`/`t` chose, back on the board; Esc goes back saying `left`; other keys wait.
+fn chosen(model: &mut Model, action: Action, left: Text) -> Option<crate::store::merge::Keep> {
+    match answer(action) {
+        Some(keep) => {
+            if keep.is_some() {
+                model.view = View::Board;
+            }
+            keep
+        }
+        None => {
+            model.view = View::Board;
+            model.say(Tone::Warning, left);
+            None
+        }
+    }
+}
+
 /// `m` keeps my values, `t` theirs; Esc leaves the edits unsaved for now.
 pub(super) fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
     if model.conflicts_recorded {
         return settle_recorded(model, action);
     }
-    let keep = match answer(action) {
-        Some(Some(keep)) => keep,
-        Some(None) => return Vec::new(),
-        None => {
-            model.view = View::Board;
-            model.say(
-                Tone::Warning,
-                Text::new(
-                    "修改尚未保存(s 再试)",
-                    "the edits are not saved yet (s tries again)",
-                ),
-            );
-            return Vec::new();
-        }
+    let left = Text::new(
+        "修改尚未保存(s 再试)",
+        "the edits are not saved yet (s tries again)",
+    );
+    let Some(keep) = chosen(model, action, left) else {
+        return Vec::new();
     };
-    model.view = View::Board;
     model.conflicts.clear();
     vec![Effect::SaveKeeping(keep)]
 }
@@ -43,22 +51,13 @@ pub(super) fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
 /// The file's `[[conflicts]]`: `m` keeps the values in the file, `t` takes the recorded
 /// ones; either way the records go and the file is saved. Esc asks again next time.
 pub(super) fn settle_recorded(model: &mut Model, action: Action) -> Vec<Effect> {
-    let keep = match answer(action) {
-        Some(Some(keep)) => keep,
-        Some(None) => return Vec::new(),
-        None => {
-            model.view = View::Board;
-            model.say(
-                Tone::Warning,
-                Text::new(
-                    "冲突记录仍在文件中(bairi check 列出)",
-                    "the conflict records stay in the file (bairi check lists them)",
-                ),
-            );
-            return Vec::new();
-        }
+    let left = Text::new(
+        "冲突记录仍在文件中(bairi check 列出)",
+        "the conflict records stay in the file (bairi check lists them)",
+    );
+    let Some(keep) = chosen(model, action, left) else {
+        return Vec::new();
     };
-    model.view = View::Board;
     match edit(model, |file| file.settle_conflicts(keep)) {
         Ok(((), effects)) => {
             model.conflicts.clear();

@@ -115,14 +115,7 @@ pub fn append_inline(table: &mut Table, key: &str, mut entry: InlineTable) {
         return;
     }
     match table.get_mut(key).and_then(Item::as_array_mut) {
-        Some(array) if array.is_empty() => {
-            let mut value = Value::InlineTable(entry);
-            value.decor_mut().set_prefix("\n  ");
-            value.decor_mut().set_suffix("");
-            array.push_formatted(value);
-            array.set_trailing_comma(true);
-            array.set_trailing("\n");
-        }
+        Some(array) if array.is_empty() => first_entry(array, entry),
         Some(array) => {
             let mut value = Value::InlineTable(entry);
             let prefix = array.iter().last().and_then(|v| {
@@ -153,15 +146,20 @@ pub fn append_inline(table: &mut Table, key: &str, mut entry: InlineTable) {
         }
         None => {
             let mut array = Array::new();
-            let mut value = Value::InlineTable(entry);
-            value.decor_mut().set_prefix("\n  ");
-            value.decor_mut().set_suffix("");
-            array.push_formatted(value);
-            array.set_trailing_comma(true);
-            array.set_trailing("\n");
+            first_entry(&mut array, entry);
             table.insert(key, Item::Value(Value::Array(array)));
         }
     }
+}
+
+/// The first entry of an empty array, on a line of its own, `]` on the next.
+fn first_entry(array: &mut Array, entry: InlineTable) {
+    let mut value = Value::InlineTable(entry);
+    value.decor_mut().set_prefix("\n  ");
+    value.decor_mut().set_suffix("");
+    array.push_formatted(value);
+    array.set_trailing_comma(true);
+    array.set_trailing("\n");
 }
 
 /// Appends a `[[tasks.problems]]`-style table under `key`; it is written right after the
