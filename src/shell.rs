@@ -61,7 +61,7 @@ pub fn run(
     clock: Clock,
     options: Options,
 ) -> io::Result<()> {
-    let presence = Presence::join(&model.file.path).ok();
+    let presence = Presence::join(&model.store().path).ok();
     if let Some(p) = &presence {
         store::others_seen(&mut model, p.others());
     }
@@ -71,7 +71,7 @@ pub fn run(
         let _ = waker.send(TermEvent::Wake);
     })?;
     // Asking git what waits to be synced takes a few processes: not before the first frame.
-    worker.send(Job::SyncStatus(model.file.path.clone()));
+    worker.send(Job::SyncStatus(model.store().path.clone()));
     let mut pending = Pending {
         worker,
         waiting: VecDeque::new(),
@@ -116,7 +116,7 @@ pub fn run(
             drop(presence);
             // The state may be inconsistent after a panic: the campaign file is left alone and
             // the unsaved text goes to a recovery copy beside it.
-            if model.file.dirty {
+            if model.store().dirty {
                 report_recovery(write_recovery(&model, clock.now()));
             }
             Err(io::Error::other(
@@ -179,7 +179,7 @@ fn event_loop(
                 ticks += 1;
                 let mut noticed = false;
                 if ticks.is_multiple_of(WATCH_EVERY) && !pending.worker.busy() {
-                    pending.worker.send(Job::Watch(model.file.watch_point()));
+                    pending.worker.send(Job::Watch(model.store().watch_point()));
                 }
                 if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
                     if ticks.is_multiple_of(30) {
@@ -322,7 +322,7 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
         Done::Synced { result, unsynced } => {
             store::synced(model, result, unsynced);
             // What the sync brought in is read now, not at the next look.
-            pending.worker.send(Job::Watch(model.file.watch_point()));
+            pending.worker.send(Job::Watch(model.store().watch_point()));
             false
         }
     }
@@ -397,7 +397,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
                     Effect::SaveKeeping(keep) => Some(keep),
                     _ => None,
                 };
-                let file = Box::new(model.file.clone());
+                let file = Box::new(model.store().clone());
                 let track_sync = model.unsynced.is_some();
                 if pending.worker.send(Job::Save {
                     file,
@@ -414,7 +414,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
             Effect::Quit => return true,
             Effect::Sync => {
                 let job = Job::Sync {
-                    path: model.file.path.clone(),
+                    path: model.store().path.clone(),
                     today: Today::Date(model.today),
                     lang: model.lang,
                 };
@@ -432,7 +432,7 @@ fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bo
 /// Writes an exported report (the shell's half of `Effect::Export`): only where a report may
 /// go (never the campaign or its backups), atomically; the footer says where, or why not.
 pub fn write_export(model: &mut Model, path: &Path, bytes: &[u8]) {
-    let written = crate::store::save::out::check(path, &model.file.path)
+    let written = crate::store::save::out::check(path, &model.store().path)
         .map_err(|why| why.get(model.lang).to_owned())
         .and_then(|()| {
             crate::store::save::atomic::write_atomically(path, bytes)

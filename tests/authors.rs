@@ -121,7 +121,7 @@ fn the_board_refuses_a_note_from_an_author_not_in_the_file() {
     }
     let effects = update(&mut m, Action::Field(FieldKey::Submit), support::today());
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(!m.file.dirty);
+    assert!(!m.store().dirty);
     let shown = format!("{:?}", m.form.as_ref().map(|f| &f.error)) + &format!("{:?}", m.message);
     assert!(
         shown.contains("author") && shown.contains("lin_ht"),

@@ -103,7 +103,7 @@ fn esc_cancels_and_keys_stay_in_the_menu() {
 #[test]
 fn a_failed_write_says_so_and_never_touches_the_campaign() {
     let (mut m, _dir) = qinglan_model(TODAY, Lang::En);
-    let campaign = m.file.path.clone();
+    let campaign = m.store().path.clone();
     let before = std::fs::read(&campaign).unwrap();
     write(&mut m, &campaign, b"not a campaign");
     assert_eq!(std::fs::read(&campaign).unwrap(), before);

@@ -143,7 +143,7 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
     let said = m.message.as_ref().unwrap().text.zh.clone();
     assert_eq!(said, "T06 已下达督办 T06-P2");
     // The file holds an ordinary problem: kind, unit, date, coordinator; open.
-    let text = m.file.text().to_owned();
+    let text = m.store().text().to_owned();
     let start = text.find("id = \"T06-P2\"").expect("the new problem");
     let entry: String = text[start..].lines().take(9).collect::<Vec<_>>().join("\n");
     assert_eq!(

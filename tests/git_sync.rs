@@ -280,7 +280,7 @@ fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     assert_eq!(model.view, View::Conflicts, "asked on open");
     let effects = update(&mut model, Action::Type('t'), day);
     assert_eq!(effects, vec![Effect::Save]);
-    model.file.save().expect("saved");
+    assert!(support::save_now(&mut model), "saved");
     assert!(in_task(&campaign_text(&w.a), "T01").contains("progress   = 85"));
     let (text, check) = w.round();
     assert!(
@@ -514,7 +514,7 @@ fn crossed_off_here_and_a_milestone_unticked_there_leaves_a_valid_file_to_settle
         update(&mut model, Action::Type('t'), day),
         vec![Effect::Save]
     );
-    model.file.save().expect("saved");
+    assert!(support::save_now(&mut model), "saved");
     let (text, _) = w.round();
     assert!(!text.contains("[[conflicts]]"));
 }

@@ -159,33 +159,37 @@ fn an_unknown_person_is_refused_for_every_recorded_edit() {
 fn one_undo_takes_back_the_edit_and_its_history_line_and_redo_brings_both() {
     let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
     m.author = Some("li_mx".to_owned());
-    let original = m.file.text().to_owned();
+    let original = m.store().text().to_owned();
     let t01 = m.campaign().task_index("T01").unwrap();
     m.select_task(t01);
     let t01_log = |m: &bairi::app::model::Model| m.campaign().task("T01").unwrap().log.len();
     let lines = t01_log(&m);
     press(&mut m, &[Action::MoveNext]);
-    let moved = m.file.text().to_owned();
+    let moved = m.store().text().to_owned();
     assert_eq!(t01_log(&m), lines + 1, "the history line");
     press(&mut m, &[Action::Tick]);
-    let ticked = m.file.text().to_owned();
+    let ticked = m.store().text().to_owned();
     assert_eq!(t01_log(&m), lines + 2);
 
     press(&mut m, &[Action::Undo]);
-    assert_eq!(m.file.text(), moved, "the tick and its line went together");
+    assert_eq!(
+        m.store().text(),
+        moved,
+        "the tick and its line went together"
+    );
     assert_eq!(t01_log(&m), lines + 1);
     press(&mut m, &[Action::Undo]);
     assert_eq!(
-        m.file.text(),
+        m.store().text(),
         original,
         "the move and its line went together"
     );
     assert_eq!(t01_log(&m), lines);
     assert_eq!(m.campaign().task("T01").unwrap().status, Status::InProgress);
     press(&mut m, &[Action::Redo]);
-    assert_eq!(m.file.text(), moved);
+    assert_eq!(m.store().text(), moved);
     press(&mut m, &[Action::Redo]);
-    assert_eq!(m.file.text(), ticked);
+    assert_eq!(m.store().text(), ticked);
     assert_eq!(t01_log(&m), lines + 2);
 }
 

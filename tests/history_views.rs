@@ -9,7 +9,9 @@ use bairi::app::model::{Model, View};
 use bairi::domain::{Light, Status};
 use bairi::i18n::Lang;
 use bairi::report::views::{View as Report, build};
-use bairi::store::file::MilestoneRef;
+use bairi::store::edit::apply::Edit;
+use bairi::store::file::{CampaignFile, MilestoneRef};
+use bairi::store::load::Today;
 use support::{day, press, qinglan_model, screen};
 
 /// Qinglan on 2026-11-22 with T02 moved back to in progress, its third milestone ticked and
@@ -20,16 +22,11 @@ fn t02_with_history(lang: Lang) -> (Model, tempfile::TempDir) {
     let t02 = m.campaign().task_index("T02").unwrap();
     m.select_task(t02);
     press(&mut m, &[Action::MovePrevious, Action::Tick]);
-    let today = m.today;
-    m.file
-        .set_override(
-            "T02",
-            Some((Light::Yellow, "许可已批", None)),
-            today,
-            Some("li_mx"),
-        )
-        .unwrap();
-    m.refresh_changed();
+    let light = Edit::Override {
+        task: "T02".to_owned(),
+        light: Some((Light::Yellow, "许可已批".to_owned(), None)),
+    };
+    bairi::app::verbs::edit(&mut m, light).unwrap();
     let t02 = m.campaign().task_index("T02").unwrap();
     m.select_task(t02);
     press(&mut m, &[Action::Open, Action::Last]);
@@ -79,8 +76,9 @@ fn the_json_report_gives_each_task_its_history() {
 
 #[test]
 fn the_weekly_report_lists_the_moves_of_the_last_seven_days_by_unit() {
-    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::En);
-    let f = &mut m.file;
+    let (m, dir) = qinglan_model("2026-11-22", Lang::En);
+    let path = dir.path().join("qinglan.toml");
+    let f = &mut CampaignFile::open(&path, Today::Date(m.today)).unwrap();
     // Eight days ago: outside the week.
     f.set_status("T03", Status::Blocked, day("2026-11-14"), Some("li_mx"))
         .unwrap();
@@ -90,7 +88,7 @@ fn the_weekly_report_lists_the_moves_of_the_last_seven_days_by_unit() {
     // T10's fourth milestone is credited to the power company (gdgs), not the lead unit.
     f.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"), None)
         .unwrap();
-    let doc = build(m.campaign(), m.today, Lang::En, Report::Weekly, None).unwrap();
+    let doc = build(&f.campaign, m.today, Lang::En, Report::Weekly, None).unwrap();
     let moves: Vec<(&str, &str, &str, &str)> = doc
         .main
         .rows
@@ -109,7 +107,7 @@ fn the_weekly_report_lists_the_moves_of_the_last_seven_days_by_unit() {
     );
     assert_eq!(moves[1].0, gdgs);
     assert!(moves[1].2.starts_with("ticked M4 "), "{moves:?}");
-    let zh = build(m.campaign(), m.today, Lang::Zh, Report::Weekly, None).unwrap();
+    let zh = build(&f.campaign, m.today, Lang::Zh, Report::Weekly, None).unwrap();
     let markdown = bairi::report::doc::markdown(&zh);
     assert!(markdown.contains("本周动态:T03"), "{markdown}");
     assert!(markdown.contains("受阻→推进中 2026-11-16"), "{markdown}");

@@ -137,7 +137,7 @@ fn publishing_freezes_a_review_once() {
         2
     );
     // Saved (the shell performs the Save effect), the file holds it and checks clean.
-    m.file.save().unwrap();
+    assert!(support::save_now(&mut m));
     let reopened = CampaignFile::open(
         &dir.path().join("qinglan.toml"),
         Today::Date(support::day("2026-11-24")),
@@ -277,7 +277,7 @@ fn the_stand_up_walks_red_then_yellow_and_edits_the_task_shown() {
 #[test]
 fn presentation_mode_cycles_pages_and_ignores_edits() {
     let (mut m, _d) = model("2026-11-22");
-    m.file.read_only = true;
+    m.view_only();
     m.present = Some(bairi::app::model::Present {
         page: 0,
         shown_for: 0,
@@ -287,7 +287,7 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
     assert!(countdown.contains("█"), "big digits:\n{countdown}");
     insta::assert_snapshot!(countdown);
     press(&mut m, &[Action::Note, Action::MoveNext, Action::Delete]);
-    assert!(m.form.is_none() && !m.file.dirty);
+    assert!(m.form.is_none() && !m.store().dirty);
     update(&mut m, Action::Clock, support::day("2026-11-22"));
     assert_eq!(m.present.unwrap().page, 0);
     update(&mut m, Action::Clock, support::day("2026-11-22"));
@@ -409,7 +409,7 @@ fn stand_up_and_leaderboard_at_120x40() {
 #[test]
 fn task_keys_on_the_leaderboard_touch_no_hidden_task() {
     let (mut m, _dir) = support::qinglan_model("2026-11-24", Lang::Zh);
-    let before = m.file.text().to_owned();
+    let before = m.store().text().to_owned();
     support::press(&mut m, &[Action::ShowLeaderboard]);
     for action in [
         Action::MoveNext,
@@ -435,7 +435,7 @@ fn task_keys_on_the_leaderboard_touch_no_hidden_task() {
             "{action:?}: {said}"
         );
     }
-    assert_eq!(m.file.text(), before, "nothing in the file changed");
+    assert_eq!(m.store().text(), before, "nothing in the file changed");
 }
 
 #[test]

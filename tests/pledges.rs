@@ -148,3 +148,30 @@ fn pledges_due_are_in_the_stand_up_summary_and_reports() {
         assert!(md.contains("pledge #1 overdue 溪口镇"), "{md}");
     }
 }
+
+#[test]
+fn a_board_left_open_past_midnight_dates_pledges_by_the_new_day() {
+    let (mut m, _dir) = model("2026-11-22");
+    m.author = Some("zheng_gd".to_owned());
+    bairi::app::update::update(&mut m, Action::Clock, day("2026-11-23"));
+    assert_eq!(m.today, day("2026-11-23"));
+    let pledge = bairi::store::edit::pledge::NewPledge {
+        unit: "cd".to_owned(),
+        text: "月底前签约清零".to_owned(),
+        due: Some(day("2026-11-30")),
+        task: None,
+        by: Some("zheng_gd".to_owned()),
+    };
+    let add = bairi::store::edit::apply::Edit::AddPledge(pledge);
+    bairi::app::verbs::edit(&mut m, add).unwrap();
+    let made = m.campaign().commitments.last().unwrap().made_on;
+    assert_eq!(made, day("2026-11-23"), "not the day the board was opened");
+    let n = m.campaign().commitments.len();
+    let check = bairi::store::edit::apply::Edit::CheckPledge {
+        number: n,
+        kept: true,
+    };
+    bairi::app::verbs::edit(&mut m, check).unwrap();
+    let kept_on = m.campaign().commitments[n - 1].kept_on;
+    assert_eq!(kept_on, Some(day("2026-11-23")));
+}

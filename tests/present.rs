@@ -25,7 +25,7 @@ fn presenting(path: &std::path::Path, today: &str, lang: Lang) -> Model {
     let file = CampaignFile::open(path, Today::Date(support::day(today))).unwrap();
     let mut m = Model::new(file, support::day(today), lang);
     m.today_pinned = true;
-    m.file.read_only = true;
+    m.view_only();
     m.present = Some(Present {
         page: 0,
         shown_for: 0,

@@ -140,7 +140,7 @@ fn the_whole_review_from_the_leaderboard() {
     support::press(&mut m, &[Action::Open]);
     assert!(m.review.is_none());
     assert_eq!(m.view, View::Leaderboard);
-    let text = m.file.text();
+    let text = m.store().text();
     assert!(text.contains("kind         = \"督评\"") || text.contains("kind = \"督评\""));
     assert!(text.contains("12月7日前完成全部腾空"));
     assert!(text.contains("kind = \"督办\""));

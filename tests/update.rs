@@ -87,7 +87,7 @@ fn a_refused_move_says_why_and_changes_nothing() {
         message.text.en
     );
     assert_eq!(m.campaign().task("T02").unwrap().status, Status::Blocked);
-    assert!(!m.file.dirty);
+    assert!(!m.store().dirty);
     // The ends of the line.
     run(&mut m, &[Action::Left, Action::Left]);
     run(&mut m, &[Action::MovePrevious]);
@@ -138,7 +138,7 @@ fn with_autosave_off_q_asks_before_dropping_edits() {
     m.autosave = false;
     let effects = run(&mut m, &[Action::MoveNext]);
     assert!(effects.is_empty(), "no save without autosave");
-    assert!(m.file.dirty);
+    assert!(m.store().dirty);
     run(&mut m, &[Action::Quit]);
     assert_eq!(m.view, View::ConfirmQuit);
     run(&mut m, &[Action::No]);

@@ -51,7 +51,7 @@ fn keep_mine_drops_the_record_and_saves() {
     let effects = update(&mut m, Action::Type('m'), support::today());
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(m.view, View::Board);
-    assert!(m.campaign().conflicts.is_empty() && !m.file.text().contains("[[conflicts]]"));
+    assert!(m.campaign().conflicts.is_empty() && !m.store().text().contains("[[conflicts]]"));
     assert_eq!(progress(&m), Some(80));
 }
 
@@ -61,7 +61,7 @@ fn keep_theirs_applies_the_recorded_value() {
     let effects = update(&mut m, Action::Type('t'), support::today());
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(progress(&m), Some(85));
-    assert!(m.file.text().contains("progress   = 85"));
+    assert!(m.store().text().contains("progress   = 85"));
     assert!(m.campaign().conflicts.is_empty());
 }
 

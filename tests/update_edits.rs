@@ -68,17 +68,17 @@ fn an_empty_note_is_refused_in_the_form_and_esc_cancels() {
     assert!(form.error.as_ref().unwrap().1.en.contains("required"));
     key(&mut m, FieldKey::Cancel);
     assert!(m.form.is_none());
-    assert!(!m.file.dirty);
+    assert!(!m.store().dirty);
 }
 
 #[test]
 fn tick_untick_in_the_detail_view_and_undo_redo_chain() {
     let (mut m, _d) = model();
-    let original = m.file.text().to_owned();
+    let original = m.store().text().to_owned();
     press(&mut m, &[Action::Right]); // T02
     press(&mut m, &[Action::Tick]);
     assert!(m.campaign().task("T02").unwrap().milestones[2].done);
-    let after_tick = m.file.text().to_owned();
+    let after_tick = m.store().text().to_owned();
     press(
         &mut m,
         &[Action::Open, Action::Down, Action::Down, Action::Tick],
@@ -88,9 +88,9 @@ fn tick_untick_in_the_detail_view_and_undo_redo_chain() {
         "untick in details"
     );
     press(&mut m, &[Action::Close, Action::Undo]);
-    assert_eq!(m.file.text(), after_tick);
+    assert_eq!(m.store().text(), after_tick);
     press(&mut m, &[Action::Undo]);
-    assert_eq!(m.file.text(), original, "undo restores the exact text");
+    assert_eq!(m.store().text(), original, "undo restores the exact text");
     press(&mut m, &[Action::Undo]);
     assert!(
         m.message
@@ -338,7 +338,7 @@ fn a_read_only_file_opens_for_viewing_and_refuses_edits() {
             .en
             .contains("read-only")
     );
-    assert!(!m.file.dirty);
+    assert!(!m.store().dirty);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -355,7 +355,7 @@ fn unsaved_edits_can_be_written_to_a_recovery_copy() {
             .to_string_lossy()
             .starts_with("qinglan.toml.recovered-")
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), m.file.text());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), m.store().text());
 }
 
 #[test]
@@ -420,20 +420,25 @@ fn after_edits_in_place_the_board_is_what_a_full_recount_gives() {
 
 #[test]
 fn undo_refuses_when_the_same_lines_have_since_changed_elsewhere() {
-    let (mut m, _d) = model();
+    let (mut m, dir) = model();
     press(&mut m, &[Action::Right]); // T02
     press(&mut m, &[Action::Tick]);
-    let ticked = m.file.text().to_owned();
-    // As if a save had merged in someone else's change to the line just ticked.
+    assert!(support::save_now(&mut m));
+    let ticked = m.store().text().to_owned();
+    // Someone else then changes the line just ticked, and the board reads their save.
     let at = ticked.find("done_on = 2026-11-22").unwrap();
     let theirs = format!(
         "{}done_on = 2026-11-21{}",
         &ticked[..at],
         &ticked[at + 20..]
     );
-    m.file.replace_text(&theirs).unwrap();
+    std::fs::write(dir.path().join("qinglan.toml"), &theirs).unwrap();
+    let point = m.store().watch_point();
+    let noticed = point.look();
+    bairi::app::update::store::watched(&mut m, &point, noticed);
+    assert_eq!(m.store().text(), theirs, "read in");
     press(&mut m, &[Action::Undo]);
-    assert_eq!(m.file.text(), theirs, "their change is kept");
+    assert_eq!(m.store().text(), theirs, "their change is kept");
     let said = m.message.as_ref().unwrap().text.en.clone();
     assert!(said.contains("cannot be undone"), "{said}");
     assert!(m.undo.is_empty() && m.redo.is_empty());
@@ -447,8 +452,12 @@ fn undo_after_a_merge_sets_back_only_my_edit_wherever_its_bytes_moved() {
     for n in (350..362).chain(580..594) {
         let (mut m, dir) = model();
         m.autosave = false;
-        let priority = m.file.campaign.task("T02").unwrap().priority;
-        bairi::app::verbs::edit(&mut m, |f| f.set_priority("T02", 2)).unwrap();
+        let priority = m.campaign().task("T02").unwrap().priority;
+        let priority_two = bairi::store::edit::apply::Edit::Priority {
+            task: "T02".to_owned(),
+            priority: 2,
+        };
+        bairi::app::verbs::edit(&mut m, priority_two).unwrap();
         let path = dir.path().join("qinglan.toml");
         let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
         let mut fields = TaskFields::of(b.campaign.task("T01").unwrap());
@@ -460,8 +469,7 @@ fn undo_after_a_merge_sets_back_only_my_edit_wherever_its_bytes_moved() {
         fields.target = Some(target.clone());
         b.edit_task("T01", &fields).unwrap();
         b.save().unwrap();
-        m.file.save().unwrap();
-        m.refresh();
+        assert!(support::save_now(&mut m));
         press(&mut m, &[Action::Undo]);
         let c = m.campaign();
         assert_eq!(c.task("T02").unwrap().priority, priority, "n = {n}");
@@ -489,8 +497,7 @@ fn undo_survives_another_persons_save_and_says_what_it_did() {
     let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     b.set_progress("T05", 66).unwrap();
     b.save().unwrap();
-    m.file.save().unwrap();
-    m.refresh();
+    assert!(support::save_now(&mut m));
     press(&mut m, &[Action::Undo]);
     let said = m.message.as_ref().unwrap().text.en.clone();
     assert_eq!(said, "undone: T01 Blocked→In progress");
@@ -517,12 +524,12 @@ fn undo_survives_a_reload_of_changes_made_elsewhere() {
     let (mut m, dir) = model();
     m.autosave = false;
     press(&mut m, &[Action::MoveNext]); // T01 推进中 → 受阻
-    m.file.save().unwrap();
+    assert!(support::save_now(&mut m));
     let path = dir.path().join("qinglan.toml");
     let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
     b.set_progress("T05", 66).unwrap();
     b.save().unwrap();
-    let point = m.file.watch_point();
+    let point = m.store().watch_point();
     let noticed = point.look();
     bairi::app::update::store::watched(&mut m, &point, noticed);
     assert_eq!(
@@ -551,5 +558,5 @@ fn an_edit_that_changes_nothing_leaves_no_undo_step() {
         .map(|s| s.text.zh.clone())
         .unwrap_or_default();
     assert!(said.contains("没有变化"), "{said}");
-    assert!(!m.file.dirty);
+    assert!(!m.store().dirty);
 }

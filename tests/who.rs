@@ -61,7 +61,7 @@ fn the_first_note_asks_who_then_whether_to_keep_it_then_opens_the_note() {
     let effects = step(&mut m, Action::Field(FieldKey::Submit));
     assert_eq!(effects, vec![Effect::Save]);
     assert!(
-        m.file
+        m.store()
             .text()
             .contains("by = \"li_mx\", text = \"现场协调\"")
     );
@@ -73,12 +73,12 @@ fn the_first_note_asks_who_then_whether_to_keep_it_then_opens_the_note() {
 #[test]
 fn esc_drops_the_edit_and_records_nothing() {
     let (mut m, _dir) = asking(Lang::En);
-    let before = m.file.text().to_owned();
+    let before = m.store().text().to_owned();
     press(&mut m, &[Action::MoveNext]);
     assert!(list_open(&m));
     press(&mut m, &[Action::Field(FieldKey::Cancel)]);
     assert!(m.picker.is_none() && m.who.is_none() && m.author.is_none());
-    assert_eq!(m.file.text(), before);
+    assert_eq!(m.store().text(), before);
     let said = m.message.as_ref().unwrap().text.en.clone();
     assert_eq!(said, "cancelled: nothing is recorded without a name");
     // The next edit asks again.
@@ -96,7 +96,7 @@ fn no_keeps_the_name_for_the_session_only_and_the_edit_goes_ahead() {
     assert_eq!(effects, vec![Effect::Save], "no config write");
     assert_eq!(m.author.as_deref(), Some("lin_ht"));
     assert!(
-        m.file.text().contains("status     = \"受阻\""),
+        m.store().text().contains("status     = \"受阻\""),
         "T01 moved on"
     );
 }
@@ -120,7 +120,11 @@ fn a_form_submitted_without_a_name_waits_for_one() {
         ]
     );
     assert!(m.form.is_none());
-    assert!(m.file.text().contains("by = \"wang_lq\", text = \"draft\""));
+    assert!(
+        m.store()
+            .text()
+            .contains("by = \"wang_lq\", text = \"draft\"")
+    );
     // Esc in the list gives the form back, as typed.
     let (mut m, _dir) = asking(Lang::En);
     verbs::open(&mut m, Purpose::Note { task: "T01".into() });
@@ -133,7 +137,7 @@ fn a_form_submitted_without_a_name_waits_for_one() {
         ],
     );
     assert!(m.form.is_some() && m.author.is_none());
-    assert!(!m.file.dirty);
+    assert!(!m.store().dirty);
 }
 
 #[test]
@@ -143,7 +147,7 @@ fn a_configured_author_or_a_read_only_file_never_asks() {
     press(&mut m, &[Action::Note]);
     assert!(m.form.is_some() && !list_open(&m));
     let (mut m, _dir) = asking(Lang::En);
-    m.file.read_only = true;
+    m.view_only();
     press(&mut m, &[Action::Tick]);
     assert!(!list_open(&m), "the refusal comes at once");
     assert!(m.message.as_ref().unwrap().text.en.contains("read-only"));

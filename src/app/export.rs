@@ -115,7 +115,7 @@ pub fn export(model: &mut Model, format: ExportFormat) -> Vec<Effect> {
     };
     match bytes {
         Ok(bytes) => {
-            let path = &model.file.path;
+            let path = &model.store.path;
             let stem = path
                 .file_stem()
                 .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());

@@ -152,7 +152,9 @@ impl Derived {
 
 /// Everything the screen shows is a function of this.
 pub struct Model {
-    pub file: CampaignFile,
+    /// The open file: only the store changes it, through [`CampaignFile::apply`] and the
+    /// store worker's saves; the app reads the campaign from it.
+    pub(in crate::app) store: CampaignFile,
     pub derived: Derived,
     pub today: NaiveDate,
     /// `--today` given: the date does not roll over.
@@ -251,7 +253,7 @@ impl Model {
             View::Conflicts
         };
         Model {
-            file,
+            store: file,
             derived,
             today,
             today_pinned: false,
@@ -291,7 +293,22 @@ impl Model {
     }
 
     pub fn campaign(&self) -> &Campaign {
-        &self.file.campaign
+        &self.store.campaign
+    }
+
+    /// The open file, to read (its path, text, whether it is saved) or copy for a save.
+    pub fn store(&self) -> &CampaignFile {
+        &self.store
+    }
+
+    /// The open file, kept when the session ends (to save it or write what was unsaved).
+    pub fn into_store(self) -> CampaignFile {
+        self.store
+    }
+
+    /// From now on the file is shown, never changed.
+    pub fn view_only(&mut self) {
+        self.store.read_only = true;
     }
 
     /// The user's settings for this session: today pinned by `--today`, autosave, who is
@@ -309,7 +326,7 @@ impl Model {
 
     /// The hall screen: read-only, its pages turning every `seconds`.
     pub fn present(&mut self, seconds: u32) {
-        self.file.read_only = true;
+        self.view_only();
         self.present = Some(Present {
             page: 0,
             shown_for: 0,
@@ -321,9 +338,9 @@ impl Model {
     /// keeping the selection on the same task where it still shows.
     pub fn refresh(&mut self) {
         let selected = self.selected_id();
-        self.file.take_changed();
+        self.store.take_changed();
         self.derived = Derived::compute_sorted(
-            &self.file.campaign,
+            &self.store.campaign,
             self.today,
             self.lanes,
             self.filter.as_ref(),
@@ -335,14 +352,14 @@ impl Model {
     /// After an edit or a save: only what changed in the file is judged again; when only
     /// some tasks changed in place, only their lights (a tick on a board of 10,000 tasks then
     /// costs a fraction of a millisecond).
-    pub fn refresh_changed(&mut self) {
-        let list = match self.file.take_changed() {
+    pub fn refresh_changed(&mut self, changed: crate::store::file::Changed) {
+        let list = match changed {
             crate::store::file::Changed::Nothing => return,
             crate::store::file::Changed::All => return self.refresh(),
             crate::store::file::Changed::Tasks(list) => list,
         };
         let selected = self.selected_id();
-        let campaign = &self.file.campaign;
+        let campaign = &self.store.campaign;
         let since = follow_up::latest_review_date(campaign);
         for &i in &list {
             if let (Some(task), Some(light)) =
@@ -376,7 +393,7 @@ impl Model {
             let len = self.derived.columns[col].tasks.len();
             *row = (*row).min(len.saturating_sub(1));
         }
-        if let Some(index) = selected.and_then(|id| self.file.campaign.task_index(&id)) {
+        if let Some(index) = selected.and_then(|id| self.store.campaign.task_index(&id)) {
             self.select_task(index);
         }
     }
@@ -391,7 +408,7 @@ impl Model {
     /// deleted task's index may be past the end then).
     pub fn selected_id(&self) -> Option<String> {
         self.selected()
-            .and_then(|i| self.file.campaign.tasks.get(i))
+            .and_then(|i| self.store.campaign.tasks.get(i))
             .map(|t| t.id.clone())
     }
 

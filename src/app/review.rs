@@ -237,7 +237,7 @@ fn published(campaign: &Campaign, n: usize) -> bool {
 
 /// `STEM-briefing-DATE.txt` beside the campaign file.
 pub fn briefing_path(model: &Model) -> PathBuf {
-    let path = &model.file.path;
+    let path = &model.store.path;
     let stem = path
         .file_stem()
         .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());

@@ -7,6 +7,7 @@ use super::form::FieldKey;
 use super::model::{Model, Picker, PickerMode, Tone, View};
 use super::picker;
 use super::verbs::{self, Purpose, edit};
+use crate::store::edit::apply::Edit;
 
 mod choose;
 mod detail;
@@ -193,7 +194,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SortMilestones => match selected_task(model) {
             Some(task) => {
-                let result = edit(model, |f| f.sort_milestones(&task));
+                let result = edit(model, Edit::SortMilestones { task: task.clone() });
                 done(
                     model,
                     result,
@@ -254,13 +255,13 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 /// Reports an edit's outcome in the status line, with the key that undoes it.
-pub(super) fn done(
+pub(super) fn done<T>(
     model: &mut Model,
-    result: Result<((), Vec<Effect>), Text>,
+    result: Result<(T, Vec<Effect>), Text>,
     ok: Text,
 ) -> Vec<Effect> {
     match result {
-        Ok(((), effects)) => {
+        Ok((_, effects)) => {
             model.say_undoable(ok);
             effects
         }
@@ -346,7 +347,7 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
     let Some(index) = model.selected() else {
         return Vec::new();
     };
-    let task = &model.file.campaign.tasks[index];
+    let task = &model.campaign().tasks[index];
     let target = if forward {
         task.status.next()
     } else {
@@ -363,8 +364,12 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
     };
     let id = task.id.clone();
     let (today, by) = (model.today, model.author.clone());
-    let result = edit(model, |f| f.set_status(&id, target, today, by.as_deref()));
-    if let (true, Some(i)) = (result.is_ok(), model.file.campaign.task_index(&id)) {
+    let change = Edit::Status {
+        task: id.clone(),
+        status: target,
+    };
+    let result = edit(model, change);
+    if let (true, Some(i)) = (result.is_ok(), model.campaign().task_index(&id)) {
         if model.lanes == super::lanes::Lanes::Status {
             model.column = target.index();
         }
@@ -387,7 +392,7 @@ fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
 }
 
 fn save_now(model: &mut Model) -> Vec<Effect> {
-    if model.file.dirty {
+    if model.store.dirty {
         vec![Effect::Save]
     } else {
         model.say(
@@ -399,7 +404,7 @@ fn save_now(model: &mut Model) -> Vec<Effect> {
 }
 
 fn quit(model: &mut Model) -> Vec<Effect> {
-    if model.file.dirty {
+    if model.store.dirty {
         model.view = View::ConfirmQuit;
         Vec::new()
     } else {
@@ -429,9 +434,9 @@ fn confirm_delete(model: &mut Model, action: Action, index: usize) -> Vec<Effect
         model.say(Tone::Info, Text::new("未删除", "not deleted"));
         return Vec::new();
     }
-    let Some(id) = model.file.campaign.tasks.get(index).map(|t| t.id.clone()) else {
+    let Some(id) = model.campaign().tasks.get(index).map(|t| t.id.clone()) else {
         return Vec::new();
     };
-    let result = edit(model, |f| f.delete_task(&id));
+    let result = edit(model, Edit::DeleteTask { task: id.clone() });
     done(model, result, tr!("已删除 {id}", "{id} deleted"))
 }

@@ -11,10 +11,11 @@ pub use schedule::{back_schedule, parse_steps};
 use super::form::Value;
 use super::model::{Model, UNDO_DEPTH};
 use super::update::Effect;
-use crate::domain::{Light, LogEntry};
+use crate::domain::Light;
 use crate::i18n::Text;
+use crate::store::edit::apply::{Edit, Made, Stamp};
 use crate::store::edit::task_fields::{MilestoneFields, TaskFields};
-use crate::store::file::{CampaignFile, NewProblem, Refusal};
+use crate::store::file::NewProblem;
 use crate::tr;
 
 /// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
@@ -77,49 +78,33 @@ pub enum Purpose {
     },
 }
 
-/// Runs an edit with an undo point; refreshes and asks to save on success.
-pub fn edit<T>(
-    model: &mut Model,
-    change: impl FnOnce(&mut CampaignFile) -> Result<T, Refusal>,
-) -> Result<(T, Vec<Effect>), Text> {
-    if model.file.read_only {
-        return Err(Text::new(
-            "文件只读:只能查看,不能修改",
-            "the file is read-only: it can be viewed, not changed",
-        ));
-    }
-    let mark = model.file.journal().len();
-    let result = change(&mut model.file).map_err(|r| r.message())?;
-    let made = model
-        .file
-        .journal()
-        .get(mark..)
-        .unwrap_or_default()
-        .to_vec();
-    if made.iter().all(|s| s.old == s.new) {
+/// Asks the store to make `edit` as the author, today; keeps its undo step, refreshes what
+/// is derived from the tasks it changed, and asks to save.
+pub fn edit(model: &mut Model, edit: Edit) -> Result<(Made, Vec<Effect>), Text> {
+    let stamp = Stamp {
+        today: model.today,
+        by: model.author.clone(),
+    };
+    let applied = model.store.apply(&edit, &stamp).map_err(|r| r.message())?;
+    let Some(undo) = applied.undo else {
         // Already so: no undo step that would undo nothing, and no "u 撤销" to offer.
         return Err(Text::new(
             "没有变化:本来就是这样",
             "nothing changed: it already was so",
         ));
-    }
-    let tasks = model.file.task_edits(&made);
-    model.undo.push(crate::store::edit::splice::Change {
-        splices: made,
-        generation: model.file.generation(),
-        tasks,
-    });
+    };
+    model.undo.push(undo);
     if model.undo.len() > UNDO_DEPTH {
         model.undo.remove(0);
     }
     model.redo.clear();
-    model.refresh_changed();
+    model.refresh_changed(applied.changed);
     let effects = if model.autosave {
         vec![Effect::Save]
     } else {
         Vec::new()
     };
-    Ok((result, effects))
+    Ok((applied.made, effects))
 }
 
 fn get<'a>(values: &'a [(&'static str, Value)], key: &str) -> &'a Value {
@@ -140,17 +125,15 @@ pub fn submit(
     let text = |key: &str| get(values, key).text();
     let (message, effects) = match purpose {
         Purpose::Note { task } => {
-            let entry = LogEntry {
-                date: today,
+            let note = Edit::Note {
                 text: text("text").unwrap_or_default(),
-                by,
-                kind: None,
+                task: task.clone(),
             };
-            let ((), fx) = edit(model, |f| f.append_log(&task, entry))?;
+            let (_, fx) = edit(model, note)?;
             (tr!("{task} 已记录", "{task}: note added"), fx)
         }
         Purpose::Problem { task } => {
-            let new = NewProblem {
+            let problem = NewProblem {
                 text: text("text").unwrap_or_default(),
                 kind: text("kind"),
                 blocking: get(values, "blocking").flag(),
@@ -158,24 +141,47 @@ pub fn submit(
                 due: get(values, "due").date(),
                 coordinator: None,
             };
-            let (id, fx) = edit(model, |f| f.add_problem(&task, new, today))?;
+            let task = task.clone();
+            let (made, fx) = edit(
+                model,
+                Edit::AddProblem {
+                    task: task.clone(),
+                    problem,
+                },
+            )?;
+            let id = made.id();
             (tr!("{task} 新问题 {id}", "{task}: problem {id} logged"), fx)
         }
         Purpose::Resolve { task, problem } => {
             let result = text("result").unwrap_or_default();
-            let ((), fx) = edit(model, |f| {
-                f.resolve_problem(&task, &problem, &result, today, by.as_deref())
-            })?;
+            let resolve = Edit::ResolveProblem {
+                task,
+                problem: problem.clone(),
+                result,
+            };
+            let (_, fx) = edit(model, resolve)?;
             (tr!("{problem} 已解决", "{problem} resolved"), fx)
         }
         Purpose::Progress { task } => {
             let p = get(values, "progress").number().unwrap_or(0).clamp(0, 100) as u8;
-            let ((), fx) = edit(model, |f| f.set_progress(&task, p))?;
+            let (_, fx) = edit(
+                model,
+                Edit::Progress {
+                    task: task.clone(),
+                    progress: p,
+                },
+            )?;
             (tr!("{task} 进度 {p}%", "{task}: progress {p}%"), fx)
         }
         Purpose::Priority { task } => {
             let p = get(values, "priority").number().unwrap_or(2).clamp(1, 3) as u8;
-            let ((), fx) = edit(model, |f| f.set_priority(&task, p))?;
+            let (_, fx) = edit(
+                model,
+                Edit::Priority {
+                    task: task.clone(),
+                    priority: p,
+                },
+            )?;
             (tr!("{task} 优先级 {p}", "{task}: priority {p}"), fx)
         }
         Purpose::Override { task } => {
@@ -185,10 +191,14 @@ pub fn submit(
                 return Err(Text::new("请写明理由", "give a reason"));
             }
             let until = get(values, "until").date();
-            let ((), fx) = edit(model, |f| {
-                let light = light.map(|l| (l, reason.as_str(), until));
-                f.set_override(&task, light, today, by.as_deref())
-            })?;
+            let light = light.map(|l| (l, reason, until));
+            let (_, fx) = edit(
+                model,
+                Edit::Override {
+                    task: task.clone(),
+                    light,
+                },
+            )?;
             (tr!("{task} 灯色已更新", "{task}: light updated"), fx)
         }
         Purpose::AddTask | Purpose::EditTask { .. } => {
@@ -205,10 +215,17 @@ pub fn submit(
                 target: text("target"),
             };
             if let Purpose::EditTask { task } = purpose {
-                let ((), fx) = edit(model, |f| f.edit_task(&task, &fields))?;
+                let (_, fx) = edit(
+                    model,
+                    Edit::EditTask {
+                        task: task.clone(),
+                        fields,
+                    },
+                )?;
                 (tr!("{task} 已修改", "{task} updated"), fx)
             } else {
-                let (id, fx) = edit(model, |f| f.add_task(&fields))?;
+                let (made, fx) = edit(model, Edit::AddTask(fields))?;
+                let id = made.id();
                 if let Some(index) = model.campaign().task_index(&id) {
                     model.select_task(index);
                 }
@@ -223,10 +240,19 @@ pub fn submit(
                 unit: text("unit"),
             };
             if let Purpose::EditMilestone { index, .. } = purpose {
-                let ((), fx) = edit(model, |f| f.edit_milestone(&task, index, &m))?;
+                let change = Edit::EditMilestone {
+                    task: task.clone(),
+                    index,
+                    milestone: m,
+                };
+                let (_, fx) = edit(model, change)?;
                 (tr!("{task} 节点已修改", "{task}: milestone updated"), fx)
             } else {
-                let ((), fx) = edit(model, |f| f.add_milestones(&task, std::slice::from_ref(&m)))?;
+                let add = Edit::AddMilestones {
+                    task: task.clone(),
+                    milestones: vec![m],
+                };
+                let (_, fx) = edit(model, add)?;
                 (tr!("{task} 已添加节点", "{task}: milestone added"), fx)
             }
         }
@@ -259,7 +285,13 @@ pub fn submit(
             );
             let kind = text("kind").unwrap_or_else(|| "竞赛".to_owned());
             let note = text("note");
-            let (n, fx) = edit(model, |f| f.publish(&board, &kind, note.as_deref()))?;
+            let publish = Edit::Publish {
+                board: Box::new(board),
+                kind,
+                note,
+            };
+            let (made, fx) = edit(model, publish)?;
+            let n = made.number();
             (tr!("已发布第{n}节点擂台榜", "checkpoint {n} published"), fx)
         }
         Purpose::Pledge { unit } => {
@@ -270,13 +302,14 @@ pub fn submit(
                 task: text("task"),
                 by,
             };
-            let (n, fx) = edit(model, |f| f.add_pledge(&pledge))?;
+            let (made, fx) = edit(model, Edit::AddPledge(pledge))?;
+            let n = made.number();
             (tr!("已记录第{n}条承诺", "pledge {n} recorded"), fx)
         }
         Purpose::CheckPledge { index } => {
             let kept = text("result").as_deref() != Some(BROKEN);
             let n = index + 1;
-            let ((), fx) = edit(model, |f| f.check_pledge(n, kept))?;
+            let (_, fx) = edit(model, Edit::CheckPledge { number: n, kept })?;
             let done = if kept {
                 tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
             } else {
@@ -287,7 +320,11 @@ pub fn submit(
         Purpose::FollowUp { task } => follow_up::submit(model, &task, values)?,
         Purpose::BackScheduleReview { task, proposals } => {
             let n = proposals.len();
-            let ((), fx) = edit(model, |f| f.add_milestones(&task, &proposals))?;
+            let add = Edit::AddMilestones {
+                task: task.clone(),
+                milestones: proposals,
+            };
+            let (_, fx) = edit(model, add)?;
             (
                 tr!("{task} 已添加 {n} 个节点", "{task}: {n} milestones added"),
                 fx,

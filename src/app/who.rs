@@ -56,7 +56,7 @@ pub fn must_ask(model: &Model, action: Action) -> bool {
     if !model.ask_author
         || model.author.is_some()
         || model.who.is_some()
-        || model.file.read_only
+        || model.store.read_only
         || model.present.is_some()
         || model.campaign().people.is_empty()
     {

@@ -98,7 +98,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         author: options.config.author.clone(),
         sort: options.config.sort,
     });
-    let draft = crate::app::draft::draft_path(&model.file.path);
+    let draft = crate::app::draft::draft_path(&model.store().path);
     let restored = std::fs::read_to_string(&draft)
         .ok()
         .and_then(|t| crate::app::draft::from_text(&t));
@@ -127,7 +127,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     if let Some(seconds) = options.present {
         model.present(seconds);
     }
-    if model.file.read_only && options.present.is_none() {
+    if model.store().read_only && options.present.is_none() {
         model.say(
             Tone::Warning,
             Text::new(

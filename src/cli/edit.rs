@@ -4,9 +4,10 @@ use std::io::Write;
 use std::path::Path;
 
 use super::check::{print_all, read_error};
-use crate::domain::{LogEntry, Status};
+use crate::domain::Status;
 use crate::i18n::{Lang, Text};
-use crate::store::file::{CampaignFile, MilestoneRef, OpenError};
+use crate::store::edit::apply::{Edit as Change, Made, Stamp};
+use crate::store::file::{CampaignFile, MilestoneRef, NewProblem, OpenError};
 use crate::store::load::Today;
 use crate::tr;
 
@@ -93,15 +94,13 @@ pub fn run(
         let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
         return 1;
     }
-    let result = match edit {
+    let asked = match edit {
         Edit::Move { task, status } => match Status::parse(&status) {
-            Some(status) => file
-                .set_status(&task, status, today, by.as_deref())
-                .map(|()| {
-                    let label = status.label(lang);
-                    tr!("{task} → {label}", "{task} → {label}")
-                })
-                .map_err(|e| e.message()),
+            Some(status) => {
+                let label = status.label(lang);
+                let said = tr!("{task} → {label}", "{task} → {label}");
+                Ok((Change::Status { task, status }, Said::Always(said)))
+            }
             None => Err(tr!(
                 "不认识的状态 `{status}`(可选 not_started in_progress blocked pending_signoff done 或 未启动 推进中 受阻 待销号 已销号)",
                 "unknown status `{status}` (use not_started in_progress blocked pending_signoff done, or 未启动 推进中 受阻 待销号 已销号)"
@@ -116,38 +115,31 @@ pub fn run(
                 Ok(n) if n >= 1 => MilestoneRef::Index(n - 1),
                 _ => MilestoneRef::Id(milestone.clone()),
             };
-            file.set_milestone_done(&task, which, !undo, today, by.as_deref())
-                .map(|()| {
-                    if undo {
-                        tr!(
-                            "{task}: 节点 {milestone} 已取消完成",
-                            "{task}: milestone {milestone} unticked"
-                        )
-                    } else {
-                        tr!(
-                            "{task}: 节点 {milestone} 已完成({today})",
-                            "{task}: milestone {milestone} done ({today})"
-                        )
-                    }
-                })
-                .map_err(|e| e.message())
+            let said = if undo {
+                tr!(
+                    "{task}: 节点 {milestone} 已取消完成",
+                    "{task}: milestone {milestone} unticked"
+                )
+            } else {
+                tr!(
+                    "{task}: 节点 {milestone} 已完成({today})",
+                    "{task}: milestone {milestone} done ({today})"
+                )
+            };
+            let tick = Change::Milestone {
+                task,
+                milestone: which,
+                done: !undo,
+            };
+            Ok((tick, Said::Always(said)))
         }
         Edit::Note { task, text } => {
-            let entry = LogEntry {
-                date: today,
-                text,
-                by: by.clone(),
-                kind: None,
-            };
-            file.append_log(&task, entry)
-                .map(|()| tr!("{task}: 已添加记录", "{task}: note added"))
-                .map_err(|e| e.message())
+            let said = tr!("{task}: 已添加记录", "{task}: note added");
+            Ok((Change::Note { task, text }, Said::Always(said)))
         }
         Edit::Pledge(mut pledge) => {
             pledge.by.clone_from(&by);
-            file.add_pledge(&pledge)
-                .map(|n| tr!("已记录第{n}条承诺", "pledge {n} recorded"))
-                .map_err(|e| e.message())
+            Ok((Change::AddPledge(pledge), Said::Pledge))
         }
         Edit::FollowUp {
             task,
@@ -156,19 +148,30 @@ pub fn run(
             text,
         } => {
             let order = Order { unit, due, text };
-            follow_up(&mut file, &task, order, by.clone(), lang)
-        }
-        Edit::CheckPledge { n, kept } => file
-            .check_pledge(n, kept)
-            .map(|()| {
-                if kept {
-                    tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
-                } else {
-                    tr!("第{n}条承诺:未践诺", "pledge {n}: broken")
-                }
+            follow_up(&file, &task, order, by.clone(), lang).map(|problem| {
+                let order = Change::AddProblem {
+                    task: task.clone(),
+                    problem,
+                };
+                (order, Said::FollowUp(task))
             })
-            .map_err(|e| e.message()),
+        }
+        Edit::CheckPledge { n, kept } => {
+            let said = if kept {
+                tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
+            } else {
+                tr!("第{n}条承诺:未践诺", "pledge {n}: broken")
+            };
+            let check = Change::CheckPledge { number: n, kept };
+            Ok((check, Said::Always(said)))
+        }
     };
+    let stamp = Stamp { today, by };
+    let result = asked.and_then(|(change, said)| {
+        file.apply(&change, &stamp)
+            .map(|applied| said.after(&applied.made))
+            .map_err(|e| e.message())
+    });
     match result {
         Err(refusal) => {
             let _ = writeln!(err, "{name}: {}", refusal.get(lang));
@@ -225,12 +228,12 @@ struct Order {
 
 /// A follow-up order for `task`, with the board's defaults for what is not given.
 fn follow_up(
-    file: &mut CampaignFile,
+    file: &CampaignFile,
     task: &str,
     Order { unit, due, text }: Order,
     by: Option<String>,
     lang: Lang,
-) -> Result<Text, Text> {
+) -> Result<NewProblem, Text> {
     use crate::domain::follow_up;
     let campaign = &file.campaign;
     let Some(index) = campaign.task_index(task) else {
@@ -241,7 +244,7 @@ fn follow_up(
         .copied()
         .unwrap_or(false);
     let offered = follow_up::order_text(campaign, index, flagged);
-    let new = crate::store::file::NewProblem {
+    Ok(NewProblem {
         text: text.unwrap_or_else(|| offered.get(lang).to_owned()),
         kind: Some(follow_up::KIND.to_owned()),
         blocking: false,
@@ -250,14 +253,32 @@ fn follow_up(
         due: Some(due.unwrap_or_else(|| {
             crate::store::edit::pledge::default_due(&campaign.info, file.today)
         })),
-    };
-    let today = file.today;
-    file.add_problem(task, new, today)
-        .map(|pid| {
-            tr!(
-                "{task} 已下达督办 {pid}",
-                "{task}: follow-up order {pid} issued"
-            )
-        })
-        .map_err(|e| e.message())
+    })
+}
+
+/// What is said when the edit is made: fixed beforehand, or naming what it made.
+enum Said {
+    Always(Text),
+    Pledge,
+    /// A follow-up order for this task.
+    FollowUp(String),
+}
+
+impl Said {
+    fn after(self, made: &Made) -> Text {
+        match self {
+            Said::Always(text) => text,
+            Said::Pledge => {
+                let n = made.number();
+                tr!("已记录第{n}条承诺", "pledge {n} recorded")
+            }
+            Said::FollowUp(task) => {
+                let pid = made.id();
+                tr!(
+                    "{task} 已下达督办 {pid}",
+                    "{task}: follow-up order {pid} issued"
+                )
+            }
+        }
+    }
 }

@@ -59,7 +59,16 @@ pub fn run(
         return 1;
     };
     let board = leaderboard_at(&file.campaign, Some(n), date);
-    if let Err(refusal) = file.publish(&board, &options.kind, options.note.as_deref()) {
+    let publish = crate::store::edit::apply::Edit::Publish {
+        board: Box::new(board.clone()),
+        kind: options.kind.clone(),
+        note: options.note.clone(),
+    };
+    let stamp = crate::store::edit::apply::Stamp {
+        today: file.today,
+        by: None,
+    };
+    if let Err(refusal) = file.apply(&publish, &stamp) {
         let _ = writeln!(err, "{name}: {}", refusal.message().get(lang));
         return 1;
     }

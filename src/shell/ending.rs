@@ -19,7 +19,7 @@ pub(super) fn keep_draft(model: &Model) {
     // A form put aside while the author is chosen is still the one being typed.
     let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
     if let Some(text) = form.and_then(crate::app::draft::to_text) {
-        let draft = crate::app::draft::draft_path(&model.file.path);
+        let draft = crate::app::draft::draft_path(&model.store().path);
         let _ = crate::store::side::sidecar::folder_for(&draft);
         let _ = crate::store::save::atomic::write_atomically(&draft, text.as_bytes());
     }
@@ -60,11 +60,11 @@ const LAST_SAVE_AT_LEAST: Duration = Duration::from_millis(150);
 /// lock held elsewhere, a conflict to settle, a moved file, a full disk) the text goes to a
 /// recovery copy instead. `Err` only when the edits could be kept nowhere.
 pub(super) fn keep_the_work(model: Model, now: DateTime<Utc>, deadline: Instant) -> io::Result<()> {
-    if !model.file.dirty {
+    if !model.store().dirty {
         return Ok(());
     }
-    let text = model.file.text().to_owned();
-    let mut file = model.file;
+    let text = model.store().text().to_owned();
+    let mut file = model.into_store();
     let path = file.path.clone();
     let (tx, rx) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
@@ -102,7 +102,7 @@ pub(super) fn report_recovery(written: io::Result<PathBuf>) {
 
 /// `FILE.recovered-YYYYmmdd-HHMMSS-PID.toml` beside the campaign, holding the unsaved text.
 pub fn write_recovery(model: &Model, now: DateTime<Utc>) -> io::Result<PathBuf> {
-    write_recovery_text(&model.file.path, model.file.text(), now)
+    write_recovery_text(&model.store().path, model.store().text(), now)
 }
 
 /// Beside the campaign when its directory can be written, else in the data directory's

@@ -5,6 +5,7 @@
 //! beyond one task's text (a task added or deleted, pledges, reviews, undo) are read back
 //! whole instead ([`CampaignFile::adopt`]); each says why.
 
+pub mod apply;
 pub mod patch;
 pub mod pledge;
 pub mod publish;

@@ -142,7 +142,7 @@ fn line(ctx: &Ctx) -> Line<'static> {
         hints(ctx)
     };
     let mut spans = line.spans;
-    if model.saving || model.file.dirty {
+    if model.saving || model.store().dirty {
         let mark = if model.saving {
             Text::new(" [保存中…]", " [saving…]")
         } else {

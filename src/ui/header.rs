@@ -68,7 +68,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
             ctx.theme.light(TaskLight::Done),
         ),
     ];
-    let read_only = model.file.read_only.then(|| {
+    let read_only = model.store().read_only.then(|| {
         let banner = Text::new("[只读] ", "[read-only] ");
         Span::styled(banner.get(lang).to_owned(), ctx.theme.error())
     });

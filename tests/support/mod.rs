@@ -328,3 +328,14 @@ pub fn hits(m: &bairi::app::model::Model, w: u16, h: u16) -> bairi::app::hits::H
 pub fn screen(m: &bairi::app::model::Model, w: u16, h: u16) -> String {
     screen_with(m, &bairi::app::keymap::Keymap::default(), w, h)
 }
+
+/// Saves the board's file as the shell does when `update` asks to (`Effect::Save`): a copy
+/// is saved (by the store worker there) and the outcome handed back to the model. Returns
+/// whether it saved.
+pub fn save_now(m: &mut bairi::app::model::Model) -> bool {
+    let mut file = Box::new(m.store().clone());
+    let result = file.save();
+    let ok = result.is_ok();
+    bairi::app::update::store::saved(m, file, result);
+    ok
+}

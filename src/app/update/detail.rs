@@ -6,6 +6,7 @@ use crate::app::model::{Model, Tone, View};
 use crate::app::verbs::{self, Purpose, edit};
 use crate::app::{detail_doc, detail_items};
 use crate::i18n::Text;
+use crate::store::edit::apply::Edit;
 use crate::store::file::MilestoneRef;
 use crate::tr;
 
@@ -16,7 +17,7 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
     };
     let rows = detail_doc::document(model, index);
     let last = rows.len().saturating_sub(1);
-    let task = model.file.campaign.tasks[index].id.clone();
+    let task = model.campaign().tasks[index].id.clone();
     model.detail_row = model.detail_row.min(last);
     let item = rows.get(model.detail_row).and_then(|r| r.item);
     match (action, item) {
@@ -28,18 +29,14 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
         (Action::First, _) => model.detail_row = 0,
         (Action::Last, _) => model.detail_row = last,
         (Action::Tick, Some(detail_items::Item::Milestone(n))) => {
-            let now_done = !model.file.campaign.tasks[index].milestones[n].done;
-            let (today, by) = (model.today, model.author.clone());
-            let result = edit(model, |f| {
-                f.set_milestone_done(
-                    &task,
-                    MilestoneRef::Index(n),
-                    now_done,
-                    today,
-                    by.as_deref(),
-                )
-            });
-            let title = model.file.campaign.tasks[index].milestones[n].title.clone();
+            let now_done = !model.campaign().tasks[index].milestones[n].done;
+            let tick = Edit::Milestone {
+                task: task.clone(),
+                milestone: MilestoneRef::Index(n),
+                done: now_done,
+            };
+            let result = edit(model, tick);
+            let title = model.campaign().tasks[index].milestones[n].title.clone();
             let msg = if now_done {
                 tr!("已勾选 {task}:{title}", "ticked {task}: {title}")
             } else {
@@ -48,7 +45,7 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
             return done(model, result, msg);
         }
         (Action::Resolve, Some(detail_items::Item::Problem(p))) => {
-            let problem = &model.file.campaign.tasks[index].problems[p];
+            let problem = &model.campaign().tasks[index].problems[p];
             if problem.resolved {
                 model.say(
                     Tone::Warning,
@@ -64,7 +61,11 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         (Action::Edit, _) => verbs::open(model, Purpose::EditTask { task }),
         (Action::Delete, Some(detail_items::Item::Milestone(n))) => {
-            let result = edit(model, |f| f.delete_milestone(&task, n));
+            let delete = Edit::DeleteMilestone {
+                task: task.clone(),
+                index: n,
+            };
+            let result = edit(model, delete);
             model.detail_row = model.detail_row.saturating_sub(1);
             return done(
                 model,
@@ -89,7 +90,7 @@ pub(super) fn tick_next(model: &mut Model) -> Vec<Effect> {
     let Some(index) = model.selected() else {
         return Vec::new();
     };
-    let task = &model.file.campaign.tasks[index];
+    let task = &model.campaign().tasks[index];
     let Some(next) = crate::domain::task_facts::next_milestone(task) else {
         model.say(
             Tone::Warning,
@@ -98,10 +99,12 @@ pub(super) fn tick_next(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let (id, mid, title) = (task.id.clone(), next.id.clone(), next.title.clone());
-    let (today, by) = (model.today, model.author.clone());
-    let result = edit(model, |f| {
-        f.set_milestone_done(&id, MilestoneRef::Id(mid), true, today, by.as_deref())
-    });
+    let tick = Edit::Milestone {
+        task: id.clone(),
+        milestone: MilestoneRef::Id(mid),
+        done: true,
+    };
+    let result = edit(model, tick);
     done(
         model,
         result,
@@ -114,7 +117,7 @@ pub(super) fn resolve_from_board(model: &mut Model) -> Vec<Effect> {
     let Some(index) = model.selected() else {
         return Vec::new();
     };
-    let task = &model.file.campaign.tasks[index];
+    let task = &model.campaign().tasks[index];
     let open: Vec<usize> = (0..task.problems.len())
         .filter(|&p| !task.problems[p].resolved)
         .collect();

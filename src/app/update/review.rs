@@ -12,6 +12,7 @@ use crate::app::model::{Model, Tone, View};
 use crate::app::review::{Item, Outcome, ReviewFlow, Step, briefing_path, briefing_text};
 use crate::app::verbs::{self, Purpose, edit};
 use crate::i18n::Text;
+use crate::store::edit::apply::Edit;
 use crate::tr;
 
 /// `R`: starts the flow at its first step, or goes back to one that was interrupted (a save
@@ -95,7 +96,7 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
     };
     flow.enter(
         step,
-        &model.file.campaign,
+        &model.store.campaign,
         model.today,
         &model.derived.follow_ups,
     );
@@ -158,7 +159,7 @@ fn act(model: &mut Model, item: Item) {
 /// `y` / `N` on a pledge due: kept or broken, at once.
 fn check(model: &mut Model, index: usize, kept: bool) -> Vec<Effect> {
     let n = index + 1;
-    let result = edit(model, |f| f.check_pledge(n, kept));
+    let result = edit(model, Edit::CheckPledge { number: n, kept });
     let ok = result.is_ok();
     let said = if kept {
         tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
@@ -182,7 +183,7 @@ pub(super) fn form_closed(model: &mut Model, saved: bool) {
         (false, _) => Outcome::Skipped,
         (true, Some((Item::Pledge(i), _))) => {
             let kept = model
-                .file
+                .store
                 .campaign
                 .commitments
                 .get(*i)

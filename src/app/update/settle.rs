@@ -58,8 +58,8 @@ pub(super) fn settle_recorded(model: &mut Model, action: Action) -> Vec<Effect> 
     let Some(keep) = chosen(model, action, left) else {
         return Vec::new();
     };
-    match edit(model, |file| file.settle_conflicts(keep)) {
-        Ok(((), effects)) => {
+    match edit(model, Edit::SettleConflicts(keep)) {
+        Ok((_, effects)) => {
             model.conflicts.clear();
             model.conflicts_recorded = false;
             model.say(Tone::Info, Text::new("冲突已处理", "conflicts settled"));

@@ -8,15 +8,10 @@ use crate::app::standup::{Standup, Walk, queue};
 
 /// Starts (or restarts) a walk from its first task.
 pub(super) fn start(model: &mut Model, walk: Walk) {
-    let queue = queue(
-        &model.file.campaign,
-        &model.derived.lights,
-        model.today,
-        walk,
-    );
+    let queue = queue(model.campaign(), &model.derived.lights, model.today, walk);
     let ids = queue
         .iter()
-        .map(|&i| model.file.campaign.tasks[i].id.clone())
+        .map(|&i| model.campaign().tasks[i].id.clone())
         .collect();
     model.standup = Standup {
         walk,
@@ -35,7 +30,7 @@ pub(super) fn show(model: &mut Model) {
     if !model.standup.resumes_on(model.today) {
         return start(model, model.standup.walk);
     }
-    let campaign = &model.file.campaign;
+    let campaign = &model.store.campaign;
     let s = &mut model.standup;
     let here = s.ids.get(s.pos).cloned();
     let kept: Vec<(usize, String)> = s

@@ -42,8 +42,9 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
     model.saving = false;
     match result {
         Ok(()) => {
-            model.file = *file;
-            model.refresh_changed();
+            model.store = *file;
+            let changed = model.store.take_changed();
+            model.refresh_changed(changed);
             // A warning such as "changed elsewhere: saving will merge" is over once saved.
             let stale = model
                 .message
@@ -58,7 +59,7 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
             model.view = View::Conflicts;
         }
         Err(err) => {
-            model.file.learn_from_failed_save(&file);
+            model.store.learn_from_failed_save(&file);
             let why = err.message();
             let (zh, en) = (why.zh, why.en);
             model.say(
@@ -92,7 +93,7 @@ pub fn sync_waits(model: &mut Model, unsynced: Option<crate::sync::status::Unsyn
 /// `Y`: sync through git, after saving what is pending.
 pub fn sync(model: &mut Model) -> Vec<super::Effect> {
     use super::Effect;
-    if model.file.read_only {
+    if model.store.read_only {
         model.say(
             Tone::Error,
             Text::new(
@@ -104,7 +105,7 @@ pub fn sync(model: &mut Model) -> Vec<super::Effect> {
     }
     model.say(Tone::Info, Text::new("同步中…", "syncing…"));
     model.syncing = true;
-    if model.file.dirty {
+    if model.store.dirty {
         vec![Effect::Save, Effect::Sync]
     } else {
         vec![Effect::Sync]
@@ -165,10 +166,10 @@ pub fn synced(
 /// The file was read again (a sync brought changes, or someone saved): fields a git merge
 /// found changed both ways are asked about at once.
 fn ask_about_records(model: &mut Model) {
-    if model.file.campaign.conflicts.is_empty() {
+    if model.campaign().conflicts.is_empty() {
         return;
     }
-    let recorded = crate::store::merge::recorded::list(model.file.text());
+    let recorded = crate::store::merge::recorded::list(model.store.text());
     if !recorded.is_empty() {
         model.conflicts = recorded;
         model.conflicts_recorded = true;
@@ -184,9 +185,9 @@ pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool 
         Noticed::Nothing => {}
         Noticed::Reloaded(file) => {
             // A save or an edit since the look makes what it read out of date.
-            if model.file.is_at(point) && !model.saving {
+            if model.store.is_at(point) && !model.saving {
                 // Undo and redo stay: they find their tasks again in the new text.
-                model.file = *file;
+                model.store = *file;
                 model.refresh();
                 if !after_sync {
                     model.say(
@@ -200,7 +201,7 @@ pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool 
                 ask_about_records(model);
             }
         }
-        Noticed::ChangedWhileDirty if model.file.dirty => model.say(
+        Noticed::ChangedWhileDirty if model.store.dirty => model.say(
             Tone::Warning,
             Text::new(
                 "文件已被其他人修改:保存时将合并双方的修改",

@@ -14,13 +14,13 @@ pub(super) fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Field(key) => key,
         _ => return Vec::new(),
     };
-    match form.key(key, &model.file.campaign) {
+    match form.key(key, &model.store.campaign) {
         Some(false) => {
             model.form = None;
             review::form_closed(model, false);
         }
         Some(true) => {
-            let Some(values) = form.check(&model.file.campaign) else {
+            let Some(values) = form.check(&model.store.campaign) else {
                 return Vec::new();
             };
             let purpose = form.purpose.clone();

@@ -7,14 +7,14 @@ use crate::app::wall::{Row, rows, span, span_days};
 
 /// Opens the chart on the selected task, with today in sight.
 pub(super) fn start(model: &mut Model) {
-    let all = rows(&model.file.campaign);
+    let all = rows(model.campaign());
     let selected = model.selected();
     model.wall.row = all
         .iter()
         .position(|r| Some(*r) == selected.map(Row::Task))
         .or_else(|| all.iter().position(|r| matches!(r, Row::Task(_))))
         .unwrap_or(0);
-    let since_start = (model.today - span(&model.file.campaign).0).num_days();
+    let since_start = (model.today - span(model.campaign()).0).num_days();
     model.wall.day_offset = (since_start - 14).max(0);
     model.view = View::Wall;
 }
@@ -37,8 +37,8 @@ fn next_task(all: &[Row], from: usize, down: bool) -> usize {
 }
 
 pub(super) fn wall(model: &mut Model, action: Action) -> Vec<Effect> {
-    let all = rows(&model.file.campaign);
-    let total_days = span_days(&model.file.campaign);
+    let all = rows(model.campaign());
+    let total_days = span_days(model.campaign());
     match action {
         Action::Down => model.wall.row = next_task(&all, model.wall.row, true),
         Action::Up => model.wall.row = next_task(&all, model.wall.row, false),

@@ -9,6 +9,7 @@ use crate::app::update::Effect;
 use crate::domain::follow_up::{self, KIND};
 use crate::i18n::Text;
 use crate::sanitize::inert;
+use crate::store::edit::apply::Edit;
 use crate::store::file::NewProblem;
 use crate::tr;
 
@@ -84,8 +85,12 @@ pub fn submit(
         coordinator: text("coordinator"),
         due: get(values, "due").date(),
     };
-    let today = model.today;
-    let (pid, fx) = edit(model, |f| f.add_problem(id, new, today))?;
+    let order = Edit::AddProblem {
+        task: id.to_owned(),
+        problem: new,
+    };
+    let (made, fx) = edit(model, order)?;
+    let pid = made.id();
     Ok((
         tr!(
             "{id} 已下达督办 {pid}",

@@ -31,8 +31,7 @@ pub fn default_due(info: &crate::domain::CampaignInfo, today: NaiveDate) -> Naiv
 
 impl CampaignFile {
     /// Appends a `[[commitments]]` entry made today; returns its number (from 1).
-    pub fn add_pledge(&mut self, p: &NewPledge) -> Result<usize, Refusal> {
-        let today = self.today;
+    pub fn add_pledge(&mut self, p: &NewPledge, today: NaiveDate) -> Result<usize, Refusal> {
         let unit = p.unit.trim();
         let text = p.text.trim();
         if self.campaign.unit(unit).is_none() {
@@ -77,7 +76,7 @@ impl CampaignFile {
     }
 
     /// Marks pledge `n` (from 1) kept (`kept_on` today) or broken (`broken_on` today).
-    pub fn check_pledge(&mut self, n: usize, kept: bool) -> Result<(), Refusal> {
+    pub fn check_pledge(&mut self, n: usize, kept: bool, today: NaiveDate) -> Result<(), Refusal> {
         let total = self.campaign.commitments.len();
         let Some(pledge) = n
             .checked_sub(1)
@@ -110,7 +109,7 @@ impl CampaignFile {
                     "pledge {n} was not found in the file"
                 ))
             })?;
-        let today = date_value(self.today);
+        let today = date_value(today);
         patch::set(table, "kept", kept);
         if kept {
             patch::set(table, "kept_on", today);

@@ -21,7 +21,7 @@ pub enum MilestoneRef {
 }
 
 /// What a new problem says.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewProblem {
     pub text: String,
     pub kind: Option<String>,

@@ -3,12 +3,16 @@
 //! reload does not take the session's undo away.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml_edit::DocumentMut;
 
-use crate::store::edit::splice::{Splice, TaskEdit};
-use crate::store::file::CampaignFile;
+use crate::domain::Campaign;
+use crate::i18n::Text;
+use crate::store::edit::splice::{Change, Splice, TaskEdit};
+use crate::store::file::{CampaignFile, Changed};
 use crate::store::merge::{Conflict, merge};
+use crate::tr;
 
 impl CampaignFile {
     /// Where task `id`'s own text stands in the text now.
@@ -59,6 +63,131 @@ impl CampaignFile {
             before,
             after: after.to_owned(),
         }]
+    }
+}
+
+/// An undo (or redo) that was made.
+#[derive(Debug)]
+pub struct Stepped {
+    /// The same edit, to go the other way later.
+    pub counterpart: Change,
+    /// The campaign just before, to say what the step changed.
+    pub before: Arc<Campaign>,
+    /// Which tasks changed, for the values derived from them.
+    pub changed: Changed,
+}
+
+/// Why an undo (or redo) was not made.
+#[derive(Debug)]
+pub enum NotStepped {
+    /// This step cannot be made on the file as it is now; older ones may still be.
+    Dropped(Text),
+    /// The text it gives back would not load: the step stays, to be tried again.
+    Kept(Change, Text),
+}
+
+impl CampaignFile {
+    /// Takes `change` back (`back`) or makes it again: byte for byte when the text is still
+    /// the one it was made on, else found again by task with only its own fields set.
+    pub fn step(&mut self, change: Change, back: bool) -> Result<Stepped, NotStepped> {
+        let current = self.text().to_owned();
+        let exact = if change.generation != self.generation() {
+            None
+        } else if back {
+            change.revert(&current)
+        } else {
+            change.apply(&current)
+        };
+        let (restored, counterpart) = match exact {
+            Some(text) => (text, change),
+            None => {
+                let (text, moved) = self
+                    .carry_change_over(&change, back, &current)
+                    .map_err(NotStepped::Dropped)?;
+                let (from, to) = if back {
+                    (&text, &current)
+                } else {
+                    (&current, &text)
+                };
+                let counterpart = Change {
+                    splices: vec![Splice::between(from, to)],
+                    generation: self.generation(),
+                    tasks: moved,
+                };
+                (text, counterpart)
+            }
+        };
+        let before = Arc::clone(&self.campaign);
+        match self.replace_text(&restored) {
+            Ok(()) => Ok(Stepped {
+                counterpart,
+                before,
+                changed: self.take_changed(),
+            }),
+            Err(refusal) => Err(NotStepped::Kept(counterpart, refusal.message())),
+        }
+    }
+
+    /// An edit made before the file took in changes from elsewhere, undone (or redone) on
+    /// the text as it is now: its task found by id, only the fields it changed set back.
+    /// Returns the new text and each task's text before and after, in the edit's own
+    /// direction.
+    fn carry_change_over(
+        &self,
+        change: &Change,
+        back: bool,
+        current: &str,
+    ) -> Result<(String, Vec<TaskEdit>), Text> {
+        if change.tasks.is_empty() {
+            return Err(Text::new(
+                "这一步修改涉及多个任务或任务以外的内容,文件已合并了其他人的修改,无法撤销",
+                "that edit reached beyond one task and the file has since taken in changes made elsewhere; it cannot be undone",
+            ));
+        }
+        let mut text = current.to_owned();
+        let mut moved = Vec::new();
+        for edit in &change.tasks {
+            let id = &edit.id;
+            let Some(range) = self.task_region(id) else {
+                return Err(tr!(
+                    "任务 {id} 已被其他人删除,这一步无法撤销",
+                    "task {id} was deleted elsewhere; that edit cannot be undone"
+                ));
+            };
+            let now = text[range.clone()].to_owned();
+            let (from, to) = if back {
+                (&edit.after, &edit.before)
+            } else {
+                (&edit.before, &edit.after)
+            };
+            match carry_over(&now, from, to) {
+                Ok(done) => {
+                    let (before, after) = if back {
+                        (done.clone(), now)
+                    } else {
+                        (now, done.clone())
+                    };
+                    text.replace_range(range, &done);
+                    moved.push(TaskEdit {
+                        id: id.clone(),
+                        before,
+                        after,
+                    });
+                }
+                Err(conflicts) => {
+                    let fields = conflicts
+                        .iter()
+                        .map(|c| c.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、");
+                    return Err(tr!(
+                        "任务 {id} 的 {fields} 此后被其他人改过,这一步无法撤销",
+                        "task {id}: {fields} changed elsewhere since; that edit cannot be undone"
+                    ));
+                }
+            }
+        }
+        Ok((text, moved))
     }
 }
 
