@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod dates;
+pub mod derived;
 pub mod detail_doc;
 pub mod detail_items;
 pub mod draft;

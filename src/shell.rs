@@ -1,12 +1,13 @@
 //! The thin shell around `update`: runs the terminal session, the clock and the disk, and
 //! keeps the work whatever ends the session.
 
+mod effects;
 mod ending;
 mod settings;
 
 use std::collections::VecDeque;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
@@ -25,9 +26,10 @@ use crate::store::side::presence::Presence;
 use crate::term::{Ending, Screen, Session, TermEvent};
 use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render_mapped};
+use effects::perform;
+pub use effects::write_export;
 use ending::{apply_waiting, finish_saving, keep_draft, keep_the_work, report_recovery};
 pub use ending::{write_recovery, write_recovery_text};
-use settings::save_setting;
 
 /// How long a save may take once the terminal is gone before the edits go to a recovery copy
 /// instead (the whole hang-up must end within a second).
@@ -383,61 +385,4 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
         },
         _ => action,
     }
-}
-
-/// Performs effects in order; returns true when the app should end. A save goes to the
-/// worker, and what follows it waits for its outcome: a failed save cancels it (a quit after
-/// a failed save would lose the edits).
-fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pending) -> bool {
-    let mut effects = effects.into_iter();
-    while let Some(effect) = effects.next() {
-        match effect {
-            Effect::Save | Effect::SaveKeeping(_) => {
-                let keep = match effect {
-                    Effect::SaveKeeping(keep) => Some(keep),
-                    _ => None,
-                };
-                let file = Box::new(model.store().clone());
-                let track_sync = model.unsynced.is_some();
-                if pending.worker.send(Job::Save {
-                    file,
-                    keep,
-                    track_sync,
-                }) {
-                    store::began_saving(model);
-                    pending.after_save = effects.collect();
-                } else {
-                    store::worker_gone(model);
-                }
-                return false;
-            }
-            Effect::Quit => return true,
-            Effect::Sync => {
-                let job = Job::Sync {
-                    path: model.store().path.clone(),
-                    today: Today::Date(model.today),
-                    lang: model.lang,
-                };
-                pending.worker.send(job);
-            }
-            Effect::SaveSetting(key, value) => {
-                save_setting(model, pending.config.as_deref(), key, &value);
-            }
-            Effect::Export(path, bytes) => write_export(model, &path, &bytes),
-        }
-    }
-    false
-}
-
-/// Writes an exported report (the shell's half of `Effect::Export`): only where a report may
-/// go (never the campaign or its backups), atomically; the footer says where, or why not.
-pub fn write_export(model: &mut Model, path: &Path, bytes: &[u8]) {
-    let written = crate::store::save::out::check(path, &model.store().path)
-        .map_err(|why| why.get(model.lang).to_owned())
-        .and_then(|()| {
-            crate::store::save::atomic::write_atomically(path, bytes)
-                .map(|_| ())
-                .map_err(|e| e.to_string())
-        });
-    store::exported(model, path, written);
 }

@@ -4,16 +4,15 @@ use chrono::NaiveDate;
 
 use super::form::Form;
 use super::input::TextInput;
-use super::lanes::{Column, Filter, Lanes, columns};
-use super::sort::{Sort, sort_tasks};
+use super::lanes::{Filter, Lanes};
+use super::sort::Sort;
 use super::verbs::Purpose;
 use crate::domain::Campaign;
-use crate::domain::follow_up::{self, FollowUp};
-use crate::domain::leaderboard::red_counts;
-use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::i18n::{Lang, Text};
 use crate::store::edit::splice::Change;
 use crate::store::file::CampaignFile;
+
+pub use super::derived::Derived;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,85 +68,6 @@ pub enum PickerMode {
     Jump,
     /// Who is editing: the file's `[[people]]`.
     Author,
-}
-
-/// Values computed from the campaign, today, the lanes and the filter; kept until one of
-/// them changes (never per frame).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Derived {
-    /// One per task, in file order.
-    pub lights: Vec<LightVerdict>,
-    pub columns: Vec<Column>,
-    /// Per task: how many published reviews list it as red (红灯×N).
-    pub red_counts: Vec<usize>,
-    /// Per task: due a follow-up order (督), or one issued (督✓).
-    pub follow_ups: Vec<Option<FollowUp>>,
-    pub red: usize,
-    pub yellow: usize,
-    pub green: usize,
-    pub done: usize,
-}
-
-impl Derived {
-    pub fn compute(
-        campaign: &Campaign,
-        today: NaiveDate,
-        lanes: Lanes,
-        filter: Option<&Filter>,
-    ) -> Derived {
-        Derived::compute_sorted(campaign, today, lanes, filter, Sort::File)
-    }
-
-    /// The same, each column's cards in `sort` order.
-    pub fn compute_sorted(
-        campaign: &Campaign,
-        today: NaiveDate,
-        lanes: Lanes,
-        filter: Option<&Filter>,
-        sort: Sort,
-    ) -> Derived {
-        let lights: Vec<LightVerdict> = campaign
-            .tasks
-            .iter()
-            .map(|t| task_light(t, &campaign.rules.light, today))
-            .collect();
-        let mut derived = Derived {
-            red_counts: red_counts(campaign),
-            follow_ups: follow_up::states(campaign),
-            red: 0,
-            yellow: 0,
-            green: 0,
-            done: 0,
-            lights,
-            columns: Vec::new(),
-        };
-        derived.regroup(campaign, today, lanes, filter, sort);
-        derived
-    }
-
-    /// The columns and the light counts, from the lights as they are.
-    fn regroup(
-        &mut self,
-        campaign: &Campaign,
-        today: NaiveDate,
-        lanes: Lanes,
-        filter: Option<&Filter>,
-        sort: Sort,
-    ) {
-        let lights = &self.lights;
-        let keep = |i: usize| filter.is_none_or(|f| f.keeps(&campaign.tasks[i], &lights[i], today));
-        self.columns = columns(campaign, lanes, keep);
-        for column in &mut self.columns {
-            sort_tasks(&mut column.tasks, campaign, lights, sort);
-        }
-        let count = |l: TaskLight| lights.iter().filter(|v| v.light == l).count();
-        (self.red, self.yellow, self.green, self.done) = (
-            count(TaskLight::Red),
-            count(TaskLight::Yellow),
-            count(TaskLight::Green),
-            count(TaskLight::Done),
-        );
-    }
 }
 
 /// Everything the screen shows is a function of this.
@@ -359,24 +279,9 @@ impl Model {
             crate::store::file::Changed::Tasks(list) => list,
         };
         let selected = self.selected_id();
-        let campaign = &self.store.campaign;
-        let since = follow_up::latest_review_date(campaign);
-        for &i in &list {
-            if let (Some(task), Some(light)) =
-                (campaign.tasks.get(i), self.derived.lights.get_mut(i))
-            {
-                *light = task_light(task, &campaign.rules.light, self.today);
-            }
-            // Reviews change only with a reload of everything: a task's flag stays, its
-            // order may have been issued.
-            if let (Some(task), Some(state)) =
-                (campaign.tasks.get(i), self.derived.follow_ups.get_mut(i))
-            {
-                *state = follow_up::state(state.is_some(), task, since);
-            }
-        }
-        self.derived.regroup(
-            campaign,
+        self.derived.retake(
+            &self.store.campaign,
+            &list,
             self.today,
             self.lanes,
             self.filter.as_ref(),
