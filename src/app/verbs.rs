@@ -81,6 +81,12 @@ pub enum Purpose {
 /// Asks the store to make `edit` as the author, today; keeps its undo step, refreshes what
 /// is derived from the tasks it changed, and asks to save.
 pub fn edit(model: &mut Model, edit: Edit) -> Result<(Made, Vec<Effect>), Text> {
+    if model.store.read_only {
+        return Err(Text::new(
+            "文件只读:只能查看,不能修改",
+            "the file is read-only: it can be viewed, not changed",
+        ));
+    }
     let stamp = Stamp {
         today: model.today,
         by: model.author.clone(),

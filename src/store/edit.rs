@@ -3,7 +3,8 @@
 //! what the text says and a task that would not load is refused before anything changes.
 //! The rest of the file is not touched, and the cost is that of the task. Edits that reach
 //! beyond one task's text (a task added or deleted, pledges, reviews, undo) are read back
-//! whole instead ([`CampaignFile::adopt`]); each says why.
+//! whole instead ([`CampaignFile::adopt`]); each says why. The board and the command line
+//! ask for edits as values ([`apply::Edit`]), applied in one place ([`CampaignFile::apply`]).
 
 pub mod apply;
 pub mod patch;
