@@ -1,0 +1,105 @@
+//! Checking a form: each field's text read as its kind, or why it cannot be.
+
+use chrono::NaiveDate;
+
+use super::{Field, Form, Kind, Value, choices};
+use crate::app::dates;
+use crate::domain::Campaign;
+use crate::i18n::Text;
+use crate::tr;
+
+impl<P> Form<P> {
+    /// Checks every field; on the first failure focuses it and keeps the message.
+    pub fn check(&mut self, campaign: &Campaign) -> Option<Vec<(&'static str, Value)>> {
+        let mut out = Vec::with_capacity(self.fields.len());
+        for (i, field) in self.fields.iter().enumerate() {
+            match check_field(campaign, field, self.today) {
+                Ok(v) => out.push((field.key, v)),
+                Err(why) => {
+                    self.focus = i;
+                    self.error = Some((i, why));
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// The full date a date field written another way (`+3`, `12-10`, `明天`) stands for, to
+/// show beside it; `None` when it is empty, already full, or not a date.
+pub fn echo(field: &Field, today: Option<NaiveDate>) -> Option<NaiveDate> {
+    if field.kind != Kind::Date {
+        return None;
+    }
+    let raw = field.input.text().trim();
+    let date = today.map_or_else(|| parse_date(raw), |t| dates::parse(raw, t))?;
+    (raw != date.to_string()).then_some(date)
+}
+
+fn check_field(
+    campaign: &Campaign,
+    field: &Field,
+    today: Option<NaiveDate>,
+) -> Result<Value, Text> {
+    let raw = field.input.text().trim();
+    let label = &field.label;
+    if raw.is_empty() {
+        return if field.required {
+            Err(Text::new(
+                format!("请填写{}", label.zh),
+                format!("{} is required", label.en),
+            ))
+        } else {
+            Ok(Value::Empty)
+        };
+    }
+    match field.kind {
+        Kind::Text => Ok(Value::Text(raw.to_owned())),
+        Kind::Date => today
+            .map_or_else(|| parse_date(raw), |t| dates::parse(raw, t))
+            .map(Value::Date)
+            .ok_or_else(|| {
+                Text::new(
+                    "日期写作 2026-09-01、12-10、+3、明天 或 周五",
+                    "write a date like 2026-09-01, 12-10, +3, tomorrow or fri",
+                )
+            }),
+        Kind::Number(lo, hi) => match raw.trim_end_matches('%').parse::<i64>() {
+            Ok(n) if (lo..=hi).contains(&n) => Ok(Value::Number(n)),
+            _ => Err(tr!(
+                "请填 {lo} 到 {hi} 之间的整数",
+                "enter a whole number from {lo} to {hi}"
+            )),
+        },
+        Kind::Decimal => raw
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0)
+            .map(Value::Decimal)
+            .ok_or_else(|| Text::new("请填数字", "enter a number")),
+        Kind::Flag => match raw {
+            "yes" | "y" | "是" | "true" => Ok(Value::Flag(true)),
+            "no" | "n" | "否" | "false" => Ok(Value::Flag(false)),
+            _ => Err(Text::new("请填 yes 或 no(是/否)", "enter yes or no")),
+        },
+        Kind::Category | Kind::Unit | Kind::Person | Kind::Choice(_) => {
+            if choices(campaign, field.kind)
+                .iter()
+                .any(|(id, _)| id == raw)
+            {
+                Ok(Value::Text(raw.to_owned()))
+            } else {
+                Err(tr!(
+                    "没有 `{raw}`,请从列表中选择",
+                    "there is no `{raw}`; pick one from the list"
+                ))
+            }
+        }
+    }
+}
+
+/// `2026-09-01` (or `2026-9-1`).
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+}

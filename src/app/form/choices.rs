@@ -1,0 +1,64 @@
+//! What an id field offers: its choices, the ones matching what was typed, and taking one.
+
+use super::{Field, Form, Kind};
+use crate::app::input::TextInput;
+use crate::domain::Campaign;
+
+/// Ids and names a picker offers: `(id, name)`.
+pub fn choices(campaign: &Campaign, kind: Kind) -> Vec<(String, String)> {
+    match kind {
+        Kind::Category => campaign
+            .categories
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
+        Kind::Unit => campaign
+            .units
+            .iter()
+            .map(|u| (u.id.clone(), u.name.clone()))
+            .collect(),
+        Kind::Person => campaign
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+        Kind::Choice(words) => words
+            .iter()
+            .map(|w| ((*w).to_owned(), (*w).to_owned()))
+            .collect(),
+        Kind::Flag => vec![("yes".into(), "是".into()), ("no".into(), "否".into())],
+        _ => Vec::new(),
+    }
+}
+
+/// The choices matching what was typed (by id or name, case-insensitive), at most `max`.
+pub fn suggestions(campaign: &Campaign, field: &Field, max: usize) -> Vec<(String, String)> {
+    let typed = field.input.text().trim().to_lowercase();
+    choices(campaign, field.kind)
+        .into_iter()
+        .filter(|(id, name)| {
+            typed.is_empty()
+                || id.to_lowercase().contains(&typed)
+                || name.to_lowercase().contains(&typed)
+        })
+        .take(max)
+        .collect()
+}
+
+impl<P> Form<P> {
+    /// Puts the highlighted suggestion into the focused id field unless it already holds an
+    /// exact choice.
+    pub fn accept_pick(&mut self, campaign: &Campaign) {
+        let pick = self.pick;
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let all = choices(campaign, field.kind);
+        if all.is_empty() || all.iter().any(|(id, _)| id == field.input.text().trim()) {
+            return;
+        }
+        if let Some((id, _)) = suggestions(campaign, field, usize::MAX).get(pick) {
+            field.input = TextInput::new(id);
+        }
+    }
+}
