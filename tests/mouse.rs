@@ -324,3 +324,27 @@ fn swimlanes_hold_still_under_a_click_so_a_double_click_opens_the_card() {
     let keys = support::screen(&m, 80, 24);
     assert!(keys.contains("◀ 3 | 4–8/10 | 2 ▶"), "{keys}");
 }
+
+#[test]
+fn the_wheel_moves_through_the_wall_charts_rows() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let now = Instant::now();
+    press(&mut m, &[Action::ShowWall]);
+    assert_eq!(m.view, View::Wall);
+    let row = m.wall.row;
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollDown, (40, 12)),
+        now,
+        &mut clicks,
+    );
+    assert_ne!(m.wall.row, row, "moved down a task");
+    feed(
+        &mut m,
+        event(MouseEventKind::ScrollUp, (40, 12)),
+        now,
+        &mut clicks,
+    );
+    assert_eq!(m.wall.row, row, "and back");
+}

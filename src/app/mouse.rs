@@ -77,7 +77,7 @@ fn click(model: &Model, target: Option<Target>, at: Instant, clicks: &mut Clicks
 fn wheel(model: &Model, target: Option<Target>, down: bool) -> Vec<Action> {
     let step = if down { Action::Down } else { Action::Up };
     match (model.view, target) {
-        (View::Help | View::Detail | View::Leaderboard, _) => vec![step],
+        (View::Help | View::Detail | View::Leaderboard | View::Wall, _) => vec![step],
         (View::Board, Some(Target::Spot(Spot::Column(column) | Spot::Card { column, .. }))) => {
             vec![Action::Point(Spot::Column(column)), step]
         }
