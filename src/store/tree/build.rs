@@ -30,7 +30,8 @@ impl TreeError {
             let names: Vec<String> = expected
                 .iter()
                 .map(|e| match e {
-                    toml_parser::Expected::Literal(s) => format!("`{s}`"),
+                    toml_parser::Expected::Literal("\n" | "\r\n") => "newline".to_owned(),
+                    toml_parser::Expected::Literal(s) => format!("`{}`", s.escape_default()),
                     toml_parser::Expected::Description(s) => (*s).to_owned(),
                     _ => "?".to_owned(),
                 })

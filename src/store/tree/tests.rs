@@ -339,3 +339,10 @@ fn an_error_deep_in_a_large_file_is_found_at_its_place_either_way() {
         );
     }
 }
+
+#[test]
+fn a_missing_line_break_is_named_not_printed() {
+    let err = parse("a = 1 b = 2\n").expect_err("two keys on one line");
+    assert!(!err.message.contains('\n'), "{:?}", err.message);
+    assert!(err.message.contains("newline"), "{:?}", err.message);
+}
