@@ -15,8 +15,6 @@ use crate::store::tree::{self, Item, Table, TreeError};
 use crate::tr;
 use crate::ui::theme::Palette;
 
-const BOM: char = '\u{feff}';
-
 /// Applies the settings in `text` over `config`.
 pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut findings = Findings::new(text);
@@ -171,11 +169,7 @@ impl<'t> Findings<'t> {
     }
 
     fn at(&self, severity: Severity, span: Range<usize>, message: Text) -> Diagnostic {
-        let (line, mut column) = self.index.locate(span.start);
-        // Editors hide a byte order mark: columns on the first line are counted without it.
-        if line == 1 && span.start >= BOM.len_utf8() && self.text.starts_with(BOM) {
-            column -= 1;
-        }
+        let (line, column) = self.index.locate(span.start);
         Diagnostic {
             line,
             column,

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+const BOM: char = '\u{feff}';
+
 /// The start of every line of a text, for quick offset → (line, column) lookups.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
@@ -31,7 +33,11 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.text[start..end].chars().count() + 1;
+        let mut column = self.text[start..end].chars().count() + 1;
+        // Editors hide a byte order mark: the first line's columns are counted without it.
+        if line == 0 && end >= BOM.len_utf8() && self.text.starts_with(BOM) {
+            column -= 1;
+        }
         (line + 1, column)
     }
 
@@ -56,5 +62,14 @@ mod tests {
         assert_eq!(index.locate(text.find("last").unwrap_or(0)), (4, 1));
         assert_eq!(index.locate(10_000), (4, 5));
         assert_eq!(index.locate_span(None), (0, 0));
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let text = "\u{feff}a = \"x\"\nb = 1";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text.find('a').unwrap_or(0)), (1, 1));
+        assert_eq!(index.locate(text.find('"').unwrap_or(0)), (1, 5));
+        assert_eq!(index.locate(text.find('b').unwrap_or(0)), (2, 1));
     }
 }
