@@ -103,6 +103,20 @@ fn changed_tomls(git: &Git, files: &[String], from: Option<&str>, to: Option<&st
 }
 
 /// The summary of what changed in `names` from `from` to `to` (`None`: the working tree).
+/// What tells the merge driver git runs which day it is: the pinned day, else this sync's
+/// instant, so that its `[[conflicts]]` dates follow the same clock as the sync. Both are
+/// set, one empty, so that neither is inherited from elsewhere.
+fn driver_today(today: Today) -> [(&'static str, String); 2] {
+    let (day, now) = match today {
+        Today::Date(date) => (date.format("%Y-%m-%d").to_string(), String::new()),
+        Today::At(instant) => (String::new(), instant.to_rfc3339()),
+    };
+    [
+        (crate::cli::merge_driver::TODAY_VAR, day),
+        (crate::clock::NOW_VAR, now),
+    ]
+}
+
 fn summarise(git: &Git, names: &[String], from: &str, to: Option<&str>, today: Today) -> Vec<Text> {
     let mut parts = Vec::new();
     for name in names {
@@ -208,9 +222,14 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             .run(&["log", "-1", "--format=%an", &upstream])
             .unwrap_or_default();
         let by = by.trim();
+        let [(day_var, day), (now_var, now)] = driver_today(opts.today);
         let merged = git.run_with(
             &["merge", "-q", "--no-edit", &upstream],
-            &[("BAIRI_MERGE_BY", by)],
+            &[
+                (crate::cli::merge_driver::BY_VAR, by),
+                (day_var, &day),
+                (now_var, &now),
+            ],
         );
         if merged.is_err() {
             let stuck = git
