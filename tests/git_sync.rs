@@ -427,6 +427,66 @@ fn a_sync_on_the_clock_dates_its_conflicts_in_the_campaigns_zone() {
 }
 
 #[test]
+fn a_detached_head_is_refused_with_what_to_do_and_nothing_changed() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "游离时的记录"]);
+    let head = git(&w.home, &w.a, &["rev-parse", "HEAD"]);
+    git(&w.home, &w.a, &["switch", "-q", "--detach", "HEAD"]);
+    let status = git(&w.home, &w.a, &["status", "--porcelain"]);
+    let config = std::fs::read_to_string(w.a.join(".git/config")).expect("config");
+    let refused = |lang: &str| {
+        let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
+            .env("LANG", lang)
+            .args(["sync", "qinglan.toml", "--today", TODAY])
+            .current_dir(&w.a)
+            .output()
+            .expect("bairi runs");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!said.contains("fatal"), "no raw git error: {said}");
+        assert_eq!(said.trim().lines().count(), 1, "{said}");
+        said
+    };
+    // `main` points at the commit: the advice names it.
+    let short = &head[..7];
+    let zh = refused("zh_CN.UTF-8");
+    assert!(
+        zh.contains(&format!("游离 HEAD 状态(停在提交 {short}"))
+            && zh.contains("git switch main")
+            && zh.contains("什么都没有改动"),
+        "{zh}"
+    );
+    let en = refused("en_US.UTF-8");
+    assert!(
+        en.contains(&format!("on a detached HEAD (at commit {short}"))
+            && en.contains("git switch main")
+            && en.contains("nothing was changed"),
+        "{en}"
+    );
+    // Nothing committed, staged or set up.
+    assert_eq!(git(&w.home, &w.a, &["rev-parse", "HEAD"]), head);
+    assert_eq!(git(&w.home, &w.a, &["status", "--porcelain"]), status);
+    let after = std::fs::read_to_string(w.a.join(".git/config")).expect("config");
+    assert_eq!(after, config);
+    // A commit made while detached, which no branch points at: the advice is generic.
+    git(
+        &w.home,
+        &w.a,
+        &["commit", "-q", "--allow-empty", "-m", "游离"],
+    );
+    let there = git(&w.home, &w.a, &["rev-parse", "HEAD"]);
+    assert!(refused("en_US.UTF-8").contains("git switch <branch> first"));
+    assert!(refused("zh_CN.UTF-8").contains("先 git switch <分支> 回到分支"));
+    assert_eq!(git(&w.home, &w.a, &["rev-parse", "HEAD"]), there);
+    assert_eq!(git(&w.home, &w.a, &["status", "--porcelain"]), status);
+    // Back on the branch, the note goes out.
+    git(&w.home, &w.a, &["switch", "-q", "main"]);
+    w.sync_ok(&w.a);
+    let (text, _) = w.round();
+    assert!(in_task(&text, "T01").contains("游离时的记录"));
+}
+
+#[test]
 fn other_toml_files_get_gits_own_line_merge() {
     let w = World::new(|t| t);
     let dir = w.a.clone();
