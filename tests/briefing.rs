@@ -144,3 +144,84 @@ fn the_briefing_lists_the_follow_up_orders_due_and_issued() {
     assert!(en.contains("5. Follow-up orders\n"), "{en}");
     assert_no_marks(&zh);
 }
+
+/// The streaks campaign (T06 red at reviews 3, 4 and 5; review 5 dated 2026-11-09) read as of
+/// `today`.
+fn streaks_on(dir: &std::path::Path, today: &str) -> bairi::domain::Campaign {
+    let path = support::qinglan_red_streaks(dir);
+    let text = std::fs::read_to_string(path).unwrap();
+    load_str(&text, Today::Date(day(today))).unwrap().campaign
+}
+
+#[test]
+fn a_review_published_after_today_is_not_in_the_briefing_nor_counted_for_follow_ups() {
+    let dir = tempfile::tempdir().unwrap();
+    // The day before review 5 was published: review 4 is the latest, and the last three
+    // (2, 3, 4) do not all list T06.
+    let before = briefing(
+        &streaks_on(dir.path(), "2026-11-08"),
+        day("2026-11-08"),
+        Lang::En,
+    );
+    assert!(
+        before.contains("2. Leaderboard (checkpoint 4, 26 Oct biweekly contest"),
+        "{before}"
+    );
+    assert!(!before.contains("checkpoint 5"), "{before}");
+    assert!(before.contains("5. Follow-up orders\n(1) none"), "{before}");
+    // The day it was published: it is shown, and T06 is red at 3, 4 and 5.
+    let on = briefing(
+        &streaks_on(dir.path(), "2026-11-09"),
+        day("2026-11-09"),
+        Lang::En,
+    );
+    assert!(
+        on.contains("2. Leaderboard (checkpoint 5, 9 Nov monthly review"),
+        "{on}"
+    );
+    assert!(
+        on.contains("(1) T06 溪湾四期安置房项目征迁: red at three reviews in a row"),
+        "{on}"
+    );
+}
+
+#[test]
+fn json_and_the_leaderboard_view_ignore_a_review_published_after_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_red_streaks(dir.path());
+    // Review 5 published three days after its checkpoint (2026-11-09).
+    let text = std::fs::read_to_string(&path).unwrap();
+    let late = text.replacen("date         = 2026-11-09", "date         = 2026-11-12", 1);
+    assert_ne!(
+        late, text,
+        "the fixture's review 5 changed; update this test"
+    );
+    std::fs::write(&path, late).unwrap();
+    let file = path.to_str().unwrap();
+    let run = |today: &str, args: &[&str]| {
+        let out = support::bairi(&[&["report", file, "--today", today], args].concat());
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let follow_up = |today: &str| {
+        let v: serde_json::Value =
+            serde_json::from_str(&run(today, &["--format", "json"])).unwrap();
+        v["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["follow_up"] == serde_json::Value::Bool(true))
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(follow_up("2026-11-11").is_empty());
+    assert_eq!(follow_up("2026-11-12"), ["T06"]);
+    let view = |today: &str| run(today, &["--format", "text", "--view", "leaderboard"]);
+    let before = view("2026-11-11");
+    assert!(
+        before.contains("checkpoint 5 2026-11-09 · not published (computed)"),
+        "{before}"
+    );
+    let on = view("2026-11-12");
+    assert!(on.contains("checkpoint 5 2026-11-12 · published"), "{on}");
+}

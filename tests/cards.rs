@@ -94,3 +94,48 @@ fn english_screens_use_one_word_for_each_light() {
         assert!(!all.contains(other), "{other}\n{all}");
     }
 }
+
+#[test]
+fn a_family_emoji_in_a_title_is_one_glyph_and_the_card_border_stays_put() {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    const FAMILY: &str = "👨\u{200D}👩\u{200D}👧";
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen(
+        "short      = \"城南公路\"",
+        &format!("short      = \"城南{FAMILY}公路\""),
+        1,
+    );
+    assert_ne!(changed, text, "the fixture's T04 changed; update this test");
+    std::fs::write(&path, changed).unwrap();
+    for (w, h) in [(80, 24), (120, 30)] {
+        let m = support::model_of(&path, "2026-11-22", Lang::Zh);
+        let s = screen(&m, w, h);
+        assert!(s.contains(&format!("城南{FAMILY}公路")), "one glyph\n{s}");
+        // Every row is as wide as the screen, as a terminal counts it (one grapheme at a time).
+        for line in s.lines() {
+            let cols: usize = line.graphemes(true).map(UnicodeWidthStr::width).sum();
+            assert_eq!(cols, usize::from(w), "{line}\n{s}");
+        }
+        // The card's right border is in the same column on all its rows.
+        let lines: Vec<&str> = s.lines().collect();
+        let row = lines.iter().position(|l| l.contains(FAMILY)).unwrap();
+        let borders = |l: &str| -> Vec<usize> {
+            let mut col = 0;
+            let mut at = Vec::new();
+            for g in l.graphemes(true) {
+                if g == "│" {
+                    at.push(col);
+                }
+                col += g.width();
+            }
+            at
+        };
+        let title_row = borders(lines[row]);
+        for below in &lines[row + 1..row + 3] {
+            assert_eq!(borders(below), title_row, "{}\n{below}\n{s}", lines[row]);
+        }
+    }
+}

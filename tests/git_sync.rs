@@ -347,6 +347,146 @@ fn the_driver_alone_writes_ours_and_exits_zero() {
 }
 
 #[test]
+fn the_driver_dates_a_conflict_by_the_one_clock_in_the_campaigns_zone() {
+    let w = World::new(|t| t);
+    let dir = w.a.clone();
+    let base = campaign_text(&dir);
+    let ours = base.replacen("progress   = 80", "progress   = 85", 1);
+    let theirs = base.replacen("progress   = 80", "progress   = 90", 1);
+    for (name, text) in [("o", &base), ("a", &ours), ("b", &theirs)] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let driver = |envs: &[(&str, &str)]| {
+        std::fs::write(dir.join("a"), &ours).expect("write");
+        let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
+            .envs(envs.iter().copied())
+            .args(["merge-driver", "o", "a", "b", "qinglan.toml"])
+            .current_dir(&dir)
+            .output()
+            .expect("bairi runs");
+        (out, std::fs::read_to_string(dir.join("a")).expect("read"))
+    };
+    let recorded = |date: &str| format!("field = \"progress\"\ntheirs = 90\ndate = {date}\n");
+    // 20:00 UTC on the 22nd is already the 23rd in Asia/Shanghai.
+    let at_eight = ("BAIRI_NOW", "2026-11-22T20:00:00Z");
+    let (out, merged) = driver(&[at_eight]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(merged.contains(&recorded("2026-11-23")), "{merged}");
+    // A day pinned by `bairi sync --today` wins over the clock.
+    let (out, merged) = driver(&[at_eight, ("BAIRI_MERGE_TODAY", "2026-10-01")]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(merged.contains(&recorded("2026-10-01")), "{merged}");
+    // An unreadable day is left to git, never the clock's day.
+    let (out, merged) = driver(&[("BAIRI_MERGE_TODAY", "next week")]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("BAIRI_MERGE_TODAY=next week"));
+    assert_eq!(merged, ours, "ours left as it was");
+}
+
+#[test]
+fn a_sync_with_today_pinned_dates_its_conflicts_that_day() {
+    let w = World::new(|t| t);
+    change_campaign(&w.a, |t| {
+        t.replacen("progress   = 80", "progress   = 85", 1)
+    });
+    change_campaign(&w.b, |t| {
+        t.replacen("progress   = 80", "progress   = 90", 1)
+    });
+    w.sync_ok(&w.a);
+    let out = w.bairi(&w.b, &["sync", "qinglan.toml", "--today", "2026-10-01"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = campaign_text(&w.b);
+    assert!(
+        text.contains("theirs = 85\nby = \"Site A\"\ndate = 2026-10-01\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_sync_on_the_clock_dates_its_conflicts_in_the_campaigns_zone() {
+    let w = World::new(|t| t);
+    change_campaign(&w.a, |t| {
+        t.replacen("progress   = 80", "progress   = 85", 1)
+    });
+    change_campaign(&w.b, |t| {
+        t.replacen("progress   = 80", "progress   = 90", 1)
+    });
+    w.sync_ok(&w.a);
+    let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
+        .env("BAIRI_NOW", "2026-11-22T20:00:00Z")
+        .args(["sync", "qinglan.toml"])
+        .current_dir(&w.b)
+        .output()
+        .expect("bairi runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = campaign_text(&w.b);
+    assert!(
+        text.contains("theirs = 85\nby = \"Site A\"\ndate = 2026-11-23\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_detached_head_is_refused_with_what_to_do_and_nothing_changed() {
+    let w = World::new(|t| t);
+    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "游离时的记录"]);
+    let head = git(&w.home, &w.a, &["rev-parse", "HEAD"]);
+    git(&w.home, &w.a, &["switch", "-q", "--detach", "HEAD"]);
+    let status = git(&w.home, &w.a, &["status", "--porcelain"]);
+    let config = std::fs::read_to_string(w.a.join(".git/config")).expect("config");
+    let refused = |lang: &str| {
+        let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
+            .env("LANG", lang)
+            .args(["sync", "qinglan.toml", "--today", TODAY])
+            .current_dir(&w.a)
+            .output()
+            .expect("bairi runs");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!said.contains("fatal"), "no raw git error: {said}");
+        assert_eq!(said.trim().lines().count(), 1, "{said}");
+        said
+    };
+    // `main` points at the commit: the advice names it.
+    let short = &head[..7];
+    let zh = refused("zh_CN.UTF-8");
+    assert!(
+        zh.contains(&format!("游离 HEAD 状态(停在提交 {short}"))
+            && zh.contains("git switch main")
+            && zh.contains("什么都没有改动"),
+        "{zh}"
+    );
+    let en = refused("en_US.UTF-8");
+    assert!(
+        en.contains(&format!("on a detached HEAD (at commit {short}"))
+            && en.contains("git switch main")
+            && en.contains("nothing was changed"),
+        "{en}"
+    );
+    // Nothing committed, staged or set up.
+    assert_eq!(git(&w.home, &w.a, &["rev-parse", "HEAD"]), head);
+    assert_eq!(git(&w.home, &w.a, &["status", "--porcelain"]), status);
+    let after = std::fs::read_to_string(w.a.join(".git/config")).expect("config");
+    assert_eq!(after, config);
+    // A commit made while detached, which no branch points at: the advice is generic.
+    git(
+        &w.home,
+        &w.a,
+        &["commit", "-q", "--allow-empty", "-m", "游离"],
+    );
+    let there = git(&w.home, &w.a, &["rev-parse", "HEAD"]);
+    assert!(refused("en_US.UTF-8").contains("git switch <branch> first"));
+    assert!(refused("zh_CN.UTF-8").contains("先 git switch <分支> 回到分支"));
+    assert_eq!(git(&w.home, &w.a, &["rev-parse", "HEAD"]), there);
+    assert_eq!(git(&w.home, &w.a, &["status", "--porcelain"]), status);
+    // Back on the branch, the note goes out.
+    git(&w.home, &w.a, &["switch", "-q", "main"]);
+    w.sync_ok(&w.a);
+    let (text, _) = w.round();
+    assert!(in_task(&text, "T01").contains("游离时的记录"));
+}
+
+#[test]
 fn other_toml_files_get_gits_own_line_merge() {
     let w = World::new(|t| t);
     let dir = w.a.clone();

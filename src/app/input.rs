@@ -42,17 +42,10 @@ impl TextInput {
         self.text.chars().count()
     }
 
-    /// Inserts typed or pasted text at the cursor; line breaks and tabs become spaces, other
-    /// control characters (escape sequences included) are dropped.
+    /// Inserts typed or pasted text at the cursor, made inert: line breaks and tabs become
+    /// spaces, other control characters (escape sequences included) are dropped.
     pub fn insert(&mut self, s: &str) {
-        let clean: String = s
-            .chars()
-            .filter_map(|c| match c {
-                '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() || crate::sanitize::is_invisible(c) => None,
-                c => Some(c),
-            })
-            .collect();
+        let clean = crate::sanitize::inert(s);
         let at = self.byte_at(self.cursor);
         self.text.insert_str(at, &clean);
         self.cursor += clean.chars().count();
@@ -184,6 +177,14 @@ mod tests {
         i.insert("设备\u{1b}[31m进场\n第二行\u{7}");
         assert_eq!(i.text(), "设备[31m进场 第二行节点");
         assert_eq!(i.cursor(), 12);
+    }
+
+    #[test]
+    fn a_pasted_family_emoji_stays_one_glyph() {
+        let mut i = TextInput::new("");
+        i.insert("家\u{200B}庭👨\u{200D}👩\u{200D}👧");
+        assert_eq!(i.text(), "家庭👨\u{200D}👩\u{200D}👧");
+        assert_eq!(i.cursor_column(), 6);
     }
 
     #[test]

@@ -239,11 +239,12 @@ fn follow_up(
     let Some(index) = campaign.task_index(task) else {
         return Err(tr!("没有任务 {task}", "there is no task {task}"));
     };
-    let flagged = follow_up::follow_ups(campaign)
+    let then = campaign.as_of(file.today);
+    let flagged = follow_up::follow_ups(&then)
         .get(index)
         .copied()
         .unwrap_or(false);
-    let offered = follow_up::order_text(campaign, index, flagged);
+    let offered = follow_up::order_text(&then, index, flagged);
     Ok(NewProblem {
         text: text.unwrap_or_else(|| offered.get(lang).to_owned()),
         kind: Some(follow_up::KIND.to_owned()),

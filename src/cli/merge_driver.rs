@@ -16,12 +16,27 @@ use crate::tr;
 /// Who the other side is, set by `bairi sync` (the author of their last commit).
 pub const BY_VAR: &str = "BAIRI_MERGE_BY";
 
+/// The day a `bairi sync --today D` merges on (`YYYY-MM-DD`); without it the driver's clock
+/// (`BAIRI_NOW`, which a sync sets to its own instant) read in the campaign's zone.
+pub const TODAY_VAR: &str = "BAIRI_MERGE_TODAY";
+
 /// The three versions git hands the driver, and the path it merges.
 pub struct DriverFiles<'a> {
     pub base: &'a Path,
     pub ours: &'a Path,
     pub theirs: &'a Path,
     pub path: Option<&'a Path>,
+}
+
+/// Today for the records: the pinned day [`TODAY_VAR`], else the date at `now`. An unreadable
+/// value is an error, never silently the clock's day.
+fn today(now: DateTime<Utc>) -> Result<Today, String> {
+    match std::env::var(TODAY_VAR) {
+        Err(std::env::VarError::NotPresent) => Ok(Today::At(now)),
+        Ok(v) if v.trim().is_empty() => Ok(Today::At(now)),
+        Ok(v) => v.trim().parse().map(Today::Date).map_err(|_| v),
+        Err(std::env::VarError::NotUnicode(v)) => Err(v.to_string_lossy().into_owned()),
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -31,6 +46,18 @@ fn read(path: &Path) -> Result<String, String> {
 
 pub fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Write) -> i32 {
     let name = files.path.unwrap_or(files.ours).display().to_string();
+    let today = match today(now) {
+        Ok(today) => today,
+        Err(value) => {
+            let value = crate::sanitize::inert(&value);
+            let text = tr!(
+                "{name}:{TODAY_VAR}={value} 不是日期(YYYY-MM-DD),交给 git 处理",
+                "{name}: {TODAY_VAR}={value} is not a date (YYYY-MM-DD); left to git"
+            );
+            let _ = writeln!(err, "{}", text.get(lang));
+            return 1;
+        }
+    };
     let texts = (read(files.base), read(files.ours), read(files.theirs));
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
         let why = [texts.0.err(), texts.1.err(), texts.2.err()]
@@ -45,7 +72,7 @@ pub fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Wr
         let _ = writeln!(err, "{}", text.get(lang));
         return 1;
     };
-    if load_str(&ours, Today::At(now)).is_err() && load_str(&theirs, Today::At(now)).is_err() {
+    if load_str(&ours, today).is_err() && load_str(&theirs, today).is_err() {
         // Not a campaign (a `*.toml` pattern catches other files too): git's line merge.
         return match crate::sync::git::merge_file(files.ours, files.base, files.theirs) {
             Ok(true) => 0,
@@ -59,8 +86,11 @@ pub fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Wr
     // Today in the campaign's zone, for the records.
     let date = [&ours, &theirs, &base]
         .iter()
-        .find_map(|t| load_str(t, Today::At(now)).ok().map(|l| l.today))
-        .unwrap_or_else(|| now.date_naive());
+        .find_map(|t| load_str(t, today).ok().map(|l| l.today))
+        .unwrap_or_else(|| match today {
+            Today::Date(date) => date,
+            Today::At(instant) => instant.date_naive(),
+        });
     let by = std::env::var(BY_VAR).ok().filter(|b| !b.trim().is_empty());
     let stamp = Stamp {
         by: by.as_deref(),

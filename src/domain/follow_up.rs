@@ -1,5 +1,6 @@
 //! Follow-up orders (督办): a task in the `red` list of each of the last three published
-//! reviews (by checkpoint number) is due one; an order is a problem of kind `督办`.
+//! reviews (by checkpoint number) is due one; an order is a problem of kind `督办`. A caller
+//! with a day passes `campaign.as_of(today)`, so that a review published later does not count.
 
 use chrono::NaiveDate;
 
@@ -207,6 +208,23 @@ mod tests {
         c.reviews = vec![review(1, &["T2"]), review(3, &["T2"]), review(6, &["T2"])];
         assert_eq!(last_reviews(&c), Some([1, 3, 6]));
         assert_eq!(follow_ups(&c), [false, true]);
+    }
+
+    #[test]
+    fn a_review_dated_after_today_does_not_count() {
+        let mut c = two_tasks();
+        // Review 3 is dated 2026-10-12.
+        c.reviews = vec![review(1, &["T1"]), review(2, &["T1"]), review(3, &["T1"])];
+        let before = c.as_of(date("2026-10-11"));
+        assert_eq!(follow_ups(&before), [false, false]);
+        assert_eq!(latest_review_date(&before), Some(date("2026-09-28")));
+        let on = c.as_of(date("2026-10-12"));
+        assert_eq!(follow_ups(&on), [true, false]);
+        assert_eq!(latest_review_date(&on), Some(date("2026-10-12")));
+        assert!(
+            matches!(on, std::borrow::Cow::Borrowed(_)),
+            "nothing to leave out"
+        );
     }
 
     fn order(id: &str, raised: &str, resolved_on: Option<&str>) -> Problem {

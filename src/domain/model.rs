@@ -326,4 +326,15 @@ impl Campaign {
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
+
+    /// The campaign as it stood on `today`: reviews published (dated) after it left out, so
+    /// that the leaderboard shown, red counts and follow-up orders are those of that day.
+    pub fn as_of(&self, today: NaiveDate) -> std::borrow::Cow<'_, Campaign> {
+        if self.reviews.iter().all(|r| r.date <= today) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut then = self.clone();
+        then.reviews.retain(|r| r.date <= today);
+        std::borrow::Cow::Owned(then)
+    }
 }

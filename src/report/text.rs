@@ -237,7 +237,7 @@ fn follow_ups(c: &Campaign, lang: Lang) -> Vec<String> {
 /// The briefing of `campaign` on `today`, in `lang`: plain text with 一、/(一) numbering
 /// (1. / (1) in English) and no Markdown marks, ready to paste into a chat group.
 pub fn briefing(campaign: &Campaign, today: NaiveDate, lang: Lang) -> String {
-    let c = campaign;
+    let c = &*campaign.as_of(today);
     let title = tr!("工作简报", "Briefing");
     let mut out = format!(
         "{} {}\n{}\n\n",

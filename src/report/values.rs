@@ -121,6 +121,7 @@ pub struct UnitValues {
 
 /// Gathers every value of the report for `today`; reasons are in `lang`.
 pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
+    let campaign = &*campaign.as_of(today);
     let follow_ups = crate::domain::follow_up::follow_ups(campaign);
     Report {
         campaign: campaign_values(campaign, today),

@@ -162,7 +162,7 @@ impl Ctx<'_> {
     }
 }
 
-/// Builds a view; `checkpoint` picks the leaderboard (default: the latest past one).
+/// Builds a view as of `today`; `checkpoint` picks the leaderboard (default: the latest past one).
 pub fn build(
     c: &Campaign,
     today: NaiveDate,
@@ -170,6 +170,7 @@ pub fn build(
     view: View,
     checkpoint: Option<usize>,
 ) -> Result<Doc, Text> {
+    let c = &*c.as_of(today);
     let lights = c
         .tasks
         .iter()

@@ -39,6 +39,12 @@ pub enum Outcome {
 pub enum SyncError {
     NotARepo(String),
     NoRemote,
+    /// HEAD is on no branch (at this commit, when there is one; and the branch that points
+    /// at it, if one does): nothing to commit onto or push from.
+    DetachedHead {
+        at: Option<String>,
+        branch: Option<String>,
+    },
     Git(String),
     /// git stopped the merge (a file bairi does not merge changed both ways); it was undone.
     MergeStopped(String),
@@ -61,6 +67,15 @@ impl SyncError {
                 "仓库没有远程:先 git remote add origin <地址>(修改已在本地提交)",
                 "the repository has no remote: git remote add origin <url> first (the changes are committed here)",
             ),
+            SyncError::DetachedHead { at, branch } => {
+                let at = at.as_deref().map_or_else(String::new, |c| format!(" {c}"));
+                let branch = branch.as_deref();
+                let (zh, en) = (branch.unwrap_or("<分支>"), branch.unwrap_or("<branch>"));
+                tr!(
+                    "仓库处于游离 HEAD 状态(停在提交{at},不在任何分支上):先 git switch {zh} 回到分支,再运行 bairi sync;什么都没有改动",
+                    "the repository is on a detached HEAD (at commit{at}, on no branch): git switch {en} first, then run bairi sync again; nothing was changed"
+                )
+            }
             SyncError::Git(why) => tr!("git 出错:{why}", "git failed: {why}"),
             SyncError::MergeStopped(files) => tr!(
                 "合并已撤销:{files} 双方都改了,bairi 不合并这些文件,请用 git 处理",
@@ -102,6 +117,20 @@ fn changed_tomls(git: &Git, files: &[String], from: Option<&str>, to: Option<&st
         .collect()
 }
 
+/// What tells the merge driver git runs which day it is: the pinned day, else this sync's
+/// instant, so that its `[[conflicts]]` dates follow the same clock as the sync. Both are
+/// set, one empty, so that neither is inherited from elsewhere.
+fn driver_today(today: Today) -> [(&'static str, String); 2] {
+    let (day, now) = match today {
+        Today::Date(date) => (date.format("%Y-%m-%d").to_string(), String::new()),
+        Today::At(instant) => (String::new(), instant.to_rfc3339()),
+    };
+    [
+        (crate::cli::merge_driver::TODAY_VAR, day),
+        (crate::clock::NOW_VAR, now),
+    ]
+}
+
 /// The summary of what changed in `names` from `from` to `to` (`None`: the working tree).
 fn summarise(git: &Git, names: &[String], from: &str, to: Option<&str>, today: Today) -> Vec<Text> {
     let mut parts = Vec::new();
@@ -121,6 +150,31 @@ fn summarise(git: &Git, names: &[String], from: &str, to: Option<&str>, today: T
     parts
 }
 
+/// The branch HEAD is on; a detached HEAD is refused before anything is touched.
+fn on_branch(git: &Git) -> Result<String, SyncError> {
+    if let Ok(branch) = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"]) {
+        return Ok(branch.trim().to_owned());
+    }
+    let at = git.rev("HEAD");
+    let branch = at.as_deref().and_then(|commit| {
+        let names = git
+            .run(&[
+                "for-each-ref",
+                "--format=%(refname:short)",
+                "--points-at",
+                commit,
+                "refs/heads",
+            ])
+            .ok()?;
+        let mut names = names.lines().map(str::to_owned);
+        names.next().filter(|_| names.next().is_none())
+    });
+    Err(SyncError::DetachedHead {
+        at: at.map(|c| c.chars().take(7).collect()),
+        branch,
+    })
+}
+
 /// The whole round trip.
 pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
     let dir = match opts.file.and_then(Path::parent) {
@@ -128,6 +182,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         _ => PathBuf::from("."),
     };
     let git = Git::find(&dir).map_err(|e| SyncError::NotARepo(e.0))?;
+    let branch = on_branch(&git)?;
     let files: Vec<String> = match opts.file {
         Some(f) => vec![relative(&git, f)?],
         None => Vec::new(),
@@ -167,10 +222,6 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
     else {
         return Err(SyncError::NoRemote);
     };
-    let branch = git
-        .run(&["symbolic-ref", "--short", "HEAD"])?
-        .trim()
-        .to_owned();
     let upstream = git
         .run(&["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"])
         .map_or_else(|_| format!("{remote}/{branch}"), |s| s.trim().to_owned());
@@ -208,9 +259,14 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             .run(&["log", "-1", "--format=%an", &upstream])
             .unwrap_or_default();
         let by = by.trim();
+        let [(day_var, day), (now_var, now)] = driver_today(opts.today);
         let merged = git.run_with(
             &["merge", "-q", "--no-edit", &upstream],
-            &[("BAIRI_MERGE_BY", by)],
+            &[
+                (crate::cli::merge_driver::BY_VAR, by),
+                (day_var, &day),
+                (now_var, &now),
+            ],
         );
         if merged.is_err() {
             let stuck = git
