@@ -255,3 +255,25 @@ fn bairi_follow_up_records_an_order_with_the_boards_defaults() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn the_board_opened_before_a_review_was_published_does_not_count_it() {
+    // Review 5 (T06 red for the third time in a row) is dated 2026-11-09.
+    let (before, _d1) = support::streaks_model("2026-11-08", Lang::En);
+    let (on, _d2) = support::streaks_model("2026-11-09", Lang::En);
+    let t06 = on.campaign().task_index("T06").unwrap();
+    assert_eq!(on.derived.follow_ups[t06], Some(FollowUp::Due));
+    assert_eq!(before.derived.follow_ups[t06], None, "not due yet that day");
+    assert_eq!(
+        before.derived.red_counts[t06] + 1,
+        on.derived.red_counts[t06],
+        "review 5's red list counts from its day"
+    );
+    let said = |m| bairi::app::detail_doc::follow_up_text(m, t06).en;
+    assert!(
+        said(&before).contains("checkpoints 2, 3, 4"),
+        "{}",
+        said(&before)
+    );
+    assert!(said(&on).contains("checkpoints 3, 4, 5"), "{}", said(&on));
+}

@@ -50,9 +50,11 @@ impl Derived {
             .iter()
             .map(|t| task_light(t, &campaign.rules.light, today))
             .collect();
+        // Reviews published after today (a board opened with `--today`) do not count yet.
+        let then = campaign.as_of(today);
         let mut derived = Derived {
-            red_counts: red_counts(campaign),
-            follow_ups: follow_up::states(campaign),
+            red_counts: red_counts(&then),
+            follow_ups: follow_up::states(&then),
             red: 0,
             yellow: 0,
             green: 0,
@@ -75,7 +77,7 @@ impl Derived {
         filter: Option<&Filter>,
         sort: Sort,
     ) {
-        let since = follow_up::latest_review_date(campaign);
+        let since = follow_up::latest_review_date(&campaign.as_of(today));
         for &i in list {
             if let (Some(task), Some(light)) = (campaign.tasks.get(i), self.lights.get_mut(i)) {
                 *light = task_light(task, &campaign.rules.light, today);

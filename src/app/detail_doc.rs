@@ -236,7 +236,7 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
 
 /// `督办:第4、5、6节点连续红灯,尚未下达` / `…,已下达 T08-P3(限期 12-07,县住建局)`.
 pub fn follow_up_text(model: &Model, index: usize) -> Text {
-    let campaign = model.campaign();
+    let campaign = &*model.as_of_today();
     let Some(task) = campaign.tasks.get(index) else {
         return Text::same("");
     };

@@ -46,7 +46,7 @@ pub fn chosen(model: &Model) -> Moment {
 /// leaderboard computed by the rules.
 pub fn shown(model: &Model) -> (Leaderboard, bool) {
     let moment = chosen(model);
-    let campaign = model.campaign();
+    let campaign = &*model.as_of_today();
     let published = moment
         .checkpoint
         .and_then(|n| campaign.reviews.iter().find(|r| r.checkpoint as usize == n));

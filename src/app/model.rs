@@ -216,6 +216,11 @@ impl Model {
         &self.store.campaign
     }
 
+    /// The campaign as it stood on the board's today: reviews published later left out.
+    pub fn as_of_today(&self) -> std::borrow::Cow<'_, Campaign> {
+        self.store.campaign.as_of(self.today)
+    }
+
     /// The open file, to read (its path, text, whether it is saved) or copy for a save.
     pub fn store(&self) -> &CampaignFile {
         &self.store

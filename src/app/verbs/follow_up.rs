@@ -21,7 +21,7 @@ pub fn form(model: &Model, id: &str) -> (Text, Vec<Field>) {
     let due = crate::store::edit::pledge::default_due(&c.info, model.today).to_string();
     let by = model.author.clone().unwrap_or_default();
     let text = order_text(model, id);
-    let since = follow_up::latest_review_date(c);
+    let since = follow_up::latest_review_date(&model.as_of_today());
     let issued = task
         .and_then(|t| follow_up::order_for(t, since))
         .map(|p| inert(&p.id));
@@ -62,7 +62,7 @@ pub fn form(model: &Model, id: &str) -> (Text, Vec<Field>) {
 
 /// The order's text as the form offers it: why the task is chased.
 pub fn order_text(model: &Model, id: &str) -> Text {
-    let c = model.campaign();
+    let c = &*model.as_of_today();
     let Some(index) = c.task_index(id) else {
         return Text::same("");
     };
