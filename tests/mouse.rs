@@ -348,3 +348,40 @@ fn the_wheel_moves_through_the_wall_charts_rows() {
     );
     assert_eq!(m.wall.row, row, "and back");
 }
+
+#[test]
+fn a_second_click_on_a_place_another_card_moved_into_only_selects_it() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    let at = card(&m, &hits(&m, 80, 24), "T02");
+    feed(&mut m, click_at(at), t0, &mut clicks);
+    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+    // Between the clicks the cards are sorted anew: another card now stands where T02 stood.
+    let under = |m: &Model| {
+        let Some(Target::Spot(Spot::Card { column, row })) = hits(m, 80, 24).at(at.0, at.1) else {
+            panic!("no card stands where T02 stood");
+        };
+        m.campaign().tasks[m.derived.columns[column].tasks[row]]
+            .id
+            .clone()
+    };
+    let mut other = under(&m);
+    for _ in 0..5 {
+        if other != "T02" {
+            break;
+        }
+        press(&mut m, &[Action::Sort]);
+        other = under(&m);
+    }
+    assert_ne!(other, "T02");
+    let done = feed(
+        &mut m,
+        click_at(at),
+        t0 + Duration::from_millis(300),
+        &mut clicks,
+    );
+    assert!(!done.contains(&Action::Open), "{done:?}");
+    assert_eq!(m.view, View::Board, "{other} selected, not opened");
+    assert_eq!(m.selected_id(), Some(other));
+}

@@ -12,10 +12,11 @@ use super::model::{Model, View};
 /// Two clicks on the same thing within this long open it.
 pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
-/// The last click, to tell a double click (by the events' arrival).
+/// The last click, to tell a double click (by the events' arrival): where, the task it was
+/// on (a card's place may hold another task by the second click), and when.
 #[derive(Debug, Clone, Default)]
 pub struct Clicks {
-    last: Option<(Spot, Instant)>,
+    last: Option<(Spot, Option<String>, Instant)>,
 }
 
 /// The actions `event` (arrived `at`) means on the screen as last drawn. Nothing while a
@@ -55,15 +56,16 @@ fn click(model: &Model, target: Option<Target>, at: Instant, clicks: &mut Clicks
             vec![action]
         }
         Some(Target::Spot(spot)) if model.view != View::Help => {
-            let double = clicks.last.is_some_and(|(last, when)| {
-                last == spot && at.saturating_duration_since(when) <= DOUBLE_CLICK
+            let task = task_under(model, spot);
+            let double = clicks.last.as_ref().is_some_and(|(last, was, when)| {
+                *last == spot && *was == task && at.saturating_duration_since(*when) <= DOUBLE_CLICK
             });
             let opens = !matches!(spot, Spot::Column(_));
             if double && opens {
                 clicks.last = None;
                 vec![Action::Point(spot), Action::Open]
             } else {
-                clicks.last = Some((spot, at));
+                clicks.last = Some((spot, task, at));
                 vec![Action::Point(spot)]
             }
         }
@@ -72,6 +74,15 @@ fn click(model: &Model, target: Option<Target>, at: Instant, clicks: &mut Clicks
             Vec::new()
         }
     }
+}
+
+/// The id of the task whose card stands at `spot`, if it is a card.
+fn task_under(model: &Model, spot: Spot) -> Option<String> {
+    let Spot::Card { column, row } = spot else {
+        return None;
+    };
+    let index = *model.derived.columns.get(column)?.tasks.get(row)?;
+    model.campaign().tasks.get(index).map(|t| t.id.clone())
 }
 
 fn wheel(model: &Model, target: Option<Target>, down: bool) -> Vec<Action> {
