@@ -18,6 +18,7 @@ pub mod standup;
 pub mod text;
 pub mod theme;
 pub mod wall;
+pub mod wrap;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;

@@ -168,3 +168,24 @@ fn the_footer_offers_the_keys_of_the_view_on_screen() {
         "{s}"
     );
 }
+
+#[test]
+fn a_long_message_wraps_between_words_at_80_columns() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    let said = "Save failed: the file on disk was changed elsewhere and does not load now; \
+                not merged or saved; your edits are kept: press s to try again shortly";
+    m.say(
+        bairi::app::model::Tone::Error,
+        bairi::i18n::Text::new(said, said),
+    );
+    let shown = support::screen(&m, 80, 24);
+    let bottom: Vec<&str> = shown.lines().rev().take(3).collect();
+    let words: Vec<&str> = said.split_whitespace().collect();
+    for line in &bottom {
+        for piece in line.split_whitespace() {
+            let cut = !words.contains(&piece) && words.iter().any(|w| w.contains(piece));
+            assert!(!cut, "`{piece}` is a cut word:\n{}", bottom.join("\n"));
+        }
+    }
+    assert!(bottom.iter().any(|l| l.contains("shortly")), "{shown}");
+}

@@ -20,9 +20,12 @@ pub fn height(ctx: &Ctx, width: u16) -> u16 {
     if !says_something(ctx) {
         return 1;
     }
-    let used = line(ctx).width();
-    let width = usize::from(width.max(1));
-    u16::try_from(used.div_ceil(width)).map_or(MAX_LINES, |n| n.clamp(1, MAX_LINES))
+    let line = line(ctx);
+    if line.width() <= usize::from(width) {
+        return 1;
+    }
+    let lines = super::wrap::lines(line.spans, width.into()).len();
+    u16::try_from(lines).map_or(MAX_LINES, |n| n.clamp(1, MAX_LINES))
 }
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -41,30 +44,10 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     );
 }
 
-/// Spans broken into lines of at most `width` columns (by grapheme, styles kept), the last of
-/// `rows` lines ending in `…` when more is left.
+/// Spans broken into lines of at most `width` columns (between words where it can, styles
+/// kept), the last of `rows` lines ending in `…` when more is left.
 fn wrap_spans(spans: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<'static>> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
-    let mut used = 0;
-    for span in spans {
-        let mut piece = String::new();
-        for g in span.content.graphemes(true) {
-            let w = super::text::width(g);
-            if used + w > width {
-                if let Some(l) = lines.last_mut() {
-                    l.push(Span::styled(std::mem::take(&mut piece), span.style));
-                }
-                lines.push(Vec::new());
-                used = 0;
-            }
-            piece.push_str(g);
-            used += w;
-        }
-        if let Some(l) = lines.last_mut() {
-            l.push(Span::styled(piece, span.style));
-        }
-    }
+    let mut lines = super::wrap::lines(spans, width);
     let more = lines.len() > rows;
     lines.truncate(rows);
     let mut out: Vec<Line<'static>> = lines.into_iter().map(Line::from).collect();

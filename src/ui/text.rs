@@ -44,31 +44,17 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
-/// Wraps `s` into lines of at most `max` columns, breaking between characters (CJK text has
-/// no spaces); no line is ever wider than `max`, and a character wider than `max` is dropped.
+/// `s` in lines of at most `max` columns: between words where there are spaces, between
+/// characters where there are none (see `wrap.rs`); a character wider than `max` is left out.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
-    let mut lines = Vec::new();
     if max == 0 {
-        return lines;
+        return Vec::new();
     }
-    let mut line = String::new();
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = width(g);
-        if w > max {
-            continue;
-        }
-        if used + w > max {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        line.push_str(g);
-        used += w;
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let kept: String = s.graphemes(true).filter(|g| width(g) <= max).collect();
+    super::wrap::lines(vec![ratatui::text::Span::raw(kept)], max)
+        .into_iter()
+        .map(|line| line.iter().map(|span| span.content.as_ref()).collect())
+        .collect()
 }
 
 #[cfg(test)]
