@@ -25,10 +25,14 @@ fn screen(keymap: &Keymap, actions: &[Action]) -> String {
     for a in actions {
         update(&mut model, *a, support::today());
     }
+    draw(&model, keymap)
+}
+
+fn draw(model: &Model, keymap: &Keymap) -> String {
     let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
     let theme = Theme::default();
     let ctx = Ctx {
-        model: &model,
+        model,
         theme: &theme,
         keymap,
         now: Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap(),
@@ -188,4 +192,23 @@ fn a_long_message_wraps_between_words_at_80_columns() {
         }
     }
     assert!(bottom.iter().any(|l| l.contains("shortly")), "{shown}");
+}
+
+#[test]
+fn a_failed_save_offers_the_save_key_as_bound() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    support::press(&mut m, &[Action::Tick]);
+    let copy = Box::new(m.store().clone());
+    bairi::app::update::store::saved(
+        &mut m,
+        copy,
+        Err(bairi::store::file::SaveError::ChangedOnDisk),
+    );
+    let keymap = Keymap::with_overrides(&[(Action::Save, keys(&["W"]))]).unwrap();
+    let shown = draw(&m, &keymap);
+    assert!(
+        shown.contains("The edits are kept · W tries again"),
+        "{shown}"
+    );
+    assert!(!shown.contains("press s"), "{shown}");
 }

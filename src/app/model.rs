@@ -48,8 +48,17 @@ pub enum Tone {
 pub struct Message {
     pub text: Text,
     pub tone: Tone,
-    /// The edit can be undone: the footer adds the undo key as the keymap binds it.
-    pub undoable: bool,
+    /// What the footer offers after it, with the key as the keymap binds it.
+    pub offer: Option<Offer>,
+}
+
+/// A next step a message offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// The edit it reports can be undone.
+    Undo,
+    /// The edits are not saved: saving again may work.
+    Save,
 }
 
 /// A list to choose from while typing: tasks (search) or filters.
@@ -355,20 +364,17 @@ impl Model {
     }
 
     pub fn say(&mut self, tone: Tone, text: Text) {
-        self.message = Some(Message {
-            text,
-            tone,
-            undoable: false,
-        });
+        self.say_offering(tone, text, None);
+    }
+
+    /// A message with a next step the footer offers after it.
+    pub fn say_offering(&mut self, tone: Tone, text: Text, offer: Option<Offer>) {
+        self.message = Some(Message { text, tone, offer });
     }
 
     /// What an edit did, with `· u 撤销` after it (the key from the keymap).
     pub fn say_undoable(&mut self, text: Text) {
-        self.message = Some(Message {
-            text,
-            tone: Tone::Info,
-            undoable: true,
-        });
+        self.say_offering(Tone::Info, text, Some(Offer::Undo));
     }
 
     pub fn t<'a>(&self, text: &'a Text) -> &'a str {

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::Ctx;
 use super::header::fit_spans;
 use crate::app::action::Action;
-use crate::app::model::{Tone, View};
+use crate::app::model::{Offer, Tone, View};
 use crate::i18n::Text;
 
 /// A message wider than the window takes up to this many lines (a sync's list of what came
@@ -114,11 +114,13 @@ fn line(ctx: &Ctx) -> Line<'static> {
             Tone::Error => ctx.theme.error(),
         };
         let mut text = crate::sanitize::inert(ctx.t(&message.text));
-        if message.undoable {
-            let undo = ctx.hints(&[(&[Action::Undo], Text::new("撤销", "undoes"))]);
-            if !undo.is_empty() {
-                text = format!("{text} · {undo}");
-            }
+        let offered = match message.offer {
+            Some(Offer::Undo) => ctx.hints(&[(&[Action::Undo], Text::new("撤销", "undoes"))]),
+            Some(Offer::Save) => ctx.hints(&[(&[Action::Save], Text::new("重试", "tries again"))]),
+            None => String::new(),
+        };
+        if !offered.is_empty() {
+            text = format!("{text} · {offered}");
         }
         Line::styled(text, style)
     } else {

@@ -2,6 +2,7 @@
 //! for the `[[conflicts]]` a git merge left in the file.
 
 use super::*;
+use crate::app::model::Offer;
 
 /// The answer to the conflict list: `m` keeps mine, `t` theirs; `None` for Esc (not now),
 /// and `Some(None)` for any other key (still asking).
@@ -16,7 +17,12 @@ pub(super) fn answer(action: Action) -> Option<Option<crate::store::merge::Keep>
 }
 
 /// The side `m`/`t` chose, back on the board; Esc goes back saying `left`; other keys wait.
-fn chosen(model: &mut Model, action: Action, left: Text) -> Option<crate::store::merge::Keep> {
+fn chosen(
+    model: &mut Model,
+    action: Action,
+    left: Text,
+    offer: Option<Offer>,
+) -> Option<crate::store::merge::Keep> {
     match answer(action) {
         Some(keep) => {
             if keep.is_some() {
@@ -26,7 +32,7 @@ fn chosen(model: &mut Model, action: Action, left: Text) -> Option<crate::store:
         }
         None => {
             model.view = View::Board;
-            model.say(Tone::Warning, left);
+            model.say_offering(Tone::Warning, left, offer);
             None
         }
     }
@@ -37,11 +43,8 @@ pub(super) fn settle(model: &mut Model, action: Action) -> Vec<Effect> {
     if model.conflicts_recorded {
         return settle_recorded(model, action);
     }
-    let left = Text::new(
-        "修改尚未保存(s 再试)",
-        "the edits are not saved yet (s tries again)",
-    );
-    let Some(keep) = chosen(model, action, left) else {
+    let left = Text::new("修改尚未保存", "the edits are not saved yet");
+    let Some(keep) = chosen(model, action, left, Some(Offer::Save)) else {
         return Vec::new();
     };
     model.conflicts.clear();
@@ -55,7 +58,7 @@ pub(super) fn settle_recorded(model: &mut Model, action: Action) -> Vec<Effect> 
         "冲突记录仍在文件中(bairi check 列出)",
         "the conflict records stay in the file (bairi check lists them)",
     );
-    let Some(keep) = chosen(model, action, left) else {
+    let Some(keep) = chosen(model, action, left, None) else {
         return Vec::new();
     };
     match edit(model, Edit::SettleConflicts(keep)) {

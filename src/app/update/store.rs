@@ -3,7 +3,7 @@
 
 use crate::app::action::Action;
 use crate::app::form::FieldKey;
-use crate::app::model::{Message, Model, Tone, View};
+use crate::app::model::{Message, Model, Offer, Tone, View};
 use crate::i18n::Text;
 use crate::store::file::{CampaignFile, Noticed, SaveError, WatchPoint};
 use crate::tr;
@@ -62,12 +62,13 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
             model.store.learn_from_failed_save(&file);
             let why = err.message();
             let (zh, en) = (why.zh, why.en);
-            model.say(
+            model.say_offering(
                 Tone::Error,
                 tr!(
-                    "保存失败:{zh}。修改仍在内存中,按 s 重试",
-                    "Save failed: {en}. The edits are kept; press s to retry"
+                    "保存失败:{zh}。修改仍在内存中",
+                    "Save failed: {en}. The edits are kept"
                 ),
+                Some(Offer::Save),
             );
         }
     }
@@ -251,7 +252,7 @@ pub fn setting_saved(model: &mut Model, key: &str, value: &str, written: Result<
         _ => Message {
             text: said,
             tone: Tone::Info,
-            undoable: false,
+            offer: None,
         },
     });
 }

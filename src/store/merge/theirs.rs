@@ -43,13 +43,13 @@ impl NotMerged {
                 let why = first.map_or_else(|| Text::same("?"), |d| d.message.clone());
                 let (zh, en) = (why.zh, why.en);
                 tr!(
-                    "磁盘上的文件已被他人修改,但现在无法读取(第 {line} 行:{zh};可能正在被编辑器写入),未合并也未保存;修改仍在,请稍后按 s 重试",
-                    "the file on disk was changed elsewhere and does not load now (line {line}: {en}; an editor may still be writing it); not merged or saved; your edits are kept: press s to try again shortly"
+                    "磁盘上的文件已被他人修改,但现在无法读取(第 {line} 行:{zh};可能正在被编辑器写入),未合并也未保存;修改仍在,请稍后再保存",
+                    "the file on disk was changed elsewhere and does not load now (line {line}: {en}; an editor may still be writing it); not merged or saved; your edits are kept: save again shortly"
                 )
             }
             NotMerged::Vanished { had, lost, .. } => tr!(
-                "磁盘上的文件突然少了 {lost} 个任务(原有 {had} 个),可能还没写完,未保存;修改仍在。若确是有人删除了它们,再按一次 s 保存",
-                "the file on disk has suddenly lost {lost} of {had} tasks (it may be half written); not saved; your edits are kept. If someone removed them on purpose, press s again to save"
+                "磁盘上的文件突然少了 {lost} 个任务(原有 {had} 个),可能还没写完,未保存;修改仍在。若确是有人删除了它们,再保存一次即可",
+                "the file on disk has suddenly lost {lost} of {had} tasks (it may be half written); not saved; your edits are kept. If someone removed them on purpose, save again"
             ),
         }
     }
