@@ -1,9 +1,11 @@
-//! A one-line text input that respects Chinese: the cursor moves by character, widths are
-//! display widths, and no control character is ever kept.
+//! A one-line text input that respects Chinese: the cursor moves by what shows as one
+//! character (a grapheme: a family emoji is one), widths are display widths, and no control
+//! character is ever kept.
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Text and a cursor (a character index, 0..=len).
+/// Text and a cursor (a grapheme index, 0..=len).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     text: String,
@@ -21,7 +23,7 @@ impl TextInput {
         &self.text
     }
 
-    /// The cursor as a character index.
+    /// The cursor as a grapheme index.
     pub fn cursor(&self) -> usize {
         self.cursor
     }
@@ -31,15 +33,15 @@ impl TextInput {
         self.text[..self.byte_at(self.cursor)].width()
     }
 
-    fn byte_at(&self, chars: usize) -> usize {
+    fn byte_at(&self, graphemes: usize) -> usize {
         self.text
-            .char_indices()
-            .nth(chars)
+            .grapheme_indices(true)
+            .nth(graphemes)
             .map_or(self.text.len(), |(i, _)| i)
     }
 
     fn len(&self) -> usize {
-        self.text.chars().count()
+        self.text.graphemes(true).count()
     }
 
     /// Inserts typed or pasted text at the cursor, made inert: line breaks and tabs become
@@ -48,7 +50,7 @@ impl TextInput {
         let clean = crate::sanitize::inert(s);
         let at = self.byte_at(self.cursor);
         self.text.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
+        self.cursor = self.text[..at + clean.len()].graphemes(true).count();
     }
 
     pub fn backspace(&mut self) {
@@ -88,12 +90,13 @@ impl TextInput {
 
     /// Ctrl-w: deletes the word before the cursor (spaces, then a run of non-spaces).
     pub fn delete_word(&mut self) {
-        let chars: Vec<char> = self.text.chars().collect();
+        let graphemes: Vec<&str> = self.text.graphemes(true).collect();
+        let blank = |g: &str| g.chars().all(char::is_whitespace);
         let mut start = self.cursor;
-        while start > 0 && chars[start - 1].is_whitespace() {
+        while start > 0 && blank(graphemes[start - 1]) {
             start -= 1;
         }
-        while start > 0 && !chars[start - 1].is_whitespace() {
+        while start > 0 && !blank(graphemes[start - 1]) {
             start -= 1;
         }
         let (a, b) = (self.byte_at(start), self.byte_at(self.cursor));
@@ -120,19 +123,19 @@ impl TextInput {
         let cursor_col = self.cursor_column();
         let mut skip = 0;
         let mut skipped_cols = 0;
-        let chars: Vec<char> = self.text.chars().collect();
-        while cursor_col - skipped_cols >= width && skip < chars.len() {
-            skipped_cols += unicode_width::UnicodeWidthChar::width(chars[skip]).unwrap_or(0);
+        let graphemes: Vec<&str> = self.text.graphemes(true).collect();
+        while cursor_col - skipped_cols >= width && skip < graphemes.len() {
+            skipped_cols += graphemes[skip].width();
             skip += 1;
         }
         let mut shown = String::new();
         let mut used = 0;
-        for &c in &chars[skip..] {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        for g in &graphemes[skip..] {
+            let w = g.width();
             if used + w > width {
                 break;
             }
-            shown.push(c);
+            shown.push_str(g);
             used += w;
         }
         (shown, cursor_col - skipped_cols)
@@ -185,6 +188,18 @@ mod tests {
         i.insert("家\u{200B}庭👨\u{200D}👩\u{200D}👧");
         assert_eq!(i.text(), "家庭👨\u{200D}👩\u{200D}👧");
         assert_eq!(i.cursor_column(), 6);
+    }
+
+    #[test]
+    fn a_family_emoji_is_one_step_and_one_backspace() {
+        let mut i = TextInput::new("家👨\u{200D}👩\u{200D}👧");
+        assert_eq!(i.cursor(), 2);
+        i.left();
+        assert_eq!(i.cursor_column(), 2);
+        i.end();
+        i.backspace();
+        assert_eq!(i.text(), "家");
+        assert!(!i.text().contains('\u{200D}'));
     }
 
     #[test]
