@@ -6,14 +6,13 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
 use support::pty::Term;
 use support::sshd::Link;
-use support::{HeldLock, autosave_off, hold_lock, qinglan_copy, the_recovery_copy};
+use support::{HeldLock, autosave_off, hold_lock, qinglan_copy, send_signal, the_recovery_copy};
 
 const LIMIT: Duration = Duration::from_secs(2);
 
@@ -45,22 +44,10 @@ fn move_t01_unsaved(link: &mut Link) {
 }
 
 /// Waits up to `limit` for the board to exit, then lets the lock go; the exit code.
-fn exit_then_release(link: &mut Link, limit: Duration, mut holder: HeldLock) -> Option<i32> {
+fn exit_then_release(link: &mut Link, limit: Duration, holder: HeldLock) -> Option<i32> {
     let code = link.exit_within(limit);
-    let _ = holder.kill();
-    let _ = holder.wait();
+    holder.release();
     code
-}
-
-/// Sends SIGTERM to the board, as a shutdown or `kill` does.
-fn sigterm(link: &Link) {
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &link.pid().to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
 }
 
 fn presence_entries(dir: &Path) -> usize {
@@ -181,7 +168,7 @@ fn sigterm_twice_ends_a_board_stuck_in_a_save() {
     link.send("s");
     std::thread::sleep(Duration::from_millis(200));
     for _ in 0..2 {
-        sigterm(&link);
+        send_signal(link.pid(), "TERM");
         std::thread::sleep(Duration::from_millis(50));
     }
     let code = exit_then_release(&mut link, Duration::from_secs(1), holder);
@@ -193,7 +180,7 @@ fn sigterm_with_the_terminal_open_saves_and_exits_0() {
     let (dir, path, before) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
     move_t01_unsaved(&mut link);
-    sigterm(&link);
+    send_signal(link.pid(), "TERM");
     assert_eq!(link.exit_within(LIMIT), Some(0));
     let after = std::fs::read_to_string(&path).unwrap();
     support::assert_t01_blocked(&before, &after);
