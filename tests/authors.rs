@@ -5,6 +5,9 @@
 
 mod support;
 
+use std::path::Path;
+use std::process::Output;
+
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
@@ -14,25 +17,28 @@ use bairi::i18n::Lang;
 use bairi::store::file::{CampaignFile, NewProblem};
 use bairi::store::load::{Today, load_str};
 
+/// `bairi note FILE T01 x --by BY` on the example's day, with `home` for its data and config.
+fn note_by(home: &Path, file: &str, by: &str) -> Output {
+    let args = [
+        "note",
+        file,
+        "T01",
+        "x",
+        "--by",
+        by,
+        "--today",
+        "2026-11-22",
+    ];
+    support::bairi_at(home, &args)
+}
+
 #[test]
 fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
     let before = std::fs::read_to_string(&path).unwrap();
-    let out = support::bairi_at(
-        dir.path(),
-        &[
-            "note",
-            file,
-            "T01",
-            "x",
-            "--by",
-            "nobody",
-            "--today",
-            "2026-11-22",
-        ],
-    );
+    let out = note_by(dir.path(), file, "nobody");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -55,19 +61,7 @@ fn an_unknown_by_is_refused_with_the_people_listed_and_the_file_untouched() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 
     // A known author still works, and the file still checks.
-    let ok = support::bairi_at(
-        dir.path(),
-        &[
-            "note",
-            file,
-            "T01",
-            "x",
-            "--by",
-            "li_mx",
-            "--today",
-            "2026-11-22",
-        ],
-    );
+    let ok = note_by(dir.path(), file, "li_mx");
     assert!(
         ok.status.success(),
         "{}",

@@ -8,6 +8,20 @@ use std::time::Duration;
 use support::pty::Term;
 use support::qinglan_copy;
 
+/// Another process (another lead's bairi) runs `bairi ARGS`, which must succeed.
+fn other_bairi(args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn moving_a_card_changes_exactly_its_status_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -93,14 +107,7 @@ fn a_hang_up_saves_pending_edits_and_exits() {
     let path = qinglan_copy(dir.path());
     support::autosave_off(dir.path());
     let before = std::fs::read_to_string(&path).unwrap();
-    let mut term = Term::spawn(
-        &[path.to_str().unwrap(), "--today", "2026-11-22"],
-        100,
-        30,
-        dir.path(),
-        &[],
-    );
-    term.wait_for("▶智能装备园一期");
+    let mut term = Term::board(&path, 100, 30, dir.path());
     term.send(">");
     term.wait_for("未保存");
     assert_eq!(
@@ -108,12 +115,7 @@ fn a_hang_up_saves_pending_edits_and_exits() {
         before,
         "autosave is off"
     );
-    let pid = term.pid().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    support::send_signal(term.pid().unwrap(), "HUP");
     term.wait_exit();
     let after = std::fs::read_to_string(&path).unwrap();
     support::assert_t01_blocked(&before, &after);
@@ -156,20 +158,8 @@ fn outside_changes_are_reloaded_keeping_the_selection() {
     term.send("j");
     term.wait_for("▶新材料三期");
     // Another process (another lead's bairi) moves T01 and notes T03.
-    let other = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
-            .args(args)
-            .env("LANG", "C")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    other(&["move", file, "T01", "blocked", "--today", "2026-11-22"]);
-    other(&["note", file, "T03", "外部记录", "--today", "2026-11-22"]);
+    other_bairi(&["move", file, "T01", "blocked", "--today", "2026-11-22"]);
+    other_bairi(&["note", file, "T03", "外部记录", "--today", "2026-11-22"]);
     term.wait_for("已重新载入");
     term.wait_for("受阻 3");
     assert!(
@@ -188,23 +178,11 @@ fn two_processes_merge_and_a_true_conflict_asks() {
     let path = qinglan_copy(dir.path());
     let file = path.to_str().unwrap();
     support::autosave_off(dir.path());
-    let other = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
-            .args(args)
-            .env("LANG", "C")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
     let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 100, 30, dir.path(), &[]);
     term.wait_for("▶智能装备园一期");
     term.send(">"); // T01 → blocked, unsaved here
     term.wait_for("未保存");
-    other(&[
+    other_bairi(&[
         "note",
         file,
         "T03",
@@ -212,7 +190,7 @@ fn two_processes_merge_and_a_true_conflict_asks() {
         "--today",
         "2026-11-22",
     ]);
-    other(&["move", file, "T04", "blocked", "--today", "2026-11-22"]);
+    other_bairi(&["move", file, "T04", "blocked", "--today", "2026-11-22"]);
     term.send("s");
     term.wait_for("已保存");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -226,7 +204,7 @@ fn two_processes_merge_and_a_true_conflict_asks() {
     term.send(">"); // T01 → pending sign-off is refused; move it back instead
     term.send("<");
     term.wait_for("未保存");
-    other(&["move", file, "T01", "not_started", "--today", "2026-11-22"]);
+    other_bairi(&["move", file, "T01", "not_started", "--today", "2026-11-22"]);
     term.send("s");
     term.wait_for("冲突");
     term.send("m");
@@ -289,14 +267,7 @@ fn a_half_typed_note_survives_a_hang_up() {
     term.wait_for("T01 记录");
     term.send("厂房基础完成一半");
     term.wait_for("厂房基础完成一半");
-    let pid = term.pid().unwrap();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-HUP", &pid.to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
+    support::send_signal(term.pid().unwrap(), "HUP");
     term.wait_exit();
     let draft = dir.path().join(".bairi/qinglan.toml.draft");
     assert!(draft.exists(), "the draft is kept");

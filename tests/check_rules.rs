@@ -87,6 +87,11 @@ fn expect(text: &str, severity: Severity, at: &str, words: &str) {
     }
 }
 
+/// The English hint of the first finding (it must have one).
+fn first_hint(list: &[Diagnostic]) -> &str {
+    &list[0].hint.as_ref().unwrap().en
+}
+
 fn with(from: &str, to: &str) -> String {
     assert!(BASE.contains(from), "{from}");
     BASE.replacen(from, to, 1)
@@ -139,14 +144,7 @@ fn wrong_types() {
     );
     let t = with("deadline = 2026-11-30", "deadline = \"2026-11-30\"");
     let (_, list) = findings(&t);
-    assert!(
-        list[0]
-            .hint
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("remove the quotes")
-    );
+    assert!(first_hint(&list).contains("remove the quotes"));
 }
 
 #[test]
@@ -573,14 +571,7 @@ fn warnings_load_the_file() {
         "deadline = 2026-11-30",
         "dedline = 2026-11-30\ndeadline = 2026-11-30",
     ));
-    assert!(
-        list[0]
-            .hint
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("did you mean `deadline`")
-    );
+    assert!(first_hint(&list).contains("did you mean `deadline`"));
 }
 
 #[test]

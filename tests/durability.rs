@@ -176,20 +176,15 @@ fn as_nobody(args: &[&str], home: &std::path::Path) -> Option<std::process::Outp
     {
         return None;
     }
-    std::process::Command::new("/usr/bin/setpriv")
-        .args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_bairi"),
-        ])
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .ok()
+    let mut cmd = std::process::Command::new("/usr/bin/setpriv");
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_bairi"),
+    ])
+    .args(args);
+    support::english_at(&mut cmd, home).output().ok()
 }
 
 #[test]

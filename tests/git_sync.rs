@@ -96,7 +96,13 @@ impl World {
     }
 
     fn bairi(&self, dir: &Path, args: &[&str]) -> Output {
+        self.bairi_with(dir, &[], args)
+    }
+
+    /// `bairi ARGS` in `dir` with `envs` set over the quiet environment.
+    fn bairi_with(&self, dir: &Path, envs: &[(&str, &str)], args: &[&str]) -> Output {
         quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &self.home)
+            .envs(envs.iter().copied())
             .args(args)
             .current_dir(dir)
             .output()
@@ -124,6 +130,21 @@ impl World {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    /// `bairi merge-driver` alone in `dir` on the base, ours and theirs of file `name`, as git
+    /// runs it; it must succeed. Returns what it left in ours.
+    fn drive_merge(&self, dir: &Path, [base, ours, theirs]: [&str; 3], name: &str) -> String {
+        for (file, text) in [("o", base), ("a", ours), ("b", theirs)] {
+            std::fs::write(dir.join(file), text).expect("write");
+        }
+        let out = self.bairi(dir, &["merge-driver", "o", "a", "b", name]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.join("a")).expect("read")
     }
 
     /// A syncs, B syncs, A syncs: both hold the same bytes, which check; returns them and
@@ -249,12 +270,7 @@ fn a_task_deleted_here_and_changed_there_is_kept_and_recorded() {
 #[test]
 fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     let w = World::new(|t| t);
-    change_campaign(&w.a, |t| {
-        t.replacen("progress   = 80", "progress   = 85", 1)
-    });
-    change_campaign(&w.b, |t| {
-        t.replacen("progress   = 80", "progress   = 90", 1)
-    });
+    progress_85_at_a_and_90_at_b(&w);
     w.sync_ok(&w.a);
     w.sync_ok(&w.b);
     let text = campaign_text(&w.b);
@@ -273,14 +289,7 @@ fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     );
     let _ = text;
     // Settled on the board at A (t: take theirs), synced: the record is gone everywhere.
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
-    let path = w.a.join("qinglan.toml");
-    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
-    let mut model = Model::new(file, day, bairi::i18n::Lang::En);
-    assert_eq!(model.view, View::Conflicts, "asked on open");
-    let effects = update(&mut model, Action::Type('t'), day);
-    assert_eq!(effects, vec![Effect::Save]);
-    assert!(support::save_now(&mut model), "saved");
+    take_theirs_on_the_board(&w.a);
     assert!(in_task(&campaign_text(&w.a), "T01").contains("progress   = 85"));
     let (text, check) = w.round();
     assert!(
@@ -329,16 +338,7 @@ fn the_driver_alone_writes_ours_and_exits_zero() {
     let base = campaign_text(&dir);
     let ours = base.replacen("progress   = 80", "progress   = 81", 1);
     let theirs = base.replacen("progress   = 62", "progress   = 70", 1);
-    for (name, text) in [("o", &base), ("a", &ours), ("b", &theirs)] {
-        std::fs::write(dir.join(name), text).expect("write");
-    }
-    let out = w.bairi(&dir, &["merge-driver", "o", "a", "b", "qinglan.toml"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let merged = std::fs::read_to_string(dir.join("a")).expect("read");
+    let merged = w.drive_merge(&dir, [&base, &ours, &theirs], "qinglan.toml");
     assert_eq!(
         merged,
         base.replacen("progress   = 80", "progress   = 81", 1)
@@ -358,12 +358,7 @@ fn the_driver_dates_a_conflict_by_the_one_clock_in_the_campaigns_zone() {
     }
     let driver = |envs: &[(&str, &str)]| {
         std::fs::write(dir.join("a"), &ours).expect("write");
-        let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
-            .envs(envs.iter().copied())
-            .args(["merge-driver", "o", "a", "b", "qinglan.toml"])
-            .current_dir(&dir)
-            .output()
-            .expect("bairi runs");
+        let out = w.bairi_with(&dir, envs, &["merge-driver", "o", "a", "b", "qinglan.toml"]);
         (out, std::fs::read_to_string(dir.join("a")).expect("read"))
     };
     let recorded = |date: &str| format!("field = \"progress\"\ntheirs = 90\ndate = {date}\n");
@@ -386,12 +381,7 @@ fn the_driver_dates_a_conflict_by_the_one_clock_in_the_campaigns_zone() {
 #[test]
 fn a_sync_with_today_pinned_dates_its_conflicts_that_day() {
     let w = World::new(|t| t);
-    change_campaign(&w.a, |t| {
-        t.replacen("progress   = 80", "progress   = 85", 1)
-    });
-    change_campaign(&w.b, |t| {
-        t.replacen("progress   = 80", "progress   = 90", 1)
-    });
+    progress_85_at_a_and_90_at_b(&w);
     w.sync_ok(&w.a);
     let out = w.bairi(&w.b, &["sync", "qinglan.toml", "--today", "2026-10-01"]);
     assert!(out.status.success(), "{out:?}");
@@ -405,19 +395,13 @@ fn a_sync_with_today_pinned_dates_its_conflicts_that_day() {
 #[test]
 fn a_sync_on_the_clock_dates_its_conflicts_in_the_campaigns_zone() {
     let w = World::new(|t| t);
-    change_campaign(&w.a, |t| {
-        t.replacen("progress   = 80", "progress   = 85", 1)
-    });
-    change_campaign(&w.b, |t| {
-        t.replacen("progress   = 80", "progress   = 90", 1)
-    });
+    progress_85_at_a_and_90_at_b(&w);
     w.sync_ok(&w.a);
-    let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
-        .env("BAIRI_NOW", "2026-11-22T20:00:00Z")
-        .args(["sync", "qinglan.toml"])
-        .current_dir(&w.b)
-        .output()
-        .expect("bairi runs");
+    let out = w.bairi_with(
+        &w.b,
+        &[("BAIRI_NOW", "2026-11-22T20:00:00Z")],
+        &["sync", "qinglan.toml"],
+    );
     assert!(out.status.success(), "{out:?}");
     let text = campaign_text(&w.b);
     assert!(
@@ -435,12 +419,11 @@ fn a_detached_head_is_refused_with_what_to_do_and_nothing_changed() {
     let status = git(&w.home, &w.a, &["status", "--porcelain"]);
     let config = std::fs::read_to_string(w.a.join(".git/config")).expect("config");
     let refused = |lang: &str| {
-        let out = quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &w.home)
-            .env("LANG", lang)
-            .args(["sync", "qinglan.toml", "--today", TODAY])
-            .current_dir(&w.a)
-            .output()
-            .expect("bairi runs");
+        let out = w.bairi_with(
+            &w.a,
+            &[("LANG", lang)],
+            &["sync", "qinglan.toml", "--today", TODAY],
+        );
         assert_eq!(out.status.code(), Some(1), "{out:?}");
         let said = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(!said.contains("fatal"), "no raw git error: {said}");
@@ -493,16 +476,7 @@ fn other_toml_files_get_gits_own_line_merge() {
     let base = "[a]\nx = 1\n\n[b]\n\n[c]\ny = 1\n";
     let ours = base.replace("x = 1", "x = 2");
     let theirs = base.replace("y = 1", "y = 3");
-    for (name, text) in [("o", base), ("a", &ours), ("b", &theirs)] {
-        std::fs::write(dir.join(name), text).expect("write");
-    }
-    let out = w.bairi(&dir, &["merge-driver", "o", "a", "b", "Cargo.toml"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let merged = std::fs::read_to_string(dir.join("a")).expect("read");
+    let merged = w.drive_merge(&dir, [base, &ours, &theirs], "Cargo.toml");
     assert_eq!(merged, ours.replace("y = 1", "y = 3"));
 }
 
@@ -645,16 +619,7 @@ fn crossed_off_here_and_a_milestone_unticked_there_leaves_a_valid_file_to_settle
     );
     assert!(check.contains("T12"), "{check}");
     // Either version, taken from the board, is a valid file.
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
-    let path = w.a.join("qinglan.toml");
-    let file = CampaignFile::open(&path, Today::Date(day)).expect("opens");
-    let mut model = Model::new(file, day, bairi::i18n::Lang::En);
-    assert_eq!(model.view, View::Conflicts, "asked on open");
-    assert_eq!(
-        update(&mut model, Action::Type('t'), day),
-        vec![Effect::Save]
-    );
-    assert!(support::save_now(&mut model), "saved");
+    take_theirs_on_the_board(&w.a);
     let (text, _) = w.round();
     assert!(!text.contains("[[conflicts]]"));
 }
@@ -668,4 +633,28 @@ fn campaign_text(dir: &Path) -> String {
 fn change_campaign(dir: &Path, change: impl FnOnce(String) -> String) {
     let text = change(campaign_text(dir));
     std::fs::write(dir.join("qinglan.toml"), text).expect("write");
+}
+
+/// The same field changed on both sides: T01's progress, 80, set to 85 at A and to 90 at B.
+fn progress_85_at_a_and_90_at_b(w: &World) {
+    change_campaign(&w.a, |t| {
+        t.replacen("progress   = 80", "progress   = 85", 1)
+    });
+    change_campaign(&w.b, |t| {
+        t.replacen("progress   = 80", "progress   = 90", 1)
+    });
+}
+
+/// Opens the board (in English) on the campaign in `dir`, which asks at once to settle its
+/// conflicts, and settles them as the board does with `t` (take theirs), saving.
+fn take_theirs_on_the_board(dir: &Path) {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let file = CampaignFile::open(&dir.join("qinglan.toml"), Today::Date(day)).expect("opens");
+    let mut model = Model::new(file, day, bairi::i18n::Lang::En);
+    assert_eq!(model.view, View::Conflicts, "asked on open");
+    assert_eq!(
+        update(&mut model, Action::Type('t'), day),
+        vec![Effect::Save]
+    );
+    assert!(support::save_now(&mut model), "saved");
 }

@@ -6,7 +6,10 @@
 
 mod support;
 
+use std::path::PathBuf;
 use std::time::Duration;
+
+use tempfile::TempDir;
 
 use bairi::domain::LogEntry;
 use bairi::store::file::{CampaignFile, SaveError};
@@ -33,6 +36,23 @@ fn theirs(original: &str) -> String {
     text
 }
 
+/// The example opened with my note on T01, not yet saved: the temp dir, the file's path,
+/// the open file, and the whole text the file will have once [`theirs`] is written to it.
+fn my_note_unsaved() -> (TempDir, PathBuf, CampaignFile, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    file.append_log("T01", note("我的记录")).unwrap();
+    (dir, path, file, theirs(&original))
+}
+
+/// Where to cut `text` so that it ends inside a task's table (inside a string), as a slow
+/// editor leaves it.
+fn inside_a_task(text: &str) -> usize {
+    text.find("县污水处理厂二期").unwrap() + 3
+}
+
 fn tasks(text: &str) -> usize {
     load_str(text, Today::Date(support::today()))
         .unwrap()
@@ -43,14 +63,8 @@ fn tasks(text: &str) -> usize {
 
 #[test]
 fn a_file_that_does_not_load_is_never_merged_and_the_edits_stay() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    file.append_log("T01", note("我的记录")).unwrap();
-    // Cut in the middle of a task's table (inside a string), as a slow editor leaves it.
-    let full = theirs(&original);
-    let cut = full.find("县污水处理厂二期").unwrap() + 3;
+    let (_dir, path, mut file, full) = my_note_unsaved();
+    let cut = inside_a_task(&full);
     std::fs::write(&path, &full[..cut]).unwrap();
     let err = file.save().unwrap_err();
     assert!(
@@ -71,13 +85,8 @@ fn a_file_that_does_not_load_is_never_merged_and_the_edits_stay() {
 
 #[test]
 fn a_file_finished_while_the_save_waits_is_merged_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    file.append_log("T01", note("我的记录")).unwrap();
-    let full = theirs(&original);
-    let cut = full.find("县污水处理厂二期").unwrap() + 3;
+    let (_dir, path, mut file, full) = my_note_unsaved();
+    let cut = inside_a_task(&full);
     std::fs::write(&path, &full[..cut]).unwrap();
     let writer = {
         let (path, full) = (path.clone(), full.clone());
@@ -95,13 +104,8 @@ fn a_file_finished_while_the_save_waits_is_merged_whole() {
 
 #[test]
 fn a_file_cut_between_tasks_is_not_taken_as_deleting_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    file.append_log("T01", note("我的记录")).unwrap();
+    let (_dir, path, mut file, full) = my_note_unsaved();
     // Cut exactly before the 7th [[tasks]]: it still loads, with 6 of 13 tasks.
-    let full = theirs(&original);
     let cut = full.match_indices("\n[[tasks]]\n").nth(6).unwrap().0 + 1;
     let half = &full[..cut];
     assert_eq!(tasks(half), 6);

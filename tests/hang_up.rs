@@ -5,13 +5,14 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
 
 use support::pty::Term;
 use support::sshd::Link;
-use support::{autosave_off, hold_lock, qinglan_copy, the_recovery_copy};
+use support::{HeldLock, autosave_off, hold_lock, qinglan_copy, send_signal, the_recovery_copy};
 
 const LIMIT: Duration = Duration::from_secs(2);
 
@@ -25,6 +26,28 @@ fn open(path: &Path, home: &Path) -> Link {
     );
     link.wait_for("▶智能装备园一期");
     link
+}
+
+/// A copy of the example with autosave off in a fresh folder: the folder, the file, its text.
+fn a_copy_without_autosave() -> (TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    (dir, path, before)
+}
+
+/// Moves the selected card (T01) one column right and waits for the board to say it is unsaved.
+fn move_t01_unsaved(link: &mut Link) {
+    link.send(">");
+    link.wait_for("未保存");
+}
+
+/// Waits up to `limit` for the board to exit, then lets the lock go; the exit code.
+fn exit_then_release(link: &mut Link, limit: Duration, holder: HeldLock) -> Option<i32> {
+    let code = link.exit_within(limit);
+    holder.release();
+    code
 }
 
 fn presence_entries(dir: &Path) -> usize {
@@ -46,14 +69,10 @@ fn recovery_copies(dir: &Path) -> Vec<String> {
 #[test]
 fn ten_hang_ups_with_a_pending_move_each_save_and_exit() {
     for round in 0..10 {
-        let dir = tempfile::tempdir().unwrap();
-        autosave_off(dir.path());
-        let path = qinglan_copy(dir.path());
-        let before = std::fs::read_to_string(&path).unwrap();
+        let (dir, path, before) = a_copy_without_autosave();
         let mut link = open(&path, dir.path());
         assert_eq!(presence_entries(dir.path()), 1, "round {round}");
-        link.send(">");
-        link.wait_for("未保存");
+        move_t01_unsaved(&mut link);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
         let hung_up = Instant::now();
         link.hang_up();
@@ -93,13 +112,9 @@ fn a_half_typed_chinese_note_is_kept_as_a_draft_and_reopened() {
 
 #[test]
 fn an_open_problem_form_with_pending_edits_keeps_both() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
-    let before = std::fs::read_to_string(&path).unwrap();
+    let (dir, path, before) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
-    link.send(">");
-    link.wait_for("未保存");
+    move_t01_unsaved(&mut link);
     link.send("b");
     link.wait_for("问题");
     link.send("用地指标未落实");
@@ -115,12 +130,9 @@ fn an_open_problem_form_with_pending_edits_keeps_both() {
 
 #[test]
 fn a_save_that_fails_at_hang_up_leaves_a_recovery_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
+    let (dir, path, _) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
-    link.send(">");
-    link.wait_for("未保存");
+    move_t01_unsaved(&mut link);
     let moved = dir.path().join("moved-away.toml");
     std::fs::rename(&path, &moved).unwrap();
     link.hang_up();
@@ -132,19 +144,13 @@ fn a_save_that_fails_at_hang_up_leaves_a_recovery_copy() {
 
 #[test]
 fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
-    let before = std::fs::read_to_string(&path).unwrap();
+    let (dir, path, before) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
-    link.send(">");
-    link.wait_for("未保存");
-    let mut holder = hold_lock(&path);
+    move_t01_unsaved(&mut link);
+    let holder = hold_lock(&path);
     let hung_up = Instant::now();
     link.hang_up();
-    let code = link.exit_within(LIMIT);
-    let _ = holder.kill();
-    let _ = holder.wait();
+    let code = exit_then_release(&mut link, LIMIT, holder);
     assert_eq!(code, Some(0));
     assert!(hung_up.elapsed() < LIMIT);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
@@ -155,48 +161,26 @@ fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
 
 #[test]
 fn sigterm_twice_ends_a_board_stuck_in_a_save() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
+    let (dir, path, _) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
-    link.send(">");
-    link.wait_for("未保存");
-    let mut holder = hold_lock(&path);
+    move_t01_unsaved(&mut link);
+    let holder = hold_lock(&path);
     link.send("s");
     std::thread::sleep(Duration::from_millis(200));
-    let pid = link.pid().to_string();
     for _ in 0..2 {
-        assert!(
-            Command::new("kill")
-                .args(["-TERM", &pid])
-                .status()
-                .unwrap()
-                .success()
-        );
+        send_signal(link.pid(), "TERM");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let code = link.exit_within(Duration::from_secs(1));
-    let _ = holder.kill();
-    let _ = holder.wait();
+    let code = exit_then_release(&mut link, Duration::from_secs(1), holder);
     assert!(code.is_some(), "still running a second after two SIGTERMs");
 }
 
 #[test]
 fn sigterm_with_the_terminal_open_saves_and_exits_0() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
-    let before = std::fs::read_to_string(&path).unwrap();
+    let (dir, path, before) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
-    link.send(">");
-    link.wait_for("未保存");
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &link.pid().to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
+    move_t01_unsaved(&mut link);
+    send_signal(link.pid(), "TERM");
     assert_eq!(link.exit_within(LIMIT), Some(0));
     let after = std::fs::read_to_string(&path).unwrap();
     support::assert_t01_blocked(&before, &after);
@@ -210,7 +194,7 @@ fn edits_waiting_behind_a_stuck_save_reach_the_recovery_copy() {
     let before = std::fs::read_to_string(&path).unwrap();
     let ticked = before.matches("done = true").count();
     let mut link = open(&path, dir.path());
-    let mut holder = hold_lock(&path);
+    let holder = hold_lock(&path);
     link.send("x");
     link.wait_for("保存中");
     link.send("j");
@@ -218,9 +202,7 @@ fn edits_waiting_behind_a_stuck_save_reach_the_recovery_copy() {
     link.send("n");
     link.send("排队中的记录");
     link.hang_up();
-    let code = link.exit_within(LIMIT);
-    let _ = holder.kill();
-    let _ = holder.wait();
+    let code = exit_then_release(&mut link, LIMIT, holder);
     assert_eq!(code, Some(0));
     let kept = the_recovery_copy(dir.path());
     assert_eq!(

@@ -19,6 +19,7 @@ use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 use bairi::ui::theme::Theme;
 use bairi::ui::{Ctx, render};
+use support::press;
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -27,31 +28,19 @@ fn model(today: &str) -> (Model, tempfile::TempDir) {
     (Model::new(file, support::day(today), Lang::Zh), dir)
 }
 
-fn press(m: &mut Model, actions: &[Action]) {
-    let today = m.today;
-    for a in actions {
-        update(m, *a, today);
-    }
+fn screen(m: &Model) -> String {
+    screen_at(m, 80, 24)
 }
 
-fn screen(m: &Model) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|f| {
-            render(
-                f,
-                &Ctx {
-                    model: m,
-                    theme: &theme,
-                    keymap: &keymap,
-                    now,
-                },
-            );
-        })
-        .unwrap();
-    support::buffer_text(terminal.backend().buffer())
+/// Confirms the open export form on 2026-11-22: the path and the text it exports.
+fn export_confirmed(m: &mut Model) -> (String, String) {
+    use bairi::app::update::Effect;
+    let effects = update(m, Action::Open, support::day("2026-11-22"));
+    let [Effect::Export(path, bytes)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    (path.to_string_lossy().into_owned(), text)
 }
 
 #[test]
@@ -312,38 +301,24 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
 
 #[test]
 fn e_exports_the_view_on_screen_as_markdown() {
-    use bairi::app::update::Effect;
     let (mut m, _d) = model("2026-11-22");
     press(&mut m, &[Action::Export]);
-    let effects = update(&mut m, Action::Open, support::day("2026-11-22"));
-    let [Effect::Export(path, bytes)] = effects.as_slice() else {
-        panic!("{effects:?}");
-    };
-    let text = String::from_utf8_lossy(bytes);
-    assert!(
-        path.to_string_lossy()
-            .ends_with("qinglan-board-2026-11-22.md")
-    );
+    let (path, text) = export_confirmed(&mut m);
+    assert!(path.ends_with("qinglan-board-2026-11-22.md"));
     assert!(text.starts_with("# 百日攻坚 · 任务总览"));
     press(
         &mut m,
         &[Action::ShowLeaderboard, Action::Left, Action::Export],
     );
-    let effects = update(&mut m, Action::Open, support::day("2026-11-22"));
-    let [Effect::Export(path, bytes)] = effects.as_slice() else {
-        panic!("{effects:?}");
-    };
-    let text = String::from_utf8_lossy(bytes);
-    assert!(
-        path.to_string_lossy()
-            .ends_with("qinglan-leaderboard-2026-11-22.md")
-    );
+    let (path, text) = export_confirmed(&mut m);
+    assert!(path.ends_with("qinglan-leaderboard-2026-11-22.md"));
     assert!(
         text.contains("第4节点 2026-10-26"),
         "the checkpoint on screen:\n{text}"
     );
 }
 
+/// The screen at `w`×`h`, drawn at 02:00 UTC on 2026-11-22 whatever the model's day.
 fn screen_at(m: &Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();

@@ -150,14 +150,7 @@ fn no_color_writes_no_colour_codes_and_the_selection_stays_reversed() {
 fn colour_is_written_when_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let mut term = Term::spawn(
-        &[path.to_str().unwrap(), "--today", "2026-11-22"],
-        100,
-        30,
-        dir.path(),
-        &[],
-    );
-    term.wait_for("▶智能装备园一期");
+    let mut term = Term::board(&path, 100, 30, dir.path());
     assert!(!colour_codes(&term.bytes).is_empty());
     term.send("q");
     assert!(term.wait_exit());
@@ -174,14 +167,7 @@ fn a_user_key_binding_works_end_to_end() {
         "[keys]\nquit = \"Q\"\ndown = [\"J\", \"Down\"]\n",
     )
     .unwrap();
-    let mut term = Term::spawn(
-        &[path.to_str().unwrap(), "--today", "2026-11-22"],
-        100,
-        30,
-        dir.path(),
-        &[],
-    );
-    term.wait_for("▶智能装备园一期");
+    let mut term = Term::board(&path, 100, 30, dir.path());
     term.send("J");
     term.wait_for("▶新材料三期");
     term.send("q");

@@ -12,15 +12,14 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use tempfile::TempDir;
+
+use support::english_at;
+
 const TODAY: &str = "2026-11-22";
 
 fn bairi(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bairi"))
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
+    english_at(Command::new(env!("CARGO_BIN_EXE_bairi")).args(args), home)
         .output()
         .unwrap()
 }
@@ -104,20 +103,36 @@ fn skip(what: &str) {
 
 /// Runs bairi as `user` with that user's groups.
 fn as_user(user: &str, args: &[&str], home: &Path) -> Output {
-    Command::new("/usr/bin/setpriv")
-        .args([
-            &format!("--reuid={user}"),
-            &format!("--regid={user}"),
-            "--init-groups",
-            env!("CARGO_BIN_EXE_bairi"),
-        ])
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .unwrap()
+    let mut cmd = Command::new("/usr/bin/setpriv");
+    cmd.args([
+        &format!("--reuid={user}"),
+        &format!("--regid={user}"),
+        "--init-groups",
+        env!("CARGO_BIN_EXE_bairi"),
+    ])
+    .args(args);
+    english_at(&mut cmd, home).output().unwrap()
+}
+
+/// Alice's copy of the example, hers and `group`'s with `mode`, in an office folder with
+/// `office_mode` (group office): the temp dir that holds it all, the file, a home for bob.
+fn alices_file(u: &Users, office_mode: u32, group: u32, mode: u32) -> (TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (office, home) = office(dir.path(), office_mode, u.office);
+    let path = support::qinglan_copy(&office);
+    std::os::unix::fs::chown(&path, Some(u.alice), Some(group)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    (dir, path, home)
+}
+
+/// `bairi note` by bob on T01 of the campaign at `path`.
+fn bob_notes_on_t01(path: &Path, home: &Path) -> Output {
+    let file = path.to_str().unwrap();
+    as_user(
+        "bairi-bob",
+        &["note", file, "T01", "bob 的记录", "--today", TODAY],
+        home,
+    )
 }
 
 /// A folder everyone may enter, an `office` folder in it, and a home anyone may write.
@@ -138,17 +153,8 @@ fn a_save_by_bob_keeps_alices_owner_group_and_mode() {
     let Some(u) = users() else {
         return skip("a_save_by_bob_keeps_alices_owner_group_and_mode");
     };
-    let dir = tempfile::tempdir().unwrap();
-    let (office, home) = office(dir.path(), 0o2775, u.office);
-    let path = support::qinglan_copy(&office);
-    std::os::unix::fs::chown(&path, Some(u.alice), Some(u.office)).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o660)).unwrap();
-    let file = path.to_str().unwrap();
-    let out = as_user(
-        "bairi-bob",
-        &["note", file, "T01", "bob 的记录", "--today", TODAY],
-        &home,
-    );
+    let (_dir, path, home) = alices_file(u, 0o2775, u.office, 0o660);
+    let out = bob_notes_on_t01(&path, &home);
     ok(&out);
     let meta = std::fs::metadata(&path).unwrap();
     assert_eq!(
@@ -169,18 +175,10 @@ fn bob_may_not_replace_alices_read_only_file_in_a_shared_folder() {
     let Some(u) = users() else {
         return skip("bob_may_not_replace_alices_read_only_file_in_a_shared_folder");
     };
-    let dir = tempfile::tempdir().unwrap();
-    let (office, home) = office(dir.path(), 0o2777, u.office);
-    let path = support::qinglan_copy(&office);
-    std::os::unix::fs::chown(&path, Some(u.alice), Some(u.alice)).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (_dir, path, home) = alices_file(u, 0o2777, u.alice, 0o644);
     let before = std::fs::read(&path).unwrap();
     let file = path.to_str().unwrap();
-    let out = as_user(
-        "bairi-bob",
-        &["note", file, "T01", "bob 的记录", "--today", TODAY],
-        &home,
-    );
+    let out = bob_notes_on_t01(&path, &home);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("may not write this file"), "{err}");
@@ -271,43 +269,59 @@ fn a_lock_left_by_a_crashed_writer_blocks_nobody() {
     );
 }
 
-#[test]
-fn three_writers_a_hundred_notes_each_all_land() {
-    const WRITERS: usize = 3;
-    const NOTES: usize = 100;
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let barrier = std::sync::Barrier::new(WRITERS);
-    let started = Instant::now();
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..WRITERS)
+/// `writers` processes at once, each noting `notes` times on T01 (`写者{w}-第{n}条`) with
+/// `bairi note`, while `meanwhile` runs here; all start together. What the failed notes said.
+fn writers_noting(
+    path: &Path,
+    home: &Path,
+    writers: usize,
+    notes: usize,
+    meanwhile: impl FnOnce(),
+) -> Vec<String> {
+    let barrier = std::sync::Barrier::new(writers + 1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..writers)
             .map(|w| {
-                let (path, barrier, home) = (&path, &barrier, dir.path());
+                let barrier = &barrier;
                 s.spawn(move || {
                     barrier.wait();
-                    let mut failed = Vec::new();
-                    for n in 0..NOTES {
-                        let out = note(path, "T01", &format!("写者{w}-第{n}条"), home);
-                        if !out.status.success() {
-                            failed.push(String::from_utf8_lossy(&out.stderr).into_owned());
-                        }
-                    }
-                    failed
+                    (0..notes)
+                        .map(|n| note(path, "T01", &format!("写者{w}-第{n}条"), home))
+                        .filter(|out| !out.status.success())
+                        .map(|out| String::from_utf8_lossy(&out.stderr).into_owned())
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
+        barrier.wait();
+        meanwhile();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap())
             .collect()
-    });
-    let elapsed = started.elapsed();
+    })
+}
+
+/// Asserts that no writer failed; `failures` holds what the failed ones said.
+fn assert_none_failed(failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} failed: {:?}",
         failures.len(),
         failures.first()
     );
+}
+
+#[test]
+fn three_writers_a_hundred_notes_each_all_land() {
+    const WRITERS: usize = 3;
+    const NOTES: usize = 100;
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let started = Instant::now();
+    let failures = writers_noting(&path, dir.path(), WRITERS, NOTES, || {});
+    let elapsed = started.elapsed();
+    assert_none_failed(&failures);
     let text = std::fs::read_to_string(&path).unwrap();
     let landed = (0..WRITERS)
         .flat_map(|w| (0..NOTES).map(move |n| format!("写者{w}-第{n}条")))
@@ -327,22 +341,7 @@ fn three_writers_and_an_open_board_lose_nothing() {
     let file = path.to_str().unwrap();
     let mut board = support::pty::Term::spawn(&[file, "--today", TODAY], 120, 40, dir.path(), &[]);
     board.wait_for("▶智能装备园一期");
-    let barrier = std::sync::Barrier::new(WRITERS + 1);
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..WRITERS)
-            .map(|w| {
-                let (path, barrier, home) = (&path, &barrier, dir.path());
-                s.spawn(move || {
-                    barrier.wait();
-                    (0..NOTES)
-                        .map(|n| note(path, "T01", &format!("写者{w}-第{n}条"), home))
-                        .filter(|out| !out.status.success())
-                        .map(|out| String::from_utf8_lossy(&out.stderr).into_owned())
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        barrier.wait();
+    let failures = writers_noting(&path, dir.path(), WRITERS, NOTES, || {
         // Meanwhile the lead notes on the same task from the board.
         for k in 0..BOARD_NOTES {
             board.send("n");
@@ -352,17 +351,8 @@ fn three_writers_and_an_open_board_lose_nothing() {
             board.send("\r");
             board.pump(Duration::from_millis(150));
         }
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
     });
-    assert!(
-        failures.is_empty(),
-        "{} failed: {:?}",
-        failures.len(),
-        failures.first()
-    );
+    assert_none_failed(&failures);
     // The board's last save may still be on its way.
     let all_there = |text: &str| {
         (0..BOARD_NOTES).all(|k| text.contains(&format!("\"看板第{k}条\"")))

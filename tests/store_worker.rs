@@ -5,20 +5,49 @@
 
 mod support;
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
 
 use support::pty::Term;
 use support::{autosave_off, hold_lock, qinglan_copy};
+
+/// The example with autosave off, on a board where T01 was moved right and not yet saved.
+fn t01_moved_unsaved() -> (TempDir, PathBuf, Term) {
+    let dir = tempfile::tempdir().unwrap();
+    autosave_off(dir.path());
+    let path = qinglan_copy(dir.path());
+    let mut term = Term::board(&path, 120, 40, dir.path());
+    term.send(">");
+    term.wait_for("未保存");
+    (dir, path, term)
+}
+
+/// Asserts that the board exits cleanly and the file it leaves holds a blocked task.
+fn exits_leaving_a_blocked_task(term: &mut Term, path: &Path) {
+    assert!(term.wait_exit(), "{}", term.screen());
+    assert!(
+        std::fs::read_to_string(path)
+            .unwrap()
+            .contains("status     = \"受阻\"")
+    );
+}
+
+/// Asks to quit with edits unsaved and answers "save, then quit".
+fn save_and_quit(term: &mut Term) {
+    term.send("q");
+    term.wait_for("s 保存后退出");
+    term.send("s");
+}
 
 #[test]
 fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
-    let file = path.to_str().unwrap();
     let before = std::fs::read(&path).unwrap();
-    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
-    term.wait_for("▶智能装备园一期");
-    let mut holder = hold_lock(&path);
+    let mut term = Term::board(&path, 120, 40, dir.path());
+    let holder = hold_lock(&path);
     term.send(">");
     term.wait_for("保存中");
     // Moving is answered while the save waits for the lock.
@@ -43,8 +72,7 @@ fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
         before,
         "not saved while the lock is held"
     );
-    let _ = holder.kill();
-    let _ = holder.wait();
+    holder.release();
     term.wait_for("第二次督导");
     term.send("\r");
     term.wait_for("已记录");
@@ -58,45 +86,21 @@ fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
 
 #[test]
 fn save_and_quit_waits_for_its_save() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
-    let file = path.to_str().unwrap();
-    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
-    term.wait_for("▶智能装备园一期");
-    term.send(">");
-    term.wait_for("未保存");
-    let mut holder = hold_lock(&path);
-    term.send("q");
-    term.wait_for("s 保存后退出");
-    term.send("s");
+    let (_dir, path, mut term) = t01_moved_unsaved();
+    let holder = hold_lock(&path);
+    save_and_quit(&mut term);
     term.wait_for("保存中");
     std::thread::sleep(Duration::from_millis(300));
     assert!(term.pid().is_some());
-    let _ = holder.kill();
-    let _ = holder.wait();
-    assert!(term.wait_exit(), "{}", term.screen());
-    assert!(
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .contains("status     = \"受阻\"")
-    );
+    holder.release();
+    exits_leaving_a_blocked_task(&mut term, &path);
 }
 
 #[test]
 fn save_and_quit_stays_open_when_the_save_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    autosave_off(dir.path());
-    let path = qinglan_copy(dir.path());
-    let file = path.to_str().unwrap();
-    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
-    term.wait_for("▶智能装备园一期");
-    term.send(">");
-    term.wait_for("未保存");
+    let (dir, path, mut term) = t01_moved_unsaved();
     std::fs::rename(&path, dir.path().join("elsewhere.toml")).unwrap();
-    term.send("q");
-    term.wait_for("s 保存后退出");
-    term.send("s");
+    save_and_quit(&mut term);
     term.wait_for("保存失败");
     term.pump(Duration::from_millis(300));
     assert!(term.screen().contains("未保存"), "{}", term.screen());
@@ -104,12 +108,7 @@ fn save_and_quit_stays_open_when_the_save_fails() {
     term.send("s");
     term.wait_for("已保存");
     term.send("q");
-    assert!(term.wait_exit(), "{}", term.screen());
-    assert!(
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .contains("status     = \"受阻\"")
-    );
+    exits_leaving_a_blocked_task(&mut term, &path);
 }
 
 #[test]
@@ -121,22 +120,17 @@ fn keys_pressed_while_save_and_quit_waits_are_done_and_the_board_stays() {
         .unwrap()
         .matches("done = true")
         .count();
-    let file = path.to_str().unwrap();
-    let mut term = Term::spawn(&[file, "--today", "2026-11-22"], 120, 40, dir.path(), &[]);
-    term.wait_for("▶智能装备园一期");
+    let mut term = Term::board(&path, 120, 40, dir.path());
     term.send("x");
     term.wait_for("未保存");
-    let mut holder = hold_lock(&path);
-    term.send("q");
-    term.wait_for("s 保存后退出");
-    term.send("s");
+    let holder = hold_lock(&path);
+    save_and_quit(&mut term);
     term.wait_for("保存中");
     term.send("j");
     term.pump(Duration::from_millis(100));
     term.send("x");
     term.pump(Duration::from_millis(200));
-    let _ = holder.kill();
-    let _ = holder.wait();
+    holder.release();
     term.wait_for("未退出");
     assert!(term.screen().contains("未保存"), "{}", term.screen());
     term.send("s");

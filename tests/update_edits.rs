@@ -92,14 +92,7 @@ fn tick_untick_in_the_detail_view_and_undo_redo_chain() {
     press(&mut m, &[Action::Undo]);
     assert_eq!(m.store().text(), original, "undo restores the exact text");
     press(&mut m, &[Action::Undo]);
-    assert!(
-        m.message
-            .as_ref()
-            .unwrap()
-            .text
-            .en
-            .contains("nothing to undo")
-    );
+    assert!(message_en(&m).contains("nothing to undo"));
     press(&mut m, &[Action::Redo, Action::Redo]);
     assert!(!m.campaign().task("T02").unwrap().milestones[2].done);
     assert_eq!(selected(&m), "T02", "the selection survives undo and redo");
@@ -138,14 +131,7 @@ fn problems_are_logged_and_resolved() {
     key(&mut m, FieldKey::Submit);
     assert!(m.campaign().task("T01").unwrap().problems[1].resolved);
     press(&mut m, &[Action::Resolve]);
-    assert!(
-        m.message
-            .as_ref()
-            .unwrap()
-            .text
-            .en
-            .contains("no open problem")
-    );
+    assert!(message_en(&m).contains("no open problem"));
 }
 
 #[test]
@@ -386,14 +372,7 @@ fn a_conflict_asks_which_to_keep() {
         )
         .is_empty()
     );
-    assert!(
-        m.message
-            .as_ref()
-            .unwrap()
-            .text
-            .en
-            .contains("not saved yet")
-    );
+    assert!(message_en(&m).contains("not saved yet"));
 }
 
 #[test]
@@ -488,15 +467,25 @@ fn undo_after_a_merge_sets_back_only_my_edit_wherever_its_bytes_moved() {
     }
 }
 
+/// The board's message in English (there must be one).
+fn message_en(m: &Model) -> &str {
+    &m.message.as_ref().unwrap().text.en
+}
+
+/// Another person's save of the campaign in `dir`: T05's progress set to 66.
+fn t05_at_66_saved_by_someone_else(dir: &std::path::Path) {
+    let path = dir.join("qinglan.toml");
+    let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
+    b.set_progress("T05", 66).unwrap();
+    b.save().unwrap();
+}
+
 #[test]
 fn undo_survives_another_persons_save_and_says_what_it_did() {
     let (mut m, dir) = model();
     m.autosave = false;
     press(&mut m, &[Action::MoveNext]); // T01 推进中 → 受阻
-    let path = dir.path().join("qinglan.toml");
-    let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    b.set_progress("T05", 66).unwrap();
-    b.save().unwrap();
+    t05_at_66_saved_by_someone_else(dir.path());
     assert!(support::save_now(&mut m));
     press(&mut m, &[Action::Undo]);
     let said = m.message.as_ref().unwrap().text.en.clone();
@@ -525,10 +514,7 @@ fn undo_survives_a_reload_of_changes_made_elsewhere() {
     m.autosave = false;
     press(&mut m, &[Action::MoveNext]); // T01 推进中 → 受阻
     assert!(support::save_now(&mut m));
-    let path = dir.path().join("qinglan.toml");
-    let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    b.set_progress("T05", 66).unwrap();
-    b.save().unwrap();
+    t05_at_66_saved_by_someone_else(dir.path());
     let point = m.store().watch_point();
     let noticed = point.look();
     bairi::app::update::store::watched(&mut m, &point, noticed);

@@ -80,11 +80,7 @@ pub fn jump(model: &mut Model, index: usize) {
     let Some(id) = model.campaign().tasks.get(index).map(|t| t.id.clone()) else {
         return;
     };
-    let hidden = !model
-        .derived
-        .columns
-        .iter()
-        .any(|c| c.tasks.contains(&index));
+    let hidden = !model.shows_task(index);
     let cleared = hidden && model.filter.take().is_some();
     if cleared {
         model.refresh();

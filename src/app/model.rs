@@ -351,6 +351,23 @@ impl Model {
         }
     }
 
+    /// Whether a column of the board shows task `index` (a filter may hide it).
+    pub fn shows_task(&self, index: usize) -> bool {
+        self.derived
+            .columns
+            .iter()
+            .any(|c| c.tasks.contains(&index))
+    }
+
+    /// Selects task `index`, first clearing the filter when it hides the task.
+    pub fn reveal_task(&mut self, index: usize) {
+        if !self.shows_task(index) {
+            self.filter = None;
+            self.refresh();
+        }
+        self.select_task(index);
+    }
+
     /// Opens the selected task's details with the cursor on its first milestone or problem;
     /// Esc goes back to `from`.
     pub fn open_detail(&mut self, from: View) {

@@ -140,18 +140,7 @@ pub fn input(model: &mut Model, action: Action) {
             model.picker = None;
             match chosen {
                 Some((Choice::Person(id), _)) => super::who::chosen(model, id),
-                Some((Choice::Task(index), _)) => {
-                    if !model
-                        .derived
-                        .columns
-                        .iter()
-                        .any(|c| c.tasks.contains(&index))
-                    {
-                        model.filter = None;
-                        model.refresh();
-                    }
-                    model.select_task(index);
-                }
+                Some((Choice::Task(index), _)) => model.reveal_task(index),
                 Some((Choice::Filter(filter), _)) => {
                     let label = filter.label(model.campaign());
                     model.filter = Some(filter);

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::i18n::Lang;
 use crate::store::diag::Diagnostic;
+use crate::store::file::{CampaignFile, OpenError};
 use crate::store::load::{Today, load_bytes};
 use crate::tr;
 
@@ -75,4 +76,24 @@ pub fn read_error(name: &str, e: &std::io::Error) -> crate::i18n::Text {
         }
         _ => tr!("{name}: 无法读取:{e}", "{name}: cannot read: {e}"),
     }
+}
+
+/// Opens a campaign for a command that edits it; on failure prints why and gives the exit
+/// code.
+pub fn open_file(
+    path: &Path,
+    today: Today,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<CampaignFile, i32> {
+    CampaignFile::open(path, today).map_err(|e| {
+        let name = path.display().to_string();
+        match e {
+            OpenError::Rejected(diagnostics) => print_all(&diagnostics, &name, lang, err),
+            OpenError::Io(e) => {
+                let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
+            }
+        }
+        1
+    })
 }

@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::check::{print_all, read_error};
+use super::check::open_file;
 use crate::domain::Status;
 use crate::i18n::{Lang, Text};
 use crate::store::edit::apply::{Edit as Change, Made, Stamp};
-use crate::store::file::{CampaignFile, MilestoneRef, NewProblem, OpenError};
+use crate::store::file::{CampaignFile, MilestoneRef, NewProblem};
 use crate::store::load::Today;
 use crate::tr;
 
@@ -66,16 +66,9 @@ pub fn run(
         backups,
     } = stamp;
     let name = path.display().to_string();
-    let mut file = match CampaignFile::open(path, today) {
+    let mut file = match open_file(path, today, lang, err) {
         Ok(file) => file,
-        Err(OpenError::Rejected(diagnostics)) => {
-            print_all(&diagnostics, &name, lang, err);
-            return 1;
-        }
-        Err(OpenError::Io(e)) => {
-            let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
-            return 1;
-        }
+        Err(code) => return code,
     };
     file.backups = crate::store::save::backup::BackupPolicy::standard(backups);
     file.clock = clock;

@@ -3,11 +3,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::check::{print_all, read_error};
+use super::check::open_file;
 use crate::domain::countdown::past_checkpoints;
 use crate::domain::leaderboard::leaderboard_at;
 use crate::i18n::Lang;
-use crate::store::file::{CampaignFile, OpenError};
 use crate::store::load::Today;
 use crate::tr;
 
@@ -26,16 +25,9 @@ pub fn run(
     err: &mut dyn Write,
 ) -> i32 {
     let name = path.display().to_string();
-    let mut file = match CampaignFile::open(path, options.today) {
+    let mut file = match open_file(path, options.today, lang, err) {
         Ok(file) => file,
-        Err(OpenError::Rejected(diagnostics)) => {
-            print_all(&diagnostics, &name, lang, err);
-            return 1;
-        }
-        Err(OpenError::Io(e)) => {
-            let _ = writeln!(err, "{}", read_error(&name, &e).get(lang));
-            return 1;
-        }
+        Err(code) => return code,
     };
     let past = past_checkpoints(&file.campaign.info, file.today);
     let chosen = match options.checkpoint {

@@ -17,17 +17,7 @@ pub use self::tally::{UnitTally, rate, unit_tally};
 use super::countdown::{checkpoint_before, past_checkpoints};
 use super::light::{TaskLight, task_light_at_end_of};
 use super::model::Campaign;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankedUnit {
-    pub unit: String,
-    pub rank: u32,
-    pub done: u32,
-    pub due: u32,
-    /// 0–100.
-    pub rate: f64,
-    pub red_tasks: u32,
-}
+pub use super::model::RankedUnit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Leaderboard {

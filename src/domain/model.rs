@@ -290,18 +290,21 @@ pub struct Review {
     pub overall_rate: f64,
     pub red_flag: Vec<String>,
     pub yellow_card: Vec<String>,
-    pub units: Vec<ReviewUnit>,
+    pub units: Vec<RankedUnit>,
     pub red: Vec<String>,
     pub yellow: Vec<String>,
     pub note: Option<String>,
 }
 
+/// A unit's standing at a checkpoint: as the leaderboard computes it, or as a published
+/// review froze it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReviewUnit {
+pub struct RankedUnit {
     pub unit: String,
     pub rank: u32,
     pub done: u32,
     pub due: u32,
+    /// 0–100.
     pub rate: f64,
     pub red_tasks: u32,
 }

@@ -161,6 +161,12 @@ impl HeldLock {
     pub fn wait(&mut self) -> std::io::Result<std::process::ExitStatus> {
         self.child.wait()
     }
+
+    /// Lets the lock go and waits for flock to end.
+    pub fn release(mut self) {
+        let _ = self.kill();
+        let _ = self.wait();
+    }
 }
 
 impl Drop for HeldLock {
@@ -183,6 +189,15 @@ pub fn hold_lock(campaign: &Path) -> HeldLock {
         .expect("flock(1) from util-linux");
     std::thread::sleep(std::time::Duration::from_millis(200));
     HeldLock { child }
+}
+
+/// Sends signal `name` (`TERM`, `HUP`…) to process `pid` with kill(1), which must succeed.
+pub fn send_signal(pid: u32, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("kill(1) runs");
+    assert!(status.success(), "kill -{name} {pid}");
 }
 
 /// The one recovery copy a board left in `dir`, as text.
@@ -239,6 +254,17 @@ pub fn bairi_at(home: &Path, args: &[&str]) -> std::process::Output {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .expect("bairi runs")
+}
+
+/// Sets `cmd` to run in English with `home` as its home and its data and config under it.
+pub fn english_at<'c>(
+    cmd: &'c mut std::process::Command,
+    home: &Path,
+) -> &'c mut std::process::Command {
+    cmd.env("LANG", "en_US.UTF-8")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
 }
 
 /// `bairi ARGS` in English with no config file at all.

@@ -70,6 +70,15 @@ impl Term {
         }
     }
 
+    /// `bairi PATH --today 2026-11-22` (the example's day) in a `cols`×`rows` terminal, once
+    /// the board shows T01 selected.
+    pub fn board(path: &Path, cols: u16, rows: u16, home: &Path) -> Term {
+        let file = path.to_str().expect("a UTF-8 path");
+        let mut term = Term::spawn(&[file, "--today", "2026-11-22"], cols, rows, home, &[]);
+        term.wait_for("▶智能装备园一期");
+        term
+    }
+
     /// Reads whatever arrives within `wait`.
     pub fn pump(&mut self, wait: Duration) {
         let deadline = Instant::now() + wait;
@@ -86,14 +95,7 @@ impl Term {
 
     /// Waits until the screen contains `needle` (up to 10 s); panics with the screen if not.
     pub fn wait_for(&mut self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.screen().contains(needle) {
-                return;
-            }
-            self.pump(Duration::from_millis(50));
-        }
-        panic!("`{needle}` never appeared on screen:\n{}", self.screen());
+        wait_for_on(self, needle, Term::screen, Term::pump);
     }
 
     pub fn screen(&self) -> String {
@@ -127,7 +129,24 @@ impl Term {
     }
 }
 
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
+/// Pumps `term` until its screen contains `needle` (up to 10 s); panics with the screen if not.
+pub(super) fn wait_for_on<T>(
+    term: &mut T,
+    needle: &str,
+    screen: fn(&T) -> String,
+    pump: fn(&mut T, Duration),
+) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if screen(term).contains(needle) {
+            return;
+        }
+        pump(term, Duration::from_millis(50));
+    }
+    panic!("`{needle}` never appeared on screen:\n{}", screen(term));
+}
+
+pub(super) fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a terminal size above zero")
 }
 

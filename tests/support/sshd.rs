@@ -14,6 +14,8 @@ use rustix::fs::{Mode, OFlags};
 use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
 
+use super::pty::nonzero;
+
 pub struct Link {
     child: Child,
     /// The only descriptor of the master side; `None` once hung up.
@@ -100,14 +102,7 @@ impl Link {
 
     /// Waits until the screen contains `needle` (up to 10 s); panics with the screen if not.
     pub fn wait_for(&mut self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.screen().contains(needle) {
-                return;
-            }
-            self.pump(Duration::from_millis(50));
-        }
-        panic!("`{needle}` never appeared on screen:\n{}", self.screen());
+        super::pty::wait_for_on(self, needle, Link::screen, Link::pump);
     }
 
     pub fn screen(&self) -> String {
@@ -155,8 +150,4 @@ impl Drop for Link {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a terminal size above zero")
 }

@@ -50,16 +50,7 @@ pub(super) fn show(model: &mut Model) {
 /// Puts the board's selection on the task shown, so every edit key acts on it.
 fn follow(model: &mut Model) {
     if let Some(&index) = model.standup.queue.get(model.standup.pos) {
-        if !model
-            .derived
-            .columns
-            .iter()
-            .any(|c| c.tasks.contains(&index))
-        {
-            model.filter = None;
-            model.refresh();
-        }
-        model.select_task(index);
+        model.reveal_task(index);
     }
 }
 

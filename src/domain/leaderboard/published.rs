@@ -1,6 +1,6 @@
 //! What published reviews say: a review's frozen leaderboard, and how often a task was red.
 
-use super::{Leaderboard, RankedUnit};
+use super::Leaderboard;
 use crate::domain::model::{Campaign, Review};
 
 impl Leaderboard {
@@ -11,18 +11,7 @@ impl Leaderboard {
             date: r.date,
             done: r.units.iter().map(|u| u.done).sum(),
             due: r.units.iter().map(|u| u.due).sum(),
-            units: r
-                .units
-                .iter()
-                .map(|u| RankedUnit {
-                    unit: u.unit.clone(),
-                    rank: u.rank,
-                    done: u.done,
-                    due: u.due,
-                    rate: u.rate,
-                    red_tasks: u.red_tasks,
-                })
-                .collect(),
+            units: r.units.clone(),
             red_flag: r.red_flag.clone(),
             yellow_card: r.yellow_card.clone(),
             red: r.red.clone(),

@@ -1,28 +1,52 @@
 //! Rate modes, ranks and ties, and the seats of the red flag and the bench.
 
 use super::*;
-use crate::domain::model::RateMode;
+use crate::domain::model::{RateMode, Task};
 use crate::domain::status::Status;
 use crate::domain::test_support::{campaign, date, task};
+
+/// A task of `unit` in progress, due 2026-12-01, with milestones given as `(due, done_on)`.
+fn in_progress(id: &str, unit: &str, milestones: &[(&str, Option<&str>)]) -> Task {
+    task(id, unit, Status::InProgress, "2026-12-01", milestones)
+}
+
+/// Two milestones, due 09-10 and 09-11, each done on its day.
+const TWO_DONE_ON_TIME: &[(&str, Option<&str>)] = &[
+    ("2026-09-10", Some("2026-09-10")),
+    ("2026-09-11", Some("2026-09-11")),
+];
+
+fn tally(unit: &str, done: u32, due: u32) -> UnitTally {
+    UnitTally {
+        unit: unit.into(),
+        done,
+        due,
+    }
+}
+
+/// The ranked units' ids and ranks, in order.
+fn units_and_ranks(board: &Leaderboard) -> Vec<(&str, u32)> {
+    board
+        .units
+        .iter()
+        .map(|u| (u.unit.as_str(), u.rank))
+        .collect()
+}
 
 fn small() -> Campaign {
     // Unit a: one on time, one late (done 09-20 for due 09-14); unit b: one undone.
     let tasks = vec![
-        task(
+        in_progress(
             "A1",
             "a",
-            Status::InProgress,
-            "2026-12-01",
             &[
                 ("2026-09-10", Some("2026-09-09")),
                 ("2026-09-14", Some("2026-09-20")),
             ],
         ),
-        task(
+        in_progress(
             "B1",
             "b",
-            Status::InProgress,
-            "2026-12-01",
             &[("2026-09-20", None), ("2026-09-27", Some("2026-09-27"))],
         ),
     ];
@@ -34,95 +58,30 @@ fn three_rate_modes_differ() {
     let c = small();
     let d = date("2026-09-28");
     let cum = unit_tally(&c, d, RateMode::Cumulative, Some(date("2026-09-14")));
-    assert_eq!(
-        cum,
-        vec![
-            UnitTally {
-                unit: "a".into(),
-                done: 2,
-                due: 2
-            },
-            UnitTally {
-                unit: "b".into(),
-                done: 1,
-                due: 2
-            }
-        ]
-    );
+    assert_eq!(cum, vec![tally("a", 2, 2), tally("b", 1, 2)]);
     let period = unit_tally(&c, d, RateMode::Period, Some(date("2026-09-14")));
-    assert_eq!(
-        period,
-        vec![UnitTally {
-            unit: "b".into(),
-            done: 1,
-            due: 2
-        }]
-    );
+    assert_eq!(period, vec![tally("b", 1, 2)]);
     let on_time = unit_tally(&c, d, RateMode::OnTime, None);
-    assert_eq!(
-        on_time[0],
-        UnitTally {
-            unit: "a".into(),
-            done: 1,
-            due: 2
-        }
-    );
+    assert_eq!(on_time[0], tally("a", 1, 2));
     let at_14 = unit_tally(&c, date("2026-09-14"), RateMode::Cumulative, None);
-    assert_eq!(
-        at_14,
-        vec![UnitTally {
-            unit: "a".into(),
-            done: 1,
-            due: 2
-        }]
-    );
+    assert_eq!(at_14, vec![tally("a", 1, 2)]);
 }
 
 #[test]
 fn ties_break_by_red_tasks_then_due_then_id() {
     let tasks = vec![
-        task(
-            "T1",
-            "c",
-            Status::InProgress,
-            "2026-12-01",
-            &[("2026-09-10", Some("2026-09-10"))],
-        ),
-        task(
-            "T2",
-            "b",
-            Status::InProgress,
-            "2026-12-01",
-            &[
-                ("2026-09-10", Some("2026-09-10")),
-                ("2026-09-11", Some("2026-09-11")),
-            ],
-        ),
-        task(
-            "T3",
-            "a",
-            Status::InProgress,
-            "2026-12-01",
-            &[("2026-09-10", Some("2026-09-10"))],
-        ),
+        in_progress("T1", "c", &[("2026-09-10", Some("2026-09-10"))]),
+        in_progress("T2", "b", TWO_DONE_ON_TIME),
+        in_progress("T3", "a", &[("2026-09-10", Some("2026-09-10"))]),
         // d is at 100% too but has a red task (past deadline).
         task(
             "T4",
             "d",
             Status::InProgress,
             "2026-09-12",
-            &[
-                ("2026-09-10", Some("2026-09-10")),
-                ("2026-09-11", Some("2026-09-11")),
-            ],
+            TWO_DONE_ON_TIME,
         ),
-        task(
-            "T5",
-            "e",
-            Status::InProgress,
-            "2026-12-01",
-            &[("2026-09-10", None)],
-        ),
+        in_progress("T5", "e", &[("2026-09-10", None)]),
     ];
     let mut c = campaign(tasks, &["a", "b", "c", "d", "e"]);
     c.rules.leaderboard.yellow_card_bottom = 2;
@@ -151,15 +110,9 @@ fn units_with_nothing_due_are_not_ranked() {
     assert_eq!(board.units[0].unit, "a");
 }
 
-fn one_milestone(id: &str, unit: &str, done: bool) -> crate::domain::model::Task {
+fn one_milestone(id: &str, unit: &str, done: bool) -> Task {
     let done_on = done.then_some("2026-09-10");
-    task(
-        id,
-        unit,
-        Status::InProgress,
-        "2026-12-01",
-        &[("2026-09-10", done_on)],
-    )
+    in_progress(id, unit, &[("2026-09-10", done_on)])
 }
 
 #[test]
@@ -171,11 +124,7 @@ fn every_unit_tied_at_the_top_gets_the_red_flag() {
     ];
     let c = campaign(tasks, &["a", "b", "c"]);
     let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
-    let ranks: Vec<_> = board
-        .units
-        .iter()
-        .map(|u| (u.unit.as_str(), u.rank))
-        .collect();
+    let ranks = units_and_ranks(&board);
     assert_eq!(ranks, [("a", 1), ("b", 1), ("c", 3)]);
     assert_eq!(board.red_flag, ["a", "b"]);
 }
@@ -192,11 +141,7 @@ fn the_bench_takes_every_unit_tied_with_its_last_seat() {
     let mut c = campaign(tasks, &["a", "b", "c", "d"]);
     c.rules.leaderboard.yellow_card_bottom = 1;
     let board = leaderboard_at(&c, Some(1), date("2026-09-14"));
-    let ranks: Vec<_> = board
-        .units
-        .iter()
-        .map(|u| (u.unit.as_str(), u.rank))
-        .collect();
+    let ranks = units_and_ranks(&board);
     assert_eq!(ranks, [("a", 1), ("b", 2), ("c", 2), ("d", 2)]);
     assert_eq!(
         board.yellow_card,
@@ -216,11 +161,9 @@ fn the_bench_without_ties_takes_exactly_its_seats() {
     let tasks = vec![
         one_milestone("T1", "a", true),
         one_milestone("T2", "b", false),
-        task(
+        in_progress(
             "T3",
             "c",
-            Status::InProgress,
-            "2026-12-01",
             &[("2026-09-10", None), ("2026-09-11", Some("2026-09-11"))],
         ),
     ];

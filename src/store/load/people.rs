@@ -134,23 +134,18 @@ fn read_categories(
         skip == 0,
         skip,
     );
-    let n = list.len();
-    let mut out = Vec::with_capacity(list.len());
-    for (e, id) in list {
-        let name = e.str(f, "name", true);
-        let en = e.str(f, "en", false);
-        let short = e.str(f, "short", false);
-        e.finish(f);
-        if let (Some(id), Some(name)) = (id, name) {
-            out.push(Category {
-                id,
-                name,
-                en,
-                short,
-            });
-        }
-    }
-    (out, n)
+    named(
+        list,
+        f,
+        ids,
+        |e, f, _| (e.str(f, "en", false), e.str(f, "short", false)),
+        |id, name, (en, short)| Category {
+            id,
+            name,
+            en,
+            short,
+        },
+    )
 }
 
 fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Vec<Unit>, usize) {
@@ -164,10 +159,7 @@ fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Ve
         skip == 0,
         skip,
     );
-    let n = list.len();
-    let mut out = Vec::with_capacity(list.len());
-    for (e, id) in list {
-        let name = e.str(f, "name", true);
+    let rest = |e: &Entry, f: &mut Findings, ids: &mut Ids| {
         let short = e.str(f, "short", false);
         let kind = e.str(f, "kind", false);
         let head = e.str(f, "head", false);
@@ -180,18 +172,15 @@ fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Ve
                 "head",
             );
         }
-        e.finish(f);
-        if let (Some(id), Some(name)) = (id, name) {
-            out.push(Unit {
-                id,
-                name,
-                short,
-                kind,
-                head,
-            });
-        }
-    }
-    (out, n)
+        (short, kind, head)
+    };
+    named(list, f, ids, rest, |id, name, (short, kind, head)| Unit {
+        id,
+        name,
+        short,
+        kind,
+        head,
+    })
 }
 
 fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Vec<Person>, usize) {
@@ -205,25 +194,42 @@ fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (V
         false,
         skip,
     );
-    let n = list.len();
-    let mut out = Vec::with_capacity(list.len());
-    for (e, id) in list {
-        let name = e.str(f, "name", true);
+    let rest = |e: &Entry, f: &mut Findings, ids: &mut Ids| {
         let title = e.str(f, "title", false);
         let unit = e.str(f, "unit", false);
         let role = e.str(f, "role", false);
         if let Some(unit) = &unit {
             ids.refer(IdKind::Unit, unit, e.value_span("unit"), &e.subject, "unit");
         }
+        (title, unit, role)
+    };
+    named(list, f, ids, rest, |id, name, (title, unit, role)| Person {
+        id,
+        name,
+        title,
+        unit,
+        role,
+    })
+}
+
+/// Each entry of `list` as an item: its required `name`, then what `rest` reads of its other
+/// keys, then a word on the keys it does not know; one without an id or a name is left out.
+/// The items, and how many entries there were.
+fn named<R, T>(
+    list: Vec<(Entry, Option<String>)>,
+    f: &mut Findings,
+    ids: &mut Ids,
+    mut rest: impl FnMut(&Entry, &mut Findings, &mut Ids) -> R,
+    item: impl Fn(String, String, R) -> T,
+) -> (Vec<T>, usize) {
+    let n = list.len();
+    let mut out = Vec::with_capacity(n);
+    for (e, id) in list {
+        let name = e.str(f, "name", true);
+        let rest = rest(&e, f, ids);
         e.finish(f);
         if let (Some(id), Some(name)) = (id, name) {
-            out.push(Person {
-                id,
-                name,
-                title,
-                unit,
-                role,
-            });
+            out.push(item(id, name, rest));
         }
     }
     (out, n)

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::entry::Entry;
 use super::refs::{IdKind, Ids};
 use super::report::Findings;
-use crate::domain::{Commitment, Review, ReviewUnit};
+use crate::domain::{Commitment, RankedUnit, Review};
 use crate::i18n::Text;
 use crate::tr;
 
@@ -154,7 +154,7 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
     out
 }
 
-fn read_review_units(review: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<ReviewUnit> {
+fn read_review_units(review: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<RankedUnit> {
     let mut out = Vec::new();
     for (table, span) in review.tables(f, "units") {
         let e = Entry::new(table, span, review.subject.clone(), REVIEW_UNIT_KEYS);
@@ -173,7 +173,7 @@ fn read_review_units(review: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Rev
         if let (Some(unit), Some(rank), Some(done), Some(due), Some(rate), Some(red_tasks)) =
             (unit, rank, done, due, rate, red_tasks)
         {
-            out.push(ReviewUnit {
+            out.push(RankedUnit {
                 unit,
                 rank,
                 done,
