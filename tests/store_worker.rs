@@ -24,14 +24,17 @@ fn t01_moved_unsaved() -> (TempDir, PathBuf, Term) {
     (dir, path, term)
 }
 
-/// Asserts that the board exits cleanly and the file it leaves holds a blocked task.
-fn exits_leaving_a_blocked_task(term: &mut Term, path: &Path) {
+/// T01's status in the file at `path` as it is now.
+fn t01_status(path: &Path) -> bairi::domain::Status {
+    let today = bairi::store::load::Today::Date(support::today());
+    let file = bairi::store::file::CampaignFile::open(path, today).unwrap();
+    file.campaign.task("T01").unwrap().status
+}
+
+/// Asserts that the board exits cleanly and the file it leaves has T01 moved to blocked.
+fn exits_leaving_t01_blocked(term: &mut Term, path: &Path) {
     assert!(term.wait_exit(), "{}", term.screen());
-    assert!(
-        std::fs::read_to_string(path)
-            .unwrap()
-            .contains("status     = \"受阻\"")
-    );
+    assert_eq!(t01_status(path), bairi::domain::Status::Blocked);
 }
 
 /// Asks to quit with edits unsaved and answers "save, then quit".
@@ -80,8 +83,7 @@ fn the_board_answers_while_a_save_waits_and_edits_follow_in_order() {
     assert!(term.wait_exit(), "{}", term.screen());
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("text = \"第二次督导\""), "{text}");
-    let t01 = text.find("id         = \"T01\"").unwrap();
-    assert!(text[t01..].contains("status     = \"受阻\""));
+    assert_eq!(t01_status(&path), bairi::domain::Status::Blocked);
 }
 
 #[test]
@@ -93,7 +95,7 @@ fn save_and_quit_waits_for_its_save() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(term.pid().is_some());
     holder.release();
-    exits_leaving_a_blocked_task(&mut term, &path);
+    exits_leaving_t01_blocked(&mut term, &path);
 }
 
 #[test]
@@ -108,7 +110,7 @@ fn save_and_quit_stays_open_when_the_save_fails() {
     term.send("s");
     term.wait_for("已保存");
     term.send("q");
-    exits_leaving_a_blocked_task(&mut term, &path);
+    exits_leaving_t01_blocked(&mut term, &path);
 }
 
 #[test]
