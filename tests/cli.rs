@@ -317,3 +317,31 @@ fn restore_lists_and_puts_back_a_timestamped_copy() {
     );
     assert_eq!(run(&["restore", file, "9"]).status.code(), Some(1));
 }
+
+#[test]
+fn an_edit_that_finds_things_already_so_says_so_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    // T01's first milestone was done on 2026-09-12, and T01 is in progress.
+    for args in [
+        ["tick", file, "T01", "1", "--today", "2026-11-22"],
+        ["move", file, "T01", "推进中", "--today", "2026-11-22"],
+    ] {
+        let out = support::bairi_at(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("nothing changed"), "{args:?}: {said}");
+        assert!(!said.contains("2026-11-22"), "no tick today: {said}");
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    assert!(
+        !dir.path().join(".bairi/qinglan.toml.bak").exists(),
+        "nothing was saved"
+    );
+    assert!(
+        !dir.path().join("data/bairi/backups").exists(),
+        "no timestamped copy of an unchanged file"
+    );
+}

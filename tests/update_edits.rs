@@ -546,3 +546,113 @@ fn an_edit_that_changes_nothing_leaves_no_undo_step() {
     assert!(said.contains("没有变化"), "{said}");
     assert!(!m.store().dirty);
 }
+
+/// The board on T02 with autosave off, and a second handle saving "their" change to the same
+/// file; `mine` is made on the board, theirs saved, mine saved over it (merged), then undone.
+fn undo_after_their_change_to_the_same_task(
+    mine: impl FnOnce(&mut Model),
+    theirs: impl FnOnce(&mut CampaignFile),
+) -> (Model, bairi::domain::Task, String, tempfile::TempDir) {
+    let (mut m, dir) = model();
+    m.autosave = false;
+    let t02 = m.campaign().task_index("T02").unwrap();
+    m.select_task(t02);
+    let before = m.campaign().task("T02").unwrap().clone();
+    mine(&mut m);
+    assert_eq!(m.undo.len(), 1, "{:?}", m.message);
+    let path = dir.path().join("qinglan.toml");
+    let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
+    theirs(&mut b);
+    b.save().unwrap();
+    let their_text = std::fs::read_to_string(&path).unwrap();
+    assert!(support::save_now(&mut m), "merged");
+    press(&mut m, &[Action::Undo]);
+    (m, before, their_text, dir)
+}
+
+fn their_note(b: &mut CampaignFile) {
+    let note = bairi::domain::LogEntry {
+        date: support::day("2026-11-22"),
+        text: "他们的记录".into(),
+        by: None,
+        kind: None,
+    };
+    b.append_log("T02", note).unwrap();
+}
+
+#[test]
+fn undo_after_a_merge_takes_my_note_back_though_they_added_one_to_the_same_task() {
+    let note = |m: &mut Model| {
+        press(m, &[Action::Note]);
+        typed(m, "记错了任务");
+        key(m, FieldKey::Submit);
+    };
+    let (mut m, before, theirs, _dir) = undo_after_their_change_to_the_same_task(note, their_note);
+    assert_eq!(m.store().text(), theirs, "their file, byte for byte");
+    let log: Vec<&str> = m
+        .campaign()
+        .task("T02")
+        .unwrap()
+        .log
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        !log.contains(&"记错了任务"),
+        "my note is taken back: {log:?}"
+    );
+    assert_eq!(log.len(), before.log.len() + 1, "theirs stays: {log:?}");
+    assert!(log.contains(&"他们的记录"));
+    let said = m.message.as_ref().unwrap().text.en.clone();
+    assert!(said.contains("note"), "{said}");
+    press(&mut m, &[Action::Redo]);
+    let log = &m.campaign().task("T02").unwrap().log;
+    assert!(log.iter().any(|e| e.text == "记错了任务"), "redone");
+}
+
+#[test]
+fn undo_after_a_merge_takes_a_tick_back_with_its_history_line() {
+    let tick = |m: &mut Model| drop(press(m, &[Action::Tick]));
+    let (m, before, theirs, _dir) = undo_after_their_change_to_the_same_task(tick, their_note);
+    assert_eq!(m.store().text(), theirs, "their file, byte for byte");
+    let t02 = m.campaign().task("T02").unwrap();
+    assert_eq!(t02.milestones, before.milestones, "unticked");
+    let log: Vec<&str> = t02.log.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        log.len(),
+        before.log.len() + 1,
+        "no line of a tick that was undone, theirs stays: {log:?}"
+    );
+    assert!(log.contains(&"他们的记录"));
+}
+
+#[test]
+fn undo_after_a_merge_takes_my_problem_back_though_they_resolved_another() {
+    let problem = |m: &mut Model| {
+        press(m, &[Action::Problem]);
+        typed(m, "塔吊进场受限");
+        key(m, FieldKey::Submit);
+    };
+    let resolve = |b: &mut CampaignFile| {
+        b.resolve_problem(
+            "T02",
+            "T02-P1",
+            "已核发许可",
+            support::day("2026-11-22"),
+            None,
+        )
+        .unwrap();
+    };
+    let (m, _before, theirs, _dir) = undo_after_their_change_to_the_same_task(problem, resolve);
+    assert_eq!(m.store().text(), theirs, "their file, byte for byte");
+    let problems = &m.campaign().task("T02").unwrap().problems;
+    let ids: Vec<(&str, bool)> = problems
+        .iter()
+        .map(|p| (p.id.as_str(), p.resolved))
+        .collect();
+    assert_eq!(
+        ids,
+        [("T02-P1", true)],
+        "mine is gone, their resolution stays"
+    );
+}

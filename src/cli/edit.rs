@@ -162,7 +162,7 @@ pub fn run(
     let stamp = Stamp { today, by };
     let result = asked.and_then(|(change, said)| {
         file.apply(&change, &stamp)
-            .map(|applied| said.after(&applied.made))
+            .map(|applied| applied.undo.is_some().then(|| said.after(&applied.made)))
             .map_err(|e| e.message())
     });
     match result {
@@ -170,7 +170,16 @@ pub fn run(
             let _ = writeln!(err, "{name}: {}", refusal.get(lang));
             1
         }
-        Ok(done) => match file.save() {
+        // Already so, as the board says: the file is what was asked, and is not written.
+        Ok(None) => {
+            let same = Text::new(
+                "没有变化:本来就是这样",
+                "nothing changed: it already was so",
+            );
+            let _ = writeln!(out, "{}", same.get(lang));
+            0
+        }
+        Ok(Some(done)) => match file.save() {
             Ok(()) => {
                 let _ = writeln!(out, "{}", done.get(lang));
                 0

@@ -66,7 +66,7 @@ pub(super) fn table_norm(t: &Table) -> String {
     keys.join("\n")
 }
 
-fn id_of(t: &Table) -> Option<String> {
+pub(super) fn id_of(t: &Table) -> Option<String> {
     t.get("id").and_then(Item::as_str).map(str::to_owned)
 }
 

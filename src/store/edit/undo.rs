@@ -5,13 +5,13 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use toml_edit::DocumentMut;
+use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::domain::Campaign;
 use crate::i18n::Text;
 use crate::store::edit::splice::{Change, Splice, TaskEdit};
 use crate::store::file::{CampaignFile, Changed};
-use crate::store::merge::{Conflict, merge};
+use crate::store::merge::{Conflict, id_of, merge, norm, table_norm};
 use crate::tr;
 
 impl CampaignFile {
@@ -203,11 +203,110 @@ pub fn carry_over(now: &str, from: &str, to: &str) -> Result<String, Vec<Conflic
         return Err(Vec::new());
     };
     let conflicts = merge(&base, &mine, &mut theirs, None);
-    if conflicts.is_empty() {
-        Ok(theirs.to_string())
-    } else {
-        Err(conflicts)
+    if !conflicts.is_empty() {
+        return Err(conflicts);
     }
+    take_away_removed(&base, &mine, &mut theirs)?;
+    Ok(theirs.to_string())
+}
+
+/// The merge keeps notes and problems from both sides (a save must lose none); a step that
+/// takes one away must still take it away: the notes, history lines and problems `from` has
+/// and `to` has not go from `merged` too. Such a problem changed elsewhere since is a conflict.
+fn take_away_removed(
+    from: &DocumentMut,
+    to: &DocumentMut,
+    merged: &mut DocumentMut,
+) -> Result<(), Vec<Conflict>> {
+    let task = |doc: &DocumentMut| doc.get("tasks")?.as_array_of_tables()?.get(0).cloned();
+    let (Some(from), Some(to)) = (task(from), task(to)) else {
+        return Ok(());
+    };
+    let Some(merged) = merged
+        .get_mut("tasks")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|tasks| tasks.get_mut(0))
+    else {
+        return Ok(());
+    };
+    take_away_notes(&from, &to, merged);
+    take_away_problems(&from, &to, merged)
+}
+
+fn value_norm(value: &Value) -> String {
+    norm(Some(&Item::Value(value.clone()))).unwrap_or_default()
+}
+
+fn take_away_notes(from: &Table, to: &Table, merged: &mut Table) {
+    let notes = |t: &Table| -> Vec<String> {
+        t.get("log")
+            .and_then(Item::as_array)
+            .map_or_else(Vec::new, |log| log.iter().map(value_norm).collect())
+    };
+    let mut kept = notes(to);
+    let removed: Vec<String> = notes(from)
+        .into_iter()
+        .filter(|note| match kept.iter().position(|k| k == note) {
+            Some(i) => {
+                kept.remove(i);
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let Some(log) = merged.get_mut("log").and_then(Item::as_array_mut) else {
+        return;
+    };
+    for note in &removed {
+        let last = log
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| value_norm(v) == *note)
+            .last()
+            .map(|(i, _)| i);
+        if let Some(i) = last {
+            log.remove(i);
+        }
+    }
+    if log.is_empty() && to.get("log").is_none() {
+        merged.remove("log");
+    }
+}
+
+fn take_away_problems(from: &Table, to: &Table, merged: &mut Table) -> Result<(), Vec<Conflict>> {
+    let problems = |t: &Table| -> Vec<Table> {
+        t.get("problems")
+            .and_then(Item::as_array_of_tables)
+            .map_or_else(Vec::new, |list| list.iter().cloned().collect())
+    };
+    let kept: Vec<String> = problems(to).iter().filter_map(id_of).collect();
+    let Some(list) = merged
+        .get_mut("problems")
+        .and_then(Item::as_array_of_tables_mut)
+    else {
+        return Ok(());
+    };
+    for problem in problems(from) {
+        let Some(id) = id_of(&problem).filter(|id| !kept.contains(id)) else {
+            continue;
+        };
+        let Some(i) = list.iter().position(|p| id_of(p).as_ref() == Some(&id)) else {
+            continue;
+        };
+        if list.get(i).map(table_norm) != Some(table_norm(&problem)) {
+            return Err(vec![Conflict {
+                task: id_of(from).unwrap_or_default(),
+                key: "problems".to_owned(),
+                mine: id.clone(),
+                theirs: id,
+            }]);
+        }
+        list.remove(i);
+    }
+    if list.is_empty() && to.get("problems").is_none() {
+        merged.remove("problems");
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -227,6 +326,27 @@ mod tests {
         let now = AFTER.replace("progress = 10", "progress = 60");
         let undone = carry_over(&now, AFTER, BEFORE).unwrap();
         assert!(undone.contains("status = \"推进中\"") && undone.contains("progress = 60"));
+    }
+
+    const WITH_PROBLEM: &str =
+        "[[tasks]]\nid = \"T1\"\n\n[[tasks.problems]]\nid = \"T1-P1\"\ntext = \"a\"\n";
+    const THEIRS_TOO: &str = "\n[[tasks.problems]]\nid = \"T1-P2\"\ntext = \"b\"\n";
+
+    #[test]
+    fn a_problem_taken_back_goes_though_they_added_another() {
+        let now = format!("{WITH_PROBLEM}{THEIRS_TOO}");
+        let undone = carry_over(&now, WITH_PROBLEM, "[[tasks]]\nid = \"T1\"\n").unwrap();
+        assert!(
+            !undone.contains("T1-P1") && undone.contains("T1-P2"),
+            "{undone}"
+        );
+    }
+
+    #[test]
+    fn a_problem_taken_back_but_changed_elsewhere_since_stays() {
+        let now = format!("{}{THEIRS_TOO}", WITH_PROBLEM.replace("\"a\"", "\"c\""));
+        let conflicts = carry_over(&now, WITH_PROBLEM, "[[tasks]]\nid = \"T1\"\n").unwrap_err();
+        assert_eq!(conflicts[0].key, "problems");
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl TreeError {
                 .iter()
                 .map(|e| match e {
                     toml_parser::Expected::Literal("\n" | "\r\n") => "newline".to_owned(),
-                    toml_parser::Expected::Literal(s) => format!("`{}`", s.escape_default()),
+                    toml_parser::Expected::Literal(s) => format!("`{}`", shown(s)),
                     toml_parser::Expected::Description(s) => (*s).to_owned(),
                     _ => "?".to_owned(),
                 })
@@ -45,6 +45,21 @@ impl TreeError {
             span: span.map(|s| s.start()..s.end()),
         }
     }
+}
+
+/// A literal the parser expected, as typed: only characters that would not show (a tab, a
+/// carriage return) are escaped, not the quotes people are asked for.
+fn shown(literal: &str) -> String {
+    literal
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// What the whole text held.

@@ -346,3 +346,12 @@ fn a_missing_line_break_is_named_not_printed() {
     assert!(!err.message.contains('\n'), "{:?}", err.message);
     assert!(err.message.contains("newline"), "{:?}", err.message);
 }
+
+#[test]
+fn a_quote_expected_is_shown_as_it_is_typed() {
+    for (text, quote) in [("a = \"x\n", "`\"`"), ("a = 'x\n", "`'`")] {
+        let err = parse(text).expect_err("an unclosed string");
+        assert!(err.message.contains(quote), "{:?}", err.message);
+        assert!(!err.message.contains('\\'), "{:?}", err.message);
+    }
+}
