@@ -442,3 +442,33 @@ fn undo_and_redo_name_the_publish_and_the_follow_up_order() {
         said(&m)
     );
 }
+
+#[test]
+fn a_review_kind_other_than_contest_or_review_is_refused_and_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let file = path.to_str().unwrap();
+    let out = support::bairi(&["publish", file, "--today", "2026-11-24", "--kind", "bogus"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("must be 竞赛 (contest) or 督评 (review)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file untouched");
+    // A hand-written one loads, with a warning at its line.
+    let text = String::from_utf8(before).unwrap();
+    let odd = text.replacen("kind         = \"竞赛\"", "kind         = \"比赛\"", 1);
+    assert_ne!(
+        odd, text,
+        "the fixture's first review changed; update this test"
+    );
+    std::fs::write(&path, &odd).unwrap();
+    let check = support::bairi(&["check", file, "--lang", "en"]);
+    let said = String::from_utf8_lossy(&check.stdout).to_string()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert!(said.contains("review kind `比赛`"), "{said}");
+    let line = odd[..odd.find("\"比赛\"").unwrap()].lines().count();
+    assert!(said.contains(&format!("qinglan.toml:{line}:")), "{said}");
+}

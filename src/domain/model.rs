@@ -281,6 +281,9 @@ pub struct Commitment {
     pub broken_on: Option<NaiveDate>,
 }
 
+/// What a published leaderboard was: the biweekly contest (竞赛) or the monthly review (督评).
+pub const REVIEW_KINDS: &[&str] = &["竞赛", "督评"];
+
 /// A published, frozen leaderboard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {

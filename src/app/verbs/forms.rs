@@ -8,7 +8,7 @@ use crate::store::edit::task_fields::TaskFields;
 use crate::tr;
 
 const LIGHTS: &[&str] = &["red", "yellow", "green", "none"];
-const KINDS: &[&str] = &["竞赛", "督评"];
+use crate::domain::model::REVIEW_KINDS as KINDS;
 
 fn f(key: &'static str, zh: &str, en: &str, kind: Kind, required: bool, value: &str) -> Field {
     Field::new(key, Text::new(zh, en), kind, required, value)

@@ -23,6 +23,12 @@ impl CampaignFile {
                 "only a checkpoint's leaderboard can be published",
             )));
         };
+        if !crate::domain::model::REVIEW_KINDS.contains(&kind) {
+            return Err(Refusal(tr!(
+                "擂台榜类型只能是 竞赛 或 督评,不是 `{kind}`",
+                "the kind must be 竞赛 (contest) or 督评 (review), not `{kind}`"
+            )));
+        }
         let n = n as u32;
         if self.campaign.reviews.iter().any(|r| r.checkpoint == n) {
             return Err(Refusal(tr!(

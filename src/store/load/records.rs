@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::entry::Entry;
 use super::refs::{IdKind, Ids};
 use super::report::Findings;
+use crate::domain::model::REVIEW_KINDS;
 use crate::domain::{Commitment, RankedUnit, Review};
 use crate::i18n::Text;
 use crate::tr;
@@ -116,6 +117,20 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
         }
         let date = e.date(f, "date", true);
         let kind = e.str(f, "kind", true);
+        if let Some(k) = kind.as_deref().filter(|k| !REVIEW_KINDS.contains(k)) {
+            f.warn(
+                e.value_span("kind"),
+                Some(&e.subject),
+                tr!(
+                    "擂台榜类型 `{k}` 不是 竞赛 或 督评",
+                    "review kind `{k}` is neither 竞赛 (contest) nor 督评 (review)"
+                ),
+                Some(Text::new(
+                    "写 kind = \"竞赛\"(两周一竞赛)或 kind = \"督评\"(一月一督评)",
+                    "write kind = \"竞赛\" (biweekly contest) or kind = \"督评\" (monthly review)",
+                )),
+            );
+        }
         let overall_rate = e.number(f, "overall_rate", true);
         let ref_list =
             |key: &'static str, kind: IdKind, f: &mut Findings, ids: &mut Ids| -> Vec<String> {
