@@ -656,3 +656,18 @@ fn undo_after_a_merge_takes_my_problem_back_though_they_resolved_another() {
         "mine is gone, their resolution stays"
     );
 }
+
+#[test]
+fn undoing_a_delete_or_an_add_says_which_task() {
+    let (mut m, _d) = model();
+    let t03 = m.campaign().task_index("T03").unwrap();
+    m.select_task(t03);
+    press(&mut m, &[Action::Delete, Action::Yes]);
+    assert!(m.campaign().task("T03").is_none());
+    press(&mut m, &[Action::Undo]);
+    assert!(m.campaign().task("T03").is_some());
+    assert_eq!(m.message.as_ref().unwrap().text.en, "undone: T03 back");
+    press(&mut m, &[Action::Redo]);
+    assert_eq!(m.message.as_ref().unwrap().text.en, "redone: T03 removed");
+    assert_eq!(m.message.as_ref().unwrap().text.zh, "已重做:T03 移除");
+}

@@ -52,6 +52,7 @@ pub(super) fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
             parts.extend(crate::sync::summary::task_summary(old, new));
         }
     }
+    parts.extend(tasks_and_records(before, model.campaign()));
     parts.extend(crate::sync::summary::campaign_summary(
         before,
         model.campaign(),
@@ -76,4 +77,40 @@ pub(super) fn undo(model: &mut Model, back: bool) -> Vec<Effect> {
     } else {
         Vec::new()
     }
+}
+
+/// What a step did beyond changing tasks in place: a task back or gone, conflict records
+/// settled or back.
+fn tasks_and_records(
+    before: &crate::domain::Campaign,
+    after: &crate::domain::Campaign,
+) -> Vec<Text> {
+    use std::collections::HashSet;
+    let ids = |c: &crate::domain::Campaign| -> HashSet<String> {
+        c.tasks.iter().map(|t| t.id.clone()).collect()
+    };
+    let (was, is) = (ids(before), ids(after));
+    let mut parts = Vec::new();
+    for task in &after.tasks {
+        let id = &task.id;
+        if !was.contains(id) {
+            parts.push(tr!("{id} 恢复", "{id} back"));
+        }
+    }
+    for task in &before.tasks {
+        let id = &task.id;
+        if !is.contains(id) {
+            parts.push(tr!("{id} 移除", "{id} removed"));
+        }
+    }
+    match before.conflicts.len().cmp(&after.conflicts.len()) {
+        std::cmp::Ordering::Greater => {
+            parts.push(Text::new("冲突记录已处理", "conflict records settled"));
+        }
+        std::cmp::Ordering::Less => {
+            parts.push(Text::new("冲突记录恢复", "conflict records back"));
+        }
+        std::cmp::Ordering::Equal => {}
+    }
+    parts
 }
