@@ -126,7 +126,7 @@ fn keys_read_as_a_table_an_inline_table_or_dotted_keys() {
         error
             .message
             .en
-            .contains("`quit` has a key bairi cannot read: Qx")
+            .contains("`quit` has a key bairi cannot read: \"Qx\"")
     );
     let warnings = read("keys = { \"退出\" = \"q\", quit = \"Q\" }\n").1;
     assert_eq!(warnings.len(), 1);
@@ -358,4 +358,21 @@ fn invalid_toml_stops_the_command_with_its_place_in_either_language() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(words), "{err}");
     }
+}
+
+#[test]
+fn a_key_that_is_not_text_is_shown_as_written_and_refused() {
+    let error = the_error("[keys]\nquit = 7\n", 2, 8);
+    assert!(
+        error.message.en.contains("cannot read: 7 ("),
+        "{}",
+        error.message.en
+    );
+    // A list with one good key and one that is not text binds nothing: it is refused.
+    let error = the_error("[keys]\nquit = [\"q\", 3]\n", 2, 8);
+    assert!(
+        error.message.en.contains("cannot read: [\"q\", 3] ("),
+        "{}",
+        error.message.en
+    );
 }

@@ -114,14 +114,17 @@ fn read_keys(table: &Table, findings: &mut Findings, config: &mut Config) {
             );
             continue;
         };
-        let written: Vec<&str> = match (item.as_str(), item.as_array()) {
-            (Some(s), _) => vec![s],
-            (_, Some(list)) => list.iter().filter_map(Item::as_str).collect(),
+        let written: Vec<Option<&str>> = match (item.as_str(), item.as_array()) {
+            (Some(s), _) => vec![Some(s)],
+            (_, Some(list)) => list.iter().map(Item::as_str).collect(),
             _ => Vec::new(),
         };
-        let keys: Vec<Option<Key>> = written.iter().map(|k| Key::parse(k)).collect();
+        let keys: Vec<Option<Key>> = written.iter().map(|k| k.and_then(Key::parse)).collect();
         if written.is_empty() || keys.iter().any(Option::is_none) {
-            let shown = written.join(", ");
+            let shown = findings
+                .text
+                .get(item.span.clone())
+                .map_or_else(String::new, crate::sanitize::inert);
             findings.error(
                 item.span.clone(),
                 tr!(
