@@ -155,6 +155,11 @@ fn a_board_left_open_past_midnight_dates_pledges_by_the_new_day() {
     m.author = Some("zheng_gd".to_owned());
     bairi::app::update::update(&mut m, Action::Clock, day("2026-11-23"));
     assert_eq!(m.today, day("2026-11-23"));
+    assert_eq!(
+        m.store().today,
+        day("2026-11-23"),
+        "the store judges by the new day too"
+    );
     let pledge = bairi::store::edit::pledge::NewPledge {
         unit: "cd".to_owned(),
         text: "月底前签约清零".to_owned(),

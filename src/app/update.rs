@@ -64,6 +64,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         Action::Clock => {
             if !model.today_pinned && today != model.today {
                 model.today = today;
+                model.store.new_day(today);
                 model.refresh();
             }
             if model.present.is_none() {

@@ -306,6 +306,12 @@ impl CampaignFile {
         self.backups.session_pinned |= tried.backups.session_pinned;
     }
 
+    /// A new day began while the file is open: what is read or checked from now on (a reload,
+    /// an edited task, a save) is judged as of `today` ("a date in the future").
+    pub fn new_day(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
     /// Changes only apply to the generation of the text they were made on.
     pub fn generation(&self) -> u64 {
         self.generation
