@@ -13,6 +13,7 @@ use crate::store::edit::splice::Change;
 use crate::store::file::CampaignFile;
 
 pub use super::derived::Derived;
+pub use super::message::{Message, Offer, Tone};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,31 +35,6 @@ pub enum View {
     Conflicts,
     /// The review meeting (督评会), step by step.
     Review,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A line in the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    pub text: Text,
-    pub tone: Tone,
-    /// What the footer offers after it, with the key as the keymap binds it.
-    pub offer: Option<Offer>,
-}
-
-/// A next step a message offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offer {
-    /// The edit it reports can be undone.
-    Undo,
-    /// The edits are not saved: saving again may work.
-    Save,
 }
 
 /// A list to choose from while typing: tasks (search) or filters.

@@ -4,6 +4,7 @@
 
 mod build;
 mod chunks;
+mod error;
 mod layout;
 mod pieces;
 mod rules;
@@ -12,7 +13,8 @@ mod values;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub use build::{Builder, Parsed, TreeError, parse};
+pub use build::{Builder, Parsed, parse};
+pub use error::TreeError;
 pub use layout::{Layout, Region};
 pub use pieces::Pieces;
 pub use toml_datetime::Datetime;
