@@ -79,6 +79,12 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             {
                 model.lanes_held = None;
             }
+            if model
+                .cards_held
+                .is_some_and(|(column, _, clicked)| model.rows.get(column) != Some(&clicked))
+            {
+                model.cards_held = None;
+            }
         }
     }
     if let Some(present) = model.present.as_mut() {

@@ -34,6 +34,11 @@ pub(super) fn point(model: &mut Model, spot: Spot) {
             if row < len {
                 model.column = column;
                 if let Some(r) = model.rows.get_mut(column) {
+                    let anchor = model
+                        .cards_held
+                        .filter(|&(held, _, clicked)| held == column && clicked == *r)
+                        .map_or(*r, |(_, anchor, _)| anchor);
+                    model.cards_held = Some((column, anchor, row));
                     *r = row;
                 }
             }
