@@ -212,3 +212,34 @@ fn a_failed_save_offers_the_save_key_as_bound() {
     );
     assert!(!shown.contains("press s"), "{shown}");
 }
+
+#[test]
+fn a_message_ending_in_a_space_wraps_with_no_empty_line_and_nothing_cut() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    // git's or the system's text may end in a line break, shown as a space.
+    let said = "a b c d e f g h i j k l m n o p q r s t u v w x y z \
+                a b c d e f g h i j k l m n o p q r s t u v w x y z\n";
+    m.say(
+        bairi::app::model::Tone::Error,
+        bairi::i18n::Text::new(said, said),
+    );
+    for width in [51, 103] {
+        let shown = support::screen(&m, width, 24);
+        let bottom: Vec<&str> = shown
+            .lines()
+            .rev()
+            .take_while(|l| !l.contains('┘'))
+            .collect();
+        assert!(
+            bottom.iter().all(|l| !l.trim().is_empty()),
+            "{width}:\n{shown}"
+        );
+        let kept: String = bottom
+            .iter()
+            .rev()
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        let all: String = said.split_whitespace().collect();
+        assert_eq!(kept, all, "{width}:\n{shown}");
+    }
+}

@@ -30,7 +30,7 @@ pub fn height(ctx: &Ctx, width: u16) -> u16 {
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let line = line(ctx);
-    if !says_something(ctx) || area.height <= 1 || line.width() <= usize::from(area.width) {
+    if !says_something(ctx) || line.width() <= usize::from(area.width) {
         frame.render_widget(Paragraph::new(fit_spans(line.spans, area.width)), area);
         return;
     }
