@@ -422,6 +422,16 @@ fn a_column_scrolled_down_holds_still_under_a_click_so_a_double_click_opens_the_
     );
     assert_eq!(done.last(), Some(&Action::Open), "{done:?}");
     assert_eq!(m.selected_id(), Some(id));
+    // A click in another column leaves this one where it was.
+    press(&mut m, &[Action::Close]);
+    let other = card(&m, &hits(&m, 80, 24), "T02");
+    feed(
+        &mut m,
+        click_at(other),
+        t0 + Duration::from_secs(2),
+        &mut clicks,
+    );
+    assert!(support::screen(&m, 80, 24).contains("In progress ↑2"));
     // Back on the board, the keys scroll to the selected card as before.
     press(&mut m, &[Action::Close, Action::Last]);
     assert!(support::screen(&m, 80, 24).contains("In progress ↑2"));

@@ -79,12 +79,10 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             {
                 model.lanes_held = None;
             }
-            if model
+            let rows = &model.rows;
+            model
                 .cards_held
-                .is_some_and(|(column, _, clicked)| model.rows.get(column) != Some(&clicked))
-            {
-                model.cards_held = None;
-            }
+                .retain(|(column, _, clicked)| rows.get(*column) == Some(clicked));
         }
     }
     if let Some(present) = model.present.as_mut() {

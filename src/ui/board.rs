@@ -151,8 +151,9 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize, hits: &mut HitMa
     let scrolled_for = |row: usize| (row + 1).saturating_sub(visible);
     let offset = model
         .cards_held
-        .filter(|&(held, _, clicked)| held == col && clicked == selected)
-        .map(|(_, anchor, _)| scrolled_for(anchor))
+        .iter()
+        .find(|&&(held, _, clicked)| held == col && clicked == selected)
+        .map(|&(_, anchor, _)| scrolled_for(anchor))
         .filter(|&offset| (offset..offset + visible).contains(&selected))
         .unwrap_or_else(|| scrolled_for(selected));
     let below = tasks.len().saturating_sub(offset + visible);
