@@ -243,3 +243,18 @@ fn a_message_ending_in_a_space_wraps_with_no_empty_line_and_nothing_cut() {
         assert_eq!(kept, all, "{width}:\n{shown}");
     }
 }
+
+#[test]
+fn a_message_longer_than_three_lines_ends_in_one_ellipsis() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    let said = "save failed: /home/someone/very/long/path/to/the/campaign/directory/qinglan.toml";
+    m.say(
+        bairi::app::model::Tone::Error,
+        bairi::i18n::Text::new(said, said),
+    );
+    // At 20 columns the path fills three whole lines and more is left.
+    let shown = support::screen(&m, 20, 24);
+    let bottom: Vec<&str> = shown.lines().rev().take(3).collect();
+    assert!(bottom[0].trim_end().ends_with('…'), "{shown}");
+    assert!(!bottom[0].contains("……"), "{shown}");
+}
