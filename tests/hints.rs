@@ -258,3 +258,17 @@ fn a_message_longer_than_three_lines_ends_in_one_ellipsis() {
     assert!(bottom[0].trim_end().ends_with('…'), "{shown}");
     assert!(!bottom[0].contains("……"), "{shown}");
 }
+
+#[test]
+fn help_paged_past_its_end_shows_its_last_full_page() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    support::press(&mut m, &[Action::Help]);
+    support::press(&mut m, &[Action::PageDown; 8]);
+    let shown = support::screen(&m, 80, 24);
+    let filled = shown
+        .lines()
+        .filter(|l| l.starts_with('│') && l.trim_matches(|c| c == '│' || c == ' ').len() > 1)
+        .count();
+    assert!(filled >= 18, "{filled} rows of help:\n{shown}");
+    assert!(!shown.contains("PgDn more"), "{shown}");
+}
