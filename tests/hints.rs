@@ -212,3 +212,63 @@ fn a_failed_save_offers_the_save_key_as_bound() {
     );
     assert!(!shown.contains("press s"), "{shown}");
 }
+
+#[test]
+fn a_message_ending_in_a_space_wraps_with_no_empty_line_and_nothing_cut() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    // git's or the system's text may end in a line break, shown as a space.
+    let said = "a b c d e f g h i j k l m n o p q r s t u v w x y z \
+                a b c d e f g h i j k l m n o p q r s t u v w x y z\n";
+    m.say(
+        bairi::app::model::Tone::Error,
+        bairi::i18n::Text::new(said, said),
+    );
+    for width in [51, 103] {
+        let shown = support::screen(&m, width, 24);
+        let bottom: Vec<&str> = shown
+            .lines()
+            .rev()
+            .take_while(|l| !l.contains('┘'))
+            .collect();
+        assert!(
+            bottom.iter().all(|l| !l.trim().is_empty()),
+            "{width}:\n{shown}"
+        );
+        let kept: String = bottom
+            .iter()
+            .rev()
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        let all: String = said.split_whitespace().collect();
+        assert_eq!(kept, all, "{width}:\n{shown}");
+    }
+}
+
+#[test]
+fn a_message_longer_than_three_lines_ends_in_one_ellipsis() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    let said = "save failed: /home/someone/very/long/path/to/the/campaign/directory/qinglan.toml";
+    m.say(
+        bairi::app::model::Tone::Error,
+        bairi::i18n::Text::new(said, said),
+    );
+    // At 20 columns the path fills three whole lines and more is left.
+    let shown = support::screen(&m, 20, 24);
+    let bottom: Vec<&str> = shown.lines().rev().take(3).collect();
+    assert!(bottom[0].trim_end().ends_with('…'), "{shown}");
+    assert!(!bottom[0].contains("……"), "{shown}");
+}
+
+#[test]
+fn help_paged_past_its_end_shows_its_last_full_page() {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
+    support::press(&mut m, &[Action::Help]);
+    support::press(&mut m, &[Action::PageDown; 8]);
+    let shown = support::screen(&m, 80, 24);
+    let filled = shown
+        .lines()
+        .filter(|l| l.starts_with('│') && l.trim_matches(|c| c == '│' || c == ' ').len() > 1)
+        .count();
+    assert!(filled >= 18, "{filled} rows of help:\n{shown}");
+    assert!(!shown.contains("PgDn more"), "{shown}");
+}

@@ -385,3 +385,54 @@ fn a_second_click_on_a_place_another_card_moved_into_only_selects_it() {
     assert_eq!(m.view, View::Board, "{other} selected, not opened");
     assert_eq!(m.selected_id(), Some(other));
 }
+
+#[test]
+fn a_column_scrolled_down_holds_still_under_a_click_so_a_double_click_opens_the_card() {
+    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::En);
+    // In progress: eight cards, six shown at 80x24; the last selected scrolls it down.
+    press(&mut m, &[Action::Last]);
+    let before = support::screen(&m, 80, 24);
+    assert!(before.contains("In progress ↑2"), "{before}");
+    let map = hits(&m, 80, 24);
+    let (at, id) = map
+        .places()
+        .iter()
+        .find_map(|(area, target)| match target {
+            Target::Spot(Spot::Card { column, row }) if *column == m.column => {
+                let index = m.derived.columns[*column].tasks[*row];
+                Some(((area.x + 1, area.y), m.campaign().tasks[index].id.clone()))
+            }
+            _ => None,
+        })
+        .expect("a card in the focused column");
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    feed(&mut m, click_at(at), t0, &mut clicks);
+    assert_eq!(m.selected_id().as_deref(), Some(id.as_str()));
+    let Some(Target::Spot(Spot::Card { column, row })) = hits(&m, 80, 24).at(at.0, at.1) else {
+        panic!("no card under the click");
+    };
+    let under = &m.campaign().tasks[m.derived.columns[column].tasks[row]].id;
+    assert_eq!(*under, id, "the column scrolled under the click");
+    let done = feed(
+        &mut m,
+        click_at(at),
+        t0 + Duration::from_millis(200),
+        &mut clicks,
+    );
+    assert_eq!(done.last(), Some(&Action::Open), "{done:?}");
+    assert_eq!(m.selected_id(), Some(id));
+    // A click in another column leaves this one where it was.
+    press(&mut m, &[Action::Close]);
+    let other = card(&m, &hits(&m, 80, 24), "T02");
+    feed(
+        &mut m,
+        click_at(other),
+        t0 + Duration::from_secs(2),
+        &mut clicks,
+    );
+    assert!(support::screen(&m, 80, 24).contains("In progress ↑2"));
+    // Back on the board, the keys scroll to the selected card as before.
+    press(&mut m, &[Action::Close, Action::Last]);
+    assert!(support::screen(&m, 80, 24).contains("In progress ↑2"));
+}

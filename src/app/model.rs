@@ -75,6 +75,10 @@ pub struct Model {
     /// Swimlanes hold still under the mouse: after a click, (the lane they stay centred on,
     /// the lane clicked); the focused lane is centred again once it moves by other means.
     pub lanes_held: Option<(usize, usize)>,
+    /// Scrolled columns hold still under the mouse: after a click on a card, (the column, the
+    /// row its cards stay scrolled for, the row clicked); a column scrolls to its selected
+    /// card again once that moves by other means.
+    pub cards_held: Vec<(usize, usize, usize)>,
     /// The selected row in each column.
     pub rows: Vec<usize>,
     /// The detail view's cursor: a row of `detail_doc::document` (a milestone or problem
@@ -169,6 +173,7 @@ impl Model {
             sort: Sort::File,
             column,
             lanes_held: None,
+            cards_held: Vec::new(),
             rows,
             detail_row: 0,
             detail_from: View::Board,

@@ -80,6 +80,10 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             {
                 model.lanes_held = None;
             }
+            let rows = &model.rows;
+            model
+                .cards_held
+                .retain(|(column, _, clicked)| rows.get(*column) == Some(clicked));
         }
     }
     if let Some(present) = model.present.as_mut() {

@@ -34,6 +34,10 @@ impl<'a> LineIndex<'a> {
             end -= 1;
         }
         let mut column = self.text[start..end].chars().count() + 1;
+        // Nor do they show the carriage return of a CRLF line break as a column.
+        if self.text[start..end].ends_with('\r') && self.text[end..].starts_with('\n') {
+            column -= 1;
+        }
         // Editors hide a byte order mark: the first line's columns are counted without it.
         if line == 0 && end >= BOM.len_utf8() && self.text.starts_with(BOM) {
             column -= 1;
@@ -62,6 +66,17 @@ mod tests {
         assert_eq!(index.locate(text.find("last").unwrap_or(0)), (4, 1));
         assert_eq!(index.locate(10_000), (4, 5));
         assert_eq!(index.locate_span(None), (0, 0));
+    }
+
+    #[test]
+    fn the_end_of_a_crlf_line_is_where_an_editor_shows_it() {
+        let text = "a = \"x\r\nb = 1\r\n";
+        let index = LineIndex::new(text);
+        let lf = LineIndex::new("a = \"x\nb = 1\n");
+        assert_eq!(index.locate(text.find('\n').unwrap_or(0)), (1, 7));
+        assert_eq!(lf.locate(6), (1, 7));
+        assert_eq!(index.locate(text.find('\r').unwrap_or(0)), (1, 7));
+        assert_eq!(index.locate(text.find('b').unwrap_or(0)), (2, 1));
     }
 
     #[test]

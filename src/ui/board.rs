@@ -148,11 +148,14 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize, hits: &mut HitMa
     let rows = card_rows(inner.height);
     let visible = usize::from(inner.height) / rows.max(1);
     let selected = model.rows[col];
-    let offset = if selected < visible {
-        0
-    } else {
-        selected + 1 - visible
-    };
+    let scrolled_for = |row: usize| (row + 1).saturating_sub(visible);
+    let offset = model
+        .cards_held
+        .iter()
+        .find(|&&(held, _, clicked)| held == col && clicked == selected)
+        .map(|&(_, anchor, _)| scrolled_for(anchor))
+        .filter(|&offset| (offset..offset + visible).contains(&selected))
+        .unwrap_or_else(|| scrolled_for(selected));
     let below = tasks.len().saturating_sub(offset + visible);
     if offset > 0 {
         let up = ctx.theme.glyphs.up;

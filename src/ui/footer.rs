@@ -30,7 +30,7 @@ pub fn height(ctx: &Ctx, width: u16) -> u16 {
 
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let line = line(ctx);
-    if !says_something(ctx) || area.height <= 1 || line.width() <= usize::from(area.width) {
+    if !says_something(ctx) || line.width() <= usize::from(area.width) {
         frame.render_widget(Paragraph::new(fit_spans(line.spans, area.width)), area);
         return;
     }
@@ -53,9 +53,15 @@ fn wrap_spans(spans: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<
     let mut out: Vec<Line<'static>> = lines.into_iter().map(Line::from).collect();
     if more && let Some(last) = out.pop() {
         let style = last.spans.last().map(|s| s.style).unwrap_or_default();
-        let mut spans = fit_spans(last.spans, width.saturating_sub(1) as u16).spans;
-        spans.push(Span::styled("…", style));
-        out.push(Line::from(spans));
+        if last.width() < width {
+            let mut spans = last.spans;
+            spans.push(Span::styled("…", style));
+            out.push(Line::from(spans));
+        } else {
+            // A full line is cut, and the cut ends in its own `…`.
+            let narrower = u16::try_from(width.saturating_sub(1)).unwrap_or(u16::MAX);
+            out.push(fit_spans(last.spans, narrower));
+        }
     }
     out
 }

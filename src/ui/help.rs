@@ -23,7 +23,11 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let mut block = super::titled_block(ctx, ctx.t(&title), area);
     let inner = block.inner(area);
     let rows = help_rows(ctx);
-    let scroll = ctx.model.help_scroll.min(rows.len().saturating_sub(1));
+    // Scrolled no further than to the page that ends with the last row.
+    let last_page = (0..rows.len())
+        .find(|&from| !layout(&rows[from..], inner.width, inner.height).1)
+        .unwrap_or(0);
+    let scroll = ctx.model.help_scroll.min(last_page);
     let (columns, more) = layout(&rows[scroll..], inner.width, inner.height);
     if more {
         let keys = ctx.hints(&[(&[Action::Down, Action::PageDown], Text::new("更多", "more"))]);

@@ -85,6 +85,12 @@ pub fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>>
             used += w;
         }
     }
+    // Spaces at the end show nothing; a space that did not fit opened a line nothing filled.
+    break_line(&mut lines);
+    lines.pop();
+    if lines.len() > 1 && lines.last().is_some_and(Vec::is_empty) {
+        lines.pop();
+    }
     lines.into_iter().map(joined).collect()
 }
 
@@ -145,6 +151,14 @@ mod tests {
             let all: String = text.split_whitespace().collect();
             assert_eq!(kept, all, "{width}");
         }
+    }
+
+    #[test]
+    fn spaces_at_the_end_open_no_empty_line() {
+        assert_eq!(texts("abc def ", 7), ["abc def"]);
+        assert_eq!(texts("abc def   ", 7), ["abc def"]);
+        assert_eq!(texts("abc def gh ", 7), ["abc def", "gh"]);
+        assert_eq!(texts("  ", 7), [""]);
     }
 
     #[test]

@@ -34,6 +34,13 @@ pub(super) fn point(model: &mut Model, spot: Spot) {
             if row < len {
                 model.column = column;
                 if let Some(r) = model.rows.get_mut(column) {
+                    let anchor = model
+                        .cards_held
+                        .iter()
+                        .find(|&&(held, _, clicked)| held == column && clicked == *r)
+                        .map_or(*r, |&(_, anchor, _)| anchor);
+                    model.cards_held.retain(|&(held, _, _)| held != column);
+                    model.cards_held.push((column, anchor, row));
                     *r = row;
                 }
             }
