@@ -453,7 +453,7 @@ fn a_review_kind_other_than_contest_or_review_is_refused_and_warned_about() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("must be 竞赛 (contest) or 督评 (review)"),
+        err.contains("must be 竞赛 (biweekly contest) or 督评 (monthly review)"),
         "{err}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "the file untouched");

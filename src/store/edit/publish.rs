@@ -26,7 +26,7 @@ impl CampaignFile {
         if !crate::domain::model::REVIEW_KINDS.contains(&kind) {
             return Err(Refusal(tr!(
                 "擂台榜类型只能是 竞赛 或 督评,不是 `{kind}`",
-                "the kind must be 竞赛 (contest) or 督评 (review), not `{kind}`"
+                "the kind must be 竞赛 (biweekly contest) or 督评 (monthly review), not `{kind}`"
             )));
         }
         let n = n as u32;

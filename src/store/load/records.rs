@@ -123,7 +123,7 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
                 Some(&e.subject),
                 tr!(
                     "擂台榜类型 `{k}` 不是 竞赛 或 督评",
-                    "review kind `{k}` is neither 竞赛 (contest) nor 督评 (review)"
+                    "review kind `{k}` is neither 竞赛 (biweekly contest) nor 督评 (monthly review)"
                 ),
                 Some(Text::new(
                     "写 kind = \"竞赛\"(两周一竞赛)或 kind = \"督评\"(一月一督评)",
