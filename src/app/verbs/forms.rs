@@ -285,7 +285,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                 f(
                     "kind",
                     "类型 竞赛/督评",
-                    "Kind 竞赛 (biweekly contest) / 督评 (monthly review)",
+                    "Kind 竞赛 contest / 督评 review",
                     Kind::Choice(KINDS),
                     true,
                     "竞赛",
