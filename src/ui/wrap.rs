@@ -11,6 +11,8 @@ struct Token {
     graphemes: Vec<(String, Style)>,
     width: usize,
     space: bool,
+    /// A run of narrow non-spaces, which the next narrow non-space joins.
+    word: bool,
 }
 
 fn tokens(spans: Vec<Span<'static>>) -> Vec<Token> {
@@ -19,9 +21,9 @@ fn tokens(spans: Vec<Span<'static>>) -> Vec<Token> {
         for g in span.content.graphemes(true) {
             let width = super::text::width(g);
             let space = g.chars().all(char::is_whitespace);
-            let joins = !space && width <= 1;
+            let word = !space && width <= 1;
             match out.last_mut() {
-                Some(last) if joins && !last.space && last.width > 0 && last.joins_more() => {
+                Some(last) if word && last.word && last.width > 0 => {
                     last.graphemes.push((g.to_owned(), span.style));
                     last.width += width;
                 }
@@ -29,20 +31,12 @@ fn tokens(spans: Vec<Span<'static>>) -> Vec<Token> {
                     graphemes: vec![(g.to_owned(), span.style)],
                     width,
                     space,
+                    word,
                 }),
             }
         }
     }
     out
-}
-
-impl Token {
-    /// Whether narrow characters may join it (it is not a lone wide character).
-    fn joins_more(&self) -> bool {
-        self.graphemes
-            .iter()
-            .all(|(g, _)| super::text::width(g) <= 1)
-    }
 }
 
 /// `spans` in lines of at most `width` columns, each line's pieces with their styles.
