@@ -21,6 +21,9 @@ pub struct Derived {
     pub red_counts: Vec<usize>,
     /// Per task: due a follow-up order (督), or one issued (督✓).
     pub follow_ups: Vec<Option<FollowUp>>,
+    /// The latest review counted today: an order raised since it is "issued". Reviews change
+    /// only with a reload of everything, so edits in place reuse it.
+    reviewed_on: Option<NaiveDate>,
     pub red: usize,
     pub yellow: usize,
     pub green: usize,
@@ -55,6 +58,7 @@ impl Derived {
         let mut derived = Derived {
             red_counts: red_counts(&then),
             follow_ups: follow_up::states(&then),
+            reviewed_on: follow_up::latest_review_date(&then),
             red: 0,
             yellow: 0,
             green: 0,
@@ -77,15 +81,13 @@ impl Derived {
         filter: Option<&Filter>,
         sort: Sort,
     ) {
-        let since = follow_up::latest_review_date(&campaign.as_of(today));
         for &i in list {
             if let (Some(task), Some(light)) = (campaign.tasks.get(i), self.lights.get_mut(i)) {
                 *light = task_light(task, &campaign.rules.light, today);
             }
-            // Reviews change only with a reload of everything: a task's flag stays, its
-            // order may have been issued.
+            // A task's flag stays (see `reviewed_on`); its order may have been issued.
             if let (Some(task), Some(state)) = (campaign.tasks.get(i), self.follow_ups.get_mut(i)) {
-                *state = follow_up::state(state.is_some(), task, since);
+                *state = follow_up::state(state.is_some(), task, self.reviewed_on);
             }
         }
         self.regroup(campaign, today, lanes, filter, sort);
