@@ -72,13 +72,13 @@ pub struct Model {
     pub sort: Sort,
     /// The focused column.
     pub column: usize,
-    /// Swimlanes hold still under the mouse: after a click, (the lane they stay centred on,
-    /// the lane clicked); the focused lane is centred again once it moves by other means.
-    pub lanes_held: Option<(usize, usize)>,
-    /// Scrolled columns hold still under the mouse: after a click on a card, (the column, the
-    /// row its cards stay scrolled for, the row clicked); a column scrolls to its selected
+    /// Swimlanes hold still under the mouse: after a click, centred on the lane they were
+    /// centred on; the focused lane is centred again once it moves by other means.
+    pub lanes_held: Option<super::mouse::Hold>,
+    /// Scrolled columns hold still under the mouse: after a click on a card, (the column, its
+    /// cards scrolled for the row they were scrolled for); a column scrolls to its selected
     /// card again once that moves by other means.
-    pub cards_held: Vec<(usize, usize, usize)>,
+    pub cards_held: Vec<(usize, super::mouse::Hold)>,
     /// The selected row in each column.
     pub rows: Vec<usize>,
     /// The detail view's cursor: a row of `detail_doc::document` (a milestone or problem

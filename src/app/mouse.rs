@@ -12,6 +12,21 @@ use super::model::{Model, View};
 /// Two clicks on the same thing within this long open it.
 pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
+/// Something held still under the mouse after a click: it stays placed for `anchor` while
+/// `clicked` is still what is chosen, and follows the keys again once that moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hold {
+    pub anchor: usize,
+    pub clicked: usize,
+}
+
+impl Hold {
+    /// Where it stays placed for, while `chosen` is still the place clicked.
+    pub fn anchor_while(self, chosen: usize) -> Option<usize> {
+        (self.clicked == chosen).then_some(self.anchor)
+    }
+}
+
 /// The last click, to tell a double click (by the events' arrival): where, the task it was
 /// on (a card's place may hold another task by the second click), and when.
 #[derive(Debug, Clone, Default)]

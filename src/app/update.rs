@@ -76,14 +76,15 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         _ => {
             if model
                 .lanes_held
-                .is_some_and(|(_, clicked)| clicked != model.column)
+                .is_some_and(|hold| hold.anchor_while(model.column).is_none())
             {
                 model.lanes_held = None;
             }
             let rows = &model.rows;
-            model
-                .cards_held
-                .retain(|(column, _, clicked)| rows.get(*column) == Some(clicked));
+            model.cards_held.retain(|(column, hold)| {
+                rows.get(*column)
+                    .is_some_and(|&row| hold.anchor_while(row).is_some())
+            });
         }
     }
     if let Some(present) = model.present.as_mut() {

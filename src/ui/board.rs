@@ -34,8 +34,8 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let first = ctx
         .model
         .lanes_held
-        .filter(|&(_, clicked)| clicked == focused)
-        .map(|(centre, _)| around(centre))
+        .and_then(|hold| hold.anchor_while(focused))
+        .map(around)
         .filter(|&first| (first..first + shown).contains(&focused))
         .unwrap_or_else(|| around(focused));
     let area = if shown < n {
@@ -152,8 +152,9 @@ fn column(frame: &mut Frame, area: Rect, ctx: &Ctx, col: usize, hits: &mut HitMa
     let offset = model
         .cards_held
         .iter()
-        .find(|&&(held, _, clicked)| held == col && clicked == selected)
-        .map(|&(_, anchor, _)| scrolled_for(anchor))
+        .find(|(held, _)| *held == col)
+        .and_then(|(_, hold)| hold.anchor_while(selected))
+        .map(scrolled_for)
         .filter(|&offset| (offset..offset + visible).contains(&selected))
         .unwrap_or_else(|| scrolled_for(selected));
     let below = tasks.len().saturating_sub(offset + visible);

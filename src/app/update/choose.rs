@@ -4,6 +4,7 @@
 use super::Effect;
 use crate::app::hits::Spot;
 use crate::app::model::{Model, Picker, PickerMode, Tone, View};
+use crate::app::mouse::Hold;
 use crate::tr;
 
 /// A click: on the board a column or a card, on the leaderboard a unit's row.
@@ -11,14 +12,17 @@ pub(super) fn point(model: &mut Model, spot: Spot) {
     if model.view == View::Board {
         let centre = model
             .lanes_held
-            .filter(|&(_, clicked)| clicked == model.column)
-            .map_or(model.column, |(centre, _)| centre);
+            .and_then(|hold| hold.anchor_while(model.column))
+            .unwrap_or(model.column);
         let column = match spot {
             Spot::Column(column) | Spot::Card { column, .. } => column,
             Spot::Unit(_) => model.column,
         };
         if column < model.derived.columns.len() {
-            model.lanes_held = Some((centre, column));
+            model.lanes_held = Some(Hold {
+                anchor: centre,
+                clicked: column,
+            });
         }
     }
     match (model.view, spot) {
@@ -37,10 +41,17 @@ pub(super) fn point(model: &mut Model, spot: Spot) {
                     let anchor = model
                         .cards_held
                         .iter()
-                        .find(|&&(held, _, clicked)| held == column && clicked == *r)
-                        .map_or(*r, |&(_, anchor, _)| anchor);
-                    model.cards_held.retain(|&(held, _, _)| held != column);
-                    model.cards_held.push((column, anchor, row));
+                        .find(|(held, _)| *held == column)
+                        .and_then(|(_, hold)| hold.anchor_while(*r))
+                        .unwrap_or(*r);
+                    model.cards_held.retain(|(held, _)| *held != column);
+                    model.cards_held.push((
+                        column,
+                        Hold {
+                            anchor,
+                            clicked: row,
+                        },
+                    ));
                     *r = row;
                 }
             }
