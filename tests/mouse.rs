@@ -50,6 +50,28 @@ fn place(map: &HitMap, want: Target) -> (u16, u16) {
         .map_or_else(|| panic!("{want:?} is not on screen"), |(a, _)| (a.x, a.y))
 }
 
+/// Qinglan in Chinese with T02 clicked once at `t0`: the model, its folder, the clicks so far,
+/// `t0` and where T02's card is.
+fn t02_clicked() -> (Model, tempfile::TempDir, Clicks, Instant, (u16, u16)) {
+    let (mut m, dir) = qinglan_model("2026-11-22", Lang::Zh);
+    let mut clicks = Clicks::default();
+    let t0 = Instant::now();
+    let at = card(&m, &hits(&m, 80, 24), "T02");
+    feed(&mut m, click_at(at), t0, &mut clicks);
+    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+    (m, dir, clicks, t0, at)
+}
+
+/// The id of the task whose card is drawn at `at`.
+fn task_at(m: &Model, at: (u16, u16)) -> String {
+    let Some(Target::Spot(Spot::Card { column, row })) = hits(m, 80, 24).at(at.0, at.1) else {
+        panic!("no card at {at:?}");
+    };
+    m.campaign().tasks[m.derived.columns[column].tasks[row]]
+        .id
+        .clone()
+}
+
 /// What the shell does with an event arriving `at`: actions from the hit map, then update.
 fn feed(m: &mut Model, e: MouseEvent, at: Instant, clicks: &mut Clicks) -> Vec<Action> {
     let map = hits(m, 80, 24);
@@ -60,12 +82,7 @@ fn feed(m: &mut Model, e: MouseEvent, at: Instant, clicks: &mut Clicks) -> Vec<A
 
 #[test]
 fn a_click_selects_a_card_and_a_double_click_opens_it() {
-    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
-    let mut clicks = Clicks::default();
-    let t0 = Instant::now();
-    let at = card(&m, &hits(&m, 80, 24), "T02");
-    feed(&mut m, click_at(at), t0, &mut clicks);
-    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+    let (mut m, _dir, mut clicks, t0, at) = t02_clicked();
     assert_eq!(m.view, View::Board);
     // The second click 300 ms later, on the same card: the details.
     let done = feed(
@@ -351,28 +368,15 @@ fn the_wheel_moves_through_the_wall_charts_rows() {
 
 #[test]
 fn a_second_click_on_a_place_another_card_moved_into_only_selects_it() {
-    let (mut m, _dir) = qinglan_model("2026-11-22", Lang::Zh);
-    let mut clicks = Clicks::default();
-    let t0 = Instant::now();
-    let at = card(&m, &hits(&m, 80, 24), "T02");
-    feed(&mut m, click_at(at), t0, &mut clicks);
-    assert_eq!(m.selected_id().as_deref(), Some("T02"));
+    let (mut m, _dir, mut clicks, t0, at) = t02_clicked();
     // Between the clicks the cards are sorted anew: another card now stands where T02 stood.
-    let under = |m: &Model| {
-        let Some(Target::Spot(Spot::Card { column, row })) = hits(m, 80, 24).at(at.0, at.1) else {
-            panic!("no card stands where T02 stood");
-        };
-        m.campaign().tasks[m.derived.columns[column].tasks[row]]
-            .id
-            .clone()
-    };
-    let mut other = under(&m);
+    let mut other = task_at(&m, at);
     for _ in 0..5 {
         if other != "T02" {
             break;
         }
         press(&mut m, &[Action::Sort]);
-        other = under(&m);
+        other = task_at(&m, at);
     }
     assert_ne!(other, "T02");
     let done = feed(
