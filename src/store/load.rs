@@ -116,6 +116,24 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
             diagnostics: f.into_sorted(),
         });
     }
+    if text.len() as u64 > crate::store::save::guard::MAX_BYTES {
+        // Text that did not come through `guard::read` (a git blob, a merge's side).
+        let max = crate::store::save::guard::MAX_BYTES / (1024 * 1024);
+        let at = text.floor_char_boundary(max as usize * 1024 * 1024);
+        f.error(
+            Some(at..at),
+            None,
+            tr!(
+                "文件太大(上限 {max} MB),不像活动文件",
+                "too large (the limit is {max} MB) to be a campaign"
+            ),
+            Some(Text::new(
+                "请确认文件是否正确(一万个任务的活动约 8 MB)",
+                "check that this is the right file (a campaign of 10,000 tasks is about 8 MB)",
+            )),
+        );
+        return Err(rejected(f));
+    }
     // A large file is parsed on a second thread while this one builds and checks. Tasks are
     // read as they come, once `[campaign]` and the lists before them are read; should the
     // file add to those later (valid TOML, rarely written), it is read again as a whole.
@@ -309,17 +327,25 @@ fn rejected(f: Findings) -> Rejected {
 /// dropped, so the finding is the same whatever the file's size).
 fn syntax_error(text: &str, err: TreeError, mut f: Findings) -> Rejected {
     f.list.clear();
+    let span = err.span.clone().or(Some(text.len()..text.len()));
+    let (what, hint) = syntax_words(err);
+    f.error(span, None, what, Some(hint));
+    rejected(f)
+}
+
+/// What is wrong with text that is not TOML (or goes past a limit), and what to do.
+pub(crate) fn syntax_words(err: TreeError) -> (Text, Text) {
+    if let Some(limit) = err.limit {
+        return (limit.what(), limit.hint());
+    }
     let message = err.message;
-    f.error(
-        err.span.or(Some(text.len()..text.len())),
-        None,
+    (
         tr!("不是有效的 TOML:{message}", "not valid TOML: {message}"),
-        Some(Text::new(
+        Text::new(
             "检查该处的引号、括号和等号;日期写作 2026-09-01,字符串加引号",
             "check the quotes, brackets and `=` there; dates look like 2026-09-01, strings are quoted",
-        )),
-    );
-    rejected(f)
+        ),
+    )
 }
 
 /// `schema_version` must be present and not newer than this build reads.

@@ -6,6 +6,7 @@ mod build;
 mod chunks;
 mod error;
 mod layout;
+mod limits;
 mod pieces;
 mod rules;
 mod values;
@@ -16,6 +17,7 @@ use std::ops::Range;
 pub use build::{Builder, Parsed, parse};
 pub use error::TreeError;
 pub use layout::{Layout, Region};
+pub use limits::Limit;
 pub use pieces::Pieces;
 pub use toml_datetime::Datetime;
 

@@ -168,13 +168,10 @@ fn read_into(
             }
         }
         Err(err) => {
-            let message = err.message;
-            f.error(
-                err.span,
-                None,
-                tr!("不是有效的 TOML:{message}", "not valid TOML: {message}"),
-                None,
-            );
+            let span = err.span.clone();
+            let limit = err.limit;
+            let (what, hint) = super::syntax_words(err);
+            f.error(span, None, what, limit.map(|_| hint));
         }
     }
 }

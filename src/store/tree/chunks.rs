@@ -3,10 +3,9 @@
 
 use toml_parser::lexer::{Lexer, Token, TokenKind};
 use toml_parser::parser::{Event, RecursionGuard, ValidateWhitespace, parse_document};
-use toml_parser::{ErrorSink, Source};
+use toml_parser::{ErrorSink, ParseError, Source};
 
-/// How deep arrays and inline tables may nest (as `toml_edit` allows).
-const NESTING_LIMIT: u32 = 80;
+use super::limits::{KEY_DOTS_LIMIT, Limit, NESTING_LIMIT, TABLE_TOKENS_LIMIT};
 
 pub struct Chunks<'a> {
     source: Source<'a>,
@@ -41,6 +40,9 @@ impl<'a> Chunks<'a> {
     /// parser is then between statements, so parsing the pieces one by one yields the events
     /// of parsing the whole. (Strings and comments are single tokens, so brackets inside them
     /// do not count; unbalanced brackets are syntax errors whatever the cut.)
+    ///
+    /// A piece that goes past a [`Limit`] ends the text there: its error goes to `errors`
+    /// and no more is lexed, so hostile text costs only the tokens before the limit.
     pub fn next_chunk(&mut self, errors: &mut dyn ErrorSink) -> bool {
         if self.done {
             return false;
@@ -48,6 +50,7 @@ impl<'a> Chunks<'a> {
         self.tokens.clear();
         let mut depth = 0u32;
         let mut line_start = true;
+        let mut dots = 0u32;
         if let Some(open) = self.pending.take() {
             self.tokens.push(open);
             depth = 1;
@@ -58,6 +61,14 @@ impl<'a> Chunks<'a> {
                 self.done = true;
                 break;
             };
+            if let Some(limit) = past_limit(&token, depth, &mut dots, self.tokens.len()) {
+                let span = token.span();
+                errors.report_error(ParseError::new(limit.description()).with_unexpected(span));
+                self.tokens.clear();
+                self.events.clear();
+                self.done = true;
+                return true;
+            }
             match token.kind() {
                 TokenKind::Eof => {
                     self.tokens.push(token);
@@ -92,4 +103,27 @@ impl<'a> Chunks<'a> {
         parse_document(&self.tokens, &mut guard, errors);
         true
     }
+}
+
+/// The limit `token` goes past, if any: one bracket too deep, one dot too many in a key, one
+/// token too many in the table. `dots` counts the dots of the key being lexed.
+fn past_limit(token: &Token, depth: u32, dots: &mut u32, tokens: usize) -> Option<Limit> {
+    match token.kind() {
+        TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if depth >= NESTING_LIMIT => {
+            return Some(Limit::Depth);
+        }
+        TokenKind::Dot => {
+            *dots += 1;
+            if *dots >= KEY_DOTS_LIMIT {
+                return Some(Limit::KeyParts);
+            }
+        }
+        // Parts of a key (or of a float or date, which have one dot at most).
+        TokenKind::Atom
+        | TokenKind::Whitespace
+        | TokenKind::BasicString
+        | TokenKind::LiteralString => {}
+        _ => *dots = 0,
+    }
+    (tokens >= TABLE_TOKENS_LIMIT).then_some(Limit::TableTokens)
 }

@@ -4,11 +4,15 @@ use std::ops::Range;
 
 use toml_parser::ParseError;
 
+use super::limits::Limit;
+
 /// The first thing wrong with the text as TOML.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TreeError {
     pub message: String,
     pub span: Option<Range<usize>>,
+    /// Set when the text went past one of the [`Limit`]s rather than breaking TOML's rules.
+    pub limit: Option<Limit>,
 }
 
 impl TreeError {
@@ -29,6 +33,7 @@ impl TreeError {
         }
         let span = err.unexpected().or(err.context());
         TreeError {
+            limit: Limit::of(err.description()),
             message,
             span: span.map(|s| s.start()..s.end()),
         }

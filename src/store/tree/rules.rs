@@ -114,8 +114,10 @@ pub(super) fn on_key<'a>(
             _ => break,
         }
     }
-    if path.len() >= 80 {
-        errors.get_or_insert(ParseError::new("recursion limit"));
+    // The lexer stops at this many dots already (see `limits`); a backstop.
+    if path.len() >= super::limits::KEY_DOTS_LIMIT as usize {
+        let err = ParseError::new(super::limits::Limit::KeyParts.description());
+        errors.get_or_insert(err.with_unexpected(span_of(&last)));
         return (Vec::new(), None);
     }
     (path, Some(last))
