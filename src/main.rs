@@ -13,6 +13,7 @@ use bairi::clock::{Clock, NOW_VAR};
 use bairi::config::{self, Config};
 use bairi::domain::Today;
 use bairi::i18n::Lang;
+use bairi::sanitize::Terminal;
 use bairi::ui::theme::{Palette, Theme};
 
 fn main() {
@@ -24,10 +25,13 @@ fn main() {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Every message goes through one sanitiser on its way to the terminal (file names and
+    // arguments echoed included); report bodies and generated scripts pass as written.
+    let mut out = Terminal::new(std::io::stdout().lock());
+    let mut err = Terminal::new(std::io::stderr().lock());
     let code = run(cli, help_lang, &mut out, &mut err);
     let _ = out.flush();
+    let _ = err.flush();
     std::process::exit(code);
 }
 
@@ -59,7 +63,9 @@ fn emit(bytes: &[u8], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
-fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+type Stdout = Terminal<std::io::StdoutLock<'static>>;
+
+fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 {
     let config_path = cli.config.clone().or_else(config::default_path);
     let name = config_path
         .as_ref()
@@ -257,12 +263,12 @@ fn run(cli: Cli, help_lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command(lang), "bairi", &mut script);
-            emit(&script, out, err)
+            emit(&script, out.raw(), err)
         }
         Some(Command::Man) => {
             let mut page = Vec::new();
             match clap_mangen::Man::new(command(lang)).render(&mut page) {
-                Ok(()) => emit(&page, out, err),
+                Ok(()) => emit(&page, out.raw(), err),
                 Err(e) => {
                     let _ = writeln!(err, "{e}");
                     1

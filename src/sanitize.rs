@@ -1,6 +1,10 @@
 //! Text from files and users made inert before it reaches a terminal: no control character
 //! or escape sequence that came from the data is ever written.
 
+mod terminal;
+
+pub use terminal::Terminal;
+
 /// The zero-width joiner: invisible, except that it joins pictographs into one emoji
 /// (👨‍👩‍👧, 🏳️‍🌈).
 const ZWJ: char = '\u{200D}';
@@ -55,11 +59,12 @@ fn is_pictograph(c: char) -> bool {
         | '\u{3297}' | '\u{3299}' | '\u{1F000}'..='\u{1FAFF}' | '\u{1FC00}'..='\u{1FFFD}')
 }
 
-/// Bidi controls and zero-width characters that could disguise text.
+/// Bidi controls, zero-width characters and Unicode tag characters (invisible letters that
+/// could hide text from a reader but not from a program) that could disguise text.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{E0000}'..='\u{E007F}')
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::report::views::{View, build};
 use crate::report::{Format, doc, json, plain, text, values, xlsx};
+use crate::sanitize::Terminal;
 use crate::store::save::atomic::write_atomically;
 use crate::store::save::out::check as check_out;
 use crate::tr;
@@ -23,11 +24,13 @@ pub struct ReportOptions {
     pub bom: bool,
 }
 
-pub fn run(
+/// Messages go to `out` line by line, made inert; the report body goes to `out.raw()` as
+/// its writer made it (each writer escapes or drops what a terminal would act on).
+pub fn run<W: Write>(
     file: &Path,
     options: ReportOptions,
     lang: Lang,
-    out: &mut dyn Write,
+    out: &mut Terminal<W>,
     err: &mut dyn Write,
 ) -> i32 {
     let to_file = options.out.as_ref().filter(|p| p.as_os_str() != "-");
@@ -87,7 +90,7 @@ pub fn run(
                 1
             }
         },
-        None => match out.write_all(&text) {
+        None => match out.raw().write_all(&text) {
             Ok(()) => 0,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {

@@ -95,7 +95,7 @@ pub(super) fn report_recovery(written: io::Result<PathBuf>) {
             "bairi: 未保存的修改已写入 {p} / unsaved edits were written to {p}",
             p = path.display()
         )),
-        Err(e) => format!("bairi: {e}"),
+        Err(e) => crate::sanitize::inert(&format!("bairi: {e}")),
     };
     let _ = writeln!(io::stderr(), "{line}");
 }
