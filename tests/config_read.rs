@@ -376,3 +376,66 @@ fn a_key_that_is_not_text_is_shown_as_written_and_refused() {
         error.message.en
     );
 }
+
+#[test]
+fn a_key_bound_twice_or_ctrl_s_is_an_error_at_its_line() {
+    let twice = the_error("[keys]\n\nquit = \"j\"\n", 3, 1);
+    assert!(
+        twice.message.en.contains("bound to both `down` and `quit`"),
+        "{twice:?}"
+    );
+    assert!(twice.hint.is_some());
+    let ctrl_s = the_error("lang = \"en\"\n[keys]\nundo = [\"u\", \"Ctrl-s\"]\n", 3, 1);
+    assert!(ctrl_s.message.en.contains("Ctrl-s"), "{ctrl_s:?}");
+}
+
+/// `bairi --config CONFIG ARGS` in English.
+fn with_config(config: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .arg("--config")
+        .arg(config)
+        .args(["--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_board_and_every_command_refuse_a_bad_keymap_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let campaign = support::qinglan_copy(dir.path());
+    let file = campaign.to_str().unwrap();
+    for (settings, says) in [
+        (
+            "[keys]\nquit = \"j\"\n",
+            "c.toml:2:1: error: key j is bound to both `down` and `quit`",
+        ),
+        (
+            "[keys]\nundo = \"Ctrl-s\"\n",
+            "c.toml:2:1: error: `undo` cannot be bound to Ctrl-s",
+        ),
+    ] {
+        let config = dir.path().join("c.toml");
+        std::fs::write(&config, settings).unwrap();
+        let board = with_config(&config, &[file]);
+        let board_err = String::from_utf8_lossy(&board.stderr).into_owned();
+        assert_eq!(board.status.code(), Some(2), "board: {board_err}");
+        assert!(board_err.contains(says), "board: {board_err}");
+        for args in [
+            vec!["check", file],
+            vec!["report", file, "--format", "json"],
+            vec!["note", file, "T01", "x"],
+            vec!["present", file],
+        ] {
+            let out = with_config(&config, &args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert_eq!(err, board_err, "{args:?}: the same words as the board");
+        }
+        assert_eq!(
+            std::fs::read(&campaign).unwrap(),
+            std::fs::read(support::fixture("qinglan.toml")).unwrap(),
+            "nothing written"
+        );
+    }
+}

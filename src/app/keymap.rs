@@ -21,6 +21,8 @@ pub struct Keymap {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
     pub message: crate::i18n::Text,
+    /// The actions it is about, in keymap order.
+    pub actions: Vec<Action>,
 }
 
 impl Keymap {
@@ -45,6 +47,7 @@ impl Keymap {
                         "`{name}` 不能绑定 Ctrl-s(会冻结 SSH 终端)",
                         "`{name}` cannot be bound to Ctrl-s (it freezes terminals over SSH)"
                     ),
+                    actions: vec![*action],
                 });
             }
         }
@@ -54,12 +57,14 @@ impl Keymap {
                     .iter()
                     .filter(|(_, other)| other.contains(key))
                 {
+                    let actions = vec![*a, *b];
                     let (k, a, b) = (key.label(), a.name(), b.name());
                     conflicts.push(Conflict {
                         message: crate::tr!(
                             "按键 {k} 同时绑定了 `{a}` 和 `{b}`",
                             "key {k} is bound to both `{a}` and `{b}`"
                         ),
+                        actions,
                     });
                 }
             }

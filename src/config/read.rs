@@ -96,6 +96,7 @@ pub fn parse(text: &str, mut config: Config) -> Result<(Config, Vec<Diagnostic>)
             ),
         }
     }
+    findings.check_keymap(&config);
     findings.finish(config)
 }
 
@@ -134,6 +135,7 @@ fn read_keys(table: &Table, findings: &mut Findings, config: &mut Config) {
             );
             continue;
         }
+        findings.bound.push((action, name_at));
         config.keys.retain(|(a, _)| *a != action);
         config
             .keys
@@ -159,6 +161,8 @@ struct Findings<'t> {
     index: LineIndex<'t>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// The actions `[keys]` binds, where each is written.
+    bound: Vec<(Action, Range<usize>)>,
 }
 
 impl<'t> Findings<'t> {
@@ -168,6 +172,7 @@ impl<'t> Findings<'t> {
             index: LineIndex::new(text),
             errors: Vec::new(),
             warnings: Vec::new(),
+            bound: Vec::new(),
         }
     }
 
@@ -199,6 +204,29 @@ impl<'t> Findings<'t> {
                 format!("setting `{key}` has a bad value: expected {}", want.en),
             ),
         );
+    }
+
+    /// The keymap the settings make, checked as the board uses it (one check for the board
+    /// and every command): a key bound twice or Ctrl-s bound is an error at the `[keys]`
+    /// entry that binds it.
+    fn check_keymap(&mut self, config: &Config) {
+        let Err(conflicts) = crate::app::keymap::Keymap::with_overrides(&config.keys) else {
+            return;
+        };
+        for conflict in conflicts {
+            let span = conflict
+                .actions
+                .iter()
+                .rev()
+                .find_map(|a| self.bound.iter().rev().find(|(b, _)| b == a))
+                .map_or(0..0, |(_, at)| at.clone());
+            let mut finding = self.at(Severity::Error, span, conflict.message);
+            finding.hint = Some(Text::new(
+                "在 [keys] 中给其中一个动作换一个按键",
+                "give one of these actions another key in [keys]",
+            ));
+            self.errors.push(finding);
+        }
     }
 
     /// The text is not TOML: where it goes wrong, and what to look at there.
