@@ -80,6 +80,7 @@ pub fn run(
         after_save: Vec::new(),
         quit_called_off: false,
         config: options.config,
+        redraw_all: false,
     };
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(
@@ -149,6 +150,8 @@ struct Pending {
     quit_called_off: bool,
     /// Where settings chosen on the board are kept.
     config: Option<PathBuf>,
+    /// The terminal is cleared and every cell drawn again before the next frame (Ctrl-L).
+    redraw_all: bool,
 }
 
 fn event_loop(
@@ -166,6 +169,9 @@ fn event_loop(
     let mut clicks = Clicks::default();
     loop {
         let now = clock.now();
+        if std::mem::take(&mut pending.redraw_all) && session.redraw_all().is_err() {
+            return Ok(Ended::HangUp(Ending::WriteFailed));
+        }
         if redraw {
             match draw(&mut session.screen, model, keymap, theme, now) {
                 Ok(drawn) => hits = drawn,

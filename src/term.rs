@@ -31,6 +31,15 @@ pub struct Session {
 }
 
 impl Session {
+    /// Clears the terminal and has the next frame draw every cell (Ctrl-L). Unlike ratatui's
+    /// `Terminal::clear`, it does not ask the terminal where its cursor is: that answer would
+    /// arrive on the input the event thread reads.
+    pub fn redraw_all(&mut self) -> io::Result<()> {
+        let size = self.screen.size()?;
+        self.screen
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    }
+
     /// Takes over the terminal: signals first (so a hang-up during set-up is not lost), then
     /// raw mode, the alternate screen, bracketed paste and (with `mouse`) mouse capture, with
     /// a panic hook that gives the terminal back before the message is printed.

@@ -18,6 +18,7 @@ pub mod standup;
 pub mod text;
 pub mod theme;
 pub mod wall;
+pub mod wide;
 pub mod wrap;
 
 use chrono::{DateTime, Utc};
@@ -76,6 +77,13 @@ pub fn render(frame: &mut Frame, ctx: &Ctx) {
 
 /// Draws the frame and says where things are on it (for the mouse).
 pub fn render_mapped(frame: &mut Frame, ctx: &Ctx) -> HitMap {
+    let hits = render_layers(frame, ctx);
+    wide::blank_under_wide(frame.buffer_mut());
+    hits
+}
+
+/// The screen's layers, drawn bottom to top.
+fn render_layers(frame: &mut Frame, ctx: &Ctx) -> HitMap {
     let mut hits = HitMap::default();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -146,3 +146,85 @@ fn the_lists_are_whole_at_80x24() {
     update(&mut m, Action::Right, support::day("2026-11-22"));
     insta::assert_snapshot!("red_list_page_80x24", screen(&m, 80, 24));
 }
+
+/// Where `value`'s big glyph (at any scale) stands whole on the screen: every row of ink at
+/// one column, as the font draws it.
+fn glyph_at(screen: &str, value: &str) -> Option<(usize, usize)> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    for scale in (1..=4).rev() {
+        let ink = bairi::ui::big::width(value, scale) - scale;
+        let glyph: Vec<Vec<char>> = bairi::ui::big::scaled(value, "█", scale)
+            .iter()
+            .map(|r| r.chars().take(ink).collect())
+            .collect();
+        for top in 0..rows.len().saturating_sub(glyph.len() - 1) {
+            for col in 0..rows[top].len() {
+                let fits = glyph.iter().enumerate().all(|(i, g)| {
+                    rows[top + i]
+                        .get(col..col + g.len())
+                        .is_some_and(|cells| cells == g.as_slice())
+                });
+                if fits && glyph[0].first() == Some(&'█') {
+                    return Some((top, col));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn each_big_number_is_drawn_as_one_block_not_row_by_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let m = presenting(&path, "2026-11-22", Lang::Zh);
+    let d = &m.derived;
+    let (board, _) = shown(&m);
+    let rate = format!("{}%", board.rate().round());
+    for (w, h) in [(80, 24), (200, 50)] {
+        let text = screen(&m, w, h);
+        for value in [d.red.to_string(), d.yellow.to_string(), rate.clone()] {
+            assert!(
+                glyph_at(&text, &value).is_some(),
+                "{value} at {w}x{h} is not drawn whole:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn on_a_large_screen_the_lists_fill_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let mut m = presenting(&path, "2026-11-22", Lang::Zh);
+    let mut seen = Vec::new();
+    for page in 1..page_count(&m, 200, 50) {
+        m.present.as_mut().unwrap().page = page;
+        let text = screen(&m, 200, 50);
+        let lines: Vec<&str> = text.lines().take(49).collect();
+        let used: Vec<usize> = (0..lines.len())
+            .filter(|&i| !lines[i].trim().is_empty())
+            .collect();
+        let (top, bottom) = (used[0], used[used.len() - 1]);
+        let left = lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.chars().take_while(|c| *c == ' ').count())
+            .min()
+            .unwrap();
+        // The leaderboard's 8 units fill the height; the red list's 2 tasks stand in the middle.
+        let tall_enough = if page == 1 {
+            bottom - top >= 20
+        } else {
+            top >= 10
+        };
+        assert!(
+            tall_enough,
+            "page {page} spans rows {top}–{bottom}:\n{text}"
+        );
+        assert!(left >= 30, "page {page} starts at column {left}:\n{text}");
+        seen.push(text);
+    }
+    insta::assert_snapshot!("leaderboard_page_200x50", seen[0]);
+    insta::assert_snapshot!("red_list_page_200x50", seen[1]);
+}

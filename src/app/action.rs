@@ -61,6 +61,8 @@ pub enum Action {
     Review,
     Export,
     Sync,
+    /// Draw the whole screen again (Ctrl-L), whatever the terminal shows now.
+    Redraw,
     /// Answers to a yes/no question.
     Yes,
     No,
@@ -77,7 +79,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 50] = [
+    pub const BINDABLE: [Action; 51] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -123,6 +125,7 @@ impl Action {
         Action::Review,
         Action::Export,
         Action::Sync,
+        Action::Redraw,
         Action::Save,
         Action::Help,
         Action::Quit,
@@ -182,6 +185,7 @@ impl Action {
             Action::Review => "review",
             Action::Export => "export",
             Action::Sync => "sync",
+            Action::Redraw => "redraw",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -310,6 +314,7 @@ impl Action {
                 "同步(git:提交、拉取合并、推送)",
                 "sync (git: commit, fetch and merge, push)",
             ),
+            Action::Redraw => Text::new("重画整个屏幕", "redraw the whole screen"),
             Action::Yes => Text::new(
                 "确认(督评会核查承诺:已践诺)",
                 "confirm (review meeting, checking pledges: kept)",

@@ -43,6 +43,8 @@ pub enum Effect {
     Sync,
     /// Write a setting (`author`, `sort`) into the user's config file.
     SaveSetting(&'static str, String),
+    /// Clear the terminal and draw every cell again.
+    Redraw,
 }
 
 impl Effect {
@@ -53,7 +55,10 @@ impl Effect {
 
 /// A new key clears the last message (typing, and a resize, keep it).
 pub fn before_keys(model: &mut Model, first: Action) {
-    if !matches!(first, Action::Resize | Action::Type(_) | Action::Field(_)) {
+    if !matches!(
+        first,
+        Action::Resize | Action::Redraw | Action::Type(_) | Action::Field(_)
+    ) {
         model.message = None;
     }
 }
@@ -72,6 +77,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
             }
         }
         Action::Resize => return Vec::new(),
+        Action::Redraw => return vec![Effect::Redraw],
         Action::Point(_) => {}
         _ => {
             if model

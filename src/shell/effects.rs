@@ -49,6 +49,7 @@ pub(super) fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pen
                 save_setting(model, pending.config.as_deref(), key, &value);
             }
             Effect::Export(path, bytes) => write_export(model, &path, &bytes),
+            Effect::Redraw => pending.redraw_all = true,
         }
     }
     false

@@ -142,14 +142,19 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     // The legend stays on the last line; the rows scroll above it.
     let height = usize::from(inner.height).saturating_sub(1).max(1);
     let selected_line = model.leaderboard.unit + 2;
-    let mut scroll = selected_line.saturating_sub(height.saturating_sub(1));
+    let total = lines.len();
+    // The selected row stays on screen and above the last row, which says what is below.
+    let base = selected_line.saturating_sub(height.saturating_sub(2));
+    let mut scroll = (base + model.leaderboard.scroll)
+        .min(total.saturating_sub(height).max(base))
+        .min(selected_line);
     if let Some((from, to)) = open_list {
+        scroll = base;
         // Show as much of the open list as fits with its unit; PgDn pages through the rest.
         let end = to.saturating_sub(height);
         scroll = scroll.max(from.min(end));
         scroll = (scroll + model.leaderboard.scroll).min(end.max(scroll));
     }
-    let total = lines.len();
     // With a unit's red tasks open, "more" speaks of that list only.
     let last = open_list.map_or(total, |(_, to)| to);
     let below = last.saturating_sub(scroll + height);

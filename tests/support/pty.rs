@@ -102,6 +102,11 @@ impl Term {
         self.parser.screen().contents()
     }
 
+    /// What another program writing to the same terminal would leave on it.
+    pub fn scribble(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+    }
+
     pub fn parser(&self) -> &vt100::Parser {
         &self.parser
     }

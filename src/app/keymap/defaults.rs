@@ -63,6 +63,13 @@ impl Default for Keymap {
             (Action::Review, vec![Key::char('R')]),
             (Action::Export, vec![Key::char('E')]),
             (Action::Sync, vec![Key::char('Y')]),
+            (
+                Action::Redraw,
+                vec![Key {
+                    code: Char('l'),
+                    ctrl: true,
+                }],
+            ),
             (Action::Save, vec![Key::char('s')]),
             (Action::Help, vec![Key::char('?')]),
             (

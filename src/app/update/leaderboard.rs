@@ -39,7 +39,16 @@ pub(super) fn leaderboard(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Last => state.unit = units.saturating_sub(1),
         Action::Open => state.open = !state.open,
         Action::PageDown if state.open => state.scroll += PAGE,
-        Action::PageUp => state.scroll = state.scroll.saturating_sub(PAGE),
+        // A page of units at a time; past the last unit, the lines below it (the tie rule,
+        // the pledges due) come into view.
+        Action::PageDown if state.unit + 1 < units => {
+            state.unit = (state.unit + PAGE).min(units - 1);
+        }
+        Action::PageDown => state.scroll += PAGE,
+        Action::PageUp if state.open || state.scroll > 0 => {
+            state.scroll = state.scroll.saturating_sub(PAGE);
+        }
+        Action::PageUp => state.unit = state.unit.saturating_sub(PAGE),
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
         Action::Point(spot) => super::choose::point(model, spot),
         other if acts_on_a_task(other) => {

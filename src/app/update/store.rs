@@ -28,6 +28,7 @@ pub fn answerable_while_saving(model: &Model, action: Action) -> bool {
         | Action::PageDown
         | Action::Help
         | Action::Resize
+        | Action::Redraw
         | Action::Clock => true,
         Action::Open => !typing && model.view == View::Board,
         Action::Type(_) => typing,

@@ -64,8 +64,12 @@ fn figure_lines(figures: &[Figure], scale: usize, ink: &str) -> Vec<Line<'static
             }
         }
         labels.push(Span::styled(centred(&f.label, w), f.style));
+        // The digits move as one block: every row is padded alike (centring each row on its
+        // own would shift a row that ends in blank cells).
+        let ink_width = big::width(&f.value, scale).saturating_sub(scale);
         for (row, text) in rows.iter_mut().zip(big::scaled(&f.value, ink, scale)) {
-            row.push(Span::styled(centred(text.trim_end(), w), f.style));
+            let glyphs: String = text.chars().take(ink_width).collect();
+            row.push(Span::styled(centred(&glyphs, w), f.style));
         }
     }
     std::iter::once(Line::from(labels))
