@@ -7,6 +7,7 @@ pub mod by_task;
 pub mod core;
 pub mod driver;
 pub mod items;
+pub mod lists;
 pub mod recorded;
 pub mod theirs;
 pub mod top_level;
@@ -14,6 +15,8 @@ pub mod top_level;
 use std::collections::HashMap;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::store::merge::lists::placeless;
 
 /// A field changed both ways.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +112,7 @@ pub fn merge(
             (None, Some(mt)) if table_norm(mt) != table_norm(table) => match keep {
                 Some(Keep::Mine) => {
                     let position = table.position();
-                    *table = (*mt).clone();
+                    *table = placeless((*mt).clone());
                     table.set_position(position);
                 }
                 Some(Keep::Theirs) => {}
@@ -157,9 +160,9 @@ pub fn merge(
             continue;
         }
         match b.get(&id) {
-            None => aot.push((*t).clone()),
+            None => aot.push(placeless((*t).clone())),
             Some(bt) if table_norm(bt) != table_norm(t) => match keep {
-                Some(Keep::Mine) => aot.push((*t).clone()),
+                Some(Keep::Mine) => aot.push(placeless((*t).clone())),
                 Some(Keep::Theirs) => {}
                 None => conflicts.push(Conflict {
                     task: id,
@@ -236,11 +239,25 @@ fn take_mine(theirs: &mut Table, mine: &Table, key: &str) {
             }
         },
         Some(item) => {
-            theirs.insert(key, item.clone());
+            theirs.insert(key, placeless_item(item.clone()));
         }
         None => {
             theirs.remove(key);
         }
+    }
+}
+
+/// An item from my document: its tables placed after what precedes them in theirs.
+fn placeless_item(item: Item) -> Item {
+    match item {
+        Item::Table(t) => Item::Table(placeless(t)),
+        Item::ArrayOfTables(mut aot) => {
+            for t in aot.iter_mut() {
+                *t = placeless(std::mem::take(t));
+            }
+            Item::ArrayOfTables(aot)
+        }
+        other => other,
     }
 }
 
@@ -366,7 +383,10 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
         if let (Some(bt), Some(mt)) = (find(&b, &id), find(&m, &id)) {
             let (bn, mn, tn) = (table_norm(&bt), table_norm(&mt), table_norm(t));
             if mn != bn && tn == bn {
+                let (position, decor) = (t.position(), t.decor().clone());
                 *t = mt;
+                t.set_position(position);
+                *t.decor_mut() = decor;
             } else if mn != bn && tn != bn && mn != tn {
                 return false;
             }
@@ -375,7 +395,7 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
     let ids: Vec<String> = aot.iter().filter_map(id_of).collect();
     for t in m {
         if id_of(&t).is_some_and(|id| find(&b, &id).is_none() && !ids.contains(&id)) {
-            aot.push(t);
+            aot.push(placeless(t));
         }
     }
     true
