@@ -196,7 +196,6 @@ fn the_driver_keeps_each_problem_under_its_own_task() {
 }
 
 #[test]
-#[ignore = "issue 23, defect 4: fixed in the next commit"]
 fn a_new_id_on_the_server_stays_and_the_second_laptop_renumbers_its_own_task() {
     let w = World::new(|t| t);
     let (pa, pb) = (w.a.join("qinglan.toml"), w.b.join("qinglan.toml"));

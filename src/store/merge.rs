@@ -4,6 +4,7 @@
 //! user settles. The result starts from their document, so their bytes stay as they wrote them.
 
 pub mod by_task;
+pub mod cited;
 pub mod core;
 pub mod driver;
 pub mod items;
