@@ -393,13 +393,41 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
             }
         }
     }
-    let ids: Vec<String> = aot.iter().filter_map(id_of).collect();
-    for t in m {
-        if id_of(&t).is_some_and(|id| find(&b, &id).is_none() && !ids.contains(&id)) {
-            aot.push(placeless(t));
-        }
+    // Mine added: kept; one that took an id they also took for another problem is renumbered.
+    let mut ids: Vec<String> = aot.iter().filter_map(id_of).collect();
+    for mut t in m {
+        let Some(id) = id_of(&t).filter(|id| find(&b, id).is_none()) else {
+            continue;
+        };
+        let same = |x: &Table| id_of(x).as_deref() == Some(id.as_str());
+        let id = match aot.iter().find(|x| same(x)) {
+            None => id,
+            Some(x) if table_norm(x) == table_norm(&t) => continue,
+            Some(_) => {
+                let new = next_problem_id(&id, &ids);
+                crate::store::edit::patch::set(
+                    &mut t,
+                    "id",
+                    crate::store::edit::patch::string(&new),
+                );
+                new
+            }
+        };
+        ids.push(id);
+        aot.push(placeless(t));
     }
     true
+}
+
+/// The next free id in the series of problem id `id` (`T08-P2` → `T08-P3`, past `taken`).
+fn next_problem_id(id: &str, taken: &[String]) -> String {
+    let (prefix, _, _) = crate::store::merge::core::id_order(id);
+    let highest = taken
+        .iter()
+        .filter_map(|t| t.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", highest + 1)
 }
 
 /// The keys of three versions of a table, mine first in my order, then those only the others
