@@ -1,6 +1,8 @@
 //! Issue 18's property: random edits on two laptops (notes, ticks and unticks, status moves
 //! the sign-off rules allow, progress, added tasks) merge through git's merge driver to the
-//! same file whichever side syncs first, and the merged file passes `check`.
+//! same file whichever side syncs first (tasks added under one id on both differ only in
+//! which keeps the id), the merged file passes `check`, and both sides' edits are in it
+//! (or in a record of it, for what both changed).
 //!
 //! "A syncs first" means A pushes its version and B's merge driver runs with B as ours and A
 //! as theirs; "B first" the other way round. Either way git then fast-forwards the side that
@@ -180,8 +182,43 @@ fn check(text: &str, which: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Both orders of merging `a_ops` and `b_ops` give files that pass `check` and agree, once
-/// settled the same way round.
+/// The campaign in `text` with its tasks in one order and without their ids: tasks added
+/// under one id on both laptops keep the id on the side that synced first, so the two
+/// orders give the same tasks under swapped ids.
+fn without_ids(text: &str) -> String {
+    let mut campaign = load_str(text, Today::Date(day(22)))
+        .expect("loads")
+        .campaign;
+    let mut tasks: Vec<String> = campaign
+        .tasks
+        .drain(..)
+        .map(|mut t| {
+            let prefix = format!("{}-", t.id);
+            for p in &mut t.problems {
+                p.id = p.id.trim_start_matches(&prefix).to_owned();
+            }
+            t.id.clear();
+            format!("{t:?}")
+        })
+        .collect();
+    tasks.sort();
+    format!("{campaign:?}\n{}", tasks.join("\n"))
+}
+
+/// Whether both laptops added a task under one id.
+fn twins(base: &str, a: &str, b: &str) -> bool {
+    let ids = |t: &str| -> Vec<String> {
+        let c = load_str(t, Today::Date(day(22))).expect("loads").campaign;
+        c.tasks.into_iter().map(|t| t.id).collect()
+    };
+    let (old, a_ids) = (ids(base), ids(a));
+    ids(b)
+        .iter()
+        .any(|id| !old.contains(id) && a_ids.contains(id))
+}
+
+/// Both orders of merging `a_ops` and `b_ops` give files that pass `check`, keep both sides'
+/// edits and agree, once settled the same way round.
 fn orders_agree(a_ops: &[Op], b_ops: &[Op], a_day: u32, b_day: u32) -> Result<(), TestCaseError> {
     let base = std::fs::read_to_string(support::fixture("qinglan.toml")).expect("fixture");
     let a = edit(&base, a_ops, day(a_day));
@@ -191,17 +228,76 @@ fn orders_agree(a_ops: &[Op], b_ops: &[Op], a_day: u32, b_day: u32) -> Result<()
     let b_first = merged(&base, &a, &b, "Site B");
     check(&a_first, "A first")?;
     check(&b_first, "B first")?;
+    for merged in [&a_first, &b_first] {
+        survives(&base, &a, &b, merged, "A's edits")?;
+        survives(&base, &b, &a, merged, "B's edits")?;
+    }
+    let twins = twins(&base, &a, &b);
+    let agree = |x: &str, y: &str, what: &str| {
+        if twins {
+            same(&without_ids(x), &without_ids(y), what)
+        } else {
+            same(x, y, what)
+        }
+    };
     let records = |t: &str| recorded::list(t).len();
     if records(&a_first) == 0 && records(&b_first) == 0 {
-        return same(&a_first, &b_first, "merged");
+        return agree(&a_first, &b_first, "merged");
     }
     // Settled the same way round, the two orders agree.
     let settle = |t: &str, keep| recorded::settle(t, keep).expect("settles");
     let (b_kept, a_kept) = (settle(&a_first, Keep::Mine), settle(&b_first, Keep::Mine));
-    same(&b_kept, &settle(&b_first, Keep::Theirs), "B's values kept")?;
-    same(&a_kept, &settle(&a_first, Keep::Theirs), "A's values kept")?;
+    agree(&b_kept, &settle(&b_first, Keep::Theirs), "B's values kept")?;
+    agree(&a_kept, &settle(&a_first, Keep::Theirs), "A's values kept")?;
     check(&b_kept, "settled, B's values")?;
     check(&a_kept, "settled, A's values")
+}
+
+/// What `side` did to the campaign since `base` is in `merged`, or in a record there (the
+/// merged file settled either way), unless `other` changed the same thing: every note it
+/// added, every task it added (by title), a progress or status only it changed.
+fn survives(
+    base: &str,
+    side: &str,
+    other: &str,
+    merged: &str,
+    what: &str,
+) -> Result<(), TestCaseError> {
+    let load = |t: &str| load_str(t, Today::Date(day(22))).expect("loads").campaign;
+    let (base, side, other) = (load(base), load(side), load(other));
+    let settle = |keep| load(&recorded::settle(merged, keep).expect("settles"));
+    let versions = [load(merged), settle(Keep::Mine), settle(Keep::Theirs)];
+    let fail = |why: String| Err(TestCaseError::fail(format!("{what}: {why}")));
+    for task in &side.tasks {
+        let Some(before) = base.task(&task.id) else {
+            if !versions[0].tasks.iter().any(|t| t.title == task.title) {
+                return fail(format!("the task {} added is gone", task.title));
+            }
+            continue;
+        };
+        let there = |f: &dyn Fn(&bairi::domain::Task) -> bool| {
+            versions.iter().any(|v| v.task(&task.id).is_some_and(f))
+        };
+        for note in task.log.iter().filter(|n| !before.log.contains(n)) {
+            if !there(&|t| t.log.contains(note)) {
+                return fail(format!("{}: the note {} is gone", task.id, note.text));
+            }
+        }
+        let theirs = other.task(&task.id);
+        if task.progress != before.progress
+            && theirs.is_some_and(|t| t.progress == before.progress)
+            && !there(&|t| t.progress == task.progress)
+        {
+            return fail(format!("{}: progress {:?} is gone", task.id, task.progress));
+        }
+        if task.status != before.status
+            && theirs.is_some_and(|t| t.status == before.status)
+            && !there(&|t| t.status == task.status)
+        {
+            return fail(format!("{}: status {:?} is gone", task.id, task.status));
+        }
+    }
+    Ok(())
 }
 
 /// Found by the property: B reopened T07 and crossed it off again, which writes `closed_on`

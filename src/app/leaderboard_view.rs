@@ -47,9 +47,7 @@ pub fn chosen(model: &Model) -> Moment {
 pub fn shown(model: &Model) -> (Leaderboard, bool) {
     let moment = chosen(model);
     let campaign = &*model.as_of_today();
-    let published = moment
-        .checkpoint
-        .and_then(|n| campaign.reviews.iter().find(|r| r.checkpoint as usize == n));
+    let published = moment.checkpoint.and_then(|n| campaign.review(n as u32));
     match published {
         Some(review) => (Leaderboard::from_review(review), true),
         None => (

@@ -203,12 +203,10 @@ impl ReviewFlow {
     /// The leaderboard of the checkpoint reviewed.
     pub fn board(&self, campaign: &Campaign) -> Option<Leaderboard> {
         let (n, date) = self.checkpoint?;
-        Some(
-            match campaign.reviews.iter().find(|r| r.checkpoint as usize == n) {
-                Some(review) => Leaderboard::from_review(review),
-                None => leaderboard_at(campaign, Some(n), date),
-            },
-        )
+        Some(match campaign.review(n as u32) {
+            Some(review) => Leaderboard::from_review(review),
+            None => leaderboard_at(campaign, Some(n), date),
+        })
     }
 
     /// The first item at or after `from` still open, else the end.

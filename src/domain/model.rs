@@ -333,6 +333,12 @@ impl Campaign {
         self.categories.iter().find(|c| c.id == id)
     }
 
+    /// The review shown for checkpoint `n`: when two copies that both published it were
+    /// merged, both are kept and the later one (in the file) shows.
+    pub fn review(&self, n: u32) -> Option<&Review> {
+        self.reviews.iter().rev().find(|r| r.checkpoint == n)
+    }
+
     /// The campaign as it stood on `today`: reviews published (dated) after it left out, so
     /// that the leaderboard shown, red counts and follow-up orders are those of that day.
     pub fn as_of(&self, today: NaiveDate) -> std::borrow::Cow<'_, Campaign> {

@@ -4,9 +4,11 @@
 //! user settles. The result starts from their document, so their bytes stay as they wrote them.
 
 pub mod by_task;
+pub mod cited;
 pub mod core;
 pub mod driver;
 pub mod items;
+pub mod lists;
 pub mod recorded;
 pub mod theirs;
 pub mod top_level;
@@ -14,6 +16,8 @@ pub mod top_level;
 use std::collections::HashMap;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::store::merge::lists::placeless;
 
 /// A field changed both ways.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +113,7 @@ pub fn merge(
             (None, Some(mt)) if table_norm(mt) != table_norm(table) => match keep {
                 Some(Keep::Mine) => {
                     let position = table.position();
-                    *table = (*mt).clone();
+                    *table = placeless((*mt).clone());
                     table.set_position(position);
                 }
                 Some(Keep::Theirs) => {}
@@ -157,9 +161,9 @@ pub fn merge(
             continue;
         }
         match b.get(&id) {
-            None => aot.push((*t).clone()),
+            None => aot.push(placeless((*t).clone())),
             Some(bt) if table_norm(bt) != table_norm(t) => match keep {
-                Some(Keep::Mine) => aot.push((*t).clone()),
+                Some(Keep::Mine) => aot.push(placeless((*t).clone())),
                 Some(Keep::Theirs) => {}
                 None => conflicts.push(Conflict {
                     task: id,
@@ -236,11 +240,25 @@ fn take_mine(theirs: &mut Table, mine: &Table, key: &str) {
             }
         },
         Some(item) => {
-            theirs.insert(key, item.clone());
+            theirs.insert(key, placeless_item(item.clone()));
         }
         None => {
             theirs.remove(key);
         }
+    }
+}
+
+/// An item from my document: its tables placed after what precedes them in theirs.
+fn placeless_item(item: Item) -> Item {
+    match item {
+        Item::Table(t) => Item::Table(placeless(t)),
+        Item::ArrayOfTables(mut aot) => {
+            for t in aot.iter_mut() {
+                *t = placeless(std::mem::take(t));
+            }
+            Item::ArrayOfTables(aot)
+        }
+        other => other,
     }
 }
 
@@ -366,19 +384,50 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
         if let (Some(bt), Some(mt)) = (find(&b, &id), find(&m, &id)) {
             let (bn, mn, tn) = (table_norm(&bt), table_norm(&mt), table_norm(t));
             if mn != bn && tn == bn {
+                let (position, decor) = (t.position(), t.decor().clone());
                 *t = mt;
+                t.set_position(position);
+                *t.decor_mut() = decor;
             } else if mn != bn && tn != bn && mn != tn {
                 return false;
             }
         }
     }
-    let ids: Vec<String> = aot.iter().filter_map(id_of).collect();
-    for t in m {
-        if id_of(&t).is_some_and(|id| find(&b, &id).is_none() && !ids.contains(&id)) {
-            aot.push(t);
-        }
+    // Mine added: kept; one that took an id they also took for another problem is renumbered.
+    let mut ids: Vec<String> = aot.iter().filter_map(id_of).collect();
+    for mut t in m {
+        let Some(id) = id_of(&t).filter(|id| find(&b, id).is_none()) else {
+            continue;
+        };
+        let same = |x: &Table| id_of(x).as_deref() == Some(id.as_str());
+        let id = match aot.iter().find(|x| same(x)) {
+            None => id,
+            Some(x) if table_norm(x) == table_norm(&t) => continue,
+            Some(_) => {
+                let new = next_problem_id(&id, &ids);
+                crate::store::edit::patch::set(
+                    &mut t,
+                    "id",
+                    crate::store::edit::patch::string(&new),
+                );
+                new
+            }
+        };
+        ids.push(id);
+        aot.push(placeless(t));
     }
     true
+}
+
+/// The next free id in the series of problem id `id` (`T08-P2` → `T08-P3`, past `taken`).
+fn next_problem_id(id: &str, taken: &[String]) -> String {
+    let (prefix, _, _) = crate::store::merge::core::id_order(id);
+    let highest = taken
+        .iter()
+        .filter_map(|t| t.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", highest + 1)
 }
 
 /// The keys of three versions of a table, mine first in my order, then those only the others

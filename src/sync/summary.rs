@@ -30,10 +30,25 @@ pub fn line(parts: &[Text], lang: Lang) -> String {
 fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
     let mut parts = Vec::new();
     let mut notes = 0;
+    let moved = renumbered(old, new);
     for task in &new.tasks {
-        match old.tasks.iter().find(|t| t.id == task.id) {
+        let id = &task.id;
+        if let Some((was, _)) = moved.iter().find(|(_, now)| now == id) {
+            let title = crate::sanitize::inert(&task.title);
+            parts.push(tr!(
+                "{was} → {id} {title}:编号已被占用",
+                "{was} → {id} {title}: the id was taken"
+            ));
+            continue;
+        }
+        let taken = moved.iter().any(|(was, _)| was == id);
+        match old
+            .tasks
+            .iter()
+            .find(|t| t.id == task.id)
+            .filter(|_| !taken)
+        {
             None => {
-                let id = &task.id;
                 parts.push(tr!("{id} 新增", "{id} added"));
                 notes += note_count(task);
             }
@@ -177,6 +192,39 @@ pub fn campaign_summary(old: &crate::domain::Campaign, new: &crate::domain::Camp
         }
     }
     parts
+}
+
+/// My new tasks a merge renumbered because the other side had taken their id: (old id, new
+/// id). The task under the old id is then theirs, new here.
+fn renumbered(old: &Campaign, new: &Campaign) -> Vec<(String, String)> {
+    new.tasks
+        .iter()
+        .filter(|n| old.task(&n.id).is_none())
+        .filter_map(|n| {
+            old.tasks
+                .iter()
+                .find(|o| {
+                    new.task(&o.id).is_some_and(|now| !same_but_id(o, now)) && same_but_id(o, n)
+                })
+                .map(|o| (o.id.clone(), n.id.clone()))
+        })
+        .collect()
+}
+
+/// Whether two tasks read the same but for their ids (and their problems' ids).
+fn same_but_id(a: &Task, b: &Task) -> bool {
+    let plain = |t: &Task| {
+        let mut t = t.clone();
+        let prefix = format!("{}-", t.id);
+        for p in &mut t.problems {
+            if let Some(rest) = p.id.strip_prefix(&prefix) {
+                p.id = rest.to_owned();
+            }
+        }
+        t.id.clear();
+        format!("{t:?}")
+    };
+    plain(a) == plain(b)
 }
 
 /// Notes only: history lines say what the other parts already say.

@@ -20,10 +20,16 @@ impl Leaderboard {
     }
 }
 
-/// Per task (in file order): how many published reviews list it as red.
+/// Per task (in file order): how many published reviews list it as red (a checkpoint
+/// published twice counts once, by the review shown).
 pub fn red_counts(campaign: &Campaign) -> Vec<usize> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for review in &campaign.reviews {
+    let shown = campaign.reviews.iter().filter(|r| {
+        campaign
+            .review(r.checkpoint)
+            .is_some_and(|s| std::ptr::eq(*r, s))
+    });
+    for review in shown {
         let mut listed: Vec<&str> = review.red.iter().map(String::as_str).collect();
         listed.sort_unstable();
         listed.dedup();

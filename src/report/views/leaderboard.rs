@@ -25,7 +25,7 @@ pub(super) fn chosen_board(
         None => past.last().copied(),
     };
     Ok(match chosen {
-        Some((n, date)) => match x.c.reviews.iter().find(|r| r.checkpoint as usize == n) {
+        Some((n, date)) => match x.c.review(n as u32) {
             Some(r) => (Leaderboard::from_review(r), true),
             None => (leaderboard_at(x.c, Some(n), date), false),
         },

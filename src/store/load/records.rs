@@ -101,6 +101,7 @@ pub fn read_commitments(
 pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review> {
     let tables = root.tables(f, "reviews");
     let mut out = Vec::with_capacity(tables.len());
+    let mut seen: Vec<i64> = Vec::with_capacity(tables.len());
     for (n, (table, span)) in tables.into_iter().enumerate() {
         let subject = Text::new(
             format!("第 {} 次擂台榜", n + 1),
@@ -114,6 +115,12 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
                 format!("review of checkpoint {c}"),
             ))
             .into();
+        }
+        if let Some(c) = checkpoint {
+            if seen.contains(&c) {
+                twice(&e, f, c);
+            }
+            seen.push(c);
         }
         let date = e.date(f, "date", true);
         let kind = e.str(f, "kind", true);
@@ -167,6 +174,23 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
         }
     }
     out
+}
+
+/// A second review of checkpoint `c`: both are kept (two copies that both published it were
+/// merged), the later one shows.
+fn twice(e: &Entry, f: &mut Findings, c: i64) {
+    f.warn(
+        e.value_span("checkpoint"),
+        Some(&e.subject),
+        tr!(
+            "第{c}节点有两次擂台榜(两份副本合并时都保留了;看板和报表显示后一次)",
+            "two reviews of one checkpoint (kept both, as after two copies were merged; the board and reports show the later)"
+        ),
+        Some(Text::new(
+            "若只应有一次,删去不要的那个 [[reviews]] 表",
+            "if only one should stand, delete the other [[reviews]] table",
+        )),
+    );
 }
 
 fn read_review_units(review: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<RankedUnit> {

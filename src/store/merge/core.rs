@@ -137,11 +137,12 @@ fn rename_in(text: &str, renames: &[(String, String)]) -> Option<String> {
 }
 
 /// Two different tasks added under one id, one on each side (two boards each took the next
-/// free id): both are kept. The one whose text sorts first keeps the id and the other takes
-/// the next free one, on whichever side it is, so the merge gives the same file whichever
-/// side merges. `(mine, theirs)` renamed so, or `None` when there are no such twins (or a
-/// text does not read by task).
-pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<(String, String)> {
+/// free id): both are kept. Theirs keeps the id (it is on the server, or on disk, already,
+/// and may be cited), mine takes the next free one, its problems and what my side cites it
+/// by (pledges, reviews, recorded conflicts) with it. `(mine, theirs)` so renamed, with the
+/// renames (old id, new id), or `None` when there are no such twins (or a text does not read
+/// by task).
+pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<Renumbered> {
     let (b, m, t) = (
         TaskTexts::read(base)?,
         TaskTexts::read(mine)?,
@@ -165,20 +166,23 @@ pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<(String, S
         .chain(t.ids())
         .map(str::to_owned)
         .collect();
-    let (mut in_mine, mut in_theirs) = (Vec::new(), Vec::new());
+    let mut renames = Vec::new();
     for id in twins {
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
         let new = crate::store::edit::whole_file::next_task_id(&refs);
-        let (mt, tt) = (m.task_text(id)?, t.task_text(id)?);
-        let renames = if mt.trim_end() > tt.trim_end() {
-            &mut in_mine
-        } else {
-            &mut in_theirs
-        };
         renames.push((id.to_owned(), new.clone()));
         taken.push(new);
     }
-    Some((rename_in(mine, &in_mine)?, rename_in(theirs, &in_theirs)?))
+    let mine = rename_in(mine, &renames)?;
+    let mine = crate::store::merge::cited::move_citations(&mine, &renames)?;
+    Some(Renumbered { mine, renames })
+}
+
+/// My text with my tasks that took an id theirs already has renumbered.
+pub struct Renumbered {
+    pub mine: String,
+    /// (old id, new id), in the order of the ids.
+    pub renames: Vec<(String, String)>,
 }
 
 #[cfg(test)]

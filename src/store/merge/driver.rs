@@ -26,12 +26,10 @@ pub fn merge_for_git(
     theirs: &str,
     stamp: &Stamp,
 ) -> Result<(String, usize), NotMerged> {
-    // Two tasks added under one id are both kept, one renumbered, before the merge.
+    // Two tasks added under one id are both kept before the merge: theirs came from the
+    // server and keeps its id, ours (syncing second) takes the next free one.
     let renumbered = renumber_twins(base, ours, theirs);
-    let (ours_in, theirs) = match &renumbered {
-        Some((o, t)) => (o.as_str(), t.as_str()),
-        None => (ours, theirs),
-    };
+    let ours_in = renumbered.as_ref().map_or(ours, |r| r.mine.as_str());
     let (text, records) = match merge_three(base, ours_in, theirs, None) {
         Ok(text) => (text, Vec::new()),
         Err(NotMerged::Conflicts(list)) => {

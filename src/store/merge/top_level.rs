@@ -1,11 +1,12 @@
 //! Three-way merge of everything outside the tasks, key by key at the top level: a key only
-//! one side changed takes that side's value; reviews are added by checkpoint; recorded
-//! conflicts (`[[conflicts]]`) are a set, so a record added or settled on either side stays
-//! added or settled; a key changed both ways is a conflict (its `task` is empty).
+//! one side changed takes that side's value; the arrays of items (pledges, reviews, units,
+//! people, recorded conflicts) merge item by item (see [`super::lists`]), so what either side
+//! added stays; a key changed both ways is a conflict (its `task` is empty).
 
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
+use toml_edit::DocumentMut;
 
-use crate::store::merge::{Conflict, Keep, norm, table_norm};
+use crate::store::merge::lists::merge_list;
+use crate::store::merge::{Conflict, Keep, norm};
 
 /// Merges what `mine` changed outside the tasks into `theirs`.
 pub fn merge_top(
@@ -22,12 +23,10 @@ pub fn merge_top(
         }
     }
     for key in keys {
-        match key.as_str() {
-            "tasks" => {}
-            "reviews" => merge_reviews(mine, theirs),
-            "conflicts" => merge_set(base, mine, theirs, "conflicts"),
-            _ => merge_key(base, mine, theirs, &key, keep, conflicts),
+        if key == "tasks" || merge_list(base, mine, theirs, &key, keep, conflicts) {
+            continue;
         }
+        merge_key(base, mine, theirs, &key, keep, conflicts);
     }
 }
 
@@ -65,85 +64,6 @@ fn merge_key(
             mine: m.unwrap_or_default(),
             theirs: t.unwrap_or_default(),
         });
-    }
-}
-
-fn tables(doc: &DocumentMut, key: &str) -> Vec<Table> {
-    doc.get(key)
-        .and_then(Item::as_array_of_tables)
-        .map_or_else(Vec::new, |a| a.iter().cloned().collect())
-}
-
-/// An array of tables as a set: theirs, plus what I added, less what I removed.
-fn merge_set(base: &DocumentMut, mine: &DocumentMut, theirs: &mut DocumentMut, key: &str) {
-    let ids = |list: &[Table]| list.iter().map(table_norm).collect::<Vec<_>>();
-    let (b, m) = (tables(base, key), tables(mine, key));
-    let (bn, mn) = (ids(&b), ids(&m));
-    let their_tables = tables(theirs, key);
-    let mut kept: Vec<Table> = their_tables
-        .into_iter()
-        .filter(|t| {
-            let n = table_norm(t);
-            !bn.contains(&n) || mn.contains(&n)
-        })
-        .collect();
-    let present = ids(&kept);
-    for (t, n) in m.into_iter().zip(mn) {
-        if !bn.contains(&n) && !present.contains(&n) {
-            kept.push(t);
-        }
-    }
-    if kept.is_empty() {
-        theirs.remove(key);
-        return;
-    }
-    match theirs.get_mut(key).and_then(Item::as_array_of_tables_mut) {
-        Some(aot) => {
-            aot.clear();
-            for t in kept {
-                aot.push(t);
-            }
-        }
-        None => {
-            let mut aot = ArrayOfTables::new();
-            for t in kept {
-                aot.push(t);
-            }
-            theirs.insert(key, Item::ArrayOfTables(aot));
-        }
-    }
-}
-
-/// Reviews I published are added unless theirs has that checkpoint already.
-pub(in crate::store) fn merge_reviews(mine: &DocumentMut, theirs: &mut DocumentMut) {
-    let checkpoint = |t: &Table| t.get("checkpoint").and_then(Item::as_integer);
-    let theirs_cps: Vec<i64> = tables(theirs, "reviews")
-        .iter()
-        .filter_map(checkpoint)
-        .collect();
-    let new: Vec<Table> = tables(mine, "reviews")
-        .into_iter()
-        .filter(|t| checkpoint(t).is_some_and(|c| !theirs_cps.contains(&c)))
-        .collect();
-    if new.is_empty() {
-        return;
-    }
-    match theirs
-        .get_mut("reviews")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        Some(aot) => {
-            for t in new {
-                aot.push(t);
-            }
-        }
-        None => {
-            let mut aot = ArrayOfTables::new();
-            for t in new {
-                aot.push(t);
-            }
-            theirs.insert("reviews", Item::ArrayOfTables(aot));
-        }
     }
 }
 

@@ -1,0 +1,293 @@
+//! Issue 23's property: random edits on two laptops (notes, problems, ticks, tasks added,
+//! deleted and reordered, pledges, a checkpoint published) merged through git's merge driver,
+//! either side first: the result passes `check`; every note, problem and milestone is under
+//! its own task; nothing is lost unless the other side deleted its task untouched here (what
+//! a side changed that the other changed too may sit in a record, so the file settled either
+//! way counts). Seeded and deterministic: the same cases every run.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+use bairi::domain::{Campaign, LogEntry};
+use bairi::store::edit::pledge::NewPledge;
+use bairi::store::edit::task::NewProblem;
+use bairi::store::edit::task_fields::TaskFields;
+use bairi::store::file::{CampaignFile, MilestoneRef};
+use bairi::store::load::{Today, load_str};
+use bairi::store::merge::Keep;
+use bairi::store::merge::driver::{Stamp, merge_for_git};
+use bairi::store::merge::recorded;
+
+const TODAY: u32 = 22;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Note(usize),
+    Problem(usize),
+    Tick(usize, usize),
+    AddTask,
+    Delete(usize),
+    /// Swaps a task with the one before it in the file.
+    Reorder(usize),
+    Pledge(usize),
+    Publish,
+}
+
+const UNITS: [&str; 3] = ["jtj", "xk", "cd"];
+
+fn op() -> impl Strategy<Value = Op> {
+    let task = 0usize..13;
+    prop_oneof![
+        3 => task.clone().prop_map(Op::Note),
+        2 => task.clone().prop_map(Op::Problem),
+        2 => (task.clone(), 0usize..6).prop_map(|(t, m)| Op::Tick(t, m)),
+        2 => Just(Op::AddTask),
+        1 => task.clone().prop_map(Op::Delete),
+        1 => (1usize..12).prop_map(Op::Reorder),
+        2 => (0..UNITS.len()).prop_map(Op::Pledge),
+        1 => Just(Op::Publish),
+    ]
+}
+
+fn task_id(n: usize) -> String {
+    format!("T{:02}", n + 1)
+}
+
+/// The fixture without its review of checkpoint 5, so that either side may publish it.
+fn base() -> String {
+    let text = std::fs::read_to_string(support::fixture("qinglan.toml")).expect("fixture");
+    let at = text
+        .find("[[reviews]]\ncheckpoint   = 5")
+        .expect("review 5");
+    text[..at].to_owned()
+}
+
+/// Where task `id`'s block is in a text as the fixture writes it (to the next task, or to the
+/// pledges' heading after the last one).
+fn block(text: &str, id: &str) -> Option<std::ops::Range<usize>> {
+    let start = text.find(&format!("[[tasks]]\nid         = \"{id}\""))?;
+    let rest = &text[start + 1..];
+    let end = rest
+        .find("[[tasks]]\nid")
+        .or_else(|| rest.find("# -----"))?;
+    Some(start..start + 1 + end)
+}
+
+fn reorder(text: &str, n: usize) -> Option<String> {
+    let (before, this) = (block(text, &task_id(n - 1))?, block(text, &task_id(n))?);
+    (before.end == this.start).then(|| {
+        let mut out = text[..before.start].to_owned();
+        out.push_str(&text[this.clone()]);
+        out.push_str(&text[before.clone()]);
+        out.push_str(&text[this.end..]);
+        out
+    })
+}
+
+/// One laptop's edits (`who`: 甲 or 乙), each named uniquely; refused edits are skipped.
+fn edit(base: &str, who: &str, ops: &[Op]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("qinglan.toml");
+    std::fs::write(&path, base).expect("write");
+    let mut file = CampaignFile::open(&path, Today::Date(day(TODAY))).expect("opens");
+    for (i, op) in ops.iter().enumerate() {
+        let name = format!("{who}{i}");
+        let _ = match op {
+            Op::Note(t) => file.append_log(
+                &task_id(*t),
+                LogEntry {
+                    date: day(TODAY),
+                    text: format!("{name}记录"),
+                    by: None,
+                    kind: None,
+                },
+            ),
+            Op::Problem(t) => file
+                .add_problem(
+                    &task_id(*t),
+                    NewProblem {
+                        text: format!("{name}问题"),
+                        kind: None,
+                        blocking: false,
+                        owner: None,
+                        coordinator: None,
+                        due: None,
+                    },
+                    day(TODAY),
+                )
+                .map(|_| ()),
+            Op::Tick(t, m) => file.set_milestone_done(
+                &task_id(*t),
+                MilestoneRef::Index(*m),
+                true,
+                day(TODAY),
+                None,
+            ),
+            Op::AddTask => file
+                .add_task(&TaskFields {
+                    title: format!("{name}新增"),
+                    category: "xm".into(),
+                    lead_unit: Some("jxj".into()),
+                    deadline: Some(day(30)),
+                    ..TaskFields::default()
+                })
+                .map(|_| ()),
+            Op::Delete(t) => file.delete_task(&task_id(*t)),
+            Op::Reorder(n) => match reorder(file.text(), *n) {
+                Some(moved) => file.replace_text(&moved),
+                None => continue,
+            },
+            Op::Pledge(u) => file
+                .add_pledge(
+                    &NewPledge {
+                        unit: UNITS[*u].to_owned(),
+                        text: format!("{name}承诺"),
+                        due: Some(day(30)),
+                        task: None,
+                        by: None,
+                    },
+                    day(TODAY),
+                )
+                .map(|_| ()),
+            Op::Publish => {
+                let board =
+                    bairi::domain::leaderboard::leaderboard_at(&file.campaign, Some(5), day(9));
+                file.publish(&board, "督评", Some(&name)).map(|_| ())
+            }
+        };
+    }
+    file.text().to_owned()
+}
+
+/// A task as both sides and the merge know it: its id if it was in the base (by that title:
+/// a side may delete a task and add another under its id), else its title.
+fn key(base: &Campaign, t: &bairi::domain::Task) -> String {
+    match base.task(&t.id) {
+        Some(b) if b.title == t.title => t.id.clone(),
+        _ => t.title.clone(),
+    }
+}
+
+/// What is under each task (by key): notes, problems and milestones, by their text.
+fn contents(base: &Campaign, c: &Campaign) -> BTreeMap<String, BTreeSet<String>> {
+    c.tasks
+        .iter()
+        .map(|t| {
+            let mut items: BTreeSet<String> =
+                t.log.iter().map(|n| format!("note {}", n.text)).collect();
+            items.extend(t.problems.iter().map(|p| format!("problem {}", p.text)));
+            items.extend(
+                t.milestones
+                    .iter()
+                    .map(|m| format!("milestone {}", m.title)),
+            );
+            (key(base, t), items)
+        })
+        .collect()
+}
+
+fn load(text: &str) -> Result<Campaign, TestCaseError> {
+    load_str(text, Today::Date(day(TODAY)))
+        .map(|l| l.campaign)
+        .map_err(|r| TestCaseError::fail(format!("fails check: {:?}", r.diagnostics)))
+}
+
+/// Merges `ours` with `theirs` as the driver does, and checks the property.
+fn keeps(base: &str, ours: &str, theirs: &str) -> Result<(), TestCaseError> {
+    let stamp = Stamp {
+        by: Some("Site"),
+        date: day(TODAY),
+    };
+    let (merged, _) = merge_for_git(base, ours, theirs, &stamp).expect("merges");
+    let settle = |keep| recorded::settle(&merged, keep).expect("settles");
+    let versions = [
+        load(&merged)?,
+        load(&settle(Keep::Mine))?,
+        load(&settle(Keep::Theirs))?,
+    ];
+    let (b, o, t) = (load(base)?, load(ours)?, load(theirs)?);
+    let sides = [contents(&b, &o), contents(&b, &t)];
+    let before = contents(&b, &b);
+    // Nothing moved under another task: what a task holds, one side had under it.
+    for v in &versions {
+        for (k, items) in contents(&b, v) {
+            let known: BTreeSet<&String> =
+                sides.iter().filter_map(|s| s.get(&k)).flatten().collect();
+            if let Some(stray) = items.iter().find(|i| !known.contains(i)) {
+                return Err(TestCaseError::fail(format!(
+                    "{k} holds {stray}, which no side had under it"
+                )));
+            }
+        }
+    }
+    // Nothing lost: a side's task is there with all it held, unless the other side deleted it
+    // and this side left it as it was.
+    let found: Vec<BTreeMap<String, BTreeSet<String>>> =
+        versions.iter().map(|v| contents(&b, v)).collect();
+    for (side, other) in [(&sides[0], &sides[1]), (&sides[1], &sides[0])] {
+        for (k, items) in side {
+            let deleted_there = before.contains_key(k) && !other.contains_key(k);
+            if deleted_there && before.get(k) == Some(items) {
+                continue;
+            }
+            for item in items {
+                if !found
+                    .iter()
+                    .any(|f| f.get(k).is_some_and(|s| s.contains(item)))
+                {
+                    return Err(TestCaseError::fail(format!("{k}: {item} is lost")));
+                }
+            }
+        }
+    }
+    // Pledges and reviews from both sides.
+    for c in [&o, &t] {
+        for p in &c.commitments {
+            if !versions[0].commitments.iter().any(|q| q.text == p.text) {
+                return Err(TestCaseError::fail(format!("pledge {} is lost", p.text)));
+            }
+        }
+        for r in &c.reviews {
+            if !versions[0]
+                .reviews
+                .iter()
+                .any(|q| q.note == r.note && q.checkpoint == r.checkpoint)
+            {
+                return Err(TestCaseError::fail(format!("review {:?} is lost", r.note)));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn random_edits_on_two_laptops_keep_everything_under_its_own_task() {
+    let base = base();
+    let config = Config {
+        cases: 256,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        ..Config::default()
+    };
+    let seed = [23u8; 32];
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
+    let ops = || proptest::collection::vec(op(), 1..7);
+    runner
+        .run(&(ops(), ops()), |(a_ops, b_ops)| {
+            let (a, b) = (edit(&base, "甲", &a_ops), edit(&base, "乙", &b_ops));
+            keeps(&base, &b, &a)?;
+            keeps(&base, &a, &b)
+        })
+        .unwrap();
+}
