@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test binary uses a part of the shared helpers
 
 pub mod pty;
+pub mod repo;
 pub mod sshd;
 
 use std::path::{Path, PathBuf};
