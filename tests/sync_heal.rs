@@ -273,3 +273,27 @@ fn on_the_board_an_edit_and_quit_answer_while_a_sync_hangs() {
         "the ssh is gone"
     );
 }
+
+#[test]
+fn on_the_board_sigterm_during_a_sync_ends_it_and_the_board() {
+    let (repo, _listener, port) = silent_remote();
+    let mut term = board(&repo, "60");
+    term.send("Y");
+    term.wait_for("同步中");
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(!processes_mentioning(&port).is_empty(), "ssh is connecting");
+    let asked = Instant::now();
+    support::send_signal(term.pid().unwrap(), "TERM");
+    term.wait_exit();
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        asked.elapsed()
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        processes_mentioning(&port),
+        Vec::<String>::new(),
+        "the ssh is gone"
+    );
+}
