@@ -187,7 +187,9 @@ fn event_loop(
                 let now = clock.now();
                 ticks += 1;
                 let mut noticed = false;
-                if ticks.is_multiple_of(WATCH_EVERY) && !pending.worker.busy() {
+                // Not while a sync runs: git may be writing the file; it is read after.
+                let quiet = !pending.worker.busy() && !model.sync_running;
+                if ticks.is_multiple_of(WATCH_EVERY) && quiet {
                     pending.worker.send(Job::Watch(model.store().watch_point()));
                 }
                 if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {

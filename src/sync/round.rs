@@ -118,7 +118,10 @@ impl SyncError {
                     "the repository is on a detached HEAD (at commit{at}, on no branch): git switch {en} first, then run bairi sync again; nothing was changed"
                 )
             }
-            SyncError::Git(why) => tr!("git 出错:{why}", "git failed: {why}"),
+            SyncError::Git(why) => {
+                let why = crate::sanitize::inert(why);
+                tr!("git 出错:{why}", "git failed: {why}")
+            }
             SyncError::Locked(files) => {
                 let files = files.join(" ");
                 tr!(
