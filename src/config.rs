@@ -68,13 +68,36 @@ pub fn load(path: &Path) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     let base = parse(EXAMPLE, Config::default())
         .map(|(c, _)| c)
         .unwrap_or_default();
-    match std::fs::read_to_string(path) {
+    match read_text(path) {
         Ok(text) => parse(&text, base),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((base, Vec::new())),
-        Err(e) => Err(vec![read::unplaced(
-            Severity::Error,
-            tr!("无法读取配置文件:{e}", "cannot read the config file: {e}"),
-        )]),
+        Err(e) => Err(vec![read::unplaced(Severity::Error, unreadable(&e))]),
+    }
+}
+
+/// The config's text, through the campaign's own guard: a FIFO, a device or a huge file is
+/// refused at once instead of hanging or filling memory.
+pub(crate) fn read_text(path: &Path) -> std::io::Result<String> {
+    let (bytes, _) = crate::store::save::guard::read(path)?;
+    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+/// Why the config could not be read.
+fn unreadable(e: &std::io::Error) -> crate::i18n::Text {
+    use crate::store::save::guard::{MAX_BYTES, Unfit};
+    match Unfit::of(e) {
+        Some(Unfit::NotRegular) => crate::i18n::Text::new(
+            "配置文件不是普通文件(目录、管道或设备),未读取",
+            "the config is not a regular file (a directory, pipe or device); not read",
+        ),
+        Some(Unfit::TooLarge(len)) => {
+            let (mb, max) = (len / (1024 * 1024), MAX_BYTES / (1024 * 1024));
+            tr!(
+                "配置文件太大({mb} MB,上限 {max} MB),未读取",
+                "the config is too large ({mb} MB, the limit is {max} MB); not read"
+            )
+        }
+        None => tr!("无法读取配置文件:{e}", "cannot read the config file: {e}"),
     }
 }
 

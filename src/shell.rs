@@ -35,6 +35,10 @@ pub use ending::{write_recovery, write_recovery_text};
 /// instead (the whole hang-up must end within a second).
 const SAVE_AT_HANG_UP: Duration = Duration::from_millis(600);
 
+/// How long a sync stopped at the end of the session is given to end (its fetch or push is
+/// killed at once; a local step is let finish).
+const SYNC_AT_END: Duration = Duration::from_millis(300);
+
 /// How the main loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ended {
@@ -94,6 +98,9 @@ pub fn run(
         )
     }));
     session.close();
+    if let Some(ended) = pending.worker.end_sync(SYNC_AT_END) {
+        ending::report_sync_stopped(model.lang, ended);
+    }
     match looped {
         Ok(Ok(Ended::Quit)) => {
             keep_draft(&model);
@@ -186,7 +193,9 @@ fn event_loop(
                 let now = clock.now();
                 ticks += 1;
                 let mut noticed = false;
-                if ticks.is_multiple_of(WATCH_EVERY) && !pending.worker.busy() {
+                // Not while a sync runs: git may be writing the file; it is read after.
+                let quiet = !pending.worker.busy() && !model.sync_running;
+                if ticks.is_multiple_of(WATCH_EVERY) && quiet {
                     pending.worker.send(Job::Watch(model.store().watch_point()));
                 }
                 if let Some(p) = presence.filter(|_| ticks.is_multiple_of(WATCH_EVERY)) {
@@ -312,6 +321,9 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
                 store::sync_waits(model, unsynced);
             }
             let mut then = std::mem::take(&mut pending.after_save);
+            if !ok && then.contains(&Effect::Sync) {
+                store::sync_dropped(model);
+            }
             if then.contains(&Effect::Quit) && !pending.waiting.is_empty() {
                 // Keys pressed while "save and quit" waited: they are done, and the board stays.
                 then.retain(|e| *e != Effect::Quit);

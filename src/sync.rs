@@ -3,6 +3,8 @@
 //! module runs `git`.
 
 pub mod git;
+pub mod locks;
+pub mod net;
 pub mod round;
 pub mod setup;
 pub mod status;

@@ -14,32 +14,7 @@ use bairi::store::load::Today;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const TODAY: &str = "2026-11-22";
-
-fn quiet_env<'c>(cmd: &'c mut Command, home: &Path) -> &'c mut Command {
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("LANG", "zh_CN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("BAIRI_NOW")
-}
-
-fn git(home: &Path, dir: &Path, args: &[&str]) -> String {
-    let out = quiet_env(&mut Command::new("git"), home)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use support::repo::{TODAY, configure, git, quiet_env};
 
 struct World {
     _tmp: tempfile::TempDir,
@@ -47,17 +22,6 @@ struct World {
     remote: PathBuf,
     a: PathBuf,
     b: PathBuf,
-}
-
-fn configure(home: &Path, dir: &Path, name: &str) {
-    for (k, v) in [
-        ("user.name", name),
-        ("user.email", "bairi@example.com"),
-        ("commit.gpgsign", "false"),
-        ("core.autocrlf", "false"),
-    ] {
-        git(home, dir, &["config", k, v]);
-    }
 }
 
 impl World {

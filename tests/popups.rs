@@ -239,7 +239,11 @@ fn conflicts_list_and_sync_result() {
     ];
     bairi::app::update::store::synced(
         &mut m,
-        Ok(bairi::sync::round::Outcome::Done { sent, received }),
+        Ok(bairi::sync::round::Outcome::Done {
+            sent,
+            received,
+            healed: Vec::new(),
+        }),
         None,
     );
     let s = support::screen(&m, 80, 24);

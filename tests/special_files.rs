@@ -129,3 +129,42 @@ fn report_out_refuses_the_campaign_its_backup_and_special_files() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("# "));
 }
+
+#[test]
+fn a_fifo_or_a_device_as_the_config_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let campaign = support::qinglan_copy(dir.path());
+    let fifo = dir.path().join("config.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for config in [fifo.as_path(), Path::new("/dev/zero")] {
+        let args = [
+            "--config",
+            config.to_str().unwrap(),
+            "check",
+            campaign.to_str().unwrap(),
+            "--today",
+            "2026-11-22",
+        ];
+        let started = Instant::now();
+        let out = bairi(&args, dir.path());
+        let took = started.elapsed();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {err}", config.display());
+        assert!(
+            err.contains("not a regular file"),
+            "{}: {err}",
+            config.display()
+        );
+        assert!(
+            took < Duration::from_secs(1),
+            "{} took {took:?}",
+            config.display()
+        );
+    }
+}

@@ -222,7 +222,10 @@ impl Action {
                 Text::new("卡片移到上一状态", "move the card to the previous status")
             }
             Action::Open => Text::new("查看详情", "open the details"),
-            Action::Close => Text::new("关闭当前视图", "close the view"),
+            Action::Close => Text::new(
+                "关闭当前视图 / 取消进行中的同步",
+                "close the view / cancel a running sync",
+            ),
             Action::Quit => Text::new(
                 "关闭视图 / 在看板上退出",
                 "close the view / quit from the board",

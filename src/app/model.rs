@@ -123,6 +123,8 @@ pub struct Model {
     /// A sync is on its way, or what it brought in is still to be read: its summary stays on
     /// the status line rather than "changed elsewhere".
     pub syncing: bool,
+    /// A sync runs now (on its own thread): Esc on the board cancels it.
+    pub sync_running: bool,
 }
 
 /// Presentation mode: pages cycle every `seconds`; nothing can be edited.
@@ -199,6 +201,7 @@ impl Model {
             redo: Vec::new(),
             saving: false,
             syncing: false,
+            sync_running: false,
         }
     }
 

@@ -41,6 +41,8 @@ pub enum Effect {
     SaveKeeping(crate::store::merge::Keep),
     /// Run `bairi sync` on the file (after the save before it).
     Sync,
+    /// Stop the sync that runs (its fetch or push ends; the local commit stays).
+    CancelSync,
     /// Write a setting (`author`, `sort`) into the user's config file.
     SaveSetting(&'static str, String),
     /// Clear the terminal and draw every cell again.
@@ -138,6 +140,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         View::Wall => wall::wall(model, action),
         View::Conflicts => settle(model, action),
         View::Review => review::review(model, action),
+        View::Board if action == Action::Close && model.sync_running => store::cancel_sync(model),
         View::Board => board(model, action),
     }
 }

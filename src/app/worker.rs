@@ -1,17 +1,23 @@
 //! The store worker: saves (with their lock waits and merges) and the watch for changes made
-//! elsewhere run here, off the thread that answers keys. Each outcome comes back as a
-//! [`Done`] for `update` to apply.
+//! elsewhere run here, off the thread that answers keys. A sync runs on a thread of its own,
+//! so that saves never wait behind a slow network, and can be stopped. Each outcome comes
+//! back as a [`Done`] for `update` to apply.
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::store::file::{CampaignFile, Noticed, SaveError, WatchPoint};
 use crate::store::merge::Keep;
+use crate::sync::net::Stop;
 use crate::sync::round::{Outcome, SyncError, SyncOptions};
 
 fn run_sync(
     path: &std::path::Path,
     today: crate::domain::Today,
     lang: crate::i18n::Lang,
+    stop: Stop,
 ) -> Result<Outcome, SyncError> {
     let exe = std::env::current_exe().map_err(|e| SyncError::Git(e.to_string()))?;
     crate::sync::round::sync(&SyncOptions {
@@ -19,6 +25,7 @@ fn run_sync(
         exe,
         today,
         lang,
+        stop,
     })
 }
 
@@ -68,14 +75,21 @@ pub enum Done {
 pub struct Worker {
     jobs: Sender<Job>,
     done: Receiver<Done>,
+    /// Store jobs sent and not yet come back (a sync is not one).
     in_flight: usize,
+    outbox: Sender<Done>,
+    wake: Arc<dyn Fn() + Send + Sync>,
+    /// The sync that runs, and how to stop it.
+    sync: Option<(Stop, JoinHandle<()>)>,
 }
 
 impl Worker {
     /// Starts the thread; `wake` is called after each outcome is ready (to wake the main loop).
-    pub fn start(wake: impl Fn() + Send + 'static) -> std::io::Result<Worker> {
+    pub fn start(wake: impl Fn() + Send + Sync + 'static) -> std::io::Result<Worker> {
         let (jobs, inbox) = channel::<Job>();
         let (outbox, done) = channel();
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(wake);
+        let (store_outbox, store_wake) = (outbox.clone(), Arc::clone(&wake));
         std::thread::Builder::new()
             .name("bairi-store".into())
             .spawn(move || {
@@ -103,37 +117,97 @@ impl Worker {
                         Job::SyncStatus(path) => {
                             Done::SyncStatus(crate::sync::status::unsynced(&path))
                         }
-                        Job::Sync { path, today, lang } => {
-                            let result = run_sync(&path, today, lang);
-                            let unsynced = crate::sync::status::unsynced(&path);
-                            Done::Synced { result, unsynced }
-                        }
+                        // Sent to a thread of its own by `send`.
+                        Job::Sync { .. } => continue,
                     };
-                    if outbox.send(outcome).is_err() {
+                    if store_outbox.send(outcome).is_err() {
                         return;
                     }
-                    wake();
+                    store_wake();
                 }
             })?;
         Ok(Worker {
             jobs,
             done,
             in_flight: 0,
+            outbox,
+            wake,
+            sync: None,
         })
     }
 
-    /// Hands a job over; `false` when the worker is gone.
+    /// Hands a job over; `false` when the worker is gone (or a sync already runs).
     pub fn send(&mut self, job: Job) -> bool {
+        if let Job::Sync { path, today, lang } = job {
+            return self.start_sync(path, today, lang);
+        }
         let sent = self.jobs.send(job).is_ok();
         self.in_flight += usize::from(sent);
         sent
+    }
+
+    fn start_sync(
+        &mut self,
+        path: std::path::PathBuf,
+        today: crate::domain::Today,
+        lang: crate::i18n::Lang,
+    ) -> bool {
+        if self.sync.as_ref().is_some_and(|(_, t)| !t.is_finished()) {
+            return false;
+        }
+        let stop = Stop::default();
+        let (outbox, wake, theirs) = (self.outbox.clone(), Arc::clone(&self.wake), stop.clone());
+        let spawned = std::thread::Builder::new()
+            .name("bairi-sync".into())
+            .spawn(move || {
+                let result = run_sync(&path, today, lang, theirs);
+                let unsynced = crate::sync::status::unsynced(&path);
+                if outbox.send(Done::Synced { result, unsynced }).is_ok() {
+                    wake();
+                }
+            });
+        match spawned {
+            Ok(thread) => {
+                self.sync = Some((stop, thread));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Asks the sync that runs to stop: its fetch or push ends (with git's ssh).
+    pub fn cancel_sync(&self) {
+        if let Some((stop, _)) = &self.sync {
+            stop.stop();
+        }
+    }
+
+    /// The session ends: a sync that runs is stopped and given up to `limit` to finish (a
+    /// local step is let end). Whether one was running, and whether it ended in time.
+    pub fn end_sync(&mut self, limit: Duration) -> Option<bool> {
+        let (stop, thread) = self.sync.take()?;
+        if thread.is_finished() {
+            return None;
+        }
+        stop.stop();
+        let deadline = Instant::now() + limit;
+        while !thread.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        Some(thread.is_finished())
+    }
+
+    fn counted(&mut self, done: &Done) {
+        if !matches!(done, Done::Synced { .. }) {
+            self.in_flight = self.in_flight.saturating_sub(1);
+        }
     }
 
     /// An outcome, if one is ready.
     pub fn next_done(&mut self) -> Option<Done> {
         match self.done.try_recv() {
             Ok(done) => {
-                self.in_flight -= 1;
+                self.counted(&done);
                 Some(done)
             }
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
@@ -141,9 +215,9 @@ impl Worker {
     }
 
     /// Waits up to `limit` for the next outcome.
-    pub fn wait_done(&mut self, limit: std::time::Duration) -> Option<Done> {
+    pub fn wait_done(&mut self, limit: Duration) -> Option<Done> {
         let done = self.done.recv_timeout(limit).ok()?;
-        self.in_flight -= 1;
+        self.counted(&done);
         Some(done)
     }
 

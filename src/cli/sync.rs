@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::i18n::{Lang, Text};
 use crate::store::load::Today;
-use crate::sync::round::{Outcome, SyncOptions, sync};
+use crate::sync::net::Stop;
+use crate::sync::round::{Outcome, SyncOptions, offline_message, sync};
 use crate::sync::summary::line;
 use crate::tr;
 
@@ -23,14 +24,28 @@ pub fn run(
             return 1;
         }
     };
+    let stop = Stop::default();
+    stop_on_signals(&stop);
     let opts = SyncOptions {
         file,
         exe,
         today,
         lang,
+        stop,
     };
-    match sync(&opts) {
-        Ok(Outcome::Done { sent, received }) => {
+    let result = sync(&opts);
+    if let Ok(Outcome::Done { healed, .. } | Outcome::Offline { healed, .. }) = &result
+        && !healed.is_empty()
+    {
+        let files = healed.join(" ");
+        let text = tr!(
+            "已删除上次中断的 git 留下的锁文件:{files}",
+            "removed the lock file(s) an interrupted git left: {files}"
+        );
+        let _ = writeln!(err, "{}", text.get(lang));
+    }
+    match result {
+        Ok(Outcome::Done { sent, received, .. }) => {
             let said = |parts: &[Text]| {
                 let l = line(parts, lang);
                 if l.is_empty() { None } else { Some(l) }
@@ -50,11 +65,9 @@ pub fn run(
             let _ = writeln!(out, "{}", text.get(lang));
             0
         }
-        Ok(Outcome::Offline { ahead, why }) => {
-            let text = tr!(
-                "未能连接远程({why}):{ahead} 个提交留在本地,联网后再运行 bairi sync",
-                "could not reach the remote ({why}): {ahead} commit(s) kept here; run bairi sync again when online"
-            );
+        Ok(Outcome::Offline { ahead, why, .. }) => {
+            let again = Text::new("再运行 bairi sync", "run bairi sync again");
+            let text = offline_message(ahead, &why, &again);
             let _ = writeln!(err, "{}", text.get(lang));
             1
         }
@@ -62,5 +75,15 @@ pub fn run(
             let _ = writeln!(err, "{}", e.message().get(lang));
             1
         }
+    }
+}
+
+/// SIGINT, SIGTERM and SIGHUP stop the fetch or push in flight (git and its ssh end with it)
+/// and the sync says what stays here; a second one ends bairi at once.
+fn stop_on_signals(stop: &Stop) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register_conditional_shutdown(signal, 1, stop.flag());
+        let _ = signal_hook::flag::register(signal, stop.flag());
     }
 }

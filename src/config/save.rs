@@ -14,7 +14,7 @@ const NEW_FILE: &str = "# bairi settings: config.example.toml lists every one wi
 
 /// Sets `key = "value"` at the top of the config at `path`.
 pub fn set(path: &Path, key: &str, value: &str) -> Result<(), Text> {
-    let changed = match std::fs::read_to_string(path) {
+    let changed = match super::read_text(path) {
         Ok(text) => with_setting(&text, key, value)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             NEW_FILE.to_owned() + &with_setting("", key, value)?

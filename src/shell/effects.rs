@@ -45,6 +45,7 @@ pub(super) fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pen
                 };
                 pending.worker.send(job);
             }
+            Effect::CancelSync => pending.worker.cancel_sync(),
             Effect::SaveSetting(key, value) => {
                 save_setting(model, pending.config.as_deref(), key, &value);
             }

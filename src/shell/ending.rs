@@ -27,13 +27,31 @@ pub(super) fn keep_draft(model: &Model) {
 
 /// A save already with the worker gets until `deadline` to come back.
 pub(super) fn finish_saving(model: &mut Model, pending: &mut Pending, deadline: Instant) {
-    if !model.saving {
-        return;
-    }
-    let left = deadline.saturating_duration_since(Instant::now());
-    if let Some(done) = pending.worker.wait_done(left) {
+    // A sync's outcome may come first: it is settled, and the save still waited for.
+    while model.saving {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let Some(done) = pending.worker.wait_done(left) else {
+            return;
+        };
         settle_done(model, done, pending);
     }
+}
+
+/// The session ended while a sync ran: it was stopped; said on the terminal given back.
+pub(super) fn report_sync_stopped(lang: crate::i18n::Lang, ended: bool) {
+    use std::io::Write;
+    let text = if ended {
+        crate::i18n::Text::new(
+            "bairi: 退出时同步已取消,已提交的修改留在本地;之后运行 bairi sync(或在看板上按 Y)完成同步",
+            "bairi: the sync was cancelled on quitting; what was committed stays here; run bairi sync (or press Y on the board) to finish it",
+        )
+    } else {
+        crate::i18n::Text::new(
+            "bairi: 退出时同步仍在本地合并,未等它结束;之后运行 bairi sync 检查",
+            "bairi: the sync was still merging here on quitting and was not waited for; run bairi sync to check",
+        )
+    };
+    let _ = writeln!(io::stderr(), "{}", text.get(lang));
 }
 
 /// Input that waited for a save the session will not see come back: applied to the model

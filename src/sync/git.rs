@@ -58,7 +58,11 @@ impl Git {
         if out.status.success() {
             Ok(String::from_utf8_lossy(&out.stdout).into_owned())
         } else {
-            let said = last_line(&out.stderr);
+            // A lock git could not take is named (its last line only says to remove it).
+            let said = String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .find(|l| l.contains("Unable to create '") && l.contains(".lock'"))
+                .map_or_else(|| last_line(&out.stderr), |l| l.trim().to_owned());
             Err(GitError(if said.is_empty() {
                 last_line(&out.stdout)
             } else {

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::git::{Git, GitError};
+use super::locks;
+use super::net::{self, NetFailure, Stop};
 use super::setup::set_up;
 use super::summary::{changes, line};
 use crate::i18n::{Lang, Text};
@@ -20,18 +22,56 @@ pub struct SyncOptions<'a> {
     pub today: Today,
     /// The language of commit messages.
     pub lang: Lang,
+    /// Asked to stop (Esc on the board, a signal): the fetch or push in flight is ended.
+    pub stop: Stop,
 }
 
-/// How a sync ended.
+/// How a sync ended. `healed`: git lock files a killed git had left, removed first.
 #[derive(Debug)]
 pub enum Outcome {
     /// Sent and received (either may be empty).
     Done {
         sent: Vec<Text>,
         received: Vec<Text>,
+        healed: Vec<String>,
     },
-    /// The remote could not be reached (or refused the push): `ahead` commits wait here.
-    Offline { ahead: usize, why: String },
+    /// The fetch or push did not go through (why): `ahead` commits wait here.
+    Offline {
+        ahead: usize,
+        why: NetFailure,
+        healed: Vec<String>,
+    },
+}
+
+/// What an offline ending says; `again` is how to try again (a key, a command).
+pub fn offline_message(ahead: usize, why: &NetFailure, again: &Text) -> Text {
+    let (zh, en) = (&again.zh, &again.en);
+    match why {
+        NetFailure::Unreachable(why) => tr!(
+            "未能连接远程({why}):{ahead} 个提交留在本地,联网后{zh}",
+            "could not reach the remote ({why}): {ahead} commit(s) kept here; {en} when online"
+        ),
+        NetFailure::TimedOut(secs) => tr!(
+            "远程 {secs} 秒内没有完成,已放弃:{ahead} 个提交留在本地,稍后{zh}",
+            "the remote did not finish within {secs} seconds; gave up: {ahead} commit(s) kept here; {en} later"
+        ),
+        NetFailure::Refused(said) => tr!(
+            "远程拒绝了同步,服务器说:{said}。{ahead} 个提交留在本地,按服务器的说明处理后{zh}",
+            "the remote refused the sync; the server said: {said}. {ahead} commit(s) kept here; do as it says, then {en}"
+        ),
+        NetFailure::Stopped => tr!(
+            "同步已取消:{ahead} 个提交留在本地,稍后{zh}",
+            "sync cancelled: {ahead} commit(s) kept here; {en} later"
+        ),
+    }
+}
+
+/// The files' names as shown: joined, made safe for a terminal.
+fn shown(paths: &[std::path::PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|p| crate::sanitize::inert(&p.display().to_string()))
+        .collect()
 }
 
 /// Why a sync could not run.
@@ -46,6 +86,8 @@ pub enum SyncError {
         branch: Option<String>,
     },
     Git(String),
+    /// git lock files that a running git may hold (named, not removed).
+    Locked(Vec<String>),
     /// git stopped the merge (a file bairi does not merge changed both ways); it was undone.
     MergeStopped(String),
 }
@@ -76,7 +118,17 @@ impl SyncError {
                     "the repository is on a detached HEAD (at commit{at}, on no branch): git switch {en} first, then run bairi sync again; nothing was changed"
                 )
             }
-            SyncError::Git(why) => tr!("git 出错:{why}", "git failed: {why}"),
+            SyncError::Git(why) => {
+                let why = crate::sanitize::inert(why);
+                tr!("git 出错:{why}", "git failed: {why}")
+            }
+            SyncError::Locked(files) => {
+                let files = files.join(" ");
+                tr!(
+                    "git 的锁文件还在,且有 git 正在这个仓库里运行:{files}。等它结束再同步;若确认没有 git 在运行,执行 rm {files} 后再同步",
+                    "git's lock file(s) are there and a git is running in this repository: {files}. Sync again once it ends; if no git is running, run rm {files} and sync again"
+                )
+            }
             SyncError::MergeStopped(files) => tr!(
                 "合并已撤销:{files} 双方都改了,bairi 不合并这些文件,请用 git 处理",
                 "merge undone: {files} changed both ways and bairi does not merge them; settle them with git"
@@ -182,6 +234,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         _ => PathBuf::from("."),
     };
     let git = Git::find(&dir).map_err(|e| SyncError::NotARepo(e.0))?;
+    let healed = shown(&locks::heal(&git).map_err(|held| SyncError::Locked(shown(&held)))?);
     let branch = on_branch(&git)?;
     let files: Vec<String> = match opts.file {
         Some(f) => vec![relative(&git, f)?],
@@ -237,10 +290,11 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(0)
     };
-    if let Err(e) = git.run(&["fetch", "-q", &up_remote]) {
+    if let Err(why) = net::run(&git, &["fetch", "-q", &up_remote], &opts.stop) {
         return Ok(Outcome::Offline {
             ahead: ahead(&git),
-            why: e.0,
+            why,
+            healed,
         });
     }
     let mut sent = Vec::new();
@@ -260,6 +314,14 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             .unwrap_or_default();
         let by = by.trim();
         let [(day_var, day), (now_var, now)] = driver_today(opts.today);
+        // A save on the board waits while git writes the campaign.
+        let _lock = match opts.file {
+            Some(file) => Some(
+                crate::store::side::lock::Lock::acquire(file)
+                    .map_err(|e| SyncError::Git(e.to_string()))?,
+            ),
+            None => None,
+        };
         let merged = git.run_with(
             &["merge", "-q", "--no-edit", &upstream],
             &[
@@ -295,13 +357,19 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             sent.extend(changes(None, git.show("HEAD", name).as_deref(), opts.today));
         }
     }
+    let push = ["push", "-q", "-u", &up_remote, &format!("HEAD:{branch}")];
     if ahead(&git) > 0
-        && let Err(e) = git.run(&["push", "-q", "-u", &up_remote, &format!("HEAD:{branch}")])
+        && let Err(why) = net::run(&git, &push, &opts.stop)
     {
         return Ok(Outcome::Offline {
             ahead: ahead(&git),
-            why: e.0,
+            why,
+            healed,
         });
     }
-    Ok(Outcome::Done { sent, received })
+    Ok(Outcome::Done {
+        sent,
+        received,
+        healed,
+    })
 }

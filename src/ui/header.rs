@@ -121,6 +121,11 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
             ctx.theme.warning(),
         ));
     }
+    if model.sync_running {
+        let cancel = ctx.hints(&[(&[Action::Close], Text::new("取消", "cancels"))]);
+        let shown = tr!("  [同步中… {cancel}]", "  [syncing… {cancel}]");
+        second.push(Span::styled(shown.get(lang).to_owned(), ctx.theme.info()));
+    }
     if model.lanes != crate::app::lanes::Lanes::Status {
         let label = model.lanes.label();
         second.push(Span::styled(

@@ -3,6 +3,7 @@
 
 pub mod git_world;
 pub mod pty;
+pub mod repo;
 pub mod sshd;
 
 use std::path::{Path, PathBuf};

@@ -105,13 +105,39 @@ pub fn sync(model: &mut Model) -> Vec<super::Effect> {
         );
         return Vec::new();
     }
-    model.say(Tone::Info, Text::new("同步中…", "syncing…"));
+    if model.sync_running {
+        model.say(
+            Tone::Info,
+            Text::new("正在同步,按 Esc 取消", "a sync is running; Esc cancels it"),
+        );
+        return Vec::new();
+    }
+    model.say(
+        Tone::Info,
+        Text::new("同步中…(Esc 取消)", "syncing… (Esc cancels)"),
+    );
     model.syncing = true;
+    model.sync_running = true;
     if model.store.dirty {
         vec![Effect::Save, Effect::Sync]
     } else {
         vec![Effect::Sync]
     }
+}
+
+/// The save before a sync failed: the sync does not run (the failure is said).
+pub fn sync_dropped(model: &mut Model) {
+    model.sync_running = false;
+    model.syncing = false;
+}
+
+/// Esc while a sync runs: it is asked to stop (what it says when it has is shown then).
+pub fn cancel_sync(model: &mut Model) -> Vec<super::Effect> {
+    model.say(
+        Tone::Info,
+        Text::new("正在取消同步…", "cancelling the sync…"),
+    );
+    vec![super::Effect::CancelSync]
 }
 
 /// A sync came back: what was sent and received, or why it stopped; what waits now.
@@ -122,12 +148,16 @@ pub fn synced(
 ) {
     use crate::sync::round::Outcome;
     model.unsynced = unsynced;
+    model.sync_running = false;
     // The look at the disk that follows reads what came in without calling it a surprise.
     model.syncing = true;
     match result {
-        Ok(Outcome::Done { sent, received }) => {
+        Ok(Outcome::Done { sent, received, .. }) => {
             let words = |list: &[Text], lang| {
-                list.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("; ")
+                list.iter()
+                    .map(|t| t.get(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             };
             let (sent_zh, got_zh) = (
                 words(&sent, crate::i18n::Lang::Zh),
@@ -154,13 +184,11 @@ pub fn synced(
                 ),
             );
         }
-        Ok(Outcome::Offline { ahead, .. }) => model.say(
-            Tone::Warning,
-            tr!(
-                "无法连接远程:{ahead} 个提交留在本机,联网后再按 Y",
-                "the remote cannot be reached: {ahead} commit(s) wait here; press Y again when online"
-            ),
-        ),
+        Ok(Outcome::Offline { ahead, why, .. }) => {
+            let again = Text::new("再按 Y", "press Y again");
+            let text = crate::sync::round::offline_message(ahead, &why, &again);
+            model.say(Tone::Warning, text);
+        }
         Err(e) => model.say(Tone::Error, e.message()),
     }
 }
