@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -87,6 +87,15 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
         if i > 0 {
             second.push(Span::raw(" "));
         }
+        second.push(Span::styled(text.get(lang).to_owned(), style));
+    }
+    if d.blocking > 0 {
+        let n = d.blocking;
+        let text = tr!(" 堵点{n}", " blocking {n}");
+        let style = ctx
+            .theme
+            .light(TaskLight::Yellow)
+            .add_modifier(Modifier::BOLD);
         second.push(Span::styled(text.get(lang).to_owned(), style));
     }
     if model.sort != Sort::File {
