@@ -54,10 +54,7 @@ fn the_header_counts_them_and_cards_say_堵() {
     assert!(screen.contains("堵 污水厂二期"), "{screen}");
     let (en, _dir) = support::qinglan_model("2026-11-22", Lang::En);
     let screen = support::screen(&en, 80, 24);
-    assert!(
-        screen.lines().nth(1).unwrap().contains("blocking 2"),
-        "{screen}"
-    );
+    assert!(screen.lines().nth(1).unwrap().contains("BLK 2"), "{screen}");
 }
 
 #[test]

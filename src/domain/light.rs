@@ -267,6 +267,7 @@ mod tests {
     fn overdue_problems_follow_the_rule() {
         let mut t = task("T06", "xk", Status::InProgress, "2026-12-09", &[]);
         t.problems = vec![problem("P1", "2026-10-20", Some("2026-11-20"), None)];
+        t.problems[0].blocking = false;
         assert_eq!(light(&t, "2026-11-22").light, TaskLight::Yellow);
         let rules = LightRules {
             overdue_problem: RuleLight::Red,
@@ -290,6 +291,7 @@ mod tests {
     fn an_open_blocking_problem_follows_its_rule() {
         let mut t = task("T02", "zjj", Status::Blocked, "2026-12-09", &[]);
         t.problems = vec![problem("P1", "2026-10-20", None, None)];
+        t.problems[0].blocking = false;
         assert_eq!(light(&t, "2026-11-22").light, TaskLight::Green);
         t.problems[0].blocking = true;
         let v = light(&t, "2026-11-22");
