@@ -60,7 +60,7 @@ fn a_card_on_the_red_list_shows_its_lead_unit_too_at_80_columns() {
     ] {
         let (m, _dir) = qinglan_model("2026-11-22", lang);
         let s = screen(&m, 80, 24);
-        let t02 = card(&s, "污水厂二期").join("\n");
+        let t02 = card(&s, "污水厂二").join("\n");
         assert!(
             t02.contains(unit) && t02.contains(reds),
             "{lang:?}\n{t02}\n{s}"

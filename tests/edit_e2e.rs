@@ -66,7 +66,7 @@ fn find_jumps_to_a_task_and_x_ticks_its_next_milestone() {
     term.send("污水");
     term.wait_for("T02 县污水处理厂二期工程");
     term.send("\r");
-    term.wait_for("▶污水厂二期");
+    term.wait_for("▶BLK 污水厂二期");
     term.send("x");
     term.wait_for("ticked T02");
     let text = std::fs::read_to_string(&path).unwrap();

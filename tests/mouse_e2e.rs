@@ -32,17 +32,17 @@ fn a_click_selects_a_double_click_opens_and_a_tab_switches_view() {
     );
     // 污水厂二期 (T02) is the first card of the third column (blocked), on screen row 4.
     click(&mut term, 36, 4);
-    term.wait_for("▶污水厂二期");
+    term.wait_for("▶堵 污水厂二期");
     click(&mut term, 36, 4);
     click(&mut term, 36, 4);
     term.wait_for("县污水处理厂二期工程");
     term.send("\u{1b}");
-    term.wait_for("▶污水厂二期");
+    term.wait_for("▶堵 污水厂二期");
     // The header's third tab (3擂台榜), on the right of the first line.
     click(&mut term, 69, 1);
     term.wait_for("全县节点完成率");
     click(&mut term, 57, 1);
-    term.wait_for("▶污水厂二期");
+    term.wait_for("▶堵 污水厂二期");
     term.send("q");
     assert!(term.wait_exit());
     assert!(

@@ -9,6 +9,7 @@ use crate::domain::Campaign;
 use crate::domain::follow_up::{self, FollowUp};
 use crate::domain::leaderboard::red_counts;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
+use crate::domain::task_facts::open_blocking;
 
 /// Values computed from the campaign, today, the lanes and the filter; kept until one of
 /// them changes (never per frame).
@@ -28,6 +29,8 @@ pub struct Derived {
     pub yellow: usize,
     pub green: usize,
     pub done: usize,
+    /// Open blocking problems (堵点) across the campaign.
+    pub blocking: usize,
 }
 
 impl Derived {
@@ -63,6 +66,11 @@ impl Derived {
             yellow: 0,
             green: 0,
             done: 0,
+            blocking: campaign
+                .tasks
+                .iter()
+                .map(|t| open_blocking(t).count())
+                .sum(),
             lights,
             columns: Vec::new(),
         };
@@ -90,6 +98,11 @@ impl Derived {
                 *state = follow_up::state(state.is_some(), task, self.reviewed_on);
             }
         }
+        self.blocking = campaign
+            .tasks
+            .iter()
+            .map(|t| open_blocking(t).count())
+            .sum();
         self.regroup(campaign, today, lanes, filter, sort);
     }
 

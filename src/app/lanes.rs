@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::light::{LightVerdict, TaskLight};
-use crate::domain::task_facts::is_overdue;
+use crate::domain::task_facts::{is_overdue, open_blocking};
 use crate::domain::{Campaign, Status, Task};
 use crate::i18n::Text;
 
@@ -45,6 +45,8 @@ pub enum Filter {
     LeadUnit(String),
     Sponsor(String),
     Overdue,
+    /// Tasks with an open blocking problem (堵点).
+    Blocking,
 }
 
 impl Filter {
@@ -55,6 +57,7 @@ impl Filter {
             Filter::LeadUnit(u) => task.lead_unit.as_ref() == Some(u),
             Filter::Sponsor(p) => task.leader.as_ref() == Some(p),
             Filter::Overdue => is_overdue(task, today),
+            Filter::Blocking => open_blocking(task).next().is_some(),
         }
     }
 
@@ -64,6 +67,7 @@ impl Filter {
             Filter::Light(l @ (TaskLight::Red | TaskLight::Yellow | TaskLight::Green)) => l.word(),
             Filter::Light(TaskLight::Done) => Text::new("已销号", "crossed off"),
             Filter::Overdue => Text::new("已超时限", "overdue"),
+            Filter::Blocking => Text::new("有堵点", "blocking problem (堵点)"),
             Filter::Category(id) => {
                 let c = campaign.category(id);
                 let zh = c.map_or(id.clone(), |c| c.name.clone());
@@ -90,6 +94,7 @@ impl Filter {
             Filter::Light(TaskLight::Yellow),
             Filter::Light(TaskLight::Green),
             Filter::Overdue,
+            Filter::Blocking,
         ];
         out.extend(
             campaign

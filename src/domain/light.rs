@@ -168,6 +168,12 @@ fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
             push_by_rule(rules.overdue_problem, reason, &mut red, &mut yellow);
         }
     }
+    for (n, p) in task.problems.iter().enumerate() {
+        if k.problem_open(p) && p.blocking {
+            let reason = Reason::Blocking(n);
+            push_by_rule(rules.blocking_problem, reason, &mut red, &mut yellow);
+        }
+    }
     if task.status == Status::NotStarted && today > task.start {
         let reason = Reason::NotStartedLate;
         push_by_rule(rules.not_started_late, reason, &mut red, &mut yellow);
@@ -261,6 +267,7 @@ mod tests {
     fn overdue_problems_follow_the_rule() {
         let mut t = task("T06", "xk", Status::InProgress, "2026-12-09", &[]);
         t.problems = vec![problem("P1", "2026-10-20", Some("2026-11-20"), None)];
+        t.problems[0].blocking = false;
         assert_eq!(light(&t, "2026-11-22").light, TaskLight::Yellow);
         let rules = LightRules {
             overdue_problem: RuleLight::Red,
@@ -278,6 +285,36 @@ mod tests {
             task_light(&t, &rules, date("2026-11-22")).light,
             TaskLight::Green
         );
+    }
+
+    #[test]
+    fn an_open_blocking_problem_follows_its_rule() {
+        let mut t = task("T02", "zjj", Status::Blocked, "2026-12-09", &[]);
+        t.problems = vec![problem("P1", "2026-10-20", None, None)];
+        t.problems[0].blocking = false;
+        assert_eq!(light(&t, "2026-11-22").light, TaskLight::Green);
+        t.problems[0].blocking = true;
+        let v = light(&t, "2026-11-22");
+        assert_eq!(v.light, TaskLight::Yellow);
+        assert_eq!(v.reasons[0].text(&t).zh, "堵点未打通:问题P1");
+        let red = LightRules {
+            blocking_problem: RuleLight::Red,
+            ..LightRules::default()
+        };
+        assert_eq!(
+            task_light(&t, &red, date("2026-11-22")).light,
+            TaskLight::Red
+        );
+        let none = LightRules {
+            blocking_problem: RuleLight::None,
+            ..LightRules::default()
+        };
+        assert_eq!(
+            task_light(&t, &none, date("2026-11-22")).light,
+            TaskLight::Green
+        );
+        t.problems[0].resolved = true;
+        assert_eq!(light(&t, "2026-11-22").light, TaskLight::Green);
     }
 
     #[test]

@@ -81,6 +81,8 @@ pub struct LightRules {
     pub warn_days: i64,
     pub overdue_problem: RuleLight,
     pub not_started_late: RuleLight,
+    /// An open problem with `blocking = true` (a 堵点).
+    pub blocking_problem: RuleLight,
     pub lag_yellow_pts: Option<i64>,
     pub lag_red_pts: Option<i64>,
 }
@@ -91,6 +93,7 @@ impl Default for LightRules {
             warn_days: 3,
             overdue_problem: RuleLight::Yellow,
             not_started_late: RuleLight::Yellow,
+            blocking_problem: RuleLight::Yellow,
             lag_yellow_pts: None,
             lag_red_pts: None,
         }

@@ -20,6 +20,8 @@ pub enum Reason {
     PastDeadline,
     /// The task's n-th problem is past its fix-by date.
     ProblemOverdue(usize),
+    /// The task's n-th problem is open and blocks the work (a 堵点).
+    Blocking(usize),
     NotStartedLate,
     /// Whole points behind the expected progress.
     Behind(i64),
@@ -84,6 +86,13 @@ impl Reason {
                     )
                 }
                 None => Text::new("问题超期未解决", "problem past its fix-by date"),
+            },
+            Reason::Blocking(n) => match task.problems.get(n) {
+                Some(p) => {
+                    let text = &p.text;
+                    tr!("堵点未打通:{text}", "blocking problem (堵点) open: {text}")
+                }
+                None => Text::new("堵点未打通", "blocking problem (堵点) open"),
             },
             Reason::NotStartedLate => {
                 let start = md(task.start);

@@ -60,6 +60,12 @@ pub fn open_problems(task: &Task) -> impl Iterator<Item = &Problem> {
     task.problems.iter().filter(|p| !p.resolved)
 }
 
+/// Open blocking problems (堵点) of a task not yet crossed off.
+pub fn open_blocking(task: &Task) -> impl Iterator<Item = &Problem> {
+    let live = task.status != crate::domain::Status::Done;
+    open_problems(task).filter(move |p| live && p.blocking)
+}
+
 /// Open problems past their fix-by date.
 pub fn overdue_problems(task: &Task, today: NaiveDate) -> impl Iterator<Item = &Problem> {
     open_problems(task).filter(move |p| p.due.is_some_and(|d| d < today))

@@ -10,6 +10,7 @@ use crate::domain::countdown::{next_checkpoint, phase, phase_text};
 use crate::domain::leaderboard::{Leaderboard, rank_text, rate, unit_tally};
 use crate::domain::light::{TaskLight, task_light};
 use crate::domain::pledge::{pledge_line_numbered, pledges_due};
+use crate::domain::task_facts::open_blocking;
 use crate::domain::{RateMode, Review};
 use crate::i18n::{Lang, Text};
 use crate::tr;
@@ -101,6 +102,7 @@ fn headline(c: &Campaign, today: NaiveDate, lang: Lang) -> Vec<String> {
     } else {
         format!("{}%", rate(done, due).round())
     };
+    let k: usize = c.tasks.iter().map(|t| open_blocking(t).count()).sum();
     let mut lines = vec![
         when,
         tr!(
@@ -115,6 +117,9 @@ fn headline(c: &Campaign, today: NaiveDate, lang: Lang) -> Vec<String> {
         )
         .get(lang)
         .to_owned(),
+        tr!("堵点 {k} 个", "blocking problems (堵点): {k}")
+            .get(lang)
+            .to_owned(),
     ];
     let invested: Vec<f64> = c.tasks.iter().filter_map(|t| t.investment).collect();
     if !invested.is_empty() {

@@ -11,7 +11,7 @@ use crate::domain::Status;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::due_label;
-use crate::domain::task_facts::next_milestone;
+use crate::domain::task_facts::{next_milestone, open_blocking};
 use crate::i18n::{Lang, Text};
 use crate::ui::theme::Glyphs;
 
@@ -47,6 +47,11 @@ pub fn follow_up_mark(state: FollowUp, lang: Lang, glyphs: &Glyphs) -> String {
         FollowUp::Due => word.get(lang).to_owned(),
         FollowUp::Issued => format!("{}{}", word.get(lang), glyphs.done),
     }
+}
+
+/// `堵` (`BLK`): the task has an open blocking problem (a 堵点).
+pub fn blocking_mark() -> Text {
+    Text::new("堵", "BLK")
 }
 
 /// The mark's style: loud while due, quiet once issued.
@@ -115,12 +120,22 @@ pub fn card_lines(
             let style = if selected { style.patch(base) } else { style };
             Span::styled(mark, style)
         });
-    let mark_width = follow_up.as_ref().map_or(0, |m| m.width() + 1);
+    // `堵`: an open blocking problem (a 堵点) holds the task up.
+    let blocked = open_blocking(task).next().is_some().then(|| {
+        let style = ctx
+            .theme
+            .light(TaskLight::Yellow)
+            .add_modifier(Modifier::BOLD);
+        let style = if selected { style.patch(base) } else { style };
+        Span::styled(blocking_mark().get(lang).to_owned(), style)
+    });
+    let marks: Vec<Span> = follow_up.into_iter().chain(blocked).collect();
+    let mark_width: usize = marks.iter().map(|m| m.width() + 1).sum();
     let mut title_line = vec![Span::styled(
         marker.to_owned(),
         base.add_modifier(Modifier::BOLD),
     )];
-    if let Some(mark) = &follow_up {
+    for mark in &marks {
         title_line.push(mark.clone());
         title_line.push(Span::styled(" ", base));
     }
@@ -133,7 +148,7 @@ pub fn card_lines(
             Span::styled(marker.to_owned(), base.add_modifier(Modifier::BOLD)),
             light.clone(),
         ];
-        if let Some(mark) = follow_up {
+        for mark in marks {
             title_line.push(Span::styled(" ", base));
             title_line.push(mark);
         }

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -89,6 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
         }
         second.push(Span::styled(text.get(lang).to_owned(), style));
     }
+    let after_counts = second.len();
     if model.sort != Sort::File {
         let label = model.sort.label();
         let (zh, en) = (&label.zh, &label.en);
@@ -132,6 +133,21 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
             format!("  [{}]", label.get(lang)),
             ctx.theme.key(),
         ));
+    }
+    // The 堵点 count stands beside the lights when the line still has room for it whole (the
+    // cards say 堵 either way).
+    if d.blocking > 0 {
+        let n = d.blocking;
+        let text = tr!(" 堵点{n}", " BLK {n}");
+        let text = text.get(lang).to_owned();
+        let used: usize = second.iter().map(Span::width).sum();
+        if used + width(&text) <= usize::from(area.width) {
+            let style = ctx
+                .theme
+                .light(TaskLight::Yellow)
+                .add_modifier(Modifier::BOLD);
+            second.insert(after_counts, Span::styled(text, style));
+        }
     }
     if area.height >= 2 {
         let [a, b] = area.layout(&ratatui::layout::Layout::vertical([

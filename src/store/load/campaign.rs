@@ -39,6 +39,7 @@ const LIGHT_KEYS: &[&str] = &[
     "warn_days",
     "overdue_problem",
     "not_started_late",
+    "blocking_problem",
     "lag_yellow_pts",
     "lag_red_pts",
 ];
@@ -277,6 +278,9 @@ pub fn read_rules(root: &Entry, f: &mut Findings) -> Rules {
             }
             if let Some(v) = rule_light(&e, f, "not_started_late") {
                 light.not_started_late = v;
+            }
+            if let Some(v) = rule_light(&e, f, "blocking_problem") {
+                light.blocking_problem = v;
             }
             light.lag_yellow_pts = e.int_in(f, "lag_yellow_pts", false, 0, 100);
             light.lag_red_pts = e.int_in(f, "lag_red_pts", false, 0, 100);
