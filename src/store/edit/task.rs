@@ -260,6 +260,10 @@ impl CampaignFile {
 
     pub fn set_priority(&mut self, id: &str, priority: u8) -> Result<(), Refusal> {
         let index = self.find(id)?;
+        if self.campaign.tasks[index].priority == priority {
+            // Already so (a task without the key has the default): nothing to write.
+            return Ok(());
+        }
         self.patch_task(index, |table| {
             patch::set(table, "priority", i64::from(priority));
             Ok(())
@@ -276,7 +280,19 @@ impl CampaignFile {
         by: Option<&str>,
     ) -> Result<(), Refusal> {
         let index = self.find(id)?;
-        let had = self.campaign.tasks[index].light_override.is_some();
+        let current = self.campaign.tasks[index].light_override.as_ref();
+        let unchanged = match (current, light) {
+            (Some(o), Some((light, reason, until))) => {
+                o.light == light && o.reason == reason && o.until == until
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if unchanged {
+            // Already so: no rewrite, and no history line saying it was set again.
+            return Ok(());
+        }
+        let had = current.is_some();
         let event = match light {
             Some((light, reason, until)) => Some(Event::LightSet {
                 light,
