@@ -79,6 +79,7 @@ pub fn run(
             | Edit::Tick { .. }
             | Edit::Note { .. }
             | Edit::Pledge(_)
+            | Edit::CheckPledge { .. }
             | Edit::FollowUp { .. }
     );
     if let (true, Some(who)) = (writes_by, &by)
