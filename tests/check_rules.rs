@@ -448,6 +448,48 @@ fn status_and_light_rules() {
     assert!(findings(&t).0);
 }
 
+/// A sign-off kept by a task that is not crossed off (issue 23, defect 8): an error on each
+/// key, naming the fix; a crossed-off task with both loads.
+#[test]
+fn a_sign_off_on_a_task_not_crossed_off_is_an_error() {
+    let kept = with(
+        "owner = \"p2\"",
+        "owner = \"p2\"\nclosed_on = 2026-11-20\nclosed_by = \"p1\"",
+    );
+    let (loaded, list) = findings(&kept);
+    assert!(!loaded, "{list:#?}");
+    let hits: Vec<&Diagnostic> = list
+        .iter()
+        .filter(|d| d.message.en.contains("not crossed off"))
+        .collect();
+    assert_eq!(hits.len(), 2, "{list:#?}");
+    for (d, key) in hits.iter().zip(["closed_on = ", "closed_by = "]) {
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(d.line, line_of(&kept, key), "{d:#?}");
+        assert!(d.column > 1, "{d:#?}");
+        assert!(d.subject.as_ref().unwrap().en.contains("T01"), "{d:#?}");
+        let hint = d.hint.as_ref().unwrap();
+        assert!(hint.en.contains("remove them") || hint.en.contains("remove closed_on"));
+        assert!(hint.en.contains("cross the task off again"), "{hint:?}");
+        assert!(hint.zh.contains("重新销号"), "{hint:?}");
+    }
+    // One of the two alone is as wrong.
+    expect(
+        &with("owner = \"p2\"", "owner = \"p2\"\nclosed_by = \"p1\""),
+        Severity::Error,
+        "closed_by = ",
+        "not crossed off",
+    );
+    // Crossed off, every milestone done: both belong there.
+    let done = with("done = false }", "done = true, done_on = 2026-11-20 }")
+        .replace("status = \"in_progress\"", "status = \"done\"")
+        .replace(
+            "owner = \"p2\"",
+            "owner = \"p2\"\nclosed_on = 2026-11-20\nclosed_by = \"p1\"",
+        );
+    assert!(findings(&done).0, "{:#?}", findings(&done).1);
+}
+
 #[test]
 fn file_level_errors() {
     expect("", Severity::Error, "", "the file is empty");

@@ -262,6 +262,61 @@ fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     );
 }
 
+/// T12 (待销号) crossed off at A and moved back to 推进中 at B: the status is recorded both
+/// ways. Settled at `site` keeping `key`'s side, the task is coherent: a task not crossed off
+/// has no `closed_on`/`closed_by`, a crossed-off one has both, and `check` passes.
+/// With `b_first`, B's move reaches the remote first and A merges it (the file keeps A's
+/// crossing off, the record B's status); else B merges A's.
+fn settle_crossed_off_against_reopened(b_first: bool, site: char, key: char) -> String {
+    let w = World::new(|t| t);
+    w.edit_ok(
+        &w.a,
+        &["move", "qinglan.toml", "T12", "done", "--by", "li_mx"],
+    );
+    w.edit_ok(
+        &w.b,
+        &[
+            "move",
+            "qinglan.toml",
+            "T12",
+            "in_progress",
+            "--by",
+            "zhao_dh",
+        ],
+    );
+    if b_first {
+        w.sync_ok(&w.b);
+    }
+    w.round();
+    let dir = if site == 'a' { &w.a } else { &w.b };
+    settle_on_the_board(dir, key);
+    let (text, check) = w.round();
+    assert!(!text.contains("[[conflicts]]"), "{check}");
+    let t12 = in_task(&text, "T12").to_owned();
+    let done = t12.contains("status     = \"done\"") || t12.contains("status     = \"已销号\"");
+    let closed = (t12.contains("closed_on"), t12.contains("closed_by"));
+    assert_eq!(closed, (done, done), "coherent after settling:\n{t12}");
+    t12
+}
+
+#[test]
+fn settling_a_status_conflict_either_way_leaves_a_coherent_task() {
+    let mut statuses = Vec::new();
+    for b_first in [false, true] {
+        for site in ['a', 'b'] {
+            for key in ['m', 't'] {
+                let t12 = settle_crossed_off_against_reopened(b_first, site, key);
+                statuses.push(t12.contains("已销号") || t12.contains("\"done\""));
+            }
+        }
+    }
+    // Each site may keep either side: both outcomes are reachable.
+    assert!(
+        statuses.contains(&true) && statuses.contains(&false),
+        "{statuses:?}"
+    );
+}
+
 #[test]
 fn a_crlf_file_stays_crlf() {
     let w = World::new(|t| t.replace('\n', "\r\n"));
@@ -612,12 +667,17 @@ fn progress_85_at_a_and_90_at_b(w: &World) {
 /// Opens the board (in English) on the campaign in `dir`, which asks at once to settle its
 /// conflicts, and settles them as the board does with `t` (take theirs), saving.
 fn take_theirs_on_the_board(dir: &Path) {
+    settle_on_the_board(dir, 't');
+}
+
+/// The same, settled with `key` (`m` keep mine, `t` take theirs).
+fn settle_on_the_board(dir: &Path, key: char) {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     let file = CampaignFile::open(&dir.join("qinglan.toml"), Today::Date(day)).expect("opens");
     let mut model = Model::new(file, day, bairi::i18n::Lang::En);
     assert_eq!(model.view, View::Conflicts, "asked on open");
     assert_eq!(
-        update(&mut model, Action::Type('t'), day),
+        update(&mut model, Action::Type(key), day),
         vec![Effect::Save]
     );
     assert!(support::save_now(&mut model), "saved");

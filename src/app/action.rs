@@ -17,6 +17,8 @@ pub enum Action {
     PageDown,
     MoveNext,
     MovePrevious,
+    /// Choose a status from a list and set it in one step.
+    SetStatus,
     Open,
     Close,
     Quit,
@@ -90,6 +92,7 @@ impl Action {
         Action::PageDown,
         Action::MoveNext,
         Action::MovePrevious,
+        Action::SetStatus,
         Action::Open,
         Action::Close,
         Action::Note,
@@ -146,6 +149,7 @@ impl Action {
             Action::PageDown => "page_down",
             Action::MoveNext => "move_right",
             Action::MovePrevious => "move_left",
+            Action::SetStatus => "set_status",
             Action::Open => "open",
             Action::Close => "close",
             Action::Quit => "quit",
@@ -221,6 +225,10 @@ impl Action {
             Action::MovePrevious => {
                 Text::new("卡片移到上一状态", "move the card to the previous status")
             }
+            Action::SetStatus => Text::new(
+                "选择状态,一步设好(只记一条历史)",
+                "choose a status and set it in one step (one history line)",
+            ),
             Action::Open => Text::new("查看详情", "open the details"),
             Action::Close => Text::new(
                 "关闭当前视图 / 取消进行中的同步",

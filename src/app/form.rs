@@ -62,6 +62,10 @@ pub struct Field {
     /// Holds the value it was opened with, untouched: the first character typed replaces it
     /// (drawn highlighted, like selected text).
     pub fresh: bool,
+    /// The value it was opened with, as the file holds it: the input shows it made inert,
+    /// and a field left as it opened gives this back, so what was not changed is stored as
+    /// it was written (never cleaned or trimmed on the way back).
+    pub original: String,
 }
 
 impl Field {
@@ -73,6 +77,7 @@ impl Field {
             required,
             input: TextInput::new(value),
             fresh: !value.is_empty(),
+            original: value.to_owned(),
         }
     }
 }

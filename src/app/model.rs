@@ -53,6 +53,8 @@ pub enum PickerMode {
     Jump,
     /// Who is editing: the file's `[[people]]`.
     Author,
+    /// `M`: the status of task (index) to set in one step.
+    Status(usize),
 }
 
 /// Everything the screen shows is a function of this.

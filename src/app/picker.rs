@@ -13,6 +13,7 @@ pub enum Choice {
     Task(usize),
     Filter(Filter),
     Person(String),
+    Status(crate::domain::Status),
 }
 
 /// The matching lines for what was typed: tasks by title, short title, id, sponsor and
@@ -58,6 +59,10 @@ pub fn results(model: &Model, max: usize) -> Vec<(Choice, String)> {
             })
             .take(max)
             .map(|(i, t)| (Choice::Task(i), format!("{} {}", t.id, t.title)))
+            .collect(),
+        PickerMode::Status(index) => super::update::status::lines(model, index, &query)
+            .into_iter()
+            .take(max)
             .collect(),
         PickerMode::Author => super::who::people(model, &query)
             .into_iter()
@@ -141,6 +146,8 @@ pub fn input(model: &mut Model, action: Action) {
             match chosen {
                 Some((Choice::Person(id), _)) => super::who::chosen(model, id),
                 Some((Choice::Task(index), _)) => model.reveal_task(index),
+                // Chosen in `update::status` (it edits); nothing to do here.
+                Some((Choice::Status(_), _)) => {}
                 Some((Choice::Filter(filter), _)) => {
                     let label = filter.label(model.campaign());
                     model.filter = Some(filter);
@@ -179,5 +186,9 @@ pub fn title(mode: PickerMode, lang: Lang) -> &'static str {
         (PickerMode::Search, Lang::En) => "Find a task (title, short title, id, sponsor, units)",
         (PickerMode::Filter, Lang::Zh) => "筛选(灯色、分类、牵头单位、包保领导、超时限)",
         (PickerMode::Filter, Lang::En) => "Filter (light, category, lead unit, sponsor, overdue)",
+        (PickerMode::Status(_), Lang::Zh) => "设置状态:一步到位,只记一条历史(✗ 不符合销号规则)",
+        (PickerMode::Status(_), Lang::En) => {
+            "Set the status in one step, one history line (✗: the sign-off rules forbid it)"
+        }
     }
 }

@@ -17,6 +17,7 @@ mod pledge;
 mod review;
 mod settle;
 mod standup;
+pub mod status;
 pub mod store;
 mod typing;
 mod undo;
@@ -112,7 +113,11 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
     if model.form.is_some() {
         return form_input(model, action);
     }
-    if model.picker.is_some() {
+    if let Some(picker) = &model.picker {
+        if let (PickerMode::Status(index), Action::Field(FieldKey::Submit)) = (picker.mode, action)
+        {
+            return status::submit(model, index);
+        }
         picker::input(model, action);
         return Vec::new();
     }
@@ -198,6 +203,7 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::MoveNext => move_card(model, true),
         Action::MovePrevious => move_card(model, false),
+        Action::SetStatus => status::open(model),
         Action::Note => open_for(model, |task| Purpose::Note { task }),
         Action::Problem => open_for(model, |task| Purpose::Problem { task }),
         Action::Progress => open_for(model, |task| Purpose::Progress { task }),

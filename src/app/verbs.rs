@@ -94,10 +94,7 @@ pub fn edit(model: &mut Model, edit: Edit) -> Result<(Made, Vec<Effect>), Text> 
     let applied = model.store.apply(&edit, &stamp).map_err(|r| r.message())?;
     let Some(undo) = applied.undo else {
         // Already so: no undo step that would undo nothing, and no "u 撤销" to offer.
-        return Err(Text::new(
-            "没有变化:本来就是这样",
-            "nothing changed: it already was so",
-        ));
+        return Err(nothing_changed());
     };
     model.undo.push(undo);
     if model.undo.len() > UNDO_DEPTH {
@@ -113,6 +110,14 @@ pub fn edit(model: &mut Model, edit: Edit) -> Result<(Made, Vec<Effect>), Text> 
     Ok((applied.made, effects))
 }
 
+/// What an edit that found things already so says (the board and the command line alike).
+pub fn nothing_changed() -> Text {
+    Text::new(
+        "没有变化:本来就是这样",
+        "nothing changed: it already was so",
+    )
+}
+
 fn get<'a>(values: &'a [(&'static str, Value)], key: &str) -> &'a Value {
     values
         .iter()
@@ -120,8 +125,24 @@ fn get<'a>(values: &'a [(&'static str, Value)], key: &str) -> &'a Value {
         .map_or(&Value::Empty, |(_, v)| v)
 }
 
-/// Carries out a checked form. `Err` keeps the form open with the reason.
+/// Carries out a checked form. `Err` keeps the form open with the reason; a form that
+/// changes nothing closes and says so (nothing is written, nothing to undo).
 pub fn submit(
+    model: &mut Model,
+    purpose: Purpose,
+    values: &[(&'static str, Value)],
+) -> Result<Vec<Effect>, Text> {
+    match carry_out(model, purpose, values) {
+        Err(why) if why == nothing_changed() => {
+            model.form = None;
+            model.say(super::message::Tone::Info, why);
+            Ok(Vec::new())
+        }
+        done => done,
+    }
+}
+
+fn carry_out(
     model: &mut Model,
     purpose: Purpose,
     values: &[(&'static str, Value)],

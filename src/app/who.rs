@@ -32,6 +32,7 @@ fn edits(action: Action) -> bool {
         action,
         Action::MoveNext
             | Action::MovePrevious
+            | Action::SetStatus
             | Action::Note
             | Action::Tick
             | Action::Problem

@@ -79,6 +79,7 @@ pub fn run(
             | Edit::Tick { .. }
             | Edit::Note { .. }
             | Edit::Pledge(_)
+            | Edit::CheckPledge { .. }
             | Edit::FollowUp { .. }
     );
     if let (true, Some(who)) = (writes_by, &by)
@@ -172,10 +173,7 @@ pub fn run(
         }
         // Already so, as the board says: the file is what was asked, and is not written.
         Ok(None) => {
-            let same = Text::new(
-                "没有变化:本来就是这样",
-                "nothing changed: it already was so",
-            );
+            let same = crate::app::verbs::nothing_changed();
             let _ = writeln!(out, "{}", same.get(lang));
             0
         }

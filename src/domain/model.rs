@@ -282,6 +282,8 @@ pub struct Commitment {
     pub kept_on: Option<NaiveDate>,
     /// The day it was checked at a review and found broken (`kept` stays false).
     pub broken_on: Option<NaiveDate>,
+    /// Its history: each verdict corrected (`践诺→未践诺`), one line each.
+    pub log: Vec<LogEntry>,
 }
 
 /// What a published leaderboard was: the biweekly contest (竞赛) or the monthly review (督评).

@@ -119,6 +119,7 @@ mod tests {
             task: None,
             kept_on: None,
             broken_on: broken.map(date),
+            log: Vec::new(),
         }
     }
 

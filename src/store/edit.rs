@@ -10,6 +10,7 @@ pub mod apply;
 pub mod patch;
 pub mod pledge;
 pub mod publish;
+pub mod sign_off;
 pub mod splice;
 pub mod task;
 pub mod task_fields;

@@ -280,6 +280,11 @@ impl CampaignFile {
             Err(NotMerged::Conflicts(conflicts)) => return Err(SaveError::Conflicts(conflicts)),
             Err(NotMerged::Unreadable) => return Err(SaveError::ChangedOnDisk),
         };
+        // A status settled one way keeps a sign-off that agrees with it.
+        let text = match keep {
+            Some(_) => self.coherent_sign_offs(text, &theirs_text),
+            None => text,
+        };
         // What is on disk now is the common base should this write fail and be retried.
         let from_theirs = Splice::between(&theirs_text, &text);
         // Only the merged text is needed from here on: at 10,000 tasks each copy is 8 MB.
@@ -296,6 +301,21 @@ impl CampaignFile {
         self.changed = Changed::All;
         self.generation += 1;
         Ok(())
+    }
+
+    /// The tasks I changed in `merged`, their sign-offs made to agree with their status
+    /// (a crossed-off task settled back to 推进中 loses its `closed_on`, say); a sign-off to
+    /// restore comes from my version of the task, else theirs.
+    fn coherent_sign_offs(&self, merged: String, theirs: &str) -> String {
+        use crate::store::edit::sign_off::{coherent_text, in_text};
+        let ids: Vec<String> = self
+            .touched
+            .iter()
+            .filter_map(|&i| self.campaign.tasks.get(i).map(|t| t.id.clone()))
+            .collect();
+        coherent_text(&merged, &ids, |id| {
+            in_text(&self.text, id).or(in_text(theirs, id))
+        })
     }
 
     /// What a save that failed on a copy of this file (in the store worker) learnt, kept

@@ -152,6 +152,16 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
     }
 }
 
+/// A status the sign-off rules forbid, in the status chooser: drawn dimmed.
+fn forbidden(ctx: &Ctx, picker: &Picker, choice: &crate::app::picker::Choice) -> bool {
+    match (picker.mode, choice) {
+        (PickerMode::Status(index), crate::app::picker::Choice::Status(status)) => {
+            crate::app::update::status::forbidden(ctx.model, index, *status).is_some()
+        }
+        _ => false,
+    }
+}
+
 pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) {
     let area = super::popup_area(area, 72, 16);
     super::clear_popup(frame, area);
@@ -164,7 +174,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) 
     let prompt = Rect::new(inner.x, inner.y, inner.width, 1);
     let mark = match picker.mode {
         PickerMode::Jump => ":",
-        PickerMode::Author => ">",
+        PickerMode::Author | PickerMode::Status(_) => ">",
         PickerMode::Search | PickerMode::Filter => "/",
     };
     frame.render_widget(Paragraph::new(Line::styled(mark, ctx.theme.key())), prompt);
@@ -183,9 +193,11 @@ pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) 
         .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(n, (_, label))| {
+        .map(|(n, (choice, label))| {
             let style = if n == picker.pick {
                 ctx.theme.selected()
+            } else if forbidden(ctx, picker, choice) {
+                ctx.theme.dim()
             } else {
                 Style::new()
             };

@@ -42,7 +42,8 @@ fn check_field(
     field: &Field,
     today: Option<NaiveDate>,
 ) -> Result<Value, Text> {
-    let raw = field.input.text().trim();
+    let typed = field.input.text();
+    let raw = typed.trim();
     let label = &field.label;
     if raw.is_empty() {
         return if field.required {
@@ -55,7 +56,12 @@ fn check_field(
         };
     }
     match field.kind {
-        Kind::Text => Ok(Value::Text(raw.to_owned())),
+        // Text is stored as typed (not trimmed), and a field left as it opened gives back
+        // what the file holds, byte for byte (the input shows it made inert).
+        Kind::Text if typed == crate::sanitize::inert(&field.original) => {
+            Ok(Value::Text(field.original.clone()))
+        }
+        Kind::Text => Ok(Value::Text(typed.to_owned())),
         Kind::Date => today
             .map_or_else(|| parse_date(raw), |t| dates::parse(raw, t))
             .map(Value::Date)

@@ -22,6 +22,7 @@ impl Default for Keymap {
             (Action::PageDown, vec![Key::plain(PageDown)]),
             (Action::MoveNext, vec![Key::char('>'), Key::char('L')]),
             (Action::MovePrevious, vec![Key::char('<'), Key::char('H')]),
+            (Action::SetStatus, vec![Key::char('M')]),
             (Action::Open, vec![Key::plain(Enter)]),
             (Action::Close, vec![Key::plain(Esc)]),
             (Action::Note, vec![Key::char('n')]),

@@ -93,6 +93,19 @@ pub(super) fn move_card(model: &mut Model, forward: bool) -> Vec<Effect> {
         model.say(Tone::Warning, text);
         return Vec::new();
     };
+    set_card_status(model, index, target)
+}
+
+/// Sets task `index`'s status to `target` in one edit (one history line), the sign-off
+/// rules applying; the card stays selected in its new column.
+pub(super) fn set_card_status(
+    model: &mut Model,
+    index: usize,
+    target: crate::domain::Status,
+) -> Vec<Effect> {
+    let Some(task) = model.campaign().tasks.get(index) else {
+        return Vec::new();
+    };
     let id = task.id.clone();
     let (today, by) = (model.today, model.author.clone());
     let change = Edit::Status {

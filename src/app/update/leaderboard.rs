@@ -72,6 +72,7 @@ fn acts_on_a_task(action: Action) -> bool {
         action,
         Action::MoveNext
             | Action::MovePrevious
+            | Action::SetStatus
             | Action::Note
             | Action::Problem
             | Action::Progress

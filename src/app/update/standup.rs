@@ -83,6 +83,7 @@ pub(super) fn standup(model: &mut Model, action: Action) -> Vec<Effect> {
                         | Action::Problem
                         | Action::MoveNext
                         | Action::MovePrevious
+                        | Action::SetStatus
                         | Action::FollowUp
                 ) =>
         {

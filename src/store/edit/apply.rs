@@ -85,7 +85,8 @@ pub enum Edit {
         note: Option<String>,
     },
     AddPledge(NewPledge),
-    /// Pledge `number` (from 1) kept or broken.
+    /// Pledge `number` (from 1) kept or broken; a verdict already given the other way is
+    /// corrected, and recorded in the pledge's history.
     CheckPledge {
         number: usize,
         kept: bool,
@@ -218,7 +219,7 @@ impl CampaignFile {
                 .map(|n| Made::Number(n as usize)),
             Edit::AddPledge(pledge) => self.add_pledge(pledge, today).map(Made::Number),
             Edit::CheckPledge { number, kept } => {
-                self.check_pledge(*number, *kept, today).map(nothing)
+                self.check_pledge(*number, *kept, today, by).map(nothing)
             }
             Edit::SettleConflicts(keep) => self.settle_conflicts(*keep).map(nothing),
         }

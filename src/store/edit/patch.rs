@@ -11,11 +11,42 @@ pub fn task_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table>
         .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
 }
 
+/// Whether two values say the same thing, however each is written (`'a'` and `"a"`, `2`
+/// and `2.0`): setting a value to what it already is leaves its text alone.
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(a), Value::String(b)) => a.value() == b.value(),
+        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
+        (Value::Datetime(a), Value::Datetime(b)) => a.value() == b.value(),
+        (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
+        (Value::Float(_) | Value::Integer(_), Value::Float(_) | Value::Integer(_)) => {
+            number(a) == number(b)
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(a, b)| same(a, b))
+        }
+        (Value::InlineTable(a), Value::InlineTable(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => false,
+    }
+}
+
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Integer(i) => Some(*i.value() as f64),
+        Value::Float(f) => Some(*f.value()),
+        _ => None,
+    }
+}
+
 /// Sets `key` to `value`, keeping the old value's surroundings (spacing, trailing comment);
-/// a new key goes after the last plain key-value of the table.
+/// a new key goes after the last plain key-value of the table. A value already so is left
+/// as it is written.
 pub fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
     let mut value = value.into();
     match table.get_mut(key) {
+        Some(Item::Value(old)) if same(old, &value) => {}
         Some(Item::Value(old)) => {
             *value.decor_mut() = old.decor().clone();
             *old = value;
@@ -41,6 +72,9 @@ pub fn set_inline(
 ) {
     let mut value = value.into();
     if let Some(old) = table.get_mut(key) {
+        if same(old, &value) {
+            return;
+        }
         *value.decor_mut() = old.decor().clone();
         *old = value;
         return;

@@ -4,11 +4,18 @@
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Table};
 
+use crate::domain::LogEntry;
 use crate::i18n::Text;
 use crate::store::edit::date_value;
 use crate::store::edit::patch;
 use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
+
+/// The verdicts as the file's history words them.
+const KEPT: &str = "践诺";
+const BROKEN: &str = "未践诺";
+/// The `kind` of a pledge's history line.
+pub const HISTORY_KIND: &str = "承诺";
 
 /// A pledge to record; `due` defaults to the next checkpoint after today.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,11 +40,12 @@ impl CampaignFile {
     /// Appends a `[[commitments]]` entry made today; returns its number (from 1).
     pub fn add_pledge(&mut self, p: &NewPledge, today: NaiveDate) -> Result<usize, Refusal> {
         let unit = p.unit.trim();
-        let text = p.text.trim();
+        // Stored as typed; only an empty text is refused.
+        let text = p.text.as_str();
         if self.campaign.unit(unit).is_none() {
             return Err(Refusal(tr!("没有单位 {unit}", "there is no unit {unit}")));
         }
-        if text.is_empty() {
+        if text.trim().is_empty() {
             return Err(Refusal(Text::new(
                 "承诺内容不能为空",
                 "the pledge needs a text",
@@ -75,8 +83,16 @@ impl CampaignFile {
         Ok(self.campaign.commitments.len())
     }
 
-    /// Marks pledge `n` (from 1) kept (`kept_on` today) or broken (`broken_on` today).
-    pub fn check_pledge(&mut self, n: usize, kept: bool, today: NaiveDate) -> Result<(), Refusal> {
+    /// Marks pledge `n` (from 1) kept (`kept_on` today) or broken (`broken_on` today). A
+    /// pledge already so is left alone; a verdict the other way is corrected (the other
+    /// date goes) and the pledge's `log` records it (`践诺→未践诺`), by `by`.
+    pub fn check_pledge(
+        &mut self,
+        n: usize,
+        kept: bool,
+        today: NaiveDate,
+        by: Option<&str>,
+    ) -> Result<(), Refusal> {
         let total = self.campaign.commitments.len();
         let Some(pledge) = n
             .checked_sub(1)
@@ -87,11 +103,22 @@ impl CampaignFile {
                 "there is no pledge {n} (there are {total})"
             )));
         };
-        if pledge.kept || pledge.broken_on.is_some() {
-            return Err(Refusal(tr!(
-                "第{n}条承诺已经核查过",
-                "pledge {n} has already been checked"
-            )));
+        let checked = pledge.kept || pledge.broken_on.is_some();
+        if checked && pledge.kept == kept {
+            // Already so: nothing to write.
+            return Ok(());
+        }
+        let correction = checked.then(|| {
+            let word = |kept: bool| if kept { KEPT } else { BROKEN };
+            LogEntry {
+                date: today,
+                text: format!("{}→{}", word(pledge.kept), word(kept)),
+                by: by.map(str::to_owned),
+                kind: Some(HISTORY_KIND.to_owned()),
+            }
+        });
+        if correction.is_some() {
+            self.check_by(by)?;
         }
         let mut doc: DocumentMut = self.text().parse().map_err(|_| {
             Refusal(Text::new(
@@ -113,8 +140,13 @@ impl CampaignFile {
         patch::set(table, "kept", kept);
         if kept {
             patch::set(table, "kept_on", today);
+            patch::remove(table, "broken_on");
         } else {
             patch::set(table, "broken_on", today);
+            patch::remove(table, "kept_on");
+        }
+        if let Some(entry) = &correction {
+            super::record(table, entry);
         }
         self.adopt(doc.to_string(), Text::new("修改未保存", "not changed"))
     }

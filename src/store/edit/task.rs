@@ -163,6 +163,7 @@ impl CampaignFile {
         if let Some(owner) = &new.owner {
             crate::store::edit::verify::unit(&self.campaign, owner)?;
         }
+        self.no_second_order(index, &new)?;
         if let Some(person) = &new.coordinator {
             crate::store::edit::verify::person(&self.campaign, person)?;
         }
@@ -201,6 +202,33 @@ impl CampaignFile {
             Ok(())
         })?;
         Ok(pid)
+    }
+
+    /// Refuses a follow-up order (督办) for a unit that already has one open on the task,
+    /// naming that order: one order is chased at a time.
+    fn no_second_order(&self, index: usize, new: &NewProblem) -> Result<(), Refusal> {
+        use crate::domain::follow_up::KIND;
+        if new.kind.as_deref() != Some(KIND) {
+            return Ok(());
+        }
+        let task = &self.campaign.tasks[index];
+        let Some(open) = task
+            .problems
+            .iter()
+            .find(|p| !p.resolved && p.kind.as_deref() == Some(KIND) && p.owner == new.owner)
+        else {
+            return Ok(());
+        };
+        let (id, pid) = (&task.id, &open.id);
+        let unit = open.owner.as_deref().map_or_else(String::new, |u| {
+            let name = self.campaign.unit(u).map_or(u, |x| x.name.as_str());
+            crate::sanitize::inert(name)
+        });
+        let due = open.due.map(|d| d.to_string()).unwrap_or_default();
+        Err(Refusal(tr!(
+            "{id} 已有未解决的督办 {pid}({unit},限期 {due}),不再重复下达;如需改动,请先解决它",
+            "{id} already has an open follow-up order {pid} ({unit}, fix by {due}); no second one is issued: resolve it first to issue another"
+        )))
     }
 
     /// Resolves a problem with its result (which joins the results list), noting it in the
@@ -260,6 +288,10 @@ impl CampaignFile {
 
     pub fn set_priority(&mut self, id: &str, priority: u8) -> Result<(), Refusal> {
         let index = self.find(id)?;
+        if self.campaign.tasks[index].priority == priority {
+            // Already so (a task without the key has the default): nothing to write.
+            return Ok(());
+        }
         self.patch_task(index, |table| {
             patch::set(table, "priority", i64::from(priority));
             Ok(())
@@ -276,7 +308,19 @@ impl CampaignFile {
         by: Option<&str>,
     ) -> Result<(), Refusal> {
         let index = self.find(id)?;
-        let had = self.campaign.tasks[index].light_override.is_some();
+        let current = self.campaign.tasks[index].light_override.as_ref();
+        let unchanged = match (current, light) {
+            (Some(o), Some((light, reason, until))) => {
+                o.light == light && o.reason == reason && o.until == until
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if unchanged {
+            // Already so: no rewrite, and no history line saying it was set again.
+            return Ok(());
+        }
+        let had = current.is_some();
         let event = match light {
             Some((light, reason, until)) => Some(Event::LightSet {
                 light,

@@ -50,21 +50,28 @@ pub struct MilestoneFields {
     pub unit: Option<String>,
 }
 
+/// The priority a task without the key has.
+const DEFAULT_PRIORITY: i64 = 2;
+
+/// Sets an optional text as given (never trimmed or cleaned: stored as typed); empty or
+/// `None` removes the key.
 fn set_opt_str(table: &mut Table, key: &str, value: &Option<String>) {
-    match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+    match value.as_deref().filter(|v| !v.trim().is_empty()) {
         Some(v) => patch::set(table, key, patch::string(v)),
         None => patch::remove(table, key),
     }
 }
 
 pub(in crate::store) fn write_fields(table: &mut Table, f: &TaskFields) {
-    patch::set(table, "title", patch::string(f.title.trim()));
+    patch::set(table, "title", patch::string(&f.title));
     set_opt_str(table, "short", &f.short);
     patch::set(table, "category", patch::string(&f.category));
     set_opt_str(table, "leader", &f.leader);
     set_opt_str(table, "lead_unit", &f.lead_unit);
     set_opt_str(table, "owner", &f.owner);
     match f.priority {
+        // The default on a task that does not write it: left unwritten.
+        Some(DEFAULT_PRIORITY) if !table.contains_key("priority") => {}
         Some(p) => patch::set(table, "priority", p),
         None => patch::remove(table, "priority"),
     }
@@ -97,7 +104,7 @@ impl CampaignFile {
         self.patch_task(self.find(id)?, |table| {
             for m in milestones {
                 let mut inline = InlineTable::new();
-                inline.insert("title", patch::string(m.title.trim()));
+                inline.insert("title", patch::string(&m.title));
                 inline.insert("due", date_value(m.due));
                 inline.insert("done", false.into());
                 if let Some(unit) = &m.unit {
@@ -120,7 +127,7 @@ impl CampaignFile {
             let cell = patch::array_table_mut(table, "milestones", n).ok_or_else(|| {
                 Refusal(tr!("{id} 没有第 {n} 个节点", "{id} has no milestone {n}"))
             })?;
-            patch::set_inline(cell, "title", patch::string(m.title.trim()), None);
+            patch::set_inline(cell, "title", patch::string(&m.title), None);
             patch::set_inline(cell, "due", date_value(m.due), None);
             match &m.unit {
                 Some(unit) => patch::set_inline(cell, "unit", patch::string(unit), None),

@@ -44,10 +44,40 @@ impl CampaignFile {
 
     /// Settles every `[[conflicts]]` record: `Keep::Mine` keeps the values in the file,
     /// `Keep::Theirs` takes the recorded ones; either way the records go.
+    /// Whichever side is kept, a task whose status or sign-off was recorded ends coherent:
+    /// not crossed off, no `closed_on`/`closed_by`; crossed off, its sign-off (the file's,
+    /// else dated today).
     pub fn settle_conflicts(&mut self, keep: crate::store::merge::Keep) -> Result<(), Refusal> {
+        use crate::store::edit::sign_off::{KEYS, SignOff, make_coherent};
         let failure = Text::new("冲突未能处理", "the conflicts could not be settled");
+        let signed: Vec<String> = crate::store::merge::recorded::list(&self.text)
+            .into_iter()
+            .filter(|c| c.key == "status" || KEYS.contains(&c.key.as_str()))
+            .map(|c| c.task)
+            .collect();
+        let before: Option<DocumentMut> = self.text.parse().ok();
         let text = crate::store::merge::recorded::settle(&self.text, keep)
             .ok_or_else(|| Refusal(failure.clone()))?;
+        let text = if signed.is_empty() {
+            text
+        } else {
+            let mut doc: DocumentMut = text.parse().map_err(|_| Refusal(failure.clone()))?;
+            for id in &signed {
+                let kept = before
+                    .as_ref()
+                    .and_then(|b| b.get("tasks")?.as_array_of_tables())
+                    .and_then(|a| {
+                        a.iter()
+                            .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+                    })
+                    .map(SignOff::of)
+                    .unwrap_or_default();
+                if let Some(task) = patch::task_mut(&mut doc, id) {
+                    make_coherent(task, &kept, Some(super::date_value(self.today)));
+                }
+            }
+            crate::store::save::eol::like(&text, doc.to_string())
+        };
         self.adopt(text, failure)
     }
 

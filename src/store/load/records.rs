@@ -20,6 +20,7 @@ const COMMITMENT_KEYS: &[&str] = &[
     "task",
     "kept_on",
     "broken_on",
+    "log",
 ];
 const REVIEW_KEYS: &[&str] = &[
     "checkpoint",
@@ -58,6 +59,7 @@ pub fn read_commitments(
         let task = e.str(f, "task", false);
         let kept_on = e.date(f, "kept_on", false);
         let broken_on = e.date(f, "broken_on", false);
+        let log = super::task_parts::read_log(&e, f, ids);
         for (key, kind, value) in [
             ("unit", IdKind::Unit, &unit),
             ("by", IdKind::Person, &by),
@@ -92,6 +94,7 @@ pub fn read_commitments(
                 task,
                 kept_on,
                 broken_on,
+                log,
             });
         }
     }

@@ -225,6 +225,24 @@ fn read_task(
             f.error(e.value_span("status"), Some(&subject), message, Some(hint));
         }
     }
+    if status.is_some_and(|s| s != Status::Done) {
+        // A sign-off kept by a task that is not crossed off (reopened, or a status
+        // settled the other way): the file contradicts itself.
+        for key in ["closed_on", "closed_by"].into_iter().filter(|k| e.has(k)) {
+            f.error(
+                e.value_span(key),
+                Some(&subject),
+                tr!(
+                    "任务未销号,却有 {key}(销号的日期或人)",
+                    "{key} (the sign-off's date or person) on a task that is not crossed off"
+                ),
+                Some(Text::new(
+                    "删除 closed_on 和 closed_by,或重新销号",
+                    "remove closed_on and closed_by, or cross the task off again",
+                )),
+            );
+        }
+    }
     if let Some(closed) = closed_on.filter(|d| *d > today) {
         f.warn(
             e.value_span("closed_on"),

@@ -1,0 +1,99 @@
+//! `M`: the status chooser. Any status the sign-off rules allow is set in one step, with one
+//! history line (`推进中→待销号`, never through 受阻 on the way as `>` would walk); a status
+//! the rules forbid is listed dimmed with the reason, and refused with it. Like the other
+//! lists: type to narrow it (`待`, `pending`, `done`), ↑↓ choose, Enter sets, Esc cancels.
+
+use super::*;
+use crate::app::picker::Choice;
+use crate::domain::Status;
+use crate::i18n::Lang;
+
+/// Opens the chooser on the selected task.
+pub(super) fn open(model: &mut Model) -> Vec<Effect> {
+    let Some(index) = model.selected() else {
+        model.say(
+            Tone::Warning,
+            Text::new("没有选中的任务", "no task is selected"),
+        );
+        return Vec::new();
+    };
+    // The highlight starts on the current status.
+    let pick = model
+        .campaign()
+        .tasks
+        .get(index)
+        .map_or(0, |t| t.status.index());
+    model.picker = Some(Picker {
+        mode: PickerMode::Status(index),
+        input: crate::app::input::TextInput::default(),
+        pick,
+    });
+    Vec::new()
+}
+
+/// Why task `index` may not take `status` under the sign-off rules, or `None` when it may.
+pub fn forbidden(model: &Model, index: usize, status: Status) -> Option<Text> {
+    let task = model.campaign().tasks.get(index)?;
+    let undone = task.milestones.iter().filter(|m| !m.done).count();
+    let open = task.problems.iter().filter(|p| !p.resolved).count();
+    status
+        .may_hold(undone, open)
+        .err()
+        .map(|block| block.refusal(&task.id))
+}
+
+/// The statuses matching what was typed (key, Chinese or English label), each with its
+/// label; the current one says so, a forbidden one gives the reason.
+pub fn lines(model: &Model, index: usize, query: &str) -> Vec<(Choice, String)> {
+    let Some(task) = model.campaign().tasks.get(index) else {
+        return Vec::new();
+    };
+    Status::ALL
+        .into_iter()
+        .filter(|s| {
+            query.is_empty()
+                || [s.key(), s.label(Lang::Zh), s.label(Lang::En)]
+                    .iter()
+                    .any(|w| w.to_lowercase().contains(query))
+        })
+        .map(|s| {
+            let label = s.label(model.lang);
+            let line = if s == task.status {
+                let now = Text::new("当前", "current");
+                format!("● {label}({})", now.get(model.lang))
+            } else if let Some(why) = forbidden(model, index, s) {
+                format!("✗ {label} — {}", why.get(model.lang))
+            } else {
+                format!("  {label}")
+            };
+            (Choice::Status(s), line)
+        })
+        .collect()
+}
+
+/// Enter: the highlighted status set in one step, or refused with the reason.
+pub(super) fn submit(model: &mut Model, index: usize) -> Vec<Effect> {
+    let Some(picker) = model.picker.as_ref() else {
+        return Vec::new();
+    };
+    let query = picker.input.text().trim().to_lowercase();
+    let chosen = lines(model, index, &query).into_iter().nth(picker.pick);
+    let Some((Choice::Status(target), _)) = chosen else {
+        model.say(
+            Tone::Warning,
+            Text::new("没有匹配的状态", "no status matches"),
+        );
+        return Vec::new();
+    };
+    if let Some(why) = forbidden(model, index, target) {
+        // The list stays open: another status may be chosen.
+        model.say(Tone::Warning, why);
+        return Vec::new();
+    }
+    model.picker = None;
+    if model.campaign().tasks.get(index).map(|t| t.status) == Some(target) {
+        model.say(Tone::Info, verbs::nothing_changed());
+        return Vec::new();
+    }
+    board::set_card_status(model, index, target)
+}
