@@ -3,6 +3,7 @@
 
 pub mod pty;
 pub mod sshd;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 
