@@ -112,7 +112,7 @@ pub fn share(place: &Path, campaign: &Path) {
 }
 
 /// [`share`] on a side file or folder that already exists, only if this user owns it and it
-/// is not already as it should be (`folder`: it is the `.bairi/` folder itself).
+/// is not already as it should be (`folder`: whether it is a folder, which is only widened).
 pub fn mend(place: &Path, campaign: &Path, folder: bool) {
     #[cfg(unix)]
     {
@@ -123,9 +123,19 @@ pub fn mend(place: &Path, campaign: &Path, folder: bool) {
         if folder != meta.is_dir() || meta.uid() != rustix::process::geteuid().as_raw() {
             return;
         }
-        if wanted(place, campaign)
-            .is_some_and(|(gid, mode)| (meta.gid(), meta.mode() & 0o7777) != (gid, mode))
-        {
+        let Some((gid, mode)) = wanted(place, campaign) else {
+            return;
+        };
+        let now = meta.mode() & 0o7777;
+        if folder {
+            // One folder serves every campaign in the directory: only ever widened (and
+            // never sticky), so one campaign's save never locks out another's group.
+            let wider = (now & !0o1000) | mode;
+            if wider != now {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = fs::set_permissions(place, fs::Permissions::from_mode(wider));
+            }
+        } else if (meta.gid(), now) != (gid, mode) {
             share(place, campaign);
         }
     }
@@ -183,6 +193,24 @@ mod tests {
         prepared(&shared.join("c.toml"), ".lock").unwrap();
         let mode = fs::metadata(shared.join(DIR)).unwrap().permissions().mode();
         assert_eq!(mode & 0o7777, 0o2775, "the same, but never sticky");
+    }
+
+    #[test]
+    fn a_private_campaign_beside_a_shared_one_never_narrows_the_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (shared, private) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+        fs::write(&shared, "a").unwrap();
+        fs::write(&private, "b").unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o660)).unwrap();
+        fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
+        prepared(&shared, ".lock").unwrap();
+        prepared(&private, ".lock").unwrap();
+        let mode = fs::metadata(dir.path().join(DIR))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o7777, 0o2770);
     }
 
     #[test]
