@@ -6,15 +6,13 @@
 
 mod support;
 
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use tempfile::TempDir;
-
 use support::english_at;
+use support::users::{alices_file, as_user, skip, users};
 
 const TODAY: &str = "2026-11-22";
 
@@ -40,91 +38,6 @@ fn ok(out: &Output) {
     );
 }
 
-/// The ids of the test users and group, created once; `None` when not root.
-struct Users {
-    alice: u32,
-    bob: u32,
-    office: u32,
-}
-
-fn id(args: &[&str]) -> Option<u32> {
-    let out = Command::new("id").args(args).output().ok()?;
-    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
-}
-
-fn run(cmd: &str, args: &[&str]) {
-    let _ = Command::new(cmd).args(args).output();
-}
-
-fn users() -> Option<&'static Users> {
-    static USERS: OnceLock<Option<Users>> = OnceLock::new();
-    USERS
-        .get_or_init(|| {
-            let tools = [
-                "/usr/bin/setpriv",
-                "/usr/sbin/useradd",
-                "/usr/sbin/groupadd",
-            ];
-            if id(&["-u"]) != Some(0) || !tools.iter().all(|t| Path::new(t).exists()) {
-                return None;
-            }
-            run("/usr/sbin/groupadd", &["-f", "bairi-office"]);
-            for user in ["bairi-alice", "bairi-bob"] {
-                if id(&["-u", user]).is_none() {
-                    run(
-                        "/usr/sbin/useradd",
-                        &["-M", "-U", "-G", "bairi-office", user],
-                    );
-                }
-            }
-            let office = Command::new("getent")
-                .args(["group", "bairi-office"])
-                .output()
-                .ok()
-                .and_then(|o| {
-                    String::from_utf8_lossy(&o.stdout)
-                        .split(':')
-                        .nth(2)?
-                        .parse()
-                        .ok()
-                })?;
-            Some(Users {
-                alice: id(&["-u", "bairi-alice"])?,
-                bob: id(&["-u", "bairi-bob"])?,
-                office,
-            })
-        })
-        .as_ref()
-}
-
-fn skip(what: &str) {
-    eprintln!("skipped {what}: needs root, useradd and setpriv to act as two users");
-}
-
-/// Runs bairi as `user` with that user's groups.
-fn as_user(user: &str, args: &[&str], home: &Path) -> Output {
-    let mut cmd = Command::new("/usr/bin/setpriv");
-    cmd.args([
-        &format!("--reuid={user}"),
-        &format!("--regid={user}"),
-        "--init-groups",
-        env!("CARGO_BIN_EXE_bairi"),
-    ])
-    .args(args);
-    english_at(&mut cmd, home).output().unwrap()
-}
-
-/// Alice's copy of the example, hers and `group`'s with `mode`, in an office folder with
-/// `office_mode` (group office): the temp dir that holds it all, the file, a home for bob.
-fn alices_file(u: &Users, office_mode: u32, group: u32, mode: u32) -> (TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let (office, home) = office(dir.path(), office_mode, u.office);
-    let path = support::qinglan_copy(&office);
-    std::os::unix::fs::chown(&path, Some(u.alice), Some(group)).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
-    (dir, path, home)
-}
-
 /// `bairi note` by bob on T01 of the campaign at `path`.
 fn bob_notes_on_t01(path: &Path, home: &Path) -> Output {
     let file = path.to_str().unwrap();
@@ -133,19 +46,6 @@ fn bob_notes_on_t01(path: &Path, home: &Path) -> Output {
         &["note", file, "T01", "bob 的记录", "--today", TODAY],
         home,
     )
-}
-
-/// A folder everyone may enter, an `office` folder in it, and a home anyone may write.
-fn office(dir: &Path, mode: u32, group: u32) -> (PathBuf, PathBuf) {
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let office = dir.join("office");
-    std::fs::create_dir(&office).unwrap();
-    std::os::unix::fs::chown(&office, Some(0), Some(group)).unwrap();
-    std::fs::set_permissions(&office, std::fs::Permissions::from_mode(mode)).unwrap();
-    let home = dir.join("home");
-    std::fs::create_dir(&home).unwrap();
-    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
-    (office, home)
 }
 
 #[test]

@@ -184,10 +184,17 @@ pub fn run(
             }
             Err(e) => {
                 let why = e.message();
-                let text = Text::new(
-                    format!("保存失败,文件未改动:{}", why.zh),
-                    format!("save failed, the file is unchanged: {}", why.en),
-                );
+                let text = if e.left_unchanged() {
+                    Text::new(
+                        format!("保存失败,文件未改动:{}", why.zh),
+                        format!("save failed, the file is unchanged: {}", why.en),
+                    )
+                } else {
+                    Text::new(
+                        format!("保存未完成:{}", why.zh),
+                        format!("save not finished: {}", why.en),
+                    )
+                };
                 let _ = writeln!(err, "{name}: {}", text.get(lang));
                 1
             }

@@ -42,6 +42,12 @@ pub enum SaveError {
 }
 
 impl SaveError {
+    /// Whether the file on disk is as it was: false only for a save in place that stopped
+    /// after changing it (the next bairi to open it finishes it from its journal).
+    pub fn left_unchanged(&self) -> bool {
+        !matches!(self, SaveError::Io(e) if crate::store::save::in_place::Unfinished::of(e).is_some())
+    }
+
     pub fn message(&self) -> Text {
         match self {
             SaveError::ChangedOnDisk => Text::new(
@@ -66,6 +72,11 @@ impl SaveError {
             SaveError::NotMerged(why) => why.message(),
             SaveError::Io(e) => match (crate::store::save::guard::Unfit::of(e), e.kind()) {
                 (Some(unfit), _) => unfit.why(),
+                (None, _)
+                    if let Some(unfinished) = crate::store::save::in_place::Unfinished::of(e) =>
+                {
+                    unfinished.why()
+                }
                 (None, io::ErrorKind::WouldBlock) => Text::new(
                     "另一个 bairi 一直在保存这个文件,请稍后再试",
                     "another bairi has been saving this file for a long time; try again later",

@@ -1,5 +1,5 @@
 //! Writing a campaign safely: who may write it, reading it within bounds, atomic and careful
-//! (owner-keeping) writes, line endings, leftover temp files, backups, report targets.
+//! (owner-keeping) writes, crash-safe writes in place, extended attributes kept, line endings, leftover temp files, backups, report targets.
 
 pub mod access;
 pub mod atomic;
@@ -7,6 +7,8 @@ pub mod backup;
 pub mod careful;
 pub mod eol;
 pub mod guard;
+pub mod in_place;
 pub mod leftovers;
 pub mod out;
 pub(in crate::store) mod sound;
+pub mod xattrs;

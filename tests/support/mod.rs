@@ -5,6 +5,7 @@ pub mod git_world;
 pub mod pty;
 pub mod repo;
 pub mod sshd;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 

@@ -21,6 +21,19 @@ impl Term {
     /// Starts `bairi ARGS` in a `cols`×`rows` terminal with a clean environment (and, unless
     /// the test wrote one, a config naming [`super::AUTHOR`]).
     pub fn spawn(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Term {
+        Term::spawn_via(&[], args, cols, rows, home, env)
+    }
+
+    /// [`Term::spawn`] through a command that then runs bairi (`setpriv … /bin/sh -c …`):
+    /// `via` is that command and its arguments, bairi's path follows them.
+    pub fn spawn_via(
+        via: &[&str],
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+        env: &[(&str, &str)],
+    ) -> Term {
         super::default_config(home);
         let pty = native_pty_system();
         let pair = pty
@@ -31,7 +44,12 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bairi"));
+        let bairi = env!("CARGO_BIN_EXE_bairi");
+        let mut cmd = CommandBuilder::new(via.first().copied().unwrap_or(bairi));
+        if !via.is_empty() {
+            cmd.args(&via[1..]);
+            cmd.arg(bairi);
+        }
         cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");

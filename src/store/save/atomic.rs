@@ -96,14 +96,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
 /// (the file is about to be replaced by a new one), else a full copy (it is about to be
 /// overwritten in place).
 pub(in crate::store) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
-    let bak = backup_path(path);
-    crate::store::side::sidecar::folder_for(&bak)?;
+    let bak = crate::store::side::sidecar::prepared(path, ".bak")?;
     let staging = temp_path(path, "bak");
-    if (!link || fs::hard_link(path, &staging).is_err())
-        && let Err(e) = fs::copy(path, &staging)
-    {
-        let _ = fs::remove_file(&staging);
-        return Err(e);
+    if !link || fs::hard_link(path, &staging).is_err() {
+        if let Err(e) = fs::copy(path, &staging) {
+            let _ = fs::remove_file(&staging);
+            return Err(e);
+        }
+        crate::store::side::sidecar::share(&staging, path);
     }
     let renamed = fs::rename(&staging, &bak);
     if renamed.is_err() {

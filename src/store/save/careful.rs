@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::store::save::atomic::{Fingerprint, keep_backup, sync_dir, temp_path};
-use crate::store::save::guard;
+use crate::store::save::{guard, in_place, xattrs};
 
 /// How a file was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<(Fingerprint, Way)> {
     {
         return Ok((print, Way::Renamed));
     }
-    Ok((in_place(&target, bytes)?, Way::InPlace))
+    Ok((rewrite(&target, bytes)?, Way::InPlace))
 }
 
 #[cfg(unix)]
@@ -98,7 +98,15 @@ fn fill_and_rename(
         if !same_owner(&file, original) {
             return Ok(None);
         }
+        // Extended attributes (an ACL among them) first, then the mode, which must come out
+        // exactly as it was; else this is no copy of the original, and it is written in place.
+        if !xattrs::copy(&File::open(target)?, &file)? {
+            return Ok(None);
+        }
         file.set_permissions(original.permissions())?;
+        if file.metadata()?.permissions() != original.permissions() {
+            return Ok(None);
+        }
     }
     file.write_all(bytes)?;
     file.sync_all()?;
@@ -152,15 +160,13 @@ fn same_owner(_file: &File, _original: &Metadata) -> bool {
     true
 }
 
-/// A full copy as `FILE.bak` first, then the original itself rewritten and synced: its
-/// inode, owner, group, mode and links stay as they are.
-fn in_place(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
+/// A full copy as `FILE.bak` first, then the original itself rewritten and synced through
+/// a journal (see [`in_place`]): its inode, owner, group, mode, ACLs and links stay as
+/// they are, and a save killed half way is finished by the next bairi to read the file.
+fn rewrite(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
+    let (old, _) = guard::read(target)?;
     keep_backup(target, false)?;
-    let mut file = OpenOptions::new().write(true).open(target)?;
-    file.write_all(bytes)?;
-    file.set_len(bytes.len() as u64)?;
-    file.sync_all()?;
-    let meta = file.metadata()?;
+    let meta = in_place::write(target, &old, bytes)?;
     Ok(Fingerprint::of(bytes, &meta))
 }
 

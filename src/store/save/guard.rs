@@ -92,9 +92,11 @@ pub fn open(path: &Path) -> io::Result<(File, Metadata)> {
     Ok((file, meta))
 }
 
-/// Reads a whole campaign file, refusing anything but a regular file of at most
+/// Reads a whole campaign file (after [`crate::store::side::journal::settle`]), refusing anything but a regular file of at most
 /// [`MAX_BYTES`] (also when it grows while being read).
 pub fn read(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
+    // A save in place killed half way is finished first (or waited for, if under way).
+    crate::store::side::journal::settle(path);
     let (file, _) = open(path)?;
     let mut bytes = Vec::new();
     let mut bounded = (&file).take(MAX_BYTES + 1);

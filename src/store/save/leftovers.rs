@@ -1,4 +1,5 @@
-//! Temp files that an interrupted save left behind (`.NAME.bairi-tmp-PID-N`), removed only
+//! Temp files that an interrupted save left behind (`.NAME.bairi-tmp-PID-N`, and journals not
+//! yet whole, `.bairi/NAME.journal-PID-N`), removed only
 //! when they are proven dead: their process is gone, or they are older than [`ABANDONED`].
 //! Called only while holding the lock, so no other writer is between making and renaming one.
 
@@ -49,6 +50,20 @@ pub fn clean(path: &Path) {
         let file_name = file_name.to_string_lossy();
         if let Some(rest) = file_name.strip_prefix(&prefix)
             && dead(&entry.path(), rest)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    // Journals never finished being written: their save never touched the file.
+    let side = target.with_file_name(crate::store::side::sidecar::DIR);
+    let Ok(entries) = fs::read_dir(side) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if let Some(rest) = crate::store::side::journal::staged_rest(&target, &file_name)
+            && dead(&entry.path(), &format!("journal-{rest}"))
         {
             let _ = fs::remove_file(entry.path());
         }

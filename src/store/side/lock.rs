@@ -24,25 +24,32 @@ pub fn lock_path(campaign: &Path) -> PathBuf {
     crate::store::side::sidecar::path(&campaign, ".lock")
 }
 
-/// Opens (creating if needed) the lock file; read-only is enough to lock it, so a lock file
-/// another user created serves everyone.
-fn open(path: &Path) -> io::Result<File> {
-    crate::store::side::sidecar::folder_for(path)?;
+/// Opens (creating if needed) the lock file of `campaign`; read-only is enough to lock it,
+/// so a lock file another user created serves everyone. A new one takes the campaign's
+/// group and permission bits, not the umask's (see [`crate::store::side::sidecar::share`]).
+fn open(campaign: &Path) -> io::Result<File> {
+    let target =
+        crate::store::save::careful::target(campaign).unwrap_or_else(|_| campaign.to_owned());
+    let path = crate::store::side::sidecar::prepared(&target, ".lock")?;
     let mut create = OpenOptions::new();
     create.read(true).write(true).create(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut create, 0o666);
-    match create.open(path) {
-        Ok(file) => Ok(file),
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => File::open(path).map_err(|_| e),
-        Err(e) => Err(e),
-    }
+    let file = match create.open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            return File::open(&path).map_err(|_| e);
+        }
+        Err(e) => return Err(e),
+    };
+    crate::store::side::sidecar::mend(&path, &target, false);
+    Ok(file)
 }
 
 impl Lock {
     /// Takes the lock, waiting while other bairis finish their saves.
     pub fn acquire(campaign: &Path) -> io::Result<Lock> {
-        let file = open(&lock_path(campaign))?;
+        let file = open(campaign)?;
         let started = Instant::now();
         let mut pause = Duration::from_millis(1);
         loop {
@@ -65,7 +72,7 @@ impl Lock {
 
     /// Takes the lock only if nobody holds it now.
     pub fn try_acquire(campaign: &Path) -> io::Result<Option<Lock>> {
-        let file = open(&lock_path(campaign))?;
+        let file = open(campaign)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(Lock { _file: file })),
             Err(TryLockError::WouldBlock) => Ok(None),

@@ -30,10 +30,20 @@ fn who() -> String {
 impl Presence {
     /// Announces this board beside `campaign`.
     pub fn join(campaign: &Path) -> io::Result<Presence> {
-        let dir = crate::store::side::sidecar::prepared(campaign, ".presence")?;
-        fs::create_dir_all(&dir)?;
+        let campaign =
+            crate::store::save::careful::target(campaign).unwrap_or_else(|_| campaign.to_owned());
+        let dir = crate::store::side::sidecar::prepared(&campaign, ".presence")?;
+        // Made by whoever comes first, entered by every lead: the group may write it.
+        match fs::create_dir(&dir) {
+            Ok(()) => crate::store::side::sidecar::share(&dir, &campaign),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                crate::store::side::sidecar::mend(&dir, &campaign, true);
+            }
+            Err(e) => return Err(e),
+        }
         let file = dir.join(format!("{}.{}", who(), std::process::id()));
         fs::write(&file, who())?;
+        crate::store::side::sidecar::share(&file, &campaign);
         Ok(Presence { dir, file })
     }
 
