@@ -276,3 +276,23 @@ fn a_draft_for_a_task_that_is_gone_is_kept_and_named() {
     assert_eq!(link.exit_within(LIMIT), Some(0));
     assert!(draft.exists());
 }
+
+/// Issue 24, defect 1: a recovery copy's name is predictable (time and process id); a link
+/// planted there is replaced by the copy, and the file it pointed at is left alone.
+#[test]
+fn a_link_planted_at_the_recovery_name_is_replaced_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let campaign = qinglan_copy(dir.path());
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+08:00")
+        .unwrap()
+        .to_utc();
+    let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
+    let name = format!("qinglan.toml.recovered-{stamp}-{}.toml", std::process::id());
+    let victim = dir.path().join("profile");
+    std::fs::write(&victim, "mine").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join(&name)).unwrap();
+    let written = bairi::shell::write_recovery_text(&campaign, "edits", now).unwrap();
+    assert_eq!(written, dir.path().join(&name));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "edits");
+}

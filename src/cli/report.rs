@@ -10,7 +10,6 @@ use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::report::views::{View, build};
 use crate::report::{Format, doc, json, plain, text, values, xlsx};
-use crate::store::save::atomic::write_atomically;
 use crate::store::save::out::check as check_out;
 use crate::tr;
 
@@ -74,7 +73,7 @@ pub fn run(
         Some(path) => match check_out(&path, file)
             .map_err(|why| why.get(lang).to_owned())
             .and_then(|()| {
-                write_atomically(&path, &text)
+                crate::store::save::plain::write(&path, &text)
                     .map_err(|e| write_error(&path, &e).get(lang).to_owned())
             }) {
             Ok(_) => {

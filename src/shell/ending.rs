@@ -21,7 +21,7 @@ pub(super) fn keep_draft(model: &Model) {
     if let Some(text) = form.and_then(crate::app::draft::to_text) {
         let draft = crate::app::draft::draft_path(&model.store().path);
         let _ = crate::store::side::sidecar::folder_for(&draft);
-        let _ = crate::store::save::atomic::write_atomically(&draft, text.as_bytes());
+        let _ = crate::store::save::plain::write(&draft, text.as_bytes());
     }
 }
 
@@ -128,8 +128,8 @@ pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> i
         if let Some(dir) = place.parent().filter(|_| make_folder) {
             let _ = std::fs::create_dir_all(dir);
         }
-        match crate::store::save::atomic::write_atomically(&place, text.as_bytes()) {
-            Ok(_) => return Ok(place),
+        match crate::store::save::plain::write(&place, text.as_bytes()) {
+            Ok(()) => return Ok(place),
             Err(e) => {
                 first_error.get_or_insert(e);
             }

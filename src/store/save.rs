@@ -1,5 +1,6 @@
 //! Writing a campaign safely: who may write it, reading it within bounds, atomic and careful
-//! (owner-keeping) writes, line endings, leftover temp files, backups, report targets.
+//! (owner-keeping) writes, line endings, leftover temp files, backups, report targets, and
+//! the plain writes of files that are not the campaign.
 
 pub mod access;
 pub mod atomic;
@@ -9,4 +10,5 @@ pub mod eol;
 pub mod guard;
 pub mod leftovers;
 pub mod out;
+pub mod plain;
 pub(in crate::store) mod sound;
