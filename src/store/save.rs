@@ -8,6 +8,7 @@ pub mod backup;
 pub mod careful;
 pub mod eol;
 pub mod guard;
+pub mod landed;
 pub mod leftovers;
 pub mod out;
 pub mod plain;
