@@ -19,12 +19,11 @@ use bairi::store::save::backup::BackupPolicy;
 fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let backups = dir.path().join("backups");
     let start = Utc.with_ymd_and_hms(2026, 11, 22, 0, 30, 0).unwrap();
     // Yesterday's session: a few saves.
     let mut yesterday = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     yesterday.backups = BackupPolicy {
-        dir: Some(backups.clone()),
+        legacy: None,
         keep: 10,
         session_pinned: false,
     };
@@ -43,7 +42,7 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     // This morning's stand-up: fifteen edits, each saved, one a minute.
     let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     file.backups = BackupPolicy::standard(10);
-    file.backups.dir = Some(backups.clone());
+    file.backups.legacy = None;
     for n in 0..15 {
         file.clock = Clock::Fixed(start + TimeDelta::minutes(n));
         let entry = LogEntry {
@@ -58,7 +57,7 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     let copies = file.backups.copies_of(&path).unwrap();
     let texts: Vec<String> = copies
         .iter()
-        .map(|c| std::fs::read_to_string(&c.path).unwrap())
+        .map(|c| String::from_utf8(c.read().unwrap()).unwrap())
         .collect();
     assert!(
         texts.contains(&before_meeting),
@@ -125,17 +124,18 @@ fn a_change_of_tz_neither_reorders_nor_deletes_the_newest_copy() {
     // Newest first, in local (New York) time, with what the next version changed.
     let lines: Vec<&str> = listing.lines().collect();
     assert!(lines[0].contains("2026-11-21 19:01:00"), "{listing}");
+    assert!(lines[0].contains("(the current version)"), "{listing}");
+    assert!(lines[1].contains("2026-11-21 19:00:00"), "{listing}");
     assert!(
-        lines[0].contains("then: 1 task(s) changed: T01"),
+        lines[1].contains("then: 1 task(s) changed: T01"),
         "{listing}"
     );
-    assert!(lines[1].contains("2026-11-21 19:00:00"), "{listing}");
     assert!(
         bairi(
             dir.path(),
             "UTC",
             "2026-11-22T08:03:00+08:00",
-            &["restore", file, "1"]
+            &["restore", file, "2"]
         )
         .status
         .success()

@@ -313,15 +313,15 @@ fn restore_lists_and_puts_back_a_timestamped_copy() {
     let list = run(&["restore", file]);
     let listing = String::from_utf8_lossy(&list.stdout);
     assert!(
-        listing.contains("  1  ") && listing.contains("  2  "),
+        listing.contains("  1  ") && listing.contains("  3  "),
         "{listing}"
     );
-    // Copy 1 is the newest: the file before the second note.
-    assert!(run(&["restore", file, "2"]).status.success());
+    // Copy 1 is the newest (the current version), copy 2 the file before the second note.
+    assert!(run(&["restore", file, "3"]).status.success());
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         original,
-        "copy 2 is the original"
+        "copy 3 is the original"
     );
     assert_eq!(run(&["restore", file, "9"]).status.code(), Some(1));
 }
@@ -349,7 +349,7 @@ fn an_edit_that_finds_things_already_so_says_so_and_leaves_the_file_alone() {
         "nothing was saved"
     );
     assert!(
-        !dir.path().join("data/bairi/backups").exists(),
+        !dir.path().join(".bairi/qinglan.toml.copies").exists(),
         "no timestamped copy of an unchanged file"
     );
 }

@@ -128,3 +128,37 @@ fn an_exported_file_is_readable_as_any_new_file_is() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&txt), mode(&plain));
 }
+
+/// Issue 24, defect 1: in a shared folder, someone plants a link at the export's predictable
+/// name pointing at the exporter's own file; the export replaces the link, and the file it
+/// pointed at is left as it was. Issue 23, defect 13: an export keeps no `.bak`.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_export_name_is_replaced_not_written_through() {
+    let (mut m, dir) = qinglan_model(TODAY, Lang::En);
+    let victim = dir.path().join("profile");
+    std::fs::write(&victim, "export PATH=/usr/bin\n").unwrap();
+    let campaign = m.store().path.clone();
+    let stem = campaign.file_stem().unwrap().to_string_lossy().into_owned();
+    let planted = dir.path().join(format!("{stem}-board-{TODAY}.md"));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let written = export(&mut m, 0);
+    assert_eq!(written, planted);
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "export PATH=/usr/bin\n"
+    );
+    let meta = std::fs::symlink_metadata(&planted).unwrap();
+    assert!(meta.file_type().is_file(), "the link was replaced");
+    assert!(std::fs::read_to_string(&planted).unwrap().contains("T02"));
+    export(&mut m, 0);
+    let side = dir.path().join(".bairi");
+    let kept: Vec<_> = std::fs::read_dir(&side)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        kept.iter()
+            .all(|n| !n.to_string_lossy().ends_with(".md.bak")),
+        "{kept:?}"
+    );
+}

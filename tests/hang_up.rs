@@ -276,3 +276,62 @@ fn a_draft_for_a_task_that_is_gone_is_kept_and_named() {
     assert_eq!(link.exit_within(LIMIT), Some(0));
     assert!(draft.exists());
 }
+
+/// Issue 24, defect 1: a recovery copy's name is predictable (time and process id); a link
+/// planted there is replaced by the copy, and the file it pointed at is left alone.
+#[test]
+fn a_link_planted_at_the_recovery_name_is_replaced_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let campaign = qinglan_copy(dir.path());
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+08:00")
+        .unwrap()
+        .to_utc();
+    let stamp = now.with_timezone(&chrono::Local).format("%Y%m%d-%H%M%S");
+    let name = format!("qinglan.toml.recovered-{stamp}-{}.toml", std::process::id());
+    let victim = dir.path().join("profile");
+    std::fs::write(&victim, "mine").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join(&name)).unwrap();
+    let written = bairi::shell::write_recovery_text(&campaign, "edits", now).unwrap();
+    assert_eq!(written, dir.path().join(&name));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "edits");
+}
+
+/// Issue 23, defect 14: the last save is still waiting when the wait runs out, and the edit
+/// reaches the file anyway (here another process made the same move while holding the
+/// lock; at 10,000 tasks, a merging save that finishes late). A recovery copy would lack
+/// whatever else the file took in: none is written, and the edit is in the file.
+#[test]
+fn an_edit_already_in_the_file_at_hang_up_leaves_no_recovery_copy() {
+    let (dir, path, before) = a_copy_without_autosave();
+    let mut link = open(&path, dir.path());
+    move_t01_unsaved(&mut link);
+    let holder = hold_lock(&path);
+    let hung_up = Instant::now();
+    link.hang_up();
+    let t01 = before.find("id         = \"T01\"").unwrap();
+    let status = t01 + before[t01..].find("status     = \"推进中\"").unwrap();
+    let mut same_move = before.clone();
+    same_move.replace_range(
+        status..status + "status     = \"推进中\"".len(),
+        "status     = \"受阻\"",
+    );
+    let last_note =
+        same_move.find("昼夜交叉作业。\" },\n").unwrap() + "昼夜交叉作业。\" },\n".len();
+    same_move.insert_str(
+        last_note,
+        "  { date = 2026-11-22, by = \"li_mx\", kind = \"状态\", text = \"推进中→受阻\" },\n",
+    );
+    std::fs::write(&path, &same_move).unwrap();
+    std::thread::sleep(Duration::from_millis(800).saturating_sub(hung_up.elapsed()));
+    holder.release();
+    assert_eq!(link.exit_within(LIMIT), Some(0));
+    assert!(
+        recovery_copies(dir.path()).is_empty(),
+        "{:?}",
+        recovery_copies(dir.path())
+    );
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now[t01..].starts_with("id         = \"T01\""));
+    assert!(now[status..].starts_with("status     = \"受阻\""));
+}

@@ -147,3 +147,71 @@ fn the_markdown_leaderboard_names_tied_flag_units_and_lists_reds_one_a_line() {
         "{md}"
     );
 }
+
+/// `report --out NAME`: the version of the campaign at `TODAY`, written to `out` in `dir`.
+#[cfg(unix)]
+fn report_to(dir: &std::path::Path, out: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .current_dir(dir)
+        .args([
+            "report",
+            support::fixture("qinglan.toml").to_str().unwrap(),
+            "--format",
+            "markdown",
+            "--today",
+            "2026-11-22",
+            "--out",
+            out,
+        ])
+        .env("LANG", "en_US.UTF-8")
+        .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+        .output()
+        .unwrap()
+}
+
+/// Issue 24, defect 1: a link planted at `weekly.md` in a shared folder, pointing at the
+/// user's `.profile`: the report replaces the link; the `.profile` is unchanged. Issue 23,
+/// defect 13: a report written twice leaves no `.bak` (a report is not a campaign).
+#[cfg(unix)]
+#[test]
+fn a_report_replaces_a_planted_link_and_keeps_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("profile");
+    std::fs::write(&victim, "export PATH=/usr/bin\n").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join("weekly.md")).unwrap();
+    let first = report_to(dir.path(), "weekly.md");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "export PATH=/usr/bin\n"
+    );
+    let weekly = dir.path().join("weekly.md");
+    assert!(std::fs::symlink_metadata(&weekly).unwrap().is_file());
+    assert!(std::fs::read_to_string(&weekly).unwrap().contains("T02"));
+    assert!(report_to(dir.path(), "weekly.md").status.success());
+    let names: Vec<String> = walk(dir.path());
+    assert_eq!(names, ["profile", "weekly.md"], "no backup, no temp file");
+}
+
+/// Every file under `dir`, by its path inside it, sorted.
+#[cfg(unix)]
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                todo.push(e.path());
+            } else {
+                let inside = e.path().strip_prefix(dir).unwrap().to_owned();
+                found.push(inside.to_string_lossy().into_owned());
+            }
+        }
+    }
+    found.sort();
+    found
+}

@@ -81,7 +81,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 51] = [
+    pub const BINDABLE: [Action; 52] = [
         Action::Up,
         Action::Down,
         Action::Left,

@@ -11,7 +11,6 @@ use crate::i18n::Text;
 use crate::report::views::{View, build};
 use crate::report::{Format, doc, json, plain, text, values, xlsx};
 use crate::sanitize::Terminal;
-use crate::store::save::atomic::write_atomically;
 use crate::store::save::out::check as check_out;
 use crate::tr;
 
@@ -77,7 +76,7 @@ pub fn run<W: Write>(
         Some(path) => match check_out(&path, file)
             .map_err(|why| why.get(lang).to_owned())
             .and_then(|()| {
-                write_atomically(&path, &text)
+                crate::store::save::plain::write(&path, &text)
                     .map_err(|e| write_error(&path, &e).get(lang).to_owned())
             }) {
             Ok(_) => {

@@ -1,5 +1,6 @@
 //! `bairi restore FILE [N]`: list the timestamped copies of a campaign, or put copy N back
-//! (checked first; the current version becomes `FILE.bak` and a copy itself).
+//! (checked first; under the save lock, so no save is cut across; the current version
+//! becomes `FILE.bak` and a copy itself, and the restored version is kept as the newest).
 
 use std::io::Write;
 use std::path::Path;
@@ -21,6 +22,14 @@ pub fn run(
 ) -> i32 {
     let mut policy = BackupPolicy::standard(keep.max(1));
     let name = file.display().to_string();
+    // Putting a copy back is a save like any other: it waits for the one in progress.
+    let _lock = match which.map(|_| crate::store::side::lock::Lock::acquire(file)) {
+        Some(Err(e)) => {
+            let _ = writeln!(err, "{}", tr!("{name}: {e}", "{name}: {e}").get(lang));
+            return 1;
+        }
+        lock => lock,
+    };
     let copies = match policy.copies_of(file) {
         Ok(c) => c,
         Err(e) => {
@@ -40,11 +49,17 @@ pub fn run(
         // Newest first, numbered from 1, in local time; beside each, what the version after
         // it changed (so what putting it back would undo).
         let current = std::fs::read_to_string(file).unwrap_or_default();
-        let mut newer = current;
+        let mut newer = current.clone();
         for (i, copy) in copies.iter().enumerate() {
-            let text = std::fs::read_to_string(&copy.path).unwrap_or_default();
-            let then = crate::store::save::backup::between(&text, &newer);
-            let (then_zh, then_en) = (then.zh, then.en);
+            let text = copy.read().unwrap_or_default();
+            let text = String::from_utf8_lossy(&text).into_owned();
+            let then = if i == 0 && text == current {
+                Text::new("(当前版本)", "(the current version)")
+            } else {
+                let then = crate::store::save::backup::between(&text, &newer);
+                let (then_zh, then_en) = (then.zh, then.en);
+                tr!("之后:{then_zh}", "then: {then_en}")
+            };
             let when = copy
                 .at
                 .with_timezone(&chrono::Local)
@@ -55,7 +70,7 @@ pub fn run(
                 out,
                 "{:>3}  {when}{pin} {size:>9} B  {}",
                 i + 1,
-                tr!("之后:{then_zh}", "then: {then_en}").get(lang)
+                crate::sanitize::inert(then.get(lang))
             );
             newer = text;
         }
@@ -84,27 +99,28 @@ pub fn run(
         );
         return 1;
     };
-    let copy = &copy.path;
-    let bytes = match std::fs::read(copy) {
+    let bytes = match copy.read() {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(err, "{}: {e}", copy.display());
+            let _ = writeln!(err, "{}: {e}", copy.path.display());
             return 1;
         }
     };
     if let Err(rejected) = load_bytes(&bytes, Today::At(clock.now())) {
         super::check::print_all(
             &rejected.diagnostics,
-            &copy.display().to_string(),
+            &copy.path.display().to_string(),
             lang,
             err,
         );
         return 1;
     }
-    let _ = policy.keep_copy(file, clock.now());
+    let now = clock.now();
+    let _ = policy.keep_before(file, now);
     match write_atomically(file, &bytes) {
         Ok(_) => {
-            let shown = copy.display().to_string();
+            let _ = policy.keep_written(file, &bytes, now);
+            let shown = copy.path.display().to_string();
             let _ = writeln!(
                 out,
                 "{}",

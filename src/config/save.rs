@@ -1,6 +1,6 @@
 //! Writes one setting chosen on the board (`author`, `sort`) into the user's config file:
 //! only that value changes, comments and layout stay; the file and its folder are made when
-//! missing; the write is atomic.
+//! missing; the write is atomic and never goes through a link someone else planted.
 
 use std::path::Path;
 
@@ -25,9 +25,34 @@ pub fn set(path: &Path, key: &str, value: &str) -> Result<(), Text> {
         std::fs::create_dir_all(dir)
             .map_err(|e| tr!("无法创建目录:{e}", "cannot make its folder: {e}"))?;
     }
-    crate::store::save::atomic::write_atomically(path, changed.as_bytes())
-        .map(|_| ())
-        .map_err(|e| tr!("无法写入:{e}", "cannot write it: {e}"))
+    let place = own_link_target(path);
+    let mode = std::fs::metadata(&place).ok().map(|m| m.permissions());
+    crate::store::save::plain::write_with(&place, changed.as_bytes(), |file| {
+        mode.map_or(Ok(()), |mode| file.set_permissions(mode))
+    })
+    .map_err(|e| tr!("无法写入:{e}", "cannot write it: {e}"))
+}
+
+/// Where the config is written: through a symlink the running user made (a dotfiles
+/// checkout), else at its own name (a link someone else planted is replaced, never
+/// followed).
+#[cfg(unix)]
+fn own_link_target(path: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::symlink_metadata(path) {
+        Ok(meta)
+            if meta.file_type().is_symlink()
+                && meta.uid() == rustix::process::geteuid().as_raw() =>
+        {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+        }
+        _ => path.to_owned(),
+    }
+}
+
+#[cfg(not(unix))]
+fn own_link_target(path: &Path) -> std::path::PathBuf {
+    path.to_owned()
 }
 
 /// The config text with `key = "value"`: a value already there is replaced in place (its

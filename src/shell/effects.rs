@@ -57,14 +57,10 @@ pub(super) fn perform(model: &mut Model, effects: Vec<Effect>, pending: &mut Pen
 }
 
 /// Writes an exported report (the shell's half of `Effect::Export`): only where a report may
-/// go (never the campaign or its backups), atomically; the footer says where, or why not.
+/// go (never the campaign or its backups), atomically, replacing a link at its name; the footer says where, or why not.
 pub fn write_export(model: &mut Model, path: &Path, bytes: &[u8]) {
     let written = crate::store::save::out::check(path, &model.store().path)
         .map_err(|why| why.get(model.lang).to_owned())
-        .and_then(|()| {
-            crate::store::save::atomic::write_atomically(path, bytes)
-                .map(|_| ())
-                .map_err(|e| e.to_string())
-        });
+        .and_then(|()| crate::store::save::plain::write(path, bytes).map_err(|e| e.to_string()));
     store::exported(model, path, written);
 }

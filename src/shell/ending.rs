@@ -21,7 +21,7 @@ pub(super) fn keep_draft(model: &Model) {
     if let Some(text) = form.and_then(crate::app::draft::to_text) {
         let draft = crate::app::draft::draft_path(&model.store().path);
         let _ = crate::store::side::sidecar::folder_for(&draft);
-        let _ = crate::store::save::atomic::write_atomically(&draft, text.as_bytes());
+        let _ = crate::store::save::plain::write(&draft, text.as_bytes());
     }
 }
 
@@ -75,14 +75,19 @@ pub(super) fn apply_waiting(
 const LAST_SAVE_AT_LEAST: Duration = Duration::from_millis(150);
 
 /// Saves pending edits, waiting until `deadline`; when the save fails or is still waiting (a
-/// lock held elsewhere, a conflict to settle, a moved file, a full disk) the text goes to a
-/// recovery copy instead. `Err` only when the edits could be kept nowhere.
+/// lock held elsewhere, a conflict to settle, a moved file, a full disk) and the edits are
+/// not on disk after all (see [`went_through`]), the text goes to a recovery copy instead. `Err` only when the edits could be kept nowhere.
 pub(super) fn keep_the_work(model: Model, now: DateTime<Utc>, deadline: Instant) -> io::Result<()> {
     if !model.store().dirty {
         return Ok(());
     }
     let text = model.store().text().to_owned();
     let mut file = model.into_store();
+    let base = crate::store::edit::splice::Change {
+        splices: file.journal().to_vec(),
+        ..Default::default()
+    }
+    .revert(&text);
     let path = file.path.clone();
     let (tx, rx) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
@@ -96,6 +101,9 @@ pub(super) fn keep_the_work(model: Model, now: DateTime<Utc>, deadline: Instant)
     if spawned.is_ok() && rx.recv_timeout(wait) == Ok(true) {
         return Ok(());
     }
+    if spawned.is_ok() && went_through(&path, &rx, base.as_deref(), &text) {
+        return Ok(());
+    }
     let written = write_recovery_text(&path, &text, now);
     let lost = written
         .as_ref()
@@ -103,6 +111,40 @@ pub(super) fn keep_the_work(model: Model, now: DateTime<Utc>, deadline: Instant)
         .map(|e| io::Error::new(e.kind(), format!("unsaved edits could not be kept: {e}")));
     report_recovery(written);
     lost.map_or(Ok(()), Err)
+}
+
+/// How long, after the wait for the last save ran out, the lock is tried for a look.
+const LOOK_AT_MOST: Duration = Duration::from_millis(500);
+
+/// After the wait for the last save ran out: it may yet be finishing. With the lock held
+/// (kept until the process ends, so a save still waiting for it never lands after a
+/// recovery copy is written), whether it went through, or the edits are on disk anyway.
+/// `false` when that cannot be known: a recovery copy is then written.
+fn went_through(
+    path: &Path,
+    rx: &std::sync::mpsc::Receiver<bool>,
+    base: Option<&str>,
+    mine: &str,
+) -> bool {
+    let started = Instant::now();
+    let lock = loop {
+        match crate::store::side::lock::Lock::try_acquire(path) {
+            Ok(Some(lock)) => break lock,
+            Ok(None) if started.elapsed() < LOOK_AT_MOST => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            _ => return false,
+        }
+    };
+    std::mem::forget(lock);
+    if rx.try_recv() == Ok(true) {
+        return true;
+    }
+    let Ok((disk, _)) = crate::store::save::guard::read(path) else {
+        return false;
+    };
+    let disk = String::from_utf8_lossy(&disk);
+    base.is_some_and(|base| crate::store::save::landed::edits_in(base, mine, &disk))
 }
 
 /// Says where the edits went, if anyone is still listening (never panics on a dead terminal).
@@ -146,8 +188,8 @@ pub fn write_recovery_text(campaign: &Path, text: &str, now: DateTime<Utc>) -> i
         if let Some(dir) = place.parent().filter(|_| make_folder) {
             let _ = std::fs::create_dir_all(dir);
         }
-        match crate::store::save::atomic::write_atomically(&place, text.as_bytes()) {
-            Ok(_) => return Ok(place),
+        match crate::store::save::plain::write(&place, text.as_bytes()) {
+            Ok(()) => return Ok(place),
             Err(e) => {
                 first_error.get_or_insert(e);
             }

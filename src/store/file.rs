@@ -58,7 +58,7 @@ pub struct CampaignFile {
     pub warnings: Vec<Diagnostic>,
     /// Today as of opening, in the campaign's zone (or the pinned date).
     pub today: NaiveDate,
-    /// Timestamped copies kept on each save (none by default).
+    /// Timestamped copies of each version written or overwritten (none by default).
     pub backups: BackupPolicy,
     /// Stamps those copies (the system clock unless the opener passes its own).
     pub clock: crate::clock::Clock,
@@ -236,8 +236,12 @@ impl CampaignFile {
             return Err(SaveError::Invalid(errors));
         }
         // A copy that cannot be made does not stop the save: FILE.bak is still written.
-        let _ = self.backups.keep_copy(&self.path, self.clock.now());
+        let now = self.clock.now();
+        let _ = self.backups.keep_before(&self.path, now);
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
+        let _ = self
+            .backups
+            .keep_written(&self.path, self.text.as_bytes(), now);
         self.journal.clear();
         self.touched.clear();
         self.dirty = false;

@@ -1,5 +1,7 @@
 //! Writing a campaign safely: who may write it, reading it within bounds, atomic and careful
-//! (owner-keeping) writes, crash-safe writes in place, extended attributes kept, line endings, leftover temp files, backups, report targets.
+//! (owner-keeping) writes, crash-safe writes in place, extended attributes kept, line endings,
+//! leftover temp files, backups, report targets, and the plain writes of files that are not
+//! the campaign.
 
 pub mod access;
 pub mod atomic;
@@ -8,7 +10,9 @@ pub mod careful;
 pub mod eol;
 pub mod guard;
 pub mod in_place;
+pub mod landed;
 pub mod leftovers;
 pub mod out;
+pub mod plain;
 pub(in crate::store) mod sound;
 pub mod xattrs;

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Text;
 use crate::store::save::atomic::backup_path;
-use crate::store::save::backup::BackupPolicy;
 use crate::tr;
 
 /// `path` as the system resolves it; for a file not yet there, its folder resolved.
@@ -63,8 +62,7 @@ pub fn check(out: &Path, campaign: &Path) -> Result<(), Text> {
     let in_side_folder = campaign_full
         .parent()
         .is_some_and(|d| out_full.starts_with(d.join(crate::store::side::sidecar::DIR)));
-    let in_backups = BackupPolicy::standard(1)
-        .dir
+    let in_backups = crate::store::save::backup::legacy_dir()
         .and_then(|d| fs::canonicalize(d).ok())
         .is_some_and(|d| out_full.starts_with(d));
     if out_full == campaign_full || same_file(out, campaign) {

@@ -1,7 +1,7 @@
 //! Which copies to keep, by age: every copy of the last hour, then the newest of each hour
 //! for a day, then the newest of each day for `days` days; the version before each session's
 //! first save (pinned) for `days` days whatever the rule; the newest copy always; and, newest
-//! first, no more than [`CAP_BYTES`] in all.
+//! first (the pinned ones before the rest), no more than [`CAP_BYTES`] in all.
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -17,18 +17,36 @@ pub struct Kept {
     pub size: u64,
 }
 
-/// For copies given newest first: whether each one stays.
+/// For copies given newest first: whether each one stays. Within the cap the newest copy
+/// comes first, then the pinned ones (newest first), then the rest: a session's first copy
+/// is never pushed out by the copies made after it.
 pub fn keep(copies: &[Kept], now: DateTime<Utc>, days: usize, cap: u64) -> Vec<bool> {
+    let by_age = by_age(copies, now, days);
+    let mut stays = vec![false; copies.len()];
+    let mut total = 0u64;
+    let order = (0..copies.len().min(1))
+        .chain((1..copies.len()).filter(|&i| copies[i].pinned))
+        .chain((1..copies.len()).filter(|&i| !copies[i].pinned));
+    for i in order {
+        let c = copies[i];
+        if i == 0 || (by_age[i] && total + c.size <= cap) {
+            stays[i] = true;
+            total += c.size;
+        }
+    }
+    stays
+}
+
+/// Whether the age rule alone keeps each copy (given newest first).
+fn by_age(copies: &[Kept], now: DateTime<Utc>, days: usize) -> Vec<bool> {
     let days = i64::try_from(days).unwrap_or(i64::MAX / 2);
     let hour = TimeDelta::hours(1);
     let day = TimeDelta::days(1);
     let horizon = TimeDelta::try_days(days).unwrap_or(TimeDelta::MAX);
     let mut last_bucket: Option<(u8, i64)> = None;
-    let mut total = 0u64;
     copies
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
+        .map(|c| {
             let age = now - c.at;
             let bucket = if age < hour {
                 None
@@ -41,12 +59,7 @@ pub fn keep(copies: &[Kept], now: DateTime<Utc>, days: usize, cap: u64) -> Vec<b
             if bucket.is_some() && newest_of_bucket {
                 last_bucket = bucket;
             }
-            let by_age = age < horizon && (c.pinned || newest_of_bucket);
-            let stays = i == 0 || (by_age && total + c.size <= cap);
-            if stays {
-                total += c.size;
-            }
-            stays
+            age < horizon && (c.pinned || newest_of_bucket)
         })
         .collect()
 }
@@ -91,7 +104,12 @@ mod tests {
     fn the_cap_drops_the_oldest_but_never_the_newest() {
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 1, 30, 0).unwrap();
         let copies: Vec<Kept> = (0..10).map(|m| at(m, now, m == 5)).collect();
-        assert_eq!(keep(&copies, now, 10, 35).iter().filter(|k| **k).count(), 3);
+        let kept = keep(&copies, now, 10, 35);
+        assert_eq!(kept.iter().filter(|k| **k).count(), 3);
+        assert!(
+            kept[0] && kept[5] && kept[1],
+            "the newest, the pinned, then the next"
+        );
         assert_eq!(
             keep(&copies, now, 10, 0),
             [
