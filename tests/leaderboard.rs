@@ -357,7 +357,7 @@ fn the_wall_chart_marks_milestones_deadlines_checkpoints_and_today() {
     insta::assert_snapshot!(text);
     insta::assert_snapshot!("wall_80x24", screen_at(&m, 80, 24));
     press(&mut m, &[Action::Down]);
-    assert!(screen_at(&m, 120, 40).contains("▶堵 污水厂二期"));
+    assert!(screen_at(&m, 120, 40).contains("▶污水厂二期"));
     let before = m.wall.day_offset;
     press(&mut m, &[Action::Left]);
     assert_eq!(m.wall.day_offset, before - 7);
