@@ -328,3 +328,37 @@ fn new_keeps_bairis_side_folder_out_of_git_once() {
     let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
     assert_eq!(ignore, "target/\n.bairi/\n");
 }
+
+#[test]
+fn new_replaces_a_gitignore_planted_as_a_link_never_writing_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim-profile");
+    std::fs::write(&victim, "export PATH=/usr/bin\n").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join(".gitignore")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(["new", dir.path().join("c.toml").to_str().unwrap()])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "export PATH=/usr/bin\n"
+    );
+    let ignore = dir.path().join(".gitignore");
+    assert!(
+        !std::fs::symlink_metadata(&ignore)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&ignore)
+            .unwrap()
+            .contains(".bairi/")
+    );
+}

@@ -80,5 +80,5 @@ fn ignore_side_folder(file: &Path) -> std::io::Result<()> {
     }
     text.push_str(&line);
     text.push('\n');
-    std::fs::write(&ignore, text)
+    crate::store::save::plain::write(&ignore, text.as_bytes())
 }

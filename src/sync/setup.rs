@@ -43,7 +43,8 @@ fn ensure_lines(path: &Path, lines: &[String]) -> io::Result<bool> {
         text.push_str(line);
         text.push('\n');
     }
-    fs::write(path, text)?;
+    // Replaced, never written through: a `.gitignore` planted as a link in a shared folder.
+    crate::store::save::plain::write(path, text.as_bytes())?;
     Ok(true)
 }
 

@@ -14,6 +14,7 @@ pub const STALE: Duration = Duration::from_secs(90);
 pub struct Presence {
     dir: PathBuf,
     file: PathBuf,
+    campaign: PathBuf,
 }
 
 fn who() -> String {
@@ -42,14 +43,21 @@ impl Presence {
             Err(e) => return Err(e),
         }
         let file = dir.join(format!("{}.{}", who(), std::process::id()));
-        fs::write(&file, who())?;
+        // The folder is the group's: a name planted there is replaced, never written through.
+        crate::store::save::plain::write(&file, who().as_bytes())?;
         crate::store::side::sidecar::share(&file, &campaign);
-        Ok(Presence { dir, file })
+        Ok(Presence {
+            dir,
+            file,
+            campaign,
+        })
     }
 
     /// Keeps the entry fresh (call now and then).
     pub fn refresh(&self) {
-        let _ = fs::write(&self.file, who());
+        if crate::store::save::plain::write(&self.file, who().as_bytes()).is_ok() {
+            crate::store::side::sidecar::share(&self.file, &self.campaign);
+        }
     }
 
     /// The others (`user@host`), without stale entries, which are removed.
