@@ -125,8 +125,8 @@ pub fn run(
                 out,
                 "{}",
                 tr!(
-                    "已用 {shown} 恢复 {name}(原版本为 {name}.bak)",
-                    "restored {name} from {shown} (the previous version is {name}.bak)"
+                    "已用 {shown} 恢复 {name}(原版本为 .bairi/{name}.bak,也留作一份副本)",
+                    "restored {name} from {shown} (the previous version is .bairi/{name}.bak, and kept as a copy)"
                 )
                 .get(lang)
             );

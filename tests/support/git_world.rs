@@ -4,52 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The day every command runs on.
-pub const TODAY: &str = "2026-11-22";
+pub use super::repo::{TODAY, git};
+use super::repo::{configure, quiet_env};
 
 /// The campaign's name in each clone.
 pub const FILE: &str = "qinglan.toml";
 
-fn quiet_env<'c>(cmd: &'c mut Command, home: &Path) -> &'c mut Command {
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("LANG", "zh_CN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("BAIRI_NOW")
-}
-
-/// `git ARGS` in `dir`; it must succeed. Returns its output.
-pub fn git(home: &Path, dir: &Path, args: &[&str]) -> String {
-    let out = quiet_env(&mut Command::new("git"), home)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// The campaign's text in clone `dir`.
 pub fn text(dir: &Path) -> String {
     std::fs::read_to_string(dir.join(FILE)).expect("read")
-}
-
-fn configure(home: &Path, dir: &Path, name: &str) {
-    for (k, v) in [
-        ("user.name", name),
-        ("user.email", "bairi@example.com"),
-        ("commit.gpgsign", "false"),
-        ("core.autocrlf", "false"),
-    ] {
-        git(home, dir, &["config", k, v]);
-    }
 }
 
 pub struct World {
