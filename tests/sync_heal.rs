@@ -124,8 +124,10 @@ fn an_ssh_remote_that_never_answers_gives_up_at_the_deadline() {
     assert!(took < Duration::from_secs(8), "took {took:?}");
     let text = said(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
+    // bairi's deadline, or ssh's own timeout when a loaded machine lets it fire first: either
+    // way the sync gives up and says so.
     assert!(
-        text.contains("2 秒"),
+        text.contains("2 秒") || text.contains("timed out"),
         "says it gave up after the deadline: {text}"
     );
     assert!(text.contains("1 个提交"), "{text}");
@@ -296,27 +298,4 @@ fn on_the_board_sigterm_during_a_sync_ends_it_and_the_board() {
         Vec::<String>::new(),
         "the ssh is gone"
     );
-}
-
-#[test]
-fn a_campaign_that_fails_check_is_neither_committed_nor_pushed() {
-    let repo = Repo::new();
-    let path = repo.a.join("qinglan.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    // A hand copy that left two tasks with one id.
-    let broken = text.replacen("id         = \"T02\"", "id         = \"T01\"", 1);
-    assert_ne!(broken, text, "the fixture names T02 so");
-    std::fs::write(&path, &broken).unwrap();
-    let head = git(&repo.home, &repo.a, &["rev-parse", "HEAD"]);
-    let remote = git(&repo.home, &repo.remote, &["rev-parse", "HEAD"]);
-    let out = repo.sync(&[]);
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{said}");
-    assert!(said.contains("bairi check"), "{said}");
-    assert_eq!(git(&repo.home, &repo.a, &["rev-parse", "HEAD"]), head);
-    assert_eq!(
-        git(&repo.home, &repo.remote, &["rev-parse", "HEAD"]),
-        remote
-    );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }

@@ -90,8 +90,6 @@ pub enum SyncError {
     Locked(Vec<String>),
     /// git stopped the merge (a file bairi does not merge changed both ways); it was undone.
     MergeStopped(String),
-    /// The campaign does not pass `check`: nothing is committed or sent.
-    Invalid(String),
 }
 
 impl From<GitError> for SyncError {
@@ -129,13 +127,6 @@ impl SyncError {
                 tr!(
                     "git 的锁文件还在,且有 git 正在这个仓库里运行:{files}。等它结束再同步;若确认没有 git 在运行,执行 rm {files} 后再同步",
                     "git's lock file(s) are there and a git is running in this repository: {files}. Sync again once it ends; if no git is running, run rm {files} and sync again"
-                )
-            }
-            SyncError::Invalid(file) => {
-                let file = crate::sanitize::inert(file);
-                tr!(
-                    "{file} 未通过检查,没有提交也没有发送:先运行 bairi check {file} 并改正,再同步",
-                    "{file} does not pass check; nothing was committed or sent: run bairi check {file}, fix what it says, then sync again"
                 )
             }
             SyncError::MergeStopped(files) => tr!(
@@ -243,12 +234,6 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         _ => PathBuf::from("."),
     };
     let git = Git::find(&dir).map_err(|e| SyncError::NotARepo(e.0))?;
-    // A campaign that does not load is never committed, let alone pushed to the others.
-    if let Some(f) = opts.file
-        && crate::store::file::CampaignFile::open(f, opts.today).is_err()
-    {
-        return Err(SyncError::Invalid(f.display().to_string()));
-    }
     let healed = shown(&locks::heal(&git).map_err(|held| SyncError::Locked(shown(&held)))?);
     let branch = on_branch(&git)?;
     let files: Vec<String> = match opts.file {
