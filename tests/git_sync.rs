@@ -11,91 +11,17 @@ use bairi::app::update::{Effect, update};
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-use support::repo::{TODAY, configure, git, quiet_env};
+use support::git_world::{TODAY, World, change, git, text as campaign_text};
 
-struct World {
-    _tmp: tempfile::TempDir,
-    home: PathBuf,
-    remote: PathBuf,
-    a: PathBuf,
-    b: PathBuf,
+/// What these tests ask of the two clones beyond the shared world.
+trait Rounds {
+    fn drive_merge(&self, dir: &Path, sides: [&str; 3], name: &str) -> String;
+    fn round(&self) -> (String, String);
 }
 
-impl World {
-    /// A remote holding the campaign (as `prepare` leaves it), cloned twice, both set up.
-    fn new(prepare: impl FnOnce(String) -> String) -> World {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let root = tmp.path().to_owned();
-        let home = root.join("home");
-        std::fs::create_dir_all(&home).expect("home");
-        let remote = root.join("remote.git");
-        git(
-            &home,
-            &root,
-            &["init", "-q", "--bare", "-b", "main", "remote.git"],
-        );
-        let a = root.join("a");
-        git(&home, &root, &["init", "-q", "-b", "main", "a"]);
-        configure(&home, &a, "Site A");
-        let text = std::fs::read_to_string(support::fixture("qinglan.toml")).expect("fixture");
-        std::fs::write(a.join("qinglan.toml"), prepare(text)).expect("write");
-        git(&home, &a, &["remote", "add", "origin", "../remote.git"]);
-        let w = World {
-            _tmp: tmp,
-            home,
-            remote,
-            a: a.clone(),
-            b: root.join("b"),
-        };
-        w.sync_ok(&a);
-        let first = git(&w.home, &a, &["log", "--format=%s"]);
-        assert_eq!(first.trim(), "新建活动文件");
-        git(&w.home, &root, &["clone", "-q", "remote.git", "b"]);
-        configure(&w.home, &w.b, "Site B");
-        w.sync_ok(&w.b);
-        w
-    }
-
-    fn bairi(&self, dir: &Path, args: &[&str]) -> Output {
-        self.bairi_with(dir, &[], args)
-    }
-
-    /// `bairi ARGS` in `dir` with `envs` set over the quiet environment.
-    fn bairi_with(&self, dir: &Path, envs: &[(&str, &str)], args: &[&str]) -> Output {
-        quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &self.home)
-            .envs(envs.iter().copied())
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("bairi runs")
-    }
-
-    fn sync_ok(&self, dir: &Path) -> String {
-        let out = self.bairi(dir, &["sync", "qinglan.toml", "--today", TODAY]);
-        assert!(
-            out.status.success(),
-            "sync in {}: {}{}",
-            dir.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn edit_ok(&self, dir: &Path, args: &[&str]) {
-        let mut all = args.to_vec();
-        all.extend(["--today", TODAY]);
-        let out = self.bairi(dir, &all);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
+impl Rounds for World {
     /// `bairi merge-driver` alone in `dir` on the base, ours and theirs of file `name`, as git
     /// runs it; it must succeed. Returns what it left in ours.
     fn drive_merge(&self, dir: &Path, [base, ours, theirs]: [&str; 3], name: &str) -> String {
@@ -114,9 +40,9 @@ impl World {
     /// A syncs, B syncs, A syncs: both hold the same bytes, which check; returns them and
     /// what `check` said.
     fn round(&self) -> (String, String) {
-        self.sync_ok(&self.a);
-        self.sync_ok(&self.b);
-        self.sync_ok(&self.a);
+        self.sync(&self.a);
+        self.sync(&self.b);
+        self.sync(&self.a);
         let (ta, tb) = (campaign_text(&self.a), campaign_text(&self.b));
         assert!(ta == tb, "the clones differ");
         assert!(!ta.contains("<<<<<<<") && !ta.contains(">>>>>>>"));
@@ -144,8 +70,8 @@ fn in_task<'t>(text: &'t str, id: &str) -> &'t str {
 #[test]
 fn notes_on_the_same_task_from_both_sides_both_stay() {
     let w = World::new(|t| t);
-    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "甲地:桩基验收"]);
-    w.edit_ok(&w.b, &["note", "qinglan.toml", "T01", "乙地:钢筋进场"]);
+    w.edit(&w.a, &["note", "qinglan.toml", "T01", "甲地:桩基验收"]);
+    w.edit(&w.b, &["note", "qinglan.toml", "T01", "乙地:钢筋进场"]);
     let (text, check) = w.round();
     let t01 = in_task(&text, "T01");
     assert!(t01.contains("甲地:桩基验收") && t01.contains("乙地:钢筋进场"));
@@ -155,8 +81,8 @@ fn notes_on_the_same_task_from_both_sides_both_stay() {
 #[test]
 fn ticks_on_neighbouring_milestones_both_stay() {
     let w = World::new(|t| t);
-    w.edit_ok(&w.a, &["tick", "qinglan.toml", "T02", "3"]);
-    w.edit_ok(&w.b, &["tick", "qinglan.toml", "T02", "4"]);
+    w.edit(&w.a, &["tick", "qinglan.toml", "T02", "3"]);
+    w.edit(&w.b, &["tick", "qinglan.toml", "T02", "4"]);
     let (text, _) = w.round();
     let t02 = in_task(&text, "T02");
     assert!(!t02.contains("done = false"), "{t02}");
@@ -167,12 +93,12 @@ fn ticks_on_neighbouring_milestones_both_stay() {
 #[test]
 fn a_move_on_one_side_arrives_with_a_summary() {
     let w = World::new(|t| t);
-    w.edit_ok(&w.a, &["move", "qinglan.toml", "T03", "blocked"]);
-    w.edit_ok(&w.b, &["note", "qinglan.toml", "T04", "乙地记录"]);
-    w.sync_ok(&w.a);
+    w.edit(&w.a, &["move", "qinglan.toml", "T03", "blocked"]);
+    w.edit(&w.b, &["note", "qinglan.toml", "T04", "乙地记录"]);
+    w.sync(&w.a);
     let log = git(&w.home, &w.a, &["log", "-2", "--format=%s"]);
     assert!(log.contains("T03 推进中→受阻"), "{log}");
-    let said = w.sync_ok(&w.b);
+    let said = w.sync(&w.b);
     assert!(
         said.contains("T03 推进中→受阻") && said.contains("1条记录"),
         "{said}"
@@ -196,8 +122,8 @@ fn a_task_added_on_each_side_both_arrive() {
         }
     };
     // Appended at the very end, after the reviews: the new tables belong to [[tasks]] still.
-    change_campaign(&w.a, add("T90"));
-    change_campaign(&w.b, add("T91"));
+    change(&w.a, add("T90"));
+    change(&w.b, add("T91"));
     let (text, _) = w.round();
     assert!(text.contains("id = \"T90\"") && text.contains("id = \"T91\""));
 }
@@ -209,12 +135,12 @@ fn deleted_on_one_side_changed_on_the_other(delete_first: bool) {
     } else {
         (&w.b, &w.a)
     };
-    change_campaign(deleter, |mut t| {
+    change(deleter, |mut t| {
         let r = task_block(&t, "T06");
         t.replace_range(r, "");
         t
     });
-    w.edit_ok(editor, &["note", "qinglan.toml", "T06", "乙地仍在推进"]);
+    w.edit(editor, &["note", "qinglan.toml", "T06", "乙地仍在推进"]);
     let (text, check) = w.round();
     assert!(text.contains("乙地仍在推进"), "nothing lost");
     assert!(text.contains("field = \"(task)\""), "{text}");
@@ -235,8 +161,8 @@ fn a_task_deleted_here_and_changed_there_is_kept_and_recorded() {
 fn the_same_field_both_ways_is_recorded_listed_and_settled() {
     let w = World::new(|t| t);
     progress_85_at_a_and_90_at_b(&w);
-    w.sync_ok(&w.a);
-    w.sync_ok(&w.b);
+    w.sync(&w.a);
+    w.sync(&w.b);
     let text = campaign_text(&w.b);
     // B merged A's change in: B's value stays, A's is recorded.
     assert!(in_task(&text, "T01").contains("progress   = 90"));
@@ -269,11 +195,11 @@ fn the_same_field_both_ways_is_recorded_listed_and_settled() {
 /// crossing off, the record B's status); else B merges A's.
 fn settle_crossed_off_against_reopened(b_first: bool, site: char, key: char) -> String {
     let w = World::new(|t| t);
-    w.edit_ok(
+    w.edit(
         &w.a,
         &["move", "qinglan.toml", "T12", "done", "--by", "li_mx"],
     );
-    w.edit_ok(
+    w.edit(
         &w.b,
         &[
             "move",
@@ -285,7 +211,7 @@ fn settle_crossed_off_against_reopened(b_first: bool, site: char, key: char) -> 
         ],
     );
     if b_first {
-        w.sync_ok(&w.b);
+        w.sync(&w.b);
     }
     w.round();
     let dir = if site == 'a' { &w.a } else { &w.b };
@@ -320,9 +246,9 @@ fn settling_a_status_conflict_either_way_leaves_a_coherent_task() {
 #[test]
 fn a_crlf_file_stays_crlf() {
     let w = World::new(|t| t.replace('\n', "\r\n"));
-    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "甲"]);
-    w.edit_ok(&w.b, &["tick", "qinglan.toml", "T02", "3"]);
-    w.edit_ok(&w.b, &["note", "qinglan.toml", "T01", "乙"]);
+    w.edit(&w.a, &["note", "qinglan.toml", "T01", "甲"]);
+    w.edit(&w.b, &["tick", "qinglan.toml", "T02", "3"]);
+    w.edit(&w.b, &["note", "qinglan.toml", "T01", "乙"]);
     let (text, _) = w.round();
     assert!(text.contains("甲") && text.contains("乙"));
     let lone = text
@@ -335,7 +261,7 @@ fn a_crlf_file_stays_crlf() {
 #[test]
 fn an_offline_sync_keeps_the_commit_and_a_later_one_finishes() {
     let w = World::new(|t| t);
-    w.edit_ok(&w.a, &["note", "qinglan.toml", "T05", "离线记录"]);
+    w.edit(&w.a, &["note", "qinglan.toml", "T05", "离线记录"]);
     let away = w.remote.with_extension("away");
     std::fs::rename(&w.remote, &away).expect("unplug");
     let out = w.bairi(&w.a, &["sync", "qinglan.toml", "--today", TODAY]);
@@ -345,7 +271,7 @@ fn an_offline_sync_keeps_the_commit_and_a_later_one_finishes() {
     let log = git(&w.home, &w.a, &["log", "-1", "--format=%s"]);
     assert!(log.contains("1条记录"), "the local commit stays: {log}");
     std::fs::rename(&away, &w.remote).expect("plug in");
-    w.sync_ok(&w.a);
+    w.sync(&w.a);
     let (text, _) = w.round();
     assert!(text.contains("离线记录"));
 }
@@ -401,7 +327,7 @@ fn the_driver_dates_a_conflict_by_the_one_clock_in_the_campaigns_zone() {
 fn a_sync_with_today_pinned_dates_its_conflicts_that_day() {
     let w = World::new(|t| t);
     progress_85_at_a_and_90_at_b(&w);
-    w.sync_ok(&w.a);
+    w.sync(&w.a);
     let out = w.bairi(&w.b, &["sync", "qinglan.toml", "--today", "2026-10-01"]);
     assert!(out.status.success(), "{out:?}");
     let text = campaign_text(&w.b);
@@ -415,7 +341,7 @@ fn a_sync_with_today_pinned_dates_its_conflicts_that_day() {
 fn a_sync_on_the_clock_dates_its_conflicts_in_the_campaigns_zone() {
     let w = World::new(|t| t);
     progress_85_at_a_and_90_at_b(&w);
-    w.sync_ok(&w.a);
+    w.sync(&w.a);
     let out = w.bairi_with(
         &w.b,
         &[("BAIRI_NOW", "2026-11-22T20:00:00Z")],
@@ -432,7 +358,7 @@ fn a_sync_on_the_clock_dates_its_conflicts_in_the_campaigns_zone() {
 #[test]
 fn a_detached_head_is_refused_with_what_to_do_and_nothing_changed() {
     let w = World::new(|t| t);
-    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "游离时的记录"]);
+    w.edit(&w.a, &["note", "qinglan.toml", "T01", "游离时的记录"]);
     let head = git(&w.home, &w.a, &["rev-parse", "HEAD"]);
     git(&w.home, &w.a, &["switch", "-q", "--detach", "HEAD"]);
     let status = git(&w.home, &w.a, &["status", "--porcelain"]);
@@ -483,7 +409,7 @@ fn a_detached_head_is_refused_with_what_to_do_and_nothing_changed() {
     assert_eq!(git(&w.home, &w.a, &["status", "--porcelain"]), status);
     // Back on the branch, the note goes out.
     git(&w.home, &w.a, &["switch", "-q", "main"]);
-    w.sync_ok(&w.a);
+    w.sync(&w.a);
     let (text, _) = w.round();
     assert!(in_task(&text, "T01").contains("游离时的记录"));
 }
@@ -515,7 +441,7 @@ fn the_board_header_shows_what_waits_for_a_sync() {
         Some(0),
         "all synced"
     );
-    w.edit_ok(&w.a, &["note", "qinglan.toml", "T01", "未提交"]);
+    w.edit(&w.a, &["note", "qinglan.toml", "T01", "未提交"]);
     // The board runs git from the campaign's folder, as the test's git does.
     let status = bairi::sync::status::unsynced(&path).expect("a bairi repository");
     assert_eq!((status.ahead, status.changed), (0, true));
@@ -547,8 +473,8 @@ fn the_board_header_shows_what_waits_for_a_sync() {
 #[test]
 fn y_on_the_board_syncs_and_shows_what_came_in() {
     let w = World::new(|t| t);
-    w.edit_ok(&w.b, &["note", "qinglan.toml", "T01", "来自乙地的记录"]);
-    w.sync_ok(&w.b);
+    w.edit(&w.b, &["note", "qinglan.toml", "T01", "来自乙地的记录"]);
+    w.sync(&w.b);
     let path = w.a.join("qinglan.toml");
     let path_env = std::env::var("PATH").unwrap_or_default();
     let mut term = support::pty::Term::spawn(
@@ -594,7 +520,7 @@ fn a_task_added_on_each_board_both_arrive(outside_too: bool) {
     assert_eq!(add_on_the_board(&w.b, "乙地新增任务"), "T14");
     if outside_too {
         // A change before the tasks: the whole documents are merged.
-        change_campaign(&w.b, |t| {
+        change(&w.b, |t| {
             t.replacen("通堵点 破难点", "通堵点 破难点 促落实", 1)
         });
     }
@@ -625,9 +551,9 @@ fn crossed_off_here_and_a_milestone_unticked_there_leaves_a_valid_file_to_settle
     // T12 awaits sign-off. A takes it back and unticks a milestone; B crosses it off. Each
     // file is valid; merged field by field it would be crossed off with a milestone undone.
     let w = World::new(|t| t);
-    w.edit_ok(&w.a, &["move", "qinglan.toml", "T12", "in_progress"]);
-    w.edit_ok(&w.a, &["tick", "qinglan.toml", "T12", "4", "--undo"]);
-    w.edit_ok(
+    w.edit(&w.a, &["move", "qinglan.toml", "T12", "in_progress"]);
+    w.edit(&w.a, &["tick", "qinglan.toml", "T12", "4", "--undo"]);
+    w.edit(
         &w.b,
         &["move", "qinglan.toml", "T12", "done", "--by", "li_mx"],
     );
@@ -643,23 +569,12 @@ fn crossed_off_here_and_a_milestone_unticked_there_leaves_a_valid_file_to_settle
     assert!(!text.contains("[[conflicts]]"));
 }
 
-/// The campaign file in one copy of the repository.
-fn campaign_text(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("qinglan.toml")).expect("read")
-}
-
-/// Rewrites the campaign file in one copy of the repository.
-fn change_campaign(dir: &Path, change: impl FnOnce(String) -> String) {
-    let text = change(campaign_text(dir));
-    std::fs::write(dir.join("qinglan.toml"), text).expect("write");
-}
-
 /// The same field changed on both sides: T01's progress, 80, set to 85 at A and to 90 at B.
 fn progress_85_at_a_and_90_at_b(w: &World) {
-    change_campaign(&w.a, |t| {
+    change(&w.a, |t| {
         t.replacen("progress   = 80", "progress   = 85", 1)
     });
-    change_campaign(&w.b, |t| {
+    change(&w.b, |t| {
         t.replacen("progress   = 80", "progress   = 90", 1)
     });
 }

@@ -18,6 +18,7 @@ pub fn text(dir: &Path) -> String {
 pub struct World {
     _tmp: tempfile::TempDir,
     pub home: PathBuf,
+    pub remote: PathBuf,
     pub a: PathBuf,
     pub b: PathBuf,
 }
@@ -29,6 +30,7 @@ impl World {
         let root = tmp.path().to_owned();
         let home = root.join("home");
         std::fs::create_dir_all(&home).expect("home");
+        let remote = root.join("remote.git");
         git(
             &home,
             &root,
@@ -43,10 +45,13 @@ impl World {
         let w = World {
             _tmp: tmp,
             home,
+            remote,
             a: a.clone(),
             b: root.join("b"),
         };
         w.sync(&a);
+        let first = git(&w.home, &a, &["log", "--format=%s"]);
+        assert_eq!(first.trim(), "新建活动文件");
         git(&w.home, &root, &["clone", "-q", "remote.git", "b"]);
         configure(&w.home, &w.b, "Site B");
         w.sync(&w.b);
@@ -55,7 +60,13 @@ impl World {
 
     /// `bairi ARGS` in `dir`.
     pub fn bairi(&self, dir: &Path, args: &[&str]) -> Output {
+        self.bairi_with(dir, &[], args)
+    }
+
+    /// `bairi ARGS` in `dir` with `envs` set over the quiet environment.
+    pub fn bairi_with(&self, dir: &Path, envs: &[(&str, &str)], args: &[&str]) -> Output {
         quiet_env(&mut Command::new(env!("CARGO_BIN_EXE_bairi")), &self.home)
+            .envs(envs.iter().copied())
             .args(args)
             .current_dir(dir)
             .output()
