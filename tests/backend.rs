@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use bairi::term::backend::LeanBackend;
+use support::Shared;
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("non-zero")
@@ -69,26 +70,6 @@ fn screens() -> Vec<Vec<Line<'static>>> {
             Line::from("ascii only"),
         ],
     ]
-}
-
-/// A writer whose bytes can be taken out while ratatui's backend owns it.
-#[derive(Default, Clone)]
-struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl std::io::Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Shared {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.0.borrow_mut())
-    }
 }
 
 /// What a terminal shows after these bytes, as text, with bold/reverse/colour of each cell.

@@ -10,19 +10,7 @@ use bairi::i18n::Lang;
 use bairi::term::backend::LeanBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-
-#[derive(Default, Clone)]
-struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl std::io::Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use support::Shared;
 
 fn check_sequence(lang: Lang, w: u16, h: u16, steps: &[&[Action]]) {
     let (mut m, _dir) = support::qinglan_model("2026-11-22", lang);
@@ -53,7 +41,7 @@ fn check_sequence(lang: Lang, w: u16, h: u16, steps: &[&[Action]]) {
             })
             .unwrap();
         let want = support::buffer_text(completed.buffer);
-        parser.process(&std::mem::take(&mut *bytes.0.borrow_mut()));
+        parser.process(&bytes.take());
         let shown: Vec<String> = parser.screen().rows(0, w).collect();
         let want_rows: Vec<String> = want.lines().map(|l| l.trim_end().to_string()).collect();
         let shown_rows: Vec<String> = shown.iter().map(|l| l.trim_end().to_string()).collect();

@@ -368,3 +368,23 @@ pub fn save_now(m: &mut bairi::app::model::Model) -> bool {
     bairi::app::update::store::saved(m, file, result);
     ok
 }
+
+/// A writer whose bytes can be taken out while ratatui's backend owns it.
+#[derive(Default, Clone)]
+pub struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Shared {
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+}
