@@ -9,7 +9,7 @@ use crate::domain::Campaign;
 use crate::domain::follow_up::{self, FollowUp};
 use crate::domain::leaderboard::red_counts;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
-use crate::domain::task_facts::open_blocking;
+use crate::domain::task_facts::blocking_count;
 
 /// Values computed from the campaign, today, the lanes and the filter; kept until one of
 /// them changes (never per frame).
@@ -66,11 +66,7 @@ impl Derived {
             yellow: 0,
             green: 0,
             done: 0,
-            blocking: campaign
-                .tasks
-                .iter()
-                .map(|t| open_blocking(t).count())
-                .sum(),
+            blocking: blocking_count(&campaign.tasks),
             lights,
             columns: Vec::new(),
         };
@@ -98,11 +94,7 @@ impl Derived {
                 *state = follow_up::state(state.is_some(), task, self.reviewed_on);
             }
         }
-        self.blocking = campaign
-            .tasks
-            .iter()
-            .map(|t| open_blocking(t).count())
-            .sum();
+        self.blocking = blocking_count(&campaign.tasks);
         self.regroup(campaign, today, lanes, filter, sort);
     }
 

@@ -66,6 +66,11 @@ pub fn open_blocking(task: &Task) -> impl Iterator<Item = &Problem> {
     open_problems(task).filter(move |p| live && p.blocking)
 }
 
+/// The open blocking problems (堵点) across `tasks`.
+pub fn blocking_count(tasks: &[Task]) -> usize {
+    tasks.iter().map(|t| open_blocking(t).count()).sum()
+}
+
 /// Open problems past their fix-by date.
 pub fn overdue_problems(task: &Task, today: NaiveDate) -> impl Iterator<Item = &Problem> {
     open_problems(task).filter(move |p| p.due.is_some_and(|d| d < today))

@@ -10,7 +10,7 @@ use crate::domain::countdown::{next_checkpoint, phase, phase_text};
 use crate::domain::leaderboard::{Leaderboard, rank_text, rate, unit_tally};
 use crate::domain::light::{TaskLight, task_light};
 use crate::domain::pledge::{pledge_line_numbered, pledges_due};
-use crate::domain::task_facts::open_blocking;
+use crate::domain::task_facts::blocking_count;
 use crate::domain::{RateMode, Review};
 use crate::i18n::{Lang, Text};
 use crate::tr;
@@ -102,7 +102,7 @@ fn headline(c: &Campaign, today: NaiveDate, lang: Lang) -> Vec<String> {
     } else {
         format!("{}%", rate(done, due).round())
     };
-    let k: usize = c.tasks.iter().map(|t| open_blocking(t).count()).sum();
+    let k = blocking_count(&c.tasks);
     let mut lines = vec![
         when,
         tr!(

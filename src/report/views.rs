@@ -7,7 +7,7 @@ use crate::domain::countdown::{phase, phase_text};
 use crate::domain::history;
 use crate::domain::light::{LightVerdict, TaskLight, task_light};
 use crate::domain::milestone::due_label;
-use crate::domain::task_facts::{next_milestone, open_blocking};
+use crate::domain::task_facts::{blocking_count, next_milestone};
 use crate::domain::{Campaign, Status, Task};
 use crate::i18n::{Lang, Text};
 use crate::tr;
@@ -204,7 +204,7 @@ fn board(x: &Ctx) -> Doc {
         count(TaskLight::Green),
         count(TaskLight::Done),
     );
-    let k: usize = x.c.tasks.iter().map(|t| open_blocking(t).count()).sum();
+    let k = blocking_count(&x.c.tasks);
     let mut counts = vec![
         tr!(
             "红灯 {r} · 黄灯 {y} · 绿灯 {g} · 已销号 {d} · 堵点 {k} 个",
