@@ -154,12 +154,7 @@ fn sigterm_ends_a_sync_and_its_ssh() {
     }
     let _ = child.kill();
     assert!(started.elapsed() < Duration::from_secs(2), "ended at once");
-    std::thread::sleep(Duration::from_millis(200));
-    assert_eq!(
-        processes_mentioning(&port),
-        Vec::<String>::new(),
-        "no ssh left behind"
-    );
+    assert_ssh_gone(&port);
 }
 
 #[test]
@@ -243,12 +238,7 @@ fn on_the_board_a_hanging_sync_saves_edits_meanwhile_and_esc_cancels_it() {
     );
     term.send("\x1b");
     term.wait_for("同步已取消");
-    std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(
-        processes_mentioning(&port),
-        Vec::<String>::new(),
-        "the ssh is gone"
-    );
+    assert_ssh_gone(&port);
 }
 
 #[test]
@@ -268,12 +258,7 @@ fn on_the_board_an_edit_and_quit_answer_while_a_sync_hangs() {
         "took {:?}",
         asked.elapsed()
     );
-    std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(
-        processes_mentioning(&port),
-        Vec::<String>::new(),
-        "the ssh is gone"
-    );
+    assert_ssh_gone(&port);
 }
 
 #[test]
@@ -292,9 +277,17 @@ fn on_the_board_sigterm_during_a_sync_ends_it_and_the_board() {
         "took {:?}",
         asked.elapsed()
     );
-    std::thread::sleep(Duration::from_millis(300));
+    assert_ssh_gone(&port);
+}
+
+/// Waits (up to 5 s) for every process that mentions `port` (the sync's ssh) to be gone.
+fn assert_ssh_gone(port: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !processes_mentioning(port).is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     assert_eq!(
-        processes_mentioning(&port),
+        processes_mentioning(port),
         Vec::<String>::new(),
         "the ssh is gone"
     );
