@@ -190,17 +190,20 @@ fn a_disk_with_room_for_the_backup_but_not_the_growth_leaves_the_file_whole() {
     assert_eq!(disk.free(), copy);
     // A note long enough for the file to need two more pages.
     let text = "长".repeat(2800);
-    let out = Session::of("bairi-bob").run(
-        &[
-            "note",
-            path.to_str().unwrap(),
-            "T01",
-            &text,
-            "--today",
-            "2026-11-22",
-        ],
-        &home,
-    );
+    let note = || {
+        Session::of("bairi-bob").run(
+            &[
+                "note",
+                path.to_str().unwrap(),
+                "T01",
+                &text,
+                "--today",
+                "2026-11-22",
+            ],
+            &home,
+        )
+    };
+    let out = note();
     let after = std::fs::read(&path).unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "the disk is full: {err}");
@@ -214,17 +217,7 @@ fn a_disk_with_room_for_the_backup_but_not_the_growth_leaves_the_file_whole() {
     assert!(after == before, "told the file is unchanged, it changed");
     // Room made, the same note lands.
     std::fs::remove_file(disk.0.join("filler")).unwrap();
-    let out = Session::of("bairi-bob").run(
-        &[
-            "note",
-            path.to_str().unwrap(),
-            "T01",
-            &text,
-            "--today",
-            "2026-11-22",
-        ],
-        &home,
-    );
+    let out = note();
     assert_eq!(
         out.status.code(),
         Some(0),
