@@ -292,3 +292,30 @@ fn assert_ssh_gone(port: &str) {
         "the ssh is gone"
     );
 }
+
+#[test]
+fn a_campaign_that_fails_check_is_committed_here_but_never_sent() {
+    let repo = Repo::new();
+    let path = repo.a.join("qinglan.toml");
+    let good = std::fs::read_to_string(&path).unwrap();
+    // A hand copy that left two tasks with one id.
+    let broken = good.replacen("id         = \"T02\"", "id         = \"T01\"", 1);
+    assert_ne!(broken, good, "the fixture names T02 so");
+    std::fs::write(&path, &broken).unwrap();
+    let remote = git(&repo.home, &repo.remote, &["rev-parse", "HEAD"]);
+    let out = repo.sync(&[]);
+    let refusal = said(&out);
+    assert_eq!(out.status.code(), Some(1), "{refusal}");
+    assert!(refusal.contains("bairi check qinglan.toml"), "{refusal}");
+    assert_eq!(
+        git(&repo.home, &repo.remote, &["rev-parse", "HEAD"]),
+        remote
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    // Mended, the next sync sends it.
+    std::fs::write(&path, &good).unwrap();
+    let out = repo.sync(&[]);
+    assert!(out.status.success(), "{}", said(&out));
+    let sent = git(&repo.home, &repo.remote, &["show", "HEAD:qinglan.toml"]);
+    assert_eq!(sent, good);
+}

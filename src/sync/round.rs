@@ -90,6 +90,8 @@ pub enum SyncError {
     Locked(Vec<String>),
     /// git stopped the merge (a file bairi does not merge changed both ways); it was undone.
     MergeStopped(String),
+    /// The campaign as it would be sent does not pass `check`: committed here, not pushed.
+    NotSent(String),
 }
 
 impl From<GitError> for SyncError {
@@ -127,6 +129,13 @@ impl SyncError {
                 tr!(
                     "git 的锁文件还在,且有 git 正在这个仓库里运行:{files}。等它结束再同步;若确认没有 git 在运行,执行 rm {files} 后再同步",
                     "git's lock file(s) are there and a git is running in this repository: {files}. Sync again once it ends; if no git is running, run rm {files} and sync again"
+                )
+            }
+            SyncError::NotSent(file) => {
+                let file = crate::sanitize::inert(file);
+                tr!(
+                    "{file} 未通过检查,没有发送给其他人(修改已在本地提交):运行 bairi check {file},改正后再同步",
+                    "{file} does not pass check, so nothing was sent to the others (the changes are committed here): run bairi check {file}, fix what it says, then sync again"
                 )
             }
             SyncError::MergeStopped(files) => tr!(
@@ -356,6 +365,14 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         for name in &names {
             sent.extend(changes(None, git.show("HEAD", name).as_deref(), opts.today));
         }
+    }
+    // What would reach the others must load: a hand edit that broke the file stays here.
+    // (Checked after the merge, which may itself mend what one side left, such as a
+    // reference to a task deleted here and changed there.)
+    if let Some(file) = opts.file
+        && crate::store::file::CampaignFile::open(file, opts.today).is_err()
+    {
+        return Err(SyncError::NotSent(file.display().to_string()));
     }
     let push = ["push", "-q", "-u", &up_remote, &format!("HEAD:{branch}")];
     if ahead(&git) > 0
