@@ -225,3 +225,42 @@ fn json_and_the_leaderboard_view_ignore_a_review_published_after_today() {
     let on = view("2026-11-12");
     assert!(on.contains("checkpoint 5 2026-11-12 · published"), "{on}");
 }
+
+#[test]
+fn a_task_with_every_milestone_done_says_it_awaits_sign_off_in_json_and_the_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let run = |args: &[&str], lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
+            .env("LANG", lang)
+            .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .output()
+            .unwrap()
+    };
+    // T08's last milestone ticked: every milestone done, the status still 受阻, past 11-15.
+    let out = run(&["tick", file, "T08", "3", "--today", "2026-11-22"], "C");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = run(
+        &["report", file, "--today", "2026-11-22", "--format", "json"],
+        "C",
+    );
+    let json = String::from_utf8_lossy(&json.stdout).into_owned();
+    assert!(
+        json.contains("every milestone done: awaiting sign-off"),
+        "{json}"
+    );
+    let text = run(
+        &["report", file, "--today", "2026-11-22", "--format", "text"],
+        "zh_CN.UTF-8",
+    );
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains("节点已全部完成,待销号"), "{text}");
+    assert!(!text.contains("已超过完成时限 11-15"), "{text}");
+}

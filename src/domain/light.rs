@@ -160,7 +160,15 @@ fn judge(task: &Task, rules: &LightRules, k: Knowledge) -> LightVerdict {
         }
     }
     if task.deadline < today && !task.status.is_finished() {
-        red.push(Reason::PastDeadline);
+        // Every milestone done and only the status lagging: still red, but the reason says
+        // what is left to do.
+        let all_done =
+            !task.milestones.is_empty() && task.milestones.iter().all(|m| k.milestone_done(m));
+        red.push(if all_done {
+            Reason::AwaitingSignOff
+        } else {
+            Reason::PastDeadline
+        });
     }
     for (n, p) in task.problems.iter().enumerate() {
         if k.problem_open(p) && p.due.is_some_and(|d| d < today) {
@@ -251,6 +259,34 @@ mod tests {
         assert_eq!(light(&t, "2026-11-22").light, TaskLight::Yellow);
         assert_eq!(light(&t, "2026-11-19").light, TaskLight::Green);
         assert_eq!(light(&t, "2026-11-20").light, TaskLight::Yellow);
+    }
+
+    #[test]
+    fn past_the_deadline_with_every_milestone_done_awaits_sign_off() {
+        let mut t = task(
+            "T05",
+            "zjj",
+            Status::InProgress,
+            "2026-11-15",
+            &[
+                ("2026-11-01", Some("2026-10-30")),
+                ("2026-11-14", Some("2026-11-14")),
+            ],
+        );
+        let v = light(&t, "2026-11-22");
+        assert_eq!(v.light, TaskLight::Red, "the rule is unchanged");
+        assert_eq!(v.reasons, vec![Reason::AwaitingSignOff]);
+        assert_eq!(
+            v.reasons[0].text(&t).zh,
+            "节点已全部完成,待销号(完成时限 11-15)"
+        );
+        t.milestones[1].done = false;
+        t.milestones[1].done_on = None;
+        assert!(
+            light(&t, "2026-11-22")
+                .reasons
+                .contains(&Reason::PastDeadline)
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Reason {
         days: i64,
     },
     PastDeadline,
+    /// Past the deadline with every milestone done: only the sign-off (待销号) is missing.
+    AwaitingSignOff,
     /// The task's n-th problem is past its fix-by date.
     ProblemOverdue(usize),
     /// The task's n-th problem is open and blocks the work (a 堵点).
@@ -75,6 +77,13 @@ impl Reason {
             Reason::PastDeadline => {
                 let deadline = md(task.deadline);
                 tr!("已超过完成时限 {deadline}", "past the deadline {deadline}")
+            }
+            Reason::AwaitingSignOff => {
+                let deadline = md(task.deadline);
+                tr!(
+                    "节点已全部完成,待销号(完成时限 {deadline})",
+                    "every milestone done: awaiting sign-off (deadline {deadline})"
+                )
             }
             Reason::ProblemOverdue(n) => match task.problems.get(n) {
                 Some(p) => {
