@@ -226,7 +226,7 @@ impl CampaignFile {
         if self.read_only || !crate::store::save::access::may_write(&self.path) {
             return Err(SaveError::ReadOnly);
         }
-        let _lock = crate::store::side::lock::Lock::acquire(&self.path)?;
+        let lock = crate::store::side::lock::Lock::acquire(&self.path)?;
         crate::store::save::leftovers::clean(&self.path);
         if changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep)?;
@@ -239,6 +239,9 @@ impl CampaignFile {
         let now = self.clock.now();
         let _ = self.backups.keep_before(&self.path, now);
         self.fingerprint = write_atomically(&self.path, self.text.as_bytes())?;
+        // The copy of what was written is compressed after the lock is given back: the
+        // others' saves need not wait for it.
+        drop(lock);
         let _ = self
             .backups
             .keep_written(&self.path, self.text.as_bytes(), now);

@@ -124,6 +124,16 @@ fn main() {
             time(|| file.save().expect("save"))
         });
         push("save after one edit", col, ms(save));
+        // The same with timestamped copies kept (the board's default: 14 days): the version on
+        // disk and the version written each kept, compressed, in `.bairi/`.
+        file.backups = bairi::store::save::backup::BackupPolicy::standard(14);
+        let kept = median(runs, || {
+            progress = (progress + 1) % 100;
+            let _ = file.set_progress(&id, progress);
+            time(|| file.save().expect("save"))
+        });
+        file.backups = bairi::store::save::backup::BackupPolicy::default();
+        push("save after one edit, copies kept", col, ms(kept));
         let saved = std::fs::read_to_string(&path).expect("read");
         let changed = text
             .lines()
