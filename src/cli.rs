@@ -5,6 +5,7 @@ pub mod check;
 pub mod edit;
 pub mod help_zh;
 pub mod merge_driver;
+pub mod names;
 pub mod new;
 pub mod publish;
 pub mod report;

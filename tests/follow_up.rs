@@ -125,9 +125,9 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
         form.value("text"),
         "溪湾四期安置房项目征迁在第3、4、5节点连续亮红灯,请限期整改到位并书面报告"
     );
-    assert_eq!(form.value("owner"), "xk", "the lead unit");
+    assert_eq!(form.value("owner"), "溪口镇 (xk)", "the lead unit");
     assert_eq!(form.value("due"), "2026-11-23", "the next checkpoint");
-    assert_eq!(form.value("coordinator"), "chen_zy", "the author");
+    assert_eq!(form.value("coordinator"), "陈志远 (chen_zy)", "the author");
     // A relative fix-by date, another unit picked from the drop-down by name.
     support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
     support::typed(&mut m, "自然资源");

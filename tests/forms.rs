@@ -58,15 +58,15 @@ fn the_first_keystroke_replaces_a_pre_filled_value() {
     typing(&mut m, "审批未完成");
     key(&mut m, FieldKey::NextField);
     key(&mut m, FieldKey::NextField);
-    assert_eq!(m.form.as_ref().unwrap().value("blocking"), "no");
+    assert_eq!(m.form.as_ref().unwrap().value("blocking"), "否");
     typing(&mut m, "是");
     assert_eq!(
         m.form.as_ref().unwrap().value("blocking"),
         "是",
-        "not `no是`"
+        "not `否是`"
     );
     key(&mut m, FieldKey::NextField);
-    assert_eq!(m.form.as_ref().unwrap().value("owner"), "zjj");
+    assert_eq!(m.form.as_ref().unwrap().value("owner"), "县住建局 (zjj)");
     typing(&mut m, "jtj");
     assert_eq!(
         m.form.as_ref().unwrap().value("owner"),
@@ -79,8 +79,8 @@ fn the_first_keystroke_replaces_a_pre_filled_value() {
     typing(&mut m, "s");
     assert_eq!(
         m.form.as_ref().unwrap().value("blocking"),
-        "yess",
-        "`是` was taken as yes"
+        "是s",
+        "`是` was kept as typed"
     );
     // Backspace on an untouched value clears it.
     key(&mut m, FieldKey::NextField);

@@ -100,7 +100,7 @@ fn the_whole_review_from_the_leaderboard() {
         Item::Task("T02".into())
     );
     support::press(&mut m, &[Action::Open]);
-    assert_eq!(m.form.as_ref().unwrap().value("owner"), "zjj");
+    assert_eq!(m.form.as_ref().unwrap().value("owner"), "县住建局 (zjj)");
     support::press(&mut m, &[SAVE]);
     assert_eq!(outcomes(&m), [Outcome::Done]);
     let order = m

@@ -10,10 +10,10 @@ mod tests;
 use chrono::NaiveDate;
 
 pub use self::check::{echo, parse_date};
-pub use self::choices::{choices, suggestions};
+pub use self::choices::{choices, resolve, shown, suggestions};
 pub use self::editing::edit_text;
 use super::input::TextInput;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// Keys that edit a form (routed here instead of the keymap while a form is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,9 +46,11 @@ pub enum Kind {
     Category,
     Unit,
     Person,
-    /// One of fixed words (`red`, `yellow`, `green`...).
+    /// A task, by id (`T059`, or short: `59`, `t59`).
+    Task,
+    /// One of fixed words (`red`, `yellow`, `green`...), read in either language.
     Choice(&'static [&'static str]),
-    /// yes / no.
+    /// yes / no (是 / 否).
     Flag,
 }
 
@@ -141,6 +143,8 @@ pub struct Form<P> {
     pub error: Option<(usize, Text)>,
     /// Today, for relative dates (`+3`, `明天`, `周五`); without it only full dates are read.
     pub today: Option<NaiveDate>,
+    /// The language id fields are shown in (`县财政局 (czj)`, `红灯` / `red`).
+    pub lang: Lang,
 }
 
 impl<P> Form<P> {
@@ -153,6 +157,7 @@ impl<P> Form<P> {
             pick: 0,
             error: None,
             today: None,
+            lang: Lang::default(),
         }
     }
 

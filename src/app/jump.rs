@@ -2,51 +2,17 @@
 //! zeros when that names one task; the board shows it, a filter that hid it is cleared.
 
 use super::model::{Model, Tone, View};
-use super::sort::id_pieces;
 use crate::domain::Campaign;
 use crate::tr;
 
-/// What a typed id names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Found {
-    One(usize),
-    /// Several tasks fit (`t8` when both `T8` and `T08` exist): their ids.
-    Many(Vec<String>),
-    None,
-}
+pub use super::lookup::Found;
 
-/// Exactly as written, else without case, else with numbers as numbers (`t8` = `T008`).
+/// Which task `typed` names, as every form and command reads it ([`super::lookup::by_id`]):
+/// exactly as written, else without case, else with numbers as numbers (`t8` = `T008`),
+/// else a bare number (`8` = `T008`).
 pub fn find_id(campaign: &Campaign, typed: &str) -> Found {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Found::None;
-    }
-    if let Some(i) = campaign.task_index(typed) {
-        return Found::One(i);
-    }
-    let lower = typed.to_lowercase();
-    let pieces = id_pieces(typed);
-    let tries: [&dyn Fn(&str) -> bool; 2] =
-        [&|id: &str| id.to_lowercase() == lower, &|id: &str| {
-            id_pieces(id) == pieces
-        }];
-    for fits in tries {
-        let hits: Vec<usize> = campaign
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| fits(&t.id))
-            .map(|(i, _)| i)
-            .collect();
-        match hits.as_slice() {
-            [] => {}
-            [one] => return Found::One(*one),
-            many => {
-                return Found::Many(many.iter().map(|&i| campaign.tasks[i].id.clone()).collect());
-            }
-        }
-    }
-    Found::None
+    let ids: Vec<&str> = campaign.tasks.iter().map(|t| t.id.as_str()).collect();
+    super::lookup::by_id(&ids, typed)
 }
 
 /// `:` Enter: goes to the task `typed` names, or says why not.

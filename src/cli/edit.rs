@@ -11,6 +11,8 @@ use crate::store::file::{CampaignFile, MilestoneRef, NewProblem};
 use crate::store::load::Today;
 use crate::tr;
 
+use super::names::{What, resolve};
+
 /// One edit from the command line.
 pub enum Edit {
     Move {
@@ -73,6 +75,15 @@ pub fn run(
     file.backups = crate::store::save::backup::BackupPolicy::standard(backups);
     file.clock = clock;
     let today = file.today;
+    // A name or short id where an id belongs is read as the board reads it.
+    let by = by.map(|who| resolve(&file.campaign, What::Person, &who).unwrap_or(who));
+    let edit = match with_ids(&file.campaign, edit) {
+        Ok(edit) => edit,
+        Err(why) => {
+            let _ = writeln!(err, "{name}: {}", why.get(lang));
+            return 1;
+        }
+    };
     let writes_by = matches!(
         edit,
         Edit::Move { .. }
@@ -224,6 +235,49 @@ fn unknown_person(file: &CampaignFile, who: &str) -> Text {
         }
     }
     Text::new(zh, en)
+}
+
+/// The edit with each task and unit it names written as its id (`T4` → `T004`,
+/// `县发改局` → `fgj`), or why one names nothing.
+fn with_ids(campaign: &crate::domain::Campaign, edit: Edit) -> Result<Edit, Text> {
+    let task = |t: String| resolve(campaign, What::Task, &t);
+    let unit = |u: String| resolve(campaign, What::Unit, &u);
+    Ok(match edit {
+        Edit::Move { task: t, status } => Edit::Move {
+            task: task(t)?,
+            status,
+        },
+        Edit::Tick {
+            task: t,
+            milestone,
+            undo,
+        } => Edit::Tick {
+            task: task(t)?,
+            milestone,
+            undo,
+        },
+        Edit::Note { task: t, text } => Edit::Note {
+            task: task(t)?,
+            text,
+        },
+        Edit::Pledge(mut p) => {
+            p.unit = unit(p.unit)?;
+            p.task = p.task.map(task).transpose()?;
+            Edit::Pledge(p)
+        }
+        Edit::FollowUp {
+            task: t,
+            unit: u,
+            due,
+            text,
+        } => Edit::FollowUp {
+            task: task(t)?,
+            unit: u.map(unit).transpose()?,
+            due,
+            text,
+        },
+        check @ Edit::CheckPledge { .. } => check,
+    })
 }
 
 /// What `bairi follow-up` was given.

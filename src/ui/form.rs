@@ -10,13 +10,11 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Ctx;
 use super::text::{cut, fit, inert, width};
-use crate::app::form::{Form, Kind, echo, suggestions};
+use crate::app::form::{Form, echo, suggestions};
 use crate::app::input::TextInput;
 use crate::app::model::{Picker, PickerMode};
 use crate::app::picker::{results, title};
 use crate::app::verbs::Purpose;
-use crate::domain::light::TaskLight;
-use crate::domain::status::Light;
 use crate::i18n::{Lang, Text};
 
 const SUGGESTIONS: usize = 5;
@@ -109,7 +107,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
         }
         y += 1;
         if focused {
-            for (n, (id, name)) in suggestions(ctx.model.campaign(), field, SUGGESTIONS)
+            for (n, (_, line)) in suggestions(ctx.model.campaign(), field, SUGGESTIONS)
                 .into_iter()
                 .enumerate()
             {
@@ -121,9 +119,8 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
                 } else {
                     ctx.theme.dim()
                 };
-                let name = choice_name(field.kind, &id, &name);
                 let text = cut(
-                    &format!("  {id} {}", inert(ctx.t(&name))),
+                    &format!("  {}", inert(ctx.t(&line))),
                     usize::from(input_area.width),
                 );
                 frame.render_widget(
@@ -235,23 +232,4 @@ fn weekday(day: Weekday, lang: Lang) -> &'static str {
         Lang::Zh => zh[i % 7],
         Lang::En => en[i % 7],
     }
-}
-
-/// What a drop-down shows beside an entry's id: a name in the interface language, or
-/// nothing when it would only repeat the id (`red red`, `yes 是` in English).
-fn choice_name(kind: Kind, id: &str, name: &str) -> Text {
-    let text = match kind {
-        Kind::Flag if id == "yes" => Text::new("是", ""),
-        Kind::Flag => Text::new("否", ""),
-        Kind::Choice(_) => match Light::parse(id) {
-            Some(light) => Text::new(TaskLight::from(light).word().zh, ""),
-            None if id == "none" => Text::new("取消认定", "removes it"),
-            None => Text::same(name.to_owned()),
-        },
-        _ => Text::same(name.to_owned()),
-    };
-    Text::new(
-        if text.zh == id { "" } else { &text.zh },
-        if text.en == id { "" } else { &text.en },
-    )
 }

@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, Form, Kind, Value, choices};
+use super::{Field, Form, Kind, Value, choices, resolve};
 use crate::app::dates;
+use crate::app::lookup::Found;
 use crate::domain::Campaign;
 use crate::i18n::Text;
 use crate::tr;
@@ -84,22 +85,31 @@ fn check_field(
             .filter(|x| x.is_finite() && *x >= 0.0)
             .map(Value::Decimal)
             .ok_or_else(|| Text::new("请填数字", "enter a number")),
-        Kind::Flag => match raw {
-            "yes" | "y" | "是" | "true" => Ok(Value::Flag(true)),
-            "no" | "n" | "否" | "false" => Ok(Value::Flag(false)),
-            _ => Err(Text::new("请填 yes 或 no(是/否)", "enter yes or no")),
-        },
-        Kind::Category | Kind::Unit | Kind::Person | Kind::Choice(_) => {
-            if choices(campaign, field.kind)
-                .iter()
-                .any(|(id, _)| id == raw)
-            {
-                Ok(Value::Text(raw.to_owned()))
-            } else {
-                Err(tr!(
-                    "没有 `{raw}`,请从列表中选择",
-                    "there is no `{raw}`; pick one from the list"
-                ))
+        Kind::Category | Kind::Unit | Kind::Person | Kind::Task | Kind::Choice(_) | Kind::Flag => {
+            let all = choices(campaign, field.kind);
+            match resolve(campaign, field.kind, raw) {
+                Found::One(i) => {
+                    let id = all.get(i).map_or("", |(id, _)| id.as_str());
+                    Ok(if field.kind == Kind::Flag {
+                        Value::Flag(id == "yes")
+                    } else {
+                        Value::Text(id.to_owned())
+                    })
+                }
+                Found::Many(ids) => {
+                    let (raw, ids) = (crate::sanitize::inert(raw), ids.join("、"));
+                    Err(tr!(
+                        "`{raw}` 可指 {ids},请写完整",
+                        "`{raw}` could be {ids}; write it in full"
+                    ))
+                }
+                Found::None => {
+                    let raw = crate::sanitize::inert(raw);
+                    Err(tr!(
+                        "没有 `{raw}`,请从列表中选择",
+                        "there is no `{raw}`; pick one from the list"
+                    ))
+                }
             }
         }
     }

@@ -45,7 +45,7 @@ fn pickers_offer_matching_ids_and_accept_on_tab() {
     f.type_char('t');
     assert_eq!(
         suggestions(&c, &f.fields[1], 5),
-        vec![("jtj".to_owned(), "jtj".to_owned())]
+        vec![("jtj".to_owned(), Text::same("jtj"))]
     );
     f.key(FieldKey::NextField, &c);
     assert_eq!(f.value("owner"), "jtj");

@@ -41,7 +41,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                     f("kind", "类别", "Kind", Kind::Text, false, ""),
                     f(
                         "blocking",
-                        "是否堵点(yes/no)",
+                        "是否堵点(是/否)",
                         "Blocking (yes/no)",
                         Kind::Flag,
                         false,
@@ -104,13 +104,13 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                 .unwrap_or_default();
             (
                 tr!(
-                    "{id} 领导认定灯色(none 取消)",
+                    "{id} 领导认定灯色(无 即取消)",
                     "{id} light set by a leader (none removes it)"
                 ),
                 vec![
                     f(
                         "light",
-                        "灯色 red/yellow/green/none",
+                        "灯色 红灯/黄灯/绿灯/无",
                         "Light red/yellow/green/none",
                         Kind::Choice(LIGHTS),
                         true,
@@ -268,7 +268,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                 ),
                 f(
                     "snap",
-                    "对齐到之前的攻坚节点(yes/no)",
+                    "对齐到之前的攻坚节点(是/否)",
                     "Snap to the earlier checkpoint (yes/no)",
                     Kind::Flag,
                     false,
@@ -310,9 +310,9 @@ pub fn open(model: &mut Model, purpose: Purpose) {
                     ),
                     f(
                         "task",
-                        "关于任务(编号,可空)",
-                        "About task (id, optional)",
-                        Kind::Text,
+                        "关于任务(可空)",
+                        "About task (optional)",
+                        Kind::Task,
                         false,
                         "",
                     ),
@@ -354,5 +354,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
     };
     let mut form = Form::new(purpose, title, fields);
     form.today = Some(model.today);
+    form.lang = model.lang;
+    form.show_ids(model.campaign());
     model.form = Some(form);
 }

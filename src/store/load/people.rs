@@ -135,6 +135,7 @@ fn read_categories(
         skip,
     );
     named(
+        IdKind::Category,
         list,
         f,
         ids,
@@ -174,13 +175,20 @@ fn read_units(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Ve
         }
         (short, kind, head)
     };
-    named(list, f, ids, rest, |id, name, (short, kind, head)| Unit {
-        id,
-        name,
-        short,
-        kind,
-        head,
-    })
+    named(
+        IdKind::Unit,
+        list,
+        f,
+        ids,
+        rest,
+        |id, name, (short, kind, head)| Unit {
+            id,
+            name,
+            short,
+            kind,
+            head,
+        },
+    )
 }
 
 fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (Vec<Person>, usize) {
@@ -203,19 +211,27 @@ fn read_people(root: &Entry, f: &mut Findings, ids: &mut Ids, skip: usize) -> (V
         }
         (title, unit, role)
     };
-    named(list, f, ids, rest, |id, name, (title, unit, role)| Person {
-        id,
-        name,
-        title,
-        unit,
-        role,
-    })
+    named(
+        IdKind::Person,
+        list,
+        f,
+        ids,
+        rest,
+        |id, name, (title, unit, role)| Person {
+            id,
+            name,
+            title,
+            unit,
+            role,
+        },
+    )
 }
 
 /// Each entry of `list` as an item: its required `name`, then what `rest` reads of its other
 /// keys, then a word on the keys it does not know; one without an id or a name is left out.
 /// The items, and how many entries there were.
 fn named<R, T>(
+    kind: IdKind,
     list: Vec<(Entry, Option<String>)>,
     f: &mut Findings,
     ids: &mut Ids,
@@ -229,6 +245,7 @@ fn named<R, T>(
         let rest = rest(&e, f, ids);
         e.finish(f);
         if let (Some(id), Some(name)) = (id, name) {
+            ids.name(kind, &id, &name);
             out.push(item(id, name, rest));
         }
     }

@@ -141,12 +141,15 @@ fn directory(campaign: &Campaign) -> Ids {
     let mut ids = Ids::default();
     for c in &campaign.categories {
         ids.known(IdKind::Category, &c.id);
+        ids.name(IdKind::Category, &c.id, &c.name);
     }
     for u in &campaign.units {
         ids.known(IdKind::Unit, &u.id);
+        ids.name(IdKind::Unit, &u.id, &u.name);
     }
     for p in &campaign.people {
         ids.known(IdKind::Person, &p.id);
+        ids.name(IdKind::Person, &p.id, &p.name);
     }
     ids
 }

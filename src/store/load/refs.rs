@@ -68,6 +68,9 @@ struct PendingRef {
 #[derive(Default)]
 pub struct Ids {
     seen: [FxHashMap<String, usize>; IdKind::ALL],
+    /// Names of categories, units and people, to their ids: a name written where an id
+    /// belongs is answered with the id.
+    names: [FxHashMap<String, String>; IdKind::ALL],
     pending: Vec<PendingRef>,
 }
 
@@ -142,6 +145,13 @@ impl Ids {
         });
     }
 
+    /// Records that `id` is called `name` (the first of a name wins).
+    pub fn name(&mut self, kind: IdKind, id: &str, name: &str) {
+        self.names[kind.slot()]
+            .entry(name.trim().to_owned())
+            .or_insert_with(|| id.to_owned());
+    }
+
     /// Records an id known to exist (read before, elsewhere).
     pub fn known(&mut self, kind: IdKind, id: &str) {
         self.seen[kind.slot()].insert(id.to_owned(), usize::MAX);
@@ -165,6 +175,7 @@ impl Ids {
                 continue;
             }
             let (what, key, id, table) = (r.kind.name(), r.key, &r.id, r.kind.table());
+            let advice = advice(self.names[r.kind.slot()].get(id.trim()), &r, table);
             f.error(
                 r.span,
                 Some(&r.subject),
@@ -172,12 +183,28 @@ impl Ids {
                     format!("`{key}` 引用了不存在的{} `{id}`", what.zh),
                     format!("`{key}` names {} `{id}`, which does not exist", what.en),
                 ),
-                Some(Text::new(
-                    format!("请在 {table} 中添加 id = \"{id}\",或改正拼写"),
-                    format!("add it to {table} with id = \"{id}\", or fix the spelling"),
-                )),
+                Some(advice),
             );
         }
+    }
+}
+
+/// What to do about a reference that names nothing: a name where the id belongs gets the
+/// id; anything else is added, or its spelling fixed.
+fn advice(named: Option<&String>, r: &PendingRef, table: &str) -> Text {
+    let (what, key, id) = (r.kind.name(), r.key, &r.id);
+    match named {
+        Some(real) => Text::new(
+            format!("{id} 是{}{real} 的名称:请写 {key} = \"{real}\"", what.zh),
+            format!(
+                "{id} is the name of {} {real}: write {key} = \"{real}\"",
+                what.en
+            ),
+        ),
+        None => Text::new(
+            format!("请在 {table} 中添加 id = \"{id}\",或改正拼写"),
+            format!("add it to {table} with id = \"{id}\", or fix the spelling"),
+        ),
     }
 }
 
