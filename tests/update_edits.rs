@@ -178,7 +178,11 @@ fn a_task_is_added_with_pickers_edited_and_deleted_after_asking() {
     key(&mut m, FieldKey::NextField);
     typed(&mut m, "民生"); // the category picker matches by name
     key(&mut m, FieldKey::NextField);
-    assert_eq!(m.form.as_ref().unwrap().value("category"), "ms");
+    // The field names the category; the file will hold its id.
+    assert_eq!(
+        m.form.as_ref().unwrap().value("category"),
+        "Livelihood projects (ms)"
+    );
     key(&mut m, FieldKey::NextField);
     typed(&mut m, "ctjt");
     key(&mut m, FieldKey::NextField);
