@@ -213,6 +213,16 @@ pub fn has_open_pledge(campaign: &Campaign, unit: &str) -> bool {
         .any(|c| c.unit == unit && !c.kept && c.broken_on.is_none())
 }
 
+/// The pledge of `unit` still running on `today` (not checked, due today or later), the
+/// latest made: a yellow-card unit that has one is shown it at the review rather than asked
+/// for another. A pledge past its date is checked at the review instead.
+pub fn running_pledge(campaign: &Campaign, unit: &str, today: NaiveDate) -> Option<usize> {
+    campaign
+        .commitments
+        .iter()
+        .rposition(|c| c.unit == unit && !c.kept && c.broken_on.is_none() && c.due >= today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +339,10 @@ mod tests {
         let mut c = sample();
         assert!(has_open_pledge(&c, "a"));
         assert!(has_open_pledge(&c, "b"));
+        // b's pledge #0 (due 09-20) runs until its day; a's #1 (due 09-13) has lapsed, #4 runs.
+        assert_eq!(running_pledge(&c, "b", date("2026-09-20")), Some(0));
+        assert_eq!(running_pledge(&c, "b", date("2026-09-21")), None);
+        assert_eq!(running_pledge(&c, "a", date("2026-09-14")), Some(4));
         c.commitments.retain(|p| p.unit == "a");
         assert!(!has_open_pledge(&c, "b"));
     }

@@ -165,7 +165,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     }
 }
 
-/// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图`), the one
+/// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图 5台账`), the one
 /// showing reversed; each is a place to click. Left out when the line has no room for them.
 fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap) {
     let model = ctx.model;
@@ -173,9 +173,11 @@ fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap)
         View::Standup => Action::ShowStandup,
         View::Leaderboard => Action::ShowLeaderboard,
         View::Wall => Action::ShowWall,
+        View::Ledger => Action::ShowLedger,
         View::Detail => match model.detail_from {
             View::Standup => Action::ShowStandup,
             View::Wall => Action::ShowWall,
+            View::Ledger => Action::ShowLedger,
             _ => Action::ShowBoard,
         },
         _ => Action::ShowBoard,
@@ -185,6 +187,7 @@ fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap)
         (Action::ShowStandup, Text::new("站会", "Stand-up")),
         (Action::ShowLeaderboard, Text::new("擂台榜", "Leaders")),
         (Action::ShowWall, Text::new("挂图", "Wall")),
+        (Action::ShowLedger, Text::new("台账", "Ledger")),
     ]
     .into_iter()
     .map(|(action, name)| {
