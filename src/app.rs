@@ -14,6 +14,7 @@ pub mod jump;
 pub mod keymap;
 pub mod lanes;
 pub mod leaderboard_view;
+pub mod ledger_view;
 pub mod lookup;
 pub mod message;
 pub mod model;

@@ -14,6 +14,7 @@ pub mod countdown;
 pub mod follow_up;
 pub mod history;
 pub mod leaderboard;
+pub mod ledger;
 pub mod light;
 pub mod milestone;
 pub mod pledge;

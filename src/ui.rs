@@ -11,6 +11,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod leaderboard;
+pub mod ledger;
 pub mod pledges;
 pub mod present;
 pub mod review;
@@ -114,6 +115,7 @@ fn render_layers(frame: &mut Frame, ctx: &Ctx) -> HitMap {
         }
         View::Standup => standup::render(frame, body, ctx),
         View::Wall => wall::render(frame, body, ctx),
+        View::Ledger => ledger::render(frame, body, ctx),
         View::Review => review::render(frame, body, ctx),
         View::Conflicts => {
             board::render(frame, body, ctx, &mut hits);

@@ -96,6 +96,8 @@ fn the_view_opens_on_the_latest_checkpoint_and_shows_it_frozen() {
     press(&mut m, &[Action::NextView]);
     assert_eq!(m.view, View::Wall, "then the wall chart");
     press(&mut m, &[Action::NextView]);
+    assert_eq!(m.view, View::Ledger, "then the ledger");
+    press(&mut m, &[Action::NextView]);
     assert_eq!(m.view, View::Board);
 }
 

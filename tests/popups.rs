@@ -272,8 +272,14 @@ fn drop_downs_name_their_entries_once_in_the_interface_language() {
     let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::Override]);
     let s = support::screen(&m, 80, 24);
     // The light's choices read in Chinese only, once each (无 clears the leader's call).
-    assert!(s.contains("红灯/黄灯/绿灯/无") && s.contains("无 即取消"), "{s}");
-    assert!(!s.contains("red") && s.matches("  红灯").count() == 1, "{s}");
+    assert!(
+        s.contains("红灯/黄灯/绿灯/无") && s.contains("无 即取消"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("red") && s.matches("  红灯").count() == 1,
+        "{s}"
+    );
     let (mut m, _dir) = popup_model("2026-11-22", Lang::En, &[Action::Problem]);
     for _ in 0..2 {
         support::press(&mut m, &[Action::Field(FieldKey::NextField)]);

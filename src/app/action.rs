@@ -51,6 +51,8 @@ pub enum Action {
     ShowStandup,
     ShowLeaderboard,
     ShowWall,
+    /// The ledger (台账): pledges and follow-up orders.
+    ShowLedger,
     NextView,
     Publish,
     /// Record a pledge for the unit chosen on the leaderboard.
@@ -81,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 52] = [
+    pub const BINDABLE: [Action; 53] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -120,6 +122,7 @@ impl Action {
         Action::ShowStandup,
         Action::ShowLeaderboard,
         Action::ShowWall,
+        Action::ShowLedger,
         Action::NextView,
         Action::Publish,
         Action::Pledge,
@@ -180,6 +183,7 @@ impl Action {
             Action::ShowBoard => "show_board",
             Action::ShowStandup => "show_standup",
             Action::ShowWall => "show_wall_chart",
+            Action::ShowLedger => "show_ledger",
             Action::ShowLeaderboard => "show_leaderboard",
             Action::NextView => "next_view",
             Action::Publish => "publish",
@@ -295,6 +299,10 @@ impl Action {
             Action::ShowWall => Text::new(
                 "挂图作战:任务与节点按日期排开",
                 "wall chart: tasks and milestones by date",
+            ),
+            Action::ShowLedger => Text::new(
+                "台账:承诺践诺与督办事项,逐条核查、办结",
+                "ledger: pledges and follow-up orders, to check and close",
             ),
             Action::NextView => Text::new("下一个视图", "next view"),
             Action::Publish => Text::new(

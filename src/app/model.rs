@@ -31,6 +31,8 @@ pub enum View {
     Standup,
     /// The wall chart (挂图作战).
     Wall,
+    /// The ledger (台账): pledges and follow-up orders.
+    Ledger,
     /// A save met changes made elsewhere to the same fields: keep mine or theirs?
     Conflicts,
     /// The review meeting (督评会), step by step.
@@ -100,6 +102,7 @@ pub struct Model {
     pub leaderboard: super::leaderboard_view::LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
+    pub ledger: super::ledger_view::LedgerView,
     /// The review meeting's flow while it runs.
     pub review: Option<super::review::ReviewFlow>,
     /// Who else has the board open (`user@host`).
@@ -190,6 +193,7 @@ impl Model {
             leaderboard: super::leaderboard_view::LeaderboardState::default(),
             standup: super::standup::Standup::default(),
             wall: super::wall::WallState::default(),
+            ledger: super::ledger_view::LedgerView::default(),
             review: None,
             conflicts_recorded: !recorded.is_empty(),
             unsynced: None,

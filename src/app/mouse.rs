@@ -103,7 +103,9 @@ fn task_under(model: &Model, spot: Spot) -> Option<String> {
 fn wheel(model: &Model, target: Option<Target>, down: bool) -> Vec<Action> {
     let step = if down { Action::Down } else { Action::Up };
     match (model.view, target) {
-        (View::Help | View::Detail | View::Leaderboard | View::Wall, _) => vec![step],
+        (View::Help | View::Detail | View::Leaderboard | View::Wall | View::Ledger, _) => {
+            vec![step]
+        }
         (View::Board, Some(Target::Spot(Spot::Column(column) | Spot::Card { column, .. }))) => {
             vec![Action::Point(Spot::Column(column)), step]
         }

@@ -136,7 +136,7 @@ impl ReviewFlow {
         self.awaiting = false;
         self.items = match step {
             Step::Publish => self.publish_items(campaign),
-            Step::Pledges => self.bench(campaign),
+            Step::Pledges => self.bench(campaign, today),
             Step::Checks => pledges_due(campaign, today)
                 .into_iter()
                 .map(|(i, _)| (Item::Pledge(i), Outcome::Open))
@@ -191,12 +191,19 @@ impl ReviewFlow {
     }
 
     /// The yellow-card units of the checkpoint reviewed: as published, else as computed.
-    fn bench(&self, campaign: &Campaign) -> Vec<(Item, Outcome)> {
+    fn bench(&self, campaign: &Campaign, today: NaiveDate) -> Vec<(Item, Outcome)> {
         self.board(campaign)
             .map(|b| b.yellow_card)
             .unwrap_or_default()
             .into_iter()
-            .map(|u| (Item::Unit(u), Outcome::Open))
+            .map(|u| {
+                // A unit whose pledge is still to be checked is shown it, not asked again.
+                let open = crate::domain::ledger::running_pledge(campaign, &u, today).is_some();
+                (
+                    Item::Unit(u),
+                    if open { Outcome::Done } else { Outcome::Open },
+                )
+            })
             .collect()
     }
 

@@ -13,6 +13,7 @@ mod board;
 mod choose;
 mod detail;
 mod leaderboard;
+mod ledger;
 mod pledge;
 mod review;
 mod settle;
@@ -143,6 +144,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         View::Leaderboard => leaderboard::leaderboard(model, action),
         View::Standup => standup::standup(model, action),
         View::Wall => wall::wall(model, action),
+        View::Ledger => ledger::ledger(model, action),
         View::Conflicts => settle(model, action),
         View::Review => review::review(model, action),
         View::Board if action == Action::Close && model.sync_running => store::cancel_sync(model),
@@ -245,11 +247,16 @@ pub(super) fn common(model: &mut Model, action: Action) -> Vec<Effect> {
             wall::start(model);
             Vec::new()
         }
+        Action::ShowLedger => {
+            ledger::show(model);
+            Vec::new()
+        }
         Action::NextView => {
             match model.view {
                 View::Standup => model.view = View::Leaderboard,
                 View::Leaderboard => wall::start(model),
-                View::Wall => model.view = View::Board,
+                View::Wall => ledger::show(model),
+                View::Ledger => model.view = View::Board,
                 _ => standup::show(model),
             }
             Vec::new()

@@ -63,6 +63,21 @@ pub fn pledges_due(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeS
     out
 }
 
+/// Pledges not yet checked (due later, due soon or overdue), as [`pledges_due`] gives them:
+/// a pledge shows from the day it is made until it is checked.
+pub fn pledges_open(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
+    let warn = campaign.rules.light.warn_days;
+    let mut out: Vec<(usize, PledgeState)> = campaign
+        .commitments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, pledge_state(c, today, warn)))
+        .filter(|(_, s)| matches!(s, PledgeState::Open) || s.is_due())
+        .collect();
+    out.sort_by_key(|(i, _)| (campaign.commitments[*i].due, *i));
+    out
+}
+
 /// One line for pledge `i`: `承诺#1 逾期待查 溪口镇:…(期限 2026-11-15,T08)`.
 pub fn pledge_line(campaign: &Campaign, i: usize, state: PledgeState) -> crate::i18n::Text {
     pledge_line_numbered(campaign, i, state, "#")
@@ -148,5 +163,14 @@ mod tests {
         ];
         let due = pledges_due(&c, date("2026-09-14"));
         assert_eq!(due, [(2, PledgeState::Overdue), (0, PledgeState::DueSoon)]);
+        let open = pledges_open(&c, date("2026-09-14"));
+        assert_eq!(
+            open,
+            [
+                (2, PledgeState::Overdue),
+                (0, PledgeState::DueSoon),
+                (3, PledgeState::Open)
+            ]
+        );
     }
 }

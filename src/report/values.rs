@@ -26,6 +26,28 @@ pub struct Report {
     pub campaign: CampaignValues,
     pub tasks: Vec<TaskValues>,
     pub leaderboards: Vec<LeaderboardValues>,
+    /// The ledger (台账): pledges and follow-up orders, in due order.
+    pub ledger: LedgerValues,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LedgerValues {
+    pub pledges: Vec<LedgerRowValues>,
+    pub orders: Vec<LedgerRowValues>,
+}
+
+/// One ledger row; `unit`, `task` and `by` are ids, `state` is worded in the report's language.
+#[derive(Debug, Serialize)]
+pub struct LedgerRowValues {
+    pub unit: Option<String>,
+    pub task: Option<String>,
+    pub text: String,
+    #[serde(with = "ymd")]
+    pub made: NaiveDate,
+    pub due: Option<String>,
+    pub state: String,
+    pub late: bool,
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -164,6 +186,26 @@ pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
             .into_iter()
             .map(board_values)
             .collect(),
+        ledger: ledger_values(campaign, today, lang),
+    }
+}
+
+fn ledger_values(campaign: &Campaign, today: NaiveDate, lang: Lang) -> LedgerValues {
+    use crate::domain::ledger::{LedgerOrder, Row, ledger};
+    let l = ledger(campaign, today, LedgerOrder::Due);
+    let row = |r: Row| LedgerRowValues {
+        unit: r.unit,
+        task: r.task,
+        text: r.text,
+        made: r.made,
+        due: r.due.map(|d| d.to_string()),
+        state: r.state.text().get(lang).to_owned(),
+        late: r.state.is_late(),
+        by: r.by,
+    };
+    LedgerValues {
+        pledges: l.pledges.into_iter().map(row).collect(),
+        orders: l.orders.into_iter().map(row).collect(),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::i18n::{Lang, Text};
 use crate::tr;
 
 mod leaderboard;
+mod ledger;
 mod pledges;
 mod summary;
 mod weekly;
@@ -28,15 +29,18 @@ pub enum View {
     Leaderboard,
     Weekly,
     Summary,
+    /// The ledger (台账): pledges and follow-up orders.
+    Ledger,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Board,
         View::Standup,
         View::Leaderboard,
         View::Weekly,
         View::Summary,
+        View::Ledger,
     ];
 
     /// The name on the command line and in exported file names.
@@ -47,6 +51,7 @@ impl View {
             View::Leaderboard => "leaderboard",
             View::Weekly => "weekly",
             View::Summary => "summary",
+            View::Ledger => "ledger",
         }
     }
 
@@ -58,6 +63,7 @@ impl View {
             View::Leaderboard => Text::new("擂台榜", "Leaderboard"),
             View::Weekly => Text::new("本周清单", "This week"),
             View::Summary => Text::new("活动总结", "Summary"),
+            View::Ledger => Text::new("台账", "Ledger"),
         }
     }
 }
@@ -190,6 +196,7 @@ pub fn build(
         View::Leaderboard => (x.t("擂台榜", "Leaderboard"), leaderboard(&x, checkpoint)?),
         View::Weekly => (x.t("本周清单(按单位)", "This week, by unit"), weekly(&x)),
         View::Summary => (x.t("活动总结", "Summary"), summary(&x)),
+        View::Ledger => (x.t("台账", "Ledger"), ledger::ledger_doc(&x)),
     };
     doc.title = format!("{} · {title}", c.info.short);
     doc.intro = intro;

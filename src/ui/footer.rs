@@ -172,7 +172,10 @@ fn hints(ctx: &Ctx) -> Line<'static> {
             (Action::PageDown, Text::new("翻页", "page")),
             (Action::Close, Text::new("关闭", "close")),
         ]
-    } else if matches!(model.view, View::Leaderboard | View::Standup | View::Wall) {
+    } else if matches!(
+        model.view,
+        View::Leaderboard | View::Standup | View::Wall | View::Ledger
+    ) {
         // These views show their own keys; the footer says how to get about.
         vec![
             (Action::Help, Text::new("帮助", "help")),

@@ -165,7 +165,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     }
 }
 
-/// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图`), the one
+/// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图 5台账`), the one
 /// showing reversed; each is a place to click. Left out when the line has no room for them.
 fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap) {
     let model = ctx.model;
@@ -173,35 +173,53 @@ fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap)
         View::Standup => Action::ShowStandup,
         View::Leaderboard => Action::ShowLeaderboard,
         View::Wall => Action::ShowWall,
+        View::Ledger => Action::ShowLedger,
         View::Detail => match model.detail_from {
             View::Standup => Action::ShowStandup,
             View::Wall => Action::ShowWall,
+            View::Ledger => Action::ShowLedger,
             _ => Action::ShowBoard,
         },
         _ => Action::ShowBoard,
     };
-    let tabs: Vec<(Action, String)> = [
-        (Action::ShowBoard, Text::new("看板", "Board")),
-        (Action::ShowStandup, Text::new("站会", "Stand-up")),
-        (Action::ShowLeaderboard, Text::new("擂台榜", "Leaders")),
-        (Action::ShowWall, Text::new("挂图", "Wall")),
-    ]
-    .into_iter()
-    .map(|(action, name)| {
-        let key = ctx
-            .keymap
-            .keys(action)
-            .first()
-            .map_or(String::new(), super::super::app::keymap::Key::label);
-        (action, format!("{key}{}", name.get(model.lang)))
-    })
-    .collect();
-    let total: usize = tabs
-        .iter()
-        .map(|(_, t)| width(t) + 1)
-        .sum::<usize>()
-        .saturating_sub(1);
+    // Full names, else shorter English ones when the line has no room for them.
+    let named = |short: bool| -> Vec<(Action, String)> {
+        [
+            (Action::ShowBoard, Text::new("看板", "Board")),
+            (
+                Action::ShowStandup,
+                Text::new("站会", if short { "Stand" } else { "Stand-up" }),
+            ),
+            (
+                Action::ShowLeaderboard,
+                Text::new("擂台榜", if short { "Ranks" } else { "Leaders" }),
+            ),
+            (Action::ShowWall, Text::new("挂图", "Wall")),
+            (Action::ShowLedger, Text::new("台账", "Ledger")),
+        ]
+        .into_iter()
+        .map(|(action, name)| {
+            let key = ctx
+                .keymap
+                .keys(action)
+                .first()
+                .map_or(String::new(), super::super::app::keymap::Key::label);
+            (action, format!("{key}{}", name.get(model.lang)))
+        })
+        .collect()
+    };
+    let total_of = |tabs: &[(Action, String)]| {
+        tabs.iter()
+            .map(|(_, t)| width(t) + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
     let room = usize::from(row.width);
+    let mut tabs = named(false);
+    if used + 2 + total_of(&tabs) > room {
+        tabs = named(true);
+    }
+    let total = total_of(&tabs);
     if used + 2 + total > room {
         return;
     }

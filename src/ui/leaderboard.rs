@@ -259,5 +259,11 @@ pub(super) fn unit_row(
         Span::styled(mark.to_owned(), mark_style),
         Span::styled(row, base),
     ];
+    let mut spans = spans;
+    if crate::domain::ledger::has_open_pledge(ctx.model.campaign(), &u.unit) {
+        // A pledge still to be checked shows from the day it is made.
+        let word = ctx.t(&Text::new("  诺", "  pledge")).to_owned();
+        spans.push(Span::styled(word, ctx.theme.key().patch(base)));
+    }
     super::header::fit_spans(spans, width)
 }

@@ -207,18 +207,22 @@ fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Sty
             });
             let pledged = (outcome == Outcome::Done)
                 .then(|| {
-                    campaign
-                        .commitments
-                        .iter()
-                        .rev()
-                        .find(|c| c.unit == *unit && c.made_on == model.today)
+                    campaign.commitments.iter().rev().find(|c| {
+                        c.unit == *unit
+                            && (c.made_on == model.today
+                                || (!c.kept && c.broken_on.is_none() && c.due >= model.today))
+                    })
                 })
                 .flatten()
-                .map(|c| inert(&c.text));
+                .map(|c| (inert(&c.text), c.made_on == model.today, c.due));
             let after = match (outcome, pledged) {
-                (_, Some(t)) => (
+                (_, Some((t, true, _))) => (
                     format!(" {} 承诺:{t}", g.arrow),
                     format!(" {} pledged: {t}", g.arrow),
+                ),
+                (_, Some((t, false, due))) => (
+                    format!(" {} 已有承诺待查:{t}(期限 {due})", g.arrow),
+                    format!(" {} open pledge: {t} (due {due})", g.arrow),
                 ),
                 (Outcome::Skipped, None) => (skipped.zh.clone(), skipped.en.clone()),
                 _ => (String::new(), String::new()),

@@ -56,6 +56,7 @@ impl Default for Keymap {
             (Action::ShowStandup, vec![Key::char('2')]),
             (Action::ShowLeaderboard, vec![Key::char('3')]),
             (Action::ShowWall, vec![Key::char('4')]),
+            (Action::ShowLedger, vec![Key::char('5')]),
             (Action::NextView, vec![Key::plain(Tab)]),
             (Action::Publish, vec![Key::char('P')]),
             (Action::Pledge, vec![Key::char('c')]),

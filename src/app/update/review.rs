@@ -24,7 +24,7 @@ pub(super) fn start(model: &mut Model) -> Vec<Effect> {
     }
     let from = match model.view {
         View::Review => model.review.as_ref().map_or(View::Board, |r| r.from),
-        View::Detail | View::Leaderboard | View::Standup | View::Wall => model.view,
+        View::Detail | View::Leaderboard | View::Standup | View::Wall | View::Ledger => model.view,
         _ => View::Board,
     };
     model.review = Some(ReviewFlow::new(model.campaign(), model.today, from));

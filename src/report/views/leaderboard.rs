@@ -135,7 +135,7 @@ pub(super) fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Tex
     ));
     lines.push(tie_rule("⚑", "▮").get(x.lang).to_owned());
     lines.extend(red_lines(x, &board));
-    lines.extend(super::pledges::due_lines(x));
+    lines.extend(super::pledges::open_lines(x));
     let table = Table { header, rows };
     Ok(Doc {
         sections: vec![Section {
