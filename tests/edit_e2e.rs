@@ -69,8 +69,15 @@ fn find_jumps_to_a_task_and_x_ticks_its_next_milestone() {
     term.wait_for("▶BLK 污水厂二期");
     term.send("x");
     term.wait_for("ticked T02");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("due = 2026-11-20, done = true, done_on = 2026-11-22 },"));
+    // The store worker saves it a moment after the screen says so.
+    let ticked = "due = 2026-11-20, done = true, done_on = 2026-11-22 },";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !std::fs::read_to_string(&path).unwrap().contains(ticked)
+        && std::time::Instant::now() < deadline
+    {
+        term.pump(std::time::Duration::from_millis(50));
+    }
+    assert!(std::fs::read_to_string(&path).unwrap().contains(ticked));
     term.send("q");
     assert!(term.wait_exit());
 }

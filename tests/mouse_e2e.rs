@@ -18,6 +18,13 @@ fn open(dir: &std::path::Path) -> Term {
     term
 }
 
+/// The column (from 1) inside the header's tab `label`, wherever the tabs now stand.
+fn tab_column(term: &Term, label: &str) -> u16 {
+    let header = term.screen().lines().next().unwrap_or_default().to_owned();
+    let at = header.find(label).expect("the tab");
+    u16::try_from(unicode_width::UnicodeWidthStr::width(&header[..at]) + 2).unwrap()
+}
+
 fn click(term: &mut Term, x: u16, y: u16) {
     term.send(&format!("\u{1b}[<0;{x};{y}M\u{1b}[<0;{x};{y}m"));
 }
@@ -38,10 +45,12 @@ fn a_click_selects_a_double_click_opens_and_a_tab_switches_view() {
     term.wait_for("县污水处理厂二期工程");
     term.send("\u{1b}");
     term.wait_for("▶堵 污水厂二期");
-    // The header's third tab (3擂台榜), on the right of the first line.
-    click(&mut term, 69, 1);
+    // The header's third tab (3擂台榜), on the right of the first line, wherever it now stands.
+    let leaderboard = tab_column(&term, "3擂台榜");
+    click(&mut term, leaderboard, 1);
     term.wait_for("全县节点完成率");
-    click(&mut term, 57, 1);
+    let board = tab_column(&term, "1看板");
+    click(&mut term, board, 1);
     term.wait_for("▶堵 污水厂二期");
     term.send("q");
     assert!(term.wait_exit());

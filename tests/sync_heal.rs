@@ -145,8 +145,7 @@ fn sigterm_ends_a_sync_and_its_ssh() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
-    assert!(!processes_mentioning(&port).is_empty(), "ssh is connecting");
+    assert_ssh_connecting(&port);
     support::send_signal(child.id(), "TERM");
     let started = Instant::now();
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(5) {
@@ -218,8 +217,7 @@ fn on_the_board_a_hanging_sync_saves_edits_meanwhile_and_esc_cancels_it() {
     let mut term = board(&repo, "60");
     term.send("Y");
     term.wait_for("同步中");
-    std::thread::sleep(Duration::from_millis(800));
-    assert!(!processes_mentioning(&port).is_empty(), "ssh is connecting");
+    assert_ssh_connecting(&port);
     // An edit while the sync hangs is saved, not held behind it.
     term.send(">");
     let file = repo.a.join("qinglan.toml");
@@ -267,8 +265,7 @@ fn on_the_board_sigterm_during_a_sync_ends_it_and_the_board() {
     let mut term = board(&repo, "60");
     term.send("Y");
     term.wait_for("同步中");
-    std::thread::sleep(Duration::from_millis(800));
-    assert!(!processes_mentioning(&port).is_empty(), "ssh is connecting");
+    assert_ssh_connecting(&port);
     let asked = Instant::now();
     support::send_signal(term.pid().unwrap(), "TERM");
     term.wait_exit();
@@ -318,4 +315,13 @@ fn a_campaign_that_fails_check_is_committed_here_but_never_sent() {
     assert!(out.status.success(), "{}", said(&out));
     let sent = git(&repo.home, &repo.remote, &["show", "HEAD:qinglan.toml"]);
     assert_eq!(sent, good);
+}
+
+/// Waits (up to 5 s) for the sync's ssh to be connecting to `port`.
+fn assert_ssh_connecting(port: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while processes_mentioning(port).is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!processes_mentioning(port).is_empty(), "ssh is connecting");
 }
