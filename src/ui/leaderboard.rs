@@ -123,7 +123,16 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     for (style, text) in super::pledges::due_rows(ctx) {
         lines.push(Line::styled(cut(&text, width), style));
     }
-    let pledge_keys = super::pledges::keys_hint(ctx);
+    let mut pledge_keys = super::pledges::keys_hint(ctx);
+    let marked = board
+        .units
+        .iter()
+        .any(|u| crate::domain::ledger::has_open_pledge(campaign, &u.unit));
+    if marked {
+        // What the `诺` beside a unit means.
+        let legend = Text::new("诺 = 有待查的承诺", "pledge = a pledge still to be checked");
+        pledge_keys = format!("{pledge_keys} · {}", ctx.t(&legend));
+    }
     lines.push(Line::styled(cut(&pledge_keys, width), ctx.theme.dim()));
     let (f, c) = (board.red_flag.len(), board.yellow_card.len());
     let keys = ctx.hints(&[

@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let selected = model.ledger.row.min(l.len().saturating_sub(1));
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = vec![Line::styled(fit(&heading(ctx), w), ctx.theme.dim())];
     let mut at_selected = 0;
     let mut n = 0;
     let (np, no) = (l.pledges.len(), l.orders.len());
@@ -72,6 +72,30 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(Paragraph::new(shown_lines), inner);
 }
 
+/// The width of the state column: the longest state in the interface language.
+fn state_width(ctx: &Ctx) -> usize {
+    if ctx.model.lang == crate::i18n::Lang::Zh {
+        8
+    } else {
+        18
+    }
+}
+
+/// The column names over the rows, in the rows' widths.
+fn heading(ctx: &Ctx) -> String {
+    let t = |zh: &'static str, en: &'static str| ctx.t(&Text::new(zh, en)).to_owned();
+    format!(
+        "  {} {} {} {} {} {} · {}",
+        fit(&t("单位", "Unit"), 12),
+        fit(&t("任务", "Task"), 4),
+        fit(&t("提出", "Made"), 5),
+        fit(&t("期限", "Due"), 5),
+        fit(&t("状态", "State"), state_width(ctx)),
+        t("内容", "Text"),
+        t("记录人", "recorded by"),
+    )
+}
+
 fn row_line(ctx: &Ctx, r: &Row, selected: bool, w: usize) -> Line<'static> {
     let campaign = ctx.model.campaign();
     let unit = r
@@ -112,14 +136,7 @@ fn row_line(ctx: &Ctx, r: &Row, selected: bool, w: usize) -> Line<'static> {
         r.made.format("%m-%d"),
     );
     let due = format!("{due:<5} ");
-    let state_cell = fit(
-        &state,
-        if ctx.model.lang == crate::i18n::Lang::Zh {
-            8
-        } else {
-            18
-        },
-    );
+    let state_cell = fit(&state, state_width(ctx));
     let tail = format!(" {}", inert(&by));
     let used = width(&head) + width(&due) + width(&state_cell) + width(&tail) + 1;
     let text = fit(&inert(&r.text), w.saturating_sub(used).max(4));
