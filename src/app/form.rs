@@ -141,6 +141,9 @@ pub struct Form<P> {
     pub error: Option<(usize, Text)>,
     /// Today, for relative dates (`+3`, `明天`, `周五`); without it only full dates are read.
     pub today: Option<NaiveDate>,
+    /// Warnings shown under the fields before submitting (ties stretching the bench, a
+    /// proposed step that starts in the past).
+    pub notes: Vec<Text>,
 }
 
 impl<P> Form<P> {
@@ -153,6 +156,7 @@ impl<P> Form<P> {
             pick: 0,
             error: None,
             today: None,
+            notes: Vec::new(),
         }
     }
 

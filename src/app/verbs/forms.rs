@@ -352,7 +352,22 @@ pub fn open(model: &mut Model, purpose: Purpose) {
             Vec::new(),
         ),
     };
+    let notes = notes(model, &purpose);
     let mut form = Form::new(purpose, title, fields);
     form.today = Some(model.today);
+    form.notes = notes;
     model.form = Some(form);
+}
+
+/// What a form warns about before it is submitted: publishing a bench that ties stretch.
+fn notes(model: &Model, purpose: &Purpose) -> Vec<Text> {
+    match purpose {
+        Purpose::Publish { checkpoint } => super::publish_board(model, *checkpoint)
+            .and_then(|board| {
+                board.bench_stretch(model.campaign().rules.leaderboard.yellow_card_bottom)
+            })
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
 }
