@@ -45,6 +45,8 @@ pub enum Kind {
     Decimal,
     Category,
     Unit,
+    /// Several units (配合单位), separated by commas, spaces or 、.
+    Units,
     Person,
     /// One of fixed words (`red`, `yellow`, `green`...).
     Choice(&'static [&'static str]),

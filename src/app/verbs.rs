@@ -240,6 +240,10 @@ fn carry_out(
                 priority: get(values, "priority").number(),
                 investment: get(values, "investment").decimal(),
                 target: text("target"),
+                start: get(values, "start").date(),
+                co_units: text("co_units")
+                    .map(|ids| ids.split(',').map(str::to_owned).collect())
+                    .unwrap_or_default(),
             };
             if let Purpose::EditTask { task } = purpose {
                 let (_, fx) = edit(

@@ -89,6 +89,25 @@ fn check_field(
             "no" | "n" | "否" | "false" => Ok(Value::Flag(false)),
             _ => Err(Text::new("请填 yes 或 no(是/否)", "enter yes or no")),
         },
+        Kind::Units => {
+            let all = choices(campaign, Kind::Units);
+            let mut ids: Vec<&str> = Vec::new();
+            for part in raw
+                .split(super::choices::UNIT_SEPARATORS)
+                .filter(|p| !p.is_empty())
+            {
+                let Some((id, _)) = all.iter().find(|(id, name)| id == part || name == part) else {
+                    return Err(tr!(
+                        "没有 `{part}`,请从列表中选择",
+                        "there is no `{part}`; pick one from the list"
+                    ));
+                };
+                if !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                }
+            }
+            Ok(Value::Text(ids.join(",")))
+        }
         Kind::Category | Kind::Unit | Kind::Person | Kind::Choice(_) => {
             if choices(campaign, field.kind)
                 .iter()

@@ -12,7 +12,7 @@ pub fn choices(campaign: &Campaign, kind: Kind) -> Vec<(String, String)> {
             .iter()
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect(),
-        Kind::Unit => campaign
+        Kind::Unit | Kind::Units => campaign
             .units
             .iter()
             .map(|u| (u.id.clone(), u.name.clone()))
@@ -33,7 +33,7 @@ pub fn choices(campaign: &Campaign, kind: Kind) -> Vec<(String, String)> {
 
 /// The choices matching what was typed (by id or name, case-insensitive), at most `max`.
 pub fn suggestions(campaign: &Campaign, field: &Field, max: usize) -> Vec<(String, String)> {
-    let typed = field.input.text().trim().to_lowercase();
+    let typed = picked_part(field).to_lowercase();
     choices(campaign, field.kind)
         .into_iter()
         .filter(|(id, name)| {
@@ -54,11 +54,29 @@ impl<P> Form<P> {
             return;
         };
         let all = choices(campaign, field.kind);
-        if all.is_empty() || all.iter().any(|(id, _)| id == field.input.text().trim()) {
+        let part = picked_part(field);
+        if all.is_empty() || all.iter().any(|(id, _)| id == part) {
+            return;
+        }
+        if field.kind == Kind::Units && part.is_empty() {
             return;
         }
         if let Some((id, _)) = suggestions(campaign, field, usize::MAX).get(pick) {
-            field.input = TextInput::new(id);
+            let text = field.input.text();
+            let kept = text.trim_end().len() - part.len();
+            field.input = TextInput::new(&format!("{}{id}", &text[..kept]));
         }
+    }
+}
+
+/// Where several units are separated.
+pub const UNIT_SEPARATORS: [char; 6] = [',', ',', '、', ';', ';', ' '];
+
+/// The part of an id field a pick replaces: all of it, or the last of several units.
+fn picked_part(field: &Field) -> &str {
+    let text = field.input.text().trim_end();
+    match field.kind {
+        Kind::Units => text.rsplit(UNIT_SEPARATORS).next().unwrap_or_default(),
+        _ => text.trim_start(),
     }
 }
