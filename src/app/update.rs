@@ -15,7 +15,7 @@ mod detail;
 mod leaderboard;
 mod pledge;
 mod review;
-mod settle;
+pub mod settle;
 mod standup;
 pub mod status;
 pub mod store;
