@@ -399,6 +399,10 @@ fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) 
             crossterm::event::KeyCode::Esc => {
                 Some(Action::Field(crate::app::form::FieldKey::Cancel))
             }
+            crossterm::event::KeyCode::Up => Some(Action::Field(crate::app::form::FieldKey::Up)),
+            crossterm::event::KeyCode::Down => {
+                Some(Action::Field(crate::app::form::FieldKey::Down))
+            }
             _ => None,
         },
         _ => action,

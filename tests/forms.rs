@@ -178,3 +178,79 @@ fn a_tick_and_a_cross_off_say_what_happened_and_how_to_undo() {
         bairi::domain::Status::Done
     );
 }
+
+/// `a` on the board: the add form filled (title, category, two supporting units picked by
+/// typing, a deadline) and left with its start as it opened.
+fn add_task(m: &mut Model) {
+    press(m, &[Action::AddTask]);
+    let form = m.form.as_ref().unwrap();
+    let keys: Vec<&str> = form.fields.iter().map(|f| f.key).collect();
+    let at = |k: &str| keys.iter().position(|x| *x == k).unwrap();
+    assert!(at("co_units") == at("lead_unit") + 1 && at("start") + 1 == at("deadline"));
+    assert_eq!(
+        form.value("start"),
+        "2026-11-22",
+        "the start opens as today"
+    );
+    typing(m, "新增攻坚任务");
+    while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "category" {
+        key(m, FieldKey::NextField);
+    }
+    typing(m, "xm");
+    while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "co_units" {
+        key(m, FieldKey::NextField);
+    }
+    typing(m, "县经信局, zjj");
+    while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "deadline" {
+        key(m, FieldKey::NextField);
+    }
+    typing(m, "2026-12-09");
+}
+
+#[test]
+fn a_task_added_mid_campaign_starts_today_with_its_supporting_units() {
+    let (mut m, _d) = model();
+    add_task(&mut m);
+    key(&mut m, FieldKey::Submit);
+    assert!(m.form.is_none(), "{}", screen(&m));
+    let task = m.campaign().tasks.last().unwrap().clone();
+    assert_eq!(task.title, "新增攻坚任务");
+    assert_eq!(task.start, day("2026-11-22"));
+    assert_eq!(task.co_units, ["jxj", "zjj"]);
+    let verdict =
+        bairi::domain::light::task_light(&task, &m.campaign().rules.light, day("2026-11-22"));
+    assert_eq!(
+        verdict.light,
+        bairi::domain::light::TaskLight::Green,
+        "{verdict:?}"
+    );
+}
+
+#[test]
+fn the_add_form_snapshots() {
+    for (lang, name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let (mut m, _d) = model();
+        m.lang = lang;
+        add_task(&mut m);
+        insta::assert_snapshot!(
+            format!("add_form_80x24_{name}"),
+            support::screen(&m, 80, 24)
+        );
+        insta::assert_snapshot!(
+            format!("add_form_120x40_{name}"),
+            support::screen(&m, 120, 40)
+        );
+    }
+}
+
+#[test]
+fn back_scheduling_warns_when_a_step_would_start_before_today() {
+    let (mut m, _d) = model();
+    let t02 = m.campaign().task_index("T02").unwrap();
+    m.select_task(t02);
+    press(&mut m, &[Action::BackSchedule]);
+    typing(&mut m, "签约 100, 拆除 7");
+    key(&mut m, FieldKey::Submit);
+    let shown = screen(&m);
+    assert!(shown.contains("早于今天 2026-11-22"), "{shown}");
+}

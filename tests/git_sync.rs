@@ -333,7 +333,7 @@ fn a_sync_with_today_pinned_dates_its_conflicts_that_day() {
     assert!(out.status.success(), "{out:?}");
     let text = campaign_text(&w.b);
     assert!(
-        text.contains("theirs = 85\nby = \"Site A\"\ndate = 2026-10-01\n"),
+        text.contains("theirs = 85\nby = \"Site A\"\nkept_by = \"Site B\"\ndate = 2026-10-01\n"),
         "{text}"
     );
 }
@@ -351,7 +351,7 @@ fn a_sync_on_the_clock_dates_its_conflicts_in_the_campaigns_zone() {
     assert!(out.status.success(), "{out:?}");
     let text = campaign_text(&w.b);
     assert!(
-        text.contains("theirs = 85\nby = \"Site A\"\ndate = 2026-11-23\n"),
+        text.contains("theirs = 85\nby = \"Site A\"\nkept_by = \"Site B\"\ndate = 2026-11-23\n"),
         "{text}"
     );
 }
@@ -597,4 +597,37 @@ fn settle_on_the_board(dir: &Path, key: char) {
         vec![Effect::Save]
     );
     assert!(support::save_now(&mut model), "saved");
+}
+
+/// The records name who merged (`kept_by`), so the laptop that did not merge, reading them
+/// as its git user, sees its own value as "mine": `m` there keeps it.
+#[test]
+fn the_laptop_that_did_not_merge_reads_the_record_as_its_own() {
+    let w = World::new(|t| t);
+    progress_85_at_a_and_90_at_b(&w);
+    w.sync(&w.a);
+    w.sync(&w.b);
+    let text = campaign_text(&w.b);
+    assert!(
+        text.contains("by = \"Site A\"\nkept_by = \"Site B\"\n"),
+        "{text}"
+    );
+    w.sync(&w.a);
+    let path = w.a.join("qinglan.toml");
+    let file = CampaignFile::open(&path, Today::Date(support::day(TODAY))).unwrap();
+    let mut m = Model::new(file, support::day(TODAY), bairi::i18n::Lang::En);
+    m.me = vec![
+        git(&w.home, &w.a, &["config", "user.name"])
+            .trim()
+            .to_owned(),
+    ];
+    assert_eq!(m.view, View::Conflicts);
+    let shown = support::screen(&m, 100, 30);
+    assert!(
+        shown.contains("mine (Site A) 85 · theirs (Site B) 90"),
+        "{shown}"
+    );
+    update(&mut m, Action::Type('m'), support::day(TODAY));
+    let t01 = m.campaign().tasks.iter().find(|t| t.id == "T01").unwrap();
+    assert_eq!(t01.progress, Some(85), "Site A kept its own value");
 }

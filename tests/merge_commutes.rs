@@ -139,6 +139,7 @@ fn edit(base: &str, ops: &[Op], today: NaiveDate) -> String {
 fn merged(base: &str, ours: &str, theirs: &str, by: &str) -> String {
     let stamp = Stamp {
         by: Some(by),
+        kept_by: None,
         date: day(22),
     };
     let (text, _) = merge_for_git(base, ours, theirs, &stamp).expect("merges");

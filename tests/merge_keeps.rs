@@ -206,6 +206,7 @@ fn load(text: &str) -> Result<Campaign, TestCaseError> {
 fn keeps(base: &str, ours: &str, theirs: &str) -> Result<(), TestCaseError> {
     let stamp = Stamp {
         by: Some("Site"),
+        kept_by: None,
         date: day(TODAY),
     };
     let (merged, _) = merge_for_git(base, ours, theirs, &stamp).expect("merges");

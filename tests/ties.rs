@@ -81,3 +81,63 @@ fn publishing_writes_shared_ranks() {
     );
     assert_eq!(review.red_flag, ["cd"]);
 }
+
+/// The qinglan example with three yellow-card seats: at checkpoint 6 the third from the
+/// bottom is tied at rank 6 (县经信局/县住建局), so four units are benched.
+fn three_seats(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = support::qinglan_copy(dir);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen("yellow_card_bottom = 2", "yellow_card_bottom = 3", 1);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn bairi_publish_says_when_ties_stretch_the_bench() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = three_seats(dir.path());
+    let file = path.to_str().unwrap();
+    let out = support::bairi(&[
+        "publish",
+        file,
+        "--today",
+        "2026-11-24",
+        "--checkpoint",
+        "6",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("▮ 4 yellow-card seats: the rule says 3, 2 units tied at rank 6"),
+        "{stdout}"
+    );
+    // Without a tie at the line, nothing more is said.
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let out = support::bairi(&["publish", path.to_str().unwrap(), "--today", "2026-11-24"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && !stdout.contains("seats"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_boards_publish_form_and_message_say_when_ties_stretch_the_bench() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = three_seats(dir.path());
+    let mut m = support::model_of(&path, "2026-11-24", Lang::Zh);
+    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
+    update(&mut m, Action::Publish, day("2026-11-24"));
+    let tie = "▮ 黄牌席 4 个:规则 3 个,第6名 2 个单位并列";
+    let form = support::screen(&m, 80, 24);
+    assert!(form.contains(tie), "{form}");
+    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    assert!(m.form.is_none());
+    let said = support::screen(&m, 120, 40);
+    assert!(said.contains("黄牌席 4 个"), "{said}");
+}

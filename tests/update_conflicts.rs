@@ -5,6 +5,7 @@
 mod support;
 
 use bairi::app::action::Action;
+use bairi::app::form::FieldKey;
 use bairi::app::model::{Model, View};
 use bairi::app::update::{Effect, update};
 use bairi::i18n::Lang;
@@ -72,4 +73,105 @@ fn escape_leaves_the_records_for_later() {
     assert!(effects.is_empty());
     assert_eq!(m.view, View::Board);
     assert_eq!(m.campaign().conflicts.len(), 1);
+}
+
+/// Two records left by the sync of 2026-11-22 on Site B's laptop (Site B merged, so the file
+/// holds Site B's values and the records Site A's): T01's progress and the done_on of its
+/// fourth milestone.
+const TWO: &str = "\n[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\nkept_by = \"Site B\"\ndate = 2026-11-22\n\n[[conflicts]]\ntask = \"T01\"\nfield = \"milestones\"\ntheirs = [\n  { title = \"完成施工图审查\", due = 2026-09-14, done = true, done_on = 2026-09-12 },\n  { title = \"取得施工许可证\", due = 2026-09-28, done = true, done_on = 2026-09-26 },\n  { title = \"举行项目集中开工仪式\", due = 2026-10-12, done = true, done_on = 2026-10-10 },\n  { title = \"完成主体厂房桩基施工\", due = 2026-11-09, done = true, done_on = 2020-12-03 },\n  { title = \"2栋厂房完成基础施工\", due = 2026-11-30, done = false },\n]\nby = \"Site A\"\nkept_by = \"Site B\"\ndate = 2026-11-22\n";
+
+fn two_records(lang: Lang, me: &str) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}{TWO}")).unwrap();
+    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
+    let mut m = Model::new(file, support::today(), lang);
+    m.me = vec![me.to_owned()];
+    (m, dir)
+}
+
+fn t01_done_on(m: &Model) -> String {
+    let t = m.campaign().tasks.iter().find(|t| t.id == "T01").unwrap();
+    t.milestones[3].done_on.unwrap().to_string()
+}
+
+#[test]
+fn m_settles_only_the_highlighted_record() {
+    let (mut m, _d) = two_records(Lang::En, "Site B");
+    update(&mut m, Action::Field(FieldKey::Down), support::today());
+    let effects = update(&mut m, Action::Type('t'), support::today());
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(m.view, View::Conflicts, "one record is left to settle");
+    assert_eq!(t01_done_on(&m), "2020-12-03");
+    assert_eq!(progress(&m), Some(80), "the other record is not settled");
+    assert_eq!(m.campaign().conflicts.len(), 1);
+    update(&mut m, Action::Type('m'), support::today());
+    assert_eq!(m.view, View::Board);
+    assert_eq!(progress(&m), Some(80));
+    assert!(m.campaign().conflicts.is_empty());
+}
+
+#[test]
+fn capital_t_settles_every_record_at_once() {
+    let (mut m, _d) = two_records(Lang::En, "Site B");
+    update(&mut m, Action::Type('T'), support::today());
+    assert_eq!(m.view, View::Board);
+    assert_eq!(
+        (progress(&m), t01_done_on(&m)),
+        (Some(85), "2020-12-03".into())
+    );
+}
+
+#[test]
+fn on_the_laptop_that_did_not_merge_the_record_is_mine() {
+    // Site A reads Site B's merge: the record holds Site A's own values.
+    let (mut m, _d) = two_records(Lang::En, "Site A");
+    let shown = support::screen(&m, 120, 40);
+    assert!(
+        shown.contains("mine (Site A) 85 · theirs (Site B) 80"),
+        "{shown}"
+    );
+    update(&mut m, Action::Type('m'), support::today());
+    assert_eq!(
+        progress(&m),
+        Some(85),
+        "keeping mine takes the recorded value"
+    );
+    let (m, _d) = two_records(Lang::En, "Site B");
+    let shown = support::screen(&m, 120, 40);
+    assert!(
+        shown.contains("mine (Site B) 80 · theirs (Site A) 85"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_conflict_list_wraps_and_names_both_sides() {
+    for (lang, name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let (m, _d) = two_records(lang, "Site B");
+            let shown = support::screen(&m, w, h);
+            let joined: String = shown.split_whitespace().collect::<Vec<_>>().join("");
+            let done_on = "done_on=2020-12-03";
+            assert!(joined.contains(done_on), "{w}x{h} {name}\n{shown}");
+            assert!(joined.contains("2026-11-22"), "{w}x{h} {name}\n{shown}");
+            insta::assert_snapshot!(format!("conflict_list_{w}x{h}_{name}"), shown);
+        }
+    }
+}
+
+#[test]
+fn open_records_are_shown_in_the_tasks_details() {
+    let (mut m, _d) = two_records(Lang::Zh, "Site B");
+    update(&mut m, Action::Close, support::today());
+    let t01 = m.campaign().task_index("T01").unwrap();
+    m.select_task(t01);
+    update(&mut m, Action::Open, support::today());
+    let shown = support::screen(&m, 120, 40);
+    assert!(shown.contains("未解决的冲突"), "{shown}");
+    assert!(
+        shown.contains("progress:文件中 80(Site B)· 记录中 85(Site A,2026-11-22)"),
+        "{shown}"
+    );
 }

@@ -94,6 +94,8 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
         }
     }
 
+    out.extend(open_conflicts(model, &task.id));
+
     out.push(heading(Text::new("五个一", "Five Ones")));
     let leader = person(task.leader.as_deref());
     let owner = person(task.owner.as_deref());
@@ -279,4 +281,51 @@ pub fn selected_item(model: &Model) -> Option<Item> {
     document(model, index)
         .get(model.detail_row)
         .and_then(|r| r.item)
+}
+
+/// The task's open `[[conflicts]]` records: a heading, then each field with the file's value
+/// and the recorded one, who made each and the day the sync recorded it.
+fn open_conflicts(model: &Model, id: &str) -> Vec<Row> {
+    let campaign = model.campaign();
+    if !campaign
+        .conflicts
+        .iter()
+        .any(|c| c.task.as_deref() == Some(id))
+    {
+        return Vec::new();
+    }
+    let lang = model.lang;
+    let listed = crate::store::merge::recorded::list(model.store().text());
+    let rows: Vec<Row> = listed
+        .iter()
+        .zip(&campaign.conflicts)
+        .filter(|(c, _)| c.task == id)
+        .map(|(c, r)| {
+            let field = if c.key == crate::store::merge::recorded::WHOLE_TASK {
+                Text::new("整个任务", "whole task").get(lang).to_owned()
+            } else {
+                c.key.clone()
+            };
+            let (file, record) = (&c.mine, &c.theirs);
+            let who = |w: &Option<String>| w.clone().unwrap_or_else(|| "?".to_owned());
+            let (kept_by, by) = (who(&r.kept_by), who(&r.by));
+            let date = r.date.map_or_else(String::new, |d| d.to_string());
+            let text = tr!(
+                "  {field}:文件中 {file}({kept_by})· 记录中 {record}({by},{date})",
+                "  {field}: in the file {file} ({kept_by}) · recorded {record} ({by}, {date})"
+            );
+            Row::new(RowKind::Reason, inert(text.get(lang)))
+        })
+        .collect();
+    let n = rows.len();
+    let mut out = vec![Row::new(
+        RowKind::Heading,
+        tr!(
+            "未解决的冲突({n} 处,打开看板时 m/t 处理)",
+            "Open conflicts ({n}; settled with m/t when the board opens)"
+        )
+        .get(lang),
+    )];
+    out.extend(rows);
+    out
 }

@@ -45,6 +45,8 @@ pub enum Kind {
     Decimal,
     Category,
     Unit,
+    /// Several units (配合单位), separated by commas, spaces or 、.
+    Units,
     Person,
     /// A task, by id (`T059`, or short: `59`, `t59`).
     Task,
@@ -145,6 +147,9 @@ pub struct Form<P> {
     pub today: Option<NaiveDate>,
     /// The language id fields are shown in (`县财政局 (czj)`, `红灯` / `red`).
     pub lang: Lang,
+    /// Warnings shown under the fields before submitting (ties stretching the bench, a
+    /// proposed step that starts in the past).
+    pub notes: Vec<Text>,
 }
 
 impl<P> Form<P> {
@@ -158,6 +163,7 @@ impl<P> Form<P> {
             error: None,
             today: None,
             lang: Lang::default(),
+            notes: Vec::new(),
         }
     }
 

@@ -112,6 +112,12 @@ pub struct Model {
     /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's),
     /// not a save's.
     pub conflicts_recorded: bool,
+    /// The highlighted line of the conflict list (`m`/`t` settle it).
+    pub conflict_pick: usize,
+    /// The names a record's `by`/`kept_by` may give this reader: the git user, the
+    /// config's author and that person's name. A record made by the other laptop's merge
+    /// names the reader as `by`: its "theirs" is then the reader's own value.
+    pub me: Vec<String>,
     /// In a git repository: what waits for `bairi sync` (set by the shell).
     pub unsynced: Option<crate::sync::status::Unsynced>,
     /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
@@ -198,6 +204,8 @@ impl Model {
             conflicts_recorded: !recorded.is_empty(),
             unsynced: None,
             conflicts: recorded,
+            conflict_pick: 0,
+            me: Vec::new(),
             others: Vec::new(),
             present: None,
             form: None,
@@ -241,6 +249,7 @@ impl Model {
         self.today_pinned = settings.today_pinned;
         self.autosave = settings.autosave;
         self.ask_author = settings.author.is_none();
+        self.me = settings.git_user.into_iter().collect();
         self.author = settings.author;
         if settings.sort != self.sort {
             self.sort = settings.sort;
@@ -396,4 +405,6 @@ pub struct Settings {
     pub autosave: bool,
     pub author: Option<String>,
     pub sort: super::sort::Sort,
+    /// `git config user.name` where the campaign is in a repository.
+    pub git_user: Option<String>,
 }

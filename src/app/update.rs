@@ -16,7 +16,7 @@ mod leaderboard;
 mod ledger;
 mod pledge;
 mod review;
-mod settle;
+pub mod settle;
 mod standup;
 pub mod status;
 pub mod store;

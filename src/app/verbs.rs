@@ -240,6 +240,10 @@ fn carry_out(
                 priority: get(values, "priority").number(),
                 investment: get(values, "investment").decimal(),
                 target: text("target"),
+                start: get(values, "start").date(),
+                co_units: text("co_units")
+                    .map(|ids| ids.split(',').map(str::to_owned).collect())
+                    .unwrap_or_default(),
             };
             if let Purpose::EditTask { task } = purpose {
                 let (_, fx) = edit(
@@ -292,24 +296,19 @@ fn carry_out(
                 .flag()
                 .then_some(model.campaign().info.checkpoints.as_slice());
             let proposals = back_schedule(t.deadline, &steps, snap);
+            let late = schedule::started_in_the_past(t.deadline, &steps, model.today);
             open(model, Purpose::BackScheduleReview { task, proposals });
+            if let Some(form) = model.form.as_mut() {
+                form.notes.extend(late);
+            }
             return Ok(Vec::new());
         }
         Purpose::Publish { checkpoint } => {
-            let Some(date) = model
-                .campaign()
-                .info
-                .checkpoints
-                .get(checkpoint.wrapping_sub(1))
-                .copied()
-            else {
+            let Some(board) = publish_board(model, checkpoint) else {
                 return Err(Text::new("没有这个攻坚节点", "there is no such checkpoint"));
             };
-            let board = crate::domain::leaderboard::leaderboard_at(
-                model.campaign(),
-                Some(checkpoint),
-                date,
-            );
+            let bottom = model.campaign().rules.leaderboard.yellow_card_bottom;
+            let stretch = board.bench_stretch(bottom);
             let kind = text("kind").unwrap_or_else(|| "竞赛".to_owned());
             let note = text("note");
             let publish = Edit::Publish {
@@ -319,7 +318,15 @@ fn carry_out(
             };
             let (made, fx) = edit(model, publish)?;
             let n = made.number();
-            (tr!("已发布第{n}节点擂台榜", "checkpoint {n} published"), fx)
+            let done = tr!("已发布第{n}节点擂台榜", "checkpoint {n} published");
+            match stretch {
+                Some(tie) => {
+                    let (zh, en) = (tie.zh, tie.en);
+                    let (done_zh, done_en) = (done.zh, done.en);
+                    (tr!("{done_zh}。{zh}", "{done_en}. {en}"), fx)
+                }
+                None => (done, fx),
+            }
         }
         Purpose::Pledge { unit } => {
             let pledge = crate::store::edit::pledge::NewPledge {
@@ -361,4 +368,22 @@ fn carry_out(
     model.form = None;
     model.say_undoable(message);
     Ok(effects)
+}
+
+/// The leaderboard publishing checkpoint `n` freezes; `None` when there is no such checkpoint.
+pub(super) fn publish_board(
+    model: &Model,
+    n: usize,
+) -> Option<crate::domain::leaderboard::Leaderboard> {
+    let date = model
+        .campaign()
+        .info
+        .checkpoints
+        .get(n.wrapping_sub(1))
+        .copied()?;
+    Some(crate::domain::leaderboard::leaderboard_at(
+        model.campaign(),
+        Some(n),
+        date,
+    ))
 }

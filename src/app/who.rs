@@ -70,7 +70,9 @@ pub fn must_ask(model: &Model, action: Action) -> bool {
         View::Board | View::Detail | View::Standup | View::Leaderboard | View::Wall => {
             model.picker.is_none() && edits(action)
         }
-        View::Conflicts => model.conflicts_recorded && matches!(action, Action::Type('m' | 't')),
+        View::Conflicts => {
+            model.conflicts_recorded && matches!(action, Action::Type('m' | 't' | 'M' | 'T'))
+        }
         _ => false,
     }
 }

@@ -91,12 +91,14 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     };
     let today = file.today;
     let warnings = file.warnings.len();
+    let git_user = git_user(&file.path);
     let mut model = Model::new(file, today, lang);
     model.settle_in(crate::app::model::Settings {
         today_pinned: options.today.is_some(),
         autosave: options.config.autosave,
         author: options.config.author.clone(),
         sort: options.config.sort,
+        git_user,
     });
     let draft = crate::app::draft::draft_path(&model.store().path);
     let restored = std::fs::read_to_string(&draft)
@@ -169,4 +171,15 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// `git config user.name` where the campaign's repository is; `None` outside one.
+fn git_user(path: &std::path::Path) -> Option<String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let git = crate::sync::git::Git::find(dir).ok()?;
+    let name = git.run(&["config", "user.name"]).ok()?;
+    Some(name.trim().to_owned()).filter(|n| !n.is_empty())
 }

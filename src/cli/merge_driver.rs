@@ -15,6 +15,8 @@ use crate::tr;
 
 /// Who the other side is, set by `bairi sync` (the author of their last commit).
 pub const BY_VAR: &str = "BAIRI_MERGE_BY";
+/// Who merges (the local git user), for the records' `kept_by`.
+pub const KEPT_BY_VAR: &str = "BAIRI_MERGE_KEPT_BY";
 
 /// The day a `bairi sync --today D` merges on (`YYYY-MM-DD`); without it the driver's clock
 /// (`BAIRI_NOW`, which a sync sets to its own instant) read in the campaign's zone.
@@ -92,8 +94,12 @@ pub fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Wr
             Today::At(instant) => instant.date_naive(),
         });
     let by = std::env::var(BY_VAR).ok().filter(|b| !b.trim().is_empty());
+    let kept_by = std::env::var(KEPT_BY_VAR)
+        .ok()
+        .filter(|b| !b.trim().is_empty());
     let stamp = Stamp {
         by: by.as_deref(),
+        kept_by: kept_by.as_deref(),
         date,
     };
     let Ok((text, recorded)) = merge_for_git(&base, &ours, &theirs, &stamp) else {

@@ -72,6 +72,10 @@ pub fn run(
                 "published checkpoint {n} ({date}, rate {done}/{due})"
             );
             let _ = writeln!(out, "{}", text.get(lang));
+            let bottom = file.campaign.rules.leaderboard.yellow_card_bottom;
+            if let Some(tie) = board.bench_stretch(bottom) {
+                let _ = writeln!(out, "{}", tie.get(lang));
+            }
             0
         }
         Err(e) => {

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 pub use self::published::red_counts;
 use self::ranking::{assign_ranks, bench, standing};
-pub use self::ranking::{is_tied, rank_text, tie_rule};
+pub use self::ranking::{bench_stretch, is_tied, rank_text, tie_rule};
 pub use self::tally::{UnitTally, rate, unit_tally};
 use super::countdown::{checkpoint_before, past_checkpoints};
 use super::light::{TaskLight, task_light_at_end_of};
@@ -41,6 +41,11 @@ impl Leaderboard {
     /// Campaign-wide rate, 0–100 (100 when nothing is due).
     pub fn rate(&self) -> f64 {
         rate(self.done, self.due)
+    }
+
+    /// What publishing says when ties seat more yellow cards than the rule's `bottom`.
+    pub fn bench_stretch(&self, bottom: usize) -> Option<crate::i18n::Text> {
+        bench_stretch(&self.units, &self.yellow_card, bottom)
     }
 }
 

@@ -29,6 +29,8 @@ pub struct OpenConflict {
     pub task: Option<String>,
     pub field: String,
     pub by: Option<String>,
+    /// Who made the value the file kept (the side that merged), when recorded.
+    pub kept_by: Option<String>,
     pub date: Option<NaiveDate>,
 }
 

@@ -322,6 +322,8 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             .run(&["log", "-1", "--format=%an", &upstream])
             .unwrap_or_default();
         let by = by.trim();
+        let kept_by = git.run(&["config", "user.name"]).unwrap_or_default();
+        let kept_by = kept_by.trim();
         let [(day_var, day), (now_var, now)] = driver_today(opts.today);
         // A save on the board waits while git writes the campaign.
         let _lock = match opts.file {
@@ -335,6 +337,7 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
             &["merge", "-q", "--no-edit", &upstream],
             &[
                 (crate::cli::merge_driver::BY_VAR, by),
+                (crate::cli::merge_driver::KEPT_BY_VAR, kept_by),
                 (day_var, &day),
                 (now_var, &now),
             ],

@@ -38,10 +38,11 @@ fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, s
 }
 
 pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose>) {
+    let notes = form.notes.len() as u16;
     let lines_needed = if let Purpose::BackScheduleReview { proposals, .. } = &form.purpose {
-        proposals.len() as u16 + 2
+        proposals.len() as u16 + 2 + notes
     } else {
-        form.fields.len() as u16 + 2 + SUGGESTIONS as u16
+        form.fields.len() as u16 + 2 + SUGGESTIONS as u16 + notes
     };
     let area = super::popup_area(area, 72, lines_needed + 2);
     super::clear_popup(frame, area);
@@ -51,13 +52,28 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
     if inner.height == 0 || inner.width < 4 {
         return;
     }
+    let note_lines = |from: u16| {
+        form.notes.iter().enumerate().map(move |(k, note)| {
+            let text = cut(ctx.t(note), inner.width.into());
+            (
+                inner.y + from + k as u16,
+                Line::styled(text, ctx.theme.warning()),
+            )
+        })
+    };
     if let Purpose::BackScheduleReview { proposals, .. } = &form.purpose {
-        let lines: Vec<Line> = proposals
+        let mut lines: Vec<Line> = proposals
             .iter()
             .map(|m| Line::from(format!("{}  {}", m.due, inert(&m.title))))
             .collect();
+        lines.extend(note_lines(0).map(|(_, line)| line));
         frame.render_widget(Paragraph::new(lines), inner);
         return;
+    }
+    // Notes sit just above the hint line.
+    let first_note = inner.height.saturating_sub(1 + notes);
+    for (y, line) in note_lines(first_note) {
+        frame.render_widget(Paragraph::new(line), Rect::new(inner.x, y, inner.width, 1));
     }
     let label_width = form
         .fields
@@ -68,8 +84,9 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
         .min(usize::from(inner.width) / 2);
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
+    let fields_bottom = bottom.saturating_sub(notes);
     for (i, field) in form.fields.iter().enumerate() {
-        if y >= bottom {
+        if y >= fields_bottom {
             break;
         }
         let focused = i == form.focus;
@@ -111,7 +128,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
                 .into_iter()
                 .enumerate()
             {
-                if y >= bottom {
+                if y >= fields_bottom {
                     break;
                 }
                 let style = if n == form.pick {

@@ -85,6 +85,29 @@ fn check_field(
             .filter(|x| x.is_finite() && *x >= 0.0)
             .map(Value::Decimal)
             .ok_or_else(|| Text::new("请填数字", "enter a number")),
+        Kind::Units => {
+            let mut ids: Vec<String> = Vec::new();
+            let all = choices(campaign, Kind::Units);
+            for part in raw
+                .split(super::choices::UNIT_SEPARATORS)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                let Found::One(i) = resolve(campaign, Kind::Units, part) else {
+                    let part = crate::sanitize::inert(part);
+                    return Err(tr!(
+                        "没有 `{part}`,请从列表中选择",
+                        "there is no `{part}`; pick one from the list"
+                    ));
+                };
+                if let Some((id, _)) = all.get(i)
+                    && !ids.contains(id)
+                {
+                    ids.push(id.clone());
+                }
+            }
+            Ok(Value::Text(ids.join(",")))
+        }
         Kind::Category | Kind::Unit | Kind::Person | Kind::Task | Kind::Choice(_) | Kind::Flag => {
             let all = choices(campaign, field.kind);
             match resolve(campaign, field.kind, raw) {

@@ -21,7 +21,7 @@ pub fn choices(campaign: &Campaign, kind: Kind) -> Vec<(String, Text)> {
                 (c.id.clone(), Text::new(c.name.clone(), en))
             })
             .collect(),
-        Kind::Unit => campaign
+        Kind::Unit | Kind::Units => campaign
             .units
             .iter()
             .map(|u| same(&u.id, &u.name))
@@ -58,7 +58,7 @@ fn word(w: &str) -> Text {
 fn names_things(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Category | Kind::Unit | Kind::Person | Kind::Task
+        Kind::Category | Kind::Unit | Kind::Units | Kind::Person | Kind::Task
     )
 }
 
@@ -117,7 +117,7 @@ fn fits(id: &str, name: &Text, typed: &str) -> bool {
 /// The choices matching what was typed (part of the id or a name, a short id, or the line
 /// as shown), at most `max`: `(id, line as shown in each language)`.
 pub fn suggestions(campaign: &Campaign, field: &Field, max: usize) -> Vec<(String, Text)> {
-    let typed = field.input.text();
+    let typed = picked_part(field);
     let all = choices(campaign, field.kind);
     let named = match resolve(campaign, field.kind, typed) {
         Found::One(i) => all.get(i).map(|(id, _)| id.clone()),
@@ -148,6 +148,9 @@ impl<P> Form<P> {
         if all.is_empty() || field.input.text().trim().is_empty() && !field.required {
             return;
         }
+        if field.kind == Kind::Units {
+            return accept_unit_pick(campaign, field, pick, lang);
+        }
         let id = match resolve(campaign, field.kind, field.input.text()) {
             Found::One(i) => all.get(i).map(|(id, _)| id.clone()),
             _ => suggestions(campaign, field, usize::MAX)
@@ -177,4 +180,49 @@ impl<P> Form<P> {
             }
         }
     }
+}
+
+/// Where several units are separated (配合单位).
+pub const UNIT_SEPARATORS: [char; 5] = [',', ',', '、', ';', ';'];
+
+/// The part of an id field a pick replaces: all of it, or the last of several units.
+fn picked_part(field: &Field) -> &str {
+    let text = field.input.text().trim_end();
+    match field.kind {
+        Kind::Units => text
+            .rsplit(UNIT_SEPARATORS)
+            .next()
+            .unwrap_or_default()
+            .trim(),
+        _ => text.trim_start(),
+    }
+}
+
+/// In a field of several units, the last one typed becomes the one it names (or the
+/// highlighted suggestion), as shown; the ones before it stay as typed.
+fn accept_unit_pick(campaign: &Campaign, field: &mut Field, pick: usize, lang: Lang) {
+    let part = picked_part(field).to_owned();
+    if part.is_empty() {
+        return;
+    }
+    let all = choices(campaign, Kind::Units);
+    let id = match resolve(campaign, Kind::Units, &part) {
+        Found::One(i) => all.get(i).map(|(id, _)| id.clone()),
+        _ => suggestions(campaign, field, usize::MAX)
+            .get(pick)
+            .map(|(id, _)| id.clone()),
+    };
+    let Some((id, name)) = id.and_then(|id| all.into_iter().find(|(i, _)| *i == id)) else {
+        return;
+    };
+    let text = field.input.text().trim_end();
+    let kept = &text[..text.len() - picked_part(field).len()];
+    let kept = kept.trim_end();
+    let named = shown(Kind::Units, &id, &name, lang);
+    let line = if kept.is_empty() {
+        named
+    } else {
+        format!("{kept} {named}")
+    };
+    field.input = TextInput::new(&line);
 }

@@ -57,6 +57,7 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
         }
         Err(SaveError::Conflicts(list)) => {
             model.conflicts = list;
+            model.conflict_pick = 0;
             model.view = View::Conflicts;
         }
         Err(err) => {
@@ -202,6 +203,7 @@ fn ask_about_records(model: &mut Model) {
     let recorded = crate::store::merge::recorded::list(model.store.text());
     if !recorded.is_empty() {
         model.conflicts = recorded;
+        model.conflict_pick = 0;
         model.conflicts_recorded = true;
         model.view = View::Conflicts;
     }

@@ -352,9 +352,54 @@ pub fn open(model: &mut Model, purpose: Purpose) {
             Vec::new(),
         ),
     };
+    let notes = notes(model, &purpose);
+    let mut fields = fields;
+    if matches!(purpose, Purpose::AddTask) {
+        add_task_extras(&mut fields, model.today);
+    }
     let mut form = Form::new(purpose, title, fields);
     form.today = Some(model.today);
     form.lang = model.lang;
     form.show_ids(model.campaign());
+    form.notes = notes;
     model.form = Some(form);
+}
+
+/// What a form warns about before it is submitted: publishing a bench that ties stretch.
+fn notes(model: &Model, purpose: &Purpose) -> Vec<Text> {
+    match purpose {
+        Purpose::Publish { checkpoint } => super::publish_board(model, *checkpoint)
+            .and_then(|board| {
+                board.bench_stretch(model.campaign().rules.leaderboard.yellow_card_bottom)
+            })
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The add form's start (today, so a task added mid-campaign is not late at once) and
+/// supporting units (配合单位, several), beside the fields they go with.
+fn add_task_extras(fields: &mut Vec<Field>, today: chrono::NaiveDate) {
+    let at = |fields: &[Field], key: &str| fields.iter().position(|f| f.key == key);
+    let co_units = f(
+        "co_units",
+        "配合单位",
+        "Supporting units",
+        Kind::Units,
+        false,
+        "",
+    );
+    let at_units = at(fields, "lead_unit").map_or(fields.len(), |i| i + 1);
+    fields.insert(at_units, co_units);
+    let start = f(
+        "start",
+        "开始",
+        "Start",
+        Kind::Date,
+        false,
+        &today.to_string(),
+    );
+    let at_start = at(fields, "deadline").unwrap_or(fields.len());
+    fields.insert(at_start, start);
 }

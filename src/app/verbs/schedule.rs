@@ -68,6 +68,29 @@ pub fn back_schedule(
     out
 }
 
+/// The warning when counting back from the deadline puts steps' starts before `today`:
+/// how many, and the first of them with the day it would have started.
+pub fn started_in_the_past(
+    deadline: NaiveDate,
+    steps: &[(String, u64)],
+    today: NaiveDate,
+) -> Option<Text> {
+    let mut start = deadline;
+    let mut starts = Vec::with_capacity(steps.len());
+    for (name, days) in steps.iter().rev() {
+        start = start.checked_sub_days(Days::new(*days)).unwrap_or(start);
+        starts.push((name, start));
+    }
+    starts.reverse();
+    let past: Vec<_> = starts.iter().filter(|(_, s)| *s < today).collect();
+    let (name, start) = past.first()?;
+    let (k, name) = (past.len(), crate::sanitize::inert(name));
+    Some(tr!(
+        "⚠ {k} 步的开始早于今天 {today}:「{name}」应于 {start} 开始,工期不够",
+        "⚠ {k} step(s) would start before today {today}: \"{name}\" from {start}; not enough time"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +119,21 @@ mod tests {
         let snapped = back_schedule(day("2026-11-30"), &steps, Some(&checkpoints));
         let dues: Vec<String> = snapped.iter().map(|m| m.due.to_string()).collect();
         assert_eq!(dues, ["2026-11-08", "2026-11-23", "2026-11-23"]);
+    }
+
+    #[test]
+    fn steps_that_would_start_before_today_are_warned_about() {
+        let steps = parse_steps("签约 10, 腾空 15, 拆除 7").unwrap();
+        // Starts: 签约 10-29, 腾空 11-08, 拆除 11-23.
+        let warn = started_in_the_past(day("2026-11-30"), &steps, day("2026-11-10")).unwrap();
+        assert_eq!(
+            warn.zh,
+            "⚠ 2 步的开始早于今天 2026-11-10:「签约」应于 2026-10-29 开始,工期不够"
+        );
+        assert!(
+            warn.en
+                .contains("2 step(s) would start before today 2026-11-10")
+        );
+        assert!(started_in_the_past(day("2026-11-30"), &steps, day("2026-10-29")).is_none());
     }
 }

@@ -52,6 +52,32 @@ pub fn rank_text(units: &[RankedUnit], rank: u32) -> crate::i18n::Text {
     }
 }
 
+/// The bench stretched by a tie at its line, said once when publishing: `None` when the
+/// yellow cards are no more than the rule's `bottom` seats.
+pub fn bench_stretch(
+    units: &[RankedUnit],
+    card: &[String],
+    bottom: usize,
+) -> Option<crate::i18n::Text> {
+    let n = card.len();
+    if bottom == 0 || n <= bottom {
+        return None;
+    }
+    let edge = units
+        .iter()
+        .filter(|u| card.contains(&u.unit))
+        .map(|u| u.rank)
+        .min()?;
+    let tied = units
+        .iter()
+        .filter(|u| u.rank == edge && card.contains(&u.unit))
+        .count();
+    Some(crate::tr!(
+        "▮ 黄牌席 {n} 个:规则 {bottom} 个,第{edge}名 {tied} 个单位并列",
+        "▮ {n} yellow-card seats: the rule says {bottom}, {tied} units tied at rank {edge}"
+    ))
+}
+
 /// The tie rule, for legends (fits 80 columns), with the glyphs in use for ⚑ and ▮.
 pub fn tie_rule(flag: &str, card: &str) -> crate::i18n::Text {
     crate::tr!(

@@ -91,8 +91,8 @@ pub enum Edit {
         number: usize,
         kept: bool,
     },
-    /// Every `[[conflicts]]` record settled one way.
-    SettleConflicts(Keep),
+    /// `[[conflicts]]` records (numbered as listed) settled each its own way; the others stay.
+    SettleConflicts(Vec<(usize, Keep)>),
 }
 
 /// Who makes an edit and on which day: what its history line and dates say.
@@ -221,7 +221,7 @@ impl CampaignFile {
             Edit::CheckPledge { number, kept } => {
                 self.check_pledge(*number, *kept, today, by).map(nothing)
             }
-            Edit::SettleConflicts(keep) => self.settle_conflicts(*keep).map(nothing),
+            Edit::SettleConflicts(each) => self.settle_conflicts(each).map(nothing),
         }
     }
 }

@@ -23,6 +23,11 @@ pub struct TaskFields {
     pub priority: Option<i64>,
     pub investment: Option<f64>,
     pub target: Option<String>,
+    /// Written when given (a task added mid-campaign starts on the day it is added); `None`
+    /// leaves the key as it is.
+    pub start: Option<NaiveDate>,
+    /// 配合单位, written when any are given; empty leaves the key as it is.
+    pub co_units: Vec<String>,
 }
 
 impl TaskFields {
@@ -38,6 +43,8 @@ impl TaskFields {
             priority: Some(i64::from(task.priority)),
             investment: task.investment,
             target: task.target.clone(),
+            start: None,
+            co_units: Vec::new(),
         }
     }
 }
@@ -81,8 +88,18 @@ pub(in crate::store) fn write_fields(table: &mut Table, f: &TaskFields) {
         None => patch::remove(table, "investment"),
     }
     set_opt_str(table, "target", &f.target);
+    if let Some(d) = f.start {
+        patch::set(table, "start", date_value(d));
+    }
     if let Some(d) = f.deadline {
         patch::set(table, "deadline", date_value(d));
+    }
+    if !f.co_units.is_empty() {
+        let mut units = toml_edit::Array::new();
+        for u in &f.co_units {
+            units.push(patch::string(u));
+        }
+        patch::set(table, "co_units", units);
     }
 }
 

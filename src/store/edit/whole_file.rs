@@ -42,21 +42,28 @@ impl CampaignFile {
         self.adopt(text.to_owned(), Text::new("无法恢复", "cannot restore"))
     }
 
-    /// Settles every `[[conflicts]]` record: `Keep::Mine` keeps the values in the file,
-    /// `Keep::Theirs` takes the recorded ones; either way the records go.
+    /// Settles `[[conflicts]]` records: `Keep::Mine` keeps the value in the file,
+    /// `Keep::Theirs` takes the recorded one; either way the record goes.
     /// Whichever side is kept, a task whose status or sign-off was recorded ends coherent:
     /// not crossed off, no `closed_on`/`closed_by`; crossed off, its sign-off (the file's,
     /// else dated today).
-    pub fn settle_conflicts(&mut self, keep: crate::store::merge::Keep) -> Result<(), Refusal> {
+    /// `each` names the records (numbered as the board lists them) and how each is settled;
+    /// the others stay.
+    pub fn settle_conflicts(
+        &mut self,
+        each: &[(usize, crate::store::merge::Keep)],
+    ) -> Result<(), Refusal> {
         use crate::store::edit::sign_off::{KEYS, SignOff, make_coherent};
         let failure = Text::new("冲突未能处理", "the conflicts could not be settled");
         let signed: Vec<String> = crate::store::merge::recorded::list(&self.text)
             .into_iter()
-            .filter(|c| c.key == "status" || KEYS.contains(&c.key.as_str()))
-            .map(|c| c.task)
+            .enumerate()
+            .filter(|(i, _)| each.iter().any(|(n, _)| n == i))
+            .filter(|(_, c)| c.key == "status" || KEYS.contains(&c.key.as_str()))
+            .map(|(_, c)| c.task)
             .collect();
         let before: Option<DocumentMut> = self.text.parse().ok();
-        let text = crate::store::merge::recorded::settle(&self.text, keep)
+        let text = crate::store::merge::recorded::settle_each(&self.text, each)
             .ok_or_else(|| Refusal(failure.clone()))?;
         let text = if signed.is_empty() {
             text

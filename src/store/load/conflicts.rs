@@ -8,7 +8,7 @@ use crate::domain::OpenConflict;
 use crate::i18n::Text;
 use crate::tr;
 
-const CONFLICT_KEYS: &[&str] = &["task", "field", "theirs", "by", "date"];
+const CONFLICT_KEYS: &[&str] = &["task", "field", "theirs", "by", "kept_by", "date"];
 
 pub fn read_conflicts(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<OpenConflict> {
     let tables = root.tables(f, "conflicts");
@@ -22,6 +22,7 @@ pub fn read_conflicts(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Open
         let task = e.str(f, "task", false);
         let field = e.str(f, "field", true);
         let by = e.str(f, "by", false);
+        let kept_by = e.str(f, "kept_by", false);
         let date = e.date(f, "date", false);
         if let Some(t) = &task {
             ids.refer(IdKind::Task, t, e.value_span("task"), &e.subject, "task");
@@ -59,6 +60,7 @@ pub fn read_conflicts(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Open
             task,
             field,
             by,
+            kept_by,
             date,
         });
     }

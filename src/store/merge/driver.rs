@@ -15,6 +15,8 @@ use crate::store::merge::{Conflict, Keep};
 /// Who and when, for the records.
 pub struct Stamp<'a> {
     pub by: Option<&'a str>,
+    /// Who merges (the value the file keeps is theirs).
+    pub kept_by: Option<&'a str>,
     /// Today in the campaign's zone; `None` reads it from the merged file with `today`.
     pub date: NaiveDate,
 }
@@ -146,6 +148,7 @@ fn record(c: &Conflict, their_doc: &DocumentMut, stamp: &Stamp) -> Record {
         field,
         theirs,
         by: stamp.by.map(str::to_owned),
+        kept_by: stamp.kept_by.map(str::to_owned),
         date: stamp.date,
     }
 }
@@ -171,6 +174,7 @@ mod tests {
     fn run(base: &str, ours: &str, theirs: &str) -> (String, usize) {
         let stamp = Stamp {
             by: Some("wang"),
+            kept_by: None,
             date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         };
         merge_for_git(base, ours, theirs, &stamp).unwrap()

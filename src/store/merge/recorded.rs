@@ -19,6 +19,8 @@ pub struct Record {
     pub field: String,
     pub theirs: Option<Value>,
     pub by: Option<String>,
+    /// Who made the value the file keeps (the side that merges).
+    pub kept_by: Option<String>,
     pub date: NaiveDate,
 }
 
@@ -58,6 +60,9 @@ pub fn append(text: &str, records: &[Record]) -> String {
         }
         if let Some(by) = &r.by {
             t.insert("by", Item::Value(patch::string(by)));
+        }
+        if let Some(kept_by) = &r.kept_by {
+            t.insert("kept_by", Item::Value(patch::string(kept_by)));
         }
         t.insert("date", Item::Value(crate::store::edit::date_value(r.date)));
         aot.push(t);
@@ -146,23 +151,55 @@ fn put(table: &mut Table, key: &str, theirs: Option<&Item>) {
 /// The text with every record settled: `Keep::Mine` keeps the file's values, `Keep::Theirs`
 /// takes the recorded ones. `None` when the text is not TOML.
 pub fn settle(text: &str, keep: Keep) -> Option<String> {
+    let n = list(text).len();
+    let each: Vec<(usize, Keep)> = (0..n).map(|i| (i, keep)).collect();
+    settle_each(text, &each)
+}
+
+/// The text with the records numbered as [`list`] gives them settled each its own way; the
+/// others stay. Settling the last one removes the records altogether (with any record that
+/// names no field). `None` when the text is
+/// not TOML.
+pub fn settle_each(text: &str, each: &[(usize, Keep)]) -> Option<String> {
     let mut doc: DocumentMut = text.parse().ok()?;
-    let list = records(&doc);
-    doc.remove("conflicts");
-    if keep == Keep::Theirs {
-        for r in &list {
-            let Some(field) = str_of(r, "field") else {
-                continue;
-            };
-            match str_of(r, "task") {
-                Some(id) if field == WHOLE_TASK => replace_task(&mut doc, id, r.get("theirs")),
-                Some(id) => {
-                    if let Some(t) = patch::task_mut(&mut doc, id) {
-                        put(t, field, r.get("theirs"));
-                    }
+    let all = records(&doc);
+    // The records `list` numbers: those with a field.
+    let listed: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| str_of(r, "field").is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let mut gone: Vec<usize> = Vec::with_capacity(each.len());
+    for &(n, keep) in each {
+        let Some(&i) = listed.get(n) else { continue };
+        gone.push(i);
+        let (Some(r), Keep::Theirs) = (all.get(i), keep) else {
+            continue;
+        };
+        let Some(field) = str_of(r, "field") else {
+            continue;
+        };
+        match str_of(r, "task") {
+            Some(id) if field == WHOLE_TASK => replace_task(&mut doc, id, r.get("theirs")),
+            Some(id) => {
+                if let Some(t) = patch::task_mut(&mut doc, id) {
+                    put(t, field, r.get("theirs"));
                 }
-                None => put(doc.as_table_mut(), field, r.get("theirs")),
             }
+            None => put(doc.as_table_mut(), field, r.get("theirs")),
+        }
+    }
+    if listed.iter().all(|i| gone.contains(i)) {
+        doc.remove("conflicts");
+    } else if let Some(aot) = doc
+        .get_mut("conflicts")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        gone.sort_unstable();
+        gone.dedup();
+        for i in gone.into_iter().rev() {
+            aot.remove(i);
         }
     }
     Some(crate::store::save::eol::like(text, doc.to_string()))
@@ -206,6 +243,7 @@ mod tests {
             field: "status".into(),
             theirs,
             by: Some("li".into()),
+            kept_by: None,
             date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         }
     }
@@ -227,6 +265,23 @@ mod tests {
         );
         let theirs = settle(&text, Keep::Theirs).unwrap();
         assert!(theirs.contains("status = \"blocked\" # here") && !theirs.contains("conflicts"));
+    }
+
+    #[test]
+    fn one_record_settles_and_the_others_stay() {
+        let mut second = record(Some(toml_edit::Value::from(40)));
+        second.field = "progress".into();
+        let text = append(FILE, &[record(Some("blocked".into())), second]);
+        let one = settle_each(&text, &[(1, Keep::Theirs)]).unwrap();
+        assert!(one.contains("progress = 40"), "{one}");
+        let left = list(&one);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].key, "status");
+        let both = settle_each(&one, &[(0, Keep::Mine)]).unwrap();
+        assert!(
+            !both.contains("conflicts") && both.contains("in_progress"),
+            "{both}"
+        );
     }
 
     #[test]
