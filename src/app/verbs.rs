@@ -240,6 +240,7 @@ fn carry_out(
                 priority: get(values, "priority").number(),
                 investment: get(values, "investment").decimal(),
                 target: text("target"),
+                start: None,
             };
             if let Purpose::EditTask { task } = purpose {
                 let (_, fx) = edit(

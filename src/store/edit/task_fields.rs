@@ -23,6 +23,8 @@ pub struct TaskFields {
     pub priority: Option<i64>,
     pub investment: Option<f64>,
     pub target: Option<String>,
+    /// The task's own start; `None` leaves the key as it is (the board's form has no start).
+    pub start: Option<NaiveDate>,
 }
 
 impl TaskFields {
@@ -38,6 +40,7 @@ impl TaskFields {
             priority: Some(i64::from(task.priority)),
             investment: task.investment,
             target: task.target.clone(),
+            start: None,
         }
     }
 }
@@ -81,6 +84,9 @@ pub(in crate::store) fn write_fields(table: &mut Table, f: &TaskFields) {
         None => patch::remove(table, "investment"),
     }
     set_opt_str(table, "target", &f.target);
+    if let Some(d) = f.start {
+        patch::set(table, "start", date_value(d));
+    }
     if let Some(d) = f.deadline {
         patch::set(table, "deadline", date_value(d));
     }
