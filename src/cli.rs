@@ -86,6 +86,9 @@ pub enum Command {
         /// Start CSV with a UTF-8 byte order mark, for Excel.
         #[arg(long)]
         bom: bool,
+        /// Only the tasks every criterion given keeps.
+        #[command(flatten)]
+        only: crate::report::filter::Only,
     },
     /// Move a task to a status (English key or Chinese): the sign-off rules apply.
     Move {

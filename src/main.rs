@@ -122,6 +122,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 
             checkpoint,
             out: path,
             bom,
+            only,
         }) => {
             let options = report::ReportOptions {
                 format,
@@ -130,6 +131,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 
                 checkpoint,
                 out: path,
                 bom,
+                only,
             };
             report::run(&file, options, lang, out, err)
         }

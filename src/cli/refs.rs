@@ -19,8 +19,8 @@ pub fn person(campaign: &Campaign, what: &str, value: &str) -> Result<(), Text> 
     );
     let (zh, en) = (list.zh, list.en);
     Err(tr!(
-        "{what}:人员 `{v}` 不在本活动的 [[people]] 中,文件未改动;可选:{zh}",
-        "{what}: person `{v}` is not in this campaign's [[people]]; the file is unchanged; use one of: {en}"
+        "{what}:人员 `{v}` 不在本活动的 [[people]] 中;可选:{zh}",
+        "{what}: person `{v}` is not in this campaign's [[people]]; use one of: {en}"
     ))
 }
 
@@ -32,8 +32,8 @@ pub fn unit(campaign: &Campaign, what: &str, value: &str) -> Result<(), Text> {
     let v = inert(value);
     let list = ids(campaign.units.iter().map(|u| (&u.id, &u.name)));
     Err(tr!(
-        "{what}:单位 `{v}` 不在本活动的 [[units]] 中,文件未改动;可选:{list}",
-        "{what}: unit `{v}` is not in this campaign's [[units]]; the file is unchanged; use one of: {list}"
+        "{what}:单位 `{v}` 不在本活动的 [[units]] 中;可选:{list}",
+        "{what}: unit `{v}` is not in this campaign's [[units]]; use one of: {list}"
     ))
 }
 
@@ -45,8 +45,8 @@ pub fn category(campaign: &Campaign, value: &str) -> Result<(), Text> {
     let v = inert(value);
     let list = ids(campaign.categories.iter().map(|c| (&c.id, &c.name)));
     Err(tr!(
-        "分类 `{v}` 不在本活动的 [[categories]] 中,文件未改动;可选:{list}",
-        "category `{v}` is not in this campaign's [[categories]]; the file is unchanged; use one of: {list}"
+        "分类 `{v}` 不在本活动的 [[categories]] 中;可选:{list}",
+        "category `{v}` is not in this campaign's [[categories]]; use one of: {list}"
     ))
 }
 
