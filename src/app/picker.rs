@@ -161,13 +161,7 @@ pub fn input(model: &mut Model, action: Action) {
                         Some(filter) => {
                             let label = filter.label(model.campaign());
                             let (zh, en) = (label.zh, label.en);
-                            model.say(
-                                Tone::Info,
-                                crate::tr!(
-                                    "筛选:{zh}(f 再加条件,F 清除)",
-                                    "filter: {en} (f adds a criterion, F clears)"
-                                ),
-                            );
+                            model.say(Tone::Info, crate::tr!("筛选:{zh}", "filter: {en}"));
                         }
                         None => model.say(Tone::Info, Text::new("已清除筛选", "filter cleared")),
                     }
