@@ -1,5 +1,6 @@
 //! The command line: `bairi [FILE]` and its subcommands.
 
+pub mod add;
 pub mod board;
 pub mod check;
 pub mod edit;
@@ -7,9 +8,12 @@ pub mod help_zh;
 pub mod merge_driver;
 pub mod names;
 pub mod new;
+pub mod problem;
 pub mod publish;
+pub mod refs;
 pub mod report;
 pub mod restore;
+pub mod set;
 pub mod sync;
 
 use std::path::PathBuf;
@@ -83,6 +87,9 @@ pub enum Command {
         /// Start CSV with a UTF-8 byte order mark, for Excel.
         #[arg(long)]
         bom: bool,
+        /// Only the tasks every criterion given keeps.
+        #[command(flatten)]
+        only: crate::report::filter::Only,
     },
     /// Move a task to a status (English key or Chinese): the sign-off rules apply.
     Move {
@@ -151,6 +158,15 @@ pub enum Command {
         #[command(flatten)]
         stamp: Stamp,
     },
+    /// Log a problem on a task (问题清单); prints the new problem's id.
+    Problem(problem::ProblemArgs),
+    /// Resolve a problem with its result (成果清单).
+    Resolve(problem::ResolveArgs),
+    /// Set one field of a task: progress, priority, deadline, start, title, short, category,
+    /// leader, lead_unit, owner, investment or target.
+    Set(set::SetArgs),
+    /// Add a task (start defaults to today); prints the new task's id.
+    Add(add::AddArgs),
     /// Presentation mode for the hall screen: read-only, a big countdown, the leaderboard and
     /// the red list, cycling.
     Present {

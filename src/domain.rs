@@ -11,6 +11,7 @@ pub use today::Today;
 pub use zone::Zone;
 
 pub mod countdown;
+pub mod filter;
 pub mod follow_up;
 pub mod history;
 pub mod leaderboard;

@@ -122,6 +122,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 
             checkpoint,
             out: path,
             bom,
+            only,
         }) => {
             let options = report::ReportOptions {
                 format,
@@ -130,6 +131,7 @@ fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 
                 checkpoint,
                 out: path,
                 bom,
+                only,
             };
             report::run(&file, options, lang, out, err)
         }
@@ -224,6 +226,27 @@ fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 
             out,
             err,
         ),
+        Some(Command::Problem(args)) => {
+            let edit = Edit::Problem {
+                task: args.task.clone(),
+                problem: args.problem(),
+            };
+            edit::run(&args.file, edit, stamped(args.stamp), lang, out, err)
+        }
+        Some(Command::Resolve(args)) => {
+            let (problem, result) = (args.problem, args.result);
+            let edit = Edit::Resolve { problem, result };
+            edit::run(&args.file, edit, stamped(args.stamp), lang, out, err)
+        }
+        Some(Command::Set(args)) => {
+            let (task, field, value) = (args.task, args.field, args.value);
+            let edit = Edit::Set { task, field, value };
+            edit::run(&args.file, edit, stamped(args.stamp), lang, out, err)
+        }
+        Some(Command::Add(args)) => {
+            let edit = Edit::Add(args.new_task());
+            edit::run(&args.file, edit, stamped(args.stamp), lang, out, err)
+        }
         Some(Command::Publish {
             file,
             checkpoint,

@@ -1,6 +1,7 @@
 //! Reports: the campaign's computed values, gathered once and written in several formats.
 
 pub mod doc;
+pub mod filter;
 pub mod json;
 pub mod money;
 pub mod plain;

@@ -1,12 +1,8 @@
-//! How the board is cut into columns (by status, or swimlanes by category or lead unit) and
-//! which tasks a filter keeps.
+//! How the board is cut into columns (by status, or swimlanes by category or lead unit); which
+//! tasks a filter keeps is [`Filter`]'s (shared with `bairi report`).
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
-use crate::domain::light::{LightVerdict, TaskLight};
-use crate::domain::task_facts::{is_overdue, open_blocking};
 use crate::domain::{Campaign, Status, Task};
 use crate::i18n::Text;
 
@@ -37,88 +33,7 @@ impl Lanes {
     }
 }
 
-/// What the board shows only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Filter {
-    Light(TaskLight),
-    Category(String),
-    LeadUnit(String),
-    Sponsor(String),
-    Overdue,
-    /// Tasks with an open blocking problem (堵点).
-    Blocking,
-}
-
-impl Filter {
-    pub fn keeps(&self, task: &Task, verdict: &LightVerdict, today: NaiveDate) -> bool {
-        match self {
-            Filter::Light(l) => verdict.light == *l,
-            Filter::Category(c) => &task.category == c,
-            Filter::LeadUnit(u) => task.lead_unit.as_ref() == Some(u),
-            Filter::Sponsor(p) => task.leader.as_ref() == Some(p),
-            Filter::Overdue => is_overdue(task, today),
-            Filter::Blocking => open_blocking(task).next().is_some(),
-        }
-    }
-
-    /// `红灯`, `分类:重点项目`, `牵头:县住建局`...
-    pub fn label(&self, campaign: &Campaign) -> Text {
-        match self {
-            Filter::Light(l @ (TaskLight::Red | TaskLight::Yellow | TaskLight::Green)) => l.word(),
-            Filter::Light(TaskLight::Done) => Text::new("已销号", "crossed off"),
-            Filter::Overdue => Text::new("已超时限", "overdue"),
-            Filter::Blocking => Text::new("有堵点", "blocking problem (堵点)"),
-            Filter::Category(id) => {
-                let c = campaign.category(id);
-                let zh = c.map_or(id.clone(), |c| c.name.clone());
-                let en = c.map_or(id.clone(), |c| {
-                    c.en.clone().unwrap_or_else(|| c.name.clone())
-                });
-                Text::new(format!("分类:{zh}"), format!("category: {en}"))
-            }
-            Filter::LeadUnit(id) => {
-                let name = campaign.unit(id).map_or(id.clone(), |u| u.name.clone());
-                Text::new(format!("牵头:{name}"), format!("lead unit: {name}"))
-            }
-            Filter::Sponsor(id) => {
-                let name = campaign.person(id).map_or(id.clone(), |p| p.name.clone());
-                Text::new(format!("包保:{name}"), format!("sponsor: {name}"))
-            }
-        }
-    }
-
-    /// Every filter that can be chosen, in menu order.
-    pub fn all(campaign: &Campaign) -> Vec<Filter> {
-        let mut out = vec![
-            Filter::Light(TaskLight::Red),
-            Filter::Light(TaskLight::Yellow),
-            Filter::Light(TaskLight::Green),
-            Filter::Overdue,
-            Filter::Blocking,
-        ];
-        out.extend(
-            campaign
-                .categories
-                .iter()
-                .map(|c| Filter::Category(c.id.clone())),
-        );
-        out.extend(
-            campaign
-                .units
-                .iter()
-                .map(|u| Filter::LeadUnit(u.id.clone())),
-        );
-        let mut sponsors: Vec<&String> = campaign
-            .tasks
-            .iter()
-            .filter_map(|t| t.leader.as_ref())
-            .collect();
-        sponsors.sort();
-        sponsors.dedup();
-        out.extend(sponsors.into_iter().map(|p| Filter::Sponsor(p.clone())));
-        out
-    }
-}
+pub use crate::domain::filter::Filter;
 
 /// One column of the board.
 #[derive(Debug, Clone, PartialEq)]

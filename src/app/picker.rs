@@ -5,7 +5,7 @@ use super::form::{FieldKey, edit_text};
 use super::lanes::Filter;
 use super::model::{Model, PickerMode, Tone};
 use crate::domain::Campaign;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// What a line of the list leads to.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,13 @@ pub fn results(model: &Model, max: usize) -> Vec<(Choice, String)> {
             .into_iter()
             .map(|f| {
                 let label = f.label(campaign);
-                let shown = label.get(model.lang).to_owned();
+                // A criterion already in the filter: choosing it again takes it off.
+                let set = model
+                    .filter
+                    .as_ref()
+                    .is_some_and(|on| on.parts().contains(&&f));
+                let mark = if set { "✓ " } else { "" };
+                let shown = format!("{mark}{}", label.get(model.lang));
                 (f, shown, label)
             })
             .filter(|(_, _, label)| {
@@ -149,15 +155,20 @@ pub fn input(model: &mut Model, action: Action) {
                 // Chosen in `update::status` (it edits); nothing to do here.
                 Some((Choice::Status(_), _)) => {}
                 Some((Choice::Filter(filter), _)) => {
-                    let label = filter.label(model.campaign());
-                    model.filter = Some(filter);
+                    model.filter = Filter::combine(model.filter.take(), filter);
                     model.refresh();
-                    let (zh, en) = (label.zh, label.en);
-                    model.say(Tone::Info, crate::tr!("筛选:{zh}", "filter: {en}"));
+                    match &model.filter {
+                        Some(filter) => {
+                            let label = filter.label(model.campaign());
+                            let (zh, en) = (label.zh, label.en);
+                            model.say(Tone::Info, crate::tr!("筛选:{zh}", "filter: {en}"));
+                        }
+                        None => model.say(Tone::Info, Text::new("已清除筛选", "filter cleared")),
+                    }
                 }
                 None => model.say(
                     Tone::Warning,
-                    crate::i18n::Text::new("没有匹配的结果", "nothing matches"),
+                    Text::new("没有匹配的结果", "nothing matches"),
                 ),
             }
         }
@@ -184,8 +195,8 @@ pub fn title(mode: PickerMode, lang: Lang) -> &'static str {
         }
         (PickerMode::Search, Lang::Zh) => "查找任务(名称、简称、编号、包保领导、单位)",
         (PickerMode::Search, Lang::En) => "Find a task (title, short title, id, sponsor, units)",
-        (PickerMode::Filter, Lang::Zh) => "筛选(灯色、分类、牵头单位、包保领导、超时限)",
-        (PickerMode::Filter, Lang::En) => "Filter (light, category, lead unit, sponsor, overdue)",
+        (PickerMode::Filter, Lang::Zh) => "筛选(条件可叠加:Enter 加上,✓ 者再选去掉)",
+        (PickerMode::Filter, Lang::En) => "Filter (criteria add up: Enter adds, again removes ✓)",
         (PickerMode::Status(_), Lang::Zh) => "设置状态:一步到位,只记一条历史(✗ 不符合销号规则)",
         (PickerMode::Status(_), Lang::En) => {
             "Set the status in one step, one history line (✗: the sign-off rules forbid it)"

@@ -1,4 +1,5 @@
-//! `bairi move | tick | note | pledge | follow-up`: one edit, saved in place, for scripts and tests.
+//! `bairi move | tick | note | pledge | follow-up | problem | resolve | set | add`: one edit,
+//! saved in place, for scripts and tests.
 
 use std::io::Write;
 use std::path::Path;
@@ -42,6 +43,24 @@ pub enum Edit {
         due: Option<chrono::NaiveDate>,
         text: Option<String>,
     },
+    /// A new problem (`bairi problem`); its id is printed.
+    Problem {
+        task: String,
+        problem: NewProblem,
+    },
+    /// A problem resolved (`bairi resolve`), found by its id in whichever task has it.
+    Resolve {
+        problem: String,
+        result: String,
+    },
+    /// One scalar field of a task (`bairi set`).
+    Set {
+        task: String,
+        field: String,
+        value: String,
+    },
+    /// A new task (`bairi add`); its id is printed.
+    Add(super::add::NewTask),
 }
 
 /// When, by whom, and how many timestamped copies to keep.
@@ -92,6 +111,8 @@ pub fn run(
             | Edit::Pledge(_)
             | Edit::CheckPledge { .. }
             | Edit::FollowUp { .. }
+            | Edit::Problem { .. }
+            | Edit::Resolve { .. }
     );
     if let (true, Some(who)) = (writes_by, &by)
         && crate::store::edit::verify::person(&file.campaign, who).is_err()
@@ -99,6 +120,8 @@ pub fn run(
         let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
         return 1;
     }
+    // A new task's milestones, added once it has its id.
+    let mut then = Vec::new();
     let asked = match edit {
         Edit::Move { task, status } => match Status::parse(&status) {
             Some(status) => {
@@ -170,11 +193,39 @@ pub fn run(
             let check = Change::CheckPledge { number: n, kept };
             Ok((check, Said::Always(said)))
         }
+        Edit::Problem { task, problem } => {
+            super::problem::add(&file.campaign, task, problem).map(|c| (c, Said::Id))
+        }
+        Edit::Resolve { problem, result } => {
+            match super::problem::resolve(&file.campaign, &problem, &result) {
+                Ok(Some(c)) => Ok((
+                    c,
+                    Said::Always(tr!("{problem} 已解决", "{problem} resolved")),
+                )),
+                Ok(None) => return already(lang, out),
+                Err(why) => Err(why),
+            }
+        }
+        Edit::Set { task, field, value } => {
+            super::set::change(&file.campaign, task, &field, &value)
+                .map(|(c, said)| (c, Said::Always(said)))
+        }
+        Edit::Add(new) => super::add::fields(&file.campaign, new, today).map(|(fields, ms)| {
+            then = ms;
+            (Change::AddTask(fields), Said::Id)
+        }),
     };
     let stamp = Stamp { today, by };
     let result = asked.and_then(|(change, said)| {
         file.apply(&change, &stamp)
-            .map(|applied| applied.undo.is_some().then(|| said.after(&applied.made)))
+            .and_then(|applied| {
+                if !then.is_empty() {
+                    let task = applied.made.id();
+                    let milestones = std::mem::take(&mut then);
+                    file.apply(&Change::AddMilestones { task, milestones }, &stamp)?;
+                }
+                Ok(applied.undo.is_some().then(|| said.after(&applied.made)))
+            })
             .map_err(|e| e.message())
     });
     match result {
@@ -183,11 +234,7 @@ pub fn run(
             1
         }
         // Already so, as the board says: the file is what was asked, and is not written.
-        Ok(None) => {
-            let same = crate::app::verbs::nothing_changed();
-            let _ = writeln!(out, "{}", same.get(lang));
-            0
-        }
+        Ok(None) => already(lang, out),
         Ok(Some(done)) => match file.save() {
             Ok(()) => {
                 let _ = writeln!(out, "{}", done.get(lang));
@@ -211,6 +258,13 @@ pub fn run(
             }
         },
     }
+}
+
+/// `nothing changed`, exit 0.
+fn already(lang: Lang, out: &mut dyn Write) -> i32 {
+    let same = crate::app::verbs::nothing_changed();
+    let _ = writeln!(out, "{}", same.get(lang));
+    0
 }
 
 /// `--by` (or the config's `author`) names no one in the file: say so, with everyone to
@@ -276,7 +330,26 @@ fn with_ids(campaign: &crate::domain::Campaign, edit: Edit) -> Result<Edit, Text
             due,
             text,
         },
-        check @ Edit::CheckPledge { .. } => check,
+        Edit::Problem {
+            task: t,
+            mut problem,
+        } => {
+            problem.owner = problem.owner.map(unit).transpose()?;
+            Edit::Problem {
+                task: task(t)?,
+                problem,
+            }
+        }
+        Edit::Set {
+            task: t,
+            field,
+            value,
+        } => Edit::Set {
+            task: task(t)?,
+            field,
+            value,
+        },
+        other @ (Edit::CheckPledge { .. } | Edit::Resolve { .. } | Edit::Add(_)) => other,
     })
 }
 
@@ -324,6 +397,8 @@ enum Said {
     Pledge,
     /// A follow-up order for this task.
     FollowUp(String),
+    /// The new id alone, for scripts (`bairi problem`, `bairi add`).
+    Id,
 }
 
 impl Said {
@@ -334,6 +409,7 @@ impl Said {
                 let n = made.number();
                 tr!("已记录第{n}条承诺", "pledge {n} recorded")
             }
+            Said::Id => Text::same(made.id()),
             Said::FollowUp(task) => {
                 let pid = made.id();
                 tr!(

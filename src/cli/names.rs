@@ -14,6 +14,7 @@ pub enum What {
     Task,
     Unit,
     Person,
+    Category,
 }
 
 impl What {
@@ -22,6 +23,7 @@ impl What {
             What::Task => Text::new("任务", "task"),
             What::Unit => Text::new("单位", "unit"),
             What::Person => Text::new("人员", "person"),
+            What::Category => Text::new("分类", "category"),
         }
     }
 
@@ -42,6 +44,11 @@ impl What {
                 .people
                 .iter()
                 .map(|p| (p.id.as_str(), p.name.as_str()))
+                .collect(),
+            What::Category => campaign
+                .categories
+                .iter()
+                .map(|c| (c.id.as_str(), c.name.as_str()))
                 .collect(),
         }
     }
@@ -68,7 +75,7 @@ pub fn resolve(campaign: &Campaign, what: What, typed: &str) -> Result<String, T
                 "没有{zh} {shown}(可写编号或名称)",
                 "there is no {en} {shown} (write its id or name)"
             );
-            if matches!(what, What::Unit | What::Person) && !all.is_empty() {
+            if !matches!(what, What::Task) && !all.is_empty() {
                 text.zh.push_str(",可选:");
                 text.en.push_str("; one of:");
                 for (id, name) in &all {

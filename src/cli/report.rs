@@ -21,6 +21,8 @@ pub struct ReportOptions {
     pub checkpoint: Option<usize>,
     pub out: Option<PathBuf>,
     pub bom: bool,
+    /// Only the tasks these criteria keep.
+    pub only: crate::report::filter::Only,
 }
 
 /// Messages go to `out` line by line, made inert; the report body goes to `out.raw()` as
@@ -37,10 +39,20 @@ pub fn run<W: Write>(
         let _ = writeln!(err, "{}", xlsx_needs_out().get(lang));
         return 2;
     }
-    let loaded = match load_file(file, options.today, lang, err) {
+    let mut loaded = match load_file(file, options.today, lang, err) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    match options.only.filter(&loaded.campaign) {
+        Ok(Some(filter)) => {
+            crate::report::filter::keep(&mut loaded.campaign, &filter, loaded.today);
+        }
+        Ok(None) => {}
+        Err(why) => {
+            let _ = writeln!(err, "{}: {}", file.display(), why.get(lang));
+            return 2;
+        }
+    }
     let (c, today) = (&loaded.campaign, loaded.today);
     let body = match (options.format, options.view) {
         (Format::Json, _) => Ok(json::write(&values::gather(c, today, lang)).into_bytes()),
