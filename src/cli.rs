@@ -191,6 +191,9 @@ pub enum Command {
         note: Option<String>,
         #[arg(long, value_parser = parse_date)]
         today: Option<NaiveDate>,
+        /// Who publishes it (a person's id or name; default the config's author).
+        #[arg(long)]
+        by: Option<String>,
     },
     /// List the timestamped copies of a campaign (newest first), or restore copy N.
     Restore { file: PathBuf, n: Option<usize> },

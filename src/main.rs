@@ -253,12 +253,14 @@ fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 
             kind,
             note,
             today: date,
+            by,
         }) => {
             let options = bairi::cli::publish::PublishOptions {
                 checkpoint,
                 today: today(date),
                 kind,
                 note,
+                by: by.or_else(|| author.clone()),
             };
             bairi::cli::publish::run(&file, options, lang, out, err)
         }

@@ -474,3 +474,81 @@ fn a_review_kind_other_than_contest_or_review_is_refused_and_warned_about() {
     let line = odd[..odd.find("\"比赛\"").unwrap()].lines().count();
     assert!(said.contains(&format!("qinglan.toml:{line}:")), "{said}");
 }
+
+#[test]
+fn a_review_says_who_published_it_and_when_in_the_file_the_board_the_briefing_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let run = |args: &[&str], lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
+            .env("LANG", lang)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .output()
+            .unwrap()
+    };
+    // A name that is no one's is refused, the file untouched.
+    let before = std::fs::read(&path).unwrap();
+    let refused = run(
+        &["publish", file, "--today", "2026-11-24", "--by", "无名氏"],
+        "C",
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // By name: the file gets the person's id and the day.
+    let out = run(
+        &["publish", file, "--today", "2026-11-24", "--by", "陈志远"],
+        "C",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("by = \"chen_zy\"\npublished_on = 2026-11-24\n"),
+        "{text}"
+    );
+    let check = run(&["check", file, "--today", "2026-11-24"], "C");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // The briefing's leaderboard heading and JSON's frozen review say so.
+    let brief = run(
+        &["report", file, "--today", "2026-11-24", "--format", "text"],
+        "zh_CN.UTF-8",
+    );
+    let brief = String::from_utf8_lossy(&brief.stdout).into_owned();
+    assert!(brief.contains("陈志远 11-24 发布"), "{brief}");
+    let json = run(
+        &["report", file, "--today", "2026-11-24", "--format", "json"],
+        "C",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let six = json["leaderboards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["checkpoint"] == 6)
+        .unwrap();
+    assert_eq!(six["published"]["by"], "chen_zy");
+    assert_eq!(six["published"]["published_on"], "2026-11-24");
+    assert_eq!(six["published"]["kind"], "竞赛");
+    assert!(
+        json["leaderboards"][0]["published"].is_object(),
+        "checkpoint 1 was published too"
+    );
+    // The board's leaderboard names them beside "published".
+    let mut m = support::model_of(&path, "2026-11-24", Lang::Zh);
+    update(&mut m, Action::ShowLeaderboard, support::day("2026-11-24"));
+    let screen = support::screen(&m, 100, 30);
+    assert!(
+        screen.contains("已发布(冻结)· 陈志远 11-24 发布"),
+        "{screen}"
+    );
+}

@@ -162,7 +162,16 @@ fn edit(base: &str, who: &str, ops: &[Op]) -> String {
             Op::Publish => {
                 let board =
                     bairi::domain::leaderboard::leaderboard_at(&file.campaign, Some(5), day(9));
-                file.publish(&board, "督评", Some(&name)).map(|_| ())
+                let publish = bairi::store::edit::apply::Edit::Publish {
+                    board: Box::new(board),
+                    kind: "督评".to_owned(),
+                    note: Some(name.clone()),
+                };
+                let stamp = bairi::store::edit::apply::Stamp {
+                    today: day(TODAY),
+                    by: None,
+                };
+                file.apply(&publish, &stamp).map(|_| ())
             }
         };
     }

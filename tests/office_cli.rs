@@ -150,7 +150,10 @@ fn set_refuses_a_value_out_of_range_in_both_languages() {
     );
     let (code, _, err) = run(&["set", file, "T03", "category", "zz", "--today", TODAY]);
     assert_eq!(code, 1);
-    assert!(err.contains("no category zz") && err.contains("民生实事"), "{err}");
+    assert!(
+        err.contains("no category zz") && err.contains("民生实事"),
+        "{err}"
+    );
     let (code, _, err) = run(&["set", file, "T03", "colour", "red", "--today", TODAY]);
     assert_eq!(code, 1);
     assert!(

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::check::open_file;
+use super::names::{What, resolve};
 use crate::domain::countdown::past_checkpoints;
 use crate::domain::leaderboard::leaderboard_at;
 use crate::i18n::Lang;
@@ -15,6 +16,8 @@ pub struct PublishOptions {
     pub today: Today,
     pub kind: String,
     pub note: Option<String>,
+    /// Who publishes it: a person's id or name.
+    pub by: Option<String>,
 }
 
 pub fn run(
@@ -50,6 +53,18 @@ pub fn run(
         let _ = writeln!(err, "{name}: {}", text.get(lang));
         return 1;
     };
+    let by = match options
+        .by
+        .as_deref()
+        .map(|p| resolve(&file.campaign, What::Person, p))
+    {
+        Some(Err(why)) => {
+            let _ = writeln!(err, "{name}: {}", why.get(lang));
+            return 1;
+        }
+        Some(Ok(id)) => Some(id),
+        None => None,
+    };
     let board = leaderboard_at(&file.campaign, Some(n), date);
     let publish = crate::store::edit::apply::Edit::Publish {
         board: Box::new(board.clone()),
@@ -58,7 +73,7 @@ pub fn run(
     };
     let stamp = crate::store::edit::apply::Stamp {
         today: file.today,
-        by: None,
+        by,
     };
     if let Err(refusal) = file.apply(&publish, &stamp) {
         let _ = writeln!(err, "{name}: {}", refusal.message().get(lang));

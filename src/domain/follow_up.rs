@@ -131,6 +131,8 @@ mod tests {
     /// A review of checkpoint `n` (dated 2026-09-14 + 14 days per checkpoint).
     fn review(checkpoint: u32, red: &[&str]) -> Review {
         Review {
+            by: None,
+            published_on: None,
             checkpoint,
             date: date("2026-09-14") + chrono::Days::new(14 * u64::from(checkpoint - 1)),
             kind: "竞赛".into(),

@@ -304,6 +304,10 @@ pub struct Review {
     pub red: Vec<String>,
     pub yellow: Vec<String>,
     pub note: Option<String>,
+    /// Who published it (a person id), when known.
+    pub by: Option<String>,
+    /// The day it was published, when known.
+    pub published_on: Option<NaiveDate>,
 }
 
 /// A unit's standing at a checkpoint: as the leaderboard computes it, or as a published
@@ -342,6 +346,23 @@ impl Campaign {
 
     /// The review shown for checkpoint `n`: when two copies that both published it were
     /// merged, both are kept and the later one (in the file) shows.
+    /// Who published checkpoint `n`'s review and when, as one phrase (`陈志远 11-23 发布`,
+    /// `published by 陈志远 on 11-23`); `None` when the review says neither.
+    pub fn publication(&self, n: u32) -> Option<crate::i18n::Text> {
+        let r = self.review(n)?;
+        let who =
+            r.by.as_deref()
+                .map(|p| self.person(p).map_or(p, |x| x.name.as_str()))
+                .map(crate::sanitize::inert);
+        let day = r.published_on.map(|d| d.format("%m-%d").to_string());
+        Some(match (who, day) {
+            (Some(who), Some(day)) => crate::tr!("{who} {day} 发布", "published by {who} on {day}"),
+            (Some(who), None) => crate::tr!("{who} 发布", "published by {who}"),
+            (None, Some(day)) => crate::tr!("{day} 发布", "published on {day}"),
+            (None, None) => return None,
+        })
+    }
+
     pub fn review(&self, n: u32) -> Option<&Review> {
         self.reviews.iter().rev().find(|r| r.checkpoint == n)
     }

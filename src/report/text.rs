@@ -160,9 +160,15 @@ fn flags(c: &Campaign, lang: Lang) -> (String, Vec<String>) {
         review_kind(review, lang),
     );
     let pct = board.rate().round();
+    // Who published it and when, where the review says.
+    let (by_zh, by_en) = c
+        .publication(n)
+        .map_or((String::new(), String::new()), |p| {
+            (format!(",{}", p.zh), format!(", {}", p.en))
+        });
     let heading = tr!(
-        "擂台榜(第{n}节点,{date}{kind},全县节点完成率{pct}%)",
-        "Leaderboard (checkpoint {n}, {date} {kind}, campaign-wide rate {pct}%)"
+        "擂台榜(第{n}节点,{date}{kind}{by_zh},全县节点完成率{pct}%)",
+        "Leaderboard (checkpoint {n}, {date} {kind}{by_en}, campaign-wide rate {pct}%)"
     );
     let flag = named(c, &board, &board.red_flag, lang);
     let card = named(c, &board, &board.yellow_card, lang);

@@ -129,6 +129,25 @@ pub struct LeaderboardValues {
     pub yellow_card: Vec<String>,
     pub red: Vec<String>,
     pub yellow: Vec<String>,
+    /// The review frozen for this checkpoint, as the meeting saw it (which may differ from
+    /// the ranking computed now, after late ticks); absent when not published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PublishedValues>,
+}
+
+/// A published review (`[[reviews]]`), as written when it was published.
+#[derive(Debug, Serialize)]
+pub struct PublishedValues {
+    pub by: Option<String>,
+    pub published_on: Option<String>,
+    pub kind: String,
+    pub note: Option<String>,
+    pub overall_rate: f64,
+    pub units: Vec<UnitValues>,
+    pub red_flag: Vec<String>,
+    pub yellow_card: Vec<String>,
+    pub red: Vec<String>,
+    pub yellow: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -184,7 +203,7 @@ pub fn gather(campaign: &Campaign, today: NaiveDate, lang: Lang) -> Report {
             .collect(),
         leaderboards: leaderboards_before(campaign, today)
             .into_iter()
-            .map(board_values)
+            .map(|board| board_values(campaign, board))
             .collect(),
         ledger: ledger_values(campaign, today, lang),
     }
@@ -255,24 +274,44 @@ fn campaign_values(campaign: &Campaign, today: NaiveDate) -> CampaignValues {
     values
 }
 
-fn board_values(board: Leaderboard) -> LeaderboardValues {
+fn unit_values(u: &crate::domain::RankedUnit) -> UnitValues {
+    UnitValues {
+        unit: u.unit.clone(),
+        rank: u.rank,
+        done: u.done,
+        due: u.due,
+        rate: u.rate,
+        red_tasks: u.red_tasks,
+    }
+}
+
+fn published_values(r: &crate::domain::Review) -> PublishedValues {
+    PublishedValues {
+        by: r.by.clone(),
+        published_on: r.published_on.map(|d| d.format("%Y-%m-%d").to_string()),
+        kind: r.kind.clone(),
+        note: r.note.clone(),
+        overall_rate: r.overall_rate,
+        units: r.units.iter().map(unit_values).collect(),
+        red_flag: r.red_flag.clone(),
+        yellow_card: r.yellow_card.clone(),
+        red: r.red.clone(),
+        yellow: r.yellow.clone(),
+    }
+}
+
+fn board_values(campaign: &Campaign, board: Leaderboard) -> LeaderboardValues {
+    let published = board
+        .checkpoint
+        .and_then(|n| campaign.review(u32::try_from(n).ok()?))
+        .map(published_values);
     LeaderboardValues {
+        published,
         checkpoint: board.checkpoint,
         date: board.date,
         done: board.done,
         due: board.due,
-        units: board
-            .units
-            .into_iter()
-            .map(|u| UnitValues {
-                unit: u.unit,
-                rank: u.rank,
-                done: u.done,
-                due: u.due,
-                rate: u.rate,
-                red_tasks: u.red_tasks,
-            })
-            .collect(),
+        units: board.units.iter().map(unit_values).collect(),
         red_flag: board.red_flag,
         yellow_card: board.yellow_card,
         red: board.red,

@@ -32,8 +32,17 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
         }
         None => Text::new("现在", "now"),
     };
+    let publication = moment
+        .checkpoint
+        .and_then(|n| campaign.publication(u32::try_from(n).unwrap_or(u32::MAX)));
     let state = if published {
-        Text::new("已发布(冻结)", "published (frozen)")
+        match publication {
+            Some(p) => {
+                let (zh, en) = (p.zh, p.en);
+                tr!("已发布(冻结)· {zh}", "published (frozen) · {en}")
+            }
+            None => Text::new("已发布(冻结)", "published (frozen)"),
+        }
     } else if moment.checkpoint.is_some() {
         Text::new(
             "未发布(按规则计算,P 发布)",

@@ -155,7 +155,13 @@ fn main() {
         let past = bairi::domain::countdown::past_checkpoints(&file.campaign.info, today);
         if let Some(&(cp, date)) = past.last() {
             let board = bairi::domain::leaderboard::leaderboard_at(&file.campaign, Some(cp), date);
-            let _ = file.publish(&board, "竞赛", None);
+            let publish = bairi::store::edit::apply::Edit::Publish {
+                board: Box::new(board),
+                kind: "竞赛".to_owned(),
+                note: None,
+            };
+            let stamp = bairi::store::edit::apply::Stamp { today, by: None };
+            let _ = file.apply(&publish, &stamp);
             progress = (progress + 1) % 100;
             let _ = other.set_progress(&their_id, progress);
             other.save().expect("their save");

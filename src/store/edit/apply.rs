@@ -215,7 +215,7 @@ impl CampaignFile {
             }
             Edit::SortMilestones { task } => self.sort_milestones(task).map(nothing),
             Edit::Publish { board, kind, note } => self
-                .publish(board, kind, note.as_deref())
+                .publish(board, kind, note.as_deref(), stamp)
                 .map(|n| Made::Number(n as usize)),
             Edit::AddPledge(pledge) => self.add_pledge(pledge, today).map(Made::Number),
             Edit::CheckPledge { number, kept } => {

@@ -16,6 +16,7 @@ impl CampaignFile {
         board: &crate::domain::leaderboard::Leaderboard,
         kind: &str,
         note: Option<&str>,
+        stamp: &crate::store::edit::apply::Stamp,
     ) -> Result<u32, Refusal> {
         let Some(n) = board.checkpoint else {
             return Err(Refusal(Text::new(
@@ -72,6 +73,10 @@ impl CampaignFile {
         if let Some(note) = note.map(str::trim).filter(|s| !s.is_empty()) {
             table.insert("note", toml_edit::value(patch::string(note)));
         }
+        if let Some(by) = &stamp.by {
+            table.insert("by", toml_edit::value(patch::string(by)));
+        }
+        table.insert("published_on", toml_edit::value(date_value(stamp.today)));
         table.insert("units", toml_edit::value(units));
         table.insert("red", toml_edit::value(ids(&board.red)));
         table.insert("yellow", toml_edit::value(ids(&board.yellow)));

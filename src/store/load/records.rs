@@ -33,6 +33,8 @@ const REVIEW_KEYS: &[&str] = &[
     "red",
     "yellow",
     "note",
+    "by",
+    "published_on",
 ];
 const REVIEW_UNIT_KEYS: &[&str] = &["unit", "rank", "done", "due", "rate", "red_tasks"];
 
@@ -157,6 +159,11 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
         let red = ref_list("red", IdKind::Task, f, ids);
         let yellow = ref_list("yellow", IdKind::Task, f, ids);
         let note = e.str(f, "note", false);
+        let by = e.str(f, "by", false);
+        if let Some(by) = &by {
+            ids.refer(IdKind::Person, by, e.value_span("by"), &e.subject, "by");
+        }
+        let published_on = e.date(f, "published_on", false);
         let units = read_review_units(&e, f, ids);
         e.finish(f);
         if let (Some(checkpoint), Some(date), Some(kind), Some(overall_rate)) =
@@ -173,6 +180,8 @@ pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review
                 red,
                 yellow,
                 note,
+                by,
+                published_on,
             });
         }
     }
