@@ -71,3 +71,160 @@ fn check_calls_the_campaign_table_campaign_not_an_array() {
         assert!(!text.contains("[[campaign]]"), "{text}");
     }
 }
+
+fn report(lang: &str, args: &[&str]) -> String {
+    let fixture = support::fixture("qinglan.toml");
+    let mut all = vec!["report", fixture.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = bairi_in(lang, &all);
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_leaderboard_has_no_stray_legend_and_csv_names_every_column() {
+    for format in ["text", "markdown"] {
+        let text = report(
+            "zh",
+            &[
+                "--format",
+                format,
+                "--view",
+                "leaderboard",
+                "--today",
+                "2026-11-22",
+            ],
+        );
+        assert!(!text.contains("⚑ 红旗单位 · ▮ 黄牌席"), "{text}");
+        assert!(text.contains("⚑ 红旗单位:县经信局"), "{text}");
+    }
+    let csv = report(
+        "zh",
+        &[
+            "--format",
+            "csv",
+            "--view",
+            "leaderboard",
+            "--today",
+            "2026-11-22",
+        ],
+    );
+    let header = csv.lines().next().unwrap();
+    assert!(header.split(',').all(|h| !h.is_empty()), "{header}");
+    let csv = report(
+        "en",
+        &[
+            "--format",
+            "csv",
+            "--view",
+            "leaderboard",
+            "--today",
+            "2026-11-22",
+        ],
+    );
+    assert!(csv.starts_with("Rank,Mark,Unit,"), "{csv}");
+}
+
+#[test]
+fn a_category_with_nothing_due_has_no_rate() {
+    let md = report(
+        "zh",
+        &[
+            "--format",
+            "markdown",
+            "--view",
+            "summary",
+            "--today",
+            "2026-09-20",
+        ],
+    );
+    assert!(
+        md.contains("| 要素保障 | 2 | 0 | 0 | 0 | 2 | 0 | 0 | — |"),
+        "{md}"
+    );
+    let csv = report(
+        "en",
+        &[
+            "--format",
+            "csv",
+            "--view",
+            "summary",
+            "--today",
+            "2026-09-20",
+        ],
+    );
+    assert!(csv.lines().any(|l| l.contains(",0,0,—,")), "{csv}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s.xlsx");
+    report(
+        "zh",
+        &[
+            "--format",
+            "xlsx",
+            "--view",
+            "summary",
+            "--today",
+            "2026-09-20",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let sheet = first_sheet(&out);
+    let row = sheet.iter().find(|r| r[0] == "str 要素保障").unwrap();
+    assert_eq!(row[8], "empty", "{row:?}");
+}
+
+/// The first sheet's cells, row by row, each as `int 3`, `num 0.5`, `str x` or `empty`.
+fn first_sheet(path: &std::path::Path) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::Int(n) => format!("int {n}"),
+                    Data::Float(n) => format!("num {n}"),
+                    Data::String(s) => format!("str {s}"),
+                    Data::Empty => "empty".to_owned(),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_excel_leaderboard_names_its_checkpoint_and_ranks_are_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lb.xlsx");
+    let path = out.to_str().unwrap();
+    report(
+        "zh",
+        &[
+            "--format",
+            "xlsx",
+            "--view",
+            "leaderboard",
+            "--today",
+            "2026-11-30",
+            "--checkpoint",
+            "6",
+            "--out",
+            path,
+        ],
+    );
+    let sheet = first_sheet(&out);
+    assert!(sheet[0][0].contains("第6节点"), "{:?}", sheet[0]);
+    assert_eq!(
+        &sheet[1][..3],
+        ["str 名次", "str 并列", "str 标记"],
+        "{:?}",
+        sheet[1]
+    );
+    let ranks: Vec<&String> = sheet[2..].iter().map(|r| &r[0]).collect();
+    assert!(ranks.iter().all(|r| r.starts_with("num ")), "{ranks:?}");
+    assert!(sheet[2..].iter().any(|r| r[1] == "str 并列"), "{sheet:?}");
+}
