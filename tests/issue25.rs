@@ -228,3 +228,35 @@ fn the_excel_leaderboard_names_its_checkpoint_and_ranks_are_numbers() {
     assert!(ranks.iter().all(|r| r.starts_with("num ")), "{ranks:?}");
     assert!(sheet[2..].iter().any(|r| r[1] == "str 并列"), "{sheet:?}");
 }
+
+#[test]
+fn sync_commits_have_short_subjects_and_the_merge_says_where_from() {
+    use support::git_world::{World, git};
+    let w = World::new(|t| t);
+    for task in [
+        "T01", "T02", "T03", "T04", "T05", "T06", "T07", "T09", "T10",
+    ] {
+        w.edit(&w.a, &["move", "qinglan.toml", task, "blocked"]);
+    }
+    w.edit(&w.b, &["note", "qinglan.toml", "T11", "乙地记录"]);
+    w.sync(&w.a);
+    let subject = git(&w.home, &w.a, &["log", "-1", "--format=%s"]);
+    let subject = subject.trim_end();
+    assert!(
+        unicode_width::UnicodeWidthStr::width(subject) <= 72,
+        "{subject}"
+    );
+    let body = git(&w.home, &w.a, &["log", "-1", "--format=%B"]);
+    for task in ["T01", "T05", "T10"] {
+        assert!(body.contains(task), "{task} in the body: {body}");
+    }
+    w.sync(&w.b);
+    let parents = git(&w.home, &w.b, &["log", "-1", "--format=%p"]);
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge: {parents}");
+    let subject = git(&w.home, &w.b, &["log", "-1", "--format=%s"]);
+    assert_eq!(subject.trim_end(), "bairi sync:合并自 origin");
+    let body = git(&w.home, &w.b, &["log", "-1", "--format=%b"]);
+    assert!(body.contains("T01") && body.contains("T10"), "{body}");
+    let all = git(&w.home, &w.b, &["log", "--format=%s"]);
+    assert!(!all.contains("Merge"), "{all}");
+}
