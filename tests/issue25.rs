@@ -260,3 +260,43 @@ fn sync_commits_have_short_subjects_and_the_merge_says_where_from() {
     let all = git(&w.home, &w.b, &["log", "--format=%s"]);
     assert!(!all.contains("Merge"), "{all}");
 }
+
+/// The header's second line at 80×24 in English with a sort, a filter and lanes set.
+fn english_header(actions: &[bairi::app::action::Action], filter: bool) -> String {
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", bairi::i18n::Lang::En);
+    support::press(&mut m, actions);
+    if filter {
+        m.filter = Some(bairi::app::lanes::Filter::Light(
+            bairi::domain::light::TaskLight::Red,
+        ));
+    }
+    let s = support::screen(&m, 80, 24);
+    s.lines().nth(1).unwrap().to_owned()
+}
+
+#[test]
+fn the_english_header_shows_its_sort_and_filter_tags_whole_at_80_columns() {
+    use bairi::app::action::Action;
+    for sorts in 1..=5 {
+        let line = english_header(&vec![Action::Sort; sorts], false);
+        assert!(
+            line.contains("[sort: ") && line.trim_end().ends_with(']'),
+            "{line}"
+        );
+        assert!(!line.contains('…'), "{line}");
+    }
+    let line = english_header(&[Action::Sort], true);
+    assert!(
+        line.contains("[sort: ") && line.contains("[filter: red"),
+        "{line}"
+    );
+    assert!(
+        line.trim_end().ends_with(']') && !line.contains('…'),
+        "{line}"
+    );
+    let line = english_header(&[Action::Sort, Action::SwitchView], false);
+    assert!(
+        line.trim_end().ends_with(']') && !line.contains('…'),
+        "{line}"
+    );
+}
