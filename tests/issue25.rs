@@ -300,3 +300,47 @@ fn the_english_header_shows_its_sort_and_filter_tags_whole_at_80_columns() {
         "{line}"
     );
 }
+
+#[test]
+fn swimlanes_keep_the_lead_unit_and_sponsors_get_lanes() {
+    use bairi::app::action::Action;
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", bairi::i18n::Lang::Zh);
+    support::press(&mut m, &[Action::SwitchView]);
+    let s = support::screen(&m, 80, 24);
+    assert!(s.contains("[按分类]"), "{s}");
+    for unit in [
+        "县经信局",
+        "县住建局",
+        "县交通运输局",
+        "县自规局",
+        "县发改局",
+        "县教育局",
+    ] {
+        assert!(s.contains(unit), "{unit} whole on its card:\n{s}");
+    }
+    assert!(s.contains("推进中"), "the status still shows:\n{s}");
+    support::press(&mut m, &[Action::SwitchView, Action::SwitchView]);
+    let s = support::screen(&m, 80, 24);
+    assert!(s.contains("[按包保领导]"), "{s}");
+    let sponsors: Vec<String> = m
+        .campaign()
+        .tasks
+        .iter()
+        .filter_map(|t| t.leader.clone())
+        .collect();
+    let first = m.campaign().person(&sponsors[0]).unwrap().name.clone();
+    assert!(
+        s.contains(&format!("┌{first} ")),
+        "{first} leads a lane:\n{s}"
+    );
+    let counted: usize = m.derived.columns.iter().map(|c| c.tasks.len()).sum();
+    assert_eq!(counted, m.campaign().tasks.len());
+    support::press(&mut m, &[Action::SwitchView]);
+    assert_eq!(m.lanes, bairi::app::lanes::Lanes::Status);
+    let en = {
+        let (mut m, _dir) = support::qinglan_model("2026-11-22", bairi::i18n::Lang::En);
+        support::press(&mut m, &[Action::SwitchView; 3]);
+        support::screen(&m, 100, 30)
+    };
+    assert!(en.contains("[by sponsor]"), "{en}");
+}
