@@ -344,3 +344,39 @@ fn swimlanes_keep_the_lead_unit_and_sponsors_get_lanes() {
     };
     assert!(en.contains("[by sponsor]"), "{en}");
 }
+
+#[test]
+fn the_template_comments_name_dates_of_its_own_campaign() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_bairi"))
+        .args(["--lang", "zh", "new", path.to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", "/nonexistent-bairi-test")
+        .env("BAIRI_NOW", "2026-09-01T02:00:00Z")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("start           = 2026-09-01"), "{text}");
+    assert!(text.contains("first      = 2026-09-14"), "{text}");
+    assert!(
+        text.contains("# dates    = [2026-09-14, 2026-09-28]"),
+        "{text}"
+    );
+    // Every date a comment names falls within the 100 days.
+    for line in text.lines().filter(|l| l.contains('#')) {
+        let comment = &line[line.find('#').unwrap()..];
+        for (i, _) in comment.match_indices("202") {
+            if let Some(d) = comment
+                .get(i..i + 10)
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            {
+                assert!(
+                    support::day("2026-09-01") <= d && d <= support::day("2026-12-09"),
+                    "{line}"
+                );
+            }
+        }
+    }
+    assert!(!text.contains("1月20日"), "a text naming a date that moved");
+}
