@@ -380,3 +380,32 @@ fn the_template_comments_name_dates_of_its_own_campaign() {
     }
     assert!(!text.contains("1月20日"), "a text naming a date that moved");
 }
+
+#[test]
+fn a_long_one_line_field_shows_its_start_when_not_being_edited() {
+    use bairi::app::action::Action;
+    use bairi::app::form::FieldKey;
+    let (mut m, _dir) = support::qinglan_model("2026-11-22", bairi::i18n::Lang::Zh);
+    let t05 = m.campaign().task_index("T05").unwrap();
+    m.select_task(t05);
+    support::press(&mut m, &[Action::Edit]);
+    let title = m.campaign().tasks[t05].title.clone();
+    let long = format!("{title}:涉及48项)在第1、2、3节点分批完成清表、签约和腾空交地工作");
+    let form = m.form.as_ref().unwrap();
+    assert!(
+        form.value("title").starts_with("科创中心"),
+        "the title field"
+    );
+    support::typed(&mut m, &long);
+    let editing = support::screen(&m, 80, 24);
+    assert!(
+        editing.contains("交地工作"),
+        "the cursor's end in sight:\n{editing}"
+    );
+    support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
+    let left = support::screen(&m, 80, 24);
+    assert!(
+        left.contains("科创中心先行"),
+        "its start once left:\n{left}"
+    );
+}
