@@ -4,6 +4,7 @@
 
 pub mod git;
 pub mod locks;
+pub mod message;
 pub mod net;
 pub mod round;
 pub mod setup;

@@ -73,7 +73,7 @@ fn each_format_writes_its_file_beside_the_campaign() {
     assert_eq!(book.sheet_names(), ["擂台榜"]);
     let range = book.worksheet_range("擂台榜").unwrap();
     assert_eq!(
-        range.get_value((1, 2)),
+        range.get_value((2, 3)),
         Some(&calamine::Data::String("县经信局".into()))
     );
 }

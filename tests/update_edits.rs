@@ -301,6 +301,9 @@ fn find_filter_and_lanes() {
     assert_eq!(m.lanes, Lanes::LeadUnit);
     assert_eq!(m.derived.columns.len(), 10);
     press(&mut m, &[Action::SwitchView]);
+    assert_eq!(m.lanes, Lanes::Sponsor);
+    assert_eq!(selected(&m), "T05", "the selection follows the task");
+    press(&mut m, &[Action::SwitchView]);
     assert_eq!(m.lanes, Lanes::Status);
 }
 

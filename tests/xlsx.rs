@@ -110,9 +110,13 @@ fn one_view_in_english() {
     ]);
     assert!(run.status.success(), "{run:?}");
     let text = dump(&out);
-    assert!(text.starts_with("== Leaderboard\nA1 str Rank"), "{text}");
+    assert!(
+        text.starts_with("== Leaderboard\nA1 str 百日攻坚 · Leaderboard · checkpoint 5 "),
+        "{text}"
+    );
+    assert!(text.contains("\nA2 str Rank fill=D9E1F2 bold"), "{text}");
     assert_eq!(text.matches("== ").count(), 1);
-    assert!(text.contains("F2 num 1 fmt=0%"), "{text}");
+    assert!(text.contains("G3 num 1 fmt=0%"), "{text}");
 }
 
 #[test]

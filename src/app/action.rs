@@ -284,8 +284,8 @@ impl Action {
             Action::Filter => Text::new("筛选", "filter"),
             Action::ClearFilter => Text::new("清除筛选", "clear the filter"),
             Action::SwitchView => Text::new(
-                "切换:按状态 / 按分类 / 按牵头单位",
-                "switch: by status / category / lead unit",
+                "切换:按状态 / 按分类 / 按牵头单位 / 按包保领导",
+                "switch: by status / category / lead unit / sponsor",
             ),
             Action::ShowBoard => Text::new("看板", "the board"),
             Action::ShowStandup => Text::new(

@@ -1,5 +1,5 @@
-//! How the board is cut into columns (by status, or swimlanes by category or lead unit); which
-//! tasks a filter keeps is [`Filter`]'s (shared with `bairi report`).
+//! How the board is cut into columns (by status, or swimlanes by category, lead unit or
+//! sponsor); which tasks a filter keeps is [`Filter`]'s (shared with `bairi report`).
 
 use std::collections::HashMap;
 
@@ -13,6 +13,8 @@ pub enum Lanes {
     Status,
     Category,
     LeadUnit,
+    /// By sponsor (包保领导, a task's `leader`).
+    Sponsor,
 }
 
 impl Lanes {
@@ -20,7 +22,8 @@ impl Lanes {
         match self {
             Lanes::Status => Lanes::Category,
             Lanes::Category => Lanes::LeadUnit,
-            Lanes::LeadUnit => Lanes::Status,
+            Lanes::LeadUnit => Lanes::Sponsor,
+            Lanes::Sponsor => Lanes::Status,
         }
     }
 
@@ -29,6 +32,7 @@ impl Lanes {
             Lanes::Status => Text::new("按状态", "by status"),
             Lanes::Category => Text::new("按分类", "by category"),
             Lanes::LeadUnit => Text::new("按牵头单位", "by lead unit"),
+            Lanes::Sponsor => Text::new("按包保领导", "by sponsor"),
         }
     }
 }
@@ -106,13 +110,46 @@ pub fn columns(campaign: &Campaign, lanes: Lanes, keep: impl Fn(usize) -> bool) 
                 }),
             )
         }
+        Lanes::Sponsor => {
+            // Only the people who sponsor a task, in the file's order of people.
+            let sponsors: Vec<&crate::domain::Person> = campaign
+                .people
+                .iter()
+                .filter(|p| {
+                    campaign
+                        .tasks
+                        .iter()
+                        .any(|t| t.leader.as_ref() == Some(&p.id))
+                })
+                .collect();
+            let at: HashMap<&str, usize> = sponsors
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i))
+                .collect();
+            let none = sponsors.len();
+            let mut cols: Vec<Column> = sponsors
+                .iter()
+                .map(|p| column(Text::same(p.name.clone())))
+                .collect();
+            cols.push(column(Text::new("(无包保领导)", "(no sponsor)")));
+            (
+                cols,
+                Box::new(move |t: &Task| match &t.leader {
+                    Some(p) => at.get(p.as_str()).copied().or(Some(none)),
+                    None => Some(none),
+                }),
+            )
+        }
     };
     for (i, task) in campaign.tasks.iter().enumerate() {
         if let Some(c) = lane(task).filter(|_| keep(i)) {
             cols[c].tasks.push(i);
         }
     }
-    if lanes == Lanes::LeadUnit && cols.last().is_some_and(|c| c.tasks.is_empty()) {
+    if matches!(lanes, Lanes::LeadUnit | Lanes::Sponsor)
+        && cols.last().is_some_and(|c| c.tasks.is_empty())
+    {
         cols.pop();
     }
     cols

@@ -151,7 +151,15 @@ fn localize_args(mut cmd: Command) -> Command {
         .collect();
     for id in ids {
         if let Some((_, zh)) = ARGS.iter().find(|(k, _)| *k == id) {
-            cmd = cmd.mut_arg(id.as_str(), |a| a.help(*zh).help_heading("参数与选项"));
+            cmd = cmd.mut_arg(id.as_str(), |a| {
+                let help = with_values(&a, zh);
+                let a = a.help(help).help_heading("参数与选项");
+                if a.get_action().takes_values() {
+                    a.hide_possible_values(true).hide_default_value(true)
+                } else {
+                    a
+                }
+            });
         } else {
             cmd = cmd.mut_arg(id.as_str(), |a| a.help_heading("参数与选项"));
         }
@@ -165,6 +173,31 @@ fn localize_args(mut cmd: Command) -> Command {
     cmd.disable_help_flag(true)
         .arg(help)
         .help_template(TEMPLATE)
+}
+
+/// `zh`, then the choices and default clap would have listed in English (`[possible values:
+/// …]`, with English notes on each value), in Chinese.
+fn with_values(arg: &Arg, zh: &str) -> String {
+    let mut help = zh.to_owned();
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    let takes_value = arg.get_action().takes_values();
+    if takes_value && !values.is_empty() && !zh.contains(values[0].as_str()) {
+        help.push_str(&format!(" [可选值:{}]", values.join("、")));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_value && !defaults.is_empty() {
+        help.push_str(&format!(" [默认:{}]", defaults.join("、")));
+    }
+    help
 }
 
 /// The same command line, explained in Chinese.

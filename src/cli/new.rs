@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use crate::domain::Today;
 
 use crate::i18n::Lang;
@@ -15,7 +17,62 @@ pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
 
 /// The template text with day 1 = `today` in the template's time zone.
 pub fn template(today: Today) -> String {
-    starting(TEMPLATE, today, 1)
+    let text = starting(TEMPLATE, today, 1);
+    match (start_of(TEMPLATE), start_of(&text)) {
+        (Some(from), Some(to)) => comment_dates(&text, (to - from).num_days()),
+        _ => text,
+    }
+}
+
+/// `[campaign] start` of a campaign's text.
+fn start_of(text: &str) -> Option<NaiveDate> {
+    let doc = text.parse::<toml_edit::DocumentMut>().ok()?;
+    let d = doc.get("campaign")?.get("start")?.as_datetime()?.date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+/// `text` with the dates in its comments moved by `days`, as the values were: an example in
+/// a comment then fits the campaign it sits in.
+fn comment_dates(text: &str, days: i64) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut quoted = false;
+        let at = line.char_indices().find_map(|(i, c)| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            (c == '#' && !quoted).then_some(i)
+        });
+        let Some(at) = at else {
+            out.push_str(line);
+            continue;
+        };
+        out.push_str(&line[..at]);
+        let mut rest = &line[at..];
+        while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+            out.push_str(&rest[..i]);
+            rest = &rest[i..];
+            let date = rest
+                .get(..10)
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .and_then(|d| d.checked_add_signed(chrono::Duration::days(days)));
+            match date {
+                Some(d) => {
+                    out.push_str(&d.format("%Y-%m-%d").to_string());
+                    rest = &rest[10..];
+                }
+                None => {
+                    let n = rest
+                        .find(|c: char| !c.is_ascii_digit())
+                        .unwrap_or(rest.len());
+                    out.push_str(&rest[..n]);
+                    rest = &rest[n..];
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    out
 }
 
 /// Writes the template; never overwrites an existing file. Returns the exit code.

@@ -125,11 +125,12 @@ pub struct SignOffBlock {
 impl SignOffBlock {
     /// The refusal of an edit that would move task `id` into the status.
     pub fn refusal(&self, id: &str) -> Text {
-        let (undone, open) = (self.undone, self.open);
+        let undone = self.undone;
         if self.status == Status::Done {
-            tr!(
-                "{id} 还有 {undone} 个节点未完成、{open} 个问题未解决,不能销号",
-                "{id} has {undone} milestone(s) not done and {open} open problem(s); it cannot be crossed off"
+            let left = self.left(["milestone(s) not done", "open problem(s)"]);
+            Text::new(
+                format!("{id} 还有 {},不能销号", left.zh),
+                format!("{id} has {}; it cannot be crossed off", left.en),
             )
         } else {
             tr!(
@@ -139,14 +140,32 @@ impl SignOffBlock {
         }
     }
 
+    /// What is left before crossing off, naming only the counts that are not zero:
+    /// `2 个节点未完成、1 个问题未解决`; `en` words the two counts in English.
+    fn left(&self, en: [&str; 2]) -> Text {
+        let (undone, open) = (self.undone, self.open);
+        let mut zh = Vec::new();
+        let mut words = Vec::new();
+        if undone > 0 || open == 0 {
+            zh.push(format!("{undone} 个节点未完成"));
+            words.push(format!("{undone} {}", en[0]));
+        }
+        if open > 0 {
+            zh.push(format!("{open} 个问题未解决"));
+            words.push(format!("{open} {}", en[1]));
+        }
+        Text::new(zh.join("、"), words.join(" and "))
+    }
+
     /// The loader's finding on a file whose task is in the status, and how to fix it.
     pub fn finding(&self) -> (Text, Text) {
-        let (undone, open) = (self.undone, self.open);
+        let undone = self.undone;
         if self.status == Status::Done {
+            let left = self.left(["milestone(s) are not done", "problem(s) are open"]);
             (
-                tr!(
-                    "状态为已销号,但还有 {undone} 个节点未完成、{open} 个问题未解决",
-                    "status is crossed off but {undone} milestone(s) are not done and {open} problem(s) are open"
+                Text::new(
+                    format!("状态为已销号,但还有 {}", left.zh),
+                    format!("status is crossed off but {}", left.en),
                 ),
                 Text::new(
                     "销号前须完成全部节点并解决全部问题",

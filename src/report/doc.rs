@@ -24,6 +24,8 @@ pub struct Doc {
     pub main: Table,
     /// How many of `main`'s last rows are totals (合计).
     pub main_totals: usize,
+    /// What `main` is of, for a sheet's title row (the leaderboard: its checkpoint); may be empty.
+    pub caption: String,
 }
 
 /// Data as inert Markdown text: HTML is escaped, and nothing from the data can become a

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::doc::Doc;
+use super::doc::{Doc, Table};
 use super::views::{LIGHT_HEADER, View, build};
 use crate::domain::Campaign;
 use crate::domain::light::TaskLight;
@@ -39,7 +39,8 @@ fn decimal(s: &str) -> Option<f64> {
 
 fn classify(s: &str) -> Cell<'_> {
     let t = s.trim();
-    if t.is_empty() {
+    // `—` is "none" (no rate when nothing is due): an empty cell, not text among numbers.
+    if t.is_empty() || t == "—" {
         return Cell::Blank;
     }
     if let Some(n) = decimal(t) {
@@ -71,6 +72,7 @@ fn light_of(s: &str, lang: Lang) -> Option<TaskLight> {
 }
 
 struct Formats {
+    title: Format,
     header: Format,
     date: Format,
     percent: Format,
@@ -84,6 +86,7 @@ impl Formats {
             .set_background_color(Color::RGB(0xD9E1F2))
             .set_border_bottom(FormatBorder::Thin);
         Formats {
+            title: Format::new().set_bold().set_font_size(14),
             header,
             date: Format::new().set_num_format("yyyy-mm-dd"),
             percent: Format::new().set_num_format("0%"),
@@ -124,19 +127,59 @@ fn width(s: &str, cell: Cell) -> usize {
     }
 }
 
+/// The leaderboard's table with its rank a number: a shared rank (`并列3`, `3 tied`) becomes
+/// `3` and a word in a 并列 column after it. Other tables as they are.
+fn numeric_ranks(table: &Table, lang: Lang) -> Table {
+    let rank = Text::new("名次", "Rank");
+    if table.header.first().map(String::as_str) != Some(rank.get(lang)) {
+        return table.clone();
+    }
+    let tied = Text::new("并列", "tied");
+    let split = |cell: &str| -> (String, String) {
+        let shared = match lang {
+            Lang::Zh => cell.strip_prefix("并列"),
+            Lang::En => cell.strip_suffix(" tied"),
+        };
+        match shared {
+            Some(n) => (n.to_owned(), tied.get(lang).to_owned()),
+            None => (cell.to_owned(), String::new()),
+        }
+    };
+    let widen = |row: &[String], first: (String, String)| {
+        let mut out = vec![first.0, first.1];
+        out.extend(row.iter().skip(1).cloned());
+        out
+    };
+    let header = Text::new("并列", "Tied").get(lang).to_owned();
+    Table {
+        header: widen(&table.header, (rank.get(lang).to_owned(), header)),
+        rows: table
+            .rows
+            .iter()
+            .map(|row| widen(row, split(row.first().map_or("", String::as_str))))
+            .collect(),
+    }
+}
+
 fn write_sheet(sheet: &mut Worksheet, doc: &Doc, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
-    let table = &doc.main;
+    let table = &numeric_ranks(&doc.main, lang);
+    // Row 1 names the sheet (and the leaderboard's checkpoint); the table starts under it.
+    let title = match doc.caption.as_str() {
+        "" => doc.title.clone(),
+        caption => format!("{} · {caption}", doc.title),
+    };
+    sheet.write_string_with_format(0, 0, cell_text(&title), &f.title)?;
     let light_col = table
         .header
         .iter()
         .position(|h| h == Text::new(LIGHT_HEADER.0, LIGHT_HEADER.1).get(lang));
     let mut widths: Vec<usize> = table.header.iter().map(|h| h.width()).collect();
     for (c, h) in table.header.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, cell_text(h), &f.header)?;
+        sheet.write_string_with_format(1, c as u16, cell_text(h), &f.header)?;
     }
     let first_total = table.rows.len().saturating_sub(doc.main_totals);
     for (r, row) in table.rows.iter().enumerate() {
-        let at = (r + 1) as u32;
+        let at = (r + 2) as u32;
         let base = if r >= first_total {
             f.total.clone()
         } else {
@@ -181,7 +224,7 @@ fn write_sheet(sheet: &mut Worksheet, doc: &Doc, lang: Lang, f: &Formats) -> Res
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, (*w + 2).clamp(6, 60) as f64)?;
     }
-    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_freeze_panes(2, 0)?;
     Ok(())
 }
 
@@ -232,6 +275,7 @@ mod tests {
     fn cells_by_what_they_hold() {
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(classify(""), Cell::Blank);
+        assert_eq!(classify("—"), Cell::Blank);
         assert_eq!(classify("13"), Cell::Number(13.0));
         assert_eq!(classify("-2.5"), Cell::Number(-2.5));
         assert_eq!(classify("94%"), Cell::Percent(94.0));

@@ -8,7 +8,7 @@ use super::git::{Git, GitError};
 use super::locks;
 use super::net::{self, NetFailure, Stop};
 use super::setup::set_up;
-use super::summary::{changes, line};
+use super::summary::changes;
 use crate::i18n::{Lang, Text};
 use crate::store::load::Today;
 use crate::tr;
@@ -267,13 +267,15 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         let from = head.as_deref().unwrap_or("HEAD");
         let names = changed_tomls(&git, &files, head.as_deref(), None);
         let parts = summarise(&git, &names, from, None, opts.today);
-        let mut message = line(&parts, opts.lang);
-        if message.is_empty() {
-            Text::new("bairi 同步设置", "bairi sync setup")
-                .get(opts.lang)
-                .clone_into(&mut message);
+        let (subject, body) = super::message::for_changes(&parts, opts.lang).unwrap_or_else(|| {
+            let setup = Text::new("bairi 同步设置", "bairi sync setup");
+            (setup.get(opts.lang).to_owned(), String::new())
+        });
+        let mut commit = vec!["commit", "-q", "-m", &subject];
+        if !body.is_empty() {
+            commit.extend(["-m", &body]);
         }
-        git.run(&["commit", "-q", "-m", &message])?;
+        git.run(&commit)?;
     }
     let remotes = git.run(&["remote"])?;
     let Some(remote) = remotes
@@ -357,6 +359,18 @@ pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
         }
         let names = changed_tomls(&git, &files, Some(&before), Some("HEAD"));
         received = summarise(&git, &names, &before, Some("HEAD"), opts.today);
+        // A merge commit says where it merged from and what came in.
+        // (Only the one this merge made: after a fast-forward HEAD may be the others' merge.)
+        let made = git.rev("HEAD^1").as_deref() == Some(before.as_str())
+            && git.rev("HEAD^2") == git.rev(&upstream);
+        if made {
+            let (subject, body) = super::message::for_merge(&up_remote, &received, opts.lang);
+            let mut amend = vec!["commit", "-q", "--amend", "--no-verify", "-m", &subject];
+            if !body.is_empty() {
+                amend.extend(["-m", &body]);
+            }
+            git.run(&amend)?;
+        }
     } else {
         // The first push: everything here is new there.
         let mut args = vec!["ls-files", "--"];

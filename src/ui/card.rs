@@ -165,16 +165,24 @@ pub fn card_lines(
         .and_then(|u| campaign.unit(u))
         .map(|u| inert(u.short.as_deref().unwrap_or(&u.name)))
         .unwrap_or_default();
-    // Outside the status columns a card says its status; by lead unit the unit is the lane.
-    let status = task.status.label(lang);
-    let unit = match model.lanes {
-        Lanes::Status => unit,
-        Lanes::Category => format!("{status} {unit}"),
-        Lanes::LeadUnit => status.to_owned(),
+    // Outside the status columns a card says its status: after the lead unit when it fits,
+    // else at the end of the next line (the unit is never cut for it); by lead unit the unit
+    // is the lane.
+    let status = Span::styled(format!(" {}", task.status.label(lang)), base);
+    let (unit, mut status) = match model.lanes {
+        Lanes::Status => (unit, None),
+        Lanes::Category | Lanes::Sponsor => (unit, Some(status)),
+        Lanes::LeadUnit => (String::new(), Some(status)),
     };
     let mut second = vec![Span::styled(" ", base), light];
     if !unit.is_empty() {
         second.push(Span::styled(format!(" {unit}"), base));
+    }
+    let room = |spans: &[Span], extra: &Span| {
+        spans.iter().map(Span::width).sum::<usize>() + extra.width() <= w
+    };
+    if let Some(s) = status.take_if(|s| room(&second, s) || rows < 3) {
+        second.push(s);
     }
 
     let mut third = vec![Span::styled(" ", base)];
@@ -234,6 +242,9 @@ pub fn card_lines(
                 third.push(r);
             }
         }
+    }
+    if let Some(s) = status.filter(|s| room(&third, s)) {
+        third.push(s);
     }
     if let Some(m) = next.filter(|_| wide) {
         third.push(Span::styled(format!(" · {}", inert(&m.title)), base));

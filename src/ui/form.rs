@@ -24,9 +24,15 @@ pub(super) fn frame_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> Block<'a> {
 }
 
 /// Draws an input line at `area` and puts the terminal cursor in it; `style` for the text
-/// (reversed while an untouched value waits to be replaced by typing).
+/// (reversed while an untouched value waits to be replaced by typing). Being edited, the line
+/// scrolls to keep the cursor in sight; otherwise it shows its start (cut with `…`).
 fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, style: Style) {
-    let (shown, col) = input.view(usize::from(area.width.saturating_sub(1)).max(1));
+    let width = usize::from(area.width.saturating_sub(1)).max(1);
+    let (shown, col) = if focused {
+        input.view(width)
+    } else {
+        (super::text::cut(input.text(), width), 0)
+    };
     frame.render_widget(Paragraph::new(Line::styled(inert(&shown), style)), area);
     if focused {
         let x = area.x

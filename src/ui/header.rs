@@ -36,38 +36,14 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
         countdown.push_str(&format!(" {h:02}:{m:02}:{s:02}"));
     }
     let name = inert(&info.short);
-    let checkpoint = next_checkpoint(info, today).map(|c| {
-        let (n, date, days) = (c.number, c.date.format("%m-%d"), c.days_until);
-        match days {
-            0 => tr!("第{n}节点 {date} 今天", "checkpoint {n} {date} today"),
-            1 => tr!("第{n}节点 {date} 明天", "checkpoint {n} {date} tomorrow"),
-            _ => tr!(
-                "第{n}节点 {date} 还有{days}天",
-                "checkpoint {n} {date} in {days} days"
-            ),
-        }
-    });
     let d = &model.derived;
-    let (red, yellow, green, done) = (d.red, d.yellow, d.green, d.done);
-    let (dot, tick) = (ctx.theme.glyphs.light, ctx.theme.glyphs.done);
-    let counts = [
-        (
-            tr!("{dot}红{red}", "{dot}red {red}"),
-            ctx.theme.light(TaskLight::Red),
-        ),
-        (
-            tr!("{dot}黄{yellow}", "{dot}yellow {yellow}"),
-            ctx.theme.light(TaskLight::Yellow),
-        ),
-        (
-            tr!("{dot}绿{green}", "{dot}green {green}"),
-            ctx.theme.light(TaskLight::Green),
-        ),
-        (
-            tr!("{tick}销号{done}", "{tick}done {done}"),
-            ctx.theme.light(TaskLight::Done),
-        ),
-    ];
+    // The second line, shortened in English until its tags fit: level 1 shortens the counts
+    // (`●R2 ●Y3 ●G7 ✓1`), level 2 the checkpoint too (`CP6 11-23 tmrw`).
+    let built = |level: u8| second_line(ctx, level);
+    let (mut second, after_counts) = (0..=2)
+        .map(built)
+        .find(|(spans, _)| spans.iter().map(Span::width).sum::<usize>() <= usize::from(area.width))
+        .unwrap_or_else(|| built(2));
     let read_only = model.store().read_only.then(|| {
         let banner = Text::new("[只读] ", "[read-only] ");
         Span::styled(banner.get(lang).to_owned(), ctx.theme.error())
@@ -78,7 +54,104 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
         Span::raw("  "),
         Span::styled(countdown, ctx.theme.header()),
     ]);
-    let mut second: Vec<Span> = Vec::new();
+    // The 堵点 count stands beside the lights when the line still has room for it whole (the
+    // cards say 堵 either way).
+    if d.blocking > 0 {
+        let n = d.blocking;
+        let text = tr!(" 堵点{n}", " BLK {n}");
+        let text = text.get(lang).to_owned();
+        let used: usize = second.iter().map(Span::width).sum();
+        if used + width(&text) <= usize::from(area.width) {
+            let style = ctx
+                .theme
+                .light(TaskLight::Yellow)
+                .add_modifier(Modifier::BOLD);
+            second.insert(after_counts, Span::styled(text, style));
+        }
+    }
+    if area.height >= 2 {
+        let [a, b] = area.layout(&ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(1),
+        ]));
+        let used: usize = first.iter().map(|s| width(&s.content)).sum();
+        frame.render_widget(Paragraph::new(fit_spans(first, a.width)), a);
+        tabs(frame, a, used, ctx, hits);
+        frame.render_widget(Paragraph::new(fit_spans(second, b.width)), b);
+    } else {
+        first.push(Span::raw("  "));
+        first.extend(second);
+        frame.render_widget(Paragraph::new(fit_spans(first, area.width)), area);
+    }
+}
+
+/// The header's second line at shortening `level` (0: as is; 1: English counts short; 2: the
+/// English checkpoint short too), without the 堵点 count; and where the counts end.
+fn second_line(ctx: &Ctx, level: u8) -> (Vec<Span<'static>>, usize) {
+    let model = ctx.model;
+    let lang = model.lang;
+    let short = |full: Text, brief: Text, at: u8| if level >= at { brief } else { full };
+    let checkpoint = next_checkpoint(&model.campaign().info, model.today).map(|c| {
+        let (n, date, days) = (c.number, c.date.format("%m-%d"), c.days_until);
+        match days {
+            0 => short(
+                tr!("第{n}节点 {date} 今天", "checkpoint {n} {date} today"),
+                tr!("第{n}节点 {date} 今天", "CP{n} {date} today"),
+                2,
+            ),
+            1 => short(
+                tr!("第{n}节点 {date} 明天", "checkpoint {n} {date} tomorrow"),
+                tr!("第{n}节点 {date} 明天", "CP{n} {date} tmrw"),
+                2,
+            ),
+            _ => short(
+                tr!(
+                    "第{n}节点 {date} 还有{days}天",
+                    "checkpoint {n} {date} in {days} days"
+                ),
+                tr!("第{n}节点 {date} 还有{days}天", "CP{n} {date} +{days}d"),
+                2,
+            ),
+        }
+    });
+    let d = &model.derived;
+    let (red, yellow, green, done) = (d.red, d.yellow, d.green, d.done);
+    let (dot, tick) = (ctx.theme.glyphs.light, ctx.theme.glyphs.done);
+    let counts = [
+        (
+            short(
+                tr!("{dot}红{red}", "{dot}red {red}"),
+                tr!("{dot}红{red}", "{dot}R{red}"),
+                1,
+            ),
+            ctx.theme.light(TaskLight::Red),
+        ),
+        (
+            short(
+                tr!("{dot}黄{yellow}", "{dot}yellow {yellow}"),
+                tr!("{dot}黄{yellow}", "{dot}Y{yellow}"),
+                1,
+            ),
+            ctx.theme.light(TaskLight::Yellow),
+        ),
+        (
+            short(
+                tr!("{dot}绿{green}", "{dot}green {green}"),
+                tr!("{dot}绿{green}", "{dot}G{green}"),
+                1,
+            ),
+            ctx.theme.light(TaskLight::Green),
+        ),
+        (
+            short(
+                tr!("{tick}销号{done}", "{tick}done {done}"),
+                tr!("{tick}销号{done}", "{tick}{done}"),
+                1,
+            ),
+            ctx.theme.light(TaskLight::Done),
+        ),
+    ];
+    let mut second: Vec<Span<'static>> = Vec::new();
     if let Some(c) = checkpoint {
         second.push(Span::raw(ctx.t(&c).to_owned()));
         second.push(Span::raw("  "));
@@ -134,35 +207,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
             ctx.theme.key(),
         ));
     }
-    // The 堵点 count stands beside the lights when the line still has room for it whole (the
-    // cards say 堵 either way).
-    if d.blocking > 0 {
-        let n = d.blocking;
-        let text = tr!(" 堵点{n}", " BLK {n}");
-        let text = text.get(lang).to_owned();
-        let used: usize = second.iter().map(Span::width).sum();
-        if used + width(&text) <= usize::from(area.width) {
-            let style = ctx
-                .theme
-                .light(TaskLight::Yellow)
-                .add_modifier(Modifier::BOLD);
-            second.insert(after_counts, Span::styled(text, style));
-        }
-    }
-    if area.height >= 2 {
-        let [a, b] = area.layout(&ratatui::layout::Layout::vertical([
-            ratatui::layout::Constraint::Length(1),
-            ratatui::layout::Constraint::Length(1),
-        ]));
-        let used: usize = first.iter().map(|s| width(&s.content)).sum();
-        frame.render_widget(Paragraph::new(fit_spans(first, a.width)), a);
-        tabs(frame, a, used, ctx, hits);
-        frame.render_widget(Paragraph::new(fit_spans(second, b.width)), b);
-    } else {
-        first.push(Span::raw("  "));
-        first.extend(second);
-        frame.render_widget(Paragraph::new(fit_spans(first, area.width)), area);
-    }
+    (second, after_counts)
 }
 
 /// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图 5台账`), the one

@@ -24,11 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let inner = block.inner(area);
     let rows = help_rows(ctx);
     // Scrolled no further than to the page that ends with the last row.
-    let last_page = (0..rows.len())
-        .find(|&from| !layout(&rows[from..], inner.width, inner.height).1)
-        .unwrap_or(0);
-    let scroll = ctx.model.help_scroll.min(last_page);
-    let (columns, more) = layout(&rows[scroll..], inner.width, inner.height);
+    let (columns, more) = page(&rows, ctx.model.help_scroll, inner.width, inner.height);
     if more {
         let keys = ctx.hints(&[(&[Action::Down, Action::PageDown], Text::new("更多", "more"))]);
         block = block.title_bottom(
@@ -63,21 +59,43 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     }
 }
 
-/// The lines of each column, (keys, text), and whether rows are left over for the next page.
-/// Two columns when the rows overflow one and each column still has room for a readable
-/// description (`MIN_TEXT`); a description too long for its column wraps under itself
-/// rather than being cut.
+/// The page of `rows` scrolled by `scroll` (no further than to the page that ends with the
+/// last row): the lines of each column and whether rows are left over. Every page has the
+/// same columns and key width, chosen for all the rows, so paging never reflows them.
 #[allow(clippy::type_complexity)]
-fn layout(rows: &[(String, String)], w: u16, h: u16) -> (Vec<Vec<(String, String)>>, bool) {
-    let height = usize::from(h);
+fn page(
+    rows: &[(String, String)],
+    scroll: usize,
+    w: u16,
+    h: u16,
+) -> (Vec<Vec<(String, String)>>, bool) {
     let key_width = rows
         .iter()
         .map(|(k, _)| width(k))
         .max()
         .unwrap_or(0)
         .min(usize::from(w) / 3);
-    let two = rows.len() > height && usize::from(w) / 2 >= key_width + 2 + MIN_TEXT;
-    let columns = if two { 2 } else { 1 };
+    let two = rows.len() > usize::from(h) && usize::from(w) / 2 >= key_width + 2 + MIN_TEXT;
+    let shape = (key_width, if two { 2 } else { 1 });
+    let last_page = (0..rows.len())
+        .find(|&from| !layout(&rows[from..], shape, w, h).1)
+        .unwrap_or(0);
+    layout(&rows[scroll.min(last_page)..], shape, w, h)
+}
+
+/// The lines of each column, (keys, text), and whether rows are left over for the next page.
+/// Two columns (`shape`: key width, columns) when the rows overflow one and each column still
+/// has room for a readable description (`MIN_TEXT`); a description too long for its column
+/// wraps under itself rather than being cut.
+#[allow(clippy::type_complexity)]
+fn layout(
+    rows: &[(String, String)],
+    (key_width, columns): (usize, usize),
+    w: u16,
+    h: u16,
+) -> (Vec<Vec<(String, String)>>, bool) {
+    let height = usize::from(h);
+    let two = columns == 2;
     let text_width = (usize::from(w) / columns)
         .saturating_sub(key_width + 1 + usize::from(two))
         .max(1);
@@ -116,4 +134,28 @@ pub fn help_rows(ctx: &Ctx) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_keeps_the_columns_and_the_key_width() {
+        let rows: Vec<(String, String)> = (0..60)
+            .map(|i| {
+                let keys = if i == 0 { "↓/j/Space" } else { "k" };
+                (keys.to_owned(), format!("第{i}项 描述、说明、再说明"))
+            })
+            .collect();
+        for (w, h) in [(78, 19), (98, 25), (118, 19)] {
+            let first = page(&rows, 0, w, h).0;
+            for scroll in 0..rows.len() {
+                let columns = page(&rows, scroll, w, h).0;
+                assert_eq!(columns.len(), first.len(), "{w}x{h} from {scroll}");
+                let key = |c: &Vec<Vec<(String, String)>>| width(&c[0][0].0);
+                assert_eq!(key(&columns), key(&first), "{w}x{h} from {scroll}");
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ pub fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>>
             }
             if used > 0 && token.width <= width {
                 break_line(&mut lines);
-                used = 0;
+                used = carried(&mut lines, &token.graphemes[0].0);
             }
         }
         if token.space && used == 0 && lines.len() > 1 {
@@ -71,7 +71,7 @@ pub fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>>
             let w = super::text::width(&g);
             if used + w > width && used > 0 {
                 break_line(&mut lines);
-                used = 0;
+                used = carried(&mut lines, &g);
             }
             if let Some(line) = lines.last_mut() {
                 line.push((g, style));
@@ -86,6 +86,32 @@ pub fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>>
         lines.pop();
     }
     lines.into_iter().map(joined).collect()
+}
+
+/// Marks no line may start with (避头点): Chinese and Latin closing punctuation.
+const NO_START: &str = "、。,.;:!?)]}」』】》〉〕”’…%·,;:!?)]}%";
+
+/// Called on a fresh line about to start with `first`: when that is a mark no line may start
+/// with, the previous line's last character comes down with it. Returns the width now used.
+fn carried(lines: &mut [Vec<(String, Style)>], first: &str) -> usize {
+    if !first.chars().next().is_some_and(|c| NO_START.contains(c)) {
+        return 0;
+    }
+    let [.., previous, fresh] = lines else {
+        return 0;
+    };
+    if previous.len() < 2 || previous.last().is_some_and(|(g, _)| g.trim().is_empty()) {
+        return 0;
+    }
+    let Some(last) = previous.pop() else {
+        return 0;
+    };
+    while previous.last().is_some_and(|(g, _)| g.trim().is_empty()) {
+        previous.pop();
+    }
+    let used = super::text::width(&last.0);
+    fresh.push(last);
+    used
 }
 
 /// Graphemes of one line as spans, one span per run of the same style.
@@ -121,7 +147,25 @@ mod tests {
 
     #[test]
     fn chinese_breaks_between_characters_by_display_width() {
-        assert_eq!(texts("保存失败:磁盘已满", 8), ["保存失败", ":磁盘已", "满"]);
+        assert_eq!(texts("保存失败磁盘已满", 8), ["保存失败", "磁盘已满"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_a_closing_mark() {
+        assert_eq!(texts("保存失败:磁盘已满", 8), ["保存失", "败:磁盘", "已满"]);
+        assert_eq!(texts("在第1、2、3节点", 6), ["在第", "1、2、", "3节点"]);
+        for width in 4..30 {
+            let got = texts(
+                "甲乙丙、丁戊。己庚,辛壬癸!子丑寅卯?辰巳午未、申酉戌亥。",
+                width,
+            );
+            assert!(
+                got.iter()
+                    .skip(1)
+                    .all(|l| !l.starts_with(['、', '。', ',', '!', '?'])),
+                "{width}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub(super) fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Tex
     let (board, published) = chosen_board(x, checkpoint)?;
     let header: Vec<String> = [
         ("名次", "Rank"),
-        ("", ""),
+        ("标记", "Mark"),
         ("单位", "Unit"),
         ("完成", "Done"),
         ("应完成", "Due"),
@@ -112,8 +112,9 @@ pub(super) fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Tex
     } else {
         x.t("未发布(按规则计算)", "not published (computed)")
     };
+    let caption = format!("{} {} · {state}", when.get(x.lang), board.date);
     let mut lines = vec![
-        format!("{} {} · {state}", when.get(x.lang), board.date),
+        caption.clone(),
         tr!(
             "全县节点完成率 {done}/{due}({r}%)",
             "campaign-wide milestone rate {done}/{due} ({r}%)"
@@ -129,10 +130,6 @@ pub(super) fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Tex
         let names = named(x, &board, &board.yellow_card);
         lines.push(format!("▮ {}:{names}", x.t("黄牌席", "yellow-card bench")));
     }
-    lines.push(x.t(
-        "⚑ 红旗单位 · ▮ 黄牌席",
-        "⚑ red flag (an honour) · ▮ yellow-card bench",
-    ));
     lines.push(tie_rule("⚑", "▮").get(x.lang).to_owned());
     lines.extend(red_lines(x, &board));
     lines.extend(super::pledges::open_lines(x));
@@ -144,6 +141,7 @@ pub(super) fn leaderboard(x: &Ctx, checkpoint: Option<usize>) -> Result<Doc, Tex
             table: Some(table.clone()),
         }],
         main: table,
+        caption,
         ..Doc::default()
     })
 }

@@ -32,6 +32,15 @@ fn number(n: f64) -> String {
     }
 }
 
+/// `94%`; `—` when nothing is due yet (no rate at all, not 100%; an empty cell in Excel).
+fn percent(done: u32, due: u32) -> String {
+    if due == 0 {
+        "—".to_owned()
+    } else {
+        format!("{}%", rate(done, due).round())
+    }
+}
+
 /// One category's (or all tasks') counts; the columns that sum, and the rate that does not.
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -67,7 +76,7 @@ impl Counts {
     }
 
     fn cells(&self, name: String, investment: String) -> Vec<String> {
-        let r = rate(self.done, self.due).round();
+        let r = percent(self.done, self.due);
         vec![
             name,
             self.tasks.to_string(),
@@ -77,7 +86,7 @@ impl Counts {
             self.green.to_string(),
             self.done.to_string(),
             self.due.to_string(),
-            format!("{r}%"),
+            r,
             investment,
         ]
     }
@@ -106,7 +115,7 @@ pub(super) fn summary(x: &Ctx) -> Doc {
     let all = Counts::of(x, |_| true);
     let (crossed, total) = (all.crossed, all.tasks);
     let (done, due) = (all.done, all.due);
-    let r = rate(done, due).round();
+    let r = percent(done, due);
     let problems: Vec<_> =
         x.c.tasks
             .iter()
@@ -122,8 +131,8 @@ pub(super) fn summary(x: &Ctx) -> Doc {
         .get(x.lang)
         .to_owned(),
         tr!(
-            "节点完成率 {done}/{due}({r}%)",
-            "milestone rate {done}/{due} ({r}%)"
+            "节点完成率 {done}/{due}({r})",
+            "milestone rate {done}/{due} ({r})"
         )
         .get(x.lang)
         .to_owned(),

@@ -61,12 +61,7 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
         }
         return None;
     };
-    let e = Entry::new(
-        table,
-        span,
-        Text::new("[campaign]", "[campaign]"),
-        CAMPAIGN_KEYS,
-    );
+    let e = Entry::new(table, span, Text::same("campaign"), CAMPAIGN_KEYS);
     let name = e.str(f, "name", true);
     let short = e.str(f, "short", false);
     let start = e.date(f, "start", true);
@@ -88,13 +83,7 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
     e.str(f, "slogan", false);
     e.str(f, "office", false);
     if let Some((t, s)) = e.table(f, "cadence") {
-        Entry::new(
-            t,
-            s,
-            Text::new("[campaign.cadence]", "[campaign.cadence]"),
-            CADENCE_KEYS,
-        )
-        .finish(f);
+        Entry::new(t, s, Text::same("campaign.cadence"), CADENCE_KEYS).finish(f);
     }
     let timezone = match zone_text {
         None => Zone::Local,
@@ -194,7 +183,7 @@ fn read_checkpoints(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Vec<NaiveDate> {
-    let subject = Text::new("[campaign.checkpoints]", "[campaign.checkpoints]");
+    let subject = Text::same("campaign.checkpoints");
     let mut dates = match e.table(f, "checkpoints") {
         Some((t, s)) => {
             let c = Entry::new(t, s, subject, CHECKPOINT_KEYS);
@@ -262,14 +251,9 @@ pub fn read_rules(root: &Entry, f: &mut Findings) -> Rules {
     let mut light = LightRules::default();
     let mut board = LeaderboardRules::default();
     if let Some((t, s)) = root.table(f, "rules") {
-        let rules = Entry::new(t, s, Text::new("[rules]", "[rules]"), RULES_KEYS);
+        let rules = Entry::new(t, s, Text::same("rules"), RULES_KEYS);
         if let Some((t, s)) = rules.table(f, "light") {
-            let e = Entry::new(
-                t,
-                s,
-                Text::new("[rules.light]", "[rules.light]"),
-                LIGHT_KEYS,
-            );
+            let e = Entry::new(t, s, Text::same("rules.light"), LIGHT_KEYS);
             if let Some(n) = e.int_in(f, "warn_days", false, 0, 365) {
                 light.warn_days = n;
             }
@@ -287,12 +271,7 @@ pub fn read_rules(root: &Entry, f: &mut Findings) -> Rules {
             e.finish(f);
         }
         if let Some((t, s)) = rules.table(f, "leaderboard") {
-            let e = Entry::new(
-                t,
-                s,
-                Text::new("[rules.leaderboard]", "[rules.leaderboard]"),
-                LEADERBOARD_KEYS,
-            );
+            let e = Entry::new(t, s, Text::same("rules.leaderboard"), LEADERBOARD_KEYS);
             if let Some(r) = e.str(f, "rate", false) {
                 match RateMode::parse(&r) {
                     Some(mode) => board.rate = mode,
