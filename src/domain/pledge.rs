@@ -51,28 +51,28 @@ pub fn pledge_state(c: &Commitment, today: NaiveDate, warn_days: i64) -> PledgeS
 
 /// Pledges to check (due soon or overdue), as (index in `commitments`, state), by due date.
 pub fn pledges_due(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
-    let warn = campaign.rules.light.warn_days;
-    let mut out: Vec<(usize, PledgeState)> = campaign
-        .commitments
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, pledge_state(c, today, warn)))
-        .filter(|(_, s)| s.is_due())
-        .collect();
-    out.sort_by_key(|(i, _)| (campaign.commitments[*i].due, *i));
-    out
+    pledges_where(campaign, today, PledgeState::is_due)
 }
 
 /// Pledges not yet checked (due later, due soon or overdue), as [`pledges_due`] gives them:
 /// a pledge shows from the day it is made until it is checked.
 pub fn pledges_open(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
+    pledges_where(campaign, today, |s| s == PledgeState::Open || s.is_due())
+}
+
+/// The pledges whose state `keep` takes, by due date (then file order).
+fn pledges_where(
+    campaign: &Campaign,
+    today: NaiveDate,
+    keep: impl Fn(PledgeState) -> bool,
+) -> Vec<(usize, PledgeState)> {
     let warn = campaign.rules.light.warn_days;
     let mut out: Vec<(usize, PledgeState)> = campaign
         .commitments
         .iter()
         .enumerate()
         .map(|(i, c)| (i, pledge_state(c, today, warn)))
-        .filter(|(_, s)| matches!(s, PledgeState::Open) || s.is_due())
+        .filter(|(_, s)| keep(*s))
         .collect();
     out.sort_by_key(|(i, _)| (campaign.commitments[*i].due, *i));
     out
