@@ -182,6 +182,11 @@ fn a_tick_and_a_cross_off_say_what_happened_and_how_to_undo() {
 /// `a` on the board: the add form filled (title, category, two supporting units picked by
 /// typing, a deadline) and left with its start as it opened.
 fn add_task(m: &mut Model) {
+    add_task_with_units(m, "县经信局, zjj");
+}
+
+/// The same with the supporting units typed as `units`.
+fn add_task_with_units(m: &mut Model, units: &str) {
     press(m, &[Action::AddTask]);
     let form = m.form.as_ref().unwrap();
     let keys: Vec<&str> = form.fields.iter().map(|f| f.key).collect();
@@ -200,11 +205,21 @@ fn add_task(m: &mut Model) {
     while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "co_units" {
         key(m, FieldKey::NextField);
     }
-    typing(m, "县经信局, zjj");
+    typing(m, units);
     while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "deadline" {
         key(m, FieldKey::NextField);
     }
     typing(m, "2026-12-09");
+}
+
+#[test]
+fn supporting_units_may_be_parted_by_a_chinese_input_methods_comma_or_semicolon() {
+    let (mut m, _d) = model();
+    add_task_with_units(&mut m, "县经信局\u{FF0C}县住建局\u{FF1B}城东");
+    key(&mut m, FieldKey::Submit);
+    assert!(m.form.is_none(), "{}", screen(&m));
+    let task = m.campaign().tasks.last().unwrap().clone();
+    assert_eq!(task.co_units, ["jxj", "zjj", "cd"]);
 }
 
 #[test]

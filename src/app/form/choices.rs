@@ -182,8 +182,9 @@ impl<P> Form<P> {
     }
 }
 
-/// Where several units are separated (配合单位).
-pub const UNIT_SEPARATORS: [char; 5] = [',', ',', '、', ';', ';'];
+/// Where several units are separated (配合单位): commas and semicolons, full-width (as a
+/// Chinese input method types them) or not, and 、.
+pub const UNIT_SEPARATORS: [char; 5] = [',', '\u{FF0C}', '、', ';', '\u{FF1B}'];
 
 /// The part of an id field a pick replaces: all of it, or the last of several units.
 fn picked_part(field: &Field) -> &str {
