@@ -3,6 +3,7 @@
 pub mod add;
 pub mod board;
 pub mod check;
+pub mod dispatch;
 pub mod edit;
 pub mod help_zh;
 pub mod merge_driver;

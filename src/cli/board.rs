@@ -36,58 +36,14 @@ pub struct BoardOptions {
 
 pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     let lang = options.lang;
-    let mut notice = None;
-    let path = match options.file.or_else(|| options.config.file.clone()) {
-        Some(path) => path,
-        None => {
-            let path = demo::demo_path();
-            let today = Today::pinned_or(options.today, options.clock.now());
-            match demo::ensure_demo(&path, today) {
-                Ok(true) => {
-                    let shown = path.display().to_string();
-                    let text = tr!(
-                        "已在 {shown} 创建演示活动(今天是第40天)",
-                        "Created the demo campaign at {shown} (today is day 40)"
-                    );
-                    let _ = writeln!(err, "{}", text.get(lang));
-                    notice = Some(text);
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    let shown = path.display().to_string();
-                    let text = tr!(
-                        "无法写入演示活动 {shown}:{e}",
-                        "cannot write the demo campaign {shown}: {e}"
-                    );
-                    let _ = writeln!(err, "{}", text.get(lang));
-                    return 1;
-                }
-            }
-            path
-        }
+    let (path, demo_notice) = match campaign_path(&options, err) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let name = path.display().to_string();
-    let today = Today::pinned_or(options.today, options.clock.now());
-    let file = match CampaignFile::open(&path, today) {
-        Ok(mut file) => {
-            file.backups = BackupPolicy::standard(options.config.backups);
-            file.clock = options.clock;
-            file
-        }
-        Err(OpenError::Rejected(diagnostics)) => {
-            print_all(&diagnostics, &name, lang, err);
-            let n = diagnostics.iter().filter(|d| d.is_error()).count();
-            let text = tr!(
-                "{name}: {n} 个错误,未打开看板",
-                "{name}: {n} error(s); the board was not opened"
-            );
-            let _ = writeln!(err, "{}", text.get(lang));
-            return 1;
-        }
-        Err(OpenError::Io(e)) => {
-            let _ = writeln!(err, "{}", super::check::read_error(&name, &e).get(lang));
-            return 1;
-        }
+    let file = match open_campaign(&path, &options, err) {
+        Ok(file) => file,
+        Err(code) => return code,
     };
     let today = file.today;
     let warnings = file.warnings.len();
@@ -100,6 +56,84 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         sort: options.config.sort,
         git_user,
     });
+    let notice = restore_draft(&mut model, options.present.is_some()).or(demo_notice);
+    if let Some(seconds) = options.present {
+        model.present(seconds);
+    }
+    first_message(&mut model, &options, notice, warnings, &name);
+    run_shell(model, options, err)
+}
+
+/// The file to open: the one named, else the config's, else the demo campaign (written
+/// the first time, with a notice to show on the board).
+fn campaign_path(
+    options: &BoardOptions,
+    err: &mut dyn Write,
+) -> Result<(PathBuf, Option<Text>), i32> {
+    if let Some(path) = options.file.clone().or_else(|| options.config.file.clone()) {
+        return Ok((path, None));
+    }
+    let lang = options.lang;
+    let path = demo::demo_path();
+    let today = Today::pinned_or(options.today, options.clock.now());
+    match demo::ensure_demo(&path, today) {
+        Ok(true) => {
+            let shown = path.display().to_string();
+            let text = tr!(
+                "已在 {shown} 创建演示活动(今天是第40天)",
+                "Created the demo campaign at {shown} (today is day 40)"
+            );
+            let _ = writeln!(err, "{}", text.get(lang));
+            Ok((path, Some(text)))
+        }
+        Ok(false) => Ok((path, None)),
+        Err(e) => {
+            let shown = path.display().to_string();
+            let text = tr!(
+                "无法写入演示活动 {shown}:{e}",
+                "cannot write the demo campaign {shown}: {e}"
+            );
+            let _ = writeln!(err, "{}", text.get(lang));
+            Err(1)
+        }
+    }
+}
+
+/// Opens and checks the campaign; a file with errors is refused here, its diagnostics printed.
+fn open_campaign(
+    path: &std::path::Path,
+    options: &BoardOptions,
+    err: &mut dyn Write,
+) -> Result<CampaignFile, i32> {
+    let lang = options.lang;
+    let name = path.display().to_string();
+    let today = Today::pinned_or(options.today, options.clock.now());
+    match CampaignFile::open(path, today) {
+        Ok(mut file) => {
+            file.backups = BackupPolicy::standard(options.config.backups);
+            file.clock = options.clock;
+            Ok(file)
+        }
+        Err(OpenError::Rejected(diagnostics)) => {
+            print_all(&diagnostics, &name, lang, err);
+            let n = diagnostics.iter().filter(|d| d.is_error()).count();
+            let text = tr!(
+                "{name}: {n} 个错误,未打开看板",
+                "{name}: {n} error(s); the board was not opened"
+            );
+            let _ = writeln!(err, "{}", text.get(lang));
+            Err(1)
+        }
+        Err(OpenError::Io(e)) => {
+            let _ = writeln!(err, "{}", super::check::read_error(&name, &e).get(lang));
+            Err(1)
+        }
+    }
+}
+
+/// Reopens the form left half typed last time (not in presentation mode), and says so; a
+/// draft whose task is gone stays on disk, with a notice saying where.
+fn restore_draft(model: &mut Model, presenting: bool) -> Option<Text> {
     let draft = crate::app::draft::draft_path(&model.store().path);
     let restored = std::fs::read_to_string(&draft)
         .ok()
@@ -111,24 +145,31 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     if let Some(id) = gone {
         // Its task was deleted or renamed since: the draft stays where it is, and says so.
         let shown = draft.display().to_string();
-        notice = Some(tr!(
+        return Some(tr!(
             "上次未完成的输入属于任务 {id},该任务已不存在;内容仍保存在 {shown}",
             "what you were typing last time was for task {id}, which no longer exists; it is kept in {shown}"
         ));
-    } else if let Some((purpose, fields)) = restored.filter(|_| options.present.is_none()) {
-        crate::app::verbs::open(&mut model, purpose);
-        if let Some(form) = model.form.as_mut() {
-            crate::app::draft::fill(form, &fields);
-        }
-        let _ = std::fs::remove_file(&draft);
-        notice = Some(Text::new(
-            "恢复了上次未完成的输入(Enter 保存,Esc 放弃)",
-            "restored what you were typing last time (Enter saves, Esc drops it)",
-        ));
     }
-    if let Some(seconds) = options.present {
-        model.present(seconds);
+    let (purpose, fields) = restored.filter(|_| !presenting)?;
+    crate::app::verbs::open(model, purpose);
+    if let Some(form) = model.form.as_mut() {
+        crate::app::draft::fill(form, &fields);
     }
+    let _ = std::fs::remove_file(&draft);
+    Some(Text::new(
+        "恢复了上次未完成的输入(Enter 保存,Esc 放弃)",
+        "restored what you were typing last time (Enter saves, Esc drops it)",
+    ))
+}
+
+/// The one line the board opens with: read-only first, then a notice, then the warnings.
+fn first_message(
+    model: &mut Model,
+    options: &BoardOptions,
+    notice: Option<Text>,
+    warnings: usize,
+    name: &str,
+) {
     if model.store().read_only && options.present.is_none() {
         model.say(
             Tone::Warning,
@@ -148,6 +189,10 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
             ),
         );
     }
+}
+
+/// Hands the terminal to the shell until the board is left.
+fn run_shell(model: Model, options: BoardOptions, err: &mut dyn Write) -> i32 {
     if options.theme.palette == Palette::Mono {
         // Under NO_COLOR crossterm writes a bare `ESC[m` for "default colour", which also
         // switches reverse video off; forced, it writes `ESC[39m` and the selection stays.
@@ -167,7 +212,7 @@ pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
         Ok(()) => 0,
         Err(e) => {
             let text = Text::new(format!("终端错误:{e}"), format!("terminal error: {e}"));
-            let _ = writeln!(err, "{}", text.get(lang));
+            let _ = writeln!(err, "{}", text.get(options.lang));
             1
         }
     }

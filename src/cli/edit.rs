@@ -4,13 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
+mod asked;
+
 use super::check::open_file;
-use crate::domain::Status;
 use crate::i18n::{Lang, Text};
-use crate::store::edit::apply::{Edit as Change, Made, Stamp};
-use crate::store::file::{CampaignFile, MilestoneRef, NewProblem};
+use crate::store::edit::apply::{Edit as Change, Stamp};
+use crate::store::file::{CampaignFile, NewProblem};
 use crate::store::load::Today;
-use crate::tr;
 
 use super::names::{What, resolve};
 
@@ -93,141 +93,20 @@ pub fn run(
     };
     file.backups = crate::store::save::backup::BackupPolicy::standard(backups);
     file.clock = clock;
-    let today = file.today;
     // A name or short id where an id belongs is read as the board reads it.
     let by = by.map(|who| resolve(&file.campaign, What::Person, &who).unwrap_or(who));
-    let edit = match with_ids(&file.campaign, edit) {
+    let edit = match checked(&file, edit, by.as_deref()) {
         Ok(edit) => edit,
         Err(why) => {
             let _ = writeln!(err, "{name}: {}", why.get(lang));
             return 1;
         }
     };
-    let writes_by = matches!(
-        edit,
-        Edit::Move { .. }
-            | Edit::Tick { .. }
-            | Edit::Note { .. }
-            | Edit::Pledge(_)
-            | Edit::CheckPledge { .. }
-            | Edit::FollowUp { .. }
-            | Edit::Problem { .. }
-            | Edit::Resolve { .. }
-    );
-    if let (true, Some(who)) = (writes_by, &by)
-        && crate::store::edit::verify::person(&file.campaign, who).is_err()
-    {
-        let _ = writeln!(err, "{name}: {}", unknown_person(&file, who).get(lang));
-        return 1;
-    }
-    // A new task's milestones, added once it has its id.
-    let mut then = Vec::new();
-    let asked = match edit {
-        Edit::Move { task, status } => match Status::parse(&status) {
-            Some(status) => {
-                let label = status.label(lang);
-                let said = tr!("{task} → {label}", "{task} → {label}");
-                Ok((Change::Status { task, status }, Said::Always(said)))
-            }
-            None => Err(tr!(
-                "不认识的状态 `{status}`(可选 not_started in_progress blocked pending_signoff done 或 未启动 推进中 受阻 待销号 已销号)",
-                "unknown status `{status}` (use not_started in_progress blocked pending_signoff done, or 未启动 推进中 受阻 待销号 已销号)"
-            )),
-        },
-        Edit::Tick {
-            task,
-            milestone,
-            undo,
-        } => {
-            let which = match milestone.parse::<usize>() {
-                Ok(n) if n >= 1 => MilestoneRef::Index(n - 1),
-                _ => MilestoneRef::Id(milestone.clone()),
-            };
-            let said = if undo {
-                tr!(
-                    "{task}: 节点 {milestone} 已取消完成",
-                    "{task}: milestone {milestone} unticked"
-                )
-            } else {
-                tr!(
-                    "{task}: 节点 {milestone} 已完成({today})",
-                    "{task}: milestone {milestone} done ({today})"
-                )
-            };
-            let tick = Change::Milestone {
-                task,
-                milestone: which,
-                done: !undo,
-            };
-            Ok((tick, Said::Always(said)))
-        }
-        Edit::Note { task, text } => {
-            let said = tr!("{task}: 已添加记录", "{task}: note added");
-            Ok((Change::Note { task, text }, Said::Always(said)))
-        }
-        Edit::Pledge(mut pledge) => {
-            pledge.by.clone_from(&by);
-            Ok((Change::AddPledge(pledge), Said::Pledge))
-        }
-        Edit::FollowUp {
-            task,
-            unit,
-            due,
-            text,
-        } => {
-            let order = Order { unit, due, text };
-            follow_up(&file, &task, order, by.clone(), lang).map(|problem| {
-                let order = Change::AddProblem {
-                    task: task.clone(),
-                    problem,
-                };
-                (order, Said::FollowUp(task))
-            })
-        }
-        Edit::CheckPledge { n, kept } => {
-            let said = if kept {
-                tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
-            } else {
-                tr!("第{n}条承诺:未践诺", "pledge {n}: broken")
-            };
-            let check = Change::CheckPledge { number: n, kept };
-            Ok((check, Said::Always(said)))
-        }
-        Edit::Problem { task, problem } => {
-            super::problem::add(&file.campaign, task, problem).map(|c| (c, Said::Id))
-        }
-        Edit::Resolve { problem, result } => {
-            match super::problem::resolve(&file.campaign, &problem, &result) {
-                Ok(Some(c)) => Ok((
-                    c,
-                    Said::Always(tr!("{problem} 已解决", "{problem} resolved")),
-                )),
-                Ok(None) => return already(lang, out),
-                Err(why) => Err(why),
-            }
-        }
-        Edit::Set { task, field, value } => {
-            super::set::change(&file.campaign, task, &field, &value)
-                .map(|(c, said)| (c, Said::Always(said)))
-        }
-        Edit::Add(new) => super::add::fields(&file.campaign, new, today).map(|(fields, ms)| {
-            then = ms;
-            (Change::AddTask(fields), Said::Id)
-        }),
+    let result = match asked::asked(&file, edit, by.as_ref(), lang) {
+        Ok(None) => return already(lang, out),
+        Ok(Some(asked)) => made(&mut file, asked, by),
+        Err(why) => Err(why),
     };
-    let stamp = Stamp { today, by };
-    let result = asked.and_then(|(change, said)| {
-        file.apply(&change, &stamp)
-            .and_then(|applied| {
-                if !then.is_empty() {
-                    let task = applied.made.id();
-                    let milestones = std::mem::take(&mut then);
-                    file.apply(&Change::AddMilestones { task, milestones }, &stamp)?;
-                }
-                Ok(applied.undo.is_some().then(|| said.after(&applied.made)))
-            })
-            .map_err(|e| e.message())
-    });
     match result {
         Err(refusal) => {
             let _ = writeln!(err, "{name}: {}", refusal.get(lang));
@@ -235,28 +114,96 @@ pub fn run(
         }
         // Already so, as the board says: the file is what was asked, and is not written.
         Ok(None) => already(lang, out),
-        Ok(Some(done)) => match file.save() {
-            Ok(()) => {
-                let _ = writeln!(out, "{}", done.get(lang));
-                0
+        Ok(Some(done)) => save(&mut file, &done, &name, lang, out, err),
+    }
+}
+
+impl Edit {
+    /// Whether the edit records who made it (so `--by` must name someone in the file).
+    fn writes_by(&self) -> bool {
+        matches!(
+            self,
+            Edit::Move { .. }
+                | Edit::Tick { .. }
+                | Edit::Note { .. }
+                | Edit::Pledge(_)
+                | Edit::CheckPledge { .. }
+                | Edit::FollowUp { .. }
+                | Edit::Problem { .. }
+                | Edit::Resolve { .. }
+        )
+    }
+}
+
+/// The edit with its names read as ids, refused when it names no one or nothing.
+fn checked(file: &CampaignFile, edit: Edit, by: Option<&str>) -> Result<Edit, Text> {
+    let edit = with_ids(&file.campaign, edit)?;
+    if let (true, Some(who)) = (edit.writes_by(), by)
+        && crate::store::edit::verify::person(&file.campaign, who).is_err()
+    {
+        return Err(unknown_person(file, who));
+    }
+    Ok(edit)
+}
+
+/// Applies the change (and a new task's milestones); what to say, or `None` when the file
+/// already was so.
+fn made(
+    file: &mut CampaignFile,
+    asked: asked::Asked,
+    by: Option<String>,
+) -> Result<Option<Text>, Text> {
+    let asked::Asked {
+        change,
+        said,
+        mut then,
+    } = asked;
+    let stamp = Stamp {
+        today: file.today,
+        by,
+    };
+    file.apply(&change, &stamp)
+        .and_then(|applied| {
+            if !then.is_empty() {
+                let task = applied.made.id();
+                let milestones = std::mem::take(&mut then);
+                file.apply(&Change::AddMilestones { task, milestones }, &stamp)?;
             }
-            Err(e) => {
-                let why = e.message();
-                let text = if e.left_unchanged() {
-                    Text::new(
-                        format!("保存失败,文件未改动:{}", why.zh),
-                        format!("save failed, the file is unchanged: {}", why.en),
-                    )
-                } else {
-                    Text::new(
-                        format!("保存未完成:{}", why.zh),
-                        format!("save not finished: {}", why.en),
-                    )
-                };
-                let _ = writeln!(err, "{name}: {}", text.get(lang));
-                1
-            }
-        },
+            Ok(applied.undo.is_some().then(|| said.after(&applied.made)))
+        })
+        .map_err(|e| e.message())
+}
+
+/// Saves in place and says what was done, or why the save failed.
+fn save(
+    file: &mut CampaignFile,
+    done: &Text,
+    name: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match file.save() {
+        Ok(()) => {
+            let _ = writeln!(out, "{}", done.get(lang));
+            0
+        }
+        Err(e) => {
+            let why = e.message();
+            let text = if e.left_unchanged() {
+                Text::new(
+                    format!("保存失败,文件未改动:{}", why.zh),
+                    format!("save failed, the file is unchanged: {}", why.en),
+                )
+            } else {
+                Text::new(
+                    format!("保存未完成:{}", why.zh),
+                    format!("save not finished: {}", why.en),
+                )
+            };
+            let _ = writeln!(err, "{name}: {}", text.get(lang));
+            1
+        }
     }
 }
 
@@ -351,72 +298,4 @@ fn with_ids(campaign: &crate::domain::Campaign, edit: Edit) -> Result<Edit, Text
         },
         other @ (Edit::CheckPledge { .. } | Edit::Resolve { .. } | Edit::Add(_)) => other,
     })
-}
-
-/// What `bairi follow-up` was given.
-struct Order {
-    unit: Option<String>,
-    due: Option<chrono::NaiveDate>,
-    text: Option<String>,
-}
-
-/// A follow-up order for `task`, with the board's defaults for what is not given.
-fn follow_up(
-    file: &CampaignFile,
-    task: &str,
-    Order { unit, due, text }: Order,
-    by: Option<String>,
-    lang: Lang,
-) -> Result<NewProblem, Text> {
-    use crate::domain::follow_up;
-    let campaign = &file.campaign;
-    let Some(index) = campaign.task_index(task) else {
-        return Err(tr!("没有任务 {task}", "there is no task {task}"));
-    };
-    let then = campaign.as_of(file.today);
-    let flagged = follow_up::follow_ups(&then)
-        .get(index)
-        .copied()
-        .unwrap_or(false);
-    let offered = follow_up::order_text(&then, index, flagged);
-    Ok(NewProblem {
-        text: text.unwrap_or_else(|| offered.get(lang).to_owned()),
-        kind: Some(follow_up::KIND.to_owned()),
-        blocking: false,
-        owner: unit.or_else(|| campaign.tasks[index].lead_unit.clone()),
-        coordinator: by,
-        due: Some(due.unwrap_or_else(|| {
-            crate::store::edit::pledge::default_due(&campaign.info, file.today)
-        })),
-    })
-}
-
-/// What is said when the edit is made: fixed beforehand, or naming what it made.
-enum Said {
-    Always(Text),
-    Pledge,
-    /// A follow-up order for this task.
-    FollowUp(String),
-    /// The new id alone, for scripts (`bairi problem`, `bairi add`).
-    Id,
-}
-
-impl Said {
-    fn after(self, made: &Made) -> Text {
-        match self {
-            Said::Always(text) => text,
-            Said::Pledge => {
-                let n = made.number();
-                tr!("已记录第{n}条承诺", "pledge {n} recorded")
-            }
-            Said::Id => Text::same(made.id()),
-            Said::FollowUp(task) => {
-                let pid = made.id();
-                tr!(
-                    "{task} 已下达督办 {pid}",
-                    "{task}: follow-up order {pid} issued"
-                )
-            }
-        }
-    }
 }

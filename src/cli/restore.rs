@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::i18n::{Lang, Text};
 use crate::store::load::{Today, load_bytes};
 use crate::store::save::atomic::write_atomically;
-use crate::store::save::backup::BackupPolicy;
+use crate::store::save::backup::{BackupPolicy, Copy};
 use crate::tr;
 
 pub fn run(
@@ -38,52 +38,7 @@ pub fn run(
         }
     };
     let Some(n) = which else {
-        if copies.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr!("{name}: 没有备份", "{name}: no copies kept").get(lang)
-            );
-            return 0;
-        }
-        // Newest first, numbered from 1, in local time; beside each, what the version after
-        // it changed (so what putting it back would undo).
-        let current = std::fs::read_to_string(file).unwrap_or_default();
-        let mut newer = current.clone();
-        for (i, copy) in copies.iter().enumerate() {
-            let text = copy.read().unwrap_or_default();
-            let text = String::from_utf8_lossy(&text).into_owned();
-            let then = if i == 0 && text == current {
-                Text::new("(当前版本)", "(the current version)")
-            } else {
-                let then = crate::store::save::backup::between(&text, &newer);
-                let (then_zh, then_en) = (then.zh, then.en);
-                tr!("之后:{then_zh}", "then: {then_en}")
-            };
-            let when = copy
-                .at
-                .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M:%S");
-            let pin = if copy.pinned { "*" } else { " " };
-            let size = copy.size;
-            let _ = writeln!(
-                out,
-                "{:>3}  {when}{pin} {size:>9} B  {}",
-                i + 1,
-                crate::sanitize::inert(then.get(lang))
-            );
-            newer = text;
-        }
-        let note = Text::new(
-            "* 为某次会话首次保存前的版本",
-            "* the version before a session's first save",
-        );
-        let _ = writeln!(out, "{}", note.get(lang));
-        let hint = tr!(
-            "用 bairi restore {name} 序号 恢复其中一份",
-            "run bairi restore {name} N to put copy N back"
-        );
-        let _ = writeln!(out, "{}", hint.get(lang));
+        list(file, &copies, lang, out);
         return 0;
     };
     let Some(copy) = n.checked_sub(1).and_then(|i| copies.get(i)) else {
@@ -99,6 +54,70 @@ pub fn run(
         );
         return 1;
     };
+    put_back(file, copy, &mut policy, clock, lang, out, err)
+}
+
+/// The copies kept, newest first, numbered from 1, in local time; beside each, what the
+/// version after it changed (so what putting it back would undo).
+fn list(file: &Path, copies: &[Copy], lang: Lang, out: &mut dyn Write) {
+    let name = file.display().to_string();
+    if copies.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!("{name}: 没有备份", "{name}: no copies kept").get(lang)
+        );
+        return;
+    }
+    let current = std::fs::read_to_string(file).unwrap_or_default();
+    let mut newer = current.clone();
+    for (i, copy) in copies.iter().enumerate() {
+        let text = copy.read().unwrap_or_default();
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let then = if i == 0 && text == current {
+            Text::new("(当前版本)", "(the current version)")
+        } else {
+            let then = crate::store::save::backup::between(&text, &newer);
+            let (then_zh, then_en) = (then.zh, then.en);
+            tr!("之后:{then_zh}", "then: {then_en}")
+        };
+        let when = copy
+            .at
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M:%S");
+        let pin = if copy.pinned { "*" } else { " " };
+        let size = copy.size;
+        let _ = writeln!(
+            out,
+            "{:>3}  {when}{pin} {size:>9} B  {}",
+            i + 1,
+            crate::sanitize::inert(then.get(lang))
+        );
+        newer = text;
+    }
+    let note = Text::new(
+        "* 为某次会话首次保存前的版本",
+        "* the version before a session's first save",
+    );
+    let _ = writeln!(out, "{}", note.get(lang));
+    let hint = tr!(
+        "用 bairi restore {name} 序号 恢复其中一份",
+        "run bairi restore {name} N to put copy N back"
+    );
+    let _ = writeln!(out, "{}", hint.get(lang));
+}
+
+/// Puts `copy` back once it loads without errors; the version it replaces is kept first.
+fn put_back(
+    file: &Path,
+    copy: &Copy,
+    policy: &mut BackupPolicy,
+    clock: crate::clock::Clock,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let name = file.display().to_string();
     let bytes = match copy.read() {
         Ok(b) => b,
         Err(e) => {

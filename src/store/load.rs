@@ -3,6 +3,7 @@
 mod campaign;
 mod conflicts;
 mod entry;
+mod pass;
 mod people;
 pub mod recheck;
 mod records;
@@ -15,14 +16,11 @@ mod tasks;
 use chrono::NaiveDate;
 
 use self::entry::Entry;
-use self::people::Directory;
-use self::refs::Ids;
 use self::report::Findings;
-use self::tasks::TaskReader;
-use crate::domain::{Campaign, CampaignInfo, StatusSpelling};
+use crate::domain::Campaign;
 use crate::i18n::Text;
 use crate::store::diag::Diagnostic;
-use crate::store::tree::{Builder, Item, Layout, Pieces, Table, TreeError};
+use crate::store::tree::{Layout, Pieces, TreeError};
 use crate::tr;
 
 /// The format version this build reads and writes.
@@ -137,184 +135,19 @@ pub fn load_str(text: &str, today: Today) -> Result<Loaded, Rejected> {
     // A large file is parsed on a second thread while this one builds and checks. Tasks are
     // read as they come, once `[campaign]` and the lists before them are read; should the
     // file add to those later (valid TOML, rarely written), it is read again as a whole.
-    let streamed =
-        std::thread::scope(|scope| read_all(text, today, f, Pieces::start(text, scope), true));
+    let streamed = std::thread::scope(|scope| {
+        pass::read_all(text, today, f, Pieces::start(text, scope), true)
+    });
     streamed.unwrap_or_else(|| {
         std::thread::scope(|scope| {
             let f = Findings::new(text);
-            read_all(text, today, f, Pieces::start(text, scope), false).unwrap_or_else(|| {
+            pass::read_all(text, today, f, Pieces::start(text, scope), false).unwrap_or_else(|| {
                 Err(Rejected {
                     diagnostics: Vec::new(),
                 })
             })
         })
     })
-}
-
-/// Reads and checks the whole text; tasks as they complete when `stream`. `None` when a
-/// streamed read finds the file adding to what it read early (then read it without `stream`).
-fn read_all<'a>(
-    text: &'a str,
-    today: Today,
-    mut f: Findings<'a>,
-    pieces: Pieces<'a>,
-    stream: bool,
-) -> Option<Result<Loaded, Rejected>> {
-    let mut builder = Builder::new(text, "tasks", pieces);
-    if !stream {
-        builder.keep_elements();
-    }
-    let mut ids = Ids::default();
-    let mut reader = TaskReader::default();
-    let mut directory = Directory::default();
-    let mut head: Option<Head> = None;
-    // Tasks wait here only while `[campaign]` is still unread (it usually comes first).
-    let mut waiting: Vec<Item> = Vec::new();
-    loop {
-        let more = match builder.step() {
-            Ok(more) => more,
-            Err(err) => return Some(Err(syntax_error(text, err, f))),
-        };
-        if builder.late() {
-            return None;
-        }
-        waiting.extend(builder.take_streamed());
-        let ready = stream && !waiting.is_empty() && builder.root().contains_key("campaign");
-        if head.is_none() && ready {
-            match read_head(builder.root(), &mut f, &mut ids, &mut directory, today) {
-                Some(h) => head = Some(h),
-                None => return Some(Err(rejected(f))),
-            }
-            builder.freeze(&["campaign", "categories", "units", "people"]);
-        }
-        if let Some(Head {
-            info: Some(info),
-            today,
-        }) = &head
-        {
-            for item in waiting.drain(..) {
-                read_streamed_task(&mut reader, &mut f, &mut ids, &item, info, *today);
-            }
-        }
-        if !more {
-            break;
-        }
-    }
-    let parsed = match builder.finish() {
-        Ok(parsed) => parsed,
-        Err(err) => return Some(Err(syntax_error(text, err, f))),
-    };
-    waiting.extend(builder.take_streamed());
-    let head = match head {
-        Some(h) => h,
-        None => match read_head(&parsed.root, &mut f, &mut ids, &mut directory, today) {
-            Some(h) => h,
-            None => return Some(Err(rejected(f))),
-        },
-    };
-    let today = head.today;
-    let root = Entry::new(
-        &parsed.root,
-        Some(0..0),
-        Text::new("文件", "file"),
-        TOP_KEYS,
-    );
-    let rules = campaign::read_rules(&root, &mut f);
-    directory.read(&root, &mut f, &mut ids, true);
-    if let Some(info) = &head.info {
-        for item in waiting.drain(..) {
-            read_streamed_task(&mut reader, &mut f, &mut ids, &item, info, today);
-        }
-        let handed_out = stream
-            && parsed
-                .root
-                .get("tasks")
-                .and_then(Item::as_array_of_tables)
-                .is_some();
-        if !handed_out {
-            // Kept in the tree, or `tasks = [ { .. } ]` (read, though not editable in place).
-            for table in root.tables(&mut f, "tasks") {
-                reader.read(&mut f, &mut ids, table, info, today);
-            }
-        }
-    }
-    let mut spelling = StatusSpelling::default();
-    let tasks = reader.finish(&mut spelling);
-    let commitments = records::read_commitments(&root, &mut f, &mut ids, today);
-    let reviews = records::read_reviews(&root, &mut f, &mut ids);
-    let conflicts = conflicts::read_conflicts(&root, &mut f, &mut ids);
-    root.finish(&mut f);
-    if head.info.is_none() {
-        // Without a readable [campaign] the tasks were not read.
-        ids.forget_refs_to(self::refs::IdKind::Task);
-    }
-    ids.check(&mut f);
-
-    match head.info {
-        Some(info) if !f.has_errors() => {
-            let campaign = Campaign {
-                info,
-                rules,
-                categories: directory.categories,
-                units: directory.units,
-                people: directory.people,
-                tasks,
-                commitments,
-                reviews,
-                conflicts,
-                status_spelling: spelling,
-            };
-            Some(Ok(Loaded {
-                campaign,
-                layout: parsed.layout,
-                today,
-                warnings: f.into_sorted(),
-            }))
-        }
-        _ => Some(Err(rejected(f))),
-    }
-}
-
-/// What must be known before tasks can be read: the format version is right, the campaign's
-/// dates and zone, and so "today". The categories, units and people written so far are read
-/// with it, so the tasks' references to them are checked as they are read.
-struct Head {
-    info: Option<CampaignInfo>,
-    today: NaiveDate,
-}
-
-/// `None` when the format version is wrong (nothing else can be read).
-fn read_head(
-    root: &Table,
-    f: &mut Findings,
-    ids: &mut Ids,
-    directory: &mut Directory,
-    today: Today,
-) -> Option<Head> {
-    let root = Entry::new(root, Some(0..0), Text::new("文件", "file"), TOP_KEYS);
-    if !schema_ok(&root, f) {
-        return None;
-    }
-    let info = campaign::read_campaign(&root, f, ids);
-    directory.read(&root, f, ids, false);
-    let zone = info
-        .as_ref()
-        .map_or(crate::domain::Zone::Local, |i| i.timezone);
-    let today = today.resolve(&zone);
-    Some(Head { info, today })
-}
-
-fn read_streamed_task(
-    reader: &mut TaskReader,
-    f: &mut Findings,
-    ids: &mut Ids,
-    item: &Item,
-    info: &CampaignInfo,
-    today: NaiveDate,
-) {
-    if let Some(table) = item.as_table() {
-        reader.read(f, ids, (table, Some(item.span.clone())), info, today);
-    }
 }
 
 fn rejected(f: Findings) -> Rejected {

@@ -88,10 +88,33 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
 /// The header's second line at shortening `level` (0: as is; 1: English counts short; 2: the
 /// English checkpoint short too), without the 堵点 count; and where the counts end.
 fn second_line(ctx: &Ctx, level: u8) -> (Vec<Span<'static>>, usize) {
+    let lang = ctx.model.lang;
+    let mut second: Vec<Span<'static>> = Vec::new();
+    if let Some(c) = checkpoint(ctx, level) {
+        second.push(Span::raw(ctx.t(&c).to_owned()));
+        second.push(Span::raw("  "));
+    }
+    for (i, (text, style)) in light_counts(ctx, level).into_iter().enumerate() {
+        if i > 0 {
+            second.push(Span::raw(" "));
+        }
+        second.push(Span::styled(text.get(lang).to_owned(), style));
+    }
+    let after_counts = second.len();
+    second.extend(states(ctx));
+    (second, after_counts)
+}
+
+/// `full` until the shortening level reaches `at`, then `brief`.
+fn short(level: u8, full: Text, brief: Text, at: u8) -> Text {
+    if level >= at { brief } else { full }
+}
+
+/// The next checkpoint and the days to it.
+fn checkpoint(ctx: &Ctx, level: u8) -> Option<Text> {
     let model = ctx.model;
-    let lang = model.lang;
-    let short = |full: Text, brief: Text, at: u8| if level >= at { brief } else { full };
-    let checkpoint = next_checkpoint(&model.campaign().info, model.today).map(|c| {
+    let short = |full, brief, at| short(level, full, brief, at);
+    next_checkpoint(&model.campaign().info, model.today).map(|c| {
         let (n, date, days) = (c.number, c.date.format("%m-%d"), c.days_until);
         match days {
             0 => short(
@@ -113,11 +136,16 @@ fn second_line(ctx: &Ctx, level: u8) -> (Vec<Span<'static>>, usize) {
                 2,
             ),
         }
-    });
-    let d = &model.derived;
+    })
+}
+
+/// The tasks in each light, and crossed off.
+fn light_counts(ctx: &Ctx, level: u8) -> [(Text, Style); 4] {
+    let short = |full, brief, at| short(level, full, brief, at);
+    let d = &ctx.model.derived;
     let (red, yellow, green, done) = (d.red, d.yellow, d.green, d.done);
     let (dot, tick) = (ctx.theme.glyphs.light, ctx.theme.glyphs.done);
-    let counts = [
+    [
         (
             short(
                 tr!("{dot}红{red}", "{dot}red {red}"),
@@ -150,19 +178,15 @@ fn second_line(ctx: &Ctx, level: u8) -> (Vec<Span<'static>>, usize) {
             ),
             ctx.theme.light(TaskLight::Done),
         ),
-    ];
+    ]
+}
+
+/// What the board is showing differently, and what is going on: the sort, the filter, who
+/// else has the file open, the edits not yet synced, a sync running, the lanes.
+fn states(ctx: &Ctx) -> Vec<Span<'static>> {
+    let model = ctx.model;
+    let lang = model.lang;
     let mut second: Vec<Span<'static>> = Vec::new();
-    if let Some(c) = checkpoint {
-        second.push(Span::raw(ctx.t(&c).to_owned()));
-        second.push(Span::raw("  "));
-    }
-    for (i, (text, style)) in counts.into_iter().enumerate() {
-        if i > 0 {
-            second.push(Span::raw(" "));
-        }
-        second.push(Span::styled(text.get(lang).to_owned(), style));
-    }
-    let after_counts = second.len();
     if model.sort != Sort::File {
         let label = model.sort.label();
         let (zh, en) = (&label.zh, &label.en);
@@ -207,7 +231,7 @@ fn second_line(ctx: &Ctx, level: u8) -> (Vec<Span<'static>>, usize) {
             ctx.theme.key(),
         ));
     }
-    (second, after_counts)
+    second
 }
 
 /// The views as tabs at the right of the first line (`1看板 2站会 3擂台榜 4挂图 5台账`), the one

@@ -170,8 +170,6 @@ fn about(ctx: &Ctx, flow: &ReviewFlow) -> Vec<(Style, String)> {
 
 /// One item: its outcome mark, what it is and, once done, what was recorded.
 fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Style, String) {
-    let model = ctx.model;
-    let campaign = model.campaign();
     let g = &ctx.theme.glyphs;
     let mark = match outcome {
         Outcome::Open => g.upcoming,
@@ -179,101 +177,11 @@ fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Sty
         Outcome::Broken => g.overdue,
         Outcome::Skipped => "—",
     };
-    let skipped = Text::new("(跳过)", " (skipped)");
     let text = match item {
-        Item::Publish(n) => {
-            let state = match outcome {
-                Outcome::Done => Text::new("(已发布)", " (published)"),
-                Outcome::Skipped => Text::new("(未发布)", " (not published)"),
-                _ => Text::same(""),
-            };
-            let state = ctx.t(&state).to_owned();
-            tr!(
-                "发布第{n}节点擂台榜{state}",
-                "publish checkpoint {n}{state}"
-            )
-        }
-        Item::Unit(unit) => {
-            let name = campaign.unit(unit).map_or(unit.clone(), |u| inert(&u.name));
-            let standing = flow
-                .board(campaign)
-                .and_then(|b| b.units.iter().find(|u| u.unit == *unit).cloned())
-                .map(|u| (u.rank, u.rate.round()));
-            let (zh, en) = standing.map_or((String::new(), String::new()), |(rank, rate)| {
-                (
-                    format!(" 第{rank}名 {rate}%"),
-                    format!(" rank {rank}, {rate}%"),
-                )
-            });
-            let pledged = (outcome == Outcome::Done)
-                .then(|| {
-                    campaign.commitments.iter().rev().find(|c| {
-                        c.unit == *unit
-                            && (c.made_on == model.today
-                                || (!c.kept && c.broken_on.is_none() && c.due >= model.today))
-                    })
-                })
-                .flatten()
-                .map(|c| (inert(&c.text), c.made_on == model.today, c.due));
-            let after = match (outcome, pledged) {
-                (_, Some((t, true, _))) => (
-                    format!(" {} 承诺:{t}", g.arrow),
-                    format!(" {} pledged: {t}", g.arrow),
-                ),
-                (_, Some((t, false, due))) => (
-                    format!(" {} 已有承诺待查:{t}(期限 {due})", g.arrow),
-                    format!(" {} open pledge: {t} (due {due})", g.arrow),
-                ),
-                (Outcome::Skipped, None) => (skipped.zh.clone(), skipped.en.clone()),
-                _ => (String::new(), String::new()),
-            };
-            Text::new(
-                format!("{name}{zh}{}", after.0),
-                format!("{name}{en}{}", after.1),
-            )
-        }
-        Item::Pledge(i) => {
-            let warn = campaign.rules.light.warn_days;
-            let line = campaign.commitments.get(*i).map_or_else(
-                || Text::same(""),
-                |c| pledge_line(campaign, *i, pledge_state(c, model.today, warn)),
-            );
-            if outcome == Outcome::Skipped {
-                Text::new(line.zh + &skipped.zh, line.en + &skipped.en)
-            } else {
-                line
-            }
-        }
-        Item::Task(id) => {
-            let index = campaign.task_index(id);
-            let task = index.map(|i| &campaign.tasks[i]);
-            let title = task.map_or(String::new(), |t| inert(&t.title));
-            let state = index
-                .and_then(|i| model.derived.follow_ups.get(i).copied().flatten())
-                .unwrap_or(FollowUp::Due);
-            let fu = follow_up_mark(state, model.lang, g);
-            let order = task
-                .and_then(|t| {
-                    t.problems
-                        .iter()
-                        .rev()
-                        .find(|p| crate::domain::follow_up::is_order(p))
-                })
-                .filter(|_| state == FollowUp::Issued)
-                .map(|p| inert(&p.id));
-            let (zh, en) = match (order, outcome) {
-                (Some(p), _) => (
-                    format!(" {} 已下达 {p}", g.arrow),
-                    format!(" {} issued as {p}", g.arrow),
-                ),
-                (None, Outcome::Skipped) => (skipped.zh.clone(), skipped.en.clone()),
-                _ => (String::new(), String::new()),
-            };
-            Text::new(
-                format!("{fu} {id} {title}{zh}"),
-                format!("{fu} {id} {title}{en}"),
-            )
-        }
+        Item::Publish(n) => publish_text(ctx, *n, outcome),
+        Item::Unit(unit) => unit_text(ctx, flow, unit, outcome),
+        Item::Pledge(i) => pledge_text(ctx, *i, outcome),
+        Item::Task(id) => task_text(ctx, id, outcome),
     };
     let style = match outcome {
         Outcome::Open => match item {
@@ -284,6 +192,125 @@ fn item_row(ctx: &Ctx, flow: &ReviewFlow, item: &Item, outcome: Outcome) -> (Sty
         _ => ctx.theme.dim(),
     };
     (style, format!("{mark} {}", ctx.t(&text)))
+}
+
+/// `(跳过)`, after an item passed over.
+fn skipped() -> Text {
+    Text::new("(跳过)", " (skipped)")
+}
+
+/// Publishing checkpoint `n`'s leaderboard, and whether it was.
+fn publish_text(ctx: &Ctx, n: usize, outcome: Outcome) -> Text {
+    let state = match outcome {
+        Outcome::Done => Text::new("(已发布)", " (published)"),
+        Outcome::Skipped => Text::new("(未发布)", " (not published)"),
+        _ => Text::same(""),
+    };
+    let state = ctx.t(&state).to_owned();
+    tr!(
+        "发布第{n}节点擂台榜{state}",
+        "publish checkpoint {n}{state}"
+    )
+}
+
+/// A yellow-card unit with its rank and rate, and the pledge it made or still has open.
+fn unit_text(ctx: &Ctx, flow: &ReviewFlow, unit: &str, outcome: Outcome) -> Text {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let g = &ctx.theme.glyphs;
+    let skipped = skipped();
+    let name = campaign
+        .unit(unit)
+        .map_or(unit.to_owned(), |u| inert(&u.name));
+    let standing = flow
+        .board(campaign)
+        .and_then(|b| b.units.iter().find(|u| u.unit == *unit).cloned())
+        .map(|u| (u.rank, u.rate.round()));
+    let (zh, en) = standing.map_or((String::new(), String::new()), |(rank, rate)| {
+        (
+            format!(" 第{rank}名 {rate}%"),
+            format!(" rank {rank}, {rate}%"),
+        )
+    });
+    let pledged = (outcome == Outcome::Done)
+        .then(|| {
+            campaign.commitments.iter().rev().find(|c| {
+                c.unit == unit
+                    && (c.made_on == model.today
+                        || (!c.kept && c.broken_on.is_none() && c.due >= model.today))
+            })
+        })
+        .flatten()
+        .map(|c| (inert(&c.text), c.made_on == model.today, c.due));
+    let after = match (outcome, pledged) {
+        (_, Some((t, true, _))) => (
+            format!(" {} 承诺:{t}", g.arrow),
+            format!(" {} pledged: {t}", g.arrow),
+        ),
+        (_, Some((t, false, due))) => (
+            format!(" {} 已有承诺待查:{t}(期限 {due})", g.arrow),
+            format!(" {} open pledge: {t} (due {due})", g.arrow),
+        ),
+        (Outcome::Skipped, None) => (skipped.zh.clone(), skipped.en.clone()),
+        _ => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("{name}{zh}{}", after.0),
+        format!("{name}{en}{}", after.1),
+    )
+}
+
+/// A pledge due, as the pledge list says it.
+fn pledge_text(ctx: &Ctx, i: usize, outcome: Outcome) -> Text {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let skipped = skipped();
+    let warn = campaign.rules.light.warn_days;
+    let line = campaign.commitments.get(i).map_or_else(
+        || Text::same(""),
+        |c| pledge_line(campaign, i, pledge_state(c, model.today, warn)),
+    );
+    if outcome == Outcome::Skipped {
+        Text::new(line.zh + &skipped.zh, line.en + &skipped.en)
+    } else {
+        line
+    }
+}
+
+/// A task due a follow-up order, and the order once issued.
+fn task_text(ctx: &Ctx, id: &str, outcome: Outcome) -> Text {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let g = &ctx.theme.glyphs;
+    let skipped = skipped();
+    let index = campaign.task_index(id);
+    let task = index.map(|i| &campaign.tasks[i]);
+    let title = task.map_or(String::new(), |t| inert(&t.title));
+    let state = index
+        .and_then(|i| model.derived.follow_ups.get(i).copied().flatten())
+        .unwrap_or(FollowUp::Due);
+    let fu = follow_up_mark(state, model.lang, g);
+    let order = task
+        .and_then(|t| {
+            t.problems
+                .iter()
+                .rev()
+                .find(|p| crate::domain::follow_up::is_order(p))
+        })
+        .filter(|_| state == FollowUp::Issued)
+        .map(|p| inert(&p.id));
+    let (zh, en) = match (order, outcome) {
+        (Some(p), _) => (
+            format!(" {} 已下达 {p}", g.arrow),
+            format!(" {} issued as {p}", g.arrow),
+        ),
+        (None, Outcome::Skipped) => (skipped.zh.clone(), skipped.en.clone()),
+        _ => (String::new(), String::new()),
+    };
+    Text::new(
+        format!("{fu} {id} {title}{zh}"),
+        format!("{fu} {id} {title}{en}"),
+    )
 }
 
 /// Past the last item: `本步完成 · Enter 下一步:核查承诺`.

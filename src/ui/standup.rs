@@ -13,9 +13,9 @@ use super::text::{cut, inert, wrap};
 use crate::app::action::Action;
 use crate::app::standup::recorded_today;
 use crate::domain::follow_up::FollowUp;
-use crate::domain::history;
 use crate::domain::light::TaskLight;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
+use crate::domain::{Task, history};
 use crate::i18n::Text;
 use crate::tr;
 
@@ -97,31 +97,49 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
     let light = light_label(verdict.light, verdict.overridden, lang, true, g);
     let status = task.status.label(lang);
     out.push((theme.light(verdict.light), format!("{light} · {status}")));
-    if let Some(state) = model.derived.follow_ups.get(index).copied().flatten() {
-        let mark = follow_up_mark(state, lang, g);
-        let why = crate::app::detail_doc::follow_up_text(model, index);
-        let key = if state == FollowUp::Due {
-            ctx.hints(&[(&[Action::FollowUp], Text::new("下达督办", "issue it"))])
-        } else {
-            String::new()
-        };
-        let key = if key.is_empty() {
-            key
-        } else {
-            format!(" · {key}")
-        };
-        out.push((
-            theme.light(TaskLight::Red).add_modifier(Modifier::BOLD),
-            format!("{mark} {}{key}", ctx.t(&why)),
-        ));
-    }
+    out.extend(follow_up_row(ctx, index));
     for reason in &verdict.reasons {
         out.push((
             theme.light(verdict.light),
             format!("  · {}", inert(reason.text(task).get(lang))),
         ));
     }
-    let warn = campaign.rules.light.warn_days;
+    pressing_rows(ctx, task, &mut out);
+    problem_rows(ctx, task, &mut out);
+    note_rows(ctx, task, &mut out);
+    out
+}
+
+/// The follow-up mark and why, with the key to issue an order while one is due.
+fn follow_up_row(ctx: &Ctx, index: usize) -> Option<(Style, String)> {
+    let model = ctx.model;
+    let (lang, theme) = (model.lang, ctx.theme);
+    let state = model.derived.follow_ups.get(index).copied().flatten()?;
+    let g = &theme.glyphs;
+    let mark = follow_up_mark(state, lang, g);
+    let why = crate::app::detail_doc::follow_up_text(model, index);
+    let key = if state == FollowUp::Due {
+        ctx.hints(&[(&[Action::FollowUp], Text::new("下达督办", "issue it"))])
+    } else {
+        String::new()
+    };
+    let key = if key.is_empty() {
+        key
+    } else {
+        format!(" · {key}")
+    };
+    Some((
+        theme.light(TaskLight::Red).add_modifier(Modifier::BOLD),
+        format!("{mark} {}{key}", ctx.t(&why)),
+    ))
+}
+
+/// The milestones overdue or due soon, with their countdown.
+fn pressing_rows(ctx: &Ctx, task: &Task, out: &mut Rows) {
+    let model = ctx.model;
+    let (lang, theme) = (model.lang, ctx.theme);
+    let g = &theme.glyphs;
+    let warn = model.campaign().rules.light.warn_days;
     let pressing: Vec<_> = task
         .milestones
         .iter()
@@ -158,6 +176,12 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
             ));
         }
     }
+}
+
+/// The problems not yet resolved.
+fn problem_rows(ctx: &Ctx, task: &Task, out: &mut Rows) {
+    let theme = ctx.theme;
+    let g = &theme.glyphs;
     let open: Vec<_> = task.problems.iter().filter(|p| !p.resolved).collect();
     if !open.is_empty() {
         out.push((
@@ -174,6 +198,11 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
             ));
         }
     }
+}
+
+/// The last three notes, newest first.
+fn note_rows(ctx: &Ctx, task: &Task, out: &mut Rows) {
+    let theme = ctx.theme;
     if history::notes(&task.log).next().is_some() {
         out.push((
             theme.header(),
@@ -186,7 +215,6 @@ fn task_rows(ctx: &Ctx, index: usize) -> Rows {
             ));
         }
     }
-    out
 }
 
 fn summary_rows(ctx: &Ctx) -> Rows {

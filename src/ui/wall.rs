@@ -54,32 +54,12 @@ const ASCII: Marks = Marks {
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
     let campaign = model.campaign();
-    let info = &campaign.info;
     let marks = if ctx.theme.glyphs.light == "*" {
         &ASCII
     } else {
         &UNICODE
     };
-    let block = Block::bordered()
-        .border_set(ctx.theme.glyphs.border)
-        .border_style(ctx.theme.border(true))
-        .title(Line::styled(
-            cut(
-                ctx.t(&{
-                    let keys = ctx.hints(&[
-                        (
-                            &[Action::Left, Action::Right],
-                            Text::new("滚动日期", "days"),
-                        ),
-                        (&[Action::Up, Action::Down], Text::new("任务", "tasks")),
-                        (&[Action::Open], Text::new("详情", "details")),
-                    ]);
-                    crate::tr!(" 挂图作战 · {keys} ", " Wall chart · {keys} ")
-                }),
-                area.width.saturating_sub(2).into(),
-            ),
-            ctx.theme.title(true),
-        ));
+    let block = bordered(ctx, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height < 4 || inner.width < 20 {
@@ -92,10 +72,68 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let label_w = (usize::from(chart.width) / 4).clamp(8, 24);
     let cols = usize::from(chart.width).saturating_sub(label_w + 1);
     let window = Window::new(campaign, model.wall.day_offset, cols);
-    let days_w = window.cols;
-    // Header: checkpoint numbers and today.
-    let mut head: Vec<char> = vec![' '; days_w];
-    for (i, cp) in info.checkpoints.iter().enumerate() {
+    let mut lines: Vec<Line> = vec![head_line(ctx, &window, label_w)];
+    let all = rows(campaign);
+    let visible = usize::from(chart.height).saturating_sub(1);
+    let selected = model.wall.row.min(all.len().saturating_sub(1));
+    let offset = selected.saturating_sub(visible.saturating_sub(1));
+    let below = all.len().saturating_sub(offset + visible);
+    more_note(frame, area, ctx, offset, below);
+    for (r, row) in all.iter().enumerate().skip(offset).take(visible) {
+        match row {
+            crate::app::wall::Row::Category(ci) => {
+                lines.push(category_line(ctx, *ci, usize::from(chart.width)));
+            }
+            crate::app::wall::Row::Task(ti) => {
+                let chart_row = ChartRow {
+                    window: &window,
+                    marks,
+                    label_w,
+                };
+                lines.push(chart_row.line(ctx, &campaign.tasks[*ti], r == selected));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), chart);
+    // Details of the selected task.
+    let mut detail: Vec<Line> = match all.get(selected) {
+        Some(crate::app::wall::Row::Task(ti)) => detail_lines(ctx, *ti, details.width),
+        _ => Vec::new(),
+    };
+    if detail.len() < 3 {
+        detail.push(Line::styled(
+            cut(&legend(ctx, marks), details.width.into()),
+            ctx.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(detail), details);
+}
+
+/// The frame, titled with the keys.
+fn bordered(ctx: &Ctx, width: u16) -> Block<'static> {
+    let keys = ctx.hints(&[
+        (
+            &[Action::Left, Action::Right],
+            Text::new("滚动日期", "days"),
+        ),
+        (&[Action::Up, Action::Down], Text::new("任务", "tasks")),
+        (&[Action::Open], Text::new("详情", "details")),
+    ]);
+    let title = crate::tr!(" 挂图作战 · {keys} ", " Wall chart · {keys} ");
+    Block::bordered()
+        .border_set(ctx.theme.glyphs.border)
+        .border_style(ctx.theme.border(true))
+        .title(Line::styled(
+            cut(ctx.t(&title), width.saturating_sub(2).into()),
+            ctx.theme.title(true),
+        ))
+}
+
+/// The dates shown, then the checkpoint numbers and `v` over today.
+fn head_line(ctx: &Ctx, window: &Window, label_w: usize) -> Line<'static> {
+    let model = ctx.model;
+    let mut head: Vec<char> = vec![' '; window.cols];
+    for (i, cp) in model.campaign().info.checkpoints.iter().enumerate() {
         if let Some(c) = window.col_of(*cp) {
             for (k, ch) in (i + 1).to_string().chars().enumerate() {
                 if let Some(slot) = head.get_mut(c + k) {
@@ -112,19 +150,16 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         window.first.format("%m-%d"),
         window.last().format("%m-%d")
     );
-    let mut lines: Vec<Line> = vec![Line::from(vec![
+    Line::from(vec![
         Span::styled(fit(&span_note, label_w), ctx.theme.dim()),
         Span::raw(" "),
         Span::styled(head.into_iter().collect::<String>(), ctx.theme.dim()),
-    ])];
-    let all = rows(campaign);
-    let visible = usize::from(chart.height).saturating_sub(1);
-    let selected = model.wall.row.min(all.len().saturating_sub(1));
-    let offset = selected.saturating_sub(visible.saturating_sub(1));
-    let below = all.len().saturating_sub(offset + visible);
-    let above = offset;
+    ])
+}
+
+/// Rows out of sight, said on the bottom border as the board's columns say it.
+fn more_note(frame: &mut Frame, area: Rect, ctx: &Ctx, above: usize, below: usize) {
     if (below > 0 || above > 0) && area.height > 2 && area.width > 4 {
-        // Rows out of sight, said on the bottom border as the board's columns say it.
         let more = match (above, below) {
             (0, b) => tr!("↓还有{b}项", "↓{b} more"),
             (a, 0) => tr!("↑{a}", "↑{a}"),
@@ -136,99 +171,107 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             border,
         );
     }
-    for (r, row) in all.iter().enumerate().skip(offset).take(visible) {
-        match row {
-            crate::app::wall::Row::Category(ci) => {
-                let cat = &campaign.categories[*ci];
-                let name = match model.lang {
-                    crate::i18n::Lang::Zh => cat.name.clone(),
-                    crate::i18n::Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
-                };
-                lines.push(Line::styled(
-                    cut(&inert(&name), usize::from(chart.width)),
-                    ctx.theme.header(),
-                ));
-            }
-            crate::app::wall::Row::Task(ti) => {
-                let task = &campaign.tasks[*ti];
-                let is_sel = r == selected;
-                let base = if is_sel {
-                    ctx.theme.selected()
-                } else {
-                    Style::new()
-                };
-                let label = format!(
-                    "{}{}",
-                    if is_sel {
-                        ctx.theme.glyphs.selected
-                    } else {
-                        " "
-                    },
-                    inert(task.display_title())
-                );
-                let mut spans = vec![
-                    Span::styled(fit(&label, label_w), base.add_modifier(Modifier::BOLD)),
-                    Span::raw(" "),
-                ];
-                for i in 0..window.days {
-                    let Some(d) = window.day(i) else { break };
-                    let (text, style) = cell(ctx, task, d, marks, model.today);
-                    spans.push(Span::styled(text, style));
-                    if window.width_of(i) > 1 {
-                        let (fill, style) = filler(ctx, task, d, marks);
-                        spans.push(Span::styled(fill.repeat(window.width_of(i) - 1), style));
-                    }
-                }
-                lines.push(Line::from(spans));
+}
+
+/// A category's name, over its tasks.
+fn category_line(ctx: &Ctx, ci: usize, width: usize) -> Line<'static> {
+    let cat = &ctx.model.campaign().categories[ci];
+    let name = match ctx.model.lang {
+        crate::i18n::Lang::Zh => cat.name.clone(),
+        crate::i18n::Lang::En => cat.en.clone().unwrap_or_else(|| cat.name.clone()),
+    };
+    Line::styled(cut(&inert(&name), width), ctx.theme.header())
+}
+
+/// How a task's row is drawn: the days shown, the marks, the label's width.
+struct ChartRow<'a> {
+    window: &'a Window,
+    marks: &'a Marks,
+    label_w: usize,
+}
+
+impl ChartRow<'_> {
+    /// The task's label, then a cell for each day shown.
+    fn line(&self, ctx: &Ctx, task: &crate::domain::Task, is_sel: bool) -> Line<'static> {
+        let base = if is_sel {
+            ctx.theme.selected()
+        } else {
+            Style::new()
+        };
+        let label = format!(
+            "{}{}",
+            if is_sel {
+                ctx.theme.glyphs.selected
+            } else {
+                " "
+            },
+            inert(task.display_title())
+        );
+        let mut spans = vec![
+            Span::styled(fit(&label, self.label_w), base.add_modifier(Modifier::BOLD)),
+            Span::raw(" "),
+        ];
+        let window = self.window;
+        for i in 0..window.days {
+            let Some(d) = window.day(i) else { break };
+            let (text, style) = cell(ctx, task, d, self.marks, ctx.model.today);
+            spans.push(Span::styled(text, style));
+            if window.width_of(i) > 1 {
+                let (fill, style) = filler(ctx, task, d, self.marks);
+                spans.push(Span::styled(fill.repeat(window.width_of(i) - 1), style));
             }
         }
+        Line::from(spans)
     }
-    frame.render_widget(Paragraph::new(lines), chart);
-    // Details of the selected task.
-    let mut detail: Vec<Line> = Vec::new();
-    if let Some(crate::app::wall::Row::Task(ti)) = all.get(selected) {
-        let task = &campaign.tasks[*ti];
-        let verdict = &model.derived.lights[*ti];
-        let light = light_label(
-            verdict.light,
-            verdict.overridden,
-            model.lang,
-            true,
-            &ctx.theme.glyphs,
-        );
-        let unit = task
-            .lead_unit
-            .as_deref()
-            .and_then(|u| campaign.unit(u))
-            .map_or(String::new(), |u| u.name.clone());
-        let deadline = task.deadline;
+}
+
+/// The selected task: id, title and unit; light, status and deadline; the first reason.
+fn detail_lines(ctx: &Ctx, ti: usize, width: u16) -> Vec<Line<'static>> {
+    let model = ctx.model;
+    let campaign = model.campaign();
+    let task = &campaign.tasks[ti];
+    let verdict = &model.derived.lights[ti];
+    let light = light_label(
+        verdict.light,
+        verdict.overridden,
+        model.lang,
+        true,
+        &ctx.theme.glyphs,
+    );
+    let unit = task
+        .lead_unit
+        .as_deref()
+        .and_then(|u| campaign.unit(u))
+        .map_or(String::new(), |u| u.name.clone());
+    let deadline = task.deadline;
+    let mut detail = vec![Line::styled(
+        cut(
+            &inert(&format!("{} {}  {unit}", task.id, task.title)),
+            usize::from(width),
+        ),
+        ctx.theme.header(),
+    )];
+    let status = task.status.label(model.lang);
+    let second = tr!(
+        "{light} · {status} · 完成时限 {deadline}",
+        "{light} · {status} · deadline {deadline}"
+    );
+    detail.push(Line::styled(
+        cut(ctx.t(&second), width.into()),
+        ctx.theme.light(verdict.light),
+    ));
+    if let Some(reason) = verdict.reasons.first() {
         detail.push(Line::styled(
-            cut(
-                &inert(&format!("{} {}  {unit}", task.id, task.title)),
-                usize::from(details.width),
-            ),
-            ctx.theme.header(),
-        ));
-        let status = task.status.label(model.lang);
-        let second = tr!(
-            "{light} · {status} · 完成时限 {deadline}",
-            "{light} · {status} · deadline {deadline}"
-        );
-        detail.push(Line::styled(
-            cut(ctx.t(&second), details.width.into()),
+            cut(&inert(reason.text(task).get(model.lang)), width.into()),
             ctx.theme.light(verdict.light),
         ));
-        if let Some(reason) = verdict.reasons.first() {
-            detail.push(Line::styled(
-                cut(
-                    &inert(reason.text(task).get(model.lang)),
-                    details.width.into(),
-                ),
-                ctx.theme.light(verdict.light),
-            ));
-        }
     }
-    let legend = format!(
+    detail
+}
+
+/// What each mark means.
+fn legend(ctx: &Ctx, marks: &Marks) -> String {
+    format!(
         "{} {} {} {} {} {} {} {} {} {}",
         marks.done,
         ctx.t(&Text::new("完成", "done")),
@@ -243,14 +286,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             "时限 · v 今天 · 数字 攻坚节点",
             "deadline · v today · numbers: checkpoints"
         )),
-    );
-    if detail.len() < 3 {
-        detail.push(Line::styled(
-            cut(&legend, details.width.into()),
-            ctx.theme.dim(),
-        ));
-    }
-    frame.render_widget(Paragraph::new(detail), details);
+    )
 }
 
 /// The days the chart shows: the whole span when it fits (the days stretched over the whole

@@ -85,7 +85,24 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
     if let Some((t, s)) = e.table(f, "cadence") {
         Entry::new(t, s, Text::same("campaign.cadence"), CADENCE_KEYS).finish(f);
     }
-    let timezone = match zone_text {
+    let timezone = read_zone(&e, f, zone_text);
+    let (start, end) = read_span(&e, f, start, days, end_given)?;
+    let checkpoints = read_checkpoints(&e, f, start, end);
+    e.finish(f);
+    Some(CampaignInfo {
+        short: short.clone().or_else(|| name.clone()).unwrap_or_default(),
+        name: name?,
+        start,
+        end,
+        timezone,
+        investment_unit,
+        checkpoints,
+    })
+}
+
+/// `timezone`: an IANA name or an offset; the machine's zone when absent or unknown.
+fn read_zone(e: &Entry, f: &mut Findings, zone_text: Option<String>) -> Zone {
+    match zone_text {
         None => Zone::Local,
         Some(z) => Zone::parse(&z).unwrap_or_else(|| {
             f.error(
@@ -99,7 +116,18 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
             );
             Zone::Local
         }),
-    };
+    }
+}
+
+/// The campaign's first and last day from `start` and `days` or `end`; `None` (with an
+/// error) when they disagree, are out of order, or span more than the limit.
+fn read_span(
+    e: &Entry,
+    f: &mut Findings,
+    start: Option<NaiveDate>,
+    days: Option<i64>,
+    end_given: Option<NaiveDate>,
+) -> Option<(NaiveDate, NaiveDate)> {
     if let Some(d) = days.filter(|d| !(1..=MAX_DAYS).contains(d)) {
         f.error(
             e.value_span("days"),
@@ -163,17 +191,7 @@ pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<Ca
         );
         return None;
     }
-    let checkpoints = read_checkpoints(&e, f, start, end);
-    e.finish(f);
-    Some(CampaignInfo {
-        short: short.clone().or_else(|| name.clone()).unwrap_or_default(),
-        name: name?,
-        start,
-        end,
-        timezone,
-        investment_unit,
-        checkpoints,
-    })
+    Some((start, end))
 }
 
 /// The checkpoint dates in order, ending with the end date.

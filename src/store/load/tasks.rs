@@ -9,7 +9,7 @@ use super::people::entry_with_id;
 use super::refs::{IdKind, Ids};
 use super::report::Findings;
 use super::task_parts::{read_log, read_milestones, read_override, read_problems};
-use crate::domain::{CampaignInfo, Status, StatusSpelling, Task};
+use crate::domain::{CampaignInfo, Milestone, Problem, Status, StatusSpelling, Task};
 use crate::i18n::Text;
 use crate::store::tree::Table;
 use crate::tr;
@@ -152,108 +152,15 @@ fn read_task(
     let log = read_log(e, f, ids);
     let problems = read_problems(e, f, ids, today);
 
-    if let Some(deadline) = deadline {
-        if deadline < start {
-            f.error(
-                e.value_span("deadline"),
-                Some(&subject),
-                tr!(
-                    "完成时限 {deadline} 早于开始日期 {start}",
-                    "the deadline {deadline} is before the start {start}"
-                ),
-                Some(Text::new(
-                    "请改正 deadline 或 start",
-                    "fix deadline or start",
-                )),
-            );
-        }
-        if deadline > info.end {
-            let end = info.end;
-            f.warn(
-                e.value_span("deadline"),
-                Some(&subject),
-                tr!(
-                    "完成时限 {deadline} 晚于活动结束日 {end}",
-                    "the deadline {deadline} is after the campaign's end {end}"
-                ),
-                None,
-            );
-        }
-        for m in milestones.iter().filter(|m| m.due > deadline) {
-            let (t, due) = (&m.title, m.due);
-            f.warn(
-                e.value_span("milestones"),
-                Some(&subject),
-                tr!(
-                    "节点「{t}」的日期 {due} 晚于完成时限 {deadline}",
-                    "milestone \"{t}\" is due {due}, after the deadline {deadline}"
-                ),
-                None,
-            );
-        }
-    }
-    if milestones.windows(2).any(|w| w[1].due < w[0].due) {
-        f.warn(
-            e.value_span("milestones"),
-            Some(&subject),
-            Text::new("节点未按日期先后排列", "milestones are not in date order"),
-            Some(Text::new(
-                "请按 due 从早到晚排列",
-                "list them from the earliest due date",
-            )),
-        );
-    }
-    if milestones.is_empty() {
-        f.warn(
-            e.span(),
-            Some(&subject),
-            Text::new(
-                "任务没有节点(挂图作战需要节点)",
-                "the task has no milestones",
-            ),
-            Some(Text::new(
-                "添加 milestones = [ { title, due, done = false } ]",
-                "add milestones = [ { title, due, done = false } ]",
-            )),
-        );
-    }
-    if let (Some(status), Some(_)) = (status, deadline) {
-        let undone = milestones.iter().filter(|m| !m.done).count();
-        let open = problems.iter().filter(|p| !p.resolved).count();
-        if let Err(block) = status.may_hold(undone, open) {
-            let (message, hint) = block.finding();
-            f.error(e.value_span("status"), Some(&subject), message, Some(hint));
-        }
-    }
-    if status.is_some_and(|s| s != Status::Done) {
-        // A sign-off kept by a task that is not crossed off (reopened, or a status
-        // settled the other way): the file contradicts itself.
-        for key in ["closed_on", "closed_by"].into_iter().filter(|k| e.has(k)) {
-            f.error(
-                e.value_span(key),
-                Some(&subject),
-                tr!(
-                    "任务未销号,却有 {key}(销号的日期或人)",
-                    "{key} (the sign-off's date or person) on a task that is not crossed off"
-                ),
-                Some(Text::new(
-                    "删除 closed_on 和 closed_by,或重新销号",
-                    "remove closed_on and closed_by, or cross the task off again",
-                )),
-            );
-        }
-    }
-    if let Some(closed) = closed_on.filter(|d| *d > today) {
-        f.warn(
-            e.value_span("closed_on"),
-            Some(&subject),
-            tr!(
-                "销号日期 {closed} 在今天之后",
-                "closed_on {closed} is in the future"
-            ),
-            None,
-        );
-    }
+    check_schedule(e, f, info, start, deadline, &milestones);
+    check_status_holds(
+        e,
+        f,
+        status.filter(|_| deadline.is_some()),
+        &milestones,
+        &problems,
+    );
+    check_sign_off(e, f, status, closed_on, today);
     Some(Task {
         id,
         title: title?,
@@ -278,6 +185,143 @@ fn read_task(
         closed_by,
         light_override,
     })
+}
+
+/// The deadline against the start and the campaign's end, and the milestones against the
+/// deadline and each other.
+fn check_schedule(
+    e: &Entry,
+    f: &mut Findings,
+    info: &CampaignInfo,
+    start: NaiveDate,
+    deadline: Option<NaiveDate>,
+    milestones: &[Milestone],
+) {
+    let subject = &e.subject;
+    if let Some(deadline) = deadline {
+        if deadline < start {
+            f.error(
+                e.value_span("deadline"),
+                Some(subject),
+                tr!(
+                    "完成时限 {deadline} 早于开始日期 {start}",
+                    "the deadline {deadline} is before the start {start}"
+                ),
+                Some(Text::new(
+                    "请改正 deadline 或 start",
+                    "fix deadline or start",
+                )),
+            );
+        }
+        if deadline > info.end {
+            let end = info.end;
+            f.warn(
+                e.value_span("deadline"),
+                Some(subject),
+                tr!(
+                    "完成时限 {deadline} 晚于活动结束日 {end}",
+                    "the deadline {deadline} is after the campaign's end {end}"
+                ),
+                None,
+            );
+        }
+        for m in milestones.iter().filter(|m| m.due > deadline) {
+            let (t, due) = (&m.title, m.due);
+            f.warn(
+                e.value_span("milestones"),
+                Some(subject),
+                tr!(
+                    "节点「{t}」的日期 {due} 晚于完成时限 {deadline}",
+                    "milestone \"{t}\" is due {due}, after the deadline {deadline}"
+                ),
+                None,
+            );
+        }
+    }
+    if milestones.windows(2).any(|w| w[1].due < w[0].due) {
+        f.warn(
+            e.value_span("milestones"),
+            Some(subject),
+            Text::new("节点未按日期先后排列", "milestones are not in date order"),
+            Some(Text::new(
+                "请按 due 从早到晚排列",
+                "list them from the earliest due date",
+            )),
+        );
+    }
+    if milestones.is_empty() {
+        f.warn(
+            e.span(),
+            Some(subject),
+            Text::new(
+                "任务没有节点(挂图作战需要节点)",
+                "the task has no milestones",
+            ),
+            Some(Text::new(
+                "添加 milestones = [ { title, due, done = false } ]",
+                "add milestones = [ { title, due, done = false } ]",
+            )),
+        );
+    }
+}
+
+/// The status against what is left: undone milestones, open problems.
+fn check_status_holds(
+    e: &Entry,
+    f: &mut Findings,
+    status: Option<Status>,
+    milestones: &[Milestone],
+    problems: &[Problem],
+) {
+    let subject = &e.subject;
+    if let Some(status) = status {
+        let undone = milestones.iter().filter(|m| !m.done).count();
+        let open = problems.iter().filter(|p| !p.resolved).count();
+        if let Err(block) = status.may_hold(undone, open) {
+            let (message, hint) = block.finding();
+            f.error(e.value_span("status"), Some(subject), message, Some(hint));
+        }
+    }
+}
+
+/// A sign-off only on a task crossed off, and not dated in the future.
+fn check_sign_off(
+    e: &Entry,
+    f: &mut Findings,
+    status: Option<Status>,
+    closed_on: Option<NaiveDate>,
+    today: NaiveDate,
+) {
+    let subject = &e.subject;
+    if status.is_some_and(|s| s != Status::Done) {
+        // A sign-off kept by a task that is not crossed off (reopened, or a status
+        // settled the other way): the file contradicts itself.
+        for key in ["closed_on", "closed_by"].into_iter().filter(|k| e.has(k)) {
+            f.error(
+                e.value_span(key),
+                Some(subject),
+                tr!(
+                    "任务未销号,却有 {key}(销号的日期或人)",
+                    "{key} (the sign-off's date or person) on a task that is not crossed off"
+                ),
+                Some(Text::new(
+                    "删除 closed_on 和 closed_by,或重新销号",
+                    "remove closed_on and closed_by, or cross the task off again",
+                )),
+            );
+        }
+    }
+    if let Some(closed) = closed_on.filter(|d| *d > today) {
+        f.warn(
+            e.value_span("closed_on"),
+            Some(subject),
+            tr!(
+                "销号日期 {closed} 在今天之后",
+                "closed_on {closed} is in the future"
+            ),
+            None,
+        );
+    }
 }
 
 fn read_status(e: &Entry, f: &mut Findings) -> Option<Status> {
