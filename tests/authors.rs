@@ -5,6 +5,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use std::path::Path;
 use std::process::Output;
 
@@ -109,11 +110,11 @@ fn the_board_refuses_a_note_from_an_author_not_in_the_file() {
     let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let mut m = Model::new(file, support::today(), Lang::En);
     m.author = Some("nobody".into());
-    update(&mut m, Action::Note, support::today());
+    update(&mut m, Msg::Action(Action::Note));
     for c in "会议记录".chars() {
-        update(&mut m, Action::Type(c), support::today());
+        update(&mut m, Msg::Action(Action::Type(c)));
     }
-    let effects = update(&mut m, Action::Field(FieldKey::Submit), support::today());
+    let effects = update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(effects.is_empty(), "{effects:?}");
     assert!(!m.store().dirty);
     let shown = format!("{:?}", m.form.as_ref().map(|f| &f.error)) + &format!("{:?}", m.message);

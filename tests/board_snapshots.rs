@@ -3,6 +3,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -52,7 +53,7 @@ fn text(buffer: &Buffer) -> String {
 
 fn press(model: &mut Model, actions: &[Action]) {
     for a in actions {
-        update(model, *a, support::today());
+        update(model, Msg::Action(*a));
     }
 }
 
@@ -176,7 +177,7 @@ fn lights_are_coloured_and_worded() {
 
 fn typed(model: &mut Model, text: &str) {
     for c in text.chars() {
-        update(model, Action::Type(c), support::today());
+        update(model, Msg::Action(Action::Type(c)));
     }
 }
 
@@ -187,24 +188,20 @@ fn the_task_form_with_a_picker_open() {
     for _ in 0..4 {
         update(
             &mut m,
-            Action::Field(bairi::app::form::FieldKey::NextField),
-            support::today(),
+            Msg::Action(Action::Field(bairi::app::form::FieldKey::NextField)),
         );
     }
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::DeleteToStart),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::DeleteToStart)),
     );
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::End),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::End)),
     );
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::DeleteToStart),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::DeleteToStart)),
     );
     typed(&mut m, "县");
     insta::assert_snapshot!(text(&draw(&m, 80, 24)));
@@ -217,14 +214,12 @@ fn a_form_error_shows_in_place() {
     typed(&mut m, "验收");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::NextField),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::NextField)),
     );
     typed(&mut m, "11月底");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::Submit),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::Submit)),
     );
     insta::assert_snapshot!(text(&draw(&m, 80, 24)));
 }
@@ -254,8 +249,7 @@ fn a_filter_shows_in_the_header() {
     typed(&mut m, "红灯");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::Submit),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::Submit)),
     );
     let screen = text(&draw(&m, 80, 24));
     assert!(

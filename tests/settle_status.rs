@@ -8,6 +8,7 @@ mod support;
 
 use bairi::app::action::Action;
 use bairi::app::model::{Model, View};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::Status;
 use bairi::store::file::{CampaignFile, SaveError};
@@ -89,8 +90,10 @@ fn t07_on_disk(path: &std::path::Path) -> (Status, bool, bool) {
 #[test]
 fn taking_a_recorded_reopening_removes_the_sign_off() {
     let (mut m, _d, path) = recorded("推进中");
-    let day = m.today;
-    assert_eq!(update(&mut m, Action::Type('t'), day), vec![Effect::Save]);
+    assert_eq!(
+        update(&mut m, Msg::Action(Action::Type('t'))),
+        vec![Effect::Save]
+    );
     assert!(support::save_now(&mut m), "saved: {:?}", m.message);
     let t07 = t07_on_disk(&path);
     assert_eq!(t07.0, Status::InProgress);
@@ -100,8 +103,10 @@ fn taking_a_recorded_reopening_removes_the_sign_off() {
 #[test]
 fn keeping_the_crossing_off_keeps_its_sign_off() {
     let (mut m, _d, path) = recorded("推进中");
-    let day = m.today;
-    assert_eq!(update(&mut m, Action::Type('m'), day), vec![Effect::Save]);
+    assert_eq!(
+        update(&mut m, Msg::Action(Action::Type('m'))),
+        vec![Effect::Save]
+    );
     assert!(support::save_now(&mut m), "saved: {:?}", m.message);
     let t07 = t07_on_disk(&path);
     assert_eq!(t07.0, Status::Done);
@@ -125,8 +130,10 @@ fn taking_a_recorded_crossing_off_restores_a_sign_off() {
     std::fs::write(&path, &text).unwrap();
     let file = CampaignFile::open(&path, today()).unwrap();
     let mut m = Model::new(file, support::day(TODAY), bairi::i18n::Lang::Zh);
-    let day = m.today;
-    assert_eq!(update(&mut m, Action::Type('t'), day), vec![Effect::Save]);
+    assert_eq!(
+        update(&mut m, Msg::Action(Action::Type('t'))),
+        vec![Effect::Save]
+    );
     assert!(support::save_now(&mut m), "saved: {:?}", m.message);
     let t07 = t07_on_disk(&path);
     assert_eq!(t07.0, Status::Done);

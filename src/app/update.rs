@@ -1,10 +1,9 @@
 //! `update`: the only place state changes. No I/O: saving and quitting come back as effects.
 
-use chrono::NaiveDate;
-
 use super::action::Action;
 use super::form::FieldKey;
 use super::model::{Model, Picker, PickerMode, Tone, View};
+use super::msg::Msg;
 use super::picker;
 use super::verbs::{self, Purpose, edit};
 use crate::store::edit::apply::Edit;
@@ -15,11 +14,12 @@ mod detail;
 mod leaderboard;
 mod ledger;
 mod pledge;
+pub mod queue;
 mod review;
 pub mod settle;
 mod standup;
 pub mod status;
-pub mod store;
+mod store;
 mod typing;
 mod undo;
 mod wall;
@@ -49,6 +49,10 @@ pub enum Effect {
     SaveSetting(&'static str, String),
     /// Clear the terminal and draw every cell again.
     Redraw,
+    /// Look at the disk now (a sync brought changes in: they are read at once).
+    Watch,
+    /// Something on screen changed while no key was pressed: draw a frame.
+    Draw,
 }
 
 impl Effect {
@@ -58,7 +62,7 @@ impl Effect {
 }
 
 /// A new key clears the last message (typing, and a resize, keep it).
-pub fn before_keys(model: &mut Model, first: Action) {
+fn before_keys(model: &mut Model, first: Action) {
     if !matches!(
         first,
         Action::Resize | Action::Redraw | Action::Type(_) | Action::Field(_)
@@ -67,15 +71,73 @@ pub fn before_keys(model: &mut Model, first: Action) {
     }
 }
 
-/// Applies one action. `today` is the current date in the campaign's zone.
-pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect> {
-    match action {
-        Action::Clock => {
+/// Applies what happened; returns what the shell is to do (in order).
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(_) | Msg::Paste(_) | Msg::Resize => queue::input(model, msg),
+        Msg::Mouse(event, at) => queue::mouse(model, &event, at),
+        Msg::Drawn(hits) => {
+            queue::drawn(model, hits);
+            Vec::new()
+        }
+        Msg::Tick(today) => {
             if !model.today_pinned && today != model.today {
                 model.today = today;
                 model.store.new_day(today);
                 model.refresh();
             }
+            apply(model, Action::Clock)
+        }
+        Msg::Action(action) => apply(model, action),
+        Msg::Saved {
+            file,
+            result,
+            unsynced,
+        } => queue::saved(model, file, result, unsynced),
+        Msg::SaveNotSent => queue::save_not_sent(model),
+        Msg::Watched { point, noticed } => {
+            store::watched(model, &point, noticed);
+            Vec::new()
+        }
+        Msg::SyncStatus(unsynced) => {
+            store::sync_waits(model, unsynced);
+            Vec::new()
+        }
+        Msg::Synced { result, unsynced } => {
+            store::synced(model, result, unsynced);
+            // What the sync brought in is read now, not at the next look.
+            vec![Effect::Watch]
+        }
+        Msg::SettingSaved {
+            key,
+            value,
+            written,
+        } => {
+            store::setting_saved(model, key, &value, written);
+            Vec::new()
+        }
+        Msg::Exported { path, written } => {
+            store::exported(model, &path, written);
+            Vec::new()
+        }
+        Msg::OthersSeen(others) => {
+            if store::others_seen(model, others) {
+                vec![Effect::Draw]
+            } else {
+                Vec::new()
+            }
+        }
+        Msg::HangUp => {
+            queue::hang_up(model);
+            Vec::new()
+        }
+    }
+}
+
+/// Applies one action (the day is the model's `today`).
+fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Clock => {
             if model.present.is_none() {
                 return Vec::new();
             }
@@ -105,7 +167,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         .as_ref()
         .is_some_and(super::who::WhoAsk::asking_to_save)
     {
-        return super::who::answer(model, action, |m, a| update(m, a, today));
+        return super::who::answer(model, action, apply);
     }
     if super::who::must_ask(model, action) {
         super::who::start(model, action);
