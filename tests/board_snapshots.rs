@@ -4,9 +4,6 @@
 mod support;
 
 use bairi::app::msg::Msg;
-use chrono::{TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
@@ -17,34 +14,13 @@ use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
 
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    (Model::new(file, support::today(), lang), dir)
+    support::board::model("2026-11-22", lang, None)
 }
 
 fn draw(model: &Model, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|frame| {
-            render(
-                frame,
-                &Ctx {
-                    model,
-                    theme: &theme,
-                    keymap: &keymap,
-                    now,
-                },
-            );
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
+    support::board::draw(model, &Keymap::default(), width, height)
 }
 
 fn text(buffer: &Buffer) -> String {
@@ -52,9 +28,7 @@ fn text(buffer: &Buffer) -> String {
 }
 
 fn press(model: &mut Model, actions: &[Action]) {
-    for a in actions {
-        update(model, Msg::Action(*a));
-    }
+    support::board::press(model, actions);
 }
 
 #[test]

@@ -4,9 +4,6 @@
 mod support;
 
 use bairi::app::msg::Msg;
-use chrono::{TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use bairi::app::action::Action;
 use bairi::app::keymap::{Key, Keymap};
@@ -15,8 +12,6 @@ use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
 
 fn screen(keymap: &Keymap, actions: &[Action]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -30,16 +25,7 @@ fn screen(keymap: &Keymap, actions: &[Action]) -> String {
 }
 
 fn draw(model: &Model, keymap: &Keymap) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
-    let theme = Theme::default();
-    let ctx = Ctx {
-        model,
-        theme: &theme,
-        keymap,
-        now: Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap(),
-    };
-    terminal.draw(|f| render(f, &ctx)).unwrap();
-    support::buffer_text(terminal.backend().buffer())
+    support::buffer_text(&support::board::draw(model, keymap, 160, 40))
 }
 
 fn keys(list: &[&str]) -> Vec<Key> {

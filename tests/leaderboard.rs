@@ -23,10 +23,7 @@ use bairi::ui::{Ctx, render};
 use support::press;
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::day(today))).unwrap();
-    (Model::new(file, support::day(today), Lang::Zh), dir)
+    support::board::model(today, Lang::Zh, None)
 }
 
 fn screen(m: &Model) -> String {

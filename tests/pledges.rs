@@ -17,7 +17,7 @@ use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
-    support::qinglan_model(today, Lang::Zh)
+    support::board::model(today, Lang::Zh, None)
 }
 
 fn screen(m: &Model) -> String {

@@ -24,9 +24,7 @@ fn place(m: &Model) -> (String, usize, usize) {
 }
 
 fn model() -> (Model, tempfile::TempDir) {
-    let (mut m, dir) = support::qinglan_model("2026-11-22", Lang::Zh);
-    m.author = Some("li_mx".into());
-    (m, dir)
+    support::board::model("2026-11-22", Lang::Zh, Some("li_mx"))
 }
 
 #[test]

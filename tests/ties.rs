@@ -16,7 +16,7 @@ use bairi::report::doc::markdown;
 use bairi::report::views::{View, build};
 
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    support::qinglan_model("2026-11-24", lang)
+    support::board::model("2026-11-24", lang, None)
 }
 
 fn screen(m: &Model) -> String {

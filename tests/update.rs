@@ -9,14 +9,9 @@ use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::Status;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
 
 fn model() -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    (Model::new(file, support::day("2026-11-22"), Lang::En), dir)
+    support::board::model("2026-11-22", Lang::En, None)
 }
 
 fn run(model: &mut Model, actions: &[Action]) -> Vec<Effect> {

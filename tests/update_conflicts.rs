@@ -16,14 +16,15 @@ use bairi::store::load::Today;
 const RECORD: &str = "\n[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\ndate = 2026-11-22\n";
 
 fn model(with_record: bool) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    if with_record {
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, format!("{text}{RECORD}")).unwrap();
-    }
-    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    (Model::new(file, support::today(), Lang::En), dir)
+    let with = |text: String| {
+        if with_record {
+            format!("{text}{RECORD}")
+        } else {
+            text
+        }
+    };
+    let (m, dir, _) = support::board::model_with("2026-11-22", Lang::En, None, with);
+    (m, dir)
 }
 
 fn progress(m: &Model) -> Option<u8> {

@@ -15,19 +15,11 @@ use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
 fn model() -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, support::day("2026-11-22"), Lang::En);
-    m.author = Some("li_mx".into());
-    (m, dir)
+    support::board::model("2026-11-22", Lang::En, Some("li_mx"))
 }
 
 fn press(m: &mut Model, actions: &[Action]) -> Vec<Effect> {
-    actions
-        .iter()
-        .flat_map(|a| update(m, Msg::Action(*a)))
-        .collect()
+    support::board::press(m, actions)
 }
 
 fn typed(m: &mut Model, text: &str) {
