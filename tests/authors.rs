@@ -13,8 +13,9 @@ use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
 use bairi::app::update::update;
-use bairi::domain::{LogEntry, Status};
+use bairi::domain::Status;
 use bairi::i18n::Lang;
+use bairi::store::edit::apply::{Edit, Stamp};
 use bairi::store::file::{CampaignFile, NewProblem};
 use bairi::store::load::{Today, load_str};
 
@@ -78,26 +79,33 @@ fn the_store_refuses_people_and_units_it_does_not_have() {
     let path = support::qinglan_copy(dir.path());
     let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let before = file.text().to_owned();
-    let entry = LogEntry {
-        date: support::today(),
-        text: "x".into(),
-        by: Some("nobody".into()),
-        kind: None,
+    let by = |who: &str| Stamp {
+        today: support::today(),
+        by: Some(who.into()),
     };
-    let refusal = file.append_log("T01", entry).unwrap_err().message();
+    let note = Edit::Note {
+        task: "T01".into(),
+        text: "x".into(),
+    };
+    let refusal = file.apply(&note, &by("nobody")).unwrap_err().message();
     assert!(refusal.en.contains("author") && refusal.en.contains("lin_ht 林海涛"));
     assert!(refusal.zh.contains("author"));
     // Reopening a crossed-off task writes who did it: refused for no one.
-    assert!(
-        file.set_status("T07", Status::InProgress, support::today(), Some("nobody"))
-            .is_err()
-    );
+    let reopen = Edit::Status {
+        task: "T07".into(),
+        status: Status::InProgress,
+    };
+    assert!(file.apply(&reopen, &by("nobody")).is_err());
     let problem = NewProblem {
         text: "x".into(),
         owner: Some("nowhere".into()),
         ..NewProblem::default()
     };
-    assert!(file.add_problem("T01", problem, support::today()).is_err());
+    let add = Edit::AddProblem {
+        task: "T01".into(),
+        problem,
+    };
+    assert!(file.apply(&add, &by("li_mx")).is_err());
     assert_eq!(file.text(), before);
     assert!(!file.dirty);
 }

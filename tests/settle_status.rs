@@ -11,6 +11,7 @@ use bairi::app::model::{Model, View};
 use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::Status;
+use bairi::store::edit::apply::{Edit, Stamp};
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::Keep;
@@ -48,11 +49,16 @@ fn a_save_that_meets_a_crossing_off_settles_coherently_either_way() {
         let path = support::qinglan_copy(dir.path());
         let mut a = CampaignFile::open(&path, today()).unwrap();
         let mut b = CampaignFile::open(&path, today()).unwrap();
-        let day = support::day(TODAY);
-        a.set_status("T12", Status::Done, day, Some("li_mx"))
-            .unwrap();
-        b.set_status("T12", Status::InProgress, day, Some("zhao_dh"))
-            .unwrap();
+        let by = |who: &str| Stamp {
+            today: support::day(TODAY),
+            by: Some(who.into()),
+        };
+        let to = |status| Edit::Status {
+            task: "T12".into(),
+            status,
+        };
+        a.apply(&to(Status::Done), &by("li_mx")).unwrap();
+        b.apply(&to(Status::InProgress), &by("zhao_dh")).unwrap();
         a.save().unwrap();
         match b.save() {
             Ok(()) => {}

@@ -471,7 +471,15 @@ fn message_en(m: &Model) -> &str {
 fn t05_at_66_saved_by_someone_else(dir: &std::path::Path) {
     let path = dir.join("qinglan.toml");
     let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    b.set_progress("T05", 66).unwrap();
+    let stamp = bairi::store::edit::apply::Stamp {
+        today: support::day("2026-11-22"),
+        by: None,
+    };
+    let progress = bairi::store::edit::apply::Edit::Progress {
+        task: "T05".into(),
+        progress: 66,
+    };
+    b.apply(&progress, &stamp).unwrap();
     b.save().unwrap();
 }
 
