@@ -3,7 +3,6 @@
 use super::action::Action;
 use super::form::FieldKey;
 use super::model::{Model, Picker, PickerMode, Tone, View};
-use super::msg::Msg;
 use super::picker;
 use super::verbs::{self, Purpose, edit};
 use crate::store::edit::apply::Edit;
@@ -13,6 +12,7 @@ mod choose;
 mod detail;
 mod leaderboard;
 mod ledger;
+mod msgs;
 mod pledge;
 pub mod queue;
 mod review;
@@ -31,6 +31,8 @@ use detail::{detail, resolve_from_board, tick_next};
 use settle::settle;
 use typing::form_input;
 use undo::undo;
+
+pub use msgs::update;
 
 /// Work for the shell, which owns the terminal and the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,69 +70,6 @@ fn before_keys(model: &mut Model, first: Action) {
         Action::Resize | Action::Redraw | Action::Type(_) | Action::Field(_)
     ) {
         model.message = None;
-    }
-}
-
-/// Applies what happened; returns what the shell is to do (in order).
-pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    match msg {
-        Msg::Key(_) | Msg::Paste(_) | Msg::Resize => queue::input(model, msg),
-        Msg::Mouse(event, at) => queue::mouse(model, &event, at),
-        Msg::Drawn(hits) => {
-            queue::drawn(model, hits);
-            Vec::new()
-        }
-        Msg::Tick(today) => {
-            if !model.today_pinned && today != model.today {
-                model.today = today;
-                model.store.new_day(today);
-                model.refresh();
-            }
-            apply(model, Action::Clock)
-        }
-        Msg::Action(action) => apply(model, action),
-        Msg::Saved {
-            file,
-            result,
-            unsynced,
-        } => queue::saved(model, file, result, unsynced),
-        Msg::SaveNotSent => queue::save_not_sent(model),
-        Msg::Watched { point, noticed } => {
-            store::watched(model, &point, noticed);
-            Vec::new()
-        }
-        Msg::SyncStatus(unsynced) => {
-            store::sync_waits(model, unsynced);
-            Vec::new()
-        }
-        Msg::Synced { result, unsynced } => {
-            store::synced(model, result, unsynced);
-            // What the sync brought in is read now, not at the next look.
-            vec![Effect::Watch]
-        }
-        Msg::SettingSaved {
-            key,
-            value,
-            written,
-        } => {
-            store::setting_saved(model, key, &value, written);
-            Vec::new()
-        }
-        Msg::Exported { path, written } => {
-            store::exported(model, &path, written);
-            Vec::new()
-        }
-        Msg::OthersSeen(others) => {
-            if store::others_seen(model, others) {
-                vec![Effect::Draw]
-            } else {
-                Vec::new()
-            }
-        }
-        Msg::HangUp => {
-            queue::hang_up(model);
-            Vec::new()
-        }
     }
 }
 
