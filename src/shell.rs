@@ -5,7 +5,8 @@ mod effects;
 mod ending;
 mod settings;
 
-use std::collections::VecDeque;
+mod worker;
+
 use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::RecvTimeoutError;
@@ -13,13 +14,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::app::action::Action;
 use crate::app::hits::HitMap;
 use crate::app::keymap::Keymap;
-use crate::app::model::{Model, View};
-use crate::app::mouse::{self, Clicks};
-use crate::app::update::{Effect, store, update};
-use crate::app::worker::{Done, Job, Worker};
+use crate::app::model::Model;
+use crate::app::msg::Msg;
+use crate::app::update::{Effect, update};
 use crate::clock::Clock;
 use crate::domain::Today;
 use crate::store::side::presence::Presence;
@@ -28,8 +27,9 @@ use crate::ui::theme::Theme;
 use crate::ui::{Ctx, render_mapped};
 use effects::perform;
 pub use effects::write_export;
-use ending::{apply_waiting, finish_saving, keep_draft, keep_the_work, report_recovery};
+use ending::{finish_saving, keep_draft, keep_the_work, report_recovery};
 pub use ending::{write_recovery, write_recovery_text};
+use worker::{Job, Worker};
 
 /// How long a save may take once the terminal is gone before the edits go to a recovery copy
 /// instead (the whole hang-up must end within a second).
@@ -67,9 +67,10 @@ pub fn run(
     clock: Clock,
     options: Options,
 ) -> io::Result<()> {
+    model.use_keymap(keymap.clone());
     let presence = Presence::join(&model.store().path).ok();
     if let Some(p) = &presence {
-        store::others_seen(&mut model, p.others());
+        update(&mut model, Msg::OthersSeen(p.others()));
     }
     let mut session = Session::open(options.mouse)?;
     let waker = session.waker();
@@ -80,9 +81,6 @@ pub fn run(
     worker.send(Job::SyncStatus(model.store().path.clone()));
     let mut pending = Pending {
         worker,
-        waiting: VecDeque::new(),
-        after_save: Vec::new(),
-        quit_called_off: false,
         config: options.config,
         redraw_all: false,
     };
@@ -90,7 +88,6 @@ pub fn run(
         event_loop(
             &mut session,
             &mut model,
-            keymap,
             theme,
             presence.as_ref(),
             clock,
@@ -110,8 +107,8 @@ pub fn run(
             // The terminal is gone (or the system asked us to stop): keep everything, within
             // one budget of time for whatever saving there is to do.
             let deadline = Instant::now() + SAVE_AT_HANG_UP;
-            finish_saving(&mut model, &mut pending, deadline);
-            apply_waiting(&mut model, keymap, clock, &mut pending);
+            finish_saving(&mut model, &mut pending.worker, deadline);
+            update(&mut model, Msg::HangUp);
             keep_draft(&model);
             drop(presence);
             let kept = keep_the_work(model, clock.now(), deadline);
@@ -137,34 +134,22 @@ pub fn run(
 }
 
 fn today_of(model: &Model, now: DateTime<Utc>) -> NaiveDate {
-    if model.today_pinned {
-        model.today
-    } else {
-        Today::At(now).resolve(&model.campaign().info.timezone)
-    }
+    Today::At(now).resolve(&model.campaign().info.timezone)
 }
 
-/// The loop's own state besides the model: the store worker, keys that wait for a save, and
-/// what is to follow a save in flight.
+/// The shell's own state, none of it the app's: the store worker, where settings go, and
+/// whether the terminal is to be cleared before the next frame (Ctrl-L).
 struct Pending {
     worker: Worker,
-    /// Terminal input that arrived while a save was in flight and would edit: kept in order,
-    /// and read (against the model as it then is) once the save is back.
-    waiting: VecDeque<TermEvent>,
-    /// Effects that follow a save in flight (a quit after "save and quit"); dropped if it fails.
-    after_save: Vec<Effect>,
-    /// A quit that was to follow a save was dropped for keys pressed meanwhile: to be said.
-    quit_called_off: bool,
     /// Where settings chosen on the board are kept.
     config: Option<PathBuf>,
-    /// The terminal is cleared and every cell drawn again before the next frame (Ctrl-L).
+    /// The terminal is cleared and every cell drawn again before the next frame.
     redraw_all: bool,
 }
 
 fn event_loop(
     session: &mut Session,
     model: &mut Model,
-    keymap: &Keymap,
     theme: &Theme,
     presence: Option<&Presence>,
     clock: Clock,
@@ -172,16 +157,16 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let mut redraw = true;
     let mut ticks: u64 = 0;
-    let mut hits = HitMap::default();
-    let mut clicks = Clicks::default();
     loop {
         let now = clock.now();
         if std::mem::take(&mut pending.redraw_all) && session.redraw_all().is_err() {
             return Ok(Ended::HangUp(Ending::WriteFailed));
         }
         if redraw {
-            match draw(&mut session.screen, model, keymap, theme, now) {
-                Ok(drawn) => hits = drawn,
+            match draw(&mut session.screen, model, theme, now) {
+                Ok(hits) => {
+                    update(model, Msg::Drawn(hits));
+                }
                 Err(_) => return Ok(Ended::HangUp(Ending::WriteFailed)),
             }
         }
@@ -202,148 +187,34 @@ fn event_loop(
                     if ticks.is_multiple_of(30) {
                         p.refresh();
                     }
-                    noticed |= store::others_seen(model, p.others());
+                    noticed |= update(model, Msg::OthersSeen(p.others())).contains(&Effect::Draw);
                 }
-                update(model, Action::Clock, today_of(model, now));
+                update(model, Msg::Tick(today_of(model, now)));
                 redraw = noticed || !model.today_pinned || model.present.is_some();
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HangUp(Ending::InputClosed)),
         };
         redraw = true;
-        match event {
+        let msg = match event {
             TermEvent::HangUp(why) => return Ok(Ended::HangUp(why)),
             TermEvent::Wake => {
                 while let Some(done) = pending.worker.next_done() {
-                    if settle_done(model, done, pending) {
+                    let effects = update(model, done);
+                    if perform(model, effects, pending) {
                         return Ok(Ended::Quit);
                     }
                 }
-                if replay_waiting(model, keymap, clock, pending) {
-                    return Ok(Ended::Quit);
-                }
-                if std::mem::take(&mut pending.quit_called_off) {
-                    store::quit_called_off(model);
-                }
+                continue;
             }
-            TermEvent::Mouse(event) => {
-                // A click is about the screen as it is now: one that would have to wait for a
-                // save is dropped rather than applied later to a screen that has changed.
-                let actions = mouse::actions(model, &hits, &event, Instant::now(), &mut clicks);
-                let waits = !pending.waiting.is_empty()
-                    || (model.saving
-                        && actions
-                            .iter()
-                            .any(|a| !store::answerable_while_saving(model, *a)));
-                if !waits && run_actions(model, actions, clock, pending) {
-                    return Ok(Ended::Quit);
-                }
-            }
-            input => {
-                if !pending.waiting.is_empty() {
-                    pending.waiting.push_back(input);
-                } else if let Some(actions) = answer_now(model, keymap, &input) {
-                    if run_actions(model, actions, clock, pending) {
-                        return Ok(Ended::Quit);
-                    }
-                } else {
-                    pending.waiting.push_back(input);
-                }
-            }
-        }
-    }
-}
-
-/// The actions `input` means now, or `None` when it must wait for the save in flight.
-fn answer_now(model: &Model, keymap: &Keymap, input: &TermEvent) -> Option<Vec<Action>> {
-    let actions: Vec<Action> = match input {
-        TermEvent::Key(key) => key_action(model, keymap, key).into_iter().collect(),
-        // A paste (or an input method's text) arrives whole: each character is typed.
-        TermEvent::Paste(text) if model.form.is_some() || model.picker.is_some() => {
-            text.chars().map(Action::Type).collect()
-        }
-        TermEvent::Resize => vec![Action::Resize],
-        _ => Vec::new(),
-    };
-    let waits = model.saving
-        && actions
-            .iter()
-            .any(|a| !store::answerable_while_saving(model, *a));
-    (!waits).then_some(actions)
-}
-
-/// Applies actions in order; true when the app should end.
-fn run_actions(
-    model: &mut Model,
-    actions: Vec<Action>,
-    clock: Clock,
-    pending: &mut Pending,
-) -> bool {
-    let Some(first) = actions.first() else {
-        return false;
-    };
-    crate::app::update::before_keys(model, *first);
-    for action in actions {
-        let effects = update(model, action, today_of(model, clock.now()));
-        if perform(model, effects, pending) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Input that waited for a save, read now in order until one must wait again.
-fn replay_waiting(model: &mut Model, keymap: &Keymap, clock: Clock, pending: &mut Pending) -> bool {
-    while let Some(input) = pending.waiting.pop_front() {
-        let Some(actions) = answer_now(model, keymap, &input) else {
-            pending.waiting.push_front(input);
-            break;
+            TermEvent::Mouse(event) => Msg::Mouse(event, Instant::now()),
+            TermEvent::Key(key) => Msg::Key(key),
+            TermEvent::Paste(text) => Msg::Paste(text),
+            TermEvent::Resize => Msg::Resize,
         };
-        if run_actions(model, actions, clock, pending) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Applies one outcome of the store worker; true when the app should end (a quit that
-/// waited for its save).
-fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
-    match done {
-        Done::Saved {
-            file,
-            result,
-            unsynced,
-        } => {
-            let ok = result.is_ok();
-            store::saved(model, file, result);
-            if model.unsynced.is_some() {
-                store::sync_waits(model, unsynced);
-            }
-            let mut then = std::mem::take(&mut pending.after_save);
-            if !ok && then.contains(&Effect::Sync) {
-                store::sync_dropped(model);
-            }
-            if then.contains(&Effect::Quit) && !pending.waiting.is_empty() {
-                // Keys pressed while "save and quit" waited: they are done, and the board stays.
-                then.retain(|e| *e != Effect::Quit);
-                pending.quit_called_off = true;
-            }
-            ok && perform(model, then, pending)
-        }
-        Done::Watched { point, noticed } => {
-            store::watched(model, &point, noticed);
-            false
-        }
-        Done::SyncStatus(unsynced) => {
-            store::sync_waits(model, unsynced);
-            false
-        }
-        Done::Synced { result, unsynced } => {
-            store::synced(model, result, unsynced);
-            // What the sync brought in is read now, not at the next look.
-            pending.worker.send(Job::Watch(model.store().watch_point()));
-            false
+        let effects = update(model, msg);
+        if perform(model, effects, pending) {
+            return Ok(Ended::Quit);
         }
     }
 }
@@ -352,14 +223,13 @@ fn settle_done(model: &mut Model, done: Done, pending: &mut Pending) -> bool {
 fn draw(
     terminal: &mut Screen,
     model: &Model,
-    keymap: &Keymap,
     theme: &Theme,
     now: DateTime<Utc>,
 ) -> io::Result<HitMap> {
     let ctx = Ctx {
         model,
         theme,
-        keymap,
+        keymap: model.keymap(),
         now,
     };
     let mut hits = HitMap::default();
@@ -369,42 +239,3 @@ fn draw(
 
 /// How often (in seconds of idle ticks) the file is checked for changes made elsewhere.
 const WATCH_EVERY: u64 = 2;
-
-/// What a key press means here: text editing while a form or a list is open, else the
-/// keymap; a question takes its answer or "no".
-fn key_action(model: &Model, keymap: &Keymap, key: &crossterm::event::KeyEvent) -> Option<Action> {
-    use crossterm::event::KeyModifiers;
-    if model
-        .who
-        .as_ref()
-        .is_some_and(super::app::who::WhoAsk::asking_to_save)
-    {
-        let yes = keymap.action_for(key) == Some(Action::Yes);
-        return Some(if yes { Action::Yes } else { Action::No });
-    }
-    if model.form.is_some() || model.picker.is_some() {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        return crate::app::keymap::field_key(key.code, ctrl);
-    }
-    let action = keymap.action_for(key);
-    match model.view {
-        View::ConfirmQuit => Some(
-            action
-                .filter(|a| matches!(a, Action::Yes | Action::Save))
-                .unwrap_or(Action::No),
-        ),
-        View::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
-        View::Conflicts => match key.code {
-            crossterm::event::KeyCode::Char(c) => Some(Action::Type(c)),
-            crossterm::event::KeyCode::Esc => {
-                Some(Action::Field(crate::app::form::FieldKey::Cancel))
-            }
-            crossterm::event::KeyCode::Up => Some(Action::Field(crate::app::form::FieldKey::Up)),
-            crossterm::event::KeyCode::Down => {
-                Some(Action::Field(crate::app::form::FieldKey::Down))
-            }
-            _ => None,
-        },
-        _ => action,
-    }
-}

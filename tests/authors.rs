@@ -5,6 +5,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use std::path::Path;
 use std::process::Output;
 
@@ -12,8 +13,9 @@ use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
 use bairi::app::update::update;
-use bairi::domain::{LogEntry, Status};
+use bairi::domain::Status;
 use bairi::i18n::Lang;
+use bairi::store::edit::apply::{Edit, Stamp};
 use bairi::store::file::{CampaignFile, NewProblem};
 use bairi::store::load::{Today, load_str};
 
@@ -77,26 +79,33 @@ fn the_store_refuses_people_and_units_it_does_not_have() {
     let path = support::qinglan_copy(dir.path());
     let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let before = file.text().to_owned();
-    let entry = LogEntry {
-        date: support::today(),
-        text: "x".into(),
-        by: Some("nobody".into()),
-        kind: None,
+    let by = |who: &str| Stamp {
+        today: support::today(),
+        by: Some(who.into()),
     };
-    let refusal = file.append_log("T01", entry).unwrap_err().message();
+    let note = Edit::Note {
+        task: "T01".into(),
+        text: "x".into(),
+    };
+    let refusal = file.apply(&note, &by("nobody")).unwrap_err().message();
     assert!(refusal.en.contains("author") && refusal.en.contains("lin_ht 林海涛"));
     assert!(refusal.zh.contains("author"));
     // Reopening a crossed-off task writes who did it: refused for no one.
-    assert!(
-        file.set_status("T07", Status::InProgress, support::today(), Some("nobody"))
-            .is_err()
-    );
+    let reopen = Edit::Status {
+        task: "T07".into(),
+        status: Status::InProgress,
+    };
+    assert!(file.apply(&reopen, &by("nobody")).is_err());
     let problem = NewProblem {
         text: "x".into(),
         owner: Some("nowhere".into()),
         ..NewProblem::default()
     };
-    assert!(file.add_problem("T01", problem, support::today()).is_err());
+    let add = Edit::AddProblem {
+        task: "T01".into(),
+        problem,
+    };
+    assert!(file.apply(&add, &by("li_mx")).is_err());
     assert_eq!(file.text(), before);
     assert!(!file.dirty);
 }
@@ -109,11 +118,11 @@ fn the_board_refuses_a_note_from_an_author_not_in_the_file() {
     let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let mut m = Model::new(file, support::today(), Lang::En);
     m.author = Some("nobody".into());
-    update(&mut m, Action::Note, support::today());
+    update(&mut m, Msg::Action(Action::Note));
     for c in "会议记录".chars() {
-        update(&mut m, Action::Type(c), support::today());
+        update(&mut m, Msg::Action(Action::Type(c)));
     }
-    let effects = update(&mut m, Action::Field(FieldKey::Submit), support::today());
+    let effects = update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(effects.is_empty(), "{effects:?}");
     assert!(!m.store().dirty);
     let shown = format!("{:?}", m.form.as_ref().map(|f| &f.error)) + &format!("{:?}", m.message);

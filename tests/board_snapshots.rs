@@ -3,9 +3,7 @@
 
 mod support;
 
-use chrono::{TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use bairi::app::msg::Msg;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
@@ -16,34 +14,13 @@ use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
 
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    (Model::new(file, support::today(), lang), dir)
+    support::board::model("2026-11-22", lang, None)
 }
 
 fn draw(model: &Model, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    terminal
-        .draw(|frame| {
-            render(
-                frame,
-                &Ctx {
-                    model,
-                    theme: &theme,
-                    keymap: &keymap,
-                    now,
-                },
-            );
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
+    support::board::draw(model, &Keymap::default(), width, height)
 }
 
 fn text(buffer: &Buffer) -> String {
@@ -51,9 +28,7 @@ fn text(buffer: &Buffer) -> String {
 }
 
 fn press(model: &mut Model, actions: &[Action]) {
-    for a in actions {
-        update(model, *a, support::today());
-    }
+    support::board::press(model, actions);
 }
 
 #[test]
@@ -176,7 +151,7 @@ fn lights_are_coloured_and_worded() {
 
 fn typed(model: &mut Model, text: &str) {
     for c in text.chars() {
-        update(model, Action::Type(c), support::today());
+        update(model, Msg::Action(Action::Type(c)));
     }
 }
 
@@ -187,24 +162,20 @@ fn the_task_form_with_a_picker_open() {
     for _ in 0..4 {
         update(
             &mut m,
-            Action::Field(bairi::app::form::FieldKey::NextField),
-            support::today(),
+            Msg::Action(Action::Field(bairi::app::form::FieldKey::NextField)),
         );
     }
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::DeleteToStart),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::DeleteToStart)),
     );
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::End),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::End)),
     );
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::DeleteToStart),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::DeleteToStart)),
     );
     typed(&mut m, "县");
     insta::assert_snapshot!(text(&draw(&m, 80, 24)));
@@ -217,14 +188,12 @@ fn a_form_error_shows_in_place() {
     typed(&mut m, "验收");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::NextField),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::NextField)),
     );
     typed(&mut m, "11月底");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::Submit),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::Submit)),
     );
     insta::assert_snapshot!(text(&draw(&m, 80, 24)));
 }
@@ -254,8 +223,7 @@ fn a_filter_shows_in_the_header() {
     typed(&mut m, "红灯");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::Submit),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::Submit)),
     );
     let screen = text(&draw(&m, 80, 24));
     assert!(

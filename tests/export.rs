@@ -6,10 +6,11 @@ mod support;
 
 use bairi::app::action::Action;
 use bairi::app::model::Model;
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::i18n::Lang;
 use bairi::shell::write_export as write;
-use support::{day, press, qinglan_model, screen};
+use support::{press, qinglan_model, screen};
 
 const TODAY: &str = "2026-11-22";
 
@@ -17,7 +18,7 @@ const TODAY: &str = "2026-11-22";
 fn export(m: &mut Model, down: usize) -> std::path::PathBuf {
     press(m, &[Action::Export]);
     press(m, &vec![Action::Down; down]);
-    let effects = update(m, Action::Open, day(TODAY));
+    let effects = update(m, Msg::Action(Action::Open));
     assert!(m.export.is_none(), "the menu closes");
     let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
@@ -94,7 +95,7 @@ fn esc_cancels_and_keys_stay_in_the_menu() {
     assert_eq!(m.column, column);
     press(&mut m, &[Action::Down, Action::Down]);
     assert_eq!(m.export, Some(3), "the last stays last");
-    let effects = update(&mut m, Action::Close, day(TODAY));
+    let effects = update(&mut m, Msg::Action(Action::Close));
     assert!(effects.is_empty() && m.export.is_none());
     let text = screen(&m, 80, 24);
     assert!(!text.contains("Export: Board"), "{text}");

@@ -4,6 +4,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use std::process::Command;
 
 use serde_json::Value;
@@ -133,10 +134,8 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
     support::typed(&mut m, "自然资源");
     support::press(&mut m, &[Action::Field(FieldKey::NextField)]);
     support::typed(&mut m, "+10");
-    let effects = {
-        let today = m.today;
-        bairi::app::update::update(&mut m, Action::Field(FieldKey::Submit), today)
-    };
+    let effects =
+        { bairi::app::update::update(&mut m, Msg::Action(Action::Field(FieldKey::Submit))) };
     assert!(m.form.is_none(), "saved: {:?}", m.form.map(|f| f.error));
     assert!(effects.iter().any(bairi::app::update::Effect::is_save));
     assert_eq!(state(&m, "T06"), Some(FollowUp::Issued));

@@ -12,16 +12,9 @@ use bairi::app::form::FieldKey;
 use bairi::app::keymap::{Key, Keymap};
 use bairi::app::model::{Model, View};
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
 
 fn model() -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, day("2026-11-22"), Lang::Zh);
-    m.author = Some("li_mx".into());
-    (m, dir)
+    support::board::model("2026-11-22", Lang::Zh, Some("li_mx"))
 }
 
 fn typing(m: &mut Model, text: &str) {

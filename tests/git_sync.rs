@@ -7,6 +7,7 @@ mod support;
 
 use bairi::app::action::Action;
 use bairi::app::model::{Model, View};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
@@ -593,7 +594,7 @@ fn settle_on_the_board(dir: &Path, key: char) {
     let mut model = Model::new(file, day, bairi::i18n::Lang::En);
     assert_eq!(model.view, View::Conflicts, "asked on open");
     assert_eq!(
-        update(&mut model, Action::Type(key), day),
+        update(&mut model, Msg::Action(Action::Type(key))),
         vec![Effect::Save]
     );
     assert!(support::save_now(&mut model), "saved");
@@ -627,7 +628,7 @@ fn the_laptop_that_did_not_merge_reads_the_record_as_its_own() {
         shown.contains("mine (Site A) 85 · theirs (Site B) 90"),
         "{shown}"
     );
-    update(&mut m, Action::Type('m'), support::day(TODAY));
+    update(&mut m, Msg::Action(Action::Type('m')));
     let t01 = m.campaign().tasks.iter().find(|t| t.id == "T01").unwrap();
     assert_eq!(t01.progress, Some(85), "Site A kept its own value");
 }

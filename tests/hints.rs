@@ -3,9 +3,7 @@
 
 mod support;
 
-use chrono::{TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use bairi::app::msg::Msg;
 
 use bairi::app::action::Action;
 use bairi::app::keymap::{Key, Keymap};
@@ -14,8 +12,6 @@ use bairi::app::update::update;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
-use bairi::ui::theme::Theme;
-use bairi::ui::{Ctx, render};
 
 fn screen(keymap: &Keymap, actions: &[Action]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -23,22 +19,13 @@ fn screen(keymap: &Keymap, actions: &[Action]) -> String {
     let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     let mut model = Model::new(file, support::today(), Lang::Zh);
     for a in actions {
-        update(&mut model, *a, support::today());
+        update(&mut model, Msg::Action(*a));
     }
     draw(&model, keymap)
 }
 
 fn draw(model: &Model, keymap: &Keymap) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
-    let theme = Theme::default();
-    let ctx = Ctx {
-        model,
-        theme: &theme,
-        keymap,
-        now: Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap(),
-    };
-    terminal.draw(|f| render(f, &ctx)).unwrap();
-    support::buffer_text(terminal.backend().buffer())
+    support::buffer_text(&support::board::draw(model, keymap, 160, 40))
 }
 
 fn keys(list: &[&str]) -> Vec<Key> {
@@ -75,13 +62,13 @@ fn help_names_its_own_keys_and_cuts_no_description_at_80_columns() {
     ])
     .unwrap();
     let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
-    update(&mut m, Action::Help, support::today());
+    update(&mut m, Msg::Action(Action::Help));
     let mut seen = String::new();
     for _ in 0..5 {
         let s = support::screen_with(&m, &keymap, 80, 24);
         assert!(!s.contains('…'), "a description is cut\n{s}");
         seen.push_str(&s);
-        update(&mut m, Action::PageDown, support::today());
+        update(&mut m, Msg::Action(Action::PageDown));
     }
     assert!(seen.contains("↓/Z 更多"), "{seen}");
     assert!(!seen.contains("↓/j"), "{seen}");
@@ -108,7 +95,7 @@ fn confirmations_and_the_filter_name_their_remapped_keys() {
     ])
     .unwrap();
     let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
-    update(&mut m, Action::Delete, support::today());
+    update(&mut m, Msg::Action(Action::Delete));
     let delete = support::screen_with(&m, &keymap, 80, 24);
     assert!(delete.contains("z 删除"), "{delete}");
     assert!(!delete.contains("y 删除"), "{delete}");
@@ -119,12 +106,11 @@ fn confirmations_and_the_filter_name_their_remapped_keys() {
         "{quit}"
     );
     m.view = bairi::app::model::View::Board;
-    update(&mut m, Action::Filter, support::today());
+    update(&mut m, Msg::Action(Action::Filter));
     support::typed(&mut m, "红灯");
     update(
         &mut m,
-        Action::Field(bairi::app::form::FieldKey::Submit),
-        support::today(),
+        Msg::Action(Action::Field(bairi::app::form::FieldKey::Submit)),
     );
     let board = support::screen_with(&m, &keymap, 120, 24);
     assert!(board.contains("X 清除"), "{board}");
@@ -158,14 +144,14 @@ fn the_footer_offers_the_keys_of_the_view_on_screen() {
         (Action::ShowWall, "Esc 返回", "Enter 详情"),
         (Action::Help, "Esc 关闭", "q 退出"),
     ] {
-        update(&mut m, open, support::today());
+        update(&mut m, Msg::Action(open));
         let s = support::screen(&m, 80, 24);
         let footer = s.lines().last().unwrap_or_default().to_owned();
         assert!(footer.contains(wanted), "{open:?}: {footer}");
         assert!(!footer.contains(unwanted), "{open:?}: {footer}");
-        update(&mut m, Action::Close, support::today());
+        update(&mut m, Msg::Action(Action::Close));
     }
-    update(&mut m, Action::Jump, support::today());
+    update(&mut m, Msg::Action(Action::Jump));
     let s = support::screen(&m, 80, 24);
     assert!(
         s.lines().last().unwrap_or_default().contains("Enter 确定"),
@@ -199,11 +185,12 @@ fn a_failed_save_offers_the_save_key_as_bound() {
     let (mut m, _dir) = support::qinglan_model("2026-11-22", Lang::En);
     support::press(&mut m, &[Action::Tick]);
     let copy = Box::new(m.store().clone());
-    bairi::app::update::store::saved(
-        &mut m,
-        copy,
-        Err(bairi::store::file::SaveError::ChangedOnDisk),
-    );
+    let saved = Msg::Saved {
+        file: copy,
+        result: Err(bairi::store::file::SaveError::ChangedOnDisk),
+        unsynced: None,
+    };
+    bairi::app::update::update(&mut m, saved);
     let keymap = Keymap::with_overrides(&[(Action::Save, keys(&["W"]))]).unwrap();
     let shown = draw(&m, &keymap);
     assert!(

@@ -4,23 +4,16 @@
 
 mod support;
 
-use support::{day, press};
+use support::press;
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
 use bairi::domain::Light;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
 
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, day("2026-11-22"), lang);
-    m.author = Some("li_mx".into());
-    (m, dir)
+    support::board::model("2026-11-22", lang, Some("li_mx"))
 }
 
 fn on(m: &mut Model, task: &str, action: Action) {

@@ -4,6 +4,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,10 +23,7 @@ use bairi::ui::{Ctx, render};
 use support::press;
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::day(today))).unwrap();
-    (Model::new(file, support::day(today), Lang::Zh), dir)
+    support::board::model(today, Lang::Zh, None)
 }
 
 fn screen(m: &Model) -> String {
@@ -35,7 +33,7 @@ fn screen(m: &Model) -> String {
 /// Confirms the open export form on 2026-11-22: the path and the text it exports.
 fn export_confirmed(m: &mut Model) -> (String, String) {
     use bairi::app::update::Effect;
-    let effects = update(m, Action::Open, support::day("2026-11-22"));
+    let effects = update(m, Msg::Action(Action::Open));
     let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -109,11 +107,7 @@ fn publishing_freezes_a_review_once() {
     assert!(!shown(&m).1);
     press(&mut m, &[Action::Publish]);
     assert!(m.form.is_some());
-    update(
-        &mut m,
-        Action::Field(FieldKey::Submit),
-        support::day("2026-11-24"),
-    );
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
     assert!(shown(&m).1, "now shown as published");
     let review = m.campaign().reviews.last().unwrap().clone();
@@ -216,13 +210,9 @@ fn the_stand_up_walks_red_then_yellow_and_edits_the_task_shown() {
     insta::assert_snapshot!(screen(&m));
     press(&mut m, &[Action::Note]);
     for c in "许可今日下达".chars() {
-        update(&mut m, Action::Type(c), support::day("2026-11-22"));
+        update(&mut m, Msg::Action(Action::Type(c)));
     }
-    update(
-        &mut m,
-        Action::Field(FieldKey::Submit),
-        support::day("2026-11-22"),
-    );
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert_eq!(
         m.campaign().task("T02").unwrap().log.last().unwrap().text,
         "许可今日下达"
@@ -279,9 +269,9 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
     insta::assert_snapshot!(countdown);
     press(&mut m, &[Action::Note, Action::MoveNext, Action::Delete]);
     assert!(m.form.is_none() && !m.store().dirty);
-    update(&mut m, Action::Clock, support::day("2026-11-22"));
+    update(&mut m, Msg::Tick(support::day("2026-11-22")));
     assert_eq!(m.present.unwrap().page, 0);
-    update(&mut m, Action::Clock, support::day("2026-11-22"));
+    update(&mut m, Msg::Tick(support::day("2026-11-22")));
     assert_eq!(
         m.present.unwrap().page,
         1,
@@ -296,7 +286,7 @@ fn presentation_mode_cycles_pages_and_ignores_edits() {
     );
     let effects: Vec<_> = [Action::Quit]
         .iter()
-        .flat_map(|a| update(&mut m, *a, support::day("2026-11-22")))
+        .flat_map(|a| update(&mut m, Msg::Action(*a)))
         .collect();
     assert_eq!(effects, vec![bairi::app::update::Effect::Quit]);
 }
@@ -419,11 +409,7 @@ fn task_keys_on_the_leaderboard_touch_no_hidden_task() {
 fn undo_and_redo_name_the_publish_and_the_follow_up_order() {
     let (mut m, _dir) = model("2026-11-24");
     press(&mut m, &[Action::ShowLeaderboard, Action::Publish]);
-    update(
-        &mut m,
-        Action::Field(FieldKey::Submit),
-        support::day("2026-11-24"),
-    );
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     press(&mut m, &[Action::Undo]);
     let said = |m: &Model| m.message.as_ref().unwrap().text.zh.clone();
     assert_eq!(said(&m), "已撤销:撤回第6节点擂台榜");
@@ -431,11 +417,7 @@ fn undo_and_redo_name_the_publish_and_the_follow_up_order() {
     assert_eq!(said(&m), "已重做:发布第6节点擂台榜");
     // A follow-up order on the selected task (T01), then undone.
     press(&mut m, &[Action::ShowBoard, Action::FollowUp]);
-    update(
-        &mut m,
-        Action::Field(FieldKey::Submit),
-        support::day("2026-11-24"),
-    );
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(m.form.is_none());
     press(&mut m, &[Action::Undo]);
     assert!(
@@ -545,7 +527,7 @@ fn a_review_says_who_published_it_and_when_in_the_file_the_board_the_briefing_an
     );
     // The board's leaderboard names them beside "published".
     let mut m = support::model_of(&path, "2026-11-24", Lang::Zh);
-    update(&mut m, Action::ShowLeaderboard, support::day("2026-11-24"));
+    update(&mut m, Msg::Action(Action::ShowLeaderboard));
     let screen = support::screen(&m, 100, 30);
     assert!(
         screen.contains("已发布(冻结)· 陈志远 11-24 发布"),

@@ -4,6 +4,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use support::day;
 
 use bairi::app::action::Action;
@@ -29,7 +30,7 @@ fn enter_lists_every_red_task_of_the_unit() {
     let file = CampaignFile::open(&path, Today::Date(today)).unwrap();
     let mut m = Model::new(file, today, Lang::Zh);
     let press = |m: &mut Model, a: Action| {
-        update(m, a, today);
+        update(m, Msg::Action(a));
     };
     press(&mut m, Action::ShowLeaderboard);
     // The last unit: its row sits at the bottom of the screen.

@@ -4,6 +4,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use support::{day, press, typed};
 
 use bairi::app::action::Action;
@@ -16,7 +17,7 @@ use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
 fn model(today: &str) -> (Model, tempfile::TempDir) {
-    support::qinglan_model(today, Lang::Zh)
+    support::board::model(today, Lang::Zh, None)
 }
 
 fn screen(m: &Model) -> String {
@@ -155,7 +156,7 @@ fn pledges_due_are_in_the_stand_up_summary_and_reports() {
 fn a_board_left_open_past_midnight_dates_pledges_by_the_new_day() {
     let (mut m, _dir) = model("2026-11-22");
     m.author = Some("zheng_gd".to_owned());
-    bairi::app::update::update(&mut m, Action::Clock, day("2026-11-23"));
+    bairi::app::update::update(&mut m, Msg::Tick(day("2026-11-23")));
     assert_eq!(m.today, day("2026-11-23"));
     assert_eq!(
         m.store().today,

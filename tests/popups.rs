@@ -5,6 +5,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use chrono::{TimeZone, Utc};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -51,7 +52,7 @@ fn screen_after(w: u16, h: u16, open: &[Action]) -> vt100::Parser {
     };
     draw(&model, &mut parser);
     for action in open {
-        update(&mut model, *action, support::today());
+        update(&mut model, Msg::Action(*action));
         draw(&model, &mut parser);
     }
     parser
@@ -237,14 +238,21 @@ fn conflicts_list_and_sync_result() {
         Text::new("T05 勾选节点:完成312户签约", "T05 milestone ticked"),
         Text::new("T08 状态 受阻→推进中", "T08 status blocked→in progress"),
     ];
-    bairi::app::update::store::synced(
+    let effects = bairi::app::update::update(
         &mut m,
-        Ok(bairi::sync::round::Outcome::Done {
-            sent,
-            received,
-            healed: Vec::new(),
-        }),
-        None,
+        Msg::Synced {
+            result: Ok(bairi::sync::round::Outcome::Done {
+                sent,
+                received,
+                healed: Vec::new(),
+            }),
+            unsynced: None,
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![bairi::app::update::Effect::Watch],
+        "the disk is looked at"
     );
     let s = support::screen(&m, 80, 24);
     assert!(

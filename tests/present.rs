@@ -4,6 +4,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use chrono::{TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -93,7 +94,7 @@ fn one_cycle_shows_every_unit_and_every_red_task() {
                     assert!(!text.contains(hint), "no key hints ({hint}):\n{text}");
                 }
                 seen.push_str(&text);
-                update(&mut m, Action::Clock, support::day("2026-10-31"));
+                update(&mut m, Msg::Tick(support::day("2026-10-31")));
             }
             assert!(
                 screen(&m, w, h).contains(&format!("1/{n}")),
@@ -105,7 +106,7 @@ fn one_cycle_shows_every_unit_and_every_red_task() {
             for id in &reds {
                 assert!(seen.contains(&format!(" {id} ")), "{w}x{h}: red task {id}");
             }
-            update(&mut m, Action::First, support::day("2026-10-31"));
+            update(&mut m, Msg::Action(Action::First));
         }
     }
 }
@@ -141,9 +142,9 @@ fn the_lists_are_whole_at_80x24() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let mut m = presenting(&path, "2026-11-22", Lang::Zh);
-    update(&mut m, Action::Right, support::day("2026-11-22"));
+    update(&mut m, Msg::Action(Action::Right));
     insta::assert_snapshot!("leaderboard_page_80x24", screen(&m, 80, 24));
-    update(&mut m, Action::Right, support::day("2026-11-22"));
+    update(&mut m, Msg::Action(Action::Right));
     insta::assert_snapshot!("red_list_page_80x24", screen(&m, 80, 24));
 }
 

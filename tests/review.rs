@@ -7,6 +7,7 @@ mod support;
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::{Model, View};
+use bairi::app::msg::Msg;
 use bairi::app::review::{Item, Outcome, Step};
 use bairi::app::update::{Effect, update};
 use bairi::i18n::Lang;
@@ -30,8 +31,7 @@ fn outcomes(m: &Model) -> Vec<Outcome> {
 
 /// Presses one key and returns the effects.
 fn key(m: &mut Model, action: Action) -> Vec<Effect> {
-    let today = m.today;
-    update(m, action, today)
+    update(m, Msg::Action(action))
 }
 
 #[test]

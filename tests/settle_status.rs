@@ -8,8 +8,10 @@ mod support;
 
 use bairi::app::action::Action;
 use bairi::app::model::{Model, View};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::Status;
+use bairi::store::edit::apply::{Edit, Stamp};
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::Keep;
@@ -47,11 +49,16 @@ fn a_save_that_meets_a_crossing_off_settles_coherently_either_way() {
         let path = support::qinglan_copy(dir.path());
         let mut a = CampaignFile::open(&path, today()).unwrap();
         let mut b = CampaignFile::open(&path, today()).unwrap();
-        let day = support::day(TODAY);
-        a.set_status("T12", Status::Done, day, Some("li_mx"))
-            .unwrap();
-        b.set_status("T12", Status::InProgress, day, Some("zhao_dh"))
-            .unwrap();
+        let by = |who: &str| Stamp {
+            today: support::day(TODAY),
+            by: Some(who.into()),
+        };
+        let to = |status| Edit::Status {
+            task: "T12".into(),
+            status,
+        };
+        a.apply(&to(Status::Done), &by("li_mx")).unwrap();
+        b.apply(&to(Status::InProgress), &by("zhao_dh")).unwrap();
         a.save().unwrap();
         match b.save() {
             Ok(()) => {}
@@ -89,8 +96,10 @@ fn t07_on_disk(path: &std::path::Path) -> (Status, bool, bool) {
 #[test]
 fn taking_a_recorded_reopening_removes_the_sign_off() {
     let (mut m, _d, path) = recorded("推进中");
-    let day = m.today;
-    assert_eq!(update(&mut m, Action::Type('t'), day), vec![Effect::Save]);
+    assert_eq!(
+        update(&mut m, Msg::Action(Action::Type('t'))),
+        vec![Effect::Save]
+    );
     assert!(support::save_now(&mut m), "saved: {:?}", m.message);
     let t07 = t07_on_disk(&path);
     assert_eq!(t07.0, Status::InProgress);
@@ -100,8 +109,10 @@ fn taking_a_recorded_reopening_removes_the_sign_off() {
 #[test]
 fn keeping_the_crossing_off_keeps_its_sign_off() {
     let (mut m, _d, path) = recorded("推进中");
-    let day = m.today;
-    assert_eq!(update(&mut m, Action::Type('m'), day), vec![Effect::Save]);
+    assert_eq!(
+        update(&mut m, Msg::Action(Action::Type('m'))),
+        vec![Effect::Save]
+    );
     assert!(support::save_now(&mut m), "saved: {:?}", m.message);
     let t07 = t07_on_disk(&path);
     assert_eq!(t07.0, Status::Done);
@@ -125,8 +136,10 @@ fn taking_a_recorded_crossing_off_restores_a_sign_off() {
     std::fs::write(&path, &text).unwrap();
     let file = CampaignFile::open(&path, today()).unwrap();
     let mut m = Model::new(file, support::day(TODAY), bairi::i18n::Lang::Zh);
-    let day = m.today;
-    assert_eq!(update(&mut m, Action::Type('t'), day), vec![Effect::Save]);
+    assert_eq!(
+        update(&mut m, Msg::Action(Action::Type('t'))),
+        vec![Effect::Save]
+    );
     assert!(support::save_now(&mut m), "saved: {:?}", m.message);
     let t07 = t07_on_disk(&path);
     assert_eq!(t07.0, Status::Done);

@@ -7,6 +7,7 @@ mod support;
 
 use bairi::app::action::Action;
 use bairi::app::model::Model;
+use bairi::app::msg::Msg;
 use bairi::app::sort::{Sort, compare_ids};
 use bairi::app::update::Effect;
 use bairi::domain::light::TaskLight;
@@ -43,8 +44,7 @@ fn rank(light: TaskLight) -> u8 {
 fn o_cycles_the_orders_and_says_so() {
     let (mut m, _dir) = qinglan_model("2026-11-22", Lang::En);
     let in_file = ids(&m, 1);
-    let today = m.today;
-    let effects = bairi::app::update::update(&mut m, Action::Sort, today);
+    let effects = bairi::app::update::update(&mut m, Msg::Action(Action::Sort));
     assert_eq!(m.sort, Sort::Light);
     assert_eq!(effects, vec![Effect::SaveSetting("sort", "light".into())]);
     assert!(format!("{:?}", m.message).contains("cards ordered by light"));

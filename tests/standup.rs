@@ -4,6 +4,7 @@
 
 mod support;
 
+use bairi::app::msg::Msg;
 use support::{day, press};
 
 use bairi::app::action::Action;
@@ -23,9 +24,7 @@ fn place(m: &Model) -> (String, usize, usize) {
 }
 
 fn model() -> (Model, tempfile::TempDir) {
-    let (mut m, dir) = support::qinglan_model("2026-11-22", Lang::Zh);
-    m.author = Some("li_mx".into());
-    (m, dir)
+    support::board::model("2026-11-22", Lang::Zh, Some("li_mx"))
 }
 
 #[test]
@@ -84,7 +83,7 @@ fn a_new_day_or_a_finished_walk_starts_again() {
     let (mut m, _d) = model();
     press(&mut m, &[Action::ShowStandup, Action::Down, Action::Down]);
     press(&mut m, &[Action::ShowBoard]);
-    update(&mut m, Action::Clock, day("2026-11-23"));
+    update(&mut m, Msg::Tick(day("2026-11-23")));
     assert_eq!(m.today, day("2026-11-23"));
     press(&mut m, &[Action::ShowStandup]);
     assert_eq!(place(&m).1, 1, "a new day, a new stand-up");

@@ -11,24 +11,18 @@ use bairi::app::keymap::Keymap;
 use bairi::app::model::Model;
 use bairi::domain::Status;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
-use support::{day, press, typed};
+use support::{press, typed};
 
 /// The qinglan example with T10's last milestone done: 推进中 with nothing left to do.
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen(
-        "{ title = \"设备安装调试并投运\",       due = 2026-12-09, done = false, unit = \"gdgs\" }",
-        "{ title = \"设备安装调试并投运\",       due = 2026-12-09, done = true, done_on = 2026-11-21, unit = \"gdgs\" }",
-        1,
-    );
-    std::fs::write(&path, text).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, day("2026-11-22"), lang);
-    m.author = Some("li_mx".into());
+    let done = |text: String| {
+        text.replacen(
+            "{ title = \"设备安装调试并投运\",       due = 2026-12-09, done = false, unit = \"gdgs\" }",
+            "{ title = \"设备安装调试并投运\",       due = 2026-12-09, done = true, done_on = 2026-11-21, unit = \"gdgs\" }",
+            1,
+        )
+    };
+    let (m, dir, _) = support::board::model_with("2026-11-22", lang, Some("li_mx"), done);
     (m, dir)
 }
 

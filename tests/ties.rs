@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::day;
+use bairi::app::msg::Msg;
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
@@ -16,7 +16,7 @@ use bairi::report::doc::markdown;
 use bairi::report::views::{View, build};
 
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    support::qinglan_model("2026-11-24", lang)
+    support::board::model("2026-11-24", lang, None)
 }
 
 fn screen(m: &Model) -> String {
@@ -26,14 +26,14 @@ fn screen(m: &Model) -> String {
 #[test]
 fn the_view_shows_tied_ranks_and_the_rule() {
     let (mut m, _dir) = model(Lang::Zh);
-    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
+    update(&mut m, Msg::Action(Action::ShowLeaderboard));
     let text = screen(&m);
     assert_eq!(text.matches("并列3").count(), 2, "{text}");
     assert_eq!(text.matches("并列6").count(), 2, "{text}");
     assert!(text.contains("并列:完成率"), "{text}");
     insta::assert_snapshot!("leaderboard_with_ties_80x24", text);
     let (mut m, _dir) = model(Lang::En);
-    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
+    update(&mut m, Msg::Action(Action::ShowLeaderboard));
     let text = screen(&m);
     assert_eq!(text.matches("3 tied").count(), 2, "{text}");
 }
@@ -55,9 +55,9 @@ fn reports_show_ties() {
 #[test]
 fn publishing_writes_shared_ranks() {
     let (mut m, _dir) = model(Lang::Zh);
-    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
-    update(&mut m, Action::Publish, day("2026-11-24"));
-    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    update(&mut m, Msg::Action(Action::ShowLeaderboard));
+    update(&mut m, Msg::Action(Action::Publish));
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(m.form.is_none());
     let review = m.campaign().reviews.last().unwrap().clone();
     let ranks: Vec<(&str, u32)> = review
@@ -131,12 +131,12 @@ fn the_boards_publish_form_and_message_say_when_ties_stretch_the_bench() {
     let dir = tempfile::tempdir().unwrap();
     let path = three_seats(dir.path());
     let mut m = support::model_of(&path, "2026-11-24", Lang::Zh);
-    update(&mut m, Action::ShowLeaderboard, day("2026-11-24"));
-    update(&mut m, Action::Publish, day("2026-11-24"));
+    update(&mut m, Msg::Action(Action::ShowLeaderboard));
+    update(&mut m, Msg::Action(Action::Publish));
     let tie = "▮ 黄牌席 4 个:规则 3 个,第6名 2 个单位并列";
     let form = support::screen(&m, 80, 24);
     assert!(form.contains(tie), "{form}");
-    update(&mut m, Action::Field(FieldKey::Submit), day("2026-11-24"));
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(m.form.is_none());
     let said = support::screen(&m, 120, 40);
     assert!(said.contains("黄牌席 4 个"), "{said}");

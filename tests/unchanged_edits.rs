@@ -6,14 +6,12 @@
 
 mod support;
 
-use support::{day, press, save_now};
+use support::{press, save_now};
 
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::Model;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
 
 /// T10 as a hand-written file may hold it: no `priority` (so the default, 2), a title with a
 /// zero-width space, a tab and a trailing space, a literal-quoted short title, a leader's
@@ -33,15 +31,12 @@ fn odd_t10(text: &str) -> String {
 }
 
 fn model() -> (Model, tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap();
-    let odd = odd_t10(&text);
-    assert_ne!(odd, text, "the fixture still has T10 as this test expects");
-    std::fs::write(&path, odd).unwrap();
-    let file = CampaignFile::open(&path, Today::Date(day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, day("2026-11-22"), Lang::Zh);
-    m.author = Some("li_mx".into());
+    let odd = |text: String| {
+        let odd = odd_t10(&text);
+        assert_ne!(odd, text, "the fixture still has T10 as this test expects");
+        odd
+    };
+    let (mut m, dir, path) = support::board::model_with("2026-11-22", Lang::Zh, Some("li_mx"), odd);
     let t10 = m.campaign().task_index("T10").unwrap();
     m.select_task(t10);
     (m, dir, path)

@@ -5,23 +5,19 @@ mod support;
 
 use bairi::app::action::Action;
 use bairi::app::model::{Model, Tone, View};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::Status;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
-use bairi::store::load::Today;
 
 fn model() -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    (Model::new(file, support::day("2026-11-22"), Lang::En), dir)
+    support::board::model("2026-11-22", Lang::En, None)
 }
 
 fn run(model: &mut Model, actions: &[Action]) -> Vec<Effect> {
     actions
         .iter()
-        .flat_map(|a| update(model, *a, support::day("2026-11-22")))
+        .flat_map(|a| update(model, Msg::Action(*a)))
         .collect()
 }
 
@@ -165,11 +161,11 @@ fn save_key_saves_only_when_there_is_something() {
 fn the_day_rolls_over_on_a_tick_unless_pinned() {
     let (mut m, _d) = model();
     assert_eq!(m.derived.yellow, 3);
-    update(&mut m, Action::Clock, support::day("2026-11-24"));
+    update(&mut m, Msg::Tick(support::day("2026-11-24")));
     assert_eq!(m.today, support::day("2026-11-24"));
     // T03 and T09 milestones (due 11-23) are now overdue.
     assert_eq!(m.derived.red, 4);
     m.today_pinned = true;
-    update(&mut m, Action::Clock, support::day("2026-11-30"));
+    update(&mut m, Msg::Tick(support::day("2026-11-30")));
     assert_eq!(m.today, support::day("2026-11-24"));
 }

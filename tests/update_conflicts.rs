@@ -7,6 +7,7 @@ mod support;
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::{Model, View};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
@@ -15,14 +16,15 @@ use bairi::store::load::Today;
 const RECORD: &str = "\n[[conflicts]]\ntask = \"T01\"\nfield = \"progress\"\ntheirs = 85\nby = \"Site A\"\ndate = 2026-11-22\n";
 
 fn model(with_record: bool) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    if with_record {
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, format!("{text}{RECORD}")).unwrap();
-    }
-    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    (Model::new(file, support::today(), Lang::En), dir)
+    let with = |text: String| {
+        if with_record {
+            format!("{text}{RECORD}")
+        } else {
+            text
+        }
+    };
+    let (m, dir, _) = support::board::model_with("2026-11-22", Lang::En, None, with);
+    (m, dir)
 }
 
 fn progress(m: &Model) -> Option<u8> {
@@ -49,7 +51,7 @@ fn records_are_asked_about_on_open_with_both_values() {
 #[test]
 fn keep_mine_drops_the_record_and_saves() {
     let (mut m, _d) = model(true);
-    let effects = update(&mut m, Action::Type('m'), support::today());
+    let effects = update(&mut m, Msg::Action(Action::Type('m')));
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(m.view, View::Board);
     assert!(m.campaign().conflicts.is_empty() && !m.store().text().contains("[[conflicts]]"));
@@ -59,7 +61,7 @@ fn keep_mine_drops_the_record_and_saves() {
 #[test]
 fn keep_theirs_applies_the_recorded_value() {
     let (mut m, _d) = model(true);
-    let effects = update(&mut m, Action::Type('t'), support::today());
+    let effects = update(&mut m, Msg::Action(Action::Type('t')));
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(progress(&m), Some(85));
     assert!(m.store().text().contains("progress   = 85"));
@@ -69,7 +71,7 @@ fn keep_theirs_applies_the_recorded_value() {
 #[test]
 fn escape_leaves_the_records_for_later() {
     let (mut m, _d) = model(true);
-    let effects = update(&mut m, Action::Close, support::today());
+    let effects = update(&mut m, Msg::Action(Action::Close));
     assert!(effects.is_empty());
     assert_eq!(m.view, View::Board);
     assert_eq!(m.campaign().conflicts.len(), 1);
@@ -99,14 +101,14 @@ fn t01_done_on(m: &Model) -> String {
 #[test]
 fn m_settles_only_the_highlighted_record() {
     let (mut m, _d) = two_records(Lang::En, "Site B");
-    update(&mut m, Action::Field(FieldKey::Down), support::today());
-    let effects = update(&mut m, Action::Type('t'), support::today());
+    update(&mut m, Msg::Action(Action::Field(FieldKey::Down)));
+    let effects = update(&mut m, Msg::Action(Action::Type('t')));
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(m.view, View::Conflicts, "one record is left to settle");
     assert_eq!(t01_done_on(&m), "2020-12-03");
     assert_eq!(progress(&m), Some(80), "the other record is not settled");
     assert_eq!(m.campaign().conflicts.len(), 1);
-    update(&mut m, Action::Type('m'), support::today());
+    update(&mut m, Msg::Action(Action::Type('m')));
     assert_eq!(m.view, View::Board);
     assert_eq!(progress(&m), Some(80));
     assert!(m.campaign().conflicts.is_empty());
@@ -115,7 +117,7 @@ fn m_settles_only_the_highlighted_record() {
 #[test]
 fn capital_t_settles_every_record_at_once() {
     let (mut m, _d) = two_records(Lang::En, "Site B");
-    update(&mut m, Action::Type('T'), support::today());
+    update(&mut m, Msg::Action(Action::Type('T')));
     assert_eq!(m.view, View::Board);
     assert_eq!(
         (progress(&m), t01_done_on(&m)),
@@ -132,7 +134,7 @@ fn on_the_laptop_that_did_not_merge_the_record_is_mine() {
         shown.contains("mine (Site A) 85 · theirs (Site B) 80"),
         "{shown}"
     );
-    update(&mut m, Action::Type('m'), support::today());
+    update(&mut m, Msg::Action(Action::Type('m')));
     assert_eq!(
         progress(&m),
         Some(85),
@@ -164,10 +166,10 @@ fn the_conflict_list_wraps_and_names_both_sides() {
 #[test]
 fn open_records_are_shown_in_the_tasks_details() {
     let (mut m, _d) = two_records(Lang::Zh, "Site B");
-    update(&mut m, Action::Close, support::today());
+    update(&mut m, Msg::Action(Action::Close));
     let t01 = m.campaign().task_index("T01").unwrap();
     m.select_task(t01);
-    update(&mut m, Action::Open, support::today());
+    update(&mut m, Msg::Action(Action::Open));
     let shown = support::screen(&m, 120, 40);
     assert!(shown.contains("未解决的冲突"), "{shown}");
     assert!(

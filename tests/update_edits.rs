@@ -7,6 +7,7 @@ use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::lanes::{Filter, Lanes};
 use bairi::app::model::{Model, View};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::light::TaskLight;
 use bairi::i18n::Lang;
@@ -14,29 +15,21 @@ use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
 fn model() -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    let mut m = Model::new(file, support::day("2026-11-22"), Lang::En);
-    m.author = Some("li_mx".into());
-    (m, dir)
+    support::board::model("2026-11-22", Lang::En, Some("li_mx"))
 }
 
 fn press(m: &mut Model, actions: &[Action]) -> Vec<Effect> {
-    actions
-        .iter()
-        .flat_map(|a| update(m, *a, support::day("2026-11-22")))
-        .collect()
+    support::board::press(m, actions)
 }
 
 fn typed(m: &mut Model, text: &str) {
     for c in text.chars() {
-        update(m, Action::Type(c), support::day("2026-11-22"));
+        update(m, Msg::Action(Action::Type(c)));
     }
 }
 
 fn key(m: &mut Model, k: FieldKey) -> Vec<Effect> {
-    update(m, Action::Field(k), support::day("2026-11-22"))
+    update(m, Msg::Action(Action::Field(k)))
 }
 
 fn selected(m: &Model) -> String {
@@ -364,23 +357,16 @@ fn a_conflict_asks_which_to_keep() {
         theirs: "91".into(),
     }];
     m.view = View::Conflicts;
-    let effects = update(&mut m, Action::Type('m'), support::day("2026-11-22"));
+    let effects = update(&mut m, Msg::Action(Action::Type('m')));
     assert_eq!(effects, vec![Effect::SaveKeeping(Keep::Mine)]);
     assert_eq!(m.view, View::Board);
     m.view = View::Conflicts;
     assert_eq!(
-        update(&mut m, Action::Type('t'), support::day("2026-11-22")),
+        update(&mut m, Msg::Action(Action::Type('t'))),
         vec![Effect::SaveKeeping(Keep::Theirs)]
     );
     m.view = View::Conflicts;
-    assert!(
-        update(
-            &mut m,
-            Action::Field(FieldKey::Cancel),
-            support::day("2026-11-22")
-        )
-        .is_empty()
-    );
+    assert!(update(&mut m, Msg::Action(Action::Field(FieldKey::Cancel))).is_empty());
     assert!(message_en(&m).contains("not saved yet"));
 }
 
@@ -423,7 +409,7 @@ fn undo_refuses_when_the_same_lines_have_since_changed_elsewhere() {
     std::fs::write(dir.path().join("qinglan.toml"), &theirs).unwrap();
     let point = m.store().watch_point();
     let noticed = point.look();
-    bairi::app::update::store::watched(&mut m, &point, noticed);
+    update(&mut m, Msg::Watched { point, noticed });
     assert_eq!(m.store().text(), theirs, "read in");
     press(&mut m, &[Action::Undo]);
     assert_eq!(m.store().text(), theirs, "their change is kept");
@@ -485,7 +471,15 @@ fn message_en(m: &Model) -> &str {
 fn t05_at_66_saved_by_someone_else(dir: &std::path::Path) {
     let path = dir.join("qinglan.toml");
     let mut b = CampaignFile::open(&path, Today::Date(support::day("2026-11-22"))).unwrap();
-    b.set_progress("T05", 66).unwrap();
+    let stamp = bairi::store::edit::apply::Stamp {
+        today: support::day("2026-11-22"),
+        by: None,
+    };
+    let progress = bairi::store::edit::apply::Edit::Progress {
+        task: "T05".into(),
+        progress: 66,
+    };
+    b.apply(&progress, &stamp).unwrap();
     b.save().unwrap();
 }
 
@@ -526,7 +520,7 @@ fn undo_survives_a_reload_of_changes_made_elsewhere() {
     t05_at_66_saved_by_someone_else(dir.path());
     let point = m.store().watch_point();
     let noticed = point.look();
-    bairi::app::update::store::watched(&mut m, &point, noticed);
+    update(&mut m, Msg::Watched { point, noticed });
     assert_eq!(
         m.campaign().task("T05").unwrap().progress,
         Some(66),

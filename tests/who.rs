@@ -8,6 +8,7 @@ mod support;
 use bairi::app::action::Action;
 use bairi::app::form::FieldKey;
 use bairi::app::model::{Model, PickerMode};
+use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::app::verbs::{self, Purpose};
 use bairi::i18n::Lang;
@@ -21,8 +22,7 @@ fn asking(lang: Lang) -> (Model, tempfile::TempDir) {
 }
 
 fn step(m: &mut Model, action: Action) -> Vec<Effect> {
-    let today = m.today;
-    update(m, action, today)
+    update(m, Msg::Action(action))
 }
 
 fn list_open(m: &Model) -> bool {

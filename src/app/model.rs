@@ -136,6 +136,8 @@ pub struct Model {
     pub syncing: bool,
     /// A sync runs now (on its own thread): Esc on the board cancels it.
     pub sync_running: bool,
+    /// The keys, the mouse's last frame, and input waiting for the save in flight.
+    pub(in crate::app) inbox: super::update::queue::Inbox,
 }
 
 /// Presentation mode: pages cycle every `seconds`; nothing can be edited.
@@ -216,6 +218,7 @@ impl Model {
             saving: false,
             syncing: false,
             sync_running: false,
+            inbox: super::update::queue::Inbox::default(),
         }
     }
 
@@ -236,6 +239,21 @@ impl Model {
     /// The open file, kept when the session ends (to save it or write what was unsaved).
     pub fn into_store(self) -> CampaignFile {
         self.store
+    }
+
+    /// The keys as the user bound them.
+    pub fn use_keymap(&mut self, keymap: super::keymap::Keymap) {
+        self.inbox.keymap = keymap;
+    }
+
+    /// What each key means.
+    pub fn keymap(&self) -> &super::keymap::Keymap {
+        &self.inbox.keymap
+    }
+
+    /// What waits for the save in flight, and the keys.
+    pub fn inbox(&self) -> &super::update::queue::Inbox {
+        &self.inbox
     }
 
     /// From now on the file is shown, never changed.

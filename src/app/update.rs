@@ -1,7 +1,5 @@
 //! `update`: the only place state changes. No I/O: saving and quitting come back as effects.
 
-use chrono::NaiveDate;
-
 use super::action::Action;
 use super::form::FieldKey;
 use super::model::{Model, Picker, PickerMode, Tone, View};
@@ -14,12 +12,14 @@ mod choose;
 mod detail;
 mod leaderboard;
 mod ledger;
+mod msgs;
 mod pledge;
+pub mod queue;
 mod review;
 pub mod settle;
 mod standup;
 pub mod status;
-pub mod store;
+mod store;
 mod typing;
 mod undo;
 mod wall;
@@ -31,6 +31,8 @@ use detail::{detail, resolve_from_board, tick_next};
 use settle::settle;
 use typing::form_input;
 use undo::undo;
+
+pub use msgs::update;
 
 /// Work for the shell, which owns the terminal and the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +51,10 @@ pub enum Effect {
     SaveSetting(&'static str, String),
     /// Clear the terminal and draw every cell again.
     Redraw,
+    /// Look at the disk now (a sync brought changes in: they are read at once).
+    Watch,
+    /// Something on screen changed while no key was pressed: draw a frame.
+    Draw,
 }
 
 impl Effect {
@@ -58,7 +64,7 @@ impl Effect {
 }
 
 /// A new key clears the last message (typing, and a resize, keep it).
-pub fn before_keys(model: &mut Model, first: Action) {
+fn before_keys(model: &mut Model, first: Action) {
     if !matches!(
         first,
         Action::Resize | Action::Redraw | Action::Type(_) | Action::Field(_)
@@ -67,15 +73,10 @@ pub fn before_keys(model: &mut Model, first: Action) {
     }
 }
 
-/// Applies one action. `today` is the current date in the campaign's zone.
-pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect> {
+/// Applies one action (the day is the model's `today`).
+fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Clock => {
-            if !model.today_pinned && today != model.today {
-                model.today = today;
-                model.store.new_day(today);
-                model.refresh();
-            }
             if model.present.is_none() {
                 return Vec::new();
             }
@@ -105,7 +106,7 @@ pub fn update(model: &mut Model, action: Action, today: NaiveDate) -> Vec<Effect
         .as_ref()
         .is_some_and(super::who::WhoAsk::asking_to_save)
     {
-        return super::who::answer(model, action, |m, a| update(m, a, today));
+        return super::who::answer(model, action, apply);
     }
     if super::who::must_ask(model, action) {
         super::who::start(model, action);

@@ -8,11 +8,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::{Pending, answer_now, settle_done, today_of};
-use crate::app::keymap::Keymap;
+use super::worker::Worker;
 use crate::app::model::Model;
-use crate::app::update::{store, update};
-use crate::clock::Clock;
+use crate::app::update::update;
 
 /// A half-typed form survives whatever ended the session, and is reopened at the next start.
 pub(super) fn keep_draft(model: &Model) {
@@ -25,15 +23,16 @@ pub(super) fn keep_draft(model: &Model) {
     }
 }
 
-/// A save already with the worker gets until `deadline` to come back.
-pub(super) fn finish_saving(model: &mut Model, pending: &mut Pending, deadline: Instant) {
+/// A save already with the worker gets until `deadline` to come back. (What it brings is
+/// applied; what `update` asks then is left: the session is ending.)
+pub(super) fn finish_saving(model: &mut Model, worker: &mut Worker, deadline: Instant) {
     // A sync's outcome may come first: it is settled, and the save still waited for.
-    while model.saving {
+    while model.saving && worker.busy() {
         let left = deadline.saturating_duration_since(Instant::now());
-        let Some(done) = pending.worker.wait_done(left) else {
+        let Some(done) = worker.wait_done(left) else {
             return;
         };
-        settle_done(model, done, pending);
+        update(model, done);
     }
 }
 
@@ -52,23 +51,6 @@ pub(super) fn report_sync_stopped(lang: crate::i18n::Lang, ended: bool) {
         )
     };
     let _ = writeln!(io::stderr(), "{}", text.get(lang));
-}
-
-/// Input that waited for a save the session will not see come back: applied to the model
-/// now (a queued note opens its form, to be kept as a draft); its saves are left to
-/// [`keep_the_work`].
-pub(super) fn apply_waiting(
-    model: &mut Model,
-    keymap: &Keymap,
-    clock: Clock,
-    pending: &mut Pending,
-) {
-    store::stopped_waiting_for_save(model);
-    while let Some(input) = pending.waiting.pop_front() {
-        for action in answer_now(model, keymap, &input).unwrap_or_default() {
-            let _ = update(model, action, today_of(model, clock.now()));
-        }
-    }
 }
 
 /// The least a last save is given, even when a save in flight used up the budget.

@@ -8,17 +8,27 @@ use crate::i18n::Text;
 
 /// Writes a setting chosen on the board into the config file; a failure is said, and the
 /// session keeps the choice either way.
-pub(super) fn save_setting(model: &mut Model, config: Option<&Path>, key: &str, value: &str) {
+pub(super) fn save_setting(
+    model: &mut Model,
+    config: Option<&Path>,
+    key: &'static str,
+    value: String,
+) {
     let written = match config {
         Some(path) => {
-            crate::config::save::set(path, key, value).map(|()| path.display().to_string())
+            crate::config::save::set(path, key, &value).map(|()| path.display().to_string())
         }
         None => Err(Text::new(
             "找不到配置文件的位置",
             "there is no place for a config file",
         )),
     };
-    crate::app::update::store::setting_saved(model, key, value, written);
+    let msg = crate::app::msg::Msg::SettingSaved {
+        key,
+        value,
+        written,
+    };
+    crate::app::update::update(model, msg);
 }
 
 #[cfg(test)]
@@ -43,7 +53,7 @@ mod tests {
         let blocker = dir.path().join("not-a-folder");
         std::fs::write(&blocker, "").expect("file");
         let config = blocker.join("bairi/config.toml");
-        save_setting(&mut model, Some(&config), "author", "li_mx");
+        save_setting(&mut model, Some(&config), "author", "li_mx".into());
         let said = model.message.as_ref().expect("a message");
         assert_eq!(said.tone, Tone::Error);
         assert!(
@@ -57,7 +67,7 @@ mod tests {
         assert_eq!(model.author.as_deref(), Some("li_mx"));
         // Written where it can be: the folder and the file are made.
         let fine = dir.path().join("home/bairi/config.toml");
-        save_setting(&mut model, Some(&fine), "sort", "light");
+        save_setting(&mut model, Some(&fine), "sort", "light".into());
         let text = std::fs::read_to_string(&fine).expect("written");
         assert!(text.ends_with("sort = \"light\"\n"), "{text}");
         assert_eq!(model.message.as_ref().map(|m| m.tone), Some(Tone::Info));

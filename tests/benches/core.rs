@@ -3,6 +3,7 @@
 //! Prints the median of several runs; asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test or bench is a failure
 
+use bairi::app::msg::Msg;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -197,16 +198,16 @@ fn main() {
         push("render a 200x60 frame", col, ms(frame));
         let moved = median(runs * 3, || {
             time(|| {
-                update(&mut model, Action::Down, today);
+                update(&mut model, Msg::Action(Action::Down));
                 draw(&model);
             })
         });
         push("key to frame: next card", col, ms(moved));
         model.autosave = false;
         let ticked = median(runs, || {
-            update(&mut model, Action::Down, today);
+            update(&mut model, Msg::Action(Action::Down));
             time(|| {
-                update(&mut model, Action::Tick, today);
+                update(&mut model, Msg::Action(Action::Tick));
                 draw(&model);
             })
         });

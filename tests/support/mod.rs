@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)] // each test binary uses a part of the shared helpers
 
+pub mod board;
 pub mod git_world;
 pub mod pty;
 pub mod repo;
@@ -295,9 +296,8 @@ pub fn golden(name: &str, actual: &str) {
 
 /// Applies `actions` in order on the model's own day.
 pub fn press(m: &mut bairi::app::model::Model, actions: &[bairi::app::action::Action]) {
-    let today = m.today;
     for a in actions {
-        bairi::app::update::update(m, *a, today);
+        bairi::app::update::update(m, bairi::app::msg::Msg::Action(*a));
     }
 }
 
@@ -365,7 +365,12 @@ pub fn save_now(m: &mut bairi::app::model::Model) -> bool {
     let mut file = Box::new(m.store().clone());
     let result = file.save();
     let ok = result.is_ok();
-    bairi::app::update::store::saved(m, file, result);
+    let saved = bairi::app::msg::Msg::Saved {
+        file,
+        result,
+        unsynced: None,
+    };
+    bairi::app::update::update(m, saved);
     ok
 }
 

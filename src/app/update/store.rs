@@ -1,45 +1,20 @@
 //! What the store worker's outcomes do to the model: a save that finished, a look at the
-//! disk. Like every other change, they happen here.
+//! disk, a sync, a setting or a report written. Like every other change, they happen here,
+//! called from `update`'s `Msg` arms.
 
-use crate::app::action::Action;
-use crate::app::form::FieldKey;
 use crate::app::model::{Message, Model, Offer, Tone, View};
 use crate::i18n::Text;
 use crate::store::file::{CampaignFile, Noticed, SaveError, WatchPoint};
 use crate::tr;
 
 /// A save was handed to the worker.
-pub fn began_saving(model: &mut Model) {
+pub(super) fn began_saving(model: &mut Model) {
     model.saving = true;
-}
-
-/// Whether `action` can be answered while a save is in flight: it moves, looks or types in a
-/// form, and cannot change the file (edits wait for the save to come back).
-pub fn answerable_while_saving(model: &Model, action: Action) -> bool {
-    let typing = model.form.is_some() || model.picker.is_some();
-    match action {
-        Action::Up
-        | Action::Down
-        | Action::Left
-        | Action::Right
-        | Action::First
-        | Action::Last
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Help
-        | Action::Resize
-        | Action::Redraw
-        | Action::Clock => true,
-        Action::Open => !typing && model.view == View::Board,
-        Action::Type(_) => typing,
-        Action::Field(key) => typing && key != FieldKey::Submit,
-        _ => false,
-    }
 }
 
 /// A save came back: the saved (and perhaps merged) copy becomes the file, or the edits stay
 /// here unsaved with the reason shown, or the conflicts are asked about.
-pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), SaveError>) {
+pub(super) fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), SaveError>) {
     model.saving = false;
     match result {
         Ok(()) => {
@@ -78,7 +53,7 @@ pub fn saved(model: &mut Model, file: Box<CampaignFile>, result: Result<(), Save
 
 /// "Save and quit" was followed by more keys while the save was on its way: those go ahead
 /// and the board stays open.
-pub fn quit_called_off(model: &mut Model) {
+pub(super) fn quit_called_off(model: &mut Model) {
     model.say(
         Tone::Warning,
         Text::new(
@@ -89,12 +64,12 @@ pub fn quit_called_off(model: &mut Model) {
 }
 
 /// What waits to be synced, as seen after a save.
-pub fn sync_waits(model: &mut Model, unsynced: Option<crate::sync::status::Unsynced>) {
+pub(super) fn sync_waits(model: &mut Model, unsynced: Option<crate::sync::status::Unsynced>) {
     model.unsynced = unsynced;
 }
 
 /// `Y`: sync through git, after saving what is pending.
-pub fn sync(model: &mut Model) -> Vec<super::Effect> {
+pub(super) fn sync(model: &mut Model) -> Vec<super::Effect> {
     use super::Effect;
     if model.store.read_only {
         model.say(
@@ -127,13 +102,13 @@ pub fn sync(model: &mut Model) -> Vec<super::Effect> {
 }
 
 /// The save before a sync failed: the sync does not run (the failure is said).
-pub fn sync_dropped(model: &mut Model) {
+pub(super) fn sync_dropped(model: &mut Model) {
     model.sync_running = false;
     model.syncing = false;
 }
 
 /// Esc while a sync runs: it is asked to stop (what it says when it has is shown then).
-pub fn cancel_sync(model: &mut Model) -> Vec<super::Effect> {
+pub(super) fn cancel_sync(model: &mut Model) -> Vec<super::Effect> {
     model.say(
         Tone::Info,
         Text::new("正在取消同步…", "cancelling the sync…"),
@@ -142,7 +117,7 @@ pub fn cancel_sync(model: &mut Model) -> Vec<super::Effect> {
 }
 
 /// A sync came back: what was sent and received, or why it stopped; what waits now.
-pub fn synced(
+pub(super) fn synced(
     model: &mut Model,
     result: Result<crate::sync::round::Outcome, crate::sync::round::SyncError>,
     unsynced: Option<crate::sync::status::Unsynced>,
@@ -210,7 +185,7 @@ fn ask_about_records(model: &mut Model) {
 }
 
 /// A look at the disk came back. Returns whether anything on screen changed.
-pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool {
+pub(super) fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool {
     let before = model.message.clone();
     let after_sync = std::mem::take(&mut model.syncing);
     match noticed {
@@ -254,7 +229,12 @@ pub fn watched(model: &mut Model, point: &WatchPoint, noticed: Noticed) -> bool 
 
 /// A setting chosen on the board was written to the config file (`Ok`: where), or not: said
 /// after what the action itself said; the session keeps the choice either way.
-pub fn setting_saved(model: &mut Model, key: &str, value: &str, written: Result<String, Text>) {
+pub(super) fn setting_saved(
+    model: &mut Model,
+    key: &str,
+    value: &str,
+    written: Result<String, Text>,
+) {
     let said = match written {
         Ok(shown) => tr!(
             "{key} = \"{value}\" 已写入 {shown}",
@@ -289,7 +269,7 @@ pub fn setting_saved(model: &mut Model, key: &str, value: &str, written: Result<
 }
 
 /// Who else has the file open, as presence last saw it; whether that changed.
-pub fn others_seen(model: &mut Model, others: Vec<String>) -> bool {
+pub(super) fn others_seen(model: &mut Model, others: Vec<String>) -> bool {
     let changed = others != model.others;
     model.others = others;
     changed
@@ -297,12 +277,12 @@ pub fn others_seen(model: &mut Model, others: Vec<String>) -> bool {
 
 /// The save in flight will not be seen to come back (the session is ending): what waited
 /// for it is answered now.
-pub fn stopped_waiting_for_save(model: &mut Model) {
+pub(super) fn stopped_waiting_for_save(model: &mut Model) {
     model.saving = false;
 }
 
 /// The store worker is gone, so a save could not be handed to it.
-pub fn worker_gone(model: &mut Model) {
+pub(super) fn worker_gone(model: &mut Model) {
     model.say(
         Tone::Error,
         Text::new(
@@ -313,7 +293,7 @@ pub fn worker_gone(model: &mut Model) {
 }
 
 /// A report was written to `path`, or not (why).
-pub fn exported(model: &mut Model, path: &std::path::Path, written: Result<(), String>) {
+pub(super) fn exported(model: &mut Model, path: &std::path::Path, written: Result<(), String>) {
     let shown = path.display().to_string();
     match written {
         Ok(()) => model.say(Tone::Info, tr!("已导出 {shown}", "exported to {shown}")),

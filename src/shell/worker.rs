@@ -1,14 +1,15 @@
 //! The store worker: saves (with their lock waits and merges) and the watch for changes made
 //! elsewhere run here, off the thread that answers keys. A sync runs on a thread of its own,
 //! so that saves never wait behind a slow network, and can be stopped. Each outcome comes
-//! back as a [`Done`] for `update` to apply.
+//! back as a [`Msg`] for `update` to apply.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::store::file::{CampaignFile, Noticed, SaveError, WatchPoint};
+use crate::app::msg::Msg;
+use crate::store::file::{CampaignFile, WatchPoint};
 use crate::store::merge::Keep;
 use crate::sync::net::Stop;
 use crate::sync::round::{Outcome, SyncError, SyncOptions};
@@ -50,34 +51,13 @@ pub enum Job {
     },
 }
 
-/// What a job came to.
-pub enum Done {
-    /// The copy after the save: merged, written and clean when `result` is `Ok`.
-    Saved {
-        file: Box<CampaignFile>,
-        result: Result<(), SaveError>,
-        /// What waits to be synced after it (only when the job tracked it).
-        unsynced: Option<crate::sync::status::Unsynced>,
-    },
-    Watched {
-        point: WatchPoint,
-        noticed: Noticed,
-    },
-    SyncStatus(Option<crate::sync::status::Unsynced>),
-    Synced {
-        result: Result<Outcome, SyncError>,
-        /// What still waits to be synced afterwards.
-        unsynced: Option<crate::sync::status::Unsynced>,
-    },
-}
-
 /// The worker thread and what is in flight.
 pub struct Worker {
     jobs: Sender<Job>,
-    done: Receiver<Done>,
+    done: Receiver<Msg>,
     /// Store jobs sent and not yet come back (a sync is not one).
     in_flight: usize,
-    outbox: Sender<Done>,
+    outbox: Sender<Msg>,
     wake: Arc<dyn Fn() + Send + Sync>,
     /// The sync that runs, and how to stop it.
     sync: Option<(Stop, JoinHandle<()>)>,
@@ -104,7 +84,7 @@ impl Worker {
                             let unsynced = track_sync
                                 .then(|| crate::sync::status::unsynced(&file.path))
                                 .flatten();
-                            Done::Saved {
+                            Msg::Saved {
                                 file,
                                 result,
                                 unsynced,
@@ -112,10 +92,10 @@ impl Worker {
                         }
                         Job::Watch(point) => {
                             let noticed = point.look();
-                            Done::Watched { point, noticed }
+                            Msg::Watched { point, noticed }
                         }
                         Job::SyncStatus(path) => {
-                            Done::SyncStatus(crate::sync::status::unsynced(&path))
+                            Msg::SyncStatus(crate::sync::status::unsynced(&path))
                         }
                         // Sent to a thread of its own by `send`.
                         Job::Sync { .. } => continue,
@@ -162,7 +142,7 @@ impl Worker {
             .spawn(move || {
                 let result = run_sync(&path, today, lang, theirs);
                 let unsynced = crate::sync::status::unsynced(&path);
-                if outbox.send(Done::Synced { result, unsynced }).is_ok() {
+                if outbox.send(Msg::Synced { result, unsynced }).is_ok() {
                     wake();
                 }
             });
@@ -197,14 +177,14 @@ impl Worker {
         Some(thread.is_finished())
     }
 
-    fn counted(&mut self, done: &Done) {
-        if !matches!(done, Done::Synced { .. }) {
+    fn counted(&mut self, done: &Msg) {
+        if !matches!(done, Msg::Synced { .. }) {
             self.in_flight = self.in_flight.saturating_sub(1);
         }
     }
 
     /// An outcome, if one is ready.
-    pub fn next_done(&mut self) -> Option<Done> {
+    pub fn next_done(&mut self) -> Option<Msg> {
         match self.done.try_recv() {
             Ok(done) => {
                 self.counted(&done);
@@ -215,7 +195,7 @@ impl Worker {
     }
 
     /// Waits up to `limit` for the next outcome.
-    pub fn wait_done(&mut self, limit: Duration) -> Option<Done> {
+    pub fn wait_done(&mut self, limit: Duration) -> Option<Msg> {
         let done = self.done.recv_timeout(limit).ok()?;
         self.counted(&done);
         Some(done)
