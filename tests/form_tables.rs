@@ -7,9 +7,12 @@ mod support;
 
 use std::fmt::Write;
 
+use bairi::app::form::Value;
 use bairi::app::model::Model;
 use bairi::app::verbs::{self, Purpose};
+use bairi::domain::Light;
 use bairi::i18n::Lang;
+use bairi::store::edit::apply::Edit;
 
 fn purposes(m: &Model) -> Vec<Purpose> {
     let c = m.campaign();
@@ -36,6 +39,9 @@ fn purposes(m: &Model) -> Vec<Purpose> {
         Purpose::Priority { task: task(&first) },
         Purpose::Override { task: task(&first) },
         Purpose::Override { task: overridden },
+        Purpose::EditTask {
+            task: "T02".to_owned(),
+        },
         Purpose::AddTask,
         Purpose::EditTask { task: task(&first) },
         Purpose::AddMilestone { task: task(&first) },
@@ -62,11 +68,36 @@ fn dump(lang: Lang) -> String {
     let path = support::qinglan_red_streaks(dir.path());
     let mut m = support::model_of(&path, "2026-11-22", lang);
     m.author = Some("li_mx".into());
+    let light = Some((
+        Light::Red,
+        "领导认定".to_owned(),
+        Some(support::day("2026-12-01")),
+    ));
+    let set = Edit::Override {
+        task: "T02".into(),
+        light,
+    };
+    verbs::edit(&mut m, set).unwrap();
     let mut out = String::new();
-    for purpose in purposes(&m) {
-        verbs::open(&mut m, purpose.clone());
+    let mut all = purposes(&m);
+    all.push(Purpose::BackScheduleReview {
+        task: "T01".into(),
+        proposals: Vec::new(),
+    });
+    for purpose in all {
+        if let Purpose::BackScheduleReview { task, .. } = &purpose {
+            // The proposals open once the steps are submitted.
+            let steps = vec![
+                ("steps", Value::Text("签约 10, 腾空 90".into())),
+                ("snap", Value::Flag(true)),
+            ];
+            verbs::open(&mut m, Purpose::BackSchedule { task: task.clone() });
+            verbs::submit(&mut m, Purpose::BackSchedule { task: task.clone() }, &steps).unwrap();
+        } else {
+            verbs::open(&mut m, purpose.clone());
+        }
         let form = m.form.take().unwrap();
-        writeln!(out, "== {purpose:?}").unwrap();
+        writeln!(out, "== {:?}", form.purpose).unwrap();
         writeln!(out, "title: {} | {}", form.title.zh, form.title.en).unwrap();
         for f in &form.fields {
             writeln!(
