@@ -126,3 +126,20 @@ fn every_form_opens_as_its_table_says() {
     let both = format!("{}\n{}", dump(Lang::Zh), dump(Lang::En));
     support::golden("form_tables.txt", &both);
 }
+
+#[test]
+fn a_draft_names_its_form_in_words_that_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::qinglan_red_streaks(dir.path());
+    let m = support::model_of(&path, "2026-11-22", Lang::Zh);
+    let mut kept = 0;
+    for purpose in purposes(&m) {
+        if let Some((kind, task, extra)) = purpose.draft_words() {
+            let back = Purpose::from_draft_words(kind, task, extra);
+            assert_eq!(back.as_ref(), Some(&purpose), "{kind}");
+            kept += 1;
+        }
+    }
+    // All but priority, editing a milestone, publishing, pledging and checking a pledge.
+    assert_eq!(kept, 13);
+}
