@@ -6,7 +6,7 @@
 mod back_schedule_form;
 mod check_pledge;
 pub mod follow_up;
-pub mod forms;
+mod forms;
 mod light;
 mod milestone;
 mod note;
