@@ -268,6 +268,14 @@ impl Action {
             Action::SortMilestones => Text::new("节点按日期排序", "put milestones in date order"),
             Action::Undo => Text::new("撤销", "undo"),
             Action::Redo => Text::new("重做", "redo"),
+            other => other.describe_view(),
+        }
+    }
+
+    /// What a search, view or other action does, for the help screen (the rest of
+    /// [`Action::describe`]).
+    fn describe_view(self) -> Text {
+        match self {
             Action::Search => Text::new(
                 "查找任务(输入编号如 T08 直接前往)",
                 "find a task (an id such as T08 goes straight there)",
@@ -345,6 +353,24 @@ impl Action {
             Action::Type(_) | Action::Field(_) => Text::new("输入", "typing"),
             Action::Clock => Text::new("时钟", "clock"),
             Action::Resize => Text::new("窗口大小变化", "window resized"),
+            // Described in `describe`.
+            other => Text::same(other.name().to_owned()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every action a user can bind says what it does in words, not its config name (the
+    /// fallback of `describe_view` for an action neither list describes).
+    #[test]
+    fn every_bindable_action_is_described() {
+        for action in Action::BINDABLE {
+            let words = action.describe();
+            assert_ne!(words.zh, action.name(), "{action:?}");
+            assert!(!words.zh.is_empty(), "{action:?}");
         }
     }
 }

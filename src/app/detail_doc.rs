@@ -7,11 +7,11 @@
 
 use super::detail_items::Item;
 use super::model::Model;
-use crate::domain::LogEntry;
 use crate::domain::follow_up::{self, FollowUp};
 use crate::domain::history;
 use crate::domain::milestone::{MilestoneState, due_label, milestone_state};
-use crate::i18n::Text;
+use crate::domain::{Campaign, LogEntry, Problem, Task};
+use crate::i18n::{Lang, Text};
 use crate::sanitize::inert;
 use crate::tr;
 
@@ -61,30 +61,17 @@ pub const PAGE: usize = 10;
 
 /// The document of task `index` (in file order), in the model's language.
 pub fn document(model: &Model, index: usize) -> Vec<Row> {
-    let campaign = model.campaign();
-    let Some(task) = campaign.tasks.get(index) else {
+    let Some(task) = model.campaign().tasks.get(index) else {
         return Vec::new();
     };
     let lang = model.lang;
-    let today = model.today;
-    let person = |id: Option<&str>| -> String {
-        id.map_or_else(
-            || "—".to_owned(),
-            |p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()),
-        )
-    };
-    let unit = |id: &str| campaign.unit(id).map_or(id.to_owned(), |u| u.name.clone());
-    let heading = |t: Text| Row::new(RowKind::Heading, t.get(lang));
-    let plain = |t: Text| Row::new(RowKind::Plain, inert(t.get(lang)));
     let mut out = Vec::new();
-
     if let Some(state) = model.derived.follow_ups.get(index).copied().flatten() {
         out.push(Row::new(
             RowKind::FollowUp(state),
             follow_up_text(model, index).get(lang),
         ));
     }
-
     if let Some(verdict) = model.derived.lights.get(index) {
         for reason in &verdict.reasons {
             out.push(Row::new(
@@ -93,19 +80,47 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             ));
         }
     }
-
     out.extend(open_conflicts(model, &task.id));
+    out.extend(five_ones(model, task));
+    out.extend(milestones(model, task));
+    out.extend(problems(model, task));
+    out.extend(log(model, task));
+    out
+}
 
-    out.push(heading(Text::new("五个一", "Five Ones")));
-    let leader = person(task.leader.as_deref());
-    let owner = person(task.owner.as_deref());
-    let lead = task.lead_unit.as_deref().map_or("—".to_owned(), unit);
+/// A person's name, or `—` for nobody.
+fn person(campaign: &Campaign, id: Option<&str>) -> String {
+    id.map_or_else(
+        || "—".to_owned(),
+        |p| campaign.person(p).map_or(p.to_owned(), |x| x.name.clone()),
+    )
+}
+
+fn unit(campaign: &Campaign, id: &str) -> String {
+    campaign.unit(id).map_or(id.to_owned(), |u| u.name.clone())
+}
+
+fn heading(t: Text, lang: Lang) -> Row {
+    Row::new(RowKind::Heading, t.get(lang))
+}
+
+/// The Five Ones (五个一), then the target, deadline and progress.
+fn five_ones(model: &Model, task: &Task) -> Vec<Row> {
+    let (campaign, lang) = (model.campaign(), model.lang);
+    let plain = |t: Text| Row::new(RowKind::Plain, inert(t.get(lang)));
+    let mut out = vec![heading(Text::new("五个一", "Five Ones"), lang)];
+    let leader = person(campaign, task.leader.as_deref());
+    let owner = person(campaign, task.owner.as_deref());
+    let lead = task
+        .lead_unit
+        .as_deref()
+        .map_or("—".to_owned(), |u| unit(campaign, u));
     let co = if task.co_units.is_empty() {
         "—".to_owned()
     } else {
         task.co_units
             .iter()
-            .map(|u| unit(u))
+            .map(|u| unit(campaign, u))
             .collect::<Vec<_>>()
             .join("、")
     };
@@ -117,7 +132,7 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
         out.push(plain(tr!("目标:{target}", "Target: {target}")));
     }
     let deadline = task.deadline;
-    let left = due_label((deadline - today).num_days(), lang);
+    let left = due_label((deadline - model.today).num_days(), lang);
     out.push(plain(tr!(
         "完成时限:{deadline}({left})",
         "Deadline: {deadline} ({left})"
@@ -129,11 +144,16 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             .unwrap_or_else(|| Text::new("进度", "Progress").get(lang).to_owned());
         out.push(Row::new(RowKind::Plain, format!("{}: {p}%", inert(&label))));
     }
+    out
+}
 
+/// The milestones heading and each milestone with its state.
+fn milestones(model: &Model, task: &Task) -> Vec<Row> {
+    let (campaign, lang) = (model.campaign(), model.lang);
     let count = task.milestones.len();
-    out.push(heading(tr!("节点({count})", "Milestones ({count})")));
+    let mut out = vec![heading(tr!("节点({count})", "Milestones ({count})"), lang)];
     for (n, m) in task.milestones.iter().enumerate() {
-        let state = milestone_state(m, today, campaign.rules.light.warn_days);
+        let state = milestone_state(m, model.today, campaign.rules.light.warn_days);
         let note = match state {
             MilestoneState::Done { late_days } if late_days > 0 => {
                 tr!("完成,晚{late_days}天", "done {late_days}d late")
@@ -151,6 +171,21 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             item: Some(Item::Milestone(n)),
         });
     }
+    out
+}
+
+/// A problem's kind first (督办, 派单…), so an order reads as one.
+fn kind_mark(problem: &Problem) -> String {
+    problem
+        .kind
+        .as_deref()
+        .map_or(String::new(), |k| format!("【{}】", inert(k)))
+}
+
+/// The open problems, then the resolved ones with their results.
+fn problems(model: &Model, task: &Task) -> Vec<Row> {
+    let (campaign, lang) = (model.campaign(), model.lang);
+    let mut out = Vec::new();
     let open: Vec<usize> = (0..task.problems.len())
         .filter(|&p| !task.problems[p].resolved)
         .collect();
@@ -159,7 +194,7 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
         .collect();
     if !open.is_empty() {
         let n = open.len();
-        out.push(heading(tr!("未解决问题({n})", "Open problems ({n})")));
+        out.push(heading(tr!("未解决问题({n})", "Open problems ({n})"), lang));
     }
     for p in open {
         let problem = &task.problems[p];
@@ -169,12 +204,8 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
         let owner = problem
             .owner
             .as_deref()
-            .map_or(String::new(), |u| format!(" [{}]", unit(u)));
-        // Its kind first (督办, 派单…), so an order reads as one.
-        let kind = problem
-            .kind
-            .as_deref()
-            .map_or(String::new(), |k| format!("【{}】", inert(k)));
+            .map_or(String::new(), |u| format!(" [{}]", unit(campaign, u)));
+        let kind = kind_mark(problem);
         out.push(Row {
             kind: RowKind::OpenProblem,
             text: format!("{kind}{}{owner}{due}", inert(&problem.text)),
@@ -183,10 +214,13 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
     }
     if !resolved.is_empty() {
         let n = resolved.len();
-        out.push(heading(tr!(
-            "已解决问题与成果({n})",
-            "Resolved problems and results ({n})"
-        )));
+        out.push(heading(
+            tr!(
+                "已解决问题与成果({n})",
+                "Resolved problems and results ({n})"
+            ),
+            lang,
+        ));
     }
     for p in resolved {
         let problem = &task.problems[p];
@@ -194,40 +228,40 @@ pub fn document(model: &Model, index: usize) -> Vec<Row> {
             kind: RowKind::ResolvedProblem {
                 result: problem.result.as_deref().map(inert),
             },
-            text: format!(
-                "{}{}",
-                problem
-                    .kind
-                    .as_deref()
-                    .map_or(String::new(), |k| format!("【{}】", inert(k))),
-                inert(&problem.text)
-            ),
+            text: format!("{}{}", kind_mark(problem), inert(&problem.text)),
             item: Some(Item::Problem(p)),
         });
     }
+    out
+}
+
+/// The notes, then the history, newest first.
+fn log(model: &Model, task: &Task) -> Vec<Row> {
+    let (campaign, lang) = (model.campaign(), model.lang);
     let line = |entry: &LogEntry, text: &str| {
         let by = entry
             .by
             .as_deref()
-            .map_or(String::new(), |b| format!(" {}", person(Some(b))));
+            .map_or(String::new(), |b| format!(" {}", person(campaign, Some(b))));
         format!("{}{by}: {}", entry.date.format("%m-%d"), inert(text))
     };
+    let mut out = Vec::new();
     let n = history::notes(&task.log).count();
     if n > 0 {
-        out.push(heading(tr!(
-            "记录(共{n}条,新的在前)",
-            "Notes ({n}, newest first)"
-        )));
+        out.push(heading(
+            tr!("记录(共{n}条,新的在前)", "Notes ({n}, newest first)"),
+            lang,
+        ));
         for entry in history::notes(&task.log).rev() {
             out.push(Row::new(RowKind::Note, line(entry, &entry.text)));
         }
     }
     let n = history::history(&task.log).count();
     if n > 0 {
-        out.push(heading(tr!(
-            "历史(共{n}条,新的在前)",
-            "History ({n}, newest first)"
-        )));
+        out.push(heading(
+            tr!("历史(共{n}条,新的在前)", "History ({n}, newest first)"),
+            lang,
+        ));
         for entry in history::history(&task.log).rev() {
             let text = history::describe(entry, lang);
             out.push(Row::new(RowKind::History, line(entry, &text)));

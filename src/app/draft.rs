@@ -14,45 +14,11 @@ pub fn draft_path(campaign: &Path) -> PathBuf {
     crate::store::side::sidecar::path(campaign, ".draft")
 }
 
-/// What a form is for, as words that can be stored: (kind, task, extra).
-fn key(p: &Purpose) -> Option<(&'static str, String, String)> {
-    Some(match p {
-        Purpose::Note { task } => ("note", task.clone(), String::new()),
-        Purpose::Problem { task } => ("problem", task.clone(), String::new()),
-        Purpose::Resolve { task, problem } => ("resolve", task.clone(), problem.clone()),
-        Purpose::Progress { task } => ("progress", task.clone(), String::new()),
-        Purpose::Override { task } => ("override", task.clone(), String::new()),
-        Purpose::AddTask => ("add_task", String::new(), String::new()),
-        Purpose::EditTask { task } => ("edit_task", task.clone(), String::new()),
-        Purpose::AddMilestone { task } => ("add_milestone", task.clone(), String::new()),
-        Purpose::BackSchedule { task } => ("back_schedule", task.clone(), String::new()),
-        Purpose::FollowUp { task } => ("follow_up", task.clone(), String::new()),
-        _ => return None,
-    })
-}
-
 /// The task a draft is about (`None` for a new task).
 pub fn task_of(p: &Purpose) -> Option<String> {
-    key(p).map(|(_, task, _)| task).filter(|t| !t.is_empty())
-}
-
-fn purpose(kind: &str, task: String, extra: String) -> Option<Purpose> {
-    Some(match kind {
-        "note" => Purpose::Note { task },
-        "problem" => Purpose::Problem { task },
-        "resolve" => Purpose::Resolve {
-            task,
-            problem: extra,
-        },
-        "progress" => Purpose::Progress { task },
-        "override" => Purpose::Override { task },
-        "add_task" => Purpose::AddTask,
-        "edit_task" => Purpose::EditTask { task },
-        "add_milestone" => Purpose::AddMilestone { task },
-        "back_schedule" => Purpose::BackSchedule { task },
-        "follow_up" => Purpose::FollowUp { task },
-        _ => return None,
-    })
+    p.draft_words()
+        .map(|(_, task, _)| task)
+        .filter(|t| !t.is_empty())
 }
 
 /// The draft's text, if the form holds anything typed.
@@ -60,7 +26,7 @@ pub fn to_text(form: &Form<Purpose>) -> Option<String> {
     if form.fields.iter().all(|f| f.input.text().trim().is_empty()) {
         return None;
     }
-    let (kind, task, extra) = key(&form.purpose)?;
+    let (kind, task, extra) = form.purpose.draft_words()?;
     let mut doc = DocumentMut::new();
     doc["kind"] = value(kind);
     doc["task"] = value(task);
@@ -82,7 +48,7 @@ pub fn from_text(text: &str) -> Option<(Purpose, Vec<(String, String)>)> {
             .unwrap_or_default()
             .to_owned()
     };
-    let p = purpose(&s("kind"), s("task"), s("extra"))?;
+    let p = Purpose::from_draft_words(&s("kind"), s("task"), s("extra"))?;
     let fields = doc
         .get("fields")
         .and_then(Item::as_table)

@@ -1,26 +1,34 @@
-//! What each form is for: building it (with the current values) and carrying it out
-//! through the file core, with undo.
+//! The forms and what each is for: a form is opened from its table (`spec`) and carried
+//! out through the file core, with undo (`submit`). Each form lives in its own file here
+//! (its fields, checks and the `Edit` it builds; see `forms.rs` for the parts); adding one
+//! is a file and a line in `Purpose`, `spec` and `carry_out`.
 
+mod back_schedule_form;
+mod check_pledge;
 pub mod follow_up;
 mod forms;
+mod light;
+mod milestone;
+mod note;
+mod pledge;
+mod priority;
+mod problem;
+mod progress;
+mod publish;
+mod resolve;
 mod schedule;
+mod task;
 
-pub use forms::open;
+pub use check_pledge::PLEDGE_RESULTS;
 pub use schedule::{back_schedule, parse_steps};
 
-use super::form::Value;
+use self::forms::{Done, Spec, Values};
+use super::form::{Form, Value};
 use super::model::{Model, UNDO_DEPTH};
 use super::update::Effect;
-use crate::domain::Light;
 use crate::i18n::Text;
 use crate::store::edit::apply::{Edit, Made, Stamp};
-use crate::store::edit::task_fields::{MilestoneFields, TaskFields};
-use crate::store::file::NewProblem;
-use crate::tr;
-
-/// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
-pub const PLEDGE_RESULTS: &[&str] = &["践诺", "未践诺"];
-const BROKEN: &str = "未践诺";
+use crate::store::edit::task_fields::MilestoneFields;
 
 /// What submitting a form does.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +86,47 @@ pub enum Purpose {
     },
 }
 
+impl Purpose {
+    /// What a form is for, as words a draft can store: (kind, task, extra); `None` for a
+    /// form not kept as a draft.
+    pub fn draft_words(&self) -> Option<(&'static str, String, String)> {
+        let none = String::new;
+        Some(match self {
+            Purpose::Note { task } => ("note", task.clone(), none()),
+            Purpose::Problem { task } => ("problem", task.clone(), none()),
+            Purpose::Resolve { task, problem } => ("resolve", task.clone(), problem.clone()),
+            Purpose::Progress { task } => ("progress", task.clone(), none()),
+            Purpose::Override { task } => ("override", task.clone(), none()),
+            Purpose::AddTask => ("add_task", none(), none()),
+            Purpose::EditTask { task } => ("edit_task", task.clone(), none()),
+            Purpose::AddMilestone { task } => ("add_milestone", task.clone(), none()),
+            Purpose::BackSchedule { task } => ("back_schedule", task.clone(), none()),
+            Purpose::FollowUp { task } => ("follow_up", task.clone(), none()),
+            _ => return None,
+        })
+    }
+
+    /// The purpose a draft's words stand for.
+    pub fn from_draft_words(kind: &str, task: String, extra: String) -> Option<Purpose> {
+        Some(match kind {
+            "note" => Purpose::Note { task },
+            "problem" => Purpose::Problem { task },
+            "resolve" => Purpose::Resolve {
+                task,
+                problem: extra,
+            },
+            "progress" => Purpose::Progress { task },
+            "override" => Purpose::Override { task },
+            "add_task" => Purpose::AddTask,
+            "edit_task" => Purpose::EditTask { task },
+            "add_milestone" => Purpose::AddMilestone { task },
+            "back_schedule" => Purpose::BackSchedule { task },
+            "follow_up" => Purpose::FollowUp { task },
+            _ => return None,
+        })
+    }
+}
+
 /// Asks the store to make `edit` as the author, today; keeps its undo step, refreshes what
 /// is derived from the tasks it changed, and asks to save.
 pub fn edit(model: &mut Model, edit: Edit) -> Result<(Made, Vec<Effect>), Text> {
@@ -118,11 +167,37 @@ pub fn nothing_changed() -> Text {
     )
 }
 
-fn get<'a>(values: &'a [(&'static str, Value)], key: &str) -> &'a Value {
-    values
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(&Value::Empty, |(_, v)| v)
+/// Opens the form for `purpose`, filled with the current values.
+pub fn open(model: &mut Model, purpose: Purpose) {
+    let spec = spec(model, &purpose);
+    let mut form = Form::new(purpose, spec.title, spec.fields);
+    form.today = Some(model.today);
+    form.lang = model.lang;
+    form.show_ids(model.campaign());
+    form.notes = spec.notes;
+    model.form = Some(form);
+}
+
+/// Each form's table, by purpose.
+fn spec(model: &Model, purpose: &Purpose) -> Spec {
+    match purpose {
+        Purpose::Note { task } => note::spec(task),
+        Purpose::Problem { task } => problem::spec(model, task),
+        Purpose::Resolve { task, problem } => resolve::spec(task, problem),
+        Purpose::Progress { task } => progress::spec(model, task),
+        Purpose::Priority { task } => priority::spec(model, task),
+        Purpose::Override { task } => light::spec(model, task),
+        Purpose::AddTask => task::add_spec(model),
+        Purpose::EditTask { task } => task::edit_spec(model, task),
+        Purpose::AddMilestone { task } => milestone::spec(model, task, None),
+        Purpose::EditMilestone { task, index } => milestone::spec(model, task, Some(*index)),
+        Purpose::BackSchedule { task } => back_schedule_form::spec(task),
+        Purpose::BackScheduleReview { task, .. } => back_schedule_form::review_spec(task),
+        Purpose::Publish { checkpoint } => publish::spec(model, *checkpoint),
+        Purpose::Pledge { unit } => pledge::spec(model, unit),
+        Purpose::CheckPledge { index } => check_pledge::spec(model, *index),
+        Purpose::FollowUp { task } => follow_up::spec(model, task),
+    }
 }
 
 /// Carries out a checked form. `Err` keeps the form open with the reason; a form that
@@ -132,258 +207,42 @@ pub fn submit(
     purpose: Purpose,
     values: &[(&'static str, Value)],
 ) -> Result<Vec<Effect>, Text> {
-    match carry_out(model, purpose, values) {
+    match carry_out(model, purpose, &Values(values)) {
         Err(why) if why == nothing_changed() => {
             model.form = None;
             model.say(super::message::Tone::Info, why);
             Ok(Vec::new())
         }
-        done => done,
+        Err(why) => Err(why),
+        Ok(Done::Reopened) => Ok(Vec::new()),
+        Ok(Done::Made(message, effects)) => {
+            model.form = None;
+            model.say_undoable(message);
+            Ok(effects)
+        }
     }
 }
 
-fn carry_out(
-    model: &mut Model,
-    purpose: Purpose,
-    values: &[(&'static str, Value)],
-) -> Result<Vec<Effect>, Text> {
-    let today = model.today;
-    let by = model.author.clone();
-    let text = |key: &str| get(values, key).text();
-    let (message, effects) = match purpose {
-        Purpose::Note { task } => {
-            let note = Edit::Note {
-                text: text("text").unwrap_or_default(),
-                task: task.clone(),
-            };
-            let (_, fx) = edit(model, note)?;
-            (tr!("{task} 已记录", "{task}: note added"), fx)
-        }
-        Purpose::Problem { task } => {
-            let problem = NewProblem {
-                text: text("text").unwrap_or_default(),
-                kind: text("kind"),
-                blocking: get(values, "blocking").flag(),
-                owner: text("owner"),
-                due: get(values, "due").date(),
-                coordinator: None,
-            };
-            let task = task.clone();
-            let (made, fx) = edit(
-                model,
-                Edit::AddProblem {
-                    task: task.clone(),
-                    problem,
-                },
-            )?;
-            let id = made.id();
-            (tr!("{task} 新问题 {id}", "{task}: problem {id} logged"), fx)
-        }
-        Purpose::Resolve { task, problem } => {
-            let result = text("result").unwrap_or_default();
-            let resolve = Edit::ResolveProblem {
-                task,
-                problem: problem.clone(),
-                result,
-            };
-            let (_, fx) = edit(model, resolve)?;
-            (tr!("{problem} 已解决", "{problem} resolved"), fx)
-        }
-        Purpose::Progress { task } => {
-            let p = get(values, "progress").number().unwrap_or(0).clamp(0, 100) as u8;
-            let (_, fx) = edit(
-                model,
-                Edit::Progress {
-                    task: task.clone(),
-                    progress: p,
-                },
-            )?;
-            (tr!("{task} 进度 {p}%", "{task}: progress {p}%"), fx)
-        }
-        Purpose::Priority { task } => {
-            let p = get(values, "priority").number().unwrap_or(2).clamp(1, 3) as u8;
-            let (_, fx) = edit(
-                model,
-                Edit::Priority {
-                    task: task.clone(),
-                    priority: p,
-                },
-            )?;
-            (tr!("{task} 优先级 {p}", "{task}: priority {p}"), fx)
-        }
-        Purpose::Override { task } => {
-            let light = text("light").and_then(|l| Light::parse(&l));
-            let reason = text("reason").unwrap_or_default();
-            if light.is_some() && reason.is_empty() {
-                return Err(Text::new("请写明理由", "give a reason"));
-            }
-            let until = get(values, "until").date();
-            let light = light.map(|l| (l, reason, until));
-            let (_, fx) = edit(
-                model,
-                Edit::Override {
-                    task: task.clone(),
-                    light,
-                },
-            )?;
-            (tr!("{task} 灯色已更新", "{task}: light updated"), fx)
-        }
-        Purpose::AddTask | Purpose::EditTask { .. } => {
-            let fields = TaskFields {
-                title: text("title").unwrap_or_default(),
-                short: text("short"),
-                category: text("category").unwrap_or_default(),
-                leader: text("leader"),
-                lead_unit: text("lead_unit"),
-                owner: text("owner"),
-                deadline: get(values, "deadline").date(),
-                priority: get(values, "priority").number(),
-                investment: get(values, "investment").decimal(),
-                target: text("target"),
-                start: get(values, "start").date(),
-                co_units: text("co_units")
-                    .map(|ids| ids.split(',').map(str::to_owned).collect())
-                    .unwrap_or_default(),
-            };
-            if let Purpose::EditTask { task } = purpose {
-                let (_, fx) = edit(
-                    model,
-                    Edit::EditTask {
-                        task: task.clone(),
-                        fields,
-                    },
-                )?;
-                (tr!("{task} 已修改", "{task} updated"), fx)
-            } else {
-                let (made, fx) = edit(model, Edit::AddTask(fields))?;
-                let id = made.id();
-                if let Some(index) = model.campaign().task_index(&id) {
-                    model.select_task(index);
-                }
-                (tr!("已添加任务 {id}", "task {id} added"), fx)
-            }
-        }
-        Purpose::AddMilestone { ref task } | Purpose::EditMilestone { ref task, .. } => {
-            let task = task.clone();
-            let m = MilestoneFields {
-                title: text("title").unwrap_or_default(),
-                due: get(values, "due").date().unwrap_or(today),
-                unit: text("unit"),
-            };
-            if let Purpose::EditMilestone { index, .. } = purpose {
-                let change = Edit::EditMilestone {
-                    task: task.clone(),
-                    index,
-                    milestone: m,
-                };
-                let (_, fx) = edit(model, change)?;
-                (tr!("{task} 节点已修改", "{task}: milestone updated"), fx)
-            } else {
-                let add = Edit::AddMilestones {
-                    task: task.clone(),
-                    milestones: vec![m],
-                };
-                let (_, fx) = edit(model, add)?;
-                (tr!("{task} 已添加节点", "{task}: milestone added"), fx)
-            }
-        }
-        Purpose::BackSchedule { task } => {
-            let steps = parse_steps(&text("steps").unwrap_or_default())?;
-            let Some(t) = model.campaign().task(&task) else {
-                return Err(tr!("没有任务 {task}", "there is no task {task}"));
-            };
-            let snap = get(values, "snap")
-                .flag()
-                .then_some(model.campaign().info.checkpoints.as_slice());
-            let proposals = back_schedule(t.deadline, &steps, snap);
-            let late = schedule::started_in_the_past(t.deadline, &steps, model.today);
-            open(model, Purpose::BackScheduleReview { task, proposals });
-            if let Some(form) = model.form.as_mut() {
-                form.notes.extend(late);
-            }
-            return Ok(Vec::new());
-        }
-        Purpose::Publish { checkpoint } => {
-            let Some(board) = publish_board(model, checkpoint) else {
-                return Err(Text::new("没有这个攻坚节点", "there is no such checkpoint"));
-            };
-            let bottom = model.campaign().rules.leaderboard.yellow_card_bottom;
-            let stretch = board.bench_stretch(bottom);
-            let kind = text("kind").unwrap_or_else(|| "竞赛".to_owned());
-            let note = text("note");
-            let publish = Edit::Publish {
-                board: Box::new(board),
-                kind,
-                note,
-            };
-            let (made, fx) = edit(model, publish)?;
-            let n = made.number();
-            let done = tr!("已发布第{n}节点擂台榜", "checkpoint {n} published");
-            match stretch {
-                Some(tie) => {
-                    let (zh, en) = (tie.zh, tie.en);
-                    let (done_zh, done_en) = (done.zh, done.en);
-                    (tr!("{done_zh}。{zh}", "{done_en}. {en}"), fx)
-                }
-                None => (done, fx),
-            }
-        }
-        Purpose::Pledge { unit } => {
-            let pledge = crate::store::edit::pledge::NewPledge {
-                unit,
-                text: text("text").unwrap_or_default(),
-                due: get(values, "due").date(),
-                task: text("task"),
-                by,
-            };
-            let (made, fx) = edit(model, Edit::AddPledge(pledge))?;
-            let n = made.number();
-            (tr!("已记录第{n}条承诺", "pledge {n} recorded"), fx)
-        }
-        Purpose::CheckPledge { index } => {
-            let kept = text("result").as_deref() != Some(BROKEN);
-            let n = index + 1;
-            let (_, fx) = edit(model, Edit::CheckPledge { number: n, kept })?;
-            let done = if kept {
-                tr!("第{n}条承诺:已践诺", "pledge {n}: kept")
-            } else {
-                tr!("第{n}条承诺:未践诺", "pledge {n}: broken")
-            };
-            (done, fx)
-        }
-        Purpose::FollowUp { task } => follow_up::submit(model, &task, values)?,
+/// Each form's checks and edit, by purpose.
+fn carry_out(model: &mut Model, purpose: Purpose, v: &Values) -> Result<Done, Text> {
+    match purpose {
+        Purpose::Note { task } => note::submit(model, &task, v),
+        Purpose::Problem { task } => problem::submit(model, &task, v),
+        Purpose::Resolve { task, problem } => resolve::submit(model, task, problem, v),
+        Purpose::Progress { task } => progress::submit(model, &task, v),
+        Purpose::Priority { task } => priority::submit(model, &task, v),
+        Purpose::Override { task } => light::submit(model, &task, v),
+        Purpose::AddTask => task::add(model, v),
+        Purpose::EditTask { task } => task::edit(model, &task, v),
+        Purpose::AddMilestone { task } => milestone::submit(model, &task, None, v),
+        Purpose::EditMilestone { task, index } => milestone::submit(model, &task, Some(index), v),
+        Purpose::BackSchedule { task } => back_schedule_form::submit(model, task, v),
         Purpose::BackScheduleReview { task, proposals } => {
-            let n = proposals.len();
-            let add = Edit::AddMilestones {
-                task: task.clone(),
-                milestones: proposals,
-            };
-            let (_, fx) = edit(model, add)?;
-            (
-                tr!("{task} 已添加 {n} 个节点", "{task}: {n} milestones added"),
-                fx,
-            )
+            back_schedule_form::confirm(model, task, proposals)
         }
-    };
-    model.form = None;
-    model.say_undoable(message);
-    Ok(effects)
-}
-
-/// The leaderboard publishing checkpoint `n` freezes; `None` when there is no such checkpoint.
-pub(super) fn publish_board(
-    model: &Model,
-    n: usize,
-) -> Option<crate::domain::leaderboard::Leaderboard> {
-    let date = model
-        .campaign()
-        .info
-        .checkpoints
-        .get(n.wrapping_sub(1))
-        .copied()?;
-    Some(crate::domain::leaderboard::leaderboard_at(
-        model.campaign(),
-        Some(n),
-        date,
-    ))
+        Purpose::Publish { checkpoint } => publish::submit(model, checkpoint, v),
+        Purpose::Pledge { unit } => pledge::submit(model, unit, v),
+        Purpose::CheckPledge { index } => check_pledge::submit(model, index, v),
+        Purpose::FollowUp { task } => follow_up::submit(model, &task, v),
+    }
 }

@@ -58,27 +58,19 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
     if inner.height == 0 || inner.width < 4 {
         return;
     }
-    let note_lines = |from: u16| {
-        form.notes.iter().enumerate().map(move |(k, note)| {
-            let text = cut(ctx.t(note), inner.width.into());
-            (
-                inner.y + from + k as u16,
-                Line::styled(text, ctx.theme.warning()),
-            )
-        })
-    };
     if let Purpose::BackScheduleReview { proposals, .. } = &form.purpose {
         let mut lines: Vec<Line> = proposals
             .iter()
             .map(|m| Line::from(format!("{}  {}", m.due, inert(&m.title))))
             .collect();
-        lines.extend(note_lines(0).map(|(_, line)| line));
+        lines.extend(note_lines(ctx, form, inner));
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     // Notes sit just above the hint line.
     let first_note = inner.height.saturating_sub(1 + notes);
-    for (y, line) in note_lines(first_note) {
+    for (k, line) in note_lines(ctx, form, inner).enumerate() {
+        let y = inner.y + first_note + k as u16;
         frame.render_widget(Paragraph::new(line), Rect::new(inner.x, y, inner.width, 1));
     }
     let label_width = form
@@ -91,84 +83,113 @@ pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
     let fields_bottom = bottom.saturating_sub(notes);
-    for (i, field) in form.fields.iter().enumerate() {
+    for i in 0..form.fields.len() {
         if y >= fields_bottom {
             break;
         }
-        let focused = i == form.focus;
-        let label_style = if focused {
-            ctx.theme.key()
-        } else {
-            Style::new()
-        };
-        let label = Span::styled(fit(ctx.t(&field.label), label_width), label_style);
-        let row = Rect::new(inner.x, y, inner.width, 1);
-        frame.render_widget(Paragraph::new(Line::from(vec![label, Span::raw(" ")])), row);
-        let input_area = Rect::new(
-            inner.x + label_width as u16 + 1,
-            y,
-            inner.width.saturating_sub(label_width as u16 + 1),
-            1,
-        );
-        let style = if field.fresh && focused {
-            ctx.theme.selected()
-        } else {
-            Style::new()
-        };
-        input_line(frame, input_area, &field.input, focused, style);
-        // A date written `+3`, `12-10` or `周五`: the full date it stands for, beside it.
-        if let Some(date) = echo(field, form.today) {
-            let day = weekday(date.weekday(), ctx.model.lang);
-            let text = format!("{} {date} {day} ", ctx.theme.glyphs.arrow);
-            let used = width(field.input.text()) + 2;
-            if used + width(&text) <= usize::from(input_area.width) {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(text, ctx.theme.info()).right_aligned()),
-                    input_area,
-                );
-            }
-        }
-        y += 1;
-        if focused {
-            for (n, (_, line)) in suggestions(ctx.model.campaign(), field, SUGGESTIONS)
-                .into_iter()
-                .enumerate()
-            {
-                if y >= fields_bottom {
-                    break;
-                }
-                let style = if n == form.pick {
-                    ctx.theme.selected()
-                } else {
-                    ctx.theme.dim()
-                };
-                let text = cut(
-                    &format!("  {}", inert(ctx.t(&line))),
-                    usize::from(input_area.width),
-                );
-                frame.render_widget(
-                    Paragraph::new(Line::styled(text, style)),
-                    Rect::new(input_area.x, y, input_area.width, 1),
-                );
-                y += 1;
-            }
+        let row = Rect::new(inner.x, y, inner.width, fields_bottom - y);
+        y += render_field(frame, row, ctx, form, i, label_width);
+    }
+    frame.render_widget(
+        Paragraph::new(hint(ctx, form, inner.width)),
+        Rect::new(inner.x, bottom - 1, inner.width, 1),
+    );
+}
+
+/// The form's warnings, each on a line, cut to the width.
+fn note_lines<'a>(
+    ctx: &'a Ctx,
+    form: &'a Form<Purpose>,
+    inner: Rect,
+) -> impl Iterator<Item = Line<'a>> {
+    form.notes.iter().map(move |note| {
+        let text = cut(ctx.t(note), inner.width.into());
+        Line::styled(text, ctx.theme.warning())
+    })
+}
+
+/// Field `i` at the top of `area`: its label, its input (with the full date a short one
+/// stands for) and, focused, its suggestions below while they fit. Returns the lines used.
+fn render_field(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    form: &Form<Purpose>,
+    i: usize,
+    label_width: usize,
+) -> u16 {
+    let Some(field) = form.fields.get(i) else {
+        return 0;
+    };
+    let (x, y) = (area.x, area.y);
+    let focused = i == form.focus;
+    let label_style = if focused {
+        ctx.theme.key()
+    } else {
+        Style::new()
+    };
+    let label = Span::styled(fit(ctx.t(&field.label), label_width), label_style);
+    let row = Rect::new(x, y, area.width, 1);
+    frame.render_widget(Paragraph::new(Line::from(vec![label, Span::raw(" ")])), row);
+    let input_area = Rect::new(
+        x + label_width as u16 + 1,
+        y,
+        area.width.saturating_sub(label_width as u16 + 1),
+        1,
+    );
+    let style = if field.fresh && focused {
+        ctx.theme.selected()
+    } else {
+        Style::new()
+    };
+    input_line(frame, input_area, &field.input, focused, style);
+    // A date written `+3`, `12-10` or `周五`: the full date it stands for, beside it.
+    if let Some(date) = echo(field, form.today) {
+        let day = weekday(date.weekday(), ctx.model.lang);
+        let text = format!("{} {date} {day} ", ctx.theme.glyphs.arrow);
+        let used = width(field.input.text()) + 2;
+        if used + width(&text) <= usize::from(input_area.width) {
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, ctx.theme.info()).right_aligned()),
+                input_area,
+            );
         }
     }
-    let hint = match &form.error {
-        Some((_, why)) => Line::styled(cut(ctx.t(why), inner.width.into()), ctx.theme.error()),
+    if !focused {
+        return 1;
+    }
+    let room = usize::from(area.height.saturating_sub(1));
+    let picks = suggestions(ctx.model.campaign(), field, SUGGESTIONS);
+    let shown = picks.len().min(room);
+    for (n, (_, line)) in picks.into_iter().enumerate().take(shown) {
+        let style = if n == form.pick {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.dim()
+        };
+        let text = cut(
+            &format!("  {}", inert(ctx.t(&line))),
+            usize::from(input_area.width),
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, style)),
+            Rect::new(input_area.x, y + 1 + n as u16, input_area.width, 1),
+        );
+    }
+    1 + shown as u16
+}
+
+/// The bottom line: the error a check found, else the keys.
+fn hint<'a>(ctx: &'a Ctx, form: &Form<Purpose>, width: u16) -> Line<'a> {
+    match &form.error {
+        Some((_, why)) => Line::styled(cut(ctx.t(why), width.into()), ctx.theme.error()),
         None => {
             let keys = Text::new(
                 "Enter 保存 · Tab 下一项 · Esc 取消",
                 "Enter saves · Tab next field · Esc cancels",
             );
-            Line::styled(cut(ctx.t(&keys), inner.width.into()), ctx.theme.dim())
+            Line::styled(cut(ctx.t(&keys), width.into()), ctx.theme.dim())
         }
-    };
-    if inner.height > 0 {
-        frame.render_widget(
-            Paragraph::new(hint),
-            Rect::new(inner.x, bottom - 1, inner.width, 1),
-        );
     }
 }
 

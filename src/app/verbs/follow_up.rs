@@ -2,10 +2,9 @@
 //! lead unit), a fix-by date (default the next checkpoint) and the coordinator (default the
 //! author). Submitted, it is an ordinary problem of kind `督办`.
 
-use super::{edit, get};
-use crate::app::form::{Field, Kind, Value};
+use super::forms::{Done, FieldDef, Spec, Values, field, make};
+use crate::app::form::Kind;
 use crate::app::model::Model;
-use crate::app::update::Effect;
 use crate::domain::follow_up::{self, KIND};
 use crate::i18n::Text;
 use crate::sanitize::inert;
@@ -13,14 +12,27 @@ use crate::store::edit::apply::Edit;
 use crate::store::file::NewProblem;
 use crate::tr;
 
-/// The form's title and fields for task `id`.
-pub fn form(model: &Model, id: &str) -> (Text, Vec<Field>) {
+const FIELDS: &[FieldDef] = &[
+    field("text", ("督办内容", "Order"), Kind::Text, true, ""),
+    field("owner", ("责任单位", "Unit"), Kind::Unit, true, ""),
+    field("due", ("整改限期", "Fix by"), Kind::Date, true, ""),
+    field(
+        "coordinator",
+        ("督办人(可空)", "Coordinator (optional)"),
+        Kind::Person,
+        false,
+        "",
+    ),
+];
+
+/// The form for task `id`, its title saying an order already issued since the last review.
+pub fn spec(model: &Model, id: &str) -> Spec {
     let c = model.campaign();
     let task = c.task(id);
     let unit = task.and_then(|t| t.lead_unit.clone()).unwrap_or_default();
     let due = crate::store::edit::pledge::default_due(&c.info, model.today).to_string();
     let by = model.author.clone().unwrap_or_default();
-    let text = order_text(model, id);
+    let text = order_text(model, id).get(model.lang).to_owned();
     let since = follow_up::latest_review_date(&model.as_of_today());
     let issued = task
         .and_then(|t| follow_up::order_for(t, since))
@@ -32,32 +44,13 @@ pub fn form(model: &Model, id: &str) -> (Text, Vec<Field>) {
         ),
         None => tr!("{id} 下达督办", "{id} follow-up order"),
     };
-    let field = |key, zh: &str, en: &str, kind, required, value: &str| {
-        Field::new(key, Text::new(zh, en), kind, required, value)
-    };
-    (
-        title,
-        vec![
-            field(
-                "text",
-                "督办内容",
-                "Order",
-                Kind::Text,
-                true,
-                text.get(model.lang),
-            ),
-            field("owner", "责任单位", "Unit", Kind::Unit, true, &unit),
-            field("due", "整改限期", "Fix by", Kind::Date, true, &due),
-            field(
-                "coordinator",
-                "督办人(可空)",
-                "Coordinator (optional)",
-                Kind::Person,
-                false,
-                &by,
-            ),
-        ],
-    )
+    let now = [
+        ("text", text),
+        ("owner", unit),
+        ("due", due),
+        ("coordinator", by),
+    ];
+    Spec::new(title, FIELDS, &now)
 }
 
 /// The order's text as the form offers it: why the task is chased.
@@ -71,31 +64,24 @@ pub fn order_text(model: &Model, id: &str) -> Text {
 }
 
 /// Records the order as a problem of kind `督办` under task `id`.
-pub fn submit(
-    model: &mut Model,
-    id: &str,
-    values: &[(&'static str, Value)],
-) -> Result<(Text, Vec<Effect>), Text> {
-    let text = |key: &str| get(values, key).text();
+pub fn submit(model: &mut Model, id: &str, v: &Values) -> Result<Done, Text> {
     let new = NewProblem {
-        text: text("text").unwrap_or_default(),
+        text: v.string("text"),
         kind: Some(KIND.to_owned()),
         blocking: false,
-        owner: text("owner"),
-        coordinator: text("coordinator"),
-        due: get(values, "due").date(),
+        owner: v.text("owner"),
+        coordinator: v.text("coordinator"),
+        due: v.date("due"),
     };
     let order = Edit::AddProblem {
         task: id.to_owned(),
         problem: new,
     };
-    let (made, fx) = edit(model, order)?;
-    let pid = made.id();
-    Ok((
+    make(model, order, |made| {
+        let pid = made.id();
         tr!(
             "{id} 已下达督办 {pid}",
             "{id}: follow-up order {pid} issued"
-        ),
-        fx,
-    ))
+        )
+    })
 }
