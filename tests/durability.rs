@@ -170,10 +170,7 @@ proptest! {
 
 /// Runs bairi as `nobody` (when this test runs as root, which ignores permission bits).
 fn as_nobody(args: &[&str], home: &std::path::Path) -> Option<std::process::Output> {
-    let root = std::process::Command::new("id").arg("-u").output().ok()?;
-    if String::from_utf8_lossy(&root.stdout).trim() != "0"
-        || !std::path::Path::new("/usr/bin/setpriv").exists()
-    {
+    if !support::skip::is_root() || !std::path::Path::new("/usr/bin/setpriv").exists() {
         return None;
     }
     let mut cmd = std::process::Command::new("/usr/bin/setpriv");
@@ -212,8 +209,10 @@ fn a_directory_that_cannot_be_written_fails_the_save_and_leaves_the_file() {
         ],
         home.path(),
     ) else {
-        eprintln!("skipped: needs root and setpriv to drop privileges");
-        return;
+        return support::skip::skipped(
+            "a_directory_that_cannot_be_written_fails_the_save_and_leaves_the_file",
+            "(with setpriv) to drop privileges",
+        );
     };
     assert_eq!(
         out.status.code(),

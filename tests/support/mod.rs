@@ -1,9 +1,11 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)] // each test binary uses a part of the shared helpers
 
+pub mod edits;
 pub mod git_world;
 pub mod pty;
 pub mod repo;
+pub mod skip;
 pub mod sshd;
 pub mod users;
 
