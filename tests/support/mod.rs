@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)] // each test binary uses a part of the shared helpers
 
+pub mod dates;
 pub mod edits;
 pub mod git_world;
 pub mod pty;
