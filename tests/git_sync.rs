@@ -13,6 +13,8 @@ use bairi::store::load::Today;
 
 use std::path::Path;
 
+use bairi::store::edit::apply::Edit;
+use support::edits::apply;
 use support::git_world::{TODAY, World, change, git, text as campaign_text};
 
 /// What these tests ask of the two clones beyond the shared world.
@@ -502,15 +504,20 @@ fn y_on_the_board_syncs_and_shows_what_came_in() {
 fn add_on_the_board(dir: &Path, title: &str) -> String {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     let mut file = CampaignFile::open(&dir.join("qinglan.toml"), Today::Date(day)).expect("opens");
-    let id = file
-        .add_task(&bairi::store::edit::task_fields::TaskFields {
+    let id = apply(
+        &mut file,
+        Edit::AddTask(bairi::store::edit::task_fields::TaskFields {
             title: title.to_owned(),
             category: "xm".into(),
             lead_unit: Some("jxj".into()),
             deadline: Some(day),
             ..Default::default()
-        })
-        .expect("added");
+        }),
+        day,
+        None,
+    )
+    .map(|m| m.id())
+    .expect("added");
     file.save().expect("saved");
     id
 }

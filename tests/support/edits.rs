@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use bairi::domain::Status;
+use bairi::domain::{Light, LogEntry, Status};
 use bairi::store::edit::apply::{Edit, Made, Stamp};
 use bairi::store::edit::task::{MilestoneRef, NewProblem};
+use bairi::store::edit::task_fields::TaskFields;
 use bairi::store::file::{CampaignFile, Refusal};
 
 /// Who makes an edit and on which day.
@@ -79,4 +80,49 @@ pub fn resolve(task: &str, problem: &str, result: &str) -> Edit {
 /// A task deleted.
 pub fn delete(task: &str) -> Edit {
     Edit::DeleteTask { task: task.into() }
+}
+
+/// A milestone, by index or id, ticked or unticked.
+pub fn milestone(task: &str, milestone: MilestoneRef, done: bool) -> Edit {
+    Edit::Milestone {
+        task: task.into(),
+        milestone,
+        done,
+    }
+}
+
+/// A task's priority.
+pub fn priority(task: &str, priority: u8) -> Edit {
+    Edit::Priority {
+        task: task.into(),
+        priority,
+    }
+}
+
+/// A leader's light with its reason and end on a task, or `None` to take it away.
+pub fn light(task: &str, light: Option<(Light, &str, Option<NaiveDate>)>) -> Edit {
+    Edit::Override {
+        task: task.into(),
+        light: light.map(|(l, reason, until)| (l, reason.to_owned(), until)),
+    }
+}
+
+/// A task's fields as a form gives them.
+pub fn edit_task(task: &str, fields: &TaskFields) -> Edit {
+    Edit::EditTask {
+        task: task.into(),
+        fields: fields.clone(),
+    }
+}
+
+/// A note given as a whole log entry: its date and author make the stamp (a note's kind is
+/// the store's to give, so the entry must have none).
+pub fn logged(file: &mut CampaignFile, task: &str, entry: &LogEntry) -> Result<Made, Refusal> {
+    assert_eq!(entry.kind, None, "a note as the user writes it has no kind");
+    apply(
+        file,
+        note(task, &entry.text),
+        entry.date,
+        entry.by.as_deref(),
+    )
 }
