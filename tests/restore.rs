@@ -8,7 +8,6 @@ mod support;
 
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::Duration;
 
 const NOW: &str = "2026-11-22T08:00:00+08:00";
 
@@ -69,7 +68,9 @@ fn restore_waits_for_a_save_in_progress_and_keeps_the_version_it_replaces() {
     let mut restoring = bairi(dir.path(), &["restore", file.to_str().unwrap(), "2"])
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
+    support::wait_until("restore to wait at the lock", || {
+        support::locks::has_lock_open(restoring.id(), &file)
+    });
     assert!(
         std::fs::read_to_string(&file).unwrap() == current,
         "nothing is replaced while another save holds the lock"

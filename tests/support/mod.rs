@@ -5,6 +5,7 @@ pub mod dates;
 pub mod edits;
 pub mod git_rounds;
 pub mod git_world;
+pub mod locks;
 pub mod pty;
 pub mod repo;
 pub mod skip;
