@@ -179,16 +179,7 @@ fn twenty_five_edits_on_ten_thousand_tasks_keep_the_version_from_before_them() {
 
 /// The copies under `dir`: every file but the lock.
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let mut todo = vec![dir.to_owned()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.file_type().unwrap().is_dir() {
-                todo.push(e.path());
-            } else if e.path().to_string_lossy().contains(".copies") {
-                found.push(e.path());
-            }
-        }
-    }
+    let mut found = support::files::files_under(dir);
+    found.retain(|p| p.to_string_lossy().contains(".copies"));
     found
 }

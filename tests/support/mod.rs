@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod edits;
+pub mod files;
 pub mod git_rounds;
 pub mod git_world;
 pub mod locks;
