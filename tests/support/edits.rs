@@ -126,3 +126,13 @@ pub fn logged(file: &mut CampaignFile, task: &str, entry: &LogEntry) -> Result<M
         entry.by.as_deref(),
     )
 }
+
+/// The qinglan example opened in a temp dir on its day: the file, its text as it was, the dir.
+pub fn qinglan_file() -> (CampaignFile, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = super::qinglan_copy(dir.path());
+    let text = std::fs::read_to_string(&path).expect("read the copy");
+    let file = CampaignFile::open(&path, bairi::store::load::Today::Date(super::today()))
+        .expect("the example opens");
+    (file, text, dir)
+}
