@@ -11,6 +11,7 @@ pub mod pty;
 pub mod repo;
 pub mod skip;
 pub mod sshd;
+pub mod themed;
 pub mod users;
 
 use std::path::{Path, PathBuf};
