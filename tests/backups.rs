@@ -10,10 +10,10 @@ use std::process::{Command, Output};
 use chrono::{TimeDelta, TimeZone, Utc};
 
 use bairi::clock::Clock;
-use bairi::domain::LogEntry;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 use bairi::store::save::backup::BackupPolicy;
+use support::edits::{apply, note};
 
 #[test]
 fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
@@ -29,13 +29,8 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     };
     for n in 0..5 {
         yesterday.clock = Clock::Fixed(start - TimeDelta::hours(20) + TimeDelta::minutes(n));
-        let entry = LogEntry {
-            date: support::today(),
-            text: format!("昨天 {n}"),
-            by: None,
-            kind: None,
-        };
-        yesterday.append_log("T02", entry).unwrap();
+        let text = format!("昨天 {n}");
+        apply(&mut yesterday, note("T02", &text), support::today(), None).unwrap();
         yesterday.save().unwrap();
     }
     let before_meeting = std::fs::read_to_string(&path).unwrap();
@@ -45,13 +40,8 @@ fn a_stand_up_of_fifteen_edits_keeps_the_version_from_before_the_meeting() {
     file.backups.legacy = None;
     for n in 0..15 {
         file.clock = Clock::Fixed(start + TimeDelta::minutes(n));
-        let entry = LogEntry {
-            date: support::today(),
-            text: format!("站会 {n}"),
-            by: None,
-            kind: None,
-        };
-        file.append_log("T01", entry).unwrap();
+        let text = format!("站会 {n}");
+        apply(&mut file, note("T01", &text), support::today(), None).unwrap();
         file.save().unwrap();
     }
     let copies = file.backups.copies_of(&path).unwrap();

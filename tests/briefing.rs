@@ -11,6 +11,7 @@ use bairi::i18n::Lang;
 use bairi::report::text::briefing;
 use bairi::store::load::{Today, load_str};
 use support::day;
+use support::edits::{apply, problem};
 
 fn report(args: &[&str], lang: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_bairi"))
@@ -134,7 +135,9 @@ fn the_briefing_lists_the_follow_up_orders_due_and_issued() {
         due: Some(day("2026-12-07")),
         ..Default::default()
     };
-    file.add_problem("T06", order, day("2026-11-22")).unwrap();
+    apply(&mut file, problem("T06", order), day("2026-11-22"), None)
+        .map(|m| m.id())
+        .unwrap();
     let zh = briefing(&file.campaign, day("2026-11-22"), Lang::Zh);
     assert!(
         zh.contains("(一)T06 溪湾四期安置房项目征迁:已下达督办,责任单位溪口镇,限12月7日前整改到位"),

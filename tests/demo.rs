@@ -2,16 +2,16 @@
 //! with the leaderboard rules.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
-use chrono::{NaiveDate, TimeZone, Utc};
+mod support;
+
+use chrono::{TimeZone, Utc};
 
 use bairi::domain::countdown::{Phase, phase};
 use bairi::domain::leaderboard::leaderboard_at;
 use bairi::store::demo::{DEMO, ensure_demo, shifted};
 use bairi::store::load::{Today, load_str};
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use support::day;
 
 #[test]
 fn the_demo_is_clean_and_rich() {

@@ -10,10 +10,10 @@ use bairi::app::action::Action;
 use bairi::app::detail_doc::selected_item;
 use bairi::app::detail_items::Item;
 use bairi::app::model::{Model, View};
-use bairi::domain::model::LogEntry;
 use bairi::i18n::Lang;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
+use support::edits::{apply, note};
 
 const TITLE: &str =
     "县污水处理厂二期工程及配套进厂管网、提升泵站、尾水排放口和厂区道路同步建设并通水调试";
@@ -31,13 +31,8 @@ fn long_task(lang: Lang) -> (Model, tempfile::TempDir) {
     std::fs::write(&path, text).unwrap();
     let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
     for n in 1..=15 {
-        let entry = LogEntry {
-            date: support::today(),
-            text: format!("第{n}条现场记录:管网顶管推进{n}0米"),
-            by: None,
-            kind: None,
-        };
-        file.append_log("T02", entry).unwrap();
+        let text = format!("第{n}条现场记录:管网顶管推进{n}0米");
+        apply(&mut file, note("T02", &text), support::today(), None).unwrap();
     }
     let mut m = Model::new(file, support::today(), lang);
     let t02 = m.campaign().task_index("T02").unwrap();

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 
-use bairi::domain::LogEntry;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::{Today, load_bytes, load_str};
+use support::edits::{apply, note};
 
 /// One `bairi note` run on `file`, killed (SIGKILL) after `delay` unless it ended first.
 /// Returns whether the kill landed while a save's temporary copy existed.
@@ -115,7 +115,13 @@ fn a_file_moved_away_while_open_fails_the_save_and_keeps_the_edit() {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    file.set_progress("T01", 85).unwrap();
+    apply(
+        &mut file,
+        support::edits::progress("T01", 85),
+        support::today(),
+        None,
+    )
+    .unwrap();
     let moved = dir.path().join("moved.toml");
     std::fs::rename(&path, &moved).unwrap();
     let err = file.save().unwrap_err();
@@ -154,9 +160,8 @@ proptest! {
         let path = support::qinglan_copy(dir.path());
         let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
         let id = file.campaign.tasks[task].id.clone();
-        file.set_progress(&id, progress).unwrap();
-        let entry = LogEntry { date: support::today(), text: text.clone(), by: None, kind: None };
-        let accepted = file.append_log(&id, entry).is_ok();
+        apply(&mut file, support::edits::progress(&id, progress), support::today(), None).unwrap();
+        let accepted = apply(&mut file, note(&id, &text), support::today(), None).is_ok();
         file.save().unwrap();
         let again = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
         prop_assert_eq!(&again.campaign.tasks, &file.campaign.tasks);
@@ -170,10 +175,7 @@ proptest! {
 
 /// Runs bairi as `nobody` (when this test runs as root, which ignores permission bits).
 fn as_nobody(args: &[&str], home: &std::path::Path) -> Option<std::process::Output> {
-    let root = std::process::Command::new("id").arg("-u").output().ok()?;
-    if String::from_utf8_lossy(&root.stdout).trim() != "0"
-        || !std::path::Path::new("/usr/bin/setpriv").exists()
-    {
+    if !support::skip::is_root() || !std::path::Path::new("/usr/bin/setpriv").exists() {
         return None;
     }
     let mut cmd = std::process::Command::new("/usr/bin/setpriv");
@@ -212,8 +214,10 @@ fn a_directory_that_cannot_be_written_fails_the_save_and_leaves_the_file() {
         ],
         home.path(),
     ) else {
-        eprintln!("skipped: needs root and setpriv to drop privileges");
-        return;
+        return support::skip::skipped(
+            "a_directory_that_cannot_be_written_fails_the_save_and_leaves_the_file",
+            "(with setpriv) to drop privileges",
+        );
     };
     assert_eq!(
         out.status.code(),

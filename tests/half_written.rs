@@ -7,30 +7,27 @@
 mod support;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use tempfile::TempDir;
 
-use bairi::domain::LogEntry;
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::{Today, load_str};
-use bairi::store::merge::theirs::NotMerged;
+use bairi::store::merge::theirs::{NotMerged, read_theirs};
 
-fn note(text: &str) -> LogEntry {
-    LogEntry {
-        date: support::today(),
-        text: text.into(),
-        by: Some("li_mx".into()),
-        kind: None,
-    }
+use support::edits::{apply, note};
+use support::today;
+
+/// Adds a note to `task` as li_mx.
+fn noted(file: &mut CampaignFile, task: &str, text: &str) {
+    apply(file, note(task, text), today(), Some("li_mx")).unwrap();
 }
 
 /// The fixture with one change made elsewhere (a note on T05).
 fn theirs(original: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
-    let mut other = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    other.append_log("T05", note("他们的记录")).unwrap();
+    let mut other = CampaignFile::open(&path, Today::Date(today())).unwrap();
+    noted(&mut other, "T05", "他们的记录");
     let text = other.text().to_owned();
     assert_ne!(text, original);
     text
@@ -42,8 +39,8 @@ fn my_note_unsaved() -> (TempDir, PathBuf, CampaignFile, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = support::qinglan_copy(dir.path());
     let original = std::fs::read_to_string(&path).unwrap();
-    let mut file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    file.append_log("T01", note("我的记录")).unwrap();
+    let mut file = CampaignFile::open(&path, Today::Date(today())).unwrap();
+    noted(&mut file, "T01", "我的记录");
     (dir, path, file, theirs(&original))
 }
 
@@ -54,7 +51,7 @@ fn inside_a_task(text: &str) -> usize {
 }
 
 fn tasks(text: &str) -> usize {
-    load_str(text, Today::Date(support::today()))
+    load_str(text, Today::Date(today()))
         .unwrap()
         .campaign
         .tasks
@@ -83,6 +80,45 @@ fn a_file_that_does_not_load_is_never_merged_and_the_edits_stay() {
     assert_eq!(tasks(&saved), 13);
 }
 
+/// The merge reads the file again after each wait: here the waits are the test's, and the
+/// editor finishes the file during the second one; the third read is merged, whole.
+#[test]
+fn a_file_finished_while_the_merge_waits_is_read_whole() {
+    let (_dir, path, file, full) = my_note_unsaved();
+    let cut = inside_a_task(&full);
+    std::fs::write(&path, &full[..cut]).unwrap();
+    let mut waits = Vec::new();
+    let mut pause = |n: usize| {
+        waits.push(n);
+        if n == 1 {
+            std::fs::write(&path, &full).unwrap();
+        }
+        true
+    };
+    let read = read_theirs(&path, today(), 13, None, &mut pause).unwrap();
+    assert_eq!(read.unwrap(), full);
+    assert_eq!(waits, [0, 1], "read again after each wait, until it loads");
+    assert!(file.dirty);
+}
+
+/// A file that never loads is read once and once more after each wait the merge is given,
+/// then refused.
+#[test]
+fn a_file_still_half_written_when_the_waits_are_spent_is_refused() {
+    let (_dir, path, _file, full) = my_note_unsaved();
+    std::fs::write(&path, &full[..inside_a_task(&full)]).unwrap();
+    let mut waits = Vec::new();
+    let mut pause = |n: usize| {
+        waits.push(n);
+        n < 2
+    };
+    let read = read_theirs(&path, today(), 13, None, &mut pause).unwrap();
+    assert!(matches!(read, Err(NotMerged::Unloadable(_))), "{read:?}");
+    assert_eq!(waits, [0, 1, 2]);
+}
+
+/// The same through a save, with its usual waits: the editor finishes once the save is
+/// seen holding the lock (it reads the file under it), not after a guessed time.
 #[test]
 fn a_file_finished_while_the_save_waits_is_merged_whole() {
     let (_dir, path, mut file, full) = my_note_unsaved();
@@ -91,7 +127,7 @@ fn a_file_finished_while_the_save_waits_is_merged_whole() {
     let writer = {
         let (path, full) = (path.clone(), full.clone());
         std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(60));
+            support::wait_until("the save to hold the lock", || support::lock_held(&path));
             std::fs::write(&path, full).unwrap();
         })
     };

@@ -159,20 +159,38 @@ fn a_lock_held_elsewhere_at_hang_up_leaves_a_recovery_copy_within_the_limit() {
     assert_eq!(presence_entries(dir.path()), 0);
 }
 
+/// One SIGTERM while a save waits for a lock held elsewhere is handled in full: the save
+/// is given its time, the presence entry goes, then the edits go to a recovery copy and the
+/// board exits 0 (see the lock test above). A second SIGTERM, sent once the first is seen
+/// being handled (the presence entry gone, the recovery copy not yet written), ends the
+/// process at once with status 1: no recovery copy, the file untouched. Only the
+/// second-signal handling gives status 1 and no copy.
 #[test]
 fn sigterm_twice_ends_a_board_stuck_in_a_save() {
-    let (dir, path, _) = a_copy_without_autosave();
+    let (dir, path, before) = a_copy_without_autosave();
     let mut link = open(&path, dir.path());
     move_t01_unsaved(&mut link);
     let holder = hold_lock(&path);
     link.send("s");
-    std::thread::sleep(Duration::from_millis(200));
-    for _ in 0..2 {
-        send_signal(link.pid(), "TERM");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let code = exit_then_release(&mut link, Duration::from_secs(1), holder);
-    assert!(code.is_some(), "still running a second after two SIGTERMs");
+    link.wait_for("保存中");
+    send_signal(link.pid(), "TERM");
+    support::wait_until("the first SIGTERM to be handled", || {
+        link.pump(Duration::from_millis(5));
+        presence_entries(dir.path()) == 0
+    });
+    assert!(
+        recovery_copies(dir.path()).is_empty(),
+        "the first SIGTERM alone already wrote its copy: too late for a second"
+    );
+    send_signal(link.pid(), "TERM");
+    let code = exit_then_release(&mut link, LIMIT, holder);
+    assert_eq!(code, Some(1), "the second SIGTERM ends the process at once");
+    assert!(
+        recovery_copies(dir.path()).is_empty(),
+        "{:?}",
+        recovery_copies(dir.path())
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 
 #[test]

@@ -11,6 +11,7 @@ use bairi::domain::{Light, LogEntry, Status};
 use bairi::i18n::Lang;
 use bairi::store::file::{CampaignFile, MilestoneRef};
 use bairi::store::load::{Today, load_str};
+use support::edits::{apply, light, milestone, note, resolve, status};
 use support::{day, press, qinglan_copy, qinglan_model};
 
 fn open() -> (CampaignFile, tempfile::TempDir) {
@@ -54,7 +55,7 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
     let by = Some("li_mx");
 
     let (line, entry) = one_line(&mut file, "T01", |f| {
-        f.set_status("T01", Status::Blocked, today, by).unwrap();
+        apply(f, status("T01", Status::Blocked), today, by).unwrap();
     });
     assert_eq!(
         line,
@@ -66,14 +67,12 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
     );
 
     let (line, _) = one_line(&mut file, "T02", |f| {
-        f.set_milestone_done("T02", MilestoneRef::Index(2), true, today, by)
-            .unwrap();
+        apply(f, milestone("T02", MilestoneRef::Index(2), true), today, by).unwrap();
     });
     assert!(line.ends_with("kind = \"节点\", text = \"勾选 M3 进厂管网穿越省道段完成顶管\" },"));
     let (line, _) = one_line(&mut file, "T02", |f| {
         let which = MilestoneRef::Id("T02-M3".into());
-        f.set_milestone_done("T02", which, false, today, None)
-            .unwrap();
+        apply(f, milestone("T02", which, false), today, None).unwrap();
     });
     assert_eq!(
         line,
@@ -82,38 +81,43 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
     );
 
     let (_, entry) = one_line(&mut file, "T12", |f| {
-        f.set_status("T12", Status::Done, today, by).unwrap();
+        apply(f, status("T12", Status::Done), today, by).unwrap();
     });
     assert_eq!(
         (entry.kind.as_deref(), entry.text.as_str()),
         (Some("销号"), "销号(待销号→已销号)")
     );
     let (_, entry) = one_line(&mut file, "T12", |f| {
-        f.set_status("T12", Status::InProgress, today, by).unwrap();
+        apply(f, status("T12", Status::InProgress), today, by).unwrap();
     });
     assert_eq!(entry.text, "重新打开(已销号→推进中)");
 
     let until = Some(day("2026-12-01"));
     let (_, entry) = one_line(&mut file, "T03", |f| {
-        let light = Some((Light::Red, "设备到货延迟", until));
-        f.set_override("T03", light, today, by).unwrap();
+        let red = Some((Light::Red, "设备到货延迟", until));
+        apply(f, light("T03", red), today, by).unwrap();
     });
     assert_eq!(
         (entry.kind.as_deref(), entry.text.as_str()),
         (Some("亮灯"), "亮灯 红(设备到货延迟)至2026-12-01")
     );
     let (_, entry) = one_line(&mut file, "T03", |f| {
-        f.set_override("T03", None, today, by).unwrap();
+        apply(f, light("T03", None), today, by).unwrap();
     });
     assert_eq!(entry.text, "取消亮灯");
     // Clearing what is not there records nothing.
     let log = file.campaign.task("T03").unwrap().log.len();
-    file.set_override("T03", None, today, by).unwrap();
+    apply(&mut file, light("T03", None), today, by).unwrap();
     assert_eq!(file.campaign.task("T03").unwrap().log.len(), log);
 
     let (_, entry) = one_line(&mut file, "T02", |f| {
-        f.resolve_problem("T02", "T02-P1", "公路部门当日核发许可", today, by)
-            .unwrap();
+        apply(
+            f,
+            resolve("T02", "T02-P1", "公路部门当日核发许可"),
+            today,
+            by,
+        )
+        .unwrap();
     });
     assert_eq!(
         (entry.kind.as_deref(), entry.text.as_str()),
@@ -121,13 +125,7 @@ fn every_recorded_edit_adds_one_compact_line_with_date_and_person() {
     );
 
     // A note is a note, not history; and the saved file still checks.
-    let note = LogEntry {
-        date: today,
-        text: "现场调度".to_owned(),
-        by: by.map(str::to_owned),
-        kind: None,
-    };
-    file.append_log("T01", note).unwrap();
+    apply(&mut file, note("T01", "现场调度"), today, by).unwrap();
     assert!(!is_history(
         file.campaign.task("T01").unwrap().log.last().unwrap()
     ));
@@ -143,10 +141,20 @@ fn an_unknown_person_is_refused_for_every_recorded_edit() {
     let text = file.text().to_owned();
     let nobody = Some("nobody");
     let refused = [
-        file.set_status("T01", Status::Blocked, today, nobody),
-        file.set_milestone_done("T02", MilestoneRef::Index(2), true, today, nobody),
-        file.resolve_problem("T02", "T02-P1", "x", today, nobody),
-        file.set_override("T03", Some((Light::Red, "x", None)), today, nobody),
+        apply(&mut file, status("T01", Status::Blocked), today, nobody),
+        apply(
+            &mut file,
+            milestone("T02", MilestoneRef::Index(2), true),
+            today,
+            nobody,
+        ),
+        apply(&mut file, resolve("T02", "T02-P1", "x"), today, nobody),
+        apply(
+            &mut file,
+            light("T03", Some((Light::Red, "x", None))),
+            today,
+            nobody,
+        ),
     ];
     for r in refused {
         let why = r.unwrap_err().message();
@@ -255,10 +263,20 @@ fn history_lines_from_two_boards_are_both_kept_by_the_merge() {
     let today = day("2026-11-22");
     let mut a = CampaignFile::open(&path, Today::Date(today)).unwrap();
     let mut b = CampaignFile::open(&path, Today::Date(today)).unwrap();
-    a.set_milestone_done("T02", MilestoneRef::Index(2), true, today, Some("li_mx"))
-        .unwrap();
-    b.set_milestone_done("T02", MilestoneRef::Index(3), true, today, Some("zhao_dh"))
-        .unwrap();
+    apply(
+        &mut a,
+        milestone("T02", MilestoneRef::Index(2), true),
+        today,
+        Some("li_mx"),
+    )
+    .unwrap();
+    apply(
+        &mut b,
+        milestone("T02", MilestoneRef::Index(3), true),
+        today,
+        Some("zhao_dh"),
+    )
+    .unwrap();
     a.save().unwrap();
     b.save().unwrap();
     let merged = CampaignFile::open(&path, Today::Date(today)).unwrap();

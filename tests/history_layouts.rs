@@ -8,6 +8,7 @@ mod support;
 use bairi::domain::Status;
 use bairi::store::file::{CampaignFile, MilestoneRef};
 use bairi::store::load::{Today, load_str};
+use support::edits::{apply, milestone, note, status};
 use support::{day, fixture};
 
 const T01_LOG: &str = "log = [
@@ -37,10 +38,14 @@ fn open_with_t01_log(
 
 fn tick_and_block(file: &mut CampaignFile) {
     let today = day("2026-11-22");
-    file.set_milestone_done("T01", MilestoneRef::Index(4), true, today, Some("li_mx"))
-        .unwrap();
-    file.set_status("T01", Status::Blocked, today, Some("li_mx"))
-        .unwrap();
+    apply(
+        file,
+        milestone("T01", MilestoneRef::Index(4), true),
+        today,
+        Some("li_mx"),
+    )
+    .unwrap();
+    apply(file, status("T01", Status::Blocked), today, Some("li_mx")).unwrap();
 }
 
 fn fresh_log_texts(file: &CampaignFile) -> Vec<String> {
@@ -74,14 +79,11 @@ fn a_log_of_tables_keeps_its_entries_and_gets_the_new_ones() {
     let (mut file, _path, _dir) = open_with_t01_log("", tables);
     assert_eq!(fresh_log_texts(&file), ["现场办公"]);
     tick_and_block(&mut file);
-    file.append_log(
-        "T01",
-        bairi::domain::LogEntry {
-            date: day("2026-11-22"),
-            by: Some("li_mx".into()),
-            kind: None,
-            text: "测试".into(),
-        },
+    apply(
+        &mut file,
+        note("T01", "测试"),
+        day("2026-11-22"),
+        Some("li_mx"),
     )
     .unwrap();
     assert_eq!(

@@ -12,6 +12,7 @@ use bairi::report::views::{View as Report, build};
 use bairi::store::edit::apply::Edit;
 use bairi::store::file::{CampaignFile, MilestoneRef};
 use bairi::store::load::Today;
+use support::edits::{apply, milestone, status};
 use support::{day, press, qinglan_model, screen};
 
 /// Qinglan on 2026-11-22 with T02 moved back to in progress, its third milestone ticked and
@@ -80,14 +81,29 @@ fn the_weekly_report_lists_the_moves_of_the_last_seven_days_by_unit() {
     let path = dir.path().join("qinglan.toml");
     let f = &mut CampaignFile::open(&path, Today::Date(m.today)).unwrap();
     // Eight days ago: outside the week.
-    f.set_status("T03", Status::Blocked, day("2026-11-14"), Some("li_mx"))
-        .unwrap();
+    apply(
+        f,
+        status("T03", Status::Blocked),
+        day("2026-11-14"),
+        Some("li_mx"),
+    )
+    .unwrap();
     // Six days ago: inside.
-    f.set_status("T03", Status::InProgress, day("2026-11-16"), Some("li_mx"))
-        .unwrap();
+    apply(
+        f,
+        status("T03", Status::InProgress),
+        day("2026-11-16"),
+        Some("li_mx"),
+    )
+    .unwrap();
     // T10's fourth milestone is credited to the power company (gdgs), not the lead unit.
-    f.set_milestone_done("T10", MilestoneRef::Index(3), true, day("2026-11-22"), None)
-        .unwrap();
+    apply(
+        f,
+        milestone("T10", MilestoneRef::Index(3), true),
+        day("2026-11-22"),
+        None,
+    )
+    .unwrap();
     let doc = build(&f.campaign, m.today, Lang::En, Report::Weekly, None).unwrap();
     let moves: Vec<(&str, &str, &str, &str)> = doc
         .main

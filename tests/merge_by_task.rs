@@ -4,10 +4,12 @@
 
 mod support;
 
+use bairi::store::edit::apply::Edit;
 use bairi::store::edit::task_fields::TaskFields;
 use bairi::store::file::{CampaignFile, SaveError};
 use bairi::store::load::Today;
 use bairi::store::merge::Keep;
+use support::edits::{apply, delete, progress};
 use support::qinglan_copy;
 
 fn two(path: &std::path::Path) -> (CampaignFile, CampaignFile) {
@@ -48,7 +50,7 @@ fn their_bytes_elsewhere_stay_as_they_wrote_them() {
         2
     );
     std::fs::write(&path, &theirs).unwrap();
-    a.set_progress("T01", 85).unwrap();
+    apply(&mut a, progress("T01", 85), support::today(), None).unwrap();
     a.save().unwrap();
     let merged = std::fs::read_to_string(&path).unwrap();
     let changed: Vec<_> = theirs
@@ -66,8 +68,15 @@ fn a_task_added_here_joins_their_file_after_their_last_task() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let (mut a, mut b) = two(&path);
-    a.add_task(&new_task("新增任务")).unwrap();
-    b.set_progress("T02", 33).unwrap();
+    apply(
+        &mut a,
+        Edit::AddTask(new_task("新增任务")),
+        support::today(),
+        None,
+    )
+    .map(|m| m.id())
+    .unwrap();
+    apply(&mut b, progress("T02", 33), support::today(), None).unwrap();
     b.save().unwrap();
     a.save().unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
@@ -95,9 +104,9 @@ fn a_task_deleted_there_but_changed_here_is_asked_about_and_can_be_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let (mut a, mut b) = two(&path);
-    b.delete_task("T13").unwrap();
+    apply(&mut b, delete("T13"), support::today(), None).unwrap();
     b.save().unwrap();
-    a.set_progress("T13", 10).unwrap();
+    apply(&mut a, progress("T13", 10), support::today(), None).unwrap();
     let Err(SaveError::Conflicts(list)) = a.save() else {
         panic!("a conflict expected");
     };
@@ -116,8 +125,8 @@ fn a_task_deleted_here_and_left_alone_there_goes() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let (mut a, mut b) = two(&path);
-    a.delete_task("T13").unwrap();
-    b.set_progress("T01", 77).unwrap();
+    apply(&mut a, delete("T13"), support::today(), None).unwrap();
+    apply(&mut b, progress("T01", 77), support::today(), None).unwrap();
     b.save().unwrap();
     a.save().unwrap();
     let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
@@ -130,9 +139,23 @@ fn the_same_new_id_on_both_sides_is_asked_about() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let (mut a, mut b) = two(&path);
-    b.add_task(&new_task("他们的新任务")).unwrap();
+    apply(
+        &mut b,
+        Edit::AddTask(new_task("他们的新任务")),
+        support::today(),
+        None,
+    )
+    .map(|m| m.id())
+    .unwrap();
     b.save().unwrap();
-    a.add_task(&new_task("我的新任务")).unwrap();
+    apply(
+        &mut a,
+        Edit::AddTask(new_task("我的新任务")),
+        support::today(),
+        None,
+    )
+    .map(|m| m.id())
+    .unwrap();
     let Err(SaveError::Conflicts(list)) = a.save() else {
         panic!("a conflict expected");
     };
@@ -152,9 +175,9 @@ fn a_large_file_merges_by_task_too() {
         a.campaign.tasks[0].id.clone(),
         a.campaign.tasks[1499].id.clone(),
     );
-    b.set_progress(&last, 3).unwrap();
+    apply(&mut b, progress(&last, 3), support::today(), None).unwrap();
     b.save().unwrap();
-    a.set_progress(&first, 4).unwrap();
+    apply(&mut a, progress(&first, 4), support::today(), None).unwrap();
     a.save().unwrap();
     let reopened = CampaignFile::open(&path, Today::Date(support::day("2026-11-01"))).unwrap();
     assert_eq!(reopened.campaign.tasks[0].progress, Some(4));
@@ -166,9 +189,16 @@ fn a_task_added_here_while_the_last_task_goes_there_is_not_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let path = qinglan_copy(dir.path());
     let (mut a, mut b) = two(&path);
-    b.delete_task("T13").unwrap();
+    apply(&mut b, delete("T13"), support::today(), None).unwrap();
     b.save().unwrap();
-    a.add_task(&new_task("又一个")).unwrap();
+    apply(
+        &mut a,
+        Edit::AddTask(new_task("又一个")),
+        support::today(),
+        None,
+    )
+    .map(|m| m.id())
+    .unwrap();
     a.save().unwrap();
     let reopened = CampaignFile::open(&path, support::pinned()).unwrap();
     assert!(reopened.campaign.task("T13").is_none());

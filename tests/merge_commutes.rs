@@ -17,17 +17,17 @@ mod support;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use bairi::domain::{LogEntry, Status};
+use bairi::domain::Status;
+use bairi::store::edit::apply::Edit;
 use bairi::store::edit::task_fields::TaskFields;
-use bairi::store::file::{CampaignFile, MilestoneRef};
+use bairi::store::file::CampaignFile;
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::Keep;
 use bairi::store::merge::driver::{Stamp, merge_for_git};
 use bairi::store::merge::recorded;
 
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
-}
+use support::dates::november as day;
+use support::edits::{apply, note, progress, status, tick};
 
 /// The tasks edited: in progress, blocked, crossed off, awaiting sign-off, not started.
 const TASKS: [&str; 6] = ["T01", "T02", "T03", "T07", "T12", "T13"];
@@ -89,16 +89,8 @@ fn edit(base: &str, ops: &[Op], today: NaiveDate) -> String {
     std::fs::write(&path, base).expect("write");
     let mut file = CampaignFile::open(&path, Today::Date(today)).expect("opens");
     for op in ops {
-        let _ = match op {
-            Op::Note { task, text, by } => file.append_log(
-                TASKS[*task],
-                LogEntry {
-                    date: today,
-                    text: NOTES[*text].to_owned(),
-                    by: Some(PEOPLE[*by].to_owned()),
-                    kind: None,
-                },
-            ),
+        let (edit, by) = match op {
+            Op::Note { task, text, by } => (note(TASKS[*task], NOTES[*text]), Some(PEOPLE[*by])),
             Op::Tick {
                 task,
                 milestone,
@@ -109,28 +101,26 @@ fn edit(base: &str, ops: &[Op], today: NaiveDate) -> String {
                     .campaign
                     .task_index(id)
                     .map_or(1, |i| file.campaign.tasks[i].milestones.len().max(1));
-                file.set_milestone_done(
-                    id,
-                    MilestoneRef::Index(milestone % count),
-                    *done,
-                    today,
-                    None,
-                )
+                (tick(id, milestone % count, *done), None)
             }
-            Op::Move { task, status, by } => {
-                file.set_status(TASKS[*task], Status::ALL[*status], today, Some(PEOPLE[*by]))
-            }
-            Op::Progress { task, value } => file.set_progress(TASKS[*task], *value),
-            Op::AddTask { title } => file
-                .add_task(&TaskFields {
+            Op::Move {
+                task,
+                status: s,
+                by,
+            } => (status(TASKS[*task], Status::ALL[*s]), Some(PEOPLE[*by])),
+            Op::Progress { task, value } => (progress(TASKS[*task], *value), None),
+            Op::AddTask { title } => {
+                let fields = TaskFields {
                     title: format!("新增任务{title}"),
                     category: "xm".into(),
                     lead_unit: Some("jxj".into()),
                     deadline: Some(day(30)),
                     ..TaskFields::default()
-                })
-                .map(|_| ()),
+                };
+                (Edit::AddTask(fields), None)
+            }
         };
+        let _ = apply(&mut file, edit, today, by);
     }
     file.text().to_owned()
 }
@@ -256,7 +246,8 @@ fn orders_agree(a_ops: &[Op], b_ops: &[Op], a_day: u32, b_day: u32) -> Result<()
 
 /// What `side` did to the campaign since `base` is in `merged`, or in a record there (the
 /// merged file settled either way), unless `other` changed the same thing: every note it
-/// added, every task it added (by title), a progress or status only it changed.
+/// added, every task it added (by title), a progress, status or milestone's tick only it
+/// changed.
 fn survives(
     base: &str,
     side: &str,
@@ -296,6 +287,15 @@ fn survives(
             && !there(&|t| t.status == task.status)
         {
             return fail(format!("{}: status {:?} is gone", task.id, task.status));
+        }
+        let done = |t: &bairi::domain::Task, i: usize| t.milestones.get(i).map(|m| m.done);
+        for i in 0..task.milestones.len() {
+            if done(task, i) != done(before, i)
+                && theirs.is_some_and(|t| done(t, i) == done(before, i))
+                && !there(&|t| done(t, i) == done(task, i))
+            {
+                return fail(format!("{}: milestone {}'s tick is gone", task.id, i + 1));
+            }
         }
     }
     Ok(())
@@ -350,6 +350,29 @@ fn reopened_here_and_crossed_off_there_settles_alike_either_way() {
         by: 0,
     }];
     orders_agree(&a, &b, 21, 21).unwrap();
+}
+
+/// The property sees a lost tick: T01's fifth milestone ticked on A, a "merge" that kept
+/// the tick's history note but not the tick is refused (only the tick check can see it).
+#[test]
+fn a_merge_that_drops_a_tick_fails_the_property() {
+    let base = std::fs::read_to_string(support::fixture("qinglan.toml")).expect("fixture");
+    let ticked = [Op::Tick {
+        task: 0,
+        milestone: 4,
+        done: true,
+    }];
+    let a = edit(&base, &ticked, day(22));
+    let line = |t: &str| {
+        let at = t.find("  { title = \"2栋厂房完成基础施工\"").expect("M5");
+        at..at + t[at..].find('\n').expect("its line")
+    };
+    let mut untick = a.clone();
+    untick.replace_range(line(&a), &base[line(&base)]);
+    assert_ne!(untick, a);
+    let lost = survives(&base, &a, &base, &untick, "A's edits").unwrap_err();
+    assert!(lost.to_string().contains("tick is gone"), "{lost}");
+    survives(&base, &a, &base, &a, "A's edits").unwrap();
 }
 
 proptest! {

@@ -1,7 +1,7 @@
 //! Issue 23's property: random edits on two laptops (notes, problems, ticks, tasks added,
 //! deleted and reordered, pledges, a checkpoint published) merged through git's merge driver,
 //! either side first: the result passes `check`; every note, problem and milestone is under
-//! its own task; nothing is lost unless the other side deleted its task untouched here (what
+//! its own task; nothing (a milestone's tick included) is lost unless the other side deleted its task untouched here (what
 //! a side changed that the other changed too may sit in a record, so the file settled either
 //! way counts). Seeded and deterministic: the same cases every run.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
@@ -10,15 +10,15 @@ mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-use bairi::domain::{Campaign, LogEntry};
+use bairi::domain::Campaign;
+use bairi::store::edit::apply::Edit;
 use bairi::store::edit::pledge::NewPledge;
 use bairi::store::edit::task::NewProblem;
 use bairi::store::edit::task_fields::TaskFields;
-use bairi::store::file::{CampaignFile, MilestoneRef};
+use bairi::store::file::CampaignFile;
 use bairi::store::load::{Today, load_str};
 use bairi::store::merge::Keep;
 use bairi::store::merge::driver::{Stamp, merge_for_git};
@@ -26,9 +26,8 @@ use bairi::store::merge::recorded;
 
 const TODAY: u32 = 22;
 
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
-}
+use support::dates::november as day;
+use support::edits::{apply, delete, note, problem, tick};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -102,78 +101,51 @@ fn edit(base: &str, who: &str, ops: &[Op]) -> String {
     let mut file = CampaignFile::open(&path, Today::Date(day(TODAY))).expect("opens");
     for (i, op) in ops.iter().enumerate() {
         let name = format!("{who}{i}");
-        let _ = match op {
-            Op::Note(t) => file.append_log(
-                &task_id(*t),
-                LogEntry {
-                    date: day(TODAY),
-                    text: format!("{name}记录"),
-                    by: None,
-                    kind: None,
-                },
-            ),
-            Op::Problem(t) => file
-                .add_problem(
+        let edit = match op {
+            Op::Note(t) => note(&task_id(*t), &format!("{name}记录")),
+            Op::Problem(t) => {
+                let text = format!("{name}问题");
+                problem(
                     &task_id(*t),
                     NewProblem {
-                        text: format!("{name}问题"),
-                        kind: None,
-                        blocking: false,
-                        owner: None,
-                        coordinator: None,
-                        due: None,
+                        text,
+                        ..NewProblem::default()
                     },
-                    day(TODAY),
                 )
-                .map(|_| ()),
-            Op::Tick(t, m) => file.set_milestone_done(
-                &task_id(*t),
-                MilestoneRef::Index(*m),
-                true,
-                day(TODAY),
-                None,
-            ),
-            Op::AddTask => file
-                .add_task(&TaskFields {
-                    title: format!("{name}新增"),
-                    category: "xm".into(),
-                    lead_unit: Some("jxj".into()),
-                    deadline: Some(day(30)),
-                    ..TaskFields::default()
-                })
-                .map(|_| ()),
-            Op::Delete(t) => file.delete_task(&task_id(*t)),
-            Op::Reorder(n) => match reorder(file.text(), *n) {
-                Some(moved) => file.replace_text(&moved),
-                None => continue,
-            },
-            Op::Pledge(u) => file
-                .add_pledge(
-                    &NewPledge {
-                        unit: UNITS[*u].to_owned(),
-                        text: format!("{name}承诺"),
-                        due: Some(day(30)),
-                        task: None,
-                        by: None,
-                    },
-                    day(TODAY),
-                )
-                .map(|_| ()),
-            Op::Publish => {
-                let board =
-                    bairi::domain::leaderboard::leaderboard_at(&file.campaign, Some(5), day(9));
-                let publish = bairi::store::edit::apply::Edit::Publish {
-                    board: Box::new(board),
-                    kind: "督评".to_owned(),
-                    note: Some(name.clone()),
-                };
-                let stamp = bairi::store::edit::apply::Stamp {
-                    today: day(TODAY),
-                    by: None,
-                };
-                file.apply(&publish, &stamp).map(|_| ())
             }
+            Op::Tick(t, m) => tick(&task_id(*t), *m, true),
+            Op::AddTask => Edit::AddTask(TaskFields {
+                title: format!("{name}新增"),
+                category: "xm".into(),
+                lead_unit: Some("jxj".into()),
+                deadline: Some(day(30)),
+                ..TaskFields::default()
+            }),
+            Op::Delete(t) => delete(&task_id(*t)),
+            Op::Reorder(n) => {
+                if let Some(moved) = reorder(file.text(), *n) {
+                    let _ = file.replace_text(&moved);
+                }
+                continue;
+            }
+            Op::Pledge(u) => Edit::AddPledge(NewPledge {
+                unit: UNITS[*u].to_owned(),
+                text: format!("{name}承诺"),
+                due: Some(day(30)),
+                task: None,
+                by: None,
+            }),
+            Op::Publish => Edit::Publish {
+                board: Box::new(bairi::domain::leaderboard::leaderboard_at(
+                    &file.campaign,
+                    Some(5),
+                    day(9),
+                )),
+                kind: "督评".to_owned(),
+                note: Some(name.clone()),
+            },
         };
+        let _ = apply(&mut file, edit, day(TODAY), None);
     }
     file.text().to_owned()
 }
@@ -199,6 +171,10 @@ fn contents(base: &Campaign, c: &Campaign) -> BTreeMap<String, BTreeSet<String>>
                 t.milestones
                     .iter()
                     .map(|m| format!("milestone {}", m.title)),
+            );
+            // A tick counts as held too: a side's tick must not be lost either.
+            items.extend(
+                (t.milestones.iter().filter(|m| m.done)).map(|m| format!("ticked {}", m.title)),
             );
             (key(base, t), items)
         })

@@ -200,18 +200,8 @@ fn a_report_replaces_a_planted_link_and_keeps_no_backup() {
 /// Every file under `dir`, by its path inside it, sorted.
 #[cfg(unix)]
 fn walk(dir: &std::path::Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut todo = vec![dir.to_owned()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.file_type().unwrap().is_dir() {
-                todo.push(e.path());
-            } else {
-                let inside = e.path().strip_prefix(dir).unwrap().to_owned();
-                found.push(inside.to_string_lossy().into_owned());
-            }
-        }
-    }
-    found.sort();
-    found
+    support::files::files_under(dir)
+        .iter()
+        .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+        .collect()
 }

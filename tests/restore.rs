@@ -8,7 +8,6 @@ mod support;
 
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::Duration;
 
 const NOW: &str = "2026-11-22T08:00:00+08:00";
 
@@ -69,7 +68,9 @@ fn restore_waits_for_a_save_in_progress_and_keeps_the_version_it_replaces() {
     let mut restoring = bairi(dir.path(), &["restore", file.to_str().unwrap(), "2"])
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
+    support::wait_until("restore to wait at the lock", || {
+        support::locks::has_lock_open(restoring.id(), &file)
+    });
     assert!(
         std::fs::read_to_string(&file).unwrap() == current,
         "nothing is replaced while another save holds the lock"
@@ -178,16 +179,7 @@ fn twenty_five_edits_on_ten_thousand_tasks_keep_the_version_from_before_them() {
 
 /// The copies under `dir`: every file but the lock.
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let mut todo = vec![dir.to_owned()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.file_type().unwrap().is_dir() {
-                todo.push(e.path());
-            } else if e.path().to_string_lossy().contains(".copies") {
-                found.push(e.path());
-            }
-        }
-    }
+    let mut found = support::files::files_under(dir);
+    found.retain(|p| p.to_string_lossy().contains(".copies"));
     found
 }

@@ -7,44 +7,18 @@ mod support;
 use std::process::Command;
 use std::time::Duration;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use chrono::NaiveDate;
 use ratatui::style::{Color, Modifier};
 
-use bairi::app::keymap::Keymap;
-use bairi::app::model::Model;
 use bairi::i18n::Lang;
-use bairi::store::file::CampaignFile;
 use bairi::store::load::{Today, load_str};
 use bairi::ui::theme::{Palette, Theme};
-use bairi::ui::{Ctx, render};
 use support::pty::Term;
 
 fn draw(theme: &Theme) -> (String, ratatui::buffer::Buffer) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = support::qinglan_copy(dir.path());
-    let file = CampaignFile::open(&path, Today::Date(support::today())).unwrap();
-    let model = Model::new(file, support::today(), Lang::Zh);
-    let keymap = Keymap::default();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 22, 2, 0, 0).unwrap();
-    terminal
-        .draw(|f| {
-            render(
-                f,
-                &Ctx {
-                    model: &model,
-                    theme,
-                    keymap: &keymap,
-                    now,
-                },
-            );
-        })
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let text = support::buffer_text(&buffer);
-    (text, buffer)
+    let (model, _dir) = support::qinglan_model("2026-11-22", Lang::Zh);
+    let buffer = support::themed::buffer_with(&model, theme, 80, 24);
+    (support::buffer_text(&buffer), buffer)
 }
 
 #[test]

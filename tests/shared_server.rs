@@ -1,7 +1,7 @@
 //! Many people, one server: saves that keep the file's owner, group, mode, symlinks and hard
 //! links, refuse other people's files, and let parallel writers all succeed. The tests with
 //! two Unix users create them (`bairi-alice`, `bairi-bob`, group `bairi-office`) and so
-//! need root; elsewhere they print a note and pass.
+//! need root; elsewhere they print `SKIPPED: needs root …` and pass.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed assumption in a test is a failed test
 
 mod support;

@@ -92,8 +92,12 @@ fn save_and_quit_waits_for_its_save() {
     let holder = hold_lock(&path);
     save_and_quit(&mut term);
     term.wait_for("保存中");
-    std::thread::sleep(Duration::from_millis(300));
-    assert!(term.pid().is_some());
+    // Still running, and waiting at the lock for its save (not gone without it).
+    let pid = term.pid().unwrap();
+    support::wait_until("the board to wait at the lock", || {
+        term.pump(Duration::from_millis(5));
+        support::locks::has_lock_open(pid, &path)
+    });
     holder.release();
     exits_leaving_t01_blocked(&mut term, &path);
 }

@@ -8,9 +8,11 @@ mod support;
 
 use std::path::Path;
 
+use bairi::store::edit::apply::Edit;
 use bairi::store::edit::task_fields::TaskFields;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::{Today, load_str};
+use support::edits::apply;
 use support::git_world::{TODAY, World, change, load, text};
 
 /// A then B then A: both clones end with the same file, which passes `check`.
@@ -106,15 +108,20 @@ fn pledges_recorded_on_both_laptops_both_arrive() {
 fn add_on_the_board(path: &Path, title: &str) -> String {
     let day = support::day(TODAY);
     let mut file = CampaignFile::open(path, Today::Date(day)).expect("opens");
-    let id = file
-        .add_task(&TaskFields {
+    let id = apply(
+        &mut file,
+        Edit::AddTask(TaskFields {
             title: title.to_owned(),
             category: "xm".into(),
             lead_unit: Some("jxj".into()),
             deadline: Some(day),
             ..Default::default()
-        })
-        .expect("added");
+        }),
+        support::today(),
+        None,
+    )
+    .map(|m| m.id())
+    .expect("added");
     file.save().expect("saved");
     id
 }

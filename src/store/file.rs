@@ -257,13 +257,12 @@ impl CampaignFile {
         keep: Option<crate::store::merge::Keep>,
     ) -> Result<(), SaveError> {
         let had = self.campaign.tasks.len();
-        let pauses = &crate::store::merge::theirs::PAUSES;
         let theirs = crate::store::merge::theirs::read_theirs(
             &self.path,
             self.today,
             had,
             self.vanished.as_ref(),
-            pauses,
+            &mut crate::store::merge::theirs::pause_as_usual,
         )?;
         let theirs_text = match theirs {
             Ok(text) => text,

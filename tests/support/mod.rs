@@ -2,10 +2,17 @@
 #![allow(dead_code)] // each test binary uses a part of the shared helpers
 
 pub mod board;
+pub mod dates;
+pub mod edits;
+pub mod files;
+pub mod git_rounds;
 pub mod git_world;
+pub mod locks;
 pub mod pty;
 pub mod repo;
+pub mod skip;
 pub mod sshd;
+pub mod themed;
 pub mod users;
 
 use std::path::{Path, PathBuf};
@@ -191,8 +198,22 @@ pub fn hold_lock(campaign: &Path) -> HeldLock {
         .process_group(0)
         .spawn()
         .expect("flock(1) from util-linux");
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    HeldLock { child }
+    let held = HeldLock { child };
+    wait_until("flock to hold the lock", || lock_held(campaign));
+    held
+}
+
+/// Polls `ready` every few milliseconds until it holds; panics naming `what` after 20 s
+/// (a test waits for a state it can see, not for a guessed time).
+pub fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !ready() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited 20 s for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
 
 /// Sends signal `name` (`TERM`, `HUP`…) to process `pid` with kill(1), which must succeed.

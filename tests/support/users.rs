@@ -69,7 +69,7 @@ pub fn users() -> Option<&'static Users> {
 
 /// Says a test was skipped for want of root, useradd and setpriv.
 pub fn skip(what: &str) {
-    eprintln!("skipped {what}: needs root, useradd and setpriv to act as two users");
+    super::skip::skipped(what, "(with useradd and setpriv) to act as two users");
 }
 
 /// How bairi is run as a user: the umask and working directory it starts with.

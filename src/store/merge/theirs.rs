@@ -60,17 +60,24 @@ fn sudden(had: usize, lost: usize) -> bool {
     lost >= 3 && lost * 3 >= had
 }
 
+/// The usual wait before read `n` again (from 0): one of [`PAUSES`]; `false` once they are
+/// all spent (read no more).
+pub fn pause_as_usual(n: usize) -> bool {
+    PAUSES.get(n).map(|p| std::thread::sleep(*p)).is_some()
+}
+
 /// Reads the version on disk to merge with: its text once it loads and keeps enough of my
-/// `had` tasks (or the drop was already refused once for this very file, `accepted`),
-/// reading again after each of `pauses`.
+/// `had` tasks (or the drop was already refused once for this very file, `accepted`).
+/// After the `n`th read that is not ready (from 0), `pause(n)` waits and says whether to
+/// read again ([`pause_as_usual`] in a save; a test passes its own, driven by state).
 pub fn read_theirs(
     path: &Path,
     today: chrono::NaiveDate,
     had: usize,
     accepted: Option<&Fingerprint>,
-    pauses: &[Duration],
+    pause: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Result<String, NotMerged>, std::io::Error> {
-    let mut pauses = pauses.iter();
+    let mut n = 0;
     loop {
         let (bytes, at) = read_fingerprinted(path)?;
         let found = match String::from_utf8(bytes) {
@@ -92,10 +99,10 @@ pub fn read_theirs(
                 }
             },
         };
-        match (found, pauses.next()) {
-            (Ok(text), _) => return Ok(Ok(text)),
-            (Err(not), None) => return Ok(Err(not)),
-            (Err(_), Some(pause)) => std::thread::sleep(*pause),
+        match found {
+            Ok(text) => return Ok(Ok(text)),
+            Err(not) if !pause(n) => return Ok(Err(not)),
+            Err(_) => n += 1,
         }
     }
 }
