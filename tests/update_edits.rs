@@ -574,13 +574,8 @@ fn undo_after_their_change_to_the_same_task(
 }
 
 fn their_note(b: &mut CampaignFile) {
-    let note = bairi::domain::LogEntry {
-        date: support::day("2026-11-22"),
-        text: "他们的记录".into(),
-        by: None,
-        kind: None,
-    };
-    b.append_log("T02", note).unwrap();
+    let day = support::day("2026-11-22");
+    support::edits::apply(b, support::edits::note("T02", "他们的记录"), day, None).unwrap();
 }
 
 #[test]
