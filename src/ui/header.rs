@@ -186,7 +186,7 @@ fn second_line(ctx: &Ctx, level: u8) -> (Vec<Span<'static>>, usize) {
     }
     if let Some(n) = model
         .unsynced
-        .map(super::super::sync::status::Unsynced::count)
+        .map(crate::app::Unsynced::count)
         .filter(|n| *n > 0)
     {
         let shown = tr!("  [↑{n} 未同步]", "  [↑{n} unsynced]");

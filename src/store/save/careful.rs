@@ -5,9 +5,11 @@
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::store::save::atomic::{Fingerprint, keep_backup, sync_dir, temp_path};
+pub use super::disk::target;
+use super::disk::{keep_backup, sync_dir, temp_path};
+use super::fingerprint::Fingerprint;
 use crate::store::save::{guard, in_place, xattrs};
 
 /// How a file was written.
@@ -17,14 +19,6 @@ pub enum Way {
     Renamed,
     /// The original overwritten in place after a full backup copy.
     InPlace,
-}
-
-/// The file a path names: a symlink is followed to its target (which gets the edit).
-pub fn target(path: &Path) -> io::Result<PathBuf> {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path),
-        _ => Ok(path.to_owned()),
-    }
 }
 
 /// Writes `bytes` to `path` (following a symlink), the old version kept as `FILE.bak`.
