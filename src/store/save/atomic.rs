@@ -2,8 +2,9 @@
 //! `FILE.bak`, and cheap detection of changes made by others.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+pub use super::disk::backup_path;
 pub use super::fingerprint::{Fingerprint, changed_on_disk};
 
 /// Reads a file (a regular one, within the size limit: see [`crate::store::save::guard`]) and
@@ -12,11 +13,6 @@ pub fn read_fingerprinted(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
     let (bytes, meta) = crate::store::save::guard::read(path)?;
     let print = Fingerprint::of(&bytes, &meta);
     Ok((bytes, print))
-}
-
-/// `.bairi/FILE.bak` beside the file.
-pub fn backup_path(path: &Path) -> PathBuf {
-    crate::store::side::sidecar::path(path, ".bak")
 }
 
 /// Replaces `path` with `bytes` so that the file keeps its owner, group, mode and links,

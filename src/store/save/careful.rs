@@ -198,7 +198,7 @@ mod tests {
         assert_eq!(fs::read_to_string(&b).unwrap(), "new");
         assert_eq!(fs::metadata(&a).unwrap().nlink(), 2);
         assert_eq!(
-            fs::read_to_string(crate::store::save::atomic::backup_path(&a)).unwrap(),
+            fs::read_to_string(crate::store::save::disk::backup_path(&a)).unwrap(),
             "old",
             "the backup is a copy, not a third link"
         );

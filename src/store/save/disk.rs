@@ -26,6 +26,11 @@ pub fn temp_path(path: &Path, what: &str) -> PathBuf {
     path.with_file_name(format!(".{name}.bairi-{what}-{}-{n}", std::process::id()))
 }
 
+/// `.bairi/FILE.bak` beside the file.
+pub fn backup_path(path: &Path) -> PathBuf {
+    crate::store::side::sidecar::path(path, ".bak")
+}
+
 /// Points `.bairi/FILE.bak` at the current version, atomically: a hard link when `link` allows it
 /// (the file is about to be replaced by a new one), else a full copy (it is about to be
 /// overwritten in place).
