@@ -11,49 +11,23 @@ use std::path::Path;
 
 /// Each top-level module and what it may name (`crate::X`), lowest layer first. A module may
 /// always name itself. `cli` and `main.rs` may name anything; `lib.rs` only declares modules.
+#[rustfmt::skip]
 const LAYERS: &[(&str, &[&str])] = &[
     // base: nothing of ours (i18n formats through sanitize)
     ("sanitize", &[]),
-    ("clock", &[]),
-    ("term", &[]),
-    ("i18n", &["sanitize"]),
-    ("domain", &["i18n", "sanitize", "clock", "term"]),
-    ("store", &["domain", "i18n", "sanitize", "clock", "term"]),
+    ("clock",    &[]),
+    ("term",     &[]),
+    ("i18n",     &["sanitize"]),
+    ("domain",   &[                                                            "i18n", "sanitize", "clock", "term"]),
+    ("store",    &[                                                  "domain", "i18n", "sanitize", "clock", "term"]),
     // synthetic campaigns for benches and tests; nothing below may use them
-    (
-        "synth",
-        &["store", "domain", "i18n", "sanitize", "clock", "term"],
-    ),
-    (
-        "sync",
-        &["store", "domain", "i18n", "sanitize", "clock", "term"],
-    ),
-    (
-        "report",
-        &["store", "domain", "i18n", "sanitize", "clock", "term"],
-    ),
-    (
-        "app",
-        &[
-            "report", "sync", "store", "domain", "i18n", "sanitize", "clock", "term",
-        ],
-    ),
-    (
-        "ui",
-        &[
-            "app", "report", "store", "domain", "i18n", "sanitize", "clock", "term",
-        ],
-    ),
-    (
-        "config",
-        &["ui", "app", "store", "i18n", "sanitize", "clock", "term"],
-    ),
-    (
-        "shell",
-        &[
-            "config", "ui", "app", "sync", "store", "domain", "i18n", "sanitize", "clock", "term",
-        ],
-    ),
+    ("synth",    &[                                         "store", "domain", "i18n", "sanitize", "clock", "term"]),
+    ("sync",     &[                                         "store", "domain", "i18n", "sanitize", "clock", "term"]),
+    ("report",   &[                                         "store", "domain", "i18n", "sanitize", "clock", "term"]),
+    ("app",      &[                       "report", "sync", "store", "domain", "i18n", "sanitize", "clock", "term"]),
+    ("ui",       &[                "app", "report",         "store", "domain", "i18n", "sanitize", "clock", "term"]),
+    ("config",   &[          "ui", "app",                   "store",           "i18n", "sanitize", "clock", "term"]),
+    ("shell",    &["config", "ui", "app",           "sync", "store", "domain", "i18n", "sanitize", "clock", "term"]),
 ];
 
 /// Top-level modules that may name anything.
