@@ -28,3 +28,6 @@ pub mod update;
 pub mod verbs;
 pub mod wall;
 pub mod who;
+
+/// What the model carries from sync (the header shows it): `ui` names it here, not in `sync`.
+pub use crate::sync::status::Unsynced;

@@ -1,5 +1,6 @@
 //! Reading, checking and writing campaign files. No terminal code.
 
+pub mod conflicts;
 pub mod demo;
 pub mod diag;
 pub mod edit;

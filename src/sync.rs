@@ -2,6 +2,7 @@
 //! summarising what changed in a campaign, and the round trip of `bairi sync`. Only this
 //! module runs `git`.
 
+pub mod driver_env;
 pub mod git;
 pub mod locks;
 pub mod message;

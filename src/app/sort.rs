@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::Campaign;
 use crate::domain::light::{LightVerdict, TaskLight};
+pub use crate::domain::lookup::{Piece, id_pieces};
 use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -109,35 +110,6 @@ fn next_due(campaign: &Campaign, index: usize) -> Option<NaiveDate> {
         .filter(|m| !m.done)
         .map(|m| m.due)
         .min()
-}
-
-/// A piece of an id: a run of digits (as a number) or of anything else (lower case).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Piece {
-    Number(u128),
-    Word(String),
-}
-
-/// `T008` → [t, 8]; `jtj-2` → [jtj-, 2]: how ids compare and how a typed id is matched.
-pub fn id_pieces(id: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut chars = id.trim().chars().peekable();
-    while let Some(&c) = chars.peek() {
-        let digit = c.is_ascii_digit();
-        let mut run = String::new();
-        while let Some(&d) = chars.peek() {
-            if d.is_ascii_digit() != digit {
-                break;
-            }
-            run.push(d);
-            chars.next();
-        }
-        out.push(match run.parse::<u128>() {
-            Ok(n) if digit => Piece::Number(n),
-            _ => Piece::Word(run.to_lowercase()),
-        });
-    }
-    out
 }
 
 /// Ids in natural order: numbers as numbers, letters without case; then as written.

@@ -13,14 +13,7 @@ use crate::store::load::{Today, load_str};
 use crate::store::merge::driver::{Stamp, merge_for_git};
 use crate::tr;
 
-/// Who the other side is, set by `bairi sync` (the author of their last commit).
-pub const BY_VAR: &str = "BAIRI_MERGE_BY";
-/// Who merges (the local git user), for the records' `kept_by`.
-pub const KEPT_BY_VAR: &str = "BAIRI_MERGE_KEPT_BY";
-
-/// The day a `bairi sync --today D` merges on (`YYYY-MM-DD`); without it the driver's clock
-/// (`BAIRI_NOW`, which a sync sets to its own instant) read in the campaign's zone.
-pub const TODAY_VAR: &str = "BAIRI_MERGE_TODAY";
+pub use crate::sync::driver_env::{BY_VAR, KEPT_BY_VAR, TODAY_VAR};
 
 /// The three versions git hands the driver, and the path it merges.
 pub struct DriverFiles<'a> {

@@ -41,7 +41,7 @@ pub struct Only {
 impl Only {
     /// The one filter of every criterion given, each id checked against the campaign.
     pub fn filter(&self, campaign: &Campaign) -> Result<Option<Filter>, Text> {
-        use crate::cli::names::{What, resolve};
+        use crate::domain::names::{What, resolve};
         let mut parts = Vec::new();
         if let Some(unit) = &self.unit {
             parts.push(Filter::LeadUnit(resolve(campaign, What::Unit, unit)?));

@@ -7,6 +7,7 @@
 //! ask for edits as values ([`apply::Edit`]), applied in one place ([`CampaignFile::apply`]).
 
 pub mod apply;
+pub mod args;
 pub mod patch;
 pub mod pledge;
 pub mod publish;

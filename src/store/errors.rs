@@ -32,7 +32,7 @@ pub enum SaveError {
     #[error("you may not write this file")]
     ReadOnly,
     #[error("{} edit(s) conflict with changes made elsewhere", .0.len())]
-    Conflicts(Vec<crate::store::merge::Conflict>),
+    Conflicts(Vec<crate::store::merge::conflict::Conflict>),
     #[error("the file would not load after this save")]
     Invalid(Vec<Diagnostic>),
     #[error("the file on disk was not merged")]
@@ -68,7 +68,7 @@ impl SaveError {
                     "{n} edit(s) conflict with changes made elsewhere"
                 )
             }
-            SaveError::Invalid(errors) => crate::store::save::sound::refusal(errors),
+            SaveError::Invalid(errors) => refusal(errors),
             SaveError::NotMerged(why) => why.message(),
             SaveError::Io(e) => match (crate::store::save::guard::Unfit::of(e), e.kind()) {
                 (Some(unfit), _) => unfit.why(),
@@ -89,4 +89,23 @@ impl SaveError {
             },
         }
     }
+}
+
+/// Why a save was refused: what the loader would say, first error only.
+fn refusal(errors: &[Diagnostic]) -> Text {
+    let why = errors.first().map_or_else(
+        || Text::same("?"),
+        |d| {
+            let subject = d.subject.clone().unwrap_or_else(|| Text::same(""));
+            Text::new(
+                format!("{} {}", subject.zh, d.message.zh),
+                format!("{} {}", subject.en, d.message.en),
+            )
+        },
+    );
+    let (zh, en) = (why.zh.trim(), why.en.trim());
+    tr!(
+        "保存后文件将无法打开({zh}),未保存;修改仍在,请撤销或改正",
+        "the file would not load after this save ({en}); not saved; the edits are kept: undo or fix them"
+    )
 }

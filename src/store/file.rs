@@ -19,7 +19,7 @@ use crate::store::save::atomic::{
 };
 use crate::store::save::backup::BackupPolicy;
 
-pub use crate::store::edit::task::{MilestoneRef, NewProblem};
+pub use crate::store::edit::args::{MilestoneRef, NewProblem};
 pub use crate::store::errors::{OpenError, Refusal, SaveError};
 
 /// What changed in the campaign since derived values were last computed.

@@ -5,10 +5,14 @@
 
 pub mod by_task;
 pub mod cited;
+pub mod compare;
+pub mod conflict;
 pub mod core;
 pub mod driver;
+pub mod ids;
 pub mod items;
 pub mod lists;
+mod one_task;
 pub mod recorded;
 pub mod theirs;
 pub mod top_level;
@@ -17,62 +21,9 @@ use std::collections::HashMap;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+use self::compare::{every_key, id_of, norm, table_norm};
+pub use self::conflict::{Conflict, Keep};
 use crate::store::merge::lists::placeless;
-
-/// A field changed both ways.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    pub task: String,
-    pub key: String,
-    pub mine: String,
-    pub theirs: String,
-}
-
-/// How to settle conflicts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
-    Mine,
-    Theirs,
-}
-
-/// A value without its surrounding spaces and comments, for comparing.
-pub(super) fn norm(item: Option<&Item>) -> Option<String> {
-    let item = item?;
-    match item {
-        Item::None => None,
-        Item::Value(v) => {
-            let mut v = v.clone();
-            v.decor_mut().clear();
-            if let Value::Array(a) = &mut v {
-                a.fmt();
-                for e in a.iter_mut() {
-                    if let Value::InlineTable(t) = e {
-                        t.fmt();
-                    }
-                }
-            }
-            if let Value::InlineTable(t) = &mut v {
-                t.fmt();
-            }
-            Some(v.to_string().trim().to_owned())
-        }
-        Item::Table(t) => Some(table_norm(t)),
-        Item::ArrayOfTables(a) => Some(a.iter().map(table_norm).collect::<Vec<_>>().join("\n--\n")),
-    }
-}
-
-pub(super) fn table_norm(t: &Table) -> String {
-    let mut keys: Vec<String> = t
-        .iter()
-        .map(|(k, v)| format!("{k}={}", norm(Some(v)).unwrap_or_default()))
-        .collect();
-    keys.sort();
-    keys.join("\n")
-}
-
-pub(super) fn id_of(t: &Table) -> Option<String> {
-    t.get("id").and_then(Item::as_str).map(str::to_owned)
-}
 
 fn tasks(doc: &DocumentMut) -> Vec<&Table> {
     doc.get("tasks")
@@ -421,26 +372,11 @@ fn merge_problems(base: &Table, mine: &Table, theirs: &mut Table) -> bool {
 
 /// The next free id in the series of problem id `id` (`T08-P2` → `T08-P3`, past `taken`).
 fn next_problem_id(id: &str, taken: &[String]) -> String {
-    let (prefix, _, _) = crate::store::merge::core::id_order(id);
+    let (prefix, _, _) = crate::store::merge::ids::id_order(id);
     let highest = taken
         .iter()
         .filter_map(|t| t.strip_prefix(prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
     format!("{prefix}{}", highest + 1)
-}
-
-/// The keys of three versions of a table, mine first in my order, then those only the others
-/// have, each once.
-pub(in crate::store) fn every_key<'k>(
-    mine: impl Iterator<Item = &'k str>,
-    others: impl Iterator<Item = &'k str>,
-) -> Vec<String> {
-    let mut keys: Vec<String> = mine.map(str::to_owned).collect();
-    for k in others {
-        if !keys.iter().any(|x| x == k) {
-            keys.push(k.to_owned());
-        }
-    }
-    keys
 }

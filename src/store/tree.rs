@@ -5,6 +5,7 @@
 mod build;
 mod chunks;
 mod error;
+mod input;
 mod layout;
 mod limits;
 mod pieces;

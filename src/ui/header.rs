@@ -210,7 +210,7 @@ fn states(ctx: &Ctx) -> Vec<Span<'static>> {
     }
     if let Some(n) = model
         .unsynced
-        .map(super::super::sync::status::Unsynced::count)
+        .map(crate::app::Unsynced::count)
         .filter(|n| *n > 0)
     {
         let shown = tr!("  [↑{n} 未同步]", "  [↑{n} unsynced]");

@@ -8,29 +8,11 @@ use toml_edit::{InlineTable, Table, Value};
 use crate::domain::history::Event;
 use crate::domain::{Light, LogEntry, Status};
 use crate::i18n::Text;
+pub use crate::store::edit::args::{MilestoneRef, NewProblem};
 use crate::store::edit::patch;
 use crate::store::edit::{date_value, layout_refusal, record};
 use crate::store::file::{CampaignFile, Refusal};
 use crate::tr;
-
-/// Which milestone: by position (0-based) or by id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MilestoneRef {
-    Index(usize),
-    Id(String),
-}
-
-/// What a new problem says.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NewProblem {
-    pub text: String,
-    pub kind: Option<String>,
-    pub blocking: bool,
-    pub owner: Option<String>,
-    /// The person who coordinates (a follow-up order's, say).
-    pub coordinator: Option<String>,
-    pub due: Option<NaiveDate>,
-}
 
 impl CampaignFile {
     /// Changes a task's status, enforcing the sign-off rules; crossing off records the date

@@ -11,7 +11,8 @@ use crate::domain::Campaign;
 use crate::i18n::Text;
 use crate::store::edit::splice::{Change, Splice, TaskEdit};
 use crate::store::file::{CampaignFile, Changed};
-use crate::store::merge::{Conflict, id_of, merge, norm, table_norm};
+use crate::store::merge::compare::{id_of, norm, table_norm};
+use crate::store::merge::{Conflict, merge};
 use crate::tr;
 
 impl CampaignFile {

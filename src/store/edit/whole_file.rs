@@ -10,31 +10,8 @@ use crate::store::edit::layout_refusal;
 use crate::store::edit::patch;
 use crate::store::edit::task_fields::{TaskFields, write_fields};
 use crate::store::file::{CampaignFile, Refusal};
+use crate::store::merge::ids::next_task_id;
 use crate::tr;
-
-/// The next id in the file's own pattern: `T14` after `T13`, `Y021` after `Y020`.
-pub fn next_task_id(ids: &[&str]) -> String {
-    let mut best: Option<(String, u64, usize)> = None;
-    for id in ids {
-        let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
-        let (prefix, number) = id.split_at(id.len() - digits);
-        let Ok(n) = number.parse::<u64>() else {
-            continue;
-        };
-        if best.as_ref().is_none_or(|(_, max, _)| n >= *max) {
-            best = Some((prefix.to_owned(), n, digits));
-        }
-    }
-    let (prefix, max, width) = best.unwrap_or(("T".to_owned(), 0, 2));
-    let mut n = max + 1;
-    loop {
-        let id = format!("{prefix}{n:0width$}");
-        if !ids.contains(&id.as_str()) {
-            return id;
-        }
-        n += 1;
-    }
-}
 
 impl CampaignFile {
     /// Replaces the whole text (undo and redo): it is checked like a file being opened.
@@ -51,7 +28,7 @@ impl CampaignFile {
     /// the others stay.
     pub fn settle_conflicts(
         &mut self,
-        each: &[(usize, crate::store::merge::Keep)],
+        each: &[(usize, crate::store::merge::conflict::Keep)],
     ) -> Result<(), Refusal> {
         use crate::store::edit::sign_off::{KEYS, SignOff, make_coherent};
         let failure = Text::new("冲突未能处理", "the conflicts could not be settled");

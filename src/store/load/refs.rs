@@ -5,55 +5,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::report::Findings;
+pub use super::subject::IdKind;
 use super::subject::Subject;
 use crate::i18n::Text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IdKind {
-    Category,
-    Unit,
-    Person,
-    Task,
-    Milestone,
-    Problem,
-}
-
-impl IdKind {
-    pub fn name(self) -> Text {
-        match self {
-            IdKind::Category => Text::new("分类", "category"),
-            IdKind::Unit => Text::new("单位", "unit"),
-            IdKind::Person => Text::new("人员", "person"),
-            IdKind::Task => Text::new("任务", "task"),
-            IdKind::Milestone => Text::new("节点", "milestone"),
-            IdKind::Problem => Text::new("问题", "problem"),
-        }
-    }
-
-    fn table(self) -> &'static str {
-        match self {
-            IdKind::Category => "[[categories]]",
-            IdKind::Unit => "[[units]]",
-            IdKind::Person => "[[people]]",
-            IdKind::Task => "[[tasks]]",
-            IdKind::Milestone => "milestones",
-            IdKind::Problem => "[[tasks.problems]]",
-        }
-    }
-
-    /// `任务 T03` / `task T03`.
-    pub fn subject(self, id: &str) -> Subject {
-        Subject::Id(self, id.into())
-    }
-}
-
-impl IdKind {
-    const ALL: usize = 6;
-
-    fn slot(self) -> usize {
-        self as usize
-    }
-}
 
 struct PendingRef {
     kind: IdKind,

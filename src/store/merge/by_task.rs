@@ -9,9 +9,10 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use crate::store::merge::core::{id_order, merge_one_task};
+use crate::store::merge::conflict::{Conflict, Keep};
+use crate::store::merge::ids::id_order;
+use crate::store::merge::one_task::merge_one_task;
 use crate::store::merge::top_level::merge_top;
-use crate::store::merge::{Conflict, Keep};
 use crate::store::tree::{Builder, Item, Layout, Pieces};
 
 /// The tasks of one version of the file: id, where its text is and where its own lines end

@@ -5,7 +5,9 @@
 use toml_edit::DocumentMut;
 
 use crate::store::merge::by_task::{Merged, TaskTexts, merge_texts};
-use crate::store::merge::{Conflict, Keep, merge};
+use crate::store::merge::conflict::{Conflict, Keep};
+use crate::store::merge::ids::{id_order, next_task_id};
+use crate::store::merge::merge;
 
 /// Why three texts did not merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,43 +56,6 @@ pub(in crate::store) fn merge_three_read(
             }
         }
     }
-}
-
-/// One task both sides changed, each side's text a document of its own: the other side's
-/// changes are merged onto the side whose text sorts first, so a key only one side rewrote
-/// (crossed off again after reopening, say) keeps that side's place and spelling whichever
-/// side merges. Ours still wins what `keep` settles, and conflicts read as from our side.
-/// A task I deleted merges onto theirs.
-pub(super) fn merge_one_task(
-    base: &DocumentMut,
-    mut mine: DocumentMut,
-    mut theirs: DocumentMut,
-    keep: Option<Keep>,
-    conflicts: &mut Vec<Conflict>,
-) -> String {
-    let deleted_here = mine.get("tasks").is_none();
-    if deleted_here || theirs.to_string() <= mine.to_string() {
-        conflicts.extend(merge(base, &mine, &mut theirs, keep));
-        return theirs.to_string();
-    }
-    let flipped = keep.map(|k| match k {
-        Keep::Mine => Keep::Theirs,
-        Keep::Theirs => Keep::Mine,
-    });
-    let swapped = merge(base, &theirs, &mut mine, flipped);
-    conflicts.extend(swapped.into_iter().map(|c| Conflict {
-        mine: c.theirs,
-        theirs: c.mine,
-        ..c
-    }));
-    mine.to_string()
-}
-
-/// The order of task ids as bairi numbers them: `T9` before `T10`.
-pub(in crate::store) fn id_order(id: &str) -> (&str, u64, &str) {
-    let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
-    let (prefix, number) = id.split_at(id.len() - digits);
-    (prefix, number.parse().unwrap_or(0), id)
 }
 
 /// Task `id`'s own text under the id `new`; its problems' ids (`T14-P1`) follow.
@@ -169,7 +134,7 @@ pub fn renumber_twins(base: &str, mine: &str, theirs: &str) -> Option<Renumbered
     let mut renames = Vec::new();
     for id in twins {
         let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let new = crate::store::edit::whole_file::next_task_id(&refs);
+        let new = next_task_id(&refs);
         renames.push((id.to_owned(), new.clone()));
         taken.push(new);
     }

@@ -8,7 +8,8 @@ use toml_edit::{DocumentMut, Item};
 
 use crate::store::load::{Today, load_str};
 use crate::store::merge::by_task::TaskTexts;
-use crate::store::merge::core::{NotMerged, id_order, merge_three, renumber_twins};
+use crate::store::merge::core::{NotMerged, merge_three, renumber_twins};
+use crate::store::merge::ids::id_order;
 use crate::store::merge::recorded::{self, Record, WHOLE_TASK};
 use crate::store::merge::{Conflict, Keep};
 

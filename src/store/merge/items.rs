@@ -5,7 +5,7 @@
 use toml_edit::{InlineTable, Item, Table, Value};
 
 use crate::store::edit::patch;
-use crate::store::merge::norm;
+use crate::store::merge::compare::{every_key, norm};
 
 fn inline_norm(v: Option<&Value>) -> Option<String> {
     norm(v.cloned().map(Item::Value).as_ref())
@@ -22,7 +22,7 @@ fn items(t: &Table, key: &str) -> Option<Vec<InlineTable>> {
 /// One item: each key only one side changed takes that side's value. `None` when a key was
 /// changed both ways.
 fn merge_item(base: &InlineTable, mine: &InlineTable, theirs: &mut InlineTable) -> Option<()> {
-    let keys = super::every_key(
+    let keys = every_key(
         mine.iter().map(|(k, _)| k),
         base.iter().chain(theirs.iter()).map(|(k, _)| k),
     );

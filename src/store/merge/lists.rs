@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-use crate::store::merge::{Conflict, Keep, id_of, table_norm};
+use crate::store::merge::compare::{id_of, table_norm};
+use crate::store::merge::conflict::{Conflict, Keep};
 
 /// What names one item of the array `key`, and whether this array is merged item by item.
 pub fn identity(key: &str) -> Option<fn(&Table) -> String> {

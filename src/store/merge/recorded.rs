@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::store::edit::patch;
-use crate::store::merge::{Conflict, Keep, norm};
+use crate::store::merge::compare::norm;
+use crate::store::merge::conflict::{Conflict, Keep};
 
 /// The field a record names when a whole task was deleted on one side and changed (or added
 /// differently) on the other.

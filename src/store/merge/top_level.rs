@@ -5,8 +5,9 @@
 
 use toml_edit::DocumentMut;
 
+use crate::store::merge::compare::norm;
+use crate::store::merge::conflict::{Conflict, Keep};
 use crate::store::merge::lists::merge_list;
-use crate::store::merge::{Conflict, Keep, norm};
 
 /// Merges what `mine` changed outside the tasks into `theirs`.
 pub fn merge_top(

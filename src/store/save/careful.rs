@@ -5,9 +5,11 @@
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::store::save::atomic::{Fingerprint, keep_backup, sync_dir, temp_path};
+pub use super::disk::target;
+use super::disk::{keep_backup, sync_dir, temp_path};
+use super::fingerprint::Fingerprint;
 use crate::store::save::{guard, in_place, xattrs};
 
 /// How a file was written.
@@ -17,14 +19,6 @@ pub enum Way {
     Renamed,
     /// The original overwritten in place after a full backup copy.
     InPlace,
-}
-
-/// The file a path names: a symlink is followed to its target (which gets the edit).
-pub fn target(path: &Path) -> io::Result<PathBuf> {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path),
-        _ => Ok(path.to_owned()),
-    }
 }
 
 /// Writes `bytes` to `path` (following a symlink), the old version kept as `FILE.bak`.
@@ -204,7 +198,7 @@ mod tests {
         assert_eq!(fs::read_to_string(&b).unwrap(), "new");
         assert_eq!(fs::metadata(&a).unwrap().nlink(), 2);
         assert_eq!(
-            fs::read_to_string(crate::store::save::atomic::backup_path(&a)).unwrap(),
+            fs::read_to_string(crate::store::save::disk::backup_path(&a)).unwrap(),
             "old",
             "the backup is a copy, not a third link"
         );

@@ -5,10 +5,11 @@
 //! save, and the error says the file was changed ([`Unfinished`]), never that it was not.
 
 use std::fmt;
-use std::fs::{File, OpenOptions};
-use std::io::{self, Seek, SeekFrom, Write};
+use std::fs::OpenOptions;
+use std::io;
 use std::path::Path;
 
+use super::disk::{fill, reserve};
 use crate::i18n::Text;
 use crate::store::side::journal::Journal;
 
@@ -65,48 +66,6 @@ pub fn write(target: &Path, old: &[u8], bytes: &[u8]) -> io::Result<std::fs::Met
     let meta = file.metadata()?;
     journal.end()?;
     Ok(meta)
-}
-
-/// Writes `bytes` over `target` in place with no journal (finishing a save from one).
-pub fn overwrite(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).open(target)?;
-    let len = file.metadata()?.len();
-    reserve(&file, len, bytes)?;
-    fill(&mut file, bytes)
-}
-
-/// The whole of `bytes` from the start, the file cut to their length, synced.
-fn fill(file: &mut File, bytes: &[u8]) -> io::Result<()> {
-    file.seek(SeekFrom::Start(0))?;
-    file.write_all(bytes)?;
-    file.set_len(bytes.len() as u64)?;
-    file.sync_all()
-}
-
-/// Makes sure the disk has room for the file to grow from `len` to `bytes.len()` before
-/// any byte of it changes: `fallocate` keeping the size where the system has it, else the
-/// new tail written past the old end (cut off again by the caller on failure).
-fn reserve(file: &File, len: u64, bytes: &[u8]) -> io::Result<()> {
-    let want = bytes.len() as u64;
-    if want <= len {
-        return Ok(());
-    }
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    {
-        use rustix::fs::{FallocateFlags, fallocate};
-        match fallocate(file, FallocateFlags::KEEP_SIZE, 0, want) {
-            Ok(()) => return Ok(()),
-            Err(e) if e == rustix::io::Errno::NOSPC || e == rustix::io::Errno::DQUOT => {
-                return Err(e.into());
-            }
-            Err(_) => {}
-        }
-    }
-    let start = usize::try_from(len).unwrap_or(usize::MAX);
-    let mut tail = file;
-    tail.seek(SeekFrom::Start(len))?;
-    tail.write_all(bytes.get(start..).unwrap_or_default())?;
-    tail.sync_data()
 }
 
 #[cfg(test)]

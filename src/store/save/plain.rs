@@ -7,7 +7,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::store::save::atomic::{sync_dir, temp_path};
+use crate::store::save::disk::{sync_dir, temp_path};
 
 /// Writes `bytes` as the file `path` names, replacing it whole. A directory, a pipe or a
 /// device at that name is refused; a symlink is replaced by the file, its target untouched.

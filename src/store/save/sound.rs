@@ -4,11 +4,9 @@
 //! a defect that got past it. (Edits that go through the whole-file check, merges and
 //! reloads need nothing more.)
 
-use crate::i18n::Text;
 use crate::store::diag::Diagnostic;
 use crate::store::file::CampaignFile;
 use crate::store::load::recheck::task_errors;
-use crate::tr;
 
 impl CampaignFile {
     /// The loader's errors for the tasks edited in place since the last write (none when
@@ -25,25 +23,6 @@ impl CampaignFile {
         }
         task_errors(&texts, &self.campaign, &self.touched, self.today)
     }
-}
-
-/// Why a save was refused: what the loader would say, first error only.
-pub fn refusal(errors: &[Diagnostic]) -> Text {
-    let why = errors.first().map_or_else(
-        || Text::same("?"),
-        |d| {
-            let subject = d.subject.clone().unwrap_or_else(|| Text::same(""));
-            Text::new(
-                format!("{} {}", subject.zh, d.message.zh),
-                format!("{} {}", subject.en, d.message.en),
-            )
-        },
-    );
-    let (zh, en) = (why.zh.trim(), why.en.trim());
-    tr!(
-        "保存后文件将无法打开({zh}),未保存;修改仍在,请撤销或改正",
-        "the file would not load after this save ({en}); not saved; the edits are kept: undo or fix them"
-    )
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::store::save::disk::{overwrite, sync_dir, target};
 use crate::store::side::sidecar;
 
 const MAGIC: &str = "bairi-journal 1";
@@ -99,7 +100,7 @@ impl Journal {
         let written = write_whole(&staging, target, meta, bytes).and_then(|file| {
             file.try_lock().map_err(io::Error::other)?;
             fs::rename(&staging, &path)?;
-            crate::store::save::atomic::sync_dir(&path);
+            sync_dir(&path);
             Ok(file)
         });
         match written {
@@ -114,7 +115,7 @@ impl Journal {
     /// The file is written and synced: the journal goes.
     pub fn end(self) -> io::Result<()> {
         fs::remove_file(&self.path)?;
-        crate::store::save::atomic::sync_dir(&self.path);
+        sync_dir(&self.path);
         drop(self.file);
         Ok(())
     }
@@ -144,7 +145,7 @@ fn write_whole(
 /// for. Whatever cannot be done (a reader who may not write the file) leaves things as
 /// they are for someone who may.
 pub fn settle(campaign: &Path) {
-    let Ok(target) = crate::store::save::careful::target(campaign) else {
+    let Ok(target) = target(campaign) else {
         return;
     };
     let path = path(&target);
@@ -159,14 +160,12 @@ pub fn settle(campaign: &Path) {
         return;
     }
     let finished = match (parse(&journal), fs::metadata(&target)) {
-        (Some((body, id)), Ok(meta)) if identity(&meta) == id => {
-            crate::store::save::in_place::overwrite(&target, body).is_ok()
-        }
+        (Some((body, id)), Ok(meta)) if identity(&meta) == id => overwrite(&target, body).is_ok(),
         // Not whole, or for a file since replaced or gone: it is no longer wanted.
         _ => true,
     };
     if finished && fs::remove_file(&path).is_ok() {
-        crate::store::save::atomic::sync_dir(&path);
+        sync_dir(&path);
     }
 }
 

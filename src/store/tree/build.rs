@@ -11,10 +11,11 @@ use toml_parser::ParseError;
 use toml_parser::parser::{Event, EventKind};
 
 use super::error::TreeError;
+use super::input::{Input, Piece};
 use super::layout::{Layout, Tracker};
 use super::pieces::Pieces;
 use super::rules::{descend, duplicate, on_key, take_table};
-use super::values::{Input, Piece, value};
+use super::values::value;
 use super::{Array, Item, Key, Origin, Table, Value};
 
 /// What the whole text held.

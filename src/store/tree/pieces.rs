@@ -8,7 +8,8 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use toml_parser::ParseError;
 
 use super::chunks::Chunks;
-use super::values::{Piece, decode};
+use super::input::Piece;
+use super::values::decode;
 
 /// Below this size a second thread costs more than it saves.
 const PIPE_FROM_BYTES: usize = 256 * 1024;

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use toml_parser::ParseError;
 use toml_parser::parser::EventKind;
 
-use super::values::{Input, Piece};
+use super::input::{Input, Piece};
 use super::{Item, Key, Origin, Table, Value};
 
 /// Moves a finished element out of the tree, leaving an empty table in its place.

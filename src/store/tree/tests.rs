@@ -4,6 +4,8 @@ use proptest::prelude::*;
 
 use super::*;
 
+mod big;
+
 fn float(x: f64) -> String {
     if x.is_nan() {
         "nan".to_owned()
@@ -176,7 +178,7 @@ fn agrees_with_toml_edit_on_the_shipped_files() {
         include_str!("../../../assets/template.toml"),
         include_str!("../../../tests/fixtures/qinglan.toml"),
         include_str!("../../../config.example.toml"),
-        &crate::synth::campaign_toml(60, 7),
+        &big::campaign_shaped(60, 7),
     ] {
         if let Err(e) = agree(text) {
             panic!("{}", &e[..e.len().min(3000)]);
@@ -315,14 +317,14 @@ fn build_all(text: &str, piped: bool) -> Result<String, TreeError> {
 
 #[test]
 fn a_large_file_parsed_on_a_second_thread_gives_the_same_tree() {
-    let text = crate::synth::campaign_toml(600, 3);
+    let text = big::campaign_shaped(600, 3);
     assert!(text.len() > 256 * 1024, "large enough to be piped");
     assert_eq!(build_all(&text, true), build_all(&text, false));
 }
 
 #[test]
 fn an_error_deep_in_a_large_file_is_found_at_its_place_either_way() {
-    let text = crate::synth::campaign_toml(600, 3);
+    let text = big::campaign_shaped(600, 3);
     for (find, bad) in [
         ("id = \"T00500\"", "id = \"T00500\nx"),
         ("id = \"T00400\"", "id = \"T00400\"\nid = 1"),

@@ -7,38 +7,9 @@ use toml_parser::decoder::ScalarKind;
 use toml_parser::parser::{Event, EventKind};
 use toml_parser::{ParseError, Source};
 
+use super::input::{Input, Piece};
 use super::rules::{on_key, span_of};
 use super::{Array, Datetime, Item, Key, Origin, Table, Value};
-
-/// An event, with keys and scalars already decoded.
-#[derive(Debug, Clone)]
-pub enum Piece<'a> {
-    Event(Event),
-    Key(Key<'a>),
-    Scalar(Item<'a>),
-    /// Moved out by the builder.
-    Taken,
-}
-
-impl Piece<'_> {
-    pub fn kind(&self) -> Option<EventKind> {
-        match self {
-            Piece::Event(e) => Some(e.kind()),
-            Piece::Key(_) => Some(EventKind::SimpleKey),
-            Piece::Scalar(_) => Some(EventKind::Scalar),
-            Piece::Taken => None,
-        }
-    }
-
-    pub fn end(&self) -> usize {
-        match self {
-            Piece::Event(e) => e.span().end(),
-            Piece::Key(k) => k.span.end,
-            Piece::Scalar(i) => i.span.end,
-            Piece::Taken => 0,
-        }
-    }
-}
 
 /// Decodes the keys and scalars of `events` into `out`; the first error goes to `errors`.
 pub fn decode<'a>(
@@ -52,33 +23,6 @@ pub fn decode<'a>(
         EventKind::Scalar => Piece::Scalar(scalar(e, source, errors)),
         _ => Piece::Event(*e),
     }));
-}
-
-/// A cursor over pieces, taking each as it goes.
-pub struct Input<'p, 'a> {
-    pieces: &'p mut [Piece<'a>],
-    at: usize,
-}
-
-impl<'p, 'a> Input<'p, 'a> {
-    pub fn new(pieces: &'p mut [Piece<'a>]) -> Self {
-        Input { pieces, at: 0 }
-    }
-
-    #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> Option<Piece<'a>> {
-        let piece = self.pieces.get_mut(self.at)?;
-        self.at += 1;
-        Some(std::mem::replace(piece, Piece::Taken))
-    }
-
-    pub fn peek_kind(&self) -> Option<EventKind> {
-        self.peek_kind_at(0)
-    }
-
-    pub fn peek_kind_at(&self, n: usize) -> Option<EventKind> {
-        self.pieces.get(self.at + n).and_then(Piece::kind)
-    }
 }
 
 fn span(event: &Event) -> std::ops::Range<usize> {

@@ -77,7 +77,7 @@ mod tests {
     fn a_copy_is_small_reads_back_and_is_shared_like_the_campaign() {
         let dir = tempfile::tempdir().unwrap();
         let campaign = dir.path().join("c.toml");
-        let text = crate::synth::campaign_toml(2000, 1);
+        let text = include_str!("../../../../tests/fixtures/qinglan.toml").repeat(40);
         fs::write(&campaign, &text).unwrap();
         fs::set_permissions(&campaign, fs::Permissions::from_mode(0o660)).unwrap();
         let like = fs::metadata(&campaign).unwrap();
