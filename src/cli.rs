@@ -1,21 +1,21 @@
 //! The command line: `bairi [FILE]` and its subcommands.
 
-pub mod add;
-pub mod board;
-pub mod check;
+pub(crate) mod add;
+pub(crate) mod board;
+pub(crate) mod check;
 pub mod dispatch;
-pub mod edit;
-pub mod help_zh;
-pub mod merge_driver;
-pub mod names;
+pub(crate) mod edit;
+pub(crate) mod help_zh;
+pub(crate) mod merge_driver;
+pub(crate) mod names;
 pub mod new;
-pub mod problem;
-pub mod publish;
-pub mod refs;
-pub mod report;
-pub mod restore;
-pub mod set;
-pub mod sync;
+pub(crate) mod problem;
+pub(crate) mod publish;
+pub(crate) mod refs;
+pub(crate) mod report;
+pub(crate) mod restore;
+pub(crate) mod set;
+pub(crate) mod sync;
 
 use std::path::PathBuf;
 
@@ -30,33 +30,33 @@ use crate::i18n::Lang;
 pub struct Cli {
     /// Interface language: zh or en (default: from the locale).
     #[arg(long, global = true, value_parser = parse_lang)]
-    pub lang: Option<Lang>,
+    pub(crate) lang: Option<Lang>,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
 
     /// The campaign file to open on the board.
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
 
     /// Pin "today" (YYYY-MM-DD) on the board, for demos and tests.
     #[arg(long, value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    pub(crate) today: Option<NaiveDate>,
 
     /// Read settings from this file instead of the standard config path.
     #[arg(long, global = true)]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 
     /// No colour (as NO_COLOR does): selection and lights stay visible by reverse, bold, symbols.
     #[arg(long, global = true)]
-    pub no_color: bool,
+    pub(crate) no_color: bool,
 
     /// Draw borders and symbols in ASCII, for fonts that show box-drawing characters double width.
     #[arg(long, global = true)]
-    pub ascii: bool,
+    pub(crate) ascii: bool,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check a campaign file: every error and warning with its line and column.
     Check {
         file: PathBuf,
@@ -222,13 +222,13 @@ pub enum Command {
 
 /// When and by whom an edit is recorded.
 #[derive(Debug, clap::Args)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     /// The date to record (YYYY-MM-DD); default today in the campaign's zone.
     #[arg(long, value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    pub(crate) today: Option<NaiveDate>,
     /// The person id to record as the author.
     #[arg(long)]
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -236,7 +236,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// The exit codes, for `--help`.
-pub fn exit_codes(lang: Lang) -> &'static str {
+pub(crate) fn exit_codes(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "退出码:0 成功;1 文件有错误或修改被拒绝;2 用法或配置错误。",
         Lang::En => {
@@ -270,7 +270,7 @@ pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date like 2026-09-01"))
 }

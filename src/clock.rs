@@ -16,10 +16,10 @@ pub enum Clock {
 }
 
 /// The environment variable that starts the clock at another instant (RFC 3339).
-pub const NOW_VAR: &str = "BAIRI_NOW";
+pub(crate) const NOW_VAR: &str = "BAIRI_NOW";
 
 impl Clock {
-    pub fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(at) => *at,
@@ -28,13 +28,13 @@ impl Clock {
     }
 
     /// A clock that reads `at` now and runs on from there.
-    pub fn starting_at(at: DateTime<Utc>) -> Clock {
+    pub(crate) fn starting_at(at: DateTime<Utc>) -> Clock {
         Clock::Shifted(at - Utc::now())
     }
 
     /// The system clock, or one started at `BAIRI_NOW` when that is set. An unreadable value
     /// is an error (never silently the real time).
-    pub fn from_env() -> Result<Clock, String> {
+    pub(crate) fn from_env() -> Result<Clock, String> {
         match std::env::var(NOW_VAR) {
             Err(std::env::VarError::NotPresent) => Ok(Clock::System),
             Ok(v) if v.is_empty() => Ok(Clock::System),

@@ -2,7 +2,7 @@
 //! the keys it names.
 
 mod read;
-pub mod save;
+pub(crate) mod save;
 
 pub use read::parse;
 
@@ -59,7 +59,7 @@ impl Default for Config {
 }
 
 /// The standard place of the user's config file.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "bairi").map(|d| d.config_dir().join("config.toml"))
 }
 

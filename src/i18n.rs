@@ -15,7 +15,7 @@ pub enum Lang {
 impl Lang {
     /// Picks the language from locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, in that order):
     /// a Chinese locale gives Chinese, anything else English.
-    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+    pub(crate) fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Some(value) = get(var).filter(|v| !v.is_empty()) {
                 return if value.to_ascii_lowercase().starts_with("zh") {
@@ -34,7 +34,7 @@ impl Lang {
     }
 
     /// Parses `zh`/`en` (and `zh-CN`, `en_US`...).
-    pub fn parse(code: &str) -> Option<Lang> {
+    pub(crate) fn parse(code: &str) -> Option<Lang> {
         let lower = code.to_ascii_lowercase();
         if lower.starts_with("zh") {
             Some(Lang::Zh)
@@ -61,7 +61,7 @@ impl Text {
         }
     }
 
-    pub fn get(&self, lang: Lang) -> &str {
+    pub(crate) fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
@@ -69,7 +69,7 @@ impl Text {
     }
 
     /// The same text in both languages (ids, numbers, names).
-    pub fn same(s: impl Into<String>) -> Text {
+    pub(crate) fn same(s: impl Into<String>) -> Text {
         let s = s.into();
         Text {
             zh: s.clone(),

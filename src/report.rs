@@ -1,18 +1,18 @@
 //! Reports: the campaign's computed values, gathered once and written in several formats.
 
 pub mod doc;
-pub mod filter;
+pub(crate) mod filter;
 pub mod json;
-pub mod money;
-pub mod plain;
+pub(crate) mod money;
+pub(crate) mod plain;
 pub mod text;
 pub mod values;
 pub mod views;
-pub mod xlsx;
+pub(crate) mod xlsx;
 
 /// The output formats `bairi report` knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Json,
     Markdown,
     Csv,

@@ -2,12 +2,12 @@
 //! summarising what changed in a campaign, and the round trip of `bairi sync`. Only this
 //! module runs `git`.
 
-pub mod driver_env;
-pub mod git;
-pub mod locks;
-pub mod message;
-pub mod net;
+pub(crate) mod driver_env;
+pub(crate) mod git;
+pub(crate) mod locks;
+pub(crate) mod message;
+pub(crate) mod net;
 pub mod round;
-pub mod setup;
+pub(crate) mod setup;
 pub mod status;
-pub mod summary;
+pub(crate) mod summary;

@@ -2,7 +2,7 @@
 //! that brings keys, pastes, resizes, signals and hang-ups to the main loop.
 
 pub mod backend;
-pub mod events;
+pub(crate) mod events;
 
 use std::io::{self, BufWriter};
 use std::sync::mpsc::{Receiver, Sender};
@@ -14,15 +14,15 @@ use crossterm::execute;
 use ratatui::Terminal;
 
 use backend::LeanBackend;
-pub use events::{Ending, TermEvent};
+pub(crate) use events::{Ending, TermEvent};
 
 /// The full-screen terminal, drawn through [`LeanBackend`] with a frame's bytes written at once.
-pub type Screen = Terminal<LeanBackend<BufWriter<io::Stdout>>>;
+pub(crate) type Screen = Terminal<LeanBackend<BufWriter<io::Stdout>>>;
 
 /// An open full-screen session. Dropping it (or [`Session::close`]) gives the terminal back.
-pub struct Session {
-    pub screen: Screen,
-    pub events: Receiver<TermEvent>,
+pub(crate) struct Session {
+    pub(crate) screen: Screen,
+    pub(crate) events: Receiver<TermEvent>,
     waker: Sender<TermEvent>,
     signals: events::SignalWatch,
     open: bool,
@@ -34,7 +34,7 @@ impl Session {
     /// Clears the terminal and has the next frame draw every cell (Ctrl-L). Unlike ratatui's
     /// `Terminal::clear`, it does not ask the terminal where its cursor is: that answer would
     /// arrive on the input the event thread reads.
-    pub fn redraw_all(&mut self) -> io::Result<()> {
+    pub(crate) fn redraw_all(&mut self) -> io::Result<()> {
         let size = self.screen.size()?;
         self.screen
             .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
@@ -43,7 +43,7 @@ impl Session {
     /// Takes over the terminal: signals first (so a hang-up during set-up is not lost), then
     /// raw mode, the alternate screen, bracketed paste and (with `mouse`) mouse capture, with
     /// a panic hook that gives the terminal back before the message is printed.
-    pub fn open(mouse: bool) -> io::Result<Session> {
+    pub(crate) fn open(mouse: bool) -> io::Result<Session> {
         let (tx, events) = std::sync::mpsc::channel();
         let signals = events::watch_signals(tx.clone())?;
         let hook = std::panic::take_hook();
@@ -75,12 +75,12 @@ impl Session {
     }
 
     /// A sender for [`TermEvent::Wake`] from other threads.
-    pub fn waker(&self) -> Sender<TermEvent> {
+    pub(crate) fn waker(&self) -> Sender<TermEvent> {
         self.waker.clone()
     }
 
     /// Gives the terminal back; harmless when it is already gone.
-    pub fn close(&mut self) {
+    pub(crate) fn close(&mut self) {
         if std::mem::take(&mut self.open) {
             restore_terminal(self.mouse);
             self.signals.stop();

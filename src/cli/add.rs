@@ -14,45 +14,45 @@ use crate::tr;
 
 /// `bairi add`.
 #[derive(Debug, clap::Args)]
-pub struct AddArgs {
-    pub file: PathBuf,
+pub(crate) struct AddArgs {
+    pub(crate) file: PathBuf,
     /// The task's full name.
     #[arg(long)]
-    pub title: String,
+    pub(crate) title: String,
     /// Its category (an id of [[categories]]).
     #[arg(long)]
-    pub category: String,
+    pub(crate) category: String,
     /// The unit ranked for it (牵头单位, an id of [[units]]).
     #[arg(long)]
-    pub lead_unit: String,
+    pub(crate) lead_unit: String,
     /// 完成时限 (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
-    pub deadline: NaiveDate,
+    pub(crate) deadline: NaiveDate,
     /// Its start (YYYY-MM-DD); default today.
     #[arg(long, value_parser = super::parse_date)]
-    pub start: Option<NaiveDate>,
+    pub(crate) start: Option<NaiveDate>,
     /// The sponsoring leader (包保领导, a person id).
     #[arg(long)]
-    pub leader: Option<String>,
+    pub(crate) leader: Option<String>,
     /// The person responsible (责任人, a person id).
     #[arg(long)]
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// A milestone, `title@YYYY-MM-DD`; repeat for more.
     #[arg(long = "milestone")]
-    pub milestones: Vec<String>,
+    pub(crate) milestones: Vec<String>,
     #[command(flatten)]
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
 }
 
 /// What `bairi add` asks for, before the file is read.
-pub struct NewTask {
-    pub fields: TaskFields,
-    pub start: Option<NaiveDate>,
-    pub milestones: Vec<String>,
+pub(crate) struct NewTask {
+    pub(crate) fields: TaskFields,
+    pub(crate) start: Option<NaiveDate>,
+    pub(crate) milestones: Vec<String>,
 }
 
 impl AddArgs {
-    pub fn new_task(&self) -> NewTask {
+    pub(crate) fn new_task(&self) -> NewTask {
         NewTask {
             fields: TaskFields {
                 title: self.title.clone(),
@@ -71,7 +71,7 @@ impl AddArgs {
 
 /// The task's fields and milestones, every reference and date checked; start is `today`
 /// unless given.
-pub fn fields(
+pub(crate) fn fields(
     campaign: &Campaign,
     new: NewTask,
     today: NaiveDate,

@@ -20,21 +20,21 @@ use crate::store::save::backup::BackupPolicy;
 use crate::tr;
 use crate::ui::theme::{Palette, Theme};
 
-pub struct BoardOptions {
-    pub file: Option<PathBuf>,
-    pub today: Option<NaiveDate>,
-    pub lang: Lang,
-    pub config: Config,
-    pub keymap: Keymap,
-    pub theme: Theme,
+pub(crate) struct BoardOptions {
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) today: Option<NaiveDate>,
+    pub(crate) lang: Lang,
+    pub(crate) config: Config,
+    pub(crate) keymap: Keymap,
+    pub(crate) theme: Theme,
     /// Presentation mode, with this many seconds a page.
-    pub present: Option<u32>,
-    pub clock: Clock,
+    pub(crate) present: Option<u32>,
+    pub(crate) clock: Clock,
     /// The config file settings chosen on the board are written to.
-    pub config_path: Option<PathBuf>,
+    pub(crate) config_path: Option<PathBuf>,
 }
 
-pub fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
+pub(crate) fn run(options: BoardOptions, err: &mut dyn Write) -> i32 {
     let lang = options.lang;
     let (path, demo_notice) = match campaign_path(&options, err) {
         Ok(found) => found,

@@ -10,7 +10,13 @@ use crate::store::load::{Today, load_bytes};
 use crate::tr;
 
 /// Runs the check and returns the exit code.
-pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub(crate) fn run(
+    file: &Path,
+    today: Today,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let name = file.display().to_string();
     let bytes = match crate::store::save::guard::read(file) {
         Ok((b, _)) => b,
@@ -42,7 +48,7 @@ pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut
 }
 
 /// Reads and loads a campaign for a command; on failure prints why and gives the exit code.
-pub fn load_file(
+pub(crate) fn load_file(
     file: &Path,
     today: Today,
     lang: Lang,
@@ -59,13 +65,13 @@ pub fn load_file(
     })
 }
 
-pub fn print_all(diagnostics: &[Diagnostic], name: &str, lang: Lang, err: &mut dyn Write) {
+pub(crate) fn print_all(diagnostics: &[Diagnostic], name: &str, lang: Lang, err: &mut dyn Write) {
     for d in diagnostics {
         let _ = writeln!(err, "{}", d.render(name, lang));
     }
 }
 
-pub fn read_error(name: &str, e: &std::io::Error) -> crate::i18n::Text {
+pub(crate) fn read_error(name: &str, e: &std::io::Error) -> crate::i18n::Text {
     if let Some(unfit) = crate::store::save::guard::Unfit::of(e) {
         return unfit.message(name);
     }
@@ -80,7 +86,7 @@ pub fn read_error(name: &str, e: &std::io::Error) -> crate::i18n::Text {
 
 /// Opens a campaign for a command that edits it; on failure prints why and gives the exit
 /// code.
-pub fn open_file(
+pub(crate) fn open_file(
     path: &Path,
     today: Today,
     lang: Lang,

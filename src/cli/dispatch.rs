@@ -23,14 +23,14 @@ pub type Stdout = Terminal<std::io::StdoutLock<'static>>;
 
 /// What every command shares: the config read, the language, the clock, the theme.
 pub struct Setup {
-    pub config: Config,
+    pub(crate) config: Config,
     /// The config file (settings chosen on the board are written there), and its name.
-    pub config_path: Option<PathBuf>,
-    pub config_name: String,
-    pub lang: Lang,
-    pub clock: Clock,
-    pub now: DateTime<Utc>,
-    pub theme: Theme,
+    pub(crate) config_path: Option<PathBuf>,
+    pub(crate) config_name: String,
+    pub(crate) lang: Lang,
+    pub(crate) clock: Clock,
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) theme: Theme,
 }
 
 impl Setup {

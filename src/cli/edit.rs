@@ -15,7 +15,7 @@ use crate::store::load::Today;
 use super::names::{What, resolve};
 
 /// One edit from the command line.
-pub enum Edit {
+pub(crate) enum Edit {
     Move {
         task: String,
         status: String,
@@ -64,15 +64,15 @@ pub enum Edit {
 }
 
 /// When, by whom, and how many timestamped copies to keep.
-pub struct EditStamp {
-    pub today: Today,
-    pub clock: crate::clock::Clock,
-    pub by: Option<String>,
-    pub backups: usize,
+pub(crate) struct EditStamp {
+    pub(crate) today: Today,
+    pub(crate) clock: crate::clock::Clock,
+    pub(crate) by: Option<String>,
+    pub(crate) backups: usize,
 }
 
 /// Opens, edits, saves; returns the exit code (1 when refused or failed, file untouched).
-pub fn run(
+pub(crate) fn run(
     path: &Path,
     edit: Edit,
     stamp: EditStamp,

@@ -201,7 +201,7 @@ fn with_values(arg: &Arg, zh: &str) -> String {
 }
 
 /// The same command line, explained in Chinese.
-pub fn localize(cmd: Command) -> Command {
+pub(crate) fn localize(cmd: Command) -> Command {
     let version = Arg::new("version")
         .short('V')
         .long("version")

@@ -13,14 +13,14 @@ use crate::store::load::{Today, load_str};
 use crate::store::merge::driver::{Stamp, merge_for_git};
 use crate::tr;
 
-pub use crate::sync::driver_env::{BY_VAR, KEPT_BY_VAR, TODAY_VAR};
+pub(crate) use crate::sync::driver_env::{BY_VAR, KEPT_BY_VAR, TODAY_VAR};
 
 /// The three versions git hands the driver, and the path it merges.
-pub struct DriverFiles<'a> {
-    pub base: &'a Path,
-    pub ours: &'a Path,
-    pub theirs: &'a Path,
-    pub path: Option<&'a Path>,
+pub(crate) struct DriverFiles<'a> {
+    pub(crate) base: &'a Path,
+    pub(crate) ours: &'a Path,
+    pub(crate) theirs: &'a Path,
+    pub(crate) path: Option<&'a Path>,
 }
 
 /// Today for the records: the pinned day [`TODAY_VAR`], else the date at `now`. An unreadable
@@ -39,7 +39,7 @@ fn read(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))
 }
 
-pub fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Write) -> i32 {
+pub(crate) fn run(files: &DriverFiles, now: DateTime<Utc>, lang: Lang, err: &mut dyn Write) -> i32 {
     let name = files.path.unwrap_or(files.ours).display().to_string();
     let today = match today(now) {
         Ok(today) => today,

@@ -2,4 +2,4 @@
 //! pure over a campaign, so it lives in the domain ([`crate::domain::names`]), shared with
 //! reports.
 
-pub use crate::domain::names::{What, resolve};
+pub(crate) use crate::domain::names::{What, resolve};

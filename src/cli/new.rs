@@ -13,7 +13,7 @@ use crate::store::save::atomic::write_atomically;
 use crate::tr;
 
 /// The template as shipped (its day 1 is moved to today).
-pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
+pub(crate) const TEMPLATE: &str = include_str!("../../assets/template.toml");
 
 /// The template text with day 1 = `today` in the template's time zone.
 pub fn template(today: Today) -> String {
@@ -76,7 +76,13 @@ fn comment_dates(text: &str, days: i64) -> String {
 }
 
 /// Writes the template; never overwrites an existing file. Returns the exit code.
-pub fn run(file: &Path, today: Today, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub(crate) fn run(
+    file: &Path,
+    today: Today,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let name = file.display().to_string();
     if file.exists() {
         let text = tr!(

@@ -14,43 +14,43 @@ use crate::tr;
 
 /// `bairi problem`.
 #[derive(Debug, clap::Args)]
-pub struct ProblemArgs {
-    pub file: PathBuf,
-    pub task: String,
+pub(crate) struct ProblemArgs {
+    pub(crate) file: PathBuf,
+    pub(crate) task: String,
     /// What the problem is.
     #[arg(long)]
-    pub text: String,
+    pub(crate) text: String,
     /// The unit that must solve it (its id).
     #[arg(long)]
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// Fix-by date (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
-    pub due: Option<NaiveDate>,
+    pub(crate) due: Option<NaiveDate>,
     /// Its kind (派单, 督办, 资金, 用地…), as the office names them.
     #[arg(long)]
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// It blocks the task (a 堵点).
     #[arg(long)]
-    pub blocking: bool,
+    pub(crate) blocking: bool,
     #[command(flatten)]
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
 }
 
 /// `bairi resolve`.
 #[derive(Debug, clap::Args)]
-pub struct ResolveArgs {
-    pub file: PathBuf,
+pub(crate) struct ResolveArgs {
+    pub(crate) file: PathBuf,
     /// The problem's id (T03-P2).
-    pub problem: String,
+    pub(crate) problem: String,
     /// What was done: a line on the results list (成果清单).
     #[arg(long)]
-    pub result: String,
+    pub(crate) result: String,
     #[command(flatten)]
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
 }
 
 impl ProblemArgs {
-    pub fn problem(&self) -> NewProblem {
+    pub(crate) fn problem(&self) -> NewProblem {
         NewProblem {
             text: self.text.clone(),
             kind: self.kind.clone().filter(|k| !k.trim().is_empty()),
@@ -63,7 +63,11 @@ impl ProblemArgs {
 }
 
 /// The problem's unit checked first, so a wrong one is named with the list to choose from.
-pub fn add(campaign: &Campaign, task: String, mut problem: NewProblem) -> Result<Change, Text> {
+pub(crate) fn add(
+    campaign: &Campaign,
+    task: String,
+    mut problem: NewProblem,
+) -> Result<Change, Text> {
     use super::names::{What, resolve};
     problem.owner = problem
         .owner
@@ -73,7 +77,11 @@ pub fn add(campaign: &Campaign, task: String, mut problem: NewProblem) -> Result
 }
 
 /// What resolving `problem` asks: `None` when it is already resolved with this result.
-pub fn resolve(campaign: &Campaign, problem: &str, result: &str) -> Result<Option<Change>, Text> {
+pub(crate) fn resolve(
+    campaign: &Campaign,
+    problem: &str,
+    result: &str,
+) -> Result<Option<Change>, Text> {
     let found = campaign.tasks.iter().find_map(|t| {
         t.problems
             .iter()

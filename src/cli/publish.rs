@@ -11,16 +11,16 @@ use crate::i18n::Lang;
 use crate::store::load::Today;
 use crate::tr;
 
-pub struct PublishOptions {
-    pub checkpoint: Option<usize>,
-    pub today: Today,
-    pub kind: String,
-    pub note: Option<String>,
+pub(crate) struct PublishOptions {
+    pub(crate) checkpoint: Option<usize>,
+    pub(crate) today: Today,
+    pub(crate) kind: String,
+    pub(crate) note: Option<String>,
     /// Who publishes it: a person's id or name.
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
 }
 
-pub fn run(
+pub(crate) fn run(
     path: &Path,
     options: PublishOptions,
     lang: Lang,

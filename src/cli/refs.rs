@@ -8,7 +8,7 @@ use crate::sanitize::inert;
 use crate::tr;
 
 /// `2026-09-01`.
-pub fn date(what: &str, value: &str) -> Result<NaiveDate, Text> {
+pub(crate) fn date(what: &str, value: &str) -> Result<NaiveDate, Text> {
     crate::cli::parse_date(value).map_err(|_| {
         let v = inert(value);
         tr!(
@@ -19,7 +19,7 @@ pub fn date(what: &str, value: &str) -> Result<NaiveDate, Text> {
 }
 
 /// A whole number from `low` to `high`, the range named when it is not.
-pub fn whole(what: &Text, value: &str, low: i64, high: i64) -> Result<i64, Text> {
+pub(crate) fn whole(what: &Text, value: &str, low: i64, high: i64) -> Result<i64, Text> {
     match value.trim().parse::<i64>() {
         Ok(n) if (low..=high).contains(&n) => Ok(n),
         _ => {

@@ -14,20 +14,20 @@ use crate::sanitize::Terminal;
 use crate::store::save::out::check as check_out;
 use crate::tr;
 
-pub struct ReportOptions {
-    pub format: Format,
-    pub view: Option<View>,
-    pub today: crate::domain::Today,
-    pub checkpoint: Option<usize>,
-    pub out: Option<PathBuf>,
-    pub bom: bool,
+pub(crate) struct ReportOptions {
+    pub(crate) format: Format,
+    pub(crate) view: Option<View>,
+    pub(crate) today: crate::domain::Today,
+    pub(crate) checkpoint: Option<usize>,
+    pub(crate) out: Option<PathBuf>,
+    pub(crate) bom: bool,
     /// Only the tasks these criteria keep.
-    pub only: crate::report::filter::Only,
+    pub(crate) only: crate::report::filter::Only,
 }
 
 /// Messages go to `out` line by line, made inert; the report body goes to `out.raw()` as
 /// its writer made it (each writer escapes or drops what a terminal would act on).
-pub fn run<W: Write>(
+pub(crate) fn run<W: Write>(
     file: &Path,
     options: ReportOptions,
     lang: Lang,

@@ -11,7 +11,7 @@ use crate::store::save::atomic::write_atomically;
 use crate::store::save::backup::{BackupPolicy, Copy};
 use crate::tr;
 
-pub fn run(
+pub(crate) fn run(
     file: &Path,
     which: Option<usize>,
     keep: usize,

@@ -14,7 +14,7 @@ use crate::store::edit::task_fields::TaskFields;
 use crate::tr;
 
 /// The fields `set` knows, in the order the help lists them.
-pub const FIELDS: &[&str] = &[
+pub(crate) const FIELDS: &[&str] = &[
     "progress",
     "priority",
     "deadline",
@@ -31,21 +31,21 @@ pub const FIELDS: &[&str] = &[
 
 /// `bairi set`.
 #[derive(Debug, clap::Args)]
-pub struct SetArgs {
-    pub file: PathBuf,
-    pub task: String,
+pub(crate) struct SetArgs {
+    pub(crate) file: PathBuf,
+    pub(crate) task: String,
     /// progress (0–100), priority (1–3), deadline, start, title, short, category, leader,
     /// lead_unit, owner, investment or target.
-    pub field: String,
+    pub(crate) field: String,
     /// The new value (`""` removes an optional field: short, leader, lead_unit, owner,
     /// investment, target).
-    pub value: String,
+    pub(crate) value: String,
     #[command(flatten)]
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
 }
 
 /// The edit that sets `field` of `task` to `value`, and what is said when it is made.
-pub fn change(
+pub(crate) fn change(
     campaign: &Campaign,
     task: String,
     field: &str,

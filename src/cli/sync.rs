@@ -10,7 +10,7 @@ use crate::sync::round::{Outcome, SyncOptions, offline_message, sync};
 use crate::sync::summary::line;
 use crate::tr;
 
-pub fn run(
+pub(crate) fn run(
     file: Option<&Path>,
     today: Today,
     lang: Lang,

@@ -13,7 +13,7 @@ use crate::tr;
 const NEW_FILE: &str = "# bairi settings: config.example.toml lists every one with its default.\n";
 
 /// Sets `key = "value"` at the top of the config at `path`.
-pub fn set(path: &Path, key: &str, value: &str) -> Result<(), Text> {
+pub(crate) fn set(path: &Path, key: &str, value: &str) -> Result<(), Text> {
     let changed = match super::read_text(path) {
         Ok(text) => with_setting(&text, key, value)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -57,7 +57,7 @@ fn own_link_target(path: &Path) -> std::path::PathBuf {
 
 /// The config text with `key = "value"`: a value already there is replaced in place (its
 /// comments kept), else the line is added before the first table.
-pub fn with_setting(text: &str, key: &str, value: &str) -> Result<String, Text> {
+pub(crate) fn with_setting(text: &str, key: &str, value: &str) -> Result<String, Text> {
     let mut doc: DocumentMut = text.parse().map_err(|_| {
         Text::new(
             "配置文件不是有效的 TOML,未改动它",

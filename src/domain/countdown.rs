@@ -44,7 +44,7 @@ pub fn phase(info: &CampaignInfo, today: NaiveDate) -> Phase {
 }
 
 /// `第83天/100 · 剩余17天` / `Day 83/100 · 17 days left`, and the other phases likewise.
-pub fn phase_text(phase: &Phase, total: i64, lang: Lang) -> String {
+pub(crate) fn phase_text(phase: &Phase, total: i64, lang: Lang) -> String {
     match (phase, lang) {
         (Phase::NotStarted { starts_in }, Lang::Zh) => {
             format!("还有{starts_in}天开始 · 共{total}天")
@@ -84,25 +84,17 @@ fn plural(n: i64, word: &str) -> String {
     }
 }
 
-/// Time until the end of the last day (midnight after `end` in the campaign's zone);
-/// `None` once it has passed.
-pub fn time_left(info: &CampaignInfo, now: DateTime<Utc>) -> Option<TimeDelta> {
-    let after_end = info.end.checked_add_days(Days::new(1))?;
-    let left = info.timezone.start_of_day(after_end) - now;
-    (left > TimeDelta::zero()).then_some(left)
-}
-
 /// The live countdown while the campaign runs: whole days left, counted by dates, and the
 /// real time left in today, to the next midnight in the campaign's zone (23 or 25 hours on
 /// a day that changes the clocks). Together they reach the instant the campaign ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Remaining {
-    pub days: i64,
-    pub rest_of_today: TimeDelta,
+pub(crate) struct Remaining {
+    pub(crate) days: i64,
+    pub(crate) rest_of_today: TimeDelta,
 }
 
 /// `None` before the first day and after the last.
-pub fn remaining(info: &CampaignInfo, now: DateTime<Utc>) -> Option<Remaining> {
+pub(crate) fn remaining(info: &CampaignInfo, now: DateTime<Utc>) -> Option<Remaining> {
     let today = Today::At(now).resolve(&info.timezone);
     if today < info.start || today > info.end {
         return None;
@@ -116,21 +108,21 @@ pub fn remaining(info: &CampaignInfo, now: DateTime<Utc>) -> Option<Remaining> {
 
 /// Hours, minutes and seconds of `left` (for `17天 08:12:33`; up to `24:59:59` on a 25-hour
 /// day, never wrapped).
-pub fn clock_part(left: TimeDelta) -> (i64, i64, i64) {
+pub(crate) fn clock_part(left: TimeDelta) -> (i64, i64, i64) {
     let secs = left.num_seconds().max(0);
     (secs / 3600, (secs / 60) % 60, secs % 60)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NextCheckpoint {
+pub(crate) struct NextCheckpoint {
     /// 1-based.
-    pub number: usize,
-    pub date: NaiveDate,
-    pub days_until: i64,
+    pub(crate) number: usize,
+    pub(crate) date: NaiveDate,
+    pub(crate) days_until: i64,
 }
 
 /// The first checkpoint on or after today.
-pub fn next_checkpoint(info: &CampaignInfo, today: NaiveDate) -> Option<NextCheckpoint> {
+pub(crate) fn next_checkpoint(info: &CampaignInfo, today: NaiveDate) -> Option<NextCheckpoint> {
     info.checkpoints
         .iter()
         .position(|d| *d >= today)
@@ -152,7 +144,10 @@ pub fn past_checkpoints(info: &CampaignInfo, today: NaiveDate) -> Vec<(usize, Na
 }
 
 /// The last checkpoint strictly before `date`, as (number, date).
-pub fn last_checkpoint_before(info: &CampaignInfo, date: NaiveDate) -> Option<(usize, NaiveDate)> {
+pub(crate) fn last_checkpoint_before(
+    info: &CampaignInfo,
+    date: NaiveDate,
+) -> Option<(usize, NaiveDate)> {
     info.checkpoints
         .iter()
         .rposition(|d| *d < date)
@@ -160,7 +155,7 @@ pub fn last_checkpoint_before(info: &CampaignInfo, date: NaiveDate) -> Option<(u
 }
 
 /// The date of the checkpoint before `date` (for the `period` rate), if any.
-pub fn checkpoint_before(info: &CampaignInfo, date: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn checkpoint_before(info: &CampaignInfo, date: NaiveDate) -> Option<NaiveDate> {
     last_checkpoint_before(info, date).map(|(_, d)| d)
 }
 
@@ -169,6 +164,14 @@ mod tests {
     use super::*;
     use crate::domain::test_support::{date, info};
     use chrono::TimeZone;
+
+    /// Time until the end of the last day (midnight after `end` in the campaign's zone);
+    /// `None` once it has passed: the oracle the live countdown must add up to.
+    fn time_left(info: &CampaignInfo, now: DateTime<Utc>) -> Option<TimeDelta> {
+        let after_end = info.end.checked_add_days(Days::new(1))?;
+        let left = info.timezone.start_of_day(after_end) - now;
+        (left > TimeDelta::zero()).then_some(left)
+    }
 
     #[test]
     fn qinglan_on_day_83() {

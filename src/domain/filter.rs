@@ -24,7 +24,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub fn keeps(&self, task: &Task, verdict: &LightVerdict, today: NaiveDate) -> bool {
+    pub(crate) fn keeps(&self, task: &Task, verdict: &LightVerdict, today: NaiveDate) -> bool {
         match self {
             Filter::Light(l) => verdict.light == *l,
             Filter::Category(c) => &task.category == c,
@@ -37,7 +37,7 @@ impl Filter {
     }
 
     /// `红灯`, `分类:重点项目`, `牵头:县住建局`...
-    pub fn label(&self, campaign: &Campaign) -> Text {
+    pub(crate) fn label(&self, campaign: &Campaign) -> Text {
         match self {
             Filter::Light(l @ (TaskLight::Red | TaskLight::Yellow | TaskLight::Green)) => l.word(),
             Filter::Light(TaskLight::Done) => Text::new("已销号", "crossed off"),
@@ -75,7 +75,7 @@ impl Filter {
     }
 
     /// Every filter that can be chosen, in menu order.
-    pub fn all(campaign: &Campaign) -> Vec<Filter> {
+    pub(crate) fn all(campaign: &Campaign) -> Vec<Filter> {
         let mut out = vec![
             Filter::Light(TaskLight::Red),
             Filter::Light(TaskLight::Yellow),
@@ -107,7 +107,7 @@ impl Filter {
     }
 
     /// The criteria this filter is made of.
-    pub fn parts(&self) -> Vec<&Filter> {
+    pub(crate) fn parts(&self) -> Vec<&Filter> {
         match self {
             Filter::All(all) => all.iter().collect(),
             one => vec![one],
@@ -122,7 +122,7 @@ impl Filter {
 
     /// `current` with `added` joined to it: a criterion already there is taken off, one of
     /// the same kind replaced; `None` when nothing is left.
-    pub fn combine(current: Option<Filter>, added: Filter) -> Option<Filter> {
+    pub(crate) fn combine(current: Option<Filter>, added: Filter) -> Option<Filter> {
         let mut parts: Vec<Filter> = match current {
             Some(Filter::All(all)) => all,
             Some(one) => vec![one],
@@ -138,7 +138,7 @@ impl Filter {
     }
 
     /// One filter of these criteria (every one must keep a task), or `None` for none.
-    pub fn of(mut parts: Vec<Filter>) -> Option<Filter> {
+    pub(crate) fn of(mut parts: Vec<Filter>) -> Option<Filter> {
         match parts.len() {
             0 => None,
             1 => parts.pop(),

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use super::model::{Campaign, Problem, Task};
 
 /// How many consecutive published reviews make a follow-up.
-pub const REVIEWS_IN_A_ROW: usize = 3;
+pub(crate) const REVIEWS_IN_A_ROW: usize = 3;
 
 /// The problem kind of a follow-up order.
-pub const KIND: &str = "督办";
+pub(crate) const KIND: &str = "督办";
 
 /// Where a task stands with follow-up orders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum FollowUp {
 
 /// The last three published checkpoints (ascending), when there are three. A checkpoint
 /// published more than once (two copies merged) counts once.
-pub fn last_reviews(campaign: &Campaign) -> Option<[u32; REVIEWS_IN_A_ROW]> {
+pub(crate) fn last_reviews(campaign: &Campaign) -> Option<[u32; REVIEWS_IN_A_ROW]> {
     let mut numbers: Vec<u32> = campaign.reviews.iter().map(|r| r.checkpoint).collect();
     numbers.sort_unstable();
     numbers.dedup();
@@ -43,7 +43,7 @@ fn red_at(campaign: &Campaign, n: u32, id: &str) -> bool {
 
 /// Per task (in file order): whether it is due a follow-up order (issued or not). Fewer than
 /// three published reviews flag nothing.
-pub fn follow_ups(campaign: &Campaign) -> Vec<bool> {
+pub(crate) fn follow_ups(campaign: &Campaign) -> Vec<bool> {
     let last = last_reviews(campaign);
     campaign
         .tasks
@@ -53,13 +53,13 @@ pub fn follow_ups(campaign: &Campaign) -> Vec<bool> {
 }
 
 /// Whether a problem is a follow-up order.
-pub fn is_order(problem: &Problem) -> bool {
+pub(crate) fn is_order(problem: &Problem) -> bool {
     problem.kind.as_deref() == Some(KIND)
 }
 
 /// The order that answers the current follow-up: an open one, else one raised on or after
 /// `since` (the latest review's date), the newest first.
-pub fn order_for(task: &Task, since: Option<NaiveDate>) -> Option<&Problem> {
+pub(crate) fn order_for(task: &Task, since: Option<NaiveDate>) -> Option<&Problem> {
     let orders = || task.problems.iter().rev().filter(|p| is_order(p));
     orders()
         .find(|p| !p.resolved)
@@ -67,7 +67,7 @@ pub fn order_for(task: &Task, since: Option<NaiveDate>) -> Option<&Problem> {
 }
 
 /// The date of the latest published review.
-pub fn latest_review_date(campaign: &Campaign) -> Option<NaiveDate> {
+pub(crate) fn latest_review_date(campaign: &Campaign) -> Option<NaiveDate> {
     campaign
         .reviews
         .iter()
@@ -76,7 +76,7 @@ pub fn latest_review_date(campaign: &Campaign) -> Option<NaiveDate> {
 }
 
 /// Per task: its follow-up state, from [`follow_ups`] and its problems.
-pub fn states(campaign: &Campaign) -> Vec<Option<FollowUp>> {
+pub(crate) fn states(campaign: &Campaign) -> Vec<Option<FollowUp>> {
     let since = latest_review_date(campaign);
     follow_ups(campaign)
         .into_iter()
@@ -87,7 +87,7 @@ pub fn states(campaign: &Campaign) -> Vec<Option<FollowUp>> {
 
 /// The text an order offers for task `index`: why it is chased (the three checkpoints when
 /// the rule flags it), and what is asked.
-pub fn order_text(campaign: &Campaign, index: usize, flagged: bool) -> crate::i18n::Text {
+pub(crate) fn order_text(campaign: &Campaign, index: usize, flagged: bool) -> crate::i18n::Text {
     let Some(task) = campaign.tasks.get(index) else {
         return crate::i18n::Text::same("");
     };
@@ -111,7 +111,7 @@ pub fn order_text(campaign: &Campaign, index: usize, flagged: bool) -> crate::i1
 }
 
 /// One task's state, given whether the rule flags it.
-pub fn state(due: bool, task: &Task, since: Option<NaiveDate>) -> Option<FollowUp> {
+pub(crate) fn state(due: bool, task: &Task, since: Option<NaiveDate>) -> Option<FollowUp> {
     if !due {
         None
     } else if order_for(task, since).is_some() {

@@ -13,22 +13,22 @@ use super::status::{Light, Status};
 use crate::i18n::Lang;
 
 /// `kind` of a status change (`推进中→受阻`).
-pub const STATUS: &str = "状态";
+pub(crate) const STATUS: &str = "状态";
 /// `kind` of a milestone ticked or unticked (`勾选 M2 完成审批`).
-pub const MILESTONE: &str = "节点";
+pub(crate) const MILESTONE: &str = "节点";
 /// `kind` of crossing off and reopening (`销号(待销号→已销号)`).
-pub const SIGN_OFF: &str = "销号";
+pub(crate) const SIGN_OFF: &str = "销号";
 /// `kind` of a leader's light set or cleared (`亮灯 红(理由)`, `取消亮灯`).
-pub const LIGHT: &str = "亮灯";
+pub(crate) const LIGHT: &str = "亮灯";
 /// `kind` of a problem resolved (`T01-P2 解决:结果`).
-pub const PROBLEM: &str = "问题";
+pub(crate) const PROBLEM: &str = "问题";
 
 /// The kinds that make a log entry part of the history rather than a note.
-pub const KINDS: [&str; 5] = [STATUS, MILESTONE, SIGN_OFF, LIGHT, PROBLEM];
+pub(crate) const KINDS: [&str; 5] = [STATUS, MILESTONE, SIGN_OFF, LIGHT, PROBLEM];
 
 /// One recorded edit, with what its line says.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Event {
+pub(crate) enum Event {
     Status {
         from: Status,
         to: Status,
@@ -60,7 +60,7 @@ pub enum Event {
 
 impl Event {
     /// The status change a move makes: a sign-off when it enters or leaves crossed off.
-    pub fn moved(from: Status, to: Status) -> Event {
+    pub(crate) fn moved(from: Status, to: Status) -> Event {
         match (from, to) {
             (_, Status::Done) => Event::CrossOff { from },
             (Status::Done, _) => Event::Reopen { to: Some(to) },
@@ -70,7 +70,7 @@ impl Event {
 
     /// A tick or untick of milestone `id` of task `task`, shown as `M2` when the id is the
     /// default one.
-    pub fn tick(task: &str, id: &str, title: &str, done: bool) -> Event {
+    pub(crate) fn tick(task: &str, id: &str, title: &str, done: bool) -> Event {
         let short = id
             .strip_prefix(task)
             .and_then(|rest| rest.strip_prefix('-'))
@@ -83,7 +83,7 @@ impl Event {
         }
     }
 
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Event::Status { .. } => STATUS,
             Event::Tick { .. } => MILESTONE,
@@ -94,12 +94,12 @@ impl Event {
     }
 
     /// The line as the file keeps it (Chinese).
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.words().zh
     }
 
     /// The log entry that records this event.
-    pub fn entry(&self, date: NaiveDate, by: Option<&str>) -> LogEntry {
+    pub(crate) fn entry(&self, date: NaiveDate, by: Option<&str>) -> LogEntry {
         LogEntry {
             date,
             text: self.text(),
@@ -112,7 +112,7 @@ impl Event {
 /// The event a log entry records, when it is a history line: a history kind and a text as
 /// `bairi` writes it. A note a person wrote with such a kind (`kind = "销号"`, "提交销号申请")
 /// stays a note.
-pub fn event(entry: &LogEntry) -> Option<Event> {
+pub(crate) fn event(entry: &LogEntry) -> Option<Event> {
     let kind = entry.kind.as_deref().filter(|k| KINDS.contains(k))?;
     Event::parse(kind, &entry.text)
 }
@@ -124,7 +124,7 @@ pub fn is_history(entry: &LogEntry) -> bool {
 
 /// What a log entry says in `lang`: a history line worded from its parts, anything else as
 /// written.
-pub fn describe(entry: &LogEntry, lang: Lang) -> String {
+pub(crate) fn describe(entry: &LogEntry, lang: Lang) -> String {
     match event(entry) {
         Some(event) => event.words().get(lang).to_owned(),
         None => entry.text.clone(),
@@ -132,11 +132,11 @@ pub fn describe(entry: &LogEntry, lang: Lang) -> String {
 }
 
 /// The notes of a task's log (entries that are not history), in file order.
-pub fn notes(log: &[LogEntry]) -> impl DoubleEndedIterator<Item = &LogEntry> {
+pub(crate) fn notes(log: &[LogEntry]) -> impl DoubleEndedIterator<Item = &LogEntry> {
     log.iter().filter(|e| !is_history(e))
 }
 
 /// The history of a task's log, in file order.
-pub fn history(log: &[LogEntry]) -> impl DoubleEndedIterator<Item = &LogEntry> {
+pub(crate) fn history(log: &[LogEntry]) -> impl DoubleEndedIterator<Item = &LogEntry> {
     log.iter().filter(|e| is_history(e))
 }

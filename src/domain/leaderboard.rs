@@ -10,20 +10,20 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-pub use self::published::red_counts;
+pub(crate) use self::published::red_counts;
 use self::ranking::{assign_ranks, bench, standing};
-pub use self::ranking::{bench_stretch, is_tied, rank_text, tie_rule};
-pub use self::tally::{UnitTally, rate, unit_tally};
+pub(crate) use self::ranking::{bench_stretch, is_tied, rank_text, tie_rule};
+pub(crate) use self::tally::{rate, unit_tally};
 use super::countdown::{checkpoint_before, past_checkpoints};
 use super::light::{TaskLight, task_light_at_end_of};
 use super::model::Campaign;
-pub use super::model::RankedUnit;
+pub(crate) use super::model::RankedUnit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Leaderboard {
     /// The checkpoint number, or `None` for "now".
-    pub checkpoint: Option<usize>,
-    pub date: NaiveDate,
+    pub(crate) checkpoint: Option<usize>,
+    pub(crate) date: NaiveDate,
     pub done: u32,
     pub due: u32,
     /// Ranked units (those with at least one milestone due), best first.
@@ -44,7 +44,7 @@ impl Leaderboard {
     }
 
     /// What publishing says when ties seat more yellow cards than the rule's `bottom`.
-    pub fn bench_stretch(&self, bottom: usize) -> Option<crate::i18n::Text> {
+    pub(crate) fn bench_stretch(&self, bottom: usize) -> Option<crate::i18n::Text> {
         bench_stretch(&self.units, &self.yellow_card, bottom)
     }
 }

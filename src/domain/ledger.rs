@@ -10,7 +10,7 @@ use crate::i18n::Text;
 
 /// Where a row of the ledger stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LedgerState {
+pub(crate) enum LedgerState {
     /// A pledge not yet checked, due today or later (待查).
     Pending,
     /// A pledge checked and kept (已践诺).
@@ -28,7 +28,7 @@ pub enum LedgerState {
 }
 
 impl LedgerState {
-    pub fn text(self) -> Text {
+    pub(crate) fn text(self) -> Text {
         let (zh, en) = match self {
             LedgerState::Pending => ("待查", "to check"),
             LedgerState::Kept => ("已践诺", "kept"),
@@ -42,12 +42,12 @@ impl LedgerState {
     }
 
     /// Late: a pledge unchecked past its date, an order open past its date.
-    pub fn is_late(self) -> bool {
+    pub(crate) fn is_late(self) -> bool {
         matches!(self, LedgerState::Lapsed | LedgerState::Overdue)
     }
 
     /// Settled: nothing more to do.
-    pub fn is_settled(self) -> bool {
+    pub(crate) fn is_settled(self) -> bool {
         matches!(
             self,
             LedgerState::Kept | LedgerState::Broken | LedgerState::Closed
@@ -57,7 +57,7 @@ impl LedgerState {
 
 /// What a row stands for, as indices into the campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+pub(crate) enum Entry {
     /// `commitments[index]`.
     Pledge(usize),
     /// `tasks[task].problems[problem]`, a problem of kind 督办.
@@ -67,18 +67,18 @@ pub enum Entry {
 /// One row of the ledger (ids, not names: the views look names up).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    pub entry: Entry,
+    pub(crate) entry: Entry,
     /// The unit (pledges: the pledging unit; orders: the owner, else the task's lead unit).
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// The task id, if any.
-    pub task: Option<String>,
-    pub text: String,
+    pub(crate) task: Option<String>,
+    pub(crate) text: String,
     /// Made (pledges) or issued (orders) on.
-    pub made: NaiveDate,
-    pub due: Option<NaiveDate>,
-    pub state: LedgerState,
+    pub(crate) made: NaiveDate,
+    pub(crate) due: Option<NaiveDate>,
+    pub(crate) state: LedgerState,
     /// Who recorded it (pledges: `by`; orders: the coordinator), a person id.
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
 }
 
 /// The order of the rows.
@@ -92,14 +92,14 @@ pub enum LedgerOrder {
 }
 
 impl LedgerOrder {
-    pub fn next(self) -> Self {
+    pub(crate) fn next(self) -> Self {
         match self {
             LedgerOrder::Due => LedgerOrder::Unit,
             LedgerOrder::Unit => LedgerOrder::Due,
         }
     }
 
-    pub fn text(self) -> Text {
+    pub(crate) fn text(self) -> Text {
         match self {
             LedgerOrder::Due => Text::new("按期限", "by due date"),
             LedgerOrder::Unit => Text::new("按单位", "by unit"),
@@ -110,31 +110,27 @@ impl LedgerOrder {
 /// The two sections: pledges and follow-up orders.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ledger {
-    pub pledges: Vec<Row>,
-    pub orders: Vec<Row>,
+    pub(crate) pledges: Vec<Row>,
+    pub(crate) orders: Vec<Row>,
 }
 
 impl Ledger {
     /// Pledges first, then orders: the rows as the board lists them.
-    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+    pub(crate) fn rows(&self) -> impl Iterator<Item = &Row> {
         self.pledges.iter().chain(&self.orders)
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.pledges.len() + self.orders.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn get(&self, i: usize) -> Option<&Row> {
+    pub(crate) fn get(&self, i: usize) -> Option<&Row> {
         self.rows().nth(i)
     }
 }
 
 /// A pledge's ledger state on `today`.
-pub fn pledge_ledger_state(state: PledgeState) -> LedgerState {
+pub(crate) fn pledge_ledger_state(state: PledgeState) -> LedgerState {
     match state {
         PledgeState::Kept => LedgerState::Kept,
         PledgeState::Broken => LedgerState::Broken,
@@ -144,7 +140,7 @@ pub fn pledge_ledger_state(state: PledgeState) -> LedgerState {
 }
 
 /// The ledger as of `today`, in `order`.
-pub fn ledger(campaign: &Campaign, today: NaiveDate, order: LedgerOrder) -> Ledger {
+pub(crate) fn ledger(campaign: &Campaign, today: NaiveDate, order: LedgerOrder) -> Ledger {
     let warn = campaign.rules.light.warn_days;
     let mut pledges: Vec<Row> = campaign
         .commitments
@@ -206,7 +202,7 @@ fn sort(campaign: &Campaign, rows: &mut [Row], order: LedgerOrder) {
 }
 
 /// Per unit id: whether it has a pledge not yet checked (待查 or 逾期未查).
-pub fn has_open_pledge(campaign: &Campaign, unit: &str) -> bool {
+pub(crate) fn has_open_pledge(campaign: &Campaign, unit: &str) -> bool {
     campaign
         .commitments
         .iter()
@@ -216,7 +212,7 @@ pub fn has_open_pledge(campaign: &Campaign, unit: &str) -> bool {
 /// The pledge of `unit` still running on `today` (not checked, due today or later), the
 /// latest made: a yellow-card unit that has one is shown it at the review rather than asked
 /// for another. A pledge past its date is checked at the review instead.
-pub fn running_pledge(campaign: &Campaign, unit: &str, today: NaiveDate) -> Option<usize> {
+pub(crate) fn running_pledge(campaign: &Campaign, unit: &str, today: NaiveDate) -> Option<usize> {
     campaign
         .commitments
         .iter()

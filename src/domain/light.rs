@@ -4,7 +4,7 @@ use chrono::{Days, NaiveDate};
 
 use super::milestone::done_by;
 use super::model::{LightRules, Milestone, Problem, RuleLight, Task};
-pub use super::reason::Reason;
+pub(crate) use super::reason::Reason;
 use super::status::{Light, Status};
 use super::task_facts::lag;
 use crate::i18n::Text;
@@ -19,7 +19,7 @@ pub enum TaskLight {
 }
 
 impl TaskLight {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             TaskLight::Done => "done",
             TaskLight::Red => "red",
@@ -29,7 +29,7 @@ impl TaskLight {
     }
 
     /// The one word for a light on every screen and in every report: `红灯` / `red`.
-    pub fn word(self) -> Text {
+    pub(crate) fn word(self) -> Text {
         match self {
             TaskLight::Done => Text::new("销号", "done"),
             TaskLight::Red => Text::new("红灯", "red"),
@@ -40,7 +40,7 @@ impl TaskLight {
 
     /// The same word where columns are scarce (narrow cards, the header's counts): Chinese
     /// drops the `灯`; English has no shorter word that still reads as one.
-    pub fn short_word(self) -> Text {
+    pub(crate) fn short_word(self) -> Text {
         match self {
             TaskLight::Red => Text::new("红", "red"),
             TaskLight::Yellow => Text::new("黄", "yellow"),
@@ -111,7 +111,7 @@ pub fn task_light(task: &Task, rules: &LightRules, today: NaiveDate) -> LightVer
 
 /// The light as it stood at the end of day `d`: judged the next morning, knowing only what
 /// was done, raised and resolved by `d`.
-pub fn task_light_at_end_of(task: &Task, rules: &LightRules, d: NaiveDate) -> LightVerdict {
+pub(crate) fn task_light_at_end_of(task: &Task, rules: &LightRules, d: NaiveDate) -> LightVerdict {
     let today = d.checked_add_days(Days::new(1)).unwrap_or(d);
     judge(
         task,

@@ -24,7 +24,7 @@ pub enum MilestoneState {
     },
 }
 
-pub fn milestone_state(m: &Milestone, today: NaiveDate, warn_days: i64) -> MilestoneState {
+pub(crate) fn milestone_state(m: &Milestone, today: NaiveDate, warn_days: i64) -> MilestoneState {
     if m.done {
         let late_days = m.done_on.map_or(0, |d| (d - m.due).num_days().max(0));
         return MilestoneState::Done { late_days };
@@ -40,12 +40,12 @@ pub fn milestone_state(m: &Milestone, today: NaiveDate, warn_days: i64) -> Miles
 }
 
 /// Done as of the end of `date` (done without a date counts as done).
-pub fn done_by(m: &Milestone, date: NaiveDate) -> bool {
+pub(crate) fn done_by(m: &Milestone, date: NaiveDate) -> bool {
     m.done && m.done_on.is_none_or(|d| d <= date)
 }
 
 /// `3天` / `3d`, `今天` / `today`, `逾期2天` / `2d late`.
-pub fn due_label(days_until: i64, lang: Lang) -> String {
+pub(crate) fn due_label(days_until: i64, lang: Lang) -> String {
     match (days_until, lang) {
         (0, Lang::Zh) => "今天".to_owned(),
         (0, Lang::En) => "today".to_owned(),

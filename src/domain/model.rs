@@ -12,37 +12,37 @@ pub struct Campaign {
     pub rules: Rules,
     pub categories: Vec<Category>,
     pub units: Vec<Unit>,
-    pub people: Vec<Person>,
+    pub(crate) people: Vec<Person>,
     pub tasks: Vec<Task>,
     pub commitments: Vec<Commitment>,
     pub reviews: Vec<Review>,
     /// Fields a git merge found changed both ways, kept as in the file until settled.
     pub conflicts: Vec<OpenConflict>,
     /// How the file spells statuses, so that writes keep to it.
-    pub status_spelling: StatusSpelling,
+    pub(crate) status_spelling: StatusSpelling,
 }
 
 /// A `[[conflicts]]` record: `field` of `task` (or a top-level key, without a task) was
 /// changed both ways; the file holds one value and the record the other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenConflict {
-    pub task: Option<String>,
-    pub field: String,
-    pub by: Option<String>,
+    pub(crate) task: Option<String>,
+    pub(crate) field: String,
+    pub(crate) by: Option<String>,
     /// Who made the value the file kept (the side that merged), when recorded.
-    pub kept_by: Option<String>,
-    pub date: Option<NaiveDate>,
+    pub(crate) kept_by: Option<String>,
+    pub(crate) date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum StatusSpelling {
+pub(crate) enum StatusSpelling {
     #[default]
     English,
     Chinese,
 }
 
 impl StatusSpelling {
-    pub fn write(self, status: Status) -> &'static str {
+    pub(crate) fn write(self, status: Status) -> &'static str {
         match self {
             StatusSpelling::English => status.key(),
             StatusSpelling::Chinese => status.zh(),
@@ -54,20 +54,20 @@ impl StatusSpelling {
 pub struct CampaignInfo {
     pub name: String,
     /// Header label; `name` when the file gives none.
-    pub short: String,
+    pub(crate) short: String,
     /// Day 1.
     pub start: NaiveDate,
     /// The last day, inclusive.
-    pub end: NaiveDate,
-    pub timezone: Zone,
-    pub investment_unit: String,
+    pub(crate) end: NaiveDate,
+    pub(crate) timezone: Zone,
+    pub(crate) investment_unit: String,
     /// Review dates in order, the end date always last; checkpoint N is `checkpoints[N - 1]`.
     pub checkpoints: Vec<NaiveDate>,
 }
 
 impl CampaignInfo {
     /// end − start + 1.
-    pub fn total_days(&self) -> i64 {
+    pub(crate) fn total_days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
     }
 }
@@ -75,18 +75,18 @@ impl CampaignInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
     pub light: LightRules,
-    pub leaderboard: LeaderboardRules,
+    pub(crate) leaderboard: LeaderboardRules,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LightRules {
-    pub warn_days: i64,
-    pub overdue_problem: RuleLight,
-    pub not_started_late: RuleLight,
+    pub(crate) warn_days: i64,
+    pub(crate) overdue_problem: RuleLight,
+    pub(crate) not_started_late: RuleLight,
     /// An open problem with `blocking = true` (a 堵点).
-    pub blocking_problem: RuleLight,
-    pub lag_yellow_pts: Option<i64>,
-    pub lag_red_pts: Option<i64>,
+    pub(crate) blocking_problem: RuleLight,
+    pub(crate) lag_yellow_pts: Option<i64>,
+    pub(crate) lag_red_pts: Option<i64>,
 }
 
 impl Default for LightRules {
@@ -104,14 +104,14 @@ impl Default for LightRules {
 
 /// What a rule turns a task into: `"yellow" | "red" | "none"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleLight {
+pub(crate) enum RuleLight {
     Yellow,
     Red,
     None,
 }
 
 impl RuleLight {
-    pub fn parse(s: &str) -> Option<RuleLight> {
+    pub(crate) fn parse(s: &str) -> Option<RuleLight> {
         match s {
             "yellow" => Some(RuleLight::Yellow),
             "red" => Some(RuleLight::Red),
@@ -122,10 +122,10 @@ impl RuleLight {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct LeaderboardRules {
-    pub rate: RateMode,
-    pub red_flag_top: usize,
-    pub yellow_card_bottom: usize,
+pub(crate) struct LeaderboardRules {
+    pub(crate) rate: RateMode,
+    pub(crate) red_flag_top: usize,
+    pub(crate) yellow_card_bottom: usize,
 }
 
 impl Default for LeaderboardRules {
@@ -140,7 +140,7 @@ impl Default for LeaderboardRules {
 
 /// How the milestone rate counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RateMode {
+pub(crate) enum RateMode {
     /// Every milestone due by the checkpoint.
     Cumulative,
     /// Only milestones due after the previous checkpoint.
@@ -150,7 +150,7 @@ pub enum RateMode {
 }
 
 impl RateMode {
-    pub fn parse(s: &str) -> Option<RateMode> {
+    pub(crate) fn parse(s: &str) -> Option<RateMode> {
         match s {
             "cumulative" => Some(RateMode::Cumulative),
             "period" => Some(RateMode::Period),
@@ -162,28 +162,28 @@ impl RateMode {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Category {
-    pub id: String,
-    pub name: String,
-    pub en: Option<String>,
-    pub short: Option<String>,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) en: Option<String>,
+    pub(crate) short: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub id: String,
     pub name: String,
-    pub short: Option<String>,
-    pub kind: Option<String>,
-    pub head: Option<String>,
+    pub(crate) short: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) head: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
-    pub id: String,
+    pub(crate) id: String,
     pub name: String,
-    pub title: Option<String>,
-    pub unit: Option<String>,
-    pub role: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) unit: Option<String>,
+    pub(crate) role: Option<String>,
 }
 
 /// A card on the board.
@@ -191,7 +191,7 @@ pub struct Person {
 pub struct Task {
     pub id: String,
     pub title: String,
-    pub short: Option<String>,
+    pub(crate) short: Option<String>,
     pub category: String,
     /// Sponsoring leader (包保领导), a person id.
     pub leader: Option<String>,
@@ -199,17 +199,17 @@ pub struct Task {
     pub lead_unit: Option<String>,
     pub co_units: Vec<String>,
     /// 责任人, a person id.
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     pub status: Status,
     /// 1 重中之重, 2 重点, 3 一般.
     pub priority: u8,
-    pub investment: Option<f64>,
+    pub(crate) investment: Option<f64>,
     pub target: Option<String>,
     /// The task's own start, else the campaign's.
     pub start: NaiveDate,
     pub deadline: NaiveDate,
     pub progress: Option<u8>,
-    pub progress_label: Option<String>,
+    pub(crate) progress_label: Option<String>,
     pub milestones: Vec<Milestone>,
     pub log: Vec<LogEntry>,
     pub problems: Vec<Problem>,
@@ -228,13 +228,13 @@ impl Task {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Milestone {
     /// Given in the file, else `<task id>-M<n>` by position.
-    pub id: String,
+    pub(crate) id: String,
     pub title: String,
     pub due: NaiveDate,
     pub done: bool,
     pub done_on: Option<NaiveDate>,
     /// Credits another unit in the milestone rate.
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,7 +250,7 @@ pub struct LogEntry {
 pub struct Problem {
     pub id: String,
     pub text: String,
-    pub raised: NaiveDate,
+    pub(crate) raised: NaiveDate,
     pub resolved: bool,
     pub kind: Option<String>,
     pub blocking: bool,
@@ -260,15 +260,15 @@ pub struct Problem {
     pub coordinator: Option<String>,
     /// Fix-by date (限期).
     pub due: Option<NaiveDate>,
-    pub resolved_on: Option<NaiveDate>,
+    pub(crate) resolved_on: Option<NaiveDate>,
     pub result: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LightOverride {
     pub light: Light,
-    pub reason: String,
-    pub until: Option<NaiveDate>,
+    pub(crate) reason: String,
+    pub(crate) until: Option<NaiveDate>,
 }
 
 /// A pledge (承诺践诺).
@@ -289,7 +289,7 @@ pub struct Commitment {
 }
 
 /// What a published leaderboard was: the biweekly contest (竞赛) or the monthly review (督评).
-pub const REVIEW_KINDS: &[&str] = &["竞赛", "督评"];
+pub(crate) const REVIEW_KINDS: &[&str] = &["竞赛", "督评"];
 
 /// A published, frozen leaderboard.
 #[derive(Debug, Clone, PartialEq)]
@@ -297,7 +297,7 @@ pub struct Review {
     pub checkpoint: u32,
     pub date: NaiveDate,
     pub kind: String,
-    pub overall_rate: f64,
+    pub(crate) overall_rate: f64,
     pub red_flag: Vec<String>,
     pub yellow_card: Vec<String>,
     pub units: Vec<RankedUnit>,
@@ -305,9 +305,9 @@ pub struct Review {
     pub yellow: Vec<String>,
     pub note: Option<String>,
     /// Who published it (a person id), when known.
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
     /// The day it was published, when known.
-    pub published_on: Option<NaiveDate>,
+    pub(crate) published_on: Option<NaiveDate>,
 }
 
 /// A unit's standing at a checkpoint: as the leaderboard computes it, or as a published
@@ -319,7 +319,7 @@ pub struct RankedUnit {
     pub done: u32,
     pub due: u32,
     /// 0–100.
-    pub rate: f64,
+    pub(crate) rate: f64,
     pub red_tasks: u32,
 }
 
@@ -340,7 +340,7 @@ impl Campaign {
         self.people.iter().find(|p| p.id == id)
     }
 
-    pub fn category(&self, id: &str) -> Option<&Category> {
+    pub(crate) fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
 
@@ -348,7 +348,7 @@ impl Campaign {
     /// merged, both are kept and the later one (in the file) shows.
     /// Who published checkpoint `n`'s review and when, as one phrase (`陈志远 11-23 发布`,
     /// `published by 陈志远 on 11-23`); `None` when the review says neither.
-    pub fn publication(&self, n: u32) -> Option<crate::i18n::Text> {
+    pub(crate) fn publication(&self, n: u32) -> Option<crate::i18n::Text> {
         let r = self.review(n)?;
         let who =
             r.by.as_deref()
@@ -369,7 +369,7 @@ impl Campaign {
 
     /// The campaign as it stood on `today`: reviews published (dated) after it left out, so
     /// that the leaderboard shown, red counts and follow-up orders are those of that day.
-    pub fn as_of(&self, today: NaiveDate) -> std::borrow::Cow<'_, Campaign> {
+    pub(crate) fn as_of(&self, today: NaiveDate) -> std::borrow::Cow<'_, Campaign> {
         if self.reviews.iter().all(|r| r.date <= today) {
             return std::borrow::Cow::Borrowed(self);
         }

@@ -10,7 +10,7 @@ use crate::tr;
 
 /// What a typed word names: a task, a unit or a person.
 #[derive(Clone, Copy)]
-pub enum What {
+pub(crate) enum What {
     Task,
     Unit,
     Person,
@@ -55,7 +55,7 @@ impl What {
 }
 
 /// The id `typed` names, or why not (with the choices, for units and people).
-pub fn resolve(campaign: &Campaign, what: What, typed: &str) -> Result<String, Text> {
+pub(crate) fn resolve(campaign: &Campaign, what: What, typed: &str) -> Result<String, Text> {
     let all = what.all(campaign);
     let entries: Vec<(&str, Vec<&str>)> = all.iter().map(|(id, n)| (*id, vec![*n])).collect();
     let word = what.word();

@@ -6,7 +6,7 @@ use super::model::{Campaign, Commitment};
 
 /// Where a pledge stands on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PledgeState {
+pub(crate) enum PledgeState {
     Kept,
     Broken,
     /// Open, due before today.
@@ -19,11 +19,11 @@ pub enum PledgeState {
 
 impl PledgeState {
     /// Open and due soon or overdue: to be checked at the next review.
-    pub fn is_due(self) -> bool {
+    pub(crate) fn is_due(self) -> bool {
         matches!(self, PledgeState::Overdue | PledgeState::DueSoon)
     }
 
-    pub fn text(self) -> crate::i18n::Text {
+    pub(crate) fn text(self) -> crate::i18n::Text {
         let (zh, en) = match self {
             PledgeState::Kept => ("已践诺", "kept"),
             PledgeState::Broken => ("未践诺", "broken"),
@@ -35,7 +35,7 @@ impl PledgeState {
     }
 }
 
-pub fn pledge_state(c: &Commitment, today: NaiveDate, warn_days: i64) -> PledgeState {
+pub(crate) fn pledge_state(c: &Commitment, today: NaiveDate, warn_days: i64) -> PledgeState {
     if c.kept {
         PledgeState::Kept
     } else if c.broken_on.is_some() {
@@ -50,13 +50,13 @@ pub fn pledge_state(c: &Commitment, today: NaiveDate, warn_days: i64) -> PledgeS
 }
 
 /// Pledges to check (due soon or overdue), as (index in `commitments`, state), by due date.
-pub fn pledges_due(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
+pub(crate) fn pledges_due(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
     pledges_where(campaign, today, PledgeState::is_due)
 }
 
 /// Pledges not yet checked (due later, due soon or overdue), as [`pledges_due`] gives them:
 /// a pledge shows from the day it is made until it is checked.
-pub fn pledges_open(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
+pub(crate) fn pledges_open(campaign: &Campaign, today: NaiveDate) -> Vec<(usize, PledgeState)> {
     pledges_where(campaign, today, |s| s == PledgeState::Open || s.is_due())
 }
 
@@ -79,12 +79,12 @@ fn pledges_where(
 }
 
 /// One line for pledge `i`: `承诺#1 逾期待查 溪口镇:…(期限 2026-11-15,T08)`.
-pub fn pledge_line(campaign: &Campaign, i: usize, state: PledgeState) -> crate::i18n::Text {
+pub(crate) fn pledge_line(campaign: &Campaign, i: usize, state: PledgeState) -> crate::i18n::Text {
     pledge_line_numbered(campaign, i, state, "#")
 }
 
 /// [`pledge_line`] with `mark` between the word and the number (`#`, or `""` for plain text).
-pub fn pledge_line_numbered(
+pub(crate) fn pledge_line_numbered(
     campaign: &Campaign,
     i: usize,
     state: PledgeState,

@@ -23,7 +23,7 @@ impl Status {
     ];
 
     /// The English key used in files and reports.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Status::NotStarted => "not_started",
             Status::InProgress => "in_progress",
@@ -34,7 +34,7 @@ impl Status {
     }
 
     /// The Chinese spelling, also accepted in files.
-    pub fn zh(self) -> &'static str {
+    pub(crate) fn zh(self) -> &'static str {
         match self {
             Status::NotStarted => "未启动",
             Status::InProgress => "推进中",
@@ -45,7 +45,7 @@ impl Status {
     }
 
     /// The English label shown in the interface.
-    pub fn en_label(self) -> &'static str {
+    pub(crate) fn en_label(self) -> &'static str {
         match self {
             Status::NotStarted => "Not started",
             Status::InProgress => "In progress",
@@ -55,7 +55,7 @@ impl Status {
         }
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub(crate) fn label(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.zh(),
             Lang::En => self.en_label(),
@@ -63,7 +63,7 @@ impl Status {
     }
 
     /// Accepts the English key or the Chinese spelling.
-    pub fn parse(s: &str) -> Option<Status> {
+    pub(crate) fn parse(s: &str) -> Option<Status> {
         Status::ALL
             .into_iter()
             .find(|st| st.key() == s || st.zh() == s)
@@ -73,33 +73,33 @@ impl Status {
         self as usize
     }
 
-    pub fn next(self) -> Option<Status> {
+    pub(crate) fn next(self) -> Option<Status> {
         Status::ALL.get(self.index() + 1).copied()
     }
 
-    pub fn previous(self) -> Option<Status> {
+    pub(crate) fn previous(self) -> Option<Status> {
         self.index().checked_sub(1).map(|i| Status::ALL[i])
     }
 
     /// Pending sign-off or crossed off: the task's work is finished.
-    pub fn is_finished(self) -> bool {
+    pub(crate) fn is_finished(self) -> bool {
         matches!(self, Status::PendingSignoff | Status::Done)
     }
 
     /// Whether a task in this status must have every milestone done.
-    pub fn needs_every_milestone(self) -> bool {
+    pub(crate) fn needs_every_milestone(self) -> bool {
         self.is_finished()
     }
 
     /// Whether a task in this status must have no open problem.
-    pub fn needs_no_open_problem(self) -> bool {
+    pub(crate) fn needs_no_open_problem(self) -> bool {
         self == Status::Done
     }
 
     /// The sign-off rule (销号): whether a task with `undone` milestones and `open` problems
     /// may be in this status. The one place the rule is written: the loader checks files
     /// with it, the edits refuse with it.
-    pub fn may_hold(self, undone: usize, open: usize) -> Result<(), SignOffBlock> {
+    pub(crate) fn may_hold(self, undone: usize, open: usize) -> Result<(), SignOffBlock> {
         let blocked = (self.needs_every_milestone() && undone > 0)
             || (self.needs_no_open_problem() && open > 0);
         if blocked {
@@ -116,15 +116,15 @@ impl Status {
 
 /// Why a task may not be in a status: the sign-off rule, with the counts that break it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SignOffBlock {
-    pub status: Status,
-    pub undone: usize,
-    pub open: usize,
+pub(crate) struct SignOffBlock {
+    pub(crate) status: Status,
+    pub(crate) undone: usize,
+    pub(crate) open: usize,
 }
 
 impl SignOffBlock {
     /// The refusal of an edit that would move task `id` into the status.
-    pub fn refusal(&self, id: &str) -> Text {
+    pub(crate) fn refusal(&self, id: &str) -> Text {
         let undone = self.undone;
         if self.status == Status::Done {
             let left = self.left(["milestone(s) not done", "open problem(s)"]);
@@ -158,7 +158,7 @@ impl SignOffBlock {
     }
 
     /// The loader's finding on a file whose task is in the status, and how to fix it.
-    pub fn finding(&self) -> (Text, Text) {
+    pub(crate) fn finding(&self) -> (Text, Text) {
         let undone = self.undone;
         if self.status == Status::Done {
             let left = self.left(["milestone(s) are not done", "problem(s) are open"]);
@@ -196,7 +196,7 @@ pub enum Light {
 }
 
 impl Light {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Light::Red => "red",
             Light::Yellow => "yellow",
@@ -204,7 +204,7 @@ impl Light {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Light> {
+    pub(crate) fn parse(s: &str) -> Option<Light> {
         match s {
             "red" | "红" | "红灯" => Some(Light::Red),
             "yellow" | "黄" | "黄灯" => Some(Light::Yellow),
@@ -213,7 +213,7 @@ impl Light {
         }
     }
 
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Light::Red => Text::new("红灯", "red"),
             Light::Yellow => Text::new("黄灯", "yellow"),

@@ -6,12 +6,12 @@ use super::model::*;
 use super::status::Status;
 use super::zone::Zone;
 
-pub fn date(s: &str) -> NaiveDate {
+pub(crate) fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 /// A campaign of `days` days from `start`, checkpoints every 14 days from start + 13.
-pub fn info(start: &str, days: u64, zone: &str) -> CampaignInfo {
+pub(crate) fn info(start: &str, days: u64, zone: &str) -> CampaignInfo {
     let start = date(start);
     let end = start + Days::new(days - 1);
     let mut checkpoints = Vec::new();
@@ -33,7 +33,7 @@ pub fn info(start: &str, days: u64, zone: &str) -> CampaignInfo {
 }
 
 /// `(title, due, done_on)`; `done_on` None means not done.
-pub fn milestone(task: &str, n: usize, due: &str, done_on: Option<&str>) -> Milestone {
+pub(crate) fn milestone(task: &str, n: usize, due: &str, done_on: Option<&str>) -> Milestone {
     Milestone {
         id: format!("{task}-M{n}"),
         title: format!("节点{n}"),
@@ -45,7 +45,7 @@ pub fn milestone(task: &str, n: usize, due: &str, done_on: Option<&str>) -> Mile
 }
 
 /// A task led by `unit`, with milestones given as `(due, done_on)`.
-pub fn task(
+pub(crate) fn task(
     id: &str,
     unit: &str,
     status: Status,
@@ -82,7 +82,12 @@ pub fn task(
     }
 }
 
-pub fn problem(id: &str, raised: &str, due: Option<&str>, resolved_on: Option<&str>) -> Problem {
+pub(crate) fn problem(
+    id: &str,
+    raised: &str,
+    due: Option<&str>,
+    resolved_on: Option<&str>,
+) -> Problem {
     Problem {
         id: id.into(),
         text: format!("问题{id}"),
@@ -98,7 +103,7 @@ pub fn problem(id: &str, raised: &str, due: Option<&str>, resolved_on: Option<&s
     }
 }
 
-pub fn campaign(tasks: Vec<Task>, units: &[&str]) -> Campaign {
+pub(crate) fn campaign(tasks: Vec<Task>, units: &[&str]) -> Campaign {
     Campaign {
         info: info("2026-09-01", 100, "Asia/Shanghai"),
         rules: Rules {

@@ -15,20 +15,16 @@ pub enum Today {
 
 impl Today {
     /// `--today` when given, else the date at `now`.
-    pub fn pinned_or(date: Option<NaiveDate>, now: DateTime<Utc>) -> Today {
+    pub(crate) fn pinned_or(date: Option<NaiveDate>, now: DateTime<Utc>) -> Today {
         date.map_or(Today::At(now), Today::Date)
     }
 
     /// The calendar date this stands for in `zone`.
-    pub fn resolve(self, zone: &Zone) -> NaiveDate {
+    pub(crate) fn resolve(self, zone: &Zone) -> NaiveDate {
         match self {
             Today::Date(date) => date,
             Today::At(instant) => zone.date_at(instant),
         }
-    }
-
-    pub fn is_pinned(self) -> bool {
-        matches!(self, Today::Date(_))
     }
 }
 
@@ -64,7 +60,7 @@ mod tests {
     #[test]
     fn a_pinned_date_is_the_same_in_every_zone() {
         let pinned = Today::pinned_or(Some(date("2026-11-22")), Utc::now());
-        assert!(pinned.is_pinned());
+        assert!(matches!(pinned, Today::Date(_)));
         assert_eq!(
             pinned.resolve(&Zone::parse("Pacific/Kiritimati").unwrap()),
             date("2026-11-22")

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 
 /// Where "today" is decided.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Zone {
+pub(crate) enum Zone {
     Iana(chrono_tz::Tz),
     Fixed(FixedOffset),
     /// No `timezone` in the file: the machine's zone.
@@ -14,7 +14,7 @@ pub enum Zone {
 impl Zone {
     /// Parses `Asia/Shanghai`, `UTC`, `+08:00`, `-05:30`, `+0800`; offsets lie between
     /// `-12:00` and `+14:00`, as every zone on Earth does.
-    pub fn parse(s: &str) -> Option<Zone> {
+    pub(crate) fn parse(s: &str) -> Option<Zone> {
         if let Some(offset) = parse_offset(s) {
             return Some(Zone::Fixed(offset));
         }
@@ -22,7 +22,7 @@ impl Zone {
     }
 
     /// The calendar date at `instant` in this zone.
-    pub fn date_at(&self, instant: DateTime<Utc>) -> NaiveDate {
+    pub(crate) fn date_at(&self, instant: DateTime<Utc>) -> NaiveDate {
         match self {
             Zone::Iana(tz) => instant.with_timezone(tz).date_naive(),
             Zone::Fixed(off) => instant.with_timezone(off).date_naive(),
@@ -32,7 +32,7 @@ impl Zone {
 
     /// The instant a calendar day starts in this zone (the first valid local time on that
     /// date, so a DST gap at midnight does not lose the day).
-    pub fn start_of_day(&self, date: NaiveDate) -> DateTime<Utc> {
+    pub(crate) fn start_of_day(&self, date: NaiveDate) -> DateTime<Utc> {
         fn first<T: TimeZone>(tz: &T, date: NaiveDate) -> DateTime<Utc> {
             let mut time = NaiveTime::MIN;
             for _ in 0..48 {

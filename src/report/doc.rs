@@ -3,29 +3,29 @@
 /// A table: a header row and rows of cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
-    pub header: Vec<String>,
+    pub(crate) header: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
 /// A part of a report: a heading, lines of text, and a table.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Section {
-    pub heading: String,
-    pub lines: Vec<String>,
-    pub table: Option<Table>,
+pub(crate) struct Section {
+    pub(crate) heading: String,
+    pub(crate) lines: Vec<String>,
+    pub(crate) table: Option<Table>,
 }
 
 /// A whole report; `main` is the table a CSV or Excel export writes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
-    pub title: String,
-    pub intro: Vec<String>,
-    pub sections: Vec<Section>,
+    pub(crate) title: String,
+    pub(crate) intro: Vec<String>,
+    pub(crate) sections: Vec<Section>,
     pub main: Table,
     /// How many of `main`'s last rows are totals (合计).
     pub main_totals: usize,
     /// What `main` is of, for a sheet's title row (the leaderboard: its checkpoint); may be empty.
-    pub caption: String,
+    pub(crate) caption: String,
 }
 
 /// Data as inert Markdown text: HTML is escaped, and nothing from the data can become a

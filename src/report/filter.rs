@@ -10,7 +10,7 @@ use crate::i18n::Text;
 
 /// A light to filter by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LightArg {
+pub(crate) enum LightArg {
     Red,
     Yellow,
     Green,
@@ -20,27 +20,27 @@ pub enum LightArg {
 
 /// The criteria of `bairi report`; none given, every task.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct Only {
+pub(crate) struct Only {
     /// Only the tasks this unit leads (牵头, a unit id).
     #[arg(long)]
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// Only the tasks this leader sponsors (包保, a person id).
     #[arg(long)]
-    pub sponsor: Option<String>,
+    pub(crate) sponsor: Option<String>,
     /// Only the tasks of this light: red, yellow, green or done.
     #[arg(long, value_enum)]
-    pub light: Option<LightArg>,
+    pub(crate) light: Option<LightArg>,
     /// Only the tasks of this category (an id).
     #[arg(long)]
-    pub category: Option<String>,
+    pub(crate) category: Option<String>,
     /// Only the tasks past their deadline and not finished.
     #[arg(long)]
-    pub overdue: bool,
+    pub(crate) overdue: bool,
 }
 
 impl Only {
     /// The one filter of every criterion given, each id checked against the campaign.
-    pub fn filter(&self, campaign: &Campaign) -> Result<Option<Filter>, Text> {
+    pub(crate) fn filter(&self, campaign: &Campaign) -> Result<Option<Filter>, Text> {
         use crate::domain::names::{What, resolve};
         let mut parts = Vec::new();
         if let Some(unit) = &self.unit {
@@ -72,7 +72,7 @@ impl Only {
 }
 
 /// Keeps only the tasks `filter` keeps, judged on `today` (lights as the board shows them).
-pub fn keep(campaign: &mut Campaign, filter: &Filter, today: NaiveDate) {
+pub(crate) fn keep(campaign: &mut Campaign, filter: &Filter, today: NaiveDate) {
     let Campaign { rules, tasks, .. } = campaign;
     tasks.retain(|t| filter.keeps(t, &task_light(t, &rules.light, today), today));
 }

@@ -27,7 +27,7 @@ fn trimmed(n: f64, places: usize) -> String {
 /// 元. English: billion yuan with two decimals from 1 billion up, million yuan with one
 /// decimal from 1 million up (`141.1 million yuan`), else
 /// thousand yuan (`500 thousand yuan`), else yuan. An unknown unit is shown as written.
-pub fn money(amount: f64, unit: &str, lang: Lang) -> String {
+pub(crate) fn money(amount: f64, unit: &str, lang: Lang) -> String {
     // An empty sum of floats is -0.0; show it as 0.
     let amount = amount + 0.0;
     let Some(per) = yuan_per(unit) else {

@@ -19,7 +19,7 @@ fn chinese(n: usize) -> String {
 }
 
 /// A section's number: `一、` / `1. `.
-pub fn head_mark(n: usize, lang: Lang) -> String {
+pub(crate) fn head_mark(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}、", chinese(n)),
         Lang::En => format!("{n}. "),
@@ -27,7 +27,7 @@ pub fn head_mark(n: usize, lang: Lang) -> String {
 }
 
 /// An item's number inside a section: `(一)` / `(1) `.
-pub fn item_mark(n: usize, lang: Lang) -> String {
+pub(crate) fn item_mark(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("({})", chinese(n)),
         Lang::En => format!("({n}) "),
@@ -35,12 +35,12 @@ pub fn item_mark(n: usize, lang: Lang) -> String {
 }
 
 /// Text from the file as one inert line (control characters and line breaks gone).
-pub fn line(s: &str) -> String {
+pub(crate) fn line(s: &str) -> String {
     crate::sanitize::inert(s).replace(['\n', '\r'], " ")
 }
 
 /// A numbered section: its heading, then its items, then a blank line.
-pub fn section(out: &mut String, n: usize, heading: &str, items: &[String], lang: Lang) {
+pub(crate) fn section(out: &mut String, n: usize, heading: &str, items: &[String], lang: Lang) {
     out.push_str(&head_mark(n, lang));
     out.push_str(&line(heading));
     out.push('\n');
@@ -74,7 +74,7 @@ fn row_line(table: &Table, row: &[String], lang: Lang) -> String {
 
 /// Any report view as numbered plain text: the title, the intro, then each section numbered
 /// 一、 with its lines and table rows numbered (一).
-pub fn render(doc: &Doc, lang: Lang) -> String {
+pub(crate) fn render(doc: &Doc, lang: Lang) -> String {
     let mut out = format!("{}\n", line(&doc.title));
     for l in &doc.intro {
         out.push_str(&line(l));

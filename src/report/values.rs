@@ -16,148 +16,148 @@ mod ymd {
     use chrono::NaiveDate;
     use serde::Serializer;
 
-    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&date.format("%Y-%m-%d"))
     }
 }
 
 #[derive(Debug, Serialize)]
 pub struct Report {
-    pub campaign: CampaignValues,
-    pub tasks: Vec<TaskValues>,
-    pub leaderboards: Vec<LeaderboardValues>,
+    pub(crate) campaign: CampaignValues,
+    pub(crate) tasks: Vec<TaskValues>,
+    pub(crate) leaderboards: Vec<LeaderboardValues>,
     /// The ledger (台账): pledges and follow-up orders, in due order.
-    pub ledger: LedgerValues,
+    pub(crate) ledger: LedgerValues,
 }
 
 #[derive(Debug, Serialize)]
-pub struct LedgerValues {
-    pub pledges: Vec<LedgerRowValues>,
-    pub orders: Vec<LedgerRowValues>,
+pub(crate) struct LedgerValues {
+    pub(crate) pledges: Vec<LedgerRowValues>,
+    pub(crate) orders: Vec<LedgerRowValues>,
 }
 
 /// One ledger row; `unit`, `task` and `by` are ids, `state` is worded in the report's language.
 #[derive(Debug, Serialize)]
-pub struct LedgerRowValues {
-    pub unit: Option<String>,
-    pub task: Option<String>,
-    pub text: String,
+pub(crate) struct LedgerRowValues {
+    pub(crate) unit: Option<String>,
+    pub(crate) task: Option<String>,
+    pub(crate) text: String,
     #[serde(with = "ymd")]
-    pub made: NaiveDate,
-    pub due: Option<String>,
-    pub state: String,
-    pub late: bool,
-    pub by: Option<String>,
+    pub(crate) made: NaiveDate,
+    pub(crate) due: Option<String>,
+    pub(crate) state: String,
+    pub(crate) late: bool,
+    pub(crate) by: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CampaignValues {
-    pub name: String,
+pub(crate) struct CampaignValues {
+    pub(crate) name: String,
     #[serde(with = "ymd")]
-    pub today: NaiveDate,
+    pub(crate) today: NaiveDate,
     #[serde(with = "ymd")]
-    pub start: NaiveDate,
+    pub(crate) start: NaiveDate,
     #[serde(with = "ymd")]
-    pub end: NaiveDate,
-    pub total: i64,
-    pub phase: &'static str,
+    pub(crate) end: NaiveDate,
+    pub(crate) total: i64,
+    pub(crate) phase: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub day: Option<i64>,
+    pub(crate) day: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub days_left: Option<i64>,
+    pub(crate) days_left: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_day: Option<bool>,
+    pub(crate) last_day: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_checkpoint: Option<CheckpointValues>,
+    pub(crate) next_checkpoint: Option<CheckpointValues>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub starts_in: Option<i64>,
+    pub(crate) starts_in: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ended_ago: Option<i64>,
+    pub(crate) ended_ago: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CheckpointValues {
-    pub number: usize,
+pub(crate) struct CheckpointValues {
+    pub(crate) number: usize,
     #[serde(with = "ymd")]
-    pub date: NaiveDate,
-    pub days_until: i64,
+    pub(crate) date: NaiveDate,
+    pub(crate) days_until: i64,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TaskValues {
-    pub id: String,
-    pub title: String,
-    pub status: &'static str,
-    pub light: &'static str,
-    pub overridden: bool,
-    pub reasons: Vec<String>,
-    pub overdue: bool,
+pub(crate) struct TaskValues {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) status: &'static str,
+    pub(crate) light: &'static str,
+    pub(crate) overridden: bool,
+    pub(crate) reasons: Vec<String>,
+    pub(crate) overdue: bool,
     /// Due a follow-up order (督办): red in each of the last three published reviews.
-    pub follow_up: bool,
-    pub next_milestone: Option<NextMilestone>,
+    pub(crate) follow_up: bool,
+    pub(crate) next_milestone: Option<NextMilestone>,
     /// The task's history lines in file order, worded in the report's language.
-    pub history: Vec<HistoryValues>,
+    pub(crate) history: Vec<HistoryValues>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct HistoryValues {
+pub(crate) struct HistoryValues {
     #[serde(with = "ymd")]
-    pub date: NaiveDate,
-    pub by: Option<String>,
+    pub(crate) date: NaiveDate,
+    pub(crate) by: Option<String>,
     /// As the file writes it: 状态, 节点, 销号, 亮灯 or 问题.
-    pub kind: String,
-    pub text: String,
+    pub(crate) kind: String,
+    pub(crate) text: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct NextMilestone {
-    pub title: String,
+pub(crate) struct NextMilestone {
+    pub(crate) title: String,
     #[serde(with = "ymd")]
-    pub due: NaiveDate,
-    pub days_until: i64,
+    pub(crate) due: NaiveDate,
+    pub(crate) days_until: i64,
 }
 
 #[derive(Debug, Serialize)]
-pub struct LeaderboardValues {
-    pub checkpoint: Option<usize>,
+pub(crate) struct LeaderboardValues {
+    pub(crate) checkpoint: Option<usize>,
     #[serde(with = "ymd")]
-    pub date: NaiveDate,
-    pub done: u32,
-    pub due: u32,
-    pub units: Vec<UnitValues>,
-    pub red_flag: Vec<String>,
-    pub yellow_card: Vec<String>,
-    pub red: Vec<String>,
-    pub yellow: Vec<String>,
+    pub(crate) date: NaiveDate,
+    pub(crate) done: u32,
+    pub(crate) due: u32,
+    pub(crate) units: Vec<UnitValues>,
+    pub(crate) red_flag: Vec<String>,
+    pub(crate) yellow_card: Vec<String>,
+    pub(crate) red: Vec<String>,
+    pub(crate) yellow: Vec<String>,
     /// The review frozen for this checkpoint, as the meeting saw it (which may differ from
     /// the ranking computed now, after late ticks); absent when not published.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<PublishedValues>,
+    pub(crate) published: Option<PublishedValues>,
 }
 
 /// A published review (`[[reviews]]`), as written when it was published.
 #[derive(Debug, Serialize)]
-pub struct PublishedValues {
-    pub by: Option<String>,
-    pub published_on: Option<String>,
-    pub kind: String,
-    pub note: Option<String>,
-    pub overall_rate: f64,
-    pub units: Vec<UnitValues>,
-    pub red_flag: Vec<String>,
-    pub yellow_card: Vec<String>,
-    pub red: Vec<String>,
-    pub yellow: Vec<String>,
+pub(crate) struct PublishedValues {
+    pub(crate) by: Option<String>,
+    pub(crate) published_on: Option<String>,
+    pub(crate) kind: String,
+    pub(crate) note: Option<String>,
+    pub(crate) overall_rate: f64,
+    pub(crate) units: Vec<UnitValues>,
+    pub(crate) red_flag: Vec<String>,
+    pub(crate) yellow_card: Vec<String>,
+    pub(crate) red: Vec<String>,
+    pub(crate) yellow: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct UnitValues {
-    pub unit: String,
-    pub rank: u32,
-    pub done: u32,
-    pub due: u32,
-    pub rate: f64,
-    pub red_tasks: u32,
+pub(crate) struct UnitValues {
+    pub(crate) unit: String,
+    pub(crate) rank: u32,
+    pub(crate) done: u32,
+    pub(crate) due: u32,
+    pub(crate) rate: f64,
+    pub(crate) red_tasks: u32,
 }
 
 /// Gathers every value of the report for `today`; reasons are in `lang`.

@@ -34,7 +34,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub(crate) const ALL: [View; 6] = [
         View::Board,
         View::Standup,
         View::Leaderboard,
@@ -44,7 +44,7 @@ impl View {
     ];
 
     /// The name on the command line and in exported file names.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             View::Board => "board",
             View::Standup => "standup",
@@ -56,7 +56,7 @@ impl View {
     }
 
     /// A short name, for a spreadsheet's sheet tab.
-    pub fn short_label(self) -> Text {
+    pub(crate) fn short_label(self) -> Text {
         match self {
             View::Board => Text::new("任务总览", "Board"),
             View::Standup => Text::new("站会清单", "Stand-up"),
@@ -69,7 +69,7 @@ impl View {
 }
 
 /// The header of the light column in task tables.
-pub const LIGHT_HEADER: (&str, &str) = ("灯色", "Light");
+pub(crate) const LIGHT_HEADER: (&str, &str) = ("灯色", "Light");
 
 struct Ctx<'a> {
     c: &'a Campaign,

@@ -229,7 +229,7 @@ fn write_sheet(sheet: &mut Worksheet, doc: &Doc, lang: Lang, f: &Formats) -> Res
 }
 
 /// A workbook with one sheet per `(name, doc)`, as the bytes of an `.xlsx` file.
-pub fn workbook(sheets: &[(Text, Doc)], lang: Lang) -> Result<Vec<u8>, Text> {
+pub(crate) fn workbook(sheets: &[(Text, Doc)], lang: Lang) -> Result<Vec<u8>, Text> {
     let failed = |e: XlsxError| tr!("无法生成 Excel 文件:{e}", "cannot make the Excel file: {e}");
     let mut book = Workbook::new();
     let formats = Formats::new();
@@ -243,7 +243,7 @@ pub fn workbook(sheets: &[(Text, Doc)], lang: Lang) -> Result<Vec<u8>, Text> {
 
 /// The workbook of `views` (all five when empty) for `campaign` on `today`; `checkpoint` picks
 /// the leaderboard, as for the other formats.
-pub fn report(
+pub(crate) fn report(
     campaign: &Campaign,
     today: NaiveDate,
     lang: Lang,

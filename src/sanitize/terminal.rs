@@ -22,7 +22,7 @@ impl<W: Write> Terminal<W> {
     }
 
     /// The writer underneath, for data written as it is (what is pending is written first).
-    pub fn raw(&mut self) -> &mut W {
+    pub(crate) fn raw(&mut self) -> &mut W {
         let _ = self.write_pending();
         &mut self.inner
     }

@@ -6,13 +6,13 @@ use std::process::{Command, Output, Stdio};
 
 /// A repository's working tree, where git runs.
 #[derive(Debug, Clone)]
-pub struct Git {
-    pub top: PathBuf,
+pub(crate) struct Git {
+    pub(crate) top: PathBuf,
 }
 
 /// What a git command said when it failed (its last line of stderr), or that git could not run.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitError(pub String);
+pub(crate) struct GitError(pub String);
 
 fn last_line(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes)
@@ -38,7 +38,7 @@ fn run_in(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Result<Output, Gi
 
 impl Git {
     /// The repository holding `dir`, if it is in one.
-    pub fn find(dir: &Path) -> Result<Git, GitError> {
+    pub(crate) fn find(dir: &Path) -> Result<Git, GitError> {
         let out = run_in(dir, &["rev-parse", "--show-toplevel"], &[])?;
         if !out.status.success() {
             return Err(GitError(last_line(&out.stderr)));
@@ -48,12 +48,16 @@ impl Git {
     }
 
     /// Runs git; its output when it succeeds, else what it said.
-    pub fn run(&self, args: &[&str]) -> Result<String, GitError> {
+    pub(crate) fn run(&self, args: &[&str]) -> Result<String, GitError> {
         self.run_with(args, &[])
     }
 
     /// Runs git with extra environment variables.
-    pub fn run_with(&self, args: &[&str], envs: &[(&str, &str)]) -> Result<String, GitError> {
+    pub(crate) fn run_with(
+        &self,
+        args: &[&str],
+        envs: &[(&str, &str)],
+    ) -> Result<String, GitError> {
         let out = run_in(&self.top, args, envs)?;
         if out.status.success() {
             Ok(String::from_utf8_lossy(&out.stdout).into_owned())
@@ -72,12 +76,12 @@ impl Git {
     }
 
     /// Whether git succeeds (a question asked by exit status).
-    pub fn yes(&self, args: &[&str]) -> bool {
+    pub(crate) fn yes(&self, args: &[&str]) -> bool {
         run_in(&self.top, args, &[]).is_ok_and(|o| o.status.success())
     }
 
     /// The text of `path` (relative to the top) at `rev`, if it is there.
-    pub fn show(&self, rev: &str, path: &str) -> Option<String> {
+    pub(crate) fn show(&self, rev: &str, path: &str) -> Option<String> {
         let out = run_in(&self.top, &["show", &format!("{rev}:{path}")], &[]).ok()?;
         out.status
             .success()
@@ -85,7 +89,7 @@ impl Git {
     }
 
     /// A commit id for `rev`, if it names one.
-    pub fn rev(&self, rev: &str) -> Option<String> {
+    pub(crate) fn rev(&self, rev: &str) -> Option<String> {
         let out = self
             .run(&[
                 "rev-parse",
@@ -100,7 +104,7 @@ impl Git {
 
 /// git's own line merge of three files into `ours` (conflict markers where both changed the
 /// same lines): for files that are not campaigns. Whether it merged cleanly.
-pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool, GitError> {
+pub(crate) fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool, GitError> {
     let dir = ours
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -87,7 +87,7 @@ fn old(path: &Path) -> bool {
 
 /// Clears the locks a killed git left: `Ok` with those removed, or `Err` with those a running
 /// git may hold (or that could not be removed).
-pub fn heal(git: &Git) -> Result<Vec<PathBuf>, Vec<PathBuf>> {
+pub(crate) fn heal(git: &Git) -> Result<Vec<PathBuf>, Vec<PathBuf>> {
     let locks = lock_files(git);
     if locks.is_empty() {
         return Ok(Vec::new());

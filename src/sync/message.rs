@@ -7,11 +7,11 @@ use crate::i18n::{Lang, Text};
 use crate::tr;
 
 /// The widest a subject line may be, in terminal columns.
-pub const SUBJECT_WIDTH: usize = 72;
+pub(crate) const SUBJECT_WIDTH: usize = 72;
 
 /// `git commit` arguments for these changes: `-m SUBJECT` and, when the subject could not
 /// hold them all, `-m BODY` with one change a line. `None` when nothing changed.
-pub fn for_changes(parts: &[Text], lang: Lang) -> Option<(String, String)> {
+pub(crate) fn for_changes(parts: &[Text], lang: Lang) -> Option<(String, String)> {
     let parts: Vec<String> = parts.iter().map(|p| p.get(lang).to_owned()).collect();
     let whole = parts.join("; ");
     if parts.is_empty() {
@@ -53,7 +53,7 @@ fn cut(s: &str, max: usize) -> String {
 }
 
 /// The merge commit's subject and body: `bairi sync: merged from origin`, then what came in.
-pub fn for_merge(remote: &str, received: &[Text], lang: Lang) -> (String, String) {
+pub(crate) fn for_merge(remote: &str, received: &[Text], lang: Lang) -> (String, String) {
     let subject = tr!(
         "bairi sync:合并自 {remote}",
         "bairi sync: merged from {remote}"

@@ -14,13 +14,13 @@ use super::git::Git;
 use crate::sanitize::inert;
 
 /// Seconds a fetch or a push may take before it is stopped (default 60): tests set it low.
-pub const TIMEOUT_VAR: &str = "BAIRI_SYNC_TIMEOUT";
+pub(crate) const TIMEOUT_VAR: &str = "BAIRI_SYNC_TIMEOUT";
 const DEFAULT_DEADLINE: u64 = 60;
 /// Seconds ssh may take to connect (less when the deadline is shorter).
 const CONNECT_TIMEOUT: u64 = 10;
 
 /// The deadline of each network command.
-pub fn deadline() -> Duration {
+pub(crate) fn deadline() -> Duration {
     let secs = std::env::var(TIMEOUT_VAR)
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
@@ -31,19 +31,19 @@ pub fn deadline() -> Duration {
 
 /// A request to stop a sync, shared with whoever may ask (the board, a signal handler).
 #[derive(Debug, Clone, Default)]
-pub struct Stop(Arc<AtomicBool>);
+pub(crate) struct Stop(Arc<AtomicBool>);
 
 impl Stop {
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         self.0.store(true, Ordering::SeqCst);
     }
 
-    pub fn stopped(&self) -> bool {
+    pub(crate) fn stopped(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
 
     /// The flag itself, for a signal handler to set.
-    pub fn flag(&self) -> Arc<AtomicBool> {
+    pub(crate) fn flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.0)
     }
 }
@@ -63,7 +63,7 @@ pub enum NetFailure {
 
 /// The SSH command git is to use: `own` (the user's, or `ssh`) with batch mode and a connect
 /// timeout appended (ssh takes the first value of an option, so the user's own win).
-pub fn ssh_command(own: Option<&str>, connect: u64) -> String {
+pub(crate) fn ssh_command(own: Option<&str>, connect: u64) -> String {
     let own = own
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -87,7 +87,7 @@ fn own_ssh(git: &Git) -> Option<Option<String>> {
 }
 
 /// Runs a network command of git in the repository, within the deadline; its output.
-pub fn run(git: &Git, args: &[&str], stop: &Stop) -> Result<String, NetFailure> {
+pub(crate) fn run(git: &Git, args: &[&str], stop: &Stop) -> Result<String, NetFailure> {
     if stop.stopped() {
         return Err(NetFailure::Stopped);
     }

@@ -18,20 +18,20 @@ pub use ending::{Outcome, SyncError, offline_message};
 use repo::{changed_tomls, on_branch, relative, shown, summarise};
 
 /// What a sync needs to know.
-pub struct SyncOptions<'a> {
+pub(crate) struct SyncOptions<'a> {
     /// The campaign, or every `*.toml` of the repository of the current directory.
-    pub file: Option<&'a Path>,
+    pub(crate) file: Option<&'a Path>,
     /// This binary, named as git's merge driver.
-    pub exe: PathBuf,
-    pub today: Today,
+    pub(crate) exe: PathBuf,
+    pub(crate) today: Today,
     /// The language of commit messages.
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// Asked to stop (Esc on the board, a signal): the fetch or push in flight is ended.
-    pub stop: Stop,
+    pub(crate) stop: Stop,
 }
 
 /// The whole round trip.
-pub fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
+pub(crate) fn sync(opts: &SyncOptions) -> Result<Outcome, SyncError> {
     let dir = match opts.file.and_then(Path::parent) {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),

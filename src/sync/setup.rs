@@ -9,7 +9,7 @@ use std::path::Path;
 use super::git::{Git, GitError};
 
 /// bairi's own files beside a campaign, never to be committed.
-pub const IGNORED: &[&str] = &[
+pub(crate) const IGNORED: &[&str] = &[
     ".bairi/",
     ".*.lock",
     ".*.presence/",
@@ -50,7 +50,7 @@ fn ensure_lines(path: &Path, lines: &[String]) -> io::Result<bool> {
 
 /// Sets the repository up for `pattern` (the campaign's path from the top, or `*.toml`);
 /// safe to run every time. Returns the files it changed, to commit.
-pub fn set_up(git: &Git, pattern: &str, exe: &Path) -> Result<Vec<&'static str>, GitError> {
+pub(crate) fn set_up(git: &Git, pattern: &str, exe: &Path) -> Result<Vec<&'static str>, GitError> {
     let io_err = |e: io::Error| GitError(e.to_string());
     let mut changed = Vec::new();
     let attr = vec![format!("{pattern} merge=bairi")];

@@ -14,7 +14,7 @@ use signal_hook::iterator::{Handle, Signals};
 
 /// One message for the main loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TermEvent {
+pub(crate) enum TermEvent {
     Key(KeyEvent),
     Paste(String),
     Resize,
@@ -27,7 +27,7 @@ pub enum TermEvent {
 
 /// Why a session ended other than by the user's quit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
+pub(crate) enum Ending {
     /// End of file or an error reading the terminal.
     InputClosed,
     /// The tty reported POLLHUP, POLLERR or POLLNVAL: its other end (sshd, tmux) is gone.
@@ -41,7 +41,7 @@ pub enum Ending {
 /// Reads the terminal on its own thread. crossterm's reader never returns once the other end
 /// is gone (it retries on end of file), so the hang-up watcher, not this thread, is relied on
 /// to notice that; the process exits without waiting for this thread.
-pub fn read_input(tx: Sender<TermEvent>) -> io::Result<()> {
+pub(crate) fn read_input(tx: Sender<TermEvent>) -> io::Result<()> {
     std::thread::Builder::new()
         .name("bairi-input".into())
         .spawn(move || {
@@ -65,7 +65,7 @@ pub fn read_input(tx: Sender<TermEvent>) -> io::Result<()> {
 
 /// Waits in `poll(2)` for the tty to hang up. Asking for no events means only POLLHUP,
 /// POLLERR and POLLNVAL wake it, so it costs nothing while the terminal lives.
-pub fn watch_hang_up(tx: Sender<TermEvent>) -> io::Result<()> {
+pub(crate) fn watch_hang_up(tx: Sender<TermEvent>) -> io::Result<()> {
     let Some(tty) = controlling_tty() else {
         return Ok(());
     };
@@ -102,11 +102,11 @@ fn controlling_tty() -> Option<OwnedFd> {
 
 /// SIGHUP and SIGTERM, delivered as [`TermEvent::HangUp`]. A second one while the first is
 /// being handled (a save stuck on a dead disk) ends the process at once.
-pub struct SignalWatch {
+pub(crate) struct SignalWatch {
     handle: Handle,
 }
 
-pub fn watch_signals(tx: Sender<TermEvent>) -> io::Result<SignalWatch> {
+pub(crate) fn watch_signals(tx: Sender<TermEvent>) -> io::Result<SignalWatch> {
     let seen = Arc::new(AtomicBool::new(false));
     for signal in [SIGHUP, SIGTERM] {
         // Registered first, so it sees the flag as it was before this signal set it.
@@ -133,7 +133,7 @@ pub fn watch_signals(tx: Sender<TermEvent>) -> io::Result<SignalWatch> {
 }
 
 impl SignalWatch {
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         self.handle.close();
     }
 }

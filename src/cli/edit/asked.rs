@@ -10,9 +10,9 @@ use crate::tr;
 
 /// One change to apply, what it says when made, and the milestones a new task gets after.
 pub(super) struct Asked {
-    pub change: Change,
-    pub said: Said,
-    pub then: Vec<MilestoneFields>,
+    pub(crate) change: Change,
+    pub(crate) said: Said,
+    pub(crate) then: Vec<MilestoneFields>,
 }
 
 impl Asked {

@@ -17,7 +17,7 @@ const RESOLVED: &str = " 解决";
 
 impl Event {
     /// The line in both languages (user text, such as titles and reasons, as written).
-    pub fn words(&self) -> Text {
+    pub(crate) fn words(&self) -> Text {
         let moved = |a: Status, b: Status| {
             Text::new(
                 format!("{}→{}", a.zh(), b.zh()),
@@ -89,7 +89,7 @@ impl Event {
 
     /// Reads a history line back; `None` when `kind` is not a history kind or the text is
     /// not one `bairi` writes (a person may write a note with such a kind by hand).
-    pub fn parse(kind: &str, text: &str) -> Option<Event> {
+    pub(crate) fn parse(kind: &str, text: &str) -> Option<Event> {
         match kind {
             STATUS => {
                 let (from, to) = transition(text)?;

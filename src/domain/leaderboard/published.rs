@@ -5,7 +5,7 @@ use crate::domain::model::{Campaign, Review};
 
 impl Leaderboard {
     /// A published review as a leaderboard (its frozen numbers, never recomputed).
-    pub fn from_review(r: &Review) -> Leaderboard {
+    pub(crate) fn from_review(r: &Review) -> Leaderboard {
         Leaderboard {
             checkpoint: Some(r.checkpoint as usize),
             date: r.date,
@@ -22,7 +22,7 @@ impl Leaderboard {
 
 /// Per task (in file order): how many published reviews list it as red (a checkpoint
 /// published twice counts once, by the review shown).
-pub fn red_counts(campaign: &Campaign) -> Vec<usize> {
+pub(crate) fn red_counts(campaign: &Campaign) -> Vec<usize> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let shown = campaign.reviews.iter().filter(|r| {
         campaign

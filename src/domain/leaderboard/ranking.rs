@@ -39,12 +39,12 @@ pub(super) fn bench(units: &[RankedUnit], bottom: usize) -> Vec<String> {
 }
 
 /// Whether `rank` is shared by more than one unit on `board` (shown as 并列 / "tied").
-pub fn is_tied(units: &[RankedUnit], rank: u32) -> bool {
+pub(crate) fn is_tied(units: &[RankedUnit], rank: u32) -> bool {
     units.iter().filter(|u| u.rank == rank).count() > 1
 }
 
 /// A unit's rank as shown: `3`, or `并列3` / `3 tied` when shared.
-pub fn rank_text(units: &[RankedUnit], rank: u32) -> crate::i18n::Text {
+pub(crate) fn rank_text(units: &[RankedUnit], rank: u32) -> crate::i18n::Text {
     if is_tied(units, rank) {
         crate::tr!("并列{rank}", "{rank} tied")
     } else {
@@ -54,7 +54,7 @@ pub fn rank_text(units: &[RankedUnit], rank: u32) -> crate::i18n::Text {
 
 /// The bench stretched by a tie at its line, said once when publishing: `None` when the
 /// yellow cards are no more than the rule's `bottom` seats.
-pub fn bench_stretch(
+pub(crate) fn bench_stretch(
     units: &[RankedUnit],
     card: &[String],
     bottom: usize,
@@ -79,7 +79,7 @@ pub fn bench_stretch(
 }
 
 /// The tie rule, for legends (fits 80 columns), with the glyphs in use for ⚑ and ▮.
-pub fn tie_rule(flag: &str, card: &str) -> crate::i18n::Text {
+pub(crate) fn tie_rule(flag: &str, card: &str) -> crate::i18n::Text {
     crate::tr!(
         "并列:完成率、红灯数、应完成数都相同则名次相同,线上并列者都得{flag}/{card}",
         "tied: equal rate, red tasks and due share a rank; all tied at a line get {flag}/{card}"

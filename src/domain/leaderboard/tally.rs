@@ -8,15 +8,15 @@ use crate::domain::milestone::done_by;
 use crate::domain::model::{Campaign, RateMode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitTally {
-    pub unit: String,
-    pub done: u32,
-    pub due: u32,
+pub(crate) struct UnitTally {
+    pub(crate) unit: String,
+    pub(crate) done: u32,
+    pub(crate) due: u32,
 }
 
 /// Milestones due by `date` credited to each unit (the milestone's `unit`, else the task's
 /// lead unit), and how many of them were done by the end of `date`, in unit id order.
-pub fn unit_tally(
+pub(crate) fn unit_tally(
     campaign: &Campaign,
     date: NaiveDate,
     mode: RateMode,
@@ -50,7 +50,7 @@ pub fn unit_tally(
         .collect()
 }
 
-pub fn rate(done: u32, due: u32) -> f64 {
+pub(crate) fn rate(done: u32, due: u32) -> f64 {
     if due == 0 {
         100.0
     } else {

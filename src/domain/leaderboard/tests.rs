@@ -1,5 +1,6 @@
 //! Rate modes, ranks and ties, and the seats of the red flag and the bench.
 
+use super::tally::UnitTally;
 use super::*;
 use crate::domain::model::{RateMode, Task};
 use crate::domain::status::Status;

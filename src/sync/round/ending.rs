@@ -72,7 +72,7 @@ impl From<GitError> for SyncError {
 }
 
 impl SyncError {
-    pub fn message(&self) -> Text {
+    pub(crate) fn message(&self) -> Text {
         match self {
             SyncError::NotARepo(why) => tr!(
                 "不在 git 仓库中({why}):先 git clone 团队的仓库,或 git init 并 git remote add origin …",
