@@ -14,7 +14,8 @@ use super::net::{self, Stop};
 use super::setup::set_up;
 use crate::i18n::{Lang, Text};
 use crate::store::load::Today;
-pub use ending::{Outcome, SyncError, offline_message};
+pub(crate) use ending::offline_message;
+pub use ending::{Outcome, SyncError};
 use repo::{changed_tomls, on_branch, relative, shown, summarise};
 
 /// What a sync needs to know.

@@ -23,7 +23,7 @@ pub enum Outcome {
 }
 
 /// What an offline ending says; `again` is how to try again (a key, a command).
-pub fn offline_message(ahead: usize, why: &NetFailure, again: &Text) -> Text {
+pub(crate) fn offline_message(ahead: usize, why: &NetFailure, again: &Text) -> Text {
     let (zh, en) = (&again.zh, &again.en);
     match why {
         NetFailure::Unreachable(why) => tr!(
