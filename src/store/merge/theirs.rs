@@ -12,6 +12,7 @@ use crate::i18n::Text;
 use crate::store::diag::Diagnostic;
 use crate::store::load::{Today, load_str};
 use crate::store::save::atomic::{Fingerprint, read_fingerprinted};
+use crate::store::tree::Layout;
 use crate::tr;
 
 /// The pauses before reading again: about 300 ms in all.
@@ -20,6 +21,16 @@ pub const PAUSES: [Duration; 3] = [
     Duration::from_millis(100),
     Duration::from_millis(150),
 ];
+
+/// The version on disk, as read: its text, fingerprint, and where its tasks are written (so
+/// that the merge need not read it again).
+pub struct Theirs {
+    pub text: String,
+    pub at: Fingerprint,
+    /// Each task's id, in file order.
+    pub ids: Vec<String>,
+    pub layout: Layout,
+}
 
 /// Why the version on disk was not merged.
 #[derive(Debug)]
@@ -62,14 +73,14 @@ fn sudden(had: usize, lost: usize) -> bool {
 
 /// Reads the version on disk to merge with: its text once it loads and keeps enough of my
 /// `had` tasks (or the drop was already refused once for this very file, `accepted`),
-/// reading again after each of `pauses`.
+/// reading again after each of `pauses`; with the fingerprint of the version read.
 pub fn read_theirs(
     path: &Path,
     today: chrono::NaiveDate,
     had: usize,
     accepted: Option<&Fingerprint>,
     pauses: &[Duration],
-) -> Result<Result<String, NotMerged>, std::io::Error> {
+) -> Result<Result<Theirs, NotMerged>, std::io::Error> {
     let mut pauses = pauses.iter();
     loop {
         let (bytes, at) = read_fingerprinted(path)?;
@@ -87,13 +98,20 @@ pub fn read_theirs(
                     if sudden(had, lost) && accepted != Some(&at) {
                         Err(NotMerged::Vanished { had, lost, at })
                     } else {
-                        Ok(text)
+                        let ids = loaded.campaign.tasks.into_iter().map(|t| t.id).collect();
+                        let layout = loaded.layout;
+                        Ok(Theirs {
+                            text,
+                            at,
+                            ids,
+                            layout,
+                        })
                     }
                 }
             },
         };
         match (found, pauses.next()) {
-            (Ok(text), _) => return Ok(Ok(text)),
+            (Ok(found), _) => return Ok(Ok(found)),
             (Err(not), None) => return Ok(Err(not)),
             (Err(_), Some(pause)) => std::thread::sleep(*pause),
         }
