@@ -231,13 +231,16 @@ fn renumbered(
         return Vec::new();
     }
     // The old tasks now under their id with other content: only they can have moved.
-    let replaced: Vec<(&Task, String)> = old
+    let replaced: Vec<(&Task, Task)> = old
         .tasks
         .iter()
         .filter_map(|o| {
             let now = &new.tasks[*new_ids.get(o.id.as_str())?];
+            if same(o, now) {
+                return None;
+            }
             let plain = plain(o);
-            (plain != self::plain(now)).then_some((o, plain))
+            (!same(&plain, &self::plain(now))).then_some((o, plain))
         })
         .collect();
     added
@@ -246,15 +249,15 @@ fn renumbered(
             let plain = plain(n);
             replaced
                 .iter()
-                .find(|(_, p)| *p == plain)
+                .find(|(_, p)| same(p, &plain))
                 .map(|(o, _)| (o.id.clone(), n.id.clone()))
         })
         .collect()
 }
 
-/// A task's debug form without its id (and its problems' ids' prefix), to compare two tasks
+/// A task without its id (and its problems' ids without its prefix), to compare two tasks
 /// but for their ids.
-fn plain(t: &Task) -> String {
+fn plain(t: &Task) -> Task {
     let mut t = t.clone();
     let prefix = format!("{}-", t.id);
     for p in &mut t.problems {
@@ -263,7 +266,7 @@ fn plain(t: &Task) -> String {
         }
     }
     t.id.clear();
-    format!("{t:?}")
+    t
 }
 
 /// Notes only: history lines say what the other parts already say.
@@ -271,9 +274,13 @@ fn note_count(task: &Task) -> usize {
     crate::domain::history::notes(&task.log).count()
 }
 
-/// Whether two versions of a task read the same (by their debug form: every field).
+/// Whether two versions of a task read the same: every field, as their debug forms compare
+/// (`-0.0` and `0.0` differ, two NaNs agree), without writing them out.
 fn same(a: &Task, b: &Task) -> bool {
-    format!("{a:?}") == format!("{b:?}")
+    match (a.investment, b.investment) {
+        (Some(x), Some(y)) if x.is_nan() || y.is_nan() => format!("{a:?}") == format!("{b:?}"),
+        (x, y) => a == b && x.map(f64::to_bits) == y.map(f64::to_bits),
+    }
 }
 
 #[cfg(test)]
