@@ -14,3 +14,9 @@ pub mod sync;
 pub mod synth;
 pub mod term;
 pub mod ui;
+
+/// mimalloc serves every allocation, the binary's and the benches' alike: a merging save at
+/// 10,000 tasks takes about half the time it does with glibc's allocator (README,
+/// "Performance", where the peak memory of each allocator is compared too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -10,7 +10,6 @@ use bairi::i18n::Lang;
 use bairi::sanitize::Terminal;
 
 fn main() {
-    one_heap();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let help_lang = lang_in_args(&args).unwrap_or_else(Lang::from_env);
     let matches = command(help_lang).get_matches_from(&args);
@@ -27,22 +26,6 @@ fn main() {
     let _ = err.flush();
     std::process::exit(code);
 }
-
-/// glibc gives each thread that allocates a heap of its own and keeps what is freed there for
-/// that heap. A merging save builds the new campaign on the store worker while the board
-/// frees the old one on its own thread, so at 10,000 tasks five merging saves left about
-/// 10 MB more resident than one heap does (104 MB against 94 MB; README, "Performance").
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn one_heap() {
-    // SAFETY: mallopt(3) only changes how the allocator picks heaps; it runs before any
-    // other thread exists, and a refusal (0) leaves the defaults, which are also correct.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn one_heap() {}
 
 fn run(cli: Cli, help_lang: Lang, out: &mut Stdout, err: &mut dyn Write) -> i32 {
     match Setup::read(&cli, help_lang, err) {

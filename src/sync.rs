@@ -10,4 +10,4 @@ pub(crate) mod net;
 pub mod round;
 pub(crate) mod setup;
 pub mod status;
-pub(crate) mod summary;
+pub mod summary;

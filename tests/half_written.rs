@@ -96,7 +96,7 @@ fn a_file_finished_while_the_merge_waits_is_read_whole() {
         true
     };
     let read = read_theirs(&path, today(), 13, None, &mut pause).unwrap();
-    assert_eq!(read.unwrap(), full);
+    assert_eq!(read.unwrap().text, full);
     assert_eq!(waits, [0, 1], "read again after each wait, until it loads");
     assert!(file.dirty);
 }

@@ -6,14 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::store::edit::splice::{Change, Splice};
-use crate::store::merge::by_task::TaskTexts;
-use crate::store::merge::core::{NotMerged, merge_three_read};
+use crate::store::edit::splice::Splice;
 use crate::store::tree::Layout;
 
 use crate::domain::{Campaign, Task};
 use crate::store::diag::Diagnostic;
-use crate::store::load::{Today, load_str, load_text};
+use crate::store::load::{Today, load_text};
 use crate::store::save::atomic::{
     Fingerprint, changed_on_disk, read_fingerprinted, write_atomically,
 };
@@ -21,6 +19,8 @@ use crate::store::save::backup::BackupPolicy;
 
 pub use crate::store::edit::args::{MilestoneRef, NewProblem};
 pub use crate::store::errors::{OpenError, Refusal, SaveError};
+
+mod merging;
 
 /// What changed in the campaign since derived values were last computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,10 +226,17 @@ impl CampaignFile {
         if self.read_only || !crate::store::save::access::may_write(&self.path) {
             return Err(SaveError::ReadOnly);
         }
+        // The merge with changes made elsewhere is worked out first, so that other writers
+        // wait only for the write (see `file/merging.rs`).
+        let early = if changed_on_disk(&self.path, &self.fingerprint)? {
+            self.merge_early(keep)
+        } else {
+            None
+        };
         let lock = crate::store::side::lock::Lock::acquire(&self.path)?;
         crate::store::save::leftovers::clean(&self.path);
         if changed_on_disk(&self.path, &self.fingerprint)? {
-            self.merge_with_disk(keep)?;
+            self.merge_with_disk(keep, early)?;
         }
         let errors = self.unsound();
         if !errors.is_empty() {
@@ -248,64 +255,6 @@ impl CampaignFile {
         self.journal.clear();
         self.touched.clear();
         self.dirty = false;
-        Ok(())
-    }
-
-    /// Merges my edits into their file, checks the result and makes it the campaign.
-    fn merge_with_disk(
-        &mut self,
-        keep: Option<crate::store::merge::Keep>,
-    ) -> Result<(), SaveError> {
-        let had = self.campaign.tasks.len();
-        let theirs = crate::store::merge::theirs::read_theirs(
-            &self.path,
-            self.today,
-            had,
-            self.vanished.as_ref(),
-            &mut crate::store::merge::theirs::pause_as_usual,
-        )?;
-        let theirs_text = match theirs {
-            Ok(text) => text,
-            Err(not) => {
-                if let crate::store::merge::theirs::NotMerged::Vanished { at, .. } = &not {
-                    self.vanished = Some(at.clone());
-                }
-                return Err(SaveError::NotMerged(not));
-            }
-        };
-        let journal = Change {
-            splices: self.journal.clone(),
-            generation: self.generation,
-            tasks: Vec::new(),
-        };
-        let base = journal.revert(&self.text).ok_or(SaveError::ChangedOnDisk)?;
-        let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
-        let mine = TaskTexts::known(&self.text, &ids, &self.layout);
-        let text = match merge_three_read(&base, &self.text, mine, &theirs_text, keep) {
-            Ok(text) => text,
-            Err(NotMerged::Conflicts(conflicts)) => return Err(SaveError::Conflicts(conflicts)),
-            Err(NotMerged::Unreadable) => return Err(SaveError::ChangedOnDisk),
-        };
-        // A status settled one way keeps a sign-off that agrees with it.
-        let text = match keep {
-            Some(_) => self.coherent_sign_offs(text, &theirs_text),
-            None => text,
-        };
-        // What is on disk now is the common base should this write fail and be retried.
-        let from_theirs = Splice::between(&theirs_text, &text);
-        // Only the merged text is needed from here on: at 10,000 tasks each copy is 8 MB.
-        drop((base, theirs_text));
-        let loaded = load_str(&text, Today::Date(self.today))
-            .map_err(|r| SaveError::Invalid(r.diagnostics))?;
-        self.vanished = None;
-        self.campaign = std::sync::Arc::new(loaded.campaign);
-        self.layout = loaded.layout;
-        self.warnings = loaded.warnings;
-        self.journal = vec![from_theirs];
-        self.touched.clear();
-        self.text = text;
-        self.changed = Changed::All;
-        self.generation += 1;
         Ok(())
     }
 
@@ -348,7 +297,7 @@ impl CampaignFile {
         std::mem::replace(&mut self.changed, Changed::Nothing)
     }
 
-    /// The changes made since the text was read or written (see [`Change`]).
+    /// The changes made since the text was read or written (see `edit::splice::Change`).
     pub fn journal(&self) -> &[Splice] {
         &self.journal
     }

@@ -1,6 +1,8 @@
 //! What changed between two versions of a campaign, in one line for a commit message or for
 //! what a sync brought in: `T03 推进中→受阻; T04 勾选第2节点; 3条记录`.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::domain::{Campaign, Task};
 use crate::i18n::{Lang, Text};
 use crate::store::load::{Today, load_str};
@@ -27,13 +29,21 @@ pub fn line(parts: &[Text], lang: Lang) -> String {
         .join("; ")
 }
 
-fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
+/// The changes from `old` to `new`, as parts. Linear in the tasks: each side is indexed by
+/// id once.
+pub fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
     let mut parts = Vec::new();
     let mut notes = 0;
-    let moved = renumbered(old, new);
+    let (old_ids, new_ids) = (ids(old), ids(new));
+    let moved = renumbered(old, new, &old_ids, &new_ids);
+    let was_of: FxHashMap<&str, &str> = moved
+        .iter()
+        .map(|(was, now)| (now.as_str(), was.as_str()))
+        .collect();
+    let renamed_away: FxHashSet<&str> = moved.iter().map(|(was, _)| was.as_str()).collect();
     for task in &new.tasks {
         let id = &task.id;
-        if let Some((was, _)) = moved.iter().find(|(_, now)| now == id) {
+        if let Some(was) = was_of.get(id.as_str()) {
             let title = crate::sanitize::inert(&task.title);
             parts.push(tr!(
                 "{was} → {id} {title}:编号已被占用",
@@ -41,11 +51,10 @@ fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
             ));
             continue;
         }
-        let taken = moved.iter().any(|(was, _)| was == id);
-        match old
-            .tasks
-            .iter()
-            .find(|t| t.id == task.id)
+        let taken = renamed_away.contains(id.as_str());
+        match old_ids
+            .get(id.as_str())
+            .map(|&i| &old.tasks[i])
             .filter(|_| !taken)
         {
             None => {
@@ -56,7 +65,7 @@ fn between(old: &Campaign, new: &Campaign) -> Vec<Text> {
         }
     }
     for task in &old.tasks {
-        if !new.tasks.iter().any(|t| t.id == task.id) {
+        if !new_ids.contains_key(task.id.as_str()) {
             let id = &task.id;
             parts.push(tr!("{id} 删除", "{id} deleted"));
         }
@@ -194,37 +203,70 @@ pub fn campaign_summary(old: &crate::domain::Campaign, new: &crate::domain::Camp
     parts
 }
 
+/// Where each task is in `campaign.tasks`, by id (the first task of an id, as
+/// `Campaign::task` finds it).
+fn ids(campaign: &Campaign) -> FxHashMap<&str, usize> {
+    let mut ids = FxHashMap::default();
+    ids.reserve(campaign.tasks.len());
+    for (i, t) in campaign.tasks.iter().enumerate() {
+        ids.entry(t.id.as_str()).or_insert(i);
+    }
+    ids
+}
+
 /// My new tasks a merge renumbered because the other side had taken their id: (old id, new
 /// id). The task under the old id is then theirs, new here.
-fn renumbered(old: &Campaign, new: &Campaign) -> Vec<(String, String)> {
-    new.tasks
+fn renumbered(
+    old: &Campaign,
+    new: &Campaign,
+    old_ids: &FxHashMap<&str, usize>,
+    new_ids: &FxHashMap<&str, usize>,
+) -> Vec<(String, String)> {
+    let added: Vec<&Task> = new
+        .tasks
         .iter()
-        .filter(|n| old.task(&n.id).is_none())
+        .filter(|n| !old_ids.contains_key(n.id.as_str()))
+        .collect();
+    if added.is_empty() {
+        return Vec::new();
+    }
+    // The old tasks now under their id with other content: only they can have moved.
+    let replaced: Vec<(&Task, Task)> = old
+        .tasks
+        .iter()
+        .filter_map(|o| {
+            let now = &new.tasks[*new_ids.get(o.id.as_str())?];
+            if same(o, now) {
+                return None;
+            }
+            let plain = plain(o);
+            (!same(&plain, &self::plain(now))).then_some((o, plain))
+        })
+        .collect();
+    added
+        .into_iter()
         .filter_map(|n| {
-            old.tasks
+            let plain = plain(n);
+            replaced
                 .iter()
-                .find(|o| {
-                    new.task(&o.id).is_some_and(|now| !same_but_id(o, now)) && same_but_id(o, n)
-                })
-                .map(|o| (o.id.clone(), n.id.clone()))
+                .find(|(_, p)| same(p, &plain))
+                .map(|(o, _)| (o.id.clone(), n.id.clone()))
         })
         .collect()
 }
 
-/// Whether two tasks read the same but for their ids (and their problems' ids).
-fn same_but_id(a: &Task, b: &Task) -> bool {
-    let plain = |t: &Task| {
-        let mut t = t.clone();
-        let prefix = format!("{}-", t.id);
-        for p in &mut t.problems {
-            if let Some(rest) = p.id.strip_prefix(&prefix) {
-                p.id = rest.to_owned();
-            }
+/// A task without its id (and its problems' ids without its prefix), to compare two tasks
+/// but for their ids.
+fn plain(t: &Task) -> Task {
+    let mut t = t.clone();
+    let prefix = format!("{}-", t.id);
+    for p in &mut t.problems {
+        if let Some(rest) = p.id.strip_prefix(&prefix) {
+            p.id = rest.to_owned();
         }
-        t.id.clear();
-        format!("{t:?}")
-    };
-    plain(a) == plain(b)
+    }
+    t.id.clear();
+    t
 }
 
 /// Notes only: history lines say what the other parts already say.
@@ -232,9 +274,13 @@ fn note_count(task: &Task) -> usize {
     crate::domain::history::notes(&task.log).count()
 }
 
-/// Whether two versions of a task read the same (by their debug form: every field).
+/// Whether two versions of a task read the same: every field, as their debug forms compare
+/// (`-0.0` and `0.0` differ, two NaNs agree), without writing them out.
 fn same(a: &Task, b: &Task) -> bool {
-    format!("{a:?}") == format!("{b:?}")
+    match (a.investment, b.investment) {
+        (Some(x), Some(y)) if x.is_nan() || y.is_nan() => format!("{a:?}") == format!("{b:?}"),
+        (x, y) => a == b && x.map(f64::to_bits) == y.map(f64::to_bits),
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,7 @@
 
 use std::fs::File;
 use std::io::Write;
-use std::os::fd::{BorrowedFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+use std::os::fd::OwnedFd;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -47,8 +46,12 @@ impl Link {
         .expect("open the pty's slave side");
         let slave = File::from(slave);
         super::default_config(home);
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bairi"));
-        cmd.args(args)
+        // setsid(1) makes it the leader of a new session with the pty (its stdin) as the
+        // controlling terminal, then execs bairi in the same process (no unsafe `pre_exec`).
+        let mut cmd = Command::new("setsid");
+        cmd.arg("--ctty")
+            .arg(env!("CARGO_BIN_EXE_bairi"))
+            .args(args)
             .env_clear()
             .env("TERM", "xterm-256color")
             .env("HOME", home)
@@ -59,15 +62,6 @@ impl Link {
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
             .stdout(Stdio::from(slave.try_clone().expect("dup")))
             .stderr(Stdio::from(slave));
-        // SAFETY: only async-signal-safe calls between fork and exec: setsid and an ioctl.
-        unsafe {
-            cmd.pre_exec(|| {
-                rustix::process::setsid()?;
-                let tty = BorrowedFd::borrow_raw(0);
-                rustix::process::ioctl_tiocsctty(tty)?;
-                Ok(())
-            });
-        }
         let child = cmd.spawn().expect("spawn bairi");
         drop(cmd);
         Link {

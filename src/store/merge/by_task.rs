@@ -224,161 +224,156 @@ pub fn merge_texts(
         with_tail = theirs.with_tail(&merged_tail);
         &with_tail
     };
-    let (b, m) = (base.by_id(), mine.by_id());
-    let t = theirs.by_id();
+    let sides = Sides {
+        b: base.by_id(),
+        m: mine.by_id(),
+        t: theirs.by_id(),
+        keep,
+    };
     // (where in their text, what goes there), in their order.
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for (id, range, own_end) in &theirs.tasks {
-        let (bt, mt) = (b.get(id.as_str()).copied(), m.get(id.as_str()).copied());
-        if bt == mt {
-            continue;
-        }
-        if let (Some(mt), true) = (mt, t.get(id.as_str()).copied() == bt) {
-            // Only I changed it: my text as I wrote it, comments and all.
-            edits.push((range.start..*own_end, mt.to_owned()));
-            continue;
-        }
-        if bt.is_none() && mt.map(str::trim_end) == t.get(id.as_str()).map(|t| t.trim_end()) {
-            // We both added the same task.
-            continue;
-        }
-        if bt.is_none() {
-            // We both added a task with this id.
-            match keep {
-                Some(Keep::Mine) => {
-                    edits.push((range.start..*own_end, mt.unwrap_or("").to_owned()));
-                }
-                Some(Keep::Theirs) => {}
-                None => conflicts.push(conflict(id, "(added here and there)", "added", "added")),
-            }
-            continue;
-        }
-        let own = range.start..*own_end;
-        let (Some(bd), Some(md), Some(td)) =
-            (doc(bt), doc(mt), doc(Some(&theirs.text[own.clone()])))
-        else {
-            return Merged::Whole;
-        };
-        edits.push((own, merge_one_task(&bd, md, td, keep, &mut conflicts)));
+    let Some(mut edits) = sides.their_tasks(theirs, &mut conflicts) else {
+        return Merged::Whole;
+    };
+    let added = sides.mine_alone(mine, theirs, &mut edits, &mut conflicts);
+    if !conflicts.is_empty() {
+        return Merged::Conflicts(conflicts);
     }
-    let mut added = String::new();
-    // Their tasks added since the version I read: mine join them in the order of their ids,
-    // so the tasks added on two sides end in one order whichever side merges.
-    let theirs_new: Vec<(&str, usize)> = theirs
-        .tasks
-        .iter()
-        .filter(|(id, _, _)| !b.contains_key(id.as_str()))
-        .map(|(id, r, _)| (id.as_str(), r.start))
-        .collect();
-    let mut next_theirs = 0;
-    for (id, _, _) in &mine.tasks {
-        let Some(text) = m.get(id.as_str()) else {
-            continue;
-        };
-        match (b.get(id.as_str()), t.contains_key(id.as_str())) {
-            // Mine alone: before their first new task with a later id, else after their last.
-            (None, false) => {
-                while theirs_new
-                    .get(next_theirs)
-                    .is_some_and(|(tid, _)| id_order(tid) < id_order(id))
-                {
-                    next_theirs += 1;
-                }
-                match theirs_new.get(next_theirs) {
-                    Some((_, start)) => {
-                        edits.push((*start..*start, format!("{}\n\n", text.trim_end())));
+    spliced(theirs.text, edits, &added)
+}
+
+/// Each version's tasks by id, and how conflicts are settled.
+struct Sides<'a, 't> {
+    b: HashMap<&'a str, &'t str>,
+    m: HashMap<&'a str, &'t str>,
+    t: HashMap<&'a str, &'t str>,
+    keep: Option<Keep>,
+}
+
+impl Sides<'_, '_> {
+    /// What goes in place of their tasks that I changed; `None` when one of them does not
+    /// read on its own (the whole documents are merged instead).
+    fn their_tasks(
+        &self,
+        theirs: &TaskTexts,
+        conflicts: &mut Vec<Conflict>,
+    ) -> Option<Vec<(Range<usize>, String)>> {
+        let (b, m, t, keep) = (&self.b, &self.m, &self.t, self.keep);
+        let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+        for (id, range, own_end) in &theirs.tasks {
+            let (bt, mt) = (b.get(id.as_str()).copied(), m.get(id.as_str()).copied());
+            if bt == mt {
+                continue;
+            }
+            if let (Some(mt), true) = (mt, t.get(id.as_str()).copied() == bt) {
+                // Only I changed it: my text as I wrote it, comments and all.
+                edits.push((range.start..*own_end, mt.to_owned()));
+                continue;
+            }
+            if bt.is_none() && mt.map(str::trim_end) == t.get(id.as_str()).map(|t| t.trim_end()) {
+                // We both added the same task.
+                continue;
+            }
+            if bt.is_none() {
+                // We both added a task with this id.
+                match keep {
+                    Some(Keep::Mine) => {
+                        edits.push((range.start..*own_end, mt.unwrap_or("").to_owned()));
                     }
+                    Some(Keep::Theirs) => {}
                     None => {
+                        conflicts.push(conflict(id, "(added here and there)", "added", "added"));
+                    }
+                }
+                continue;
+            }
+            let own = range.start..*own_end;
+            let (bd, md, td) = (doc(bt)?, doc(mt)?, doc(Some(&theirs.text[own.clone()]))?);
+            edits.push((own, merge_one_task(&bd, md, td, keep, conflicts)));
+        }
+        Some(edits)
+    }
+
+    /// My tasks they do not have: added here (placed among theirs by id, into `edits`), or
+    /// deleted there and changed here. Returns what goes after their last task.
+    fn mine_alone(
+        &self,
+        mine: &TaskTexts,
+        theirs: &TaskTexts,
+        edits: &mut Vec<(Range<usize>, String)>,
+        conflicts: &mut Vec<Conflict>,
+    ) -> String {
+        let (b, m, t, keep) = (&self.b, &self.m, &self.t, self.keep);
+        let mut added = String::new();
+        // Their tasks added since the version I read: mine join them in the order of their
+        // ids, so the tasks added on two sides end in one order whichever side merges.
+        let theirs_new: Vec<(&str, usize)> = theirs
+            .tasks
+            .iter()
+            .filter(|(id, _, _)| !b.contains_key(id.as_str()))
+            .map(|(id, r, _)| (id.as_str(), r.start))
+            .collect();
+        let mut next_theirs = 0;
+        for (id, _, _) in &mine.tasks {
+            let Some(text) = m.get(id.as_str()) else {
+                continue;
+            };
+            match (b.get(id.as_str()), t.contains_key(id.as_str())) {
+                // Mine alone: before their first new task with a later id, else after their last.
+                (None, false) => {
+                    while theirs_new
+                        .get(next_theirs)
+                        .is_some_and(|(tid, _)| id_order(tid) < id_order(id))
+                    {
+                        next_theirs += 1;
+                    }
+                    match theirs_new.get(next_theirs) {
+                        Some((_, start)) => {
+                            edits.push((*start..*start, format!("{}\n\n", text.trim_end())));
+                        }
+                        None => {
+                            added.push('\n');
+                            added.push_str(text.trim_end());
+                            added.push('\n');
+                        }
+                    }
+                }
+                // Deleted there, changed here.
+                (Some(base_text), false) if base_text != text => match keep {
+                    Some(Keep::Mine) => {
                         added.push('\n');
                         added.push_str(text.trim_end());
                         added.push('\n');
                     }
-                }
+                    Some(Keep::Theirs) => {}
+                    None => conflicts.push(conflict(id, "(deleted there)", "changed", "deleted")),
+                },
+                _ => {}
             }
-            // Deleted there, changed here.
-            (Some(base_text), false) if base_text != text => match keep {
-                Some(Keep::Mine) => {
-                    added.push('\n');
-                    added.push_str(text.trim_end());
-                    added.push('\n');
-                }
-                Some(Keep::Theirs) => {}
-                None => conflicts.push(conflict(id, "(deleted there)", "changed", "deleted")),
-            },
-            _ => {}
         }
+        added
     }
-    if !conflicts.is_empty() {
-        return Merged::Conflicts(conflicts);
-    }
+}
+
+/// Their text with `edits` made and `added` after their last task.
+fn spliced(text: &str, mut edits: Vec<(Range<usize>, String)>, added: &str) -> Merged {
     edits.sort_by_key(|(range, _)| range.start);
-    let mut out = String::with_capacity(theirs.text.len() + added.len() + 1024);
+    let mut out = String::with_capacity(text.len() + added.len() + 1024);
     let mut at = 0;
-    for (range, text) in edits {
-        out.push_str(&theirs.text[at..range.start]);
-        out.push_str(&text);
+    for (range, new) in edits {
+        out.push_str(&text[at..range.start]);
+        out.push_str(&new);
         at = range.end;
     }
-    out.push_str(&theirs.text[at..]);
+    out.push_str(&text[at..]);
     if !added.is_empty() {
         // After their last task as it now reads (it may be one just merged).
         let Some(append_at) = TaskTexts::read(&out).map(|t| t.append_at) else {
             return Merged::Whole;
         };
-        out.insert_str(append_at, &added);
+        out.insert_str(append_at, added);
     }
     Merged::Text(out)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const HEAD: &str = "schema_version = 1\n\n[campaign]\nname = \"x\"\n";
-    const T1: &str = "\n[[tasks]]\nid = \"T1\"\nprogress = 10\n";
-    const T2: &str = "\n[[tasks]]\nid = \"T2\"\nprogress = 20\n";
-    const REVIEW: &str = "\n[[reviews]]\ncheckpoint = 1\ndate = 2026-09-14\n";
-
-    fn merged(base: &str, mine: &str, theirs: &str) -> Merged {
-        let (b, m, t) = (
-            TaskTexts::read(base).unwrap(),
-            TaskTexts::read(mine).unwrap(),
-            TaskTexts::read(theirs).unwrap(),
-        );
-        merge_texts(&b, &m, &t, None)
-    }
-
-    #[test]
-    fn a_review_published_here_merges_by_text_not_as_a_whole_document() {
-        let base = format!("{HEAD}{T1}{T2}");
-        let mine = format!("{HEAD}{T1}{T2}{REVIEW}");
-        let theirs = format!("{HEAD}{}{T2}", T1.replace("10", "55"));
-        let Merged::Text(text) = merged(&base, &mine, &theirs) else {
-            panic!("the whole document was merged");
-        };
-        assert_eq!(
-            text,
-            format!("{HEAD}{}{T2}{REVIEW}", T1.replace("10", "55"))
-        );
-    }
-
-    #[test]
-    fn their_own_review_after_the_tasks_is_kept_beside_mine() {
-        let other = REVIEW.replace("checkpoint = 1", "checkpoint = 2");
-        let base = format!("{HEAD}{T1}{T2}");
-        let mine = format!("{HEAD}{T1}{}{REVIEW}", T2.replace("20", "30"));
-        let theirs = format!("{HEAD}{T1}{T2}{other}");
-        let Merged::Text(text) = merged(&base, &mine, &theirs) else {
-            panic!("not merged by text");
-        };
-        assert!(text.contains("progress = 30"));
-        assert!(text.contains("checkpoint = 1") && text.contains("checkpoint = 2"));
-    }
-
-    #[test]
-    fn a_change_here_before_the_tasks_still_takes_the_whole_document() {
-        let base = format!("{HEAD}{T1}");
-        let mine = format!("{}{T1}", HEAD.replace("\"x\"", "\"y\""));
-        assert!(matches!(merged(&base, &mine, &base), Merged::Whole));
-    }
-}
+mod tests;

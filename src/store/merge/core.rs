@@ -26,18 +26,21 @@ pub fn merge_three(
     theirs: &str,
     keep: Option<Keep>,
 ) -> Result<String, NotMerged> {
-    merge_three_read(base, mine, TaskTexts::read(mine), theirs, keep)
+    merge_three_read(base, mine, TaskTexts::read(mine), theirs, None, keep)
 }
 
-/// As [`merge_three`], with my tasks already located (a save knows where they are).
+/// As [`merge_three`], with my tasks already located (a save knows where they are), and
+/// theirs too where they are known (`None`: read from `theirs`).
 pub(in crate::store) fn merge_three_read(
     base: &str,
     mine: &str,
     mine_tasks: Option<TaskTexts>,
     theirs: &str,
+    their_tasks: Option<TaskTexts>,
     keep: Option<Keep>,
 ) -> Result<String, NotMerged> {
-    let by_task = match (TaskTexts::read(base), mine_tasks, TaskTexts::read(theirs)) {
+    let their_tasks = their_tasks.or_else(|| TaskTexts::read(theirs));
+    let by_task = match (TaskTexts::read(base), mine_tasks, their_tasks) {
         (Some(b), Some(m), Some(t)) => merge_texts(&b, &m, &t, keep),
         _ => Merged::Whole,
     };

@@ -12,6 +12,7 @@ use crate::i18n::Text;
 use crate::store::diag::Diagnostic;
 use crate::store::load::{Today, load_str};
 use crate::store::save::atomic::{Fingerprint, read_fingerprinted};
+use crate::store::tree::Layout;
 use crate::tr;
 
 /// The pauses before reading again: about 300 ms in all.
@@ -20,6 +21,17 @@ pub const PAUSES: [Duration; 3] = [
     Duration::from_millis(100),
     Duration::from_millis(150),
 ];
+
+/// The version on disk, as read: its text, fingerprint, and where its tasks are written (so
+/// that the merge need not read it again).
+#[derive(Debug)]
+pub struct Theirs {
+    pub text: String,
+    pub at: Fingerprint,
+    /// Each task's id, in file order.
+    pub ids: Vec<String>,
+    pub layout: Layout,
+}
 
 /// Why the version on disk was not merged.
 #[derive(Debug)]
@@ -76,7 +88,7 @@ pub fn read_theirs(
     had: usize,
     accepted: Option<&Fingerprint>,
     pause: &mut dyn FnMut(usize) -> bool,
-) -> Result<Result<String, NotMerged>, std::io::Error> {
+) -> Result<Result<Theirs, NotMerged>, std::io::Error> {
     let mut n = 0;
     loop {
         let (bytes, at) = read_fingerprinted(path)?;
@@ -94,13 +106,20 @@ pub fn read_theirs(
                     if sudden(had, lost) && accepted != Some(&at) {
                         Err(NotMerged::Vanished { had, lost, at })
                     } else {
-                        Ok(text)
+                        let ids = loaded.campaign.tasks.into_iter().map(|t| t.id).collect();
+                        let layout = loaded.layout;
+                        Ok(Theirs {
+                            text,
+                            at,
+                            ids,
+                            layout,
+                        })
                     }
                 }
             },
         };
         match found {
-            Ok(text) => return Ok(Ok(text)),
+            Ok(found) => return Ok(Ok(found)),
             Err(not) if !pause(n) => return Ok(Err(not)),
             Err(_) => n += 1,
         }
