@@ -259,7 +259,7 @@ fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
     let map = hits(&m, 80, 24);
     let t02 = card(&m, &map, "T02");
     press(&mut m, &[Action::Note]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     for e in [
         click_at(t02),
         click_at(t02),
@@ -267,7 +267,7 @@ fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
     ] {
         assert!(actions(&m, &map, &e, now, &mut clicks).is_empty());
     }
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     assert_eq!(m.selected_id().as_deref(), Some("T01"));
     press(
         &mut m,
@@ -276,7 +276,7 @@ fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
             Action::Delete,
         ],
     );
-    assert!(matches!(m.view, View::ConfirmDelete(_)));
+    assert!(m.confirming_delete().is_some());
     assert!(actions(&m, &map, &click_at(t02), now, &mut clicks).is_empty());
 }
 
@@ -309,7 +309,11 @@ fn a_double_click_beside_the_export_menu_writes_nothing() {
     }
     let wheel = event(MouseEventKind::ScrollDown, t02);
     assert!(actions(&m, &map, &wheel, t0, &mut clicks).is_empty());
-    assert_eq!(m.export, Some(0), "the menu stays open on its first format");
+    assert_eq!(
+        m.export_pick(),
+        Some(0),
+        "the menu stays open on its first format"
+    );
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn a_failed_save_drops_the_quit_that_followed() {
     assert_eq!(char(&mut m, '>'), Vec::new(), "no autosave");
     assert!(m.store().dirty);
     assert_eq!(char(&mut m, 'q'), Vec::new());
-    assert_eq!(m.view, View::ConfirmQuit);
+    assert!(m.confirming_quit());
     // "Save and quit": the save goes now, the quit waits for it.
     assert_eq!(char(&mut m, 's'), vec![Effect::Save]);
     assert_eq!(failed(&mut m), Vec::new(), "no quit after a failed save");
@@ -181,7 +181,7 @@ fn at_a_hang_up_what_waited_for_the_save_is_applied() {
     assert!(!m.saving);
     assert_eq!(m.inbox().waiting(), 0);
     assert!(
-        m.form.is_some(),
+        m.form().is_some(),
         "the note's form is open, to be kept as a draft"
     );
     assert!(m.store().dirty, "the move is left to the last save");
@@ -193,7 +193,7 @@ fn a_paste_types_each_character_into_the_open_form() {
     m.author = Some("chen_zy".into());
     char(&mut m, 'n');
     update(&mut m, Msg::Paste("督办 ok".into()));
-    let form = m.form.as_ref().expect("the note form");
+    let form = m.form().expect("the note form");
     assert!(
         form.fields.iter().any(|f| f.input.text() == "督办 ok"),
         "typed"
@@ -233,7 +233,7 @@ fn the_review_meeting_by_keys() {
     assert_eq!(m.view, View::Review);
     // Enter opens the publish form; Enter in it publishes (and saves).
     key(&mut m, KeyCode::Enter);
-    assert!(m.form.is_some(), "the publish form");
+    assert!(m.form().is_some(), "the publish form");
     assert_eq!(key(&mut m, KeyCode::Enter), vec![Effect::Save]);
     let review = m.campaign().reviews.last().unwrap();
     assert_eq!(review.checkpoint, 6);
