@@ -235,3 +235,22 @@ fn a_restored_draft_waiting_for_a_name_survives_a_hang_up() {
     assert!(kept.contains("半截记录"), "{kept}");
     assert!(!std::fs::read_to_string(&path).unwrap().contains("半截记录"));
 }
+
+#[test]
+fn a_key_in_the_export_menu_never_asks_who() {
+    // The menu edits nothing: a key that would edit on the board (`n`, a note) is no
+    // reason to ask for a name there, and the menu stays open on its format.
+    let (mut m, _dir) = asking(Lang::Zh);
+    press(&mut m, &[Action::Export, Action::Note]);
+    let shown = screen(&m, 100, 30);
+    assert!(!shown.contains("你是谁"), "{shown}");
+    assert!(
+        shown.contains("Esc 取消"),
+        "the export menu stays:\n{shown}"
+    );
+    press(&mut m, &[Action::Close, Action::Note]);
+    assert!(
+        screen(&m, 100, 30).contains("你是谁"),
+        "on the board it asks"
+    );
+}
