@@ -180,7 +180,7 @@ fn the_wheel_scrolls_details_and_help() {
     let mut clicks = Clicks::default();
     let now = Instant::now();
     press(&mut m, &[Action::Open]);
-    let row = m.detail_row;
+    let row = m.detail_row();
     feed(
         &mut m,
         event(MouseEventKind::ScrollDown, (40, 12)),
@@ -193,14 +193,14 @@ fn the_wheel_scrolls_details_and_help() {
         now,
         &mut clicks,
     );
-    assert_eq!(m.detail_row, row + 2);
+    assert_eq!(m.detail_row(), row + 2);
     feed(
         &mut m,
         event(MouseEventKind::ScrollUp, (40, 12)),
         now,
         &mut clicks,
     );
-    assert_eq!(m.detail_row, row + 1);
+    assert_eq!(m.detail_row(), row + 1);
     press(&mut m, &[Action::Close, Action::Help]);
     feed(
         &mut m,
@@ -208,7 +208,7 @@ fn the_wheel_scrolls_details_and_help() {
         now,
         &mut clicks,
     );
-    assert_eq!((m.view, m.help_scroll), (View::Help, 1));
+    assert_eq!((m.view, m.help_scroll()), (View::Help, 1));
     // A click on the board under the help does not reach the board.
     let before = m.selected_id();
     feed(&mut m, click_at((3, 4)), now, &mut clicks);

@@ -34,19 +34,19 @@ pub struct Model {
     pub column: usize,
     /// Swimlanes hold still under the mouse: after a click, centred on the lane they were
     /// centred on; the focused lane is centred again once it moves by other means.
-    pub lanes_held: Option<Hold>,
+    pub(crate) lanes_held: Option<Hold>,
     /// Scrolled columns hold still under the mouse: after a click on a card, (the column, its
     /// cards scrolled for the row they were scrolled for); a column scrolls to its selected
     /// card again once that moves by other means.
-    pub cards_held: Vec<(usize, Hold)>,
+    pub(crate) cards_held: Vec<(usize, Hold)>,
     /// The selected row in each column.
     pub rows: Vec<usize>,
     /// The detail view's cursor: a row of `detail_doc::document` (a milestone or problem
     /// row is what `x`, `r`, `e` and `d` act on).
-    pub detail_row: usize,
+    pub(crate) detail_row: usize,
     /// The view Esc in the details goes back to (the board, the stand-up, the wall chart).
-    pub detail_from: View,
-    pub help_scroll: usize,
+    pub(crate) detail_from: View,
+    pub(crate) help_scroll: usize,
     pub message: Option<Message>,
     pub autosave: bool,
     /// Who notes and sign-offs are recorded as (a person id).
@@ -58,19 +58,19 @@ pub struct Model {
     pub leaderboard: LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
-    pub ledger: LedgerView,
+    pub(crate) ledger: LedgerView,
     /// The review meeting's flow while it runs: kept beside the mode, as the forms it opens
     /// take the keys while it waits.
     pub review: Option<super::review::ReviewFlow>,
     /// Who else has the board open (`user@host`).
-    pub others: Vec<String>,
+    pub(crate) others: Vec<String>,
     /// The conflicts of the last save, while the user decides.
     pub conflicts: Vec<crate::store::merge::Conflict>,
     /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's),
     /// not a save's.
-    pub conflicts_recorded: bool,
+    pub(crate) conflicts_recorded: bool,
     /// The highlighted line of the conflict list (`m`/`t` settle it).
-    pub conflict_pick: usize,
+    pub(crate) conflict_pick: usize,
     /// The names a record's `by`/`kept_by` may give this reader: the git user, the
     /// config's author and that person's name. A record made by the other laptop's merge
     /// names the reader as `by`: its "theirs" is then the reader's own value.
@@ -81,12 +81,12 @@ pub struct Model {
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     /// A save is with the store worker: edits wait for it, everything else is answered.
-    pub saving: bool,
+    pub(crate) saving: bool,
     /// A sync is on its way, or what it brought in is still to be read: its summary stays on
     /// the status line rather than "changed elsewhere".
-    pub syncing: bool,
+    pub(crate) syncing: bool,
     /// A sync runs now (on its own thread): Esc on the board cancels it.
-    pub sync_running: bool,
+    pub(crate) sync_running: bool,
     /// The keys, the mouse's last frame, and input waiting for the save in flight.
     pub(in crate::app) inbox: Inbox,
 }

@@ -6,6 +6,31 @@ use super::state::mode::Mode;
 use super::verbs::Purpose;
 
 impl Model {
+    /// A save is with the store worker.
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
+    /// Who else has the board open (`user@host`).
+    pub fn others(&self) -> &[String] {
+        &self.others
+    }
+
+    /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's).
+    pub fn conflicts_recorded(&self) -> bool {
+        self.conflicts_recorded
+    }
+
+    /// The detail view's cursor (a row of `detail_doc::document`).
+    pub fn detail_row(&self) -> usize {
+        self.detail_row
+    }
+
+    /// How far the help is scrolled.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
     /// What owns the keys now.
     pub fn mode(&self) -> &Mode {
         &self.mode
