@@ -190,7 +190,7 @@ fn event_loop(
                     noticed |= update(model, Msg::OthersSeen(p.others())).contains(&Effect::Draw);
                 }
                 update(model, Msg::Tick(today_of(model, now)));
-                redraw = noticed || !model.today_pinned || model.present.is_some();
+                redraw = noticed || !model.today_pinned || model.presenting().is_some();
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::HangUp(Ending::InputClosed)),

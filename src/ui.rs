@@ -93,7 +93,7 @@ fn render_layers(frame: &mut Frame, ctx: &Ctx) -> HitMap {
         frame.render_widget(Paragraph::new(line), area);
         return hits;
     }
-    if let Some(present) = &ctx.model.present {
+    if let Some(present) = ctx.model.presenting() {
         present::render(frame, area, ctx, present.page);
         return hits;
     }
@@ -121,7 +121,7 @@ fn render_layers(frame: &mut Frame, ctx: &Ctx) -> HitMap {
             board::render(frame, body, ctx, &mut hits);
             conflicts::render(frame, body, ctx);
         }
-        View::Board | View::Help | View::ConfirmQuit | View::ConfirmDelete(_) => {
+        View::Board | View::Help => {
             board::render(frame, body, ctx, &mut hits);
         }
     }
@@ -131,11 +131,11 @@ fn render_layers(frame: &mut Frame, ctx: &Ctx) -> HitMap {
         help::render(frame, popup, ctx);
         hits.add(area_of(popup), Target::Scroll);
     }
-    if let Some(form) = &ctx.model.form {
+    if let Some(form) = ctx.model.form() {
         form::render_form(frame, body, ctx, form);
-    } else if let Some(picker) = &ctx.model.picker {
+    } else if let Some(picker) = ctx.model.picker() {
         form::render_picker(frame, body, ctx, picker);
-    } else if let Some(pick) = ctx.model.export {
+    } else if let Some(pick) = ctx.model.export_pick() {
         export::render(frame, body, ctx, pick);
     }
     hits

@@ -125,7 +125,7 @@ fn the_board_refuses_a_note_from_an_author_not_in_the_file() {
     let effects = update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
     assert!(effects.is_empty(), "{effects:?}");
     assert!(!m.store().dirty);
-    let shown = format!("{:?}", m.form.as_ref().map(|f| &f.error)) + &format!("{:?}", m.message);
+    let shown = format!("{:?}", m.form().map(|f| &f.error)) + &format!("{:?}", m.message);
     assert!(
         shown.contains("author") && shown.contains("lin_ht"),
         "{shown}"

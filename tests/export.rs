@@ -19,7 +19,7 @@ fn export(m: &mut Model, down: usize) -> std::path::PathBuf {
     press(m, &[Action::Export]);
     press(m, &vec![Action::Down; down]);
     let effects = update(m, Msg::Action(Action::Open));
-    assert!(m.export.is_none(), "the menu closes");
+    assert!(m.export_pick().is_none(), "the menu closes");
     let [Effect::Export(path, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -88,15 +88,15 @@ fn esc_cancels_and_keys_stay_in_the_menu() {
         &[Action::Export, Action::Right, Action::Down, Action::Down],
     );
     assert_eq!(
-        m.export,
+        m.export_pick(),
         Some(2),
         "arrows move in the menu, not on the board"
     );
     assert_eq!(m.column, column);
     press(&mut m, &[Action::Down, Action::Down]);
-    assert_eq!(m.export, Some(3), "the last stays last");
+    assert_eq!(m.export_pick(), Some(3), "the last stays last");
     let effects = update(&mut m, Msg::Action(Action::Close));
-    assert!(effects.is_empty() && m.export.is_none());
+    assert!(effects.is_empty() && m.export_pick().is_none());
     let text = screen(&m, 80, 24);
     assert!(!text.contains("Export: Board"), "{text}");
 }

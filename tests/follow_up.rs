@@ -121,7 +121,7 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
     select(&mut m, "T06");
     assert_eq!(state(&m, "T06"), Some(FollowUp::Due));
     support::press(&mut m, &[Action::FollowUp]);
-    let form = m.form.as_ref().expect("the order's form");
+    let form = m.form().expect("the order's form");
     assert_eq!(
         form.value("text"),
         "溪湾四期安置房项目征迁在第3、4、5节点连续亮红灯,请限期整改到位并书面报告"
@@ -136,7 +136,11 @@ fn d_issues_an_order_as_a_problem_of_kind_督办() {
     support::typed(&mut m, "+10");
     let effects =
         { bairi::app::update::update(&mut m, Msg::Action(Action::Field(FieldKey::Submit))) };
-    assert!(m.form.is_none(), "saved: {:?}", m.form.map(|f| f.error));
+    assert!(
+        m.form().is_none(),
+        "saved: {:?}",
+        m.form().map(|f| &f.error)
+    );
     assert!(effects.iter().any(bairi::app::update::Effect::is_save));
     assert_eq!(state(&m, "T06"), Some(FollowUp::Issued));
     let said = m.message.as_ref().unwrap().text.zh.clone();
@@ -206,7 +210,7 @@ fn an_order_for_an_unknown_coordinator_is_refused_in_the_form() {
     }
     support::typed(&mut m, "nobody");
     support::press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    let form = m.form.as_ref().expect("still open");
+    let form = m.form().expect("still open");
     assert!(form.error.is_some());
     assert_eq!(state(&m, "T06"), Some(FollowUp::Due));
 }

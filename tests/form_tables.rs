@@ -96,7 +96,7 @@ fn dump(lang: Lang) -> String {
         } else {
             verbs::open(&mut m, purpose.clone());
         }
-        let form = m.form.take().unwrap();
+        let form = m.take_form().unwrap();
         writeln!(out, "== {:?}", form.purpose).unwrap();
         writeln!(out, "title: {} | {}", form.title.zh, form.title.en).unwrap();
         for f in &form.fields {

@@ -33,7 +33,7 @@ fn problem_form() -> (Model, tempfile::TempDir) {
     let t02 = m.campaign().task_index("T02").unwrap();
     m.select_task(t02);
     press(&mut m, &[Action::Problem]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     (m, d)
 }
 
@@ -51,34 +51,26 @@ fn the_first_keystroke_replaces_a_pre_filled_value() {
     typing(&mut m, "审批未完成");
     key(&mut m, FieldKey::NextField);
     key(&mut m, FieldKey::NextField);
-    assert_eq!(m.form.as_ref().unwrap().value("blocking"), "否");
+    assert_eq!(m.form().unwrap().value("blocking"), "否");
     typing(&mut m, "是");
-    assert_eq!(
-        m.form.as_ref().unwrap().value("blocking"),
-        "是",
-        "not `否是`"
-    );
+    assert_eq!(m.form().unwrap().value("blocking"), "是", "not `否是`");
     key(&mut m, FieldKey::NextField);
-    assert_eq!(m.form.as_ref().unwrap().value("owner"), "县住建局 (zjj)");
+    assert_eq!(m.form().unwrap().value("owner"), "县住建局 (zjj)");
     typing(&mut m, "jtj");
-    assert_eq!(
-        m.form.as_ref().unwrap().value("owner"),
-        "jtj",
-        "not `zjjjtj`"
-    );
+    assert_eq!(m.form().unwrap().value("owner"), "jtj", "not `zjjjtj`");
     // Moving the cursor first keeps the value and edits it.
     key(&mut m, FieldKey::PrevField);
     key(&mut m, FieldKey::End);
     typing(&mut m, "s");
     assert_eq!(
-        m.form.as_ref().unwrap().value("blocking"),
+        m.form().unwrap().value("blocking"),
         "是s",
         "`是` was kept as typed"
     );
     // Backspace on an untouched value clears it.
     key(&mut m, FieldKey::NextField);
     key(&mut m, FieldKey::Backspace);
-    assert_eq!(m.form.as_ref().unwrap().value("owner"), "");
+    assert_eq!(m.form().unwrap().value("owner"), "");
 }
 
 #[test]
@@ -98,14 +90,14 @@ fn relative_dates_are_echoed_in_full_and_saved() {
     assert!(screen(&m).contains("→ 2026-11-27 周五"));
     key(&mut m, FieldKey::PrevField);
     assert_eq!(
-        m.form.as_ref().unwrap().fields[4].input.text(),
+        m.form().unwrap().fields[4].input.text(),
         "2026-11-27",
         "written out in full on leaving the field"
     );
     key(&mut m, FieldKey::NextField);
     typing(&mut m, "12-10");
     key(&mut m, FieldKey::Submit);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     let t02 = m.campaign().task("T02").unwrap();
     assert_eq!(t02.problems.last().unwrap().due, Some(day("2026-12-10")));
     let (mut m, _d) = problem_form();
@@ -128,7 +120,7 @@ fn enter_on_an_open_list_picks_and_submits() {
     }
     typing(&mut m, "交通");
     key(&mut m, FieldKey::Submit);
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     let t02 = m.campaign().task("T02").unwrap();
     assert_eq!(t02.problems.last().unwrap().owner.as_deref(), Some("jtj"));
 }
@@ -137,7 +129,7 @@ fn enter_on_an_open_list_picks_and_submits() {
 fn publishing_a_published_checkpoint_is_refused_at_once() {
     let (mut m, _d) = model();
     press(&mut m, &[Action::ShowLeaderboard, Action::Publish]);
-    assert!(m.form.is_none(), "no form to fill in first");
+    assert!(m.form().is_none(), "no form to fill in first");
     let said = m.message.clone().unwrap().text;
     assert!(said.zh.contains("第5节点已发布"), "{said:?}");
 }
@@ -181,7 +173,7 @@ fn add_task(m: &mut Model) {
 /// The same with the supporting units typed as `units`.
 fn add_task_with_units(m: &mut Model, units: &str) {
     press(m, &[Action::AddTask]);
-    let form = m.form.as_ref().unwrap();
+    let form = m.form().unwrap();
     let keys: Vec<&str> = form.fields.iter().map(|f| f.key).collect();
     let at = |k: &str| keys.iter().position(|x| *x == k).unwrap();
     assert!(at("co_units") == at("lead_unit") + 1 && at("start") + 1 == at("deadline"));
@@ -191,15 +183,15 @@ fn add_task_with_units(m: &mut Model, units: &str) {
         "the start opens as today"
     );
     typing(m, "新增攻坚任务");
-    while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "category" {
+    while m.form().unwrap().fields[m.form().unwrap().focus].key != "category" {
         key(m, FieldKey::NextField);
     }
     typing(m, "xm");
-    while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "co_units" {
+    while m.form().unwrap().fields[m.form().unwrap().focus].key != "co_units" {
         key(m, FieldKey::NextField);
     }
     typing(m, units);
-    while m.form.as_ref().unwrap().fields[m.form.as_ref().unwrap().focus].key != "deadline" {
+    while m.form().unwrap().fields[m.form().unwrap().focus].key != "deadline" {
         key(m, FieldKey::NextField);
     }
     typing(m, "2026-12-09");
@@ -210,7 +202,7 @@ fn supporting_units_may_be_parted_by_a_chinese_input_methods_comma_or_semicolon(
     let (mut m, _d) = model();
     add_task_with_units(&mut m, "县经信局\u{FF0C}县住建局\u{FF1B}城东");
     key(&mut m, FieldKey::Submit);
-    assert!(m.form.is_none(), "{}", screen(&m));
+    assert!(m.form().is_none(), "{}", screen(&m));
     let task = m.campaign().tasks.last().unwrap().clone();
     assert_eq!(task.co_units, ["jxj", "zjj", "cd"]);
 }
@@ -220,7 +212,7 @@ fn a_task_added_mid_campaign_starts_today_with_its_supporting_units() {
     let (mut m, _d) = model();
     add_task(&mut m);
     key(&mut m, FieldKey::Submit);
-    assert!(m.form.is_none(), "{}", screen(&m));
+    assert!(m.form().is_none(), "{}", screen(&m));
     let task = m.campaign().tasks.last().unwrap().clone();
     assert_eq!(task.title, "新增攻坚任务");
     assert_eq!(task.start, day("2026-11-22"));

@@ -99,13 +99,13 @@ fn confirmations_and_the_filter_name_their_remapped_keys() {
     let delete = support::screen_with(&m, &keymap, 80, 24);
     assert!(delete.contains("z 删除"), "{delete}");
     assert!(!delete.contains("y 删除"), "{delete}");
-    m.view = bairi::app::model::View::ConfirmQuit;
+    m.ask_to_quit();
     let quit = support::screen_with(&m, &keymap, 120, 24);
     assert!(
         quit.contains("z 不保存退出") && quit.contains("W 保存后退出"),
         "{quit}"
     );
-    m.view = bairi::app::model::View::Board;
+    m.browse();
     update(&mut m, Msg::Action(Action::Filter));
     support::typed(&mut m, "红灯");
     update(

@@ -20,7 +20,7 @@ fn on(m: &mut Model, task: &str, action: Action) {
     let i = m.campaign().task_index(task).unwrap();
     m.select_task(i);
     press(m, &[action]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
 }
 
 fn typing(m: &mut Model, text: &str) {
@@ -34,12 +34,12 @@ fn key(m: &mut Model, k: FieldKey) {
 }
 
 fn value(m: &Model, field: &str) -> String {
-    m.form.as_ref().unwrap().value(field).to_owned()
+    m.form().unwrap().value(field).to_owned()
 }
 
 fn submitted(m: &mut Model) {
     key(m, FieldKey::Submit);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
 }
 
 #[test]

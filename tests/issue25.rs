@@ -391,7 +391,7 @@ fn a_long_one_line_field_shows_its_start_when_not_being_edited() {
     support::press(&mut m, &[Action::Edit]);
     let title = m.campaign().tasks[t05].title.clone();
     let long = format!("{title}:涉及48项)在第1、2、3节点分批完成清表、签约和腾空交地工作");
-    let form = m.form.as_ref().unwrap();
+    let form = m.form().unwrap();
     assert!(
         form.value("title").starts_with("科创中心"),
         "the title field"

@@ -34,7 +34,7 @@ fn colon_and_a_forgiving_id_selects_the_task_from_any_view() {
     assert_eq!(m.view, View::Board);
     assert_eq!(m.selected_id().as_deref(), Some("T08"));
     assert_eq!(said(&m), "→ T08");
-    assert!(m.picker.is_none());
+    assert!(m.picker().is_none());
     press(&mut m, &[Action::Open]);
     jump(&mut m, "T011");
     assert_eq!(

@@ -106,14 +106,14 @@ fn publishing_freezes_a_review_once() {
     assert_eq!(chosen(&m).checkpoint, Some(6));
     assert!(!shown(&m).1);
     press(&mut m, &[Action::Publish]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     assert!(shown(&m).1, "now shown as published");
     let review = m.campaign().reviews.last().unwrap().clone();
     assert_eq!((review.checkpoint, review.kind.as_str()), (6, "竞赛"));
     press(&mut m, &[Action::Publish]);
-    assert!(m.form.is_none(), "refused before any form");
+    assert!(m.form().is_none(), "refused before any form");
     let said = &m.message.as_ref().unwrap().text;
     assert!(said.en.contains("already published"), "{}", said.en);
     // Cards now count the red reviews.
@@ -258,22 +258,17 @@ fn the_stand_up_walks_red_then_yellow_and_edits_the_task_shown() {
 #[test]
 fn presentation_mode_cycles_pages_and_ignores_edits() {
     let (mut m, _d) = model("2026-11-22");
-    m.view_only();
-    m.present = Some(bairi::app::model::Present {
-        page: 0,
-        shown_for: 0,
-        seconds: 2,
-    });
+    m.present(2);
     let countdown = screen(&m);
     assert!(countdown.contains("█"), "big digits:\n{countdown}");
     insta::assert_snapshot!(countdown);
     press(&mut m, &[Action::Note, Action::MoveNext, Action::Delete]);
-    assert!(m.form.is_none() && !m.store().dirty);
+    assert!(m.form().is_none() && !m.store().dirty);
     update(&mut m, Msg::Tick(support::day("2026-11-22")));
-    assert_eq!(m.present.unwrap().page, 0);
+    assert_eq!(m.presenting().unwrap().page, 0);
     update(&mut m, Msg::Tick(support::day("2026-11-22")));
     assert_eq!(
-        m.present.unwrap().page,
+        m.presenting().unwrap().page,
         1,
         "the next page after `seconds` ticks"
     );
@@ -388,7 +383,7 @@ fn task_keys_on_the_leaderboard_touch_no_hidden_task() {
     ] {
         support::press(&mut m, &[action]);
         assert!(
-            m.form.is_none(),
+            m.form().is_none(),
             "{action:?} opened a form for a task out of sight"
         );
         assert_eq!(m.view, View::Leaderboard);
@@ -418,7 +413,7 @@ fn undo_and_redo_name_the_publish_and_the_follow_up_order() {
     // A follow-up order on the selected task (T01), then undone.
     press(&mut m, &[Action::ShowBoard, Action::FollowUp]);
     update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     press(&mut m, &[Action::Undo]);
     assert!(
         said(&m).starts_with("已撤销:T01 撤回 T01-P"),

@@ -164,13 +164,13 @@ fn enter_opens_the_task_and_k_checks_the_pledge_in_the_file() {
 
     // K on the kept pledge says so; on xk's it opens the leaderboard's check form.
     press(&mut m, &[Action::Up, Action::CheckPledge]);
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     press(&mut m, &[Action::Down, Action::CheckPledge]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     press(&mut m, &[Action::Field(FieldKey::DeleteToStart)]);
     typed(&mut m, "未践诺");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     assert!(support::save_now(&mut m));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -181,7 +181,7 @@ fn enter_opens_the_task_and_k_checks_the_pledge_in_the_file() {
 
     // r on the order opens the board's resolve form for T04-P9.
     press(&mut m, &[Action::Last, Action::Resolve]);
-    let form = m.form.as_ref().expect("the resolve form");
+    let form = m.form().expect("the resolve form");
     assert!(form.title.zh.contains("T04-P9"), "{:?}", form.title);
 }
 

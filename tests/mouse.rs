@@ -180,7 +180,7 @@ fn the_wheel_scrolls_details_and_help() {
     let mut clicks = Clicks::default();
     let now = Instant::now();
     press(&mut m, &[Action::Open]);
-    let row = m.detail_row;
+    let row = m.detail_row();
     feed(
         &mut m,
         event(MouseEventKind::ScrollDown, (40, 12)),
@@ -193,14 +193,14 @@ fn the_wheel_scrolls_details_and_help() {
         now,
         &mut clicks,
     );
-    assert_eq!(m.detail_row, row + 2);
+    assert_eq!(m.detail_row(), row + 2);
     feed(
         &mut m,
         event(MouseEventKind::ScrollUp, (40, 12)),
         now,
         &mut clicks,
     );
-    assert_eq!(m.detail_row, row + 1);
+    assert_eq!(m.detail_row(), row + 1);
     press(&mut m, &[Action::Close, Action::Help]);
     feed(
         &mut m,
@@ -208,7 +208,7 @@ fn the_wheel_scrolls_details_and_help() {
         now,
         &mut clicks,
     );
-    assert_eq!((m.view, m.help_scroll), (View::Help, 1));
+    assert_eq!((m.view, m.help_scroll()), (View::Help, 1));
     // A click on the board under the help does not reach the board.
     let before = m.selected_id();
     feed(&mut m, click_at((3, 4)), now, &mut clicks);
@@ -259,7 +259,7 @@ fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
     let map = hits(&m, 80, 24);
     let t02 = card(&m, &map, "T02");
     press(&mut m, &[Action::Note]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     for e in [
         click_at(t02),
         click_at(t02),
@@ -267,7 +267,7 @@ fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
     ] {
         assert!(actions(&m, &map, &e, now, &mut clicks).is_empty());
     }
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     assert_eq!(m.selected_id().as_deref(), Some("T01"));
     press(
         &mut m,
@@ -276,7 +276,7 @@ fn the_mouse_does_nothing_while_a_form_or_a_question_is_open() {
             Action::Delete,
         ],
     );
-    assert!(matches!(m.view, View::ConfirmDelete(_)));
+    assert!(m.confirming_delete().is_some());
     assert!(actions(&m, &map, &click_at(t02), now, &mut clicks).is_empty());
 }
 
@@ -309,7 +309,11 @@ fn a_double_click_beside_the_export_menu_writes_nothing() {
     }
     let wheel = event(MouseEventKind::ScrollDown, t02);
     assert!(actions(&m, &map, &wheel, t0, &mut clicks).is_empty());
-    assert_eq!(m.export, Some(0), "the menu stays open on its first format");
+    assert_eq!(
+        m.export_pick(),
+        Some(0),
+        "the menu stays open on its first format"
+    );
 }
 
 #[test]

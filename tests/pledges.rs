@@ -101,10 +101,10 @@ fn c_on_the_leaderboard_records_a_pledge_due_at_the_next_checkpoint() {
     let (mut m, _dir) = model("2026-11-22");
     select_unit(&mut m, "cd");
     press(&mut m, &[Action::Pledge]);
-    assert_eq!(m.form.as_ref().unwrap().value("due"), "2026-11-23");
+    assert_eq!(m.form().unwrap().value("due"), "2026-11-23");
     typed(&mut m, "下周完成签约");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     let p = m.campaign().commitments.last().unwrap().clone();
     assert_eq!((p.unit.as_str(), p.text.as_str()), ("cd", "下周完成签约"));
     assert_eq!(p.due, day("2026-11-23"));
@@ -120,11 +120,11 @@ fn k_checks_the_units_due_pledge_and_the_view_lists_pledges_due() {
     assert!(text.contains("c 记录承诺"), "{text}");
     insta::assert_snapshot!("leaderboard_with_a_pledge_due_80x24", text);
     press(&mut m, &[Action::CheckPledge]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     press(&mut m, &[Action::Field(FieldKey::DeleteToStart)]);
     typed(&mut m, "未践诺");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     assert_eq!(
         m.campaign().commitments[0].broken_on,
         Some(day("2026-11-22"))
@@ -132,7 +132,7 @@ fn k_checks_the_units_due_pledge_and_the_view_lists_pledges_due() {
     assert!(!screen(&m).contains("待查承诺"));
     // Nothing left to check for this unit: K says so, no form.
     press(&mut m, &[Action::CheckPledge]);
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn forms_over_the_chinese_board() {
     ];
     for (name, open) in forms {
         let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &open);
-        assert!(m.form.is_some(), "{name} opens a form");
+        assert!(m.form().is_some(), "{name} opens a form");
         // Nothing inside the form is cut: labels, values and hints fit at 80 columns.
         let s = support::screen(&m, 80, 24);
         for line in s.lines().filter(|l| l.starts_with("│   │")) {
@@ -185,12 +185,12 @@ fn back_schedule_proposals() {
 fn leaderboard_pop_ups() {
     let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::ShowLeaderboard]);
     support::press(&mut m, &[Action::Pledge]);
-    assert!(m.form.is_some(), "pledge form");
+    assert!(m.form().is_some(), "pledge form");
     snap_both("pledge", &m);
     let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[Action::ShowLeaderboard]);
     leaderboard_row(&mut m, "溪口镇");
     support::press(&mut m, &[Action::CheckPledge]);
-    assert!(m.form.is_some(), "check-pledge form");
+    assert!(m.form().is_some(), "check-pledge form");
     snap_both("check_pledge", &m);
     // The day after checkpoint 6, which is not yet published.
     let (m, _dir) = popup_model(
@@ -213,7 +213,7 @@ fn questions_lists_and_help() {
         snap_both(name, &m);
     }
     let (mut m, _dir) = popup_model("2026-11-22", Lang::Zh, &[]);
-    m.view = bairi::app::model::View::ConfirmQuit;
+    m.ask_to_quit();
     snap_both("quit_confirm", &m);
 }
 
@@ -305,7 +305,7 @@ fn export_follow_up_jump_review_and_who_pop_ups() {
     ] {
         let (m, _dir) = popup_model("2026-11-22", Lang::Zh, &open);
         assert!(
-            m.form.is_some() || m.picker.is_some() || m.export.is_some(),
+            m.form().is_some() || m.picker().is_some() || m.export_pick().is_some(),
             "{name} opens"
         );
         snap_both(name, &m);

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use bairi::app::action::Action;
 use bairi::app::keymap::Keymap;
 use bairi::app::leaderboard_view::shown;
-use bairi::app::model::{Model, Present};
+use bairi::app::model::Model;
 use bairi::app::update::update;
 use bairi::domain::light::TaskLight;
 use bairi::i18n::Lang;
@@ -26,12 +26,7 @@ fn presenting(path: &std::path::Path, today: &str, lang: Lang) -> Model {
     let file = CampaignFile::open(path, Today::Date(support::day(today))).unwrap();
     let mut m = Model::new(file, support::day(today), lang);
     m.today_pinned = true;
-    m.view_only();
-    m.present = Some(Present {
-        page: 0,
-        shown_for: 0,
-        seconds: 1,
-    });
+    m.present(1);
     m
 }
 
@@ -200,7 +195,7 @@ fn on_a_large_screen_the_lists_fill_it() {
     let mut m = presenting(&path, "2026-11-22", Lang::Zh);
     let mut seen = Vec::new();
     for page in 1..page_count(&m, 200, 50) {
-        m.present.as_mut().unwrap().page = page;
+        m.presenting_mut().unwrap().page = page;
         let text = screen(&m, 200, 50);
         let lines: Vec<&str> = text.lines().take(49).collect();
         let used: Vec<usize> = (0..lines.len())

@@ -62,10 +62,10 @@ fn a_second_follow_up_order_on_the_board_is_refused_in_the_form() {
     let t06 = m.campaign().task_index("T06").unwrap();
     m.select_task(t06);
     press(&mut m, &[Action::FollowUp, Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "the first is issued");
+    assert!(m.form().is_none(), "the first is issued");
     let text = m.store().text().to_owned();
     press(&mut m, &[Action::FollowUp, Action::Field(FieldKey::Submit)]);
-    let form = m.form.as_ref().expect("the form stays open");
+    let form = m.form().expect("the form stays open");
     let why = form
         .error
         .as_ref()

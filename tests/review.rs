@@ -45,7 +45,7 @@ fn the_whole_review_from_the_leaderboard() {
     // 1. Publish: Enter opens the publish form, as a 督评; Enter publishes.
     assert_eq!(step(&m), Step::Publish);
     support::press(&mut m, &[Action::Open]);
-    let form = m.form.as_ref().expect("the publish form");
+    let form = m.form().expect("the publish form");
     assert!(form.title.zh.starts_with("第1步/共5步 · 发布擂台榜 · "));
     assert_eq!(form.value("kind"), "督评");
     support::press(&mut m, &[SAVE]);
@@ -66,7 +66,7 @@ fn the_whole_review_from_the_leaderboard() {
         .collect();
     assert_eq!(units, [Item::Unit("xk".into()), Item::Unit("zrj".into())]);
     support::press(&mut m, &[Action::Open]);
-    assert!(m.form.as_ref().unwrap().title.zh.contains("第2步/共5步"));
+    assert!(m.form().unwrap().title.zh.contains("第2步/共5步"));
     support::typed(&mut m, "12月7日前完成全部腾空");
     support::press(&mut m, &[SAVE]);
     support::press(&mut m, &[Action::Open, SKIP]);
@@ -100,7 +100,7 @@ fn the_whole_review_from_the_leaderboard() {
         Item::Task("T02".into())
     );
     support::press(&mut m, &[Action::Open]);
-    assert_eq!(m.form.as_ref().unwrap().value("owner"), "县住建局 (zjj)");
+    assert_eq!(m.form().unwrap().value("owner"), "县住建局 (zjj)");
     support::press(&mut m, &[SAVE]);
     assert_eq!(outcomes(&m), [Outcome::Done]);
     let order = m

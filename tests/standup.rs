@@ -61,12 +61,12 @@ fn a_resolved_problem_stays_counted_and_the_walk_goes_on() {
     press(&mut m, &[Action::ShowStandup]);
     assert_eq!(place(&m), ("T02".into(), 1, 5));
     press(&mut m, &[Action::Resolve]);
-    assert!(m.form.is_some(), "T02's one open problem");
+    assert!(m.form().is_some(), "T02's one open problem");
     for c in "许可已下达".chars() {
         press(&mut m, &[Action::Type(c)]);
     }
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "{:?}", m.message);
+    assert!(m.form().is_none(), "{:?}", m.message);
     let t02 = m.campaign().task("T02").unwrap();
     assert!(t02.problems.iter().all(|p| p.resolved));
     assert_eq!((m.view, place(&m)), (View::Standup, ("T02".into(), 1, 5)));

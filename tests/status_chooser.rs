@@ -59,10 +59,10 @@ fn pending_sign_off_in_one_step_with_one_history_line() {
     let (mut m, _d) = model(Lang::Zh);
     select(&mut m, "T10");
     press(&mut m, &[Action::SetStatus]);
-    assert!(m.picker.is_some(), "the chooser opens");
+    assert!(m.picker().is_some(), "the chooser opens");
     typed(&mut m, "待销");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.picker.is_none());
+    assert!(m.picker().is_none());
     assert_eq!(status(&m, "T10"), Status::PendingSignoff);
     assert_eq!(history(&m, "T10"), ["推进中→待销号"], "no 受阻 on the way");
     assert_eq!(m.undo.len(), 1, "one edit, one undo");
@@ -96,12 +96,15 @@ fn a_forbidden_status_is_listed_with_the_reason_and_refused() {
     typed(&mut m, "crossed");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
     assert_eq!(status(&m, "T03"), Status::InProgress);
-    assert!(m.picker.is_some(), "the list stays open for another choice");
+    assert!(
+        m.picker().is_some(),
+        "the list stays open for another choice"
+    );
     let said = m.message.clone().unwrap().text.en;
     assert!(said.contains("milestone"), "{said}");
     assert!(m.undo.is_empty());
     press(&mut m, &[Action::Field(FieldKey::Cancel)]);
-    assert!(m.picker.is_none());
+    assert!(m.picker().is_none());
 }
 
 #[test]

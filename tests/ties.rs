@@ -58,7 +58,7 @@ fn publishing_writes_shared_ranks() {
     update(&mut m, Msg::Action(Action::ShowLeaderboard));
     update(&mut m, Msg::Action(Action::Publish));
     update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     let review = m.campaign().reviews.last().unwrap().clone();
     let ranks: Vec<(&str, u32)> = review
         .units
@@ -137,7 +137,7 @@ fn the_boards_publish_form_and_message_say_when_ties_stretch_the_bench() {
     let form = support::screen(&m, 80, 24);
     assert!(form.contains(tie), "{form}");
     update(&mut m, Msg::Action(Action::Field(FieldKey::Submit)));
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     let said = support::screen(&m, 120, 40);
     assert!(said.contains("黄牌席 4 个"), "{said}");
 }

@@ -51,9 +51,13 @@ fn confirmed_unchanged(open: &[Action], what: &str) {
     let (mut m, _d, path) = model();
     let before = std::fs::read_to_string(&path).unwrap();
     press(&mut m, open);
-    assert!(m.form.is_some(), "{what}: a form opens");
+    assert!(m.form().is_some(), "{what}: a form opens");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "{what}: the form closes: {:?}", m.form);
+    assert!(
+        m.form().is_none(),
+        "{what}: the form closes: {:?}",
+        m.form()
+    );
     same_text(m.store().text(), &before, what);
     assert!(m.undo.is_empty(), "{what}: nothing to undo");
     assert!(said(&m).contains("没有变化"), "{what}: {}", said(&m));
@@ -94,7 +98,7 @@ fn a_changed_field_keeps_the_others_as_written() {
         press(&mut m, &[Action::Type(c)]);
     }
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     let text = m.store().text();
     assert!(
         text.contains("title      = \"产业园110千伏\u{200B}变电站\\t及配套线路 \""),

@@ -136,7 +136,7 @@ fn with_autosave_off_q_asks_before_dropping_edits() {
     assert!(effects.is_empty(), "no save without autosave");
     assert!(m.store().dirty);
     run(&mut m, &[Action::Quit]);
-    assert_eq!(m.view, View::ConfirmQuit);
+    assert!(m.confirming_quit());
     run(&mut m, &[Action::No]);
     assert_eq!(m.view, View::Board);
     run(&mut m, &[Action::Quit]);

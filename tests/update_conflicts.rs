@@ -42,7 +42,7 @@ fn a_file_without_records_opens_on_the_board() {
 fn records_are_asked_about_on_open_with_both_values() {
     let (m, _d) = model(true);
     assert_eq!(m.view, View::Conflicts);
-    assert!(m.conflicts_recorded);
+    assert!(m.conflicts_recorded());
     let c = &m.conflicts[0];
     assert_eq!((c.task.as_str(), c.key.as_str()), ("T01", "progress"));
     assert_eq!((c.mine.as_str(), c.theirs.as_str()), ("80", "85"));

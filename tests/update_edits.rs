@@ -40,11 +40,11 @@ fn selected(m: &Model) -> String {
 fn a_note_is_typed_and_saved_with_the_author() {
     let (mut m, _d) = model();
     press(&mut m, &[Action::Note]);
-    assert!(m.form.is_some());
+    assert!(m.form().is_some());
     typed(&mut m, "厂房基础完成");
     let effects = key(&mut m, FieldKey::Submit);
     assert_eq!(effects, vec![Effect::Save]);
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     let log = &m.campaign().task("T01").unwrap().log;
     assert_eq!(
         log.last().map(|e| (e.text.as_str(), e.by.as_deref())),
@@ -57,10 +57,10 @@ fn an_empty_note_is_refused_in_the_form_and_esc_cancels() {
     let (mut m, _d) = model();
     press(&mut m, &[Action::Note]);
     assert!(key(&mut m, FieldKey::Submit).is_empty());
-    let form = m.form.as_ref().unwrap();
+    let form = m.form().unwrap();
     assert!(form.error.as_ref().unwrap().1.en.contains("required"));
     key(&mut m, FieldKey::Cancel);
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     assert!(!m.store().dirty);
 }
 
@@ -104,7 +104,7 @@ fn problems_are_logged_and_resolved() {
     typed(&mut m, "next week");
     key(&mut m, FieldKey::Submit);
     assert!(
-        m.form.as_ref().unwrap().error.is_some(),
+        m.form().unwrap().error.is_some(),
         "a bad date saves nothing"
     );
     assert_eq!(m.campaign().task("T01").unwrap().problems.len(), 1);
@@ -136,7 +136,7 @@ fn progress_priority_and_override() {
     key(&mut m, FieldKey::DeleteToStart);
     typed(&mut m, "120");
     key(&mut m, FieldKey::Submit);
-    assert!(m.form.as_ref().unwrap().error.is_some());
+    assert!(m.form().unwrap().error.is_some());
     key(&mut m, FieldKey::DeleteToStart);
     typed(&mut m, "85");
     key(&mut m, FieldKey::Submit);
@@ -173,7 +173,7 @@ fn a_task_is_added_with_pickers_edited_and_deleted_after_asking() {
     key(&mut m, FieldKey::NextField);
     // The field names the category; the file will hold its id.
     assert_eq!(
-        m.form.as_ref().unwrap().value("category"),
+        m.form().unwrap().value("category"),
         "Livelihood projects (ms)"
     );
     key(&mut m, FieldKey::NextField);
@@ -184,7 +184,7 @@ fn a_task_is_added_with_pickers_edited_and_deleted_after_asking() {
     }
     typed(&mut m, "2026-12-05");
     key(&mut m, FieldKey::Submit);
-    assert!(m.form.is_none(), "{:?}", m.form.as_ref().map(|f| &f.error));
+    assert!(m.form().is_none(), "{:?}", m.form().map(|f| &f.error));
     let t14 = m.campaign().task("T14").expect("T14 follows T13");
     assert_eq!(
         (t14.category.as_str(), t14.lead_unit.as_deref()),
@@ -200,7 +200,7 @@ fn a_task_is_added_with_pickers_edited_and_deleted_after_asking() {
         "城西停车场建设(一期)"
     );
     press(&mut m, &[Action::Delete]);
-    assert_eq!(m.view, View::ConfirmDelete(13));
+    assert_eq!(m.confirming_delete(), Some(13));
     press(&mut m, &[Action::No]);
     assert!(m.campaign().task("T14").is_some());
     press(&mut m, &[Action::Delete, Action::Yes]);
@@ -252,7 +252,7 @@ fn milestones_added_edited_sorted_deleted_and_back_scheduled() {
     typed(&mut m, "清表 2, 开挖 3");
     key(&mut m, FieldKey::Submit);
     assert!(
-        m.form.as_ref().is_some_and(|f| f.fields.is_empty()),
+        m.form().is_some_and(|f| f.fields.is_empty()),
         "a review of the proposal"
     );
     key(&mut m, FieldKey::Submit);
@@ -316,8 +316,7 @@ fn a_read_only_file_opens_for_viewing_and_refuses_edits() {
     typed(&mut m, "试");
     key(&mut m, FieldKey::Submit);
     assert!(
-        m.form
-            .as_ref()
+        m.form()
             .unwrap()
             .error
             .as_ref()

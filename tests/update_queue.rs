@@ -84,7 +84,7 @@ fn keys_pressed_during_a_save_wait_and_are_read_in_order_when_it_is_back() {
     let id = m.selected_id().unwrap();
     let before = status_of(&m, &id);
     assert_eq!(char(&mut m, '>'), vec![Effect::Save], "the move is saved");
-    assert!(m.saving);
+    assert!(m.saving());
     let once = status_of(&m, &id);
     assert_ne!(once, before);
     // A move back would edit: it waits; the arrow after it waits behind it (order holds).
@@ -97,9 +97,9 @@ fn keys_pressed_during_a_save_wait_and_are_read_in_order_when_it_is_back() {
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(m.inbox().waiting(), 0);
     assert_eq!(status_of(&m, &id), before, "moved back");
-    assert!(m.saving, "the second save is in flight");
+    assert!(m.saving(), "the second save is in flight");
     assert_eq!(saved(&mut m), Vec::new());
-    assert!(!m.saving && !m.store().dirty);
+    assert!(!m.saving() && !m.store().dirty);
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn a_failed_save_drops_the_quit_that_followed() {
     assert_eq!(char(&mut m, '>'), Vec::new(), "no autosave");
     assert!(m.store().dirty);
     assert_eq!(char(&mut m, 'q'), Vec::new());
-    assert_eq!(m.view, View::ConfirmQuit);
+    assert!(m.confirming_quit());
     // "Save and quit": the save goes now, the quit waits for it.
     assert_eq!(char(&mut m, 's'), vec![Effect::Save]);
     assert_eq!(failed(&mut m), Vec::new(), "no quit after a failed save");
@@ -156,7 +156,7 @@ fn a_save_that_cannot_be_handed_over_is_said_and_nothing_waits_for_it() {
     m.author = Some("chen_zy".into());
     char(&mut m, '>');
     assert_eq!(update(&mut m, Msg::SaveNotSent), Vec::new());
-    assert!(!m.saving);
+    assert!(!m.saving());
     assert!(
         said(&m).contains("the store thread has stopped"),
         "{}",
@@ -178,10 +178,10 @@ fn at_a_hang_up_what_waited_for_the_save_is_applied() {
     assert_eq!(char(&mut m, 'n'), Vec::new());
     assert_eq!(m.inbox().waiting(), 1);
     assert_eq!(update(&mut m, Msg::HangUp), Vec::new());
-    assert!(!m.saving);
+    assert!(!m.saving());
     assert_eq!(m.inbox().waiting(), 0);
     assert!(
-        m.form.is_some(),
+        m.form().is_some(),
         "the note's form is open, to be kept as a draft"
     );
     assert!(m.store().dirty, "the move is left to the last save");
@@ -193,7 +193,7 @@ fn a_paste_types_each_character_into_the_open_form() {
     m.author = Some("chen_zy".into());
     char(&mut m, 'n');
     update(&mut m, Msg::Paste("督办 ok".into()));
-    let form = m.form.as_ref().expect("the note form");
+    let form = m.form().expect("the note form");
     assert!(
         form.fields.iter().any(|f| f.input.text() == "督办 ok"),
         "typed"
@@ -219,7 +219,7 @@ fn others_seen_asks_for_a_frame_only_when_they_change() {
         vec![Effect::Draw]
     );
     assert_eq!(update(&mut m, Msg::OthersSeen(them)), Vec::new());
-    assert_eq!(m.others, ["li@laptop"]);
+    assert_eq!(m.others(), ["li@laptop"]);
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn the_review_meeting_by_keys() {
     assert_eq!(m.view, View::Review);
     // Enter opens the publish form; Enter in it publishes (and saves).
     key(&mut m, KeyCode::Enter);
-    assert!(m.form.is_some(), "the publish form");
+    assert!(m.form().is_some(), "the publish form");
     assert_eq!(key(&mut m, KeyCode::Enter), vec![Effect::Save]);
     let review = m.campaign().reviews.last().unwrap();
     assert_eq!(review.checkpoint, 6);

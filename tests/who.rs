@@ -26,9 +26,7 @@ fn step(m: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 fn list_open(m: &Model) -> bool {
-    m.picker
-        .as_ref()
-        .is_some_and(|p| p.mode == PickerMode::Author)
+    m.picker().is_some_and(|p| p.mode == PickerMode::Author)
 }
 
 #[test]
@@ -40,7 +38,7 @@ fn the_first_note_asks_who_then_whether_to_keep_it_then_opens_the_note() {
     );
     assert!(!list_open(&m), "moving and looking never ask");
     press(&mut m, &[Action::Note]);
-    assert!(list_open(&m) && m.form.is_none());
+    assert!(list_open(&m) && m.form().is_none());
     let shown = screen(&m, 80, 24);
     assert!(
         shown.contains("你是谁") && shown.contains("林海涛 lin_ht 县委副书记"),
@@ -56,7 +54,7 @@ fn the_first_note_asks_who_then_whether_to_keep_it_then_opens_the_note() {
     );
     let effects = step(&mut m, Action::Yes);
     assert_eq!(effects, vec![Effect::SaveSetting("author", "li_mx".into())]);
-    assert!(m.form.is_some(), "the note that waited opens");
+    assert!(m.form().is_some(), "the note that waited opens");
     typed(&mut m, "现场协调");
     let effects = step(&mut m, Action::Field(FieldKey::Submit));
     assert_eq!(effects, vec![Effect::Save]);
@@ -67,7 +65,7 @@ fn the_first_note_asks_who_then_whether_to_keep_it_then_opens_the_note() {
     );
     // From now on no question.
     press(&mut m, &[Action::Tick]);
-    assert!(!list_open(&m) && m.who.is_none());
+    assert!(!list_open(&m) && m.who().is_none());
 }
 
 #[test]
@@ -77,7 +75,7 @@ fn esc_drops_the_edit_and_records_nothing() {
     press(&mut m, &[Action::MoveNext]);
     assert!(list_open(&m));
     press(&mut m, &[Action::Field(FieldKey::Cancel)]);
-    assert!(m.picker.is_none() && m.who.is_none() && m.author.is_none());
+    assert!(m.picker().is_none() && m.who().is_none() && m.author.is_none());
     assert_eq!(m.store().text(), before);
     let said = m.message.as_ref().unwrap().text.en.clone();
     assert_eq!(said, "cancelled: nothing is recorded without a name");
@@ -108,7 +106,7 @@ fn a_form_submitted_without_a_name_waits_for_one() {
     verbs::open(&mut m, Purpose::Note { task: "T01".into() });
     typed(&mut m, "draft");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
-    assert!(list_open(&m) && m.form.is_none(), "the form waits aside");
+    assert!(list_open(&m) && m.form().is_none(), "the form waits aside");
     typed(&mut m, "wang");
     press(&mut m, &[Action::Field(FieldKey::Submit)]);
     let effects = step(&mut m, Action::Yes);
@@ -119,7 +117,7 @@ fn a_form_submitted_without_a_name_waits_for_one() {
             Effect::Save
         ]
     );
-    assert!(m.form.is_none());
+    assert!(m.form().is_none());
     assert!(
         m.store()
             .text()
@@ -136,7 +134,7 @@ fn a_form_submitted_without_a_name_waits_for_one() {
             Action::Field(FieldKey::Cancel),
         ],
     );
-    assert!(m.form.is_some() && m.author.is_none());
+    assert!(m.form().is_some() && m.author.is_none());
     assert!(!m.store().dirty);
 }
 
@@ -145,7 +143,7 @@ fn a_configured_author_or_a_read_only_file_never_asks() {
     let (mut m, _dir) = asking(Lang::En);
     m.author = Some("li_mx".into());
     press(&mut m, &[Action::Note]);
-    assert!(m.form.is_some() && !list_open(&m));
+    assert!(m.form().is_some() && !list_open(&m));
     let (mut m, _dir) = asking(Lang::En);
     m.view_only();
     press(&mut m, &[Action::Tick]);
@@ -161,7 +159,7 @@ fn the_leaderboard_s_pledge_asks_too() {
     typed(&mut m, "li_mx");
     press(&mut m, &[Action::Field(FieldKey::Submit), Action::No]);
     assert!(
-        m.form.is_some(),
+        m.form().is_some(),
         "the pledge form opens for the chosen unit"
     );
 }
@@ -236,4 +234,23 @@ fn a_restored_draft_waiting_for_a_name_survives_a_hang_up() {
     let kept = std::fs::read_to_string(draft).expect("the draft is kept");
     assert!(kept.contains("半截记录"), "{kept}");
     assert!(!std::fs::read_to_string(&path).unwrap().contains("半截记录"));
+}
+
+#[test]
+fn a_key_in_the_export_menu_never_asks_who() {
+    // The menu edits nothing: a key that would edit on the board (`n`, a note) is no
+    // reason to ask for a name there, and the menu stays open on its format.
+    let (mut m, _dir) = asking(Lang::Zh);
+    press(&mut m, &[Action::Export, Action::Note]);
+    let shown = screen(&m, 100, 30);
+    assert!(!shown.contains("你是谁"), "{shown}");
+    assert!(
+        shown.contains("Esc 取消"),
+        "the export menu stays:\n{shown}"
+    );
+    press(&mut m, &[Action::Close, Action::Note]);
+    assert!(
+        screen(&m, 100, 30).contains("你是谁"),
+        "on the board it asks"
+    );
 }

@@ -75,7 +75,7 @@ pub enum Action {
     /// An editing key in a form or a search.
     Field(FieldKey),
     /// The mouse chose something on screen (a card, a column, a leaderboard row).
-    Point(super::hits::Spot),
+    Point(Spot),
     /// The clock moved to a new second (or a new day).
     Clock,
     Resize,
@@ -357,6 +357,17 @@ impl Action {
             other => Text::same(other.name().to_owned()),
         }
     }
+}
+
+/// Something a click can choose (carried by [`Action::Point`]; the screen's map of them is `hits::HitMap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Spot {
+    /// A board column (focus it).
+    Column(usize),
+    /// A card: its column and its row within the column.
+    Card { column: usize, row: usize },
+    /// A leaderboard row: the unit's place in the table.
+    Unit(usize),
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! briefing, CSV, Excel), to `STEM-VIEW-DATE.ext` beside the campaign file.
 
 use super::action::Action;
-use super::model::{Model, Tone, View};
-use super::update::Effect;
+use super::effect::Effect;
+use super::model::{Mode, Model, Tone, View};
 use crate::i18n::Text;
 use crate::report::views::{View as Report, build};
 
@@ -69,24 +69,24 @@ fn on_screen(model: &Model) -> (Report, Option<usize>) {
 
 /// `E`: opens the menu on the first format.
 pub fn open(model: &mut Model) -> Vec<Effect> {
-    model.export = Some(0);
+    model.mode = Mode::Export(0);
     Vec::new()
 }
 
 /// Keys while the menu is open: ↑↓/jk choose, Enter writes, Esc cancels.
 pub fn input(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(pick) = model.export else {
+    let Some(pick) = model.export_pick() else {
         return Vec::new();
     };
     let last = ExportFormat::ALL.len() - 1;
     match action {
-        Action::Up => model.export = Some(pick.saturating_sub(1)),
-        Action::Down => model.export = Some((pick + 1).min(last)),
-        Action::First => model.export = Some(0),
-        Action::Last => model.export = Some(last),
-        Action::Close | Action::Quit | Action::Export => model.export = None,
+        Action::Up => model.mode = Mode::Export(pick.saturating_sub(1)),
+        Action::Down => model.mode = Mode::Export((pick + 1).min(last)),
+        Action::First => model.mode = Mode::Export(0),
+        Action::Last => model.mode = Mode::Export(last),
+        Action::Close | Action::Quit | Action::Export => model.browse(),
         Action::Open => {
-            model.export = None;
+            model.browse();
             let format = ExportFormat::ALL[pick.min(last)];
             return export(model, format);
         }

@@ -2,6 +2,7 @@
 //! the shell keeps the last frame's map and turns a mouse event into actions with it.
 
 use super::action::Action;
+pub use super::action::Spot;
 
 /// A rectangle of cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,17 +20,6 @@ impl Area {
             && u32::from(x) < u32::from(self.x) + u32::from(self.width)
             && u32::from(y) < u32::from(self.y) + u32::from(self.height)
     }
-}
-
-/// Something a click can choose (carried by [`Action::Point`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Spot {
-    /// A board column (focus it).
-    Column(usize),
-    /// A card: its column and its row within the column.
-    Card { column: usize, row: usize },
-    /// A leaderboard row: the unit's place in the table.
-    Unit(usize),
 }
 
 /// What a place on screen stands for.

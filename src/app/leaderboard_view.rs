@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::model::Model;
+pub use super::state::places::LeaderboardState;
 use crate::domain::Campaign;
 use crate::domain::countdown::past_checkpoints;
 use crate::domain::leaderboard::{Leaderboard, leaderboard_at};
@@ -55,17 +56,4 @@ pub fn shown(model: &Model) -> (Leaderboard, bool) {
             false,
         ),
     }
-}
-
-/// Where the user is in the leaderboard view.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LeaderboardState {
-    /// Index into [`moments`]; `None` = the default.
-    pub pick: Option<usize>,
-    pub unit: usize,
-    /// Show the selected unit's red tasks.
-    pub open: bool,
-    /// Lines the open list of red tasks is scrolled by (PgDn / PgUp), past what the
-    /// selection shows by itself.
-    pub scroll: usize,
 }

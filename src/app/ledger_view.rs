@@ -1,14 +1,8 @@
 //! The ledger view's state (台账, view 5): the selected row and the order of the rows.
 
 use super::model::Model;
-use crate::domain::ledger::{Ledger, LedgerOrder, Row, ledger};
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LedgerView {
-    /// The selected row: pledges first, then orders.
-    pub row: usize,
-    pub order: LedgerOrder,
-}
+pub use super::state::places::LedgerView;
+use crate::domain::ledger::{Ledger, Row, ledger};
 
 /// The ledger as the board shows it: as of today, in the chosen order.
 pub fn shown(model: &Model) -> Ledger {

@@ -2,11 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::form::Form;
-use super::input::TextInput;
 use super::lanes::{Filter, Lanes};
 use super::sort::Sort;
-use super::verbs::Purpose;
+use super::state::inbox::Inbox;
+use super::state::places::{Hold, LeaderboardState, LedgerView};
 use crate::domain::Campaign;
 use crate::i18n::{Lang, Text};
 use crate::store::edit::splice::Change;
@@ -14,50 +13,7 @@ use crate::store::file::CampaignFile;
 
 pub use super::derived::Derived;
 pub use super::message::{Message, Offer, Tone};
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Board,
-    Detail,
-    Help,
-    /// Quit with unsaved edits? (autosave off, or the last save failed)
-    ConfirmQuit,
-    /// Delete the task with this index?
-    ConfirmDelete(usize),
-    /// The leaderboard (擂台榜).
-    Leaderboard,
-    /// The stand-up, one task at a time.
-    Standup,
-    /// The wall chart (挂图作战).
-    Wall,
-    /// The ledger (台账): pledges and follow-up orders.
-    Ledger,
-    /// A save met changes made elsewhere to the same fields: keep mine or theirs?
-    Conflicts,
-    /// The review meeting (督评会), step by step.
-    Review,
-}
-
-/// A list to choose from while typing: tasks (search) or filters.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Picker {
-    pub mode: PickerMode,
-    pub input: TextInput,
-    pub pick: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickerMode {
-    Search,
-    Filter,
-    /// `:` and a task id.
-    Jump,
-    /// Who is editing: the file's `[[people]]`.
-    Author,
-    /// `M`: the status of task (index) to set in one step.
-    Status(usize),
-}
+pub use super::state::mode::{Mode, Picker, PickerMode, Present, View, WhoAsk};
 
 /// Everything the screen shows is a function of this.
 pub struct Model {
@@ -78,74 +34,61 @@ pub struct Model {
     pub column: usize,
     /// Swimlanes hold still under the mouse: after a click, centred on the lane they were
     /// centred on; the focused lane is centred again once it moves by other means.
-    pub lanes_held: Option<super::mouse::Hold>,
+    pub(crate) lanes_held: Option<Hold>,
     /// Scrolled columns hold still under the mouse: after a click on a card, (the column, its
     /// cards scrolled for the row they were scrolled for); a column scrolls to its selected
     /// card again once that moves by other means.
-    pub cards_held: Vec<(usize, super::mouse::Hold)>,
+    pub(crate) cards_held: Vec<(usize, Hold)>,
     /// The selected row in each column.
     pub rows: Vec<usize>,
     /// The detail view's cursor: a row of `detail_doc::document` (a milestone or problem
     /// row is what `x`, `r`, `e` and `d` act on).
-    pub detail_row: usize,
+    pub(crate) detail_row: usize,
     /// The view Esc in the details goes back to (the board, the stand-up, the wall chart).
-    pub detail_from: View,
-    pub help_scroll: usize,
+    pub(crate) detail_from: View,
+    pub(crate) help_scroll: usize,
     pub message: Option<Message>,
     pub autosave: bool,
     /// Who notes and sign-offs are recorded as (a person id).
     pub author: Option<String>,
     /// No `author` in the config: the first edit asks who is editing.
     pub ask_author: bool,
-    /// The edit that waits while the author is chosen.
-    pub who: Option<super::who::WhoAsk>,
-    pub leaderboard: super::leaderboard_view::LeaderboardState,
+    /// What owns the keys now: the view, a form, a list, a question, the hall screen.
+    pub(crate) mode: Mode,
+    pub leaderboard: LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
-    pub ledger: super::ledger_view::LedgerView,
-    /// The review meeting's flow while it runs.
+    pub(crate) ledger: LedgerView,
+    /// The review meeting's flow while it runs: kept beside the mode, as the forms it opens
+    /// take the keys while it waits.
     pub review: Option<super::review::ReviewFlow>,
     /// Who else has the board open (`user@host`).
-    pub others: Vec<String>,
+    pub(crate) others: Vec<String>,
     /// The conflicts of the last save, while the user decides.
     pub conflicts: Vec<crate::store::merge::Conflict>,
     /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's),
     /// not a save's.
-    pub conflicts_recorded: bool,
+    pub(crate) conflicts_recorded: bool,
     /// The highlighted line of the conflict list (`m`/`t` settle it).
-    pub conflict_pick: usize,
+    pub(crate) conflict_pick: usize,
     /// The names a record's `by`/`kept_by` may give this reader: the git user, the
     /// config's author and that person's name. A record made by the other laptop's merge
     /// names the reader as `by`: its "theirs" is then the reader's own value.
     pub me: Vec<String>,
     /// In a git repository: what waits for `bairi sync` (set by the shell).
     pub unsynced: Option<crate::sync::status::Unsynced>,
-    /// Presentation mode (hall screen): the page shown and the seconds it has been shown.
-    pub present: Option<Present>,
-    pub form: Option<Form<Purpose>>,
-    pub picker: Option<Picker>,
-    /// `E`'s menu is open, on this format (`export::ExportFormat::ALL`).
-    pub export: Option<usize>,
     /// Each edit of the session as the bytes it changed, newest last.
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     /// A save is with the store worker: edits wait for it, everything else is answered.
-    pub saving: bool,
+    pub(crate) saving: bool,
     /// A sync is on its way, or what it brought in is still to be read: its summary stays on
     /// the status line rather than "changed elsewhere".
-    pub syncing: bool,
+    pub(crate) syncing: bool,
     /// A sync runs now (on its own thread): Esc on the board cancels it.
-    pub sync_running: bool,
+    pub(crate) sync_running: bool,
     /// The keys, the mouse's last frame, and input waiting for the save in flight.
-    pub(in crate::app) inbox: super::update::queue::Inbox,
-}
-
-/// Presentation mode: pages cycle every `seconds`; nothing can be edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Present {
-    pub page: usize,
-    pub shown_for: u32,
-    pub seconds: u32,
+    pub(in crate::app) inbox: Inbox,
 }
 
 /// How many edits can be undone.
@@ -197,11 +140,11 @@ impl Model {
             autosave: true,
             author: None,
             ask_author: false,
-            who: None,
-            leaderboard: super::leaderboard_view::LeaderboardState::default(),
+            mode: Mode::Browse,
+            leaderboard: LeaderboardState::default(),
             standup: super::standup::Standup::default(),
             wall: super::wall::WallState::default(),
-            ledger: super::ledger_view::LedgerView::default(),
+            ledger: LedgerView::default(),
             review: None,
             conflicts_recorded: !recorded.is_empty(),
             unsynced: None,
@@ -209,16 +152,12 @@ impl Model {
             conflict_pick: 0,
             me: Vec::new(),
             others: Vec::new(),
-            present: None,
-            form: None,
-            picker: None,
-            export: None,
             undo: Vec::new(),
             redo: Vec::new(),
             saving: false,
             syncing: false,
             sync_running: false,
-            inbox: super::update::queue::Inbox::default(),
+            inbox: Inbox::default(),
         }
     }
 
@@ -252,7 +191,7 @@ impl Model {
     }
 
     /// What waits for the save in flight, and the keys.
-    pub fn inbox(&self) -> &super::update::queue::Inbox {
+    pub fn inbox(&self) -> &Inbox {
         &self.inbox
     }
 
@@ -278,7 +217,7 @@ impl Model {
     /// The hall screen: read-only, its pages turning every `seconds`.
     pub fn present(&mut self, seconds: u32) {
         self.view_only();
-        self.present = Some(Present {
+        self.mode = Mode::Present(Present {
             page: 0,
             shown_for: 0,
             seconds,
@@ -383,18 +322,6 @@ impl Model {
             self.refresh();
         }
         self.select_task(index);
-    }
-
-    /// Opens the selected task's details with the cursor on its first milestone or problem;
-    /// Esc goes back to `from`.
-    pub fn open_detail(&mut self, from: View) {
-        let Some(index) = self.selected() else {
-            return;
-        };
-        let rows = super::detail_doc::document(self, index);
-        self.detail_row = super::detail_doc::first_item_row(&rows);
-        self.detail_from = from;
-        self.view = View::Detail;
     }
 
     pub fn say(&mut self, tone: Tone, text: Text) {

@@ -7,32 +7,11 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
 use super::hits::{HitMap, Spot, Target};
-use super::model::{Model, View};
+use super::model::{Mode, Model, View};
+pub use super::state::places::{Clicks, Hold};
 
 /// Two clicks on the same thing within this long open it.
 pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
-
-/// Something held still under the mouse after a click: it stays placed for `anchor` while
-/// `clicked` is still what is chosen, and follows the keys again once that moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hold {
-    pub anchor: usize,
-    pub clicked: usize,
-}
-
-impl Hold {
-    /// Where it stays placed for, while `chosen` is still the place clicked.
-    pub fn anchor_while(self, chosen: usize) -> Option<usize> {
-        (self.clicked == chosen).then_some(self.anchor)
-    }
-}
-
-/// The last click, to tell a double click (by the events' arrival): where, the task it was
-/// on (a card's place may hold another task by the second click), and when.
-#[derive(Debug, Clone, Default)]
-pub struct Clicks {
-    last: Option<(Spot, Option<String>, Instant)>,
-}
 
 /// The actions `event` (arrived `at`) means on the screen as last drawn. Nothing while a
 /// form, a list, the export menu or a question is open, or in presentation mode.
@@ -43,16 +22,9 @@ pub fn actions(
     at: Instant,
     clicks: &mut Clicks,
 ) -> Vec<Action> {
-    let busy = model.form.is_some()
-        || model.picker.is_some()
-        || model.who.is_some()
-        || model.export.is_some()
-        || model.present.is_some();
-    let answering = matches!(
-        model.view,
-        View::ConfirmQuit | View::ConfirmDelete(_) | View::Conflicts
-    );
-    if busy || answering {
+    // A form, a list, the export menu, a question, the hall screen; or the conflicts asked.
+    let busy = !matches!(model.mode(), Mode::Browse);
+    if busy || model.view == View::Conflicts {
         return Vec::new();
     }
     let target = hits.at(event.column, event.row);

@@ -1,5 +1,5 @@
 //! `Msg`: everything that happens to the board — a key, a click, a tick of the clock, a
-//! save or a sync come back — as data, for [`crate::app::update::update`] to apply.
+//! save or a sync come back — as data, for `update` to apply.
 
 use std::path::PathBuf;
 use std::time::Instant;

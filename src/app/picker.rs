@@ -4,22 +4,14 @@ use super::action::Action;
 use super::form::{FieldKey, edit_text};
 use super::lanes::Filter;
 use super::model::{Model, PickerMode, Tone};
+pub use super::state::mode::Choice;
 use crate::domain::Campaign;
 use crate::i18n::{Lang, Text};
-
-/// What a line of the list leads to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Choice {
-    Task(usize),
-    Filter(Filter),
-    Person(String),
-    Status(crate::domain::Status),
-}
 
 /// The matching lines for what was typed: tasks by title, short title, id, sponsor and
 /// units; or filters by their label. Case-insensitive.
 pub fn results(model: &Model, max: usize) -> Vec<(Choice, String)> {
-    let Some(picker) = &model.picker else {
+    let Some(picker) = model.picker() else {
         return Vec::new();
     };
     let query = picker.input.text().trim().to_lowercase();
@@ -97,7 +89,7 @@ fn haystack(campaign: &Campaign, t: &crate::domain::Task) -> String {
 
 /// Keys while the list is open.
 pub fn input(model: &mut Model, action: Action) {
-    let Some(picker) = model.picker.as_mut() else {
+    let Some(picker) = model.picker_mut() else {
         return;
     };
     match action {
@@ -106,10 +98,10 @@ pub fn input(model: &mut Model, action: Action) {
             picker.pick = 0;
         }
         Action::Field(FieldKey::Cancel) => {
-            let mode = picker.mode;
-            model.picker = None;
-            if mode == PickerMode::Author {
+            if picker.mode == PickerMode::Author {
                 super::who::cancelled(model);
+            } else {
+                model.browse();
             }
         }
         Action::Field(FieldKey::Down | FieldKey::NextField) => picker.pick += 1,
@@ -127,7 +119,7 @@ pub fn input(model: &mut Model, action: Action) {
             };
             if mode == PickerMode::Jump {
                 let listed = results(model, usize::MAX).into_iter().nth(pick);
-                model.picker = None;
+                model.browse();
                 match (by_id, listed) {
                     (Some(index), _) => super::jump::jump(model, index),
                     (None, Some((Choice::Task(index), _)))
@@ -140,7 +132,7 @@ pub fn input(model: &mut Model, action: Action) {
                 return;
             }
             if let (PickerMode::Search, Some(index)) = (mode, by_id) {
-                model.picker = None;
+                model.browse();
                 super::jump::jump(model, index);
                 return;
             }
@@ -148,7 +140,10 @@ pub fn input(model: &mut Model, action: Action) {
             if mode == PickerMode::Author && chosen.is_none() {
                 return;
             }
-            model.picker = None;
+            // The list of people closes when the person is recorded as chosen.
+            if mode != PickerMode::Author {
+                model.browse();
+            }
             match chosen {
                 Some((Choice::Person(id), _)) => super::who::chosen(model, id),
                 Some((Choice::Task(index), _)) => model.reveal_task(index),
@@ -179,7 +174,7 @@ pub fn input(model: &mut Model, action: Action) {
         _ => {}
     }
     let count = results(model, usize::MAX).len();
-    if let Some(picker) = model.picker.as_mut() {
+    if let Some(picker) = model.picker_mut() {
         picker.pick = picker.pick.min(count.saturating_sub(1));
     }
 }

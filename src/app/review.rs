@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::model::{Model, View};
+use super::state::mode::View;
 use crate::domain::Campaign;
 use crate::domain::countdown::past_checkpoints;
 use crate::domain::follow_up::FollowUp;
@@ -238,18 +238,4 @@ impl ReviewFlow {
 
 fn published(campaign: &Campaign, n: usize) -> bool {
     campaign.reviews.iter().any(|r| r.checkpoint as usize == n)
-}
-
-/// `STEM-briefing-DATE.txt` beside the campaign file.
-pub fn briefing_path(model: &Model) -> PathBuf {
-    let path = &model.store.path;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());
-    path.with_file_name(format!("{stem}-briefing-{}.txt", model.today))
-}
-
-/// The briefing's text: the chat-group briefing of the campaign today.
-pub fn briefing_text(model: &Model) -> String {
-    crate::report::text::briefing(model.campaign(), model.today, model.lang)
 }

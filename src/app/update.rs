@@ -2,7 +2,7 @@
 
 use super::action::Action;
 use super::form::FieldKey;
-use super::model::{Model, Picker, PickerMode, Tone, View};
+use super::model::{Mode, Model, Picker, PickerMode, Tone, View};
 use super::picker;
 use super::verbs::{self, Purpose, edit};
 use crate::store::edit::apply::Edit;
@@ -32,36 +32,8 @@ use settle::settle;
 use typing::form_input;
 use undo::undo;
 
+pub use super::effect::Effect;
 pub use msgs::update;
-
-/// Work for the shell, which owns the terminal and the disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Save,
-    Quit,
-    /// Write an exported report (Markdown, text, CSV or an Excel workbook) to this path.
-    Export(std::path::PathBuf, Vec<u8>),
-    /// Save again, settling conflicts this way.
-    SaveKeeping(crate::store::merge::Keep),
-    /// Run `bairi sync` on the file (after the save before it).
-    Sync,
-    /// Stop the sync that runs (its fetch or push ends; the local commit stays).
-    CancelSync,
-    /// Write a setting (`author`, `sort`) into the user's config file.
-    SaveSetting(&'static str, String),
-    /// Clear the terminal and draw every cell again.
-    Redraw,
-    /// Look at the disk now (a sync brought changes in: they are read at once).
-    Watch,
-    /// Something on screen changed while no key was pressed: draw a frame.
-    Draw,
-}
-
-impl Effect {
-    pub fn is_save(&self) -> bool {
-        matches!(self, Effect::Save | Effect::SaveKeeping(_))
-    }
-}
 
 /// A new key clears the last message (typing, and a resize, keep it).
 fn before_keys(model: &mut Model, first: Action) {
@@ -77,7 +49,7 @@ fn before_keys(model: &mut Model, first: Action) {
 fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Clock => {
-            if model.present.is_none() {
+            if model.presenting().is_none() {
                 return Vec::new();
             }
         }
@@ -98,37 +70,35 @@ fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             });
         }
     }
-    if let Some(present) = model.present.as_mut() {
+    if let Mode::Present(present) = &mut model.mode {
         return presenting(present, action);
     }
-    if model
-        .who
-        .as_ref()
-        .is_some_and(super::who::WhoAsk::asking_to_save)
-    {
+    if model.who().is_some_and(super::who::WhoAsk::asking_to_save) {
         return super::who::answer(model, action, apply);
     }
     if super::who::must_ask(model, action) {
         super::who::start(model, action);
         return Vec::new();
     }
-    if model.form.is_some() {
-        return form_input(model, action);
-    }
-    if let Some(picker) = &model.picker {
-        if let (PickerMode::Status(index), Action::Field(FieldKey::Submit)) = (picker.mode, action)
-        {
-            return status::submit(model, index);
+    match *model.mode() {
+        Mode::Browse | Mode::Present(_) => {}
+        Mode::Form(_) => return form_input(model, action),
+        Mode::Picker(_) | Mode::Who(_) => {
+            let status = model.picker().and_then(|picker| match picker.mode {
+                PickerMode::Status(index) => Some(index),
+                _ => None,
+            });
+            if let (Some(index), Action::Field(FieldKey::Submit)) = (status, action) {
+                return status::submit(model, index);
+            }
+            picker::input(model, action);
+            return Vec::new();
         }
-        picker::input(model, action);
-        return Vec::new();
-    }
-    if model.export.is_some() {
-        return super::export::input(model, action);
+        Mode::Export(_) => return super::export::input(model, action),
+        Mode::ConfirmQuit => return confirm_quit(model, action),
+        Mode::ConfirmDelete(index) => return confirm_delete(model, action, index),
     }
     match model.view {
-        View::ConfirmQuit => confirm_quit(model, action),
-        View::ConfirmDelete(index) => confirm_delete(model, action, index),
         View::Help => {
             match action {
                 Action::Close | Action::Quit | Action::Help => model.view = View::Board,
@@ -317,7 +287,7 @@ fn save_now(model: &mut Model) -> Vec<Effect> {
 
 fn quit(model: &mut Model) -> Vec<Effect> {
     if model.store.dirty {
-        model.view = View::ConfirmQuit;
+        model.ask_to_quit();
         Vec::new()
     } else {
         vec![Effect::Quit]
@@ -330,11 +300,11 @@ fn confirm_quit(model: &mut Model, action: Action) -> Vec<Effect> {
             vec![Effect::Quit]
         }
         Action::Save => {
-            model.view = View::Board;
+            model.browse();
             vec![Effect::Save, Effect::Quit]
         }
         _ => {
-            model.view = View::Board;
+            model.browse();
             Vec::new()
         }
     }

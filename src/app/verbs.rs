@@ -23,109 +23,12 @@ pub use check_pledge::PLEDGE_RESULTS;
 pub use schedule::{back_schedule, parse_steps};
 
 use self::forms::{Done, Spec, Values};
+use super::effect::Effect;
 use super::form::{Form, Value};
 use super::model::{Model, UNDO_DEPTH};
-use super::update::Effect;
+pub use super::state::purpose::Purpose;
 use crate::i18n::Text;
 use crate::store::edit::apply::{Edit, Made, Stamp};
-use crate::store::edit::task_fields::MilestoneFields;
-
-/// What submitting a form does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Purpose {
-    Note {
-        task: String,
-    },
-    Problem {
-        task: String,
-    },
-    Resolve {
-        task: String,
-        problem: String,
-    },
-    Progress {
-        task: String,
-    },
-    Priority {
-        task: String,
-    },
-    Override {
-        task: String,
-    },
-    AddTask,
-    EditTask {
-        task: String,
-    },
-    AddMilestone {
-        task: String,
-    },
-    EditMilestone {
-        task: String,
-        index: usize,
-    },
-    BackSchedule {
-        task: String,
-    },
-    BackScheduleReview {
-        task: String,
-        proposals: Vec<MilestoneFields>,
-    },
-    Publish {
-        checkpoint: usize,
-    },
-    Pledge {
-        unit: String,
-    },
-    CheckPledge {
-        /// Index in `commitments`.
-        index: usize,
-    },
-    /// A follow-up order (督办) for a task.
-    FollowUp {
-        task: String,
-    },
-}
-
-impl Purpose {
-    /// What a form is for, as words a draft can store: (kind, task, extra); `None` for a
-    /// form not kept as a draft.
-    pub fn draft_words(&self) -> Option<(&'static str, String, String)> {
-        let none = String::new;
-        Some(match self {
-            Purpose::Note { task } => ("note", task.clone(), none()),
-            Purpose::Problem { task } => ("problem", task.clone(), none()),
-            Purpose::Resolve { task, problem } => ("resolve", task.clone(), problem.clone()),
-            Purpose::Progress { task } => ("progress", task.clone(), none()),
-            Purpose::Override { task } => ("override", task.clone(), none()),
-            Purpose::AddTask => ("add_task", none(), none()),
-            Purpose::EditTask { task } => ("edit_task", task.clone(), none()),
-            Purpose::AddMilestone { task } => ("add_milestone", task.clone(), none()),
-            Purpose::BackSchedule { task } => ("back_schedule", task.clone(), none()),
-            Purpose::FollowUp { task } => ("follow_up", task.clone(), none()),
-            _ => return None,
-        })
-    }
-
-    /// The purpose a draft's words stand for.
-    pub fn from_draft_words(kind: &str, task: String, extra: String) -> Option<Purpose> {
-        Some(match kind {
-            "note" => Purpose::Note { task },
-            "problem" => Purpose::Problem { task },
-            "resolve" => Purpose::Resolve {
-                task,
-                problem: extra,
-            },
-            "progress" => Purpose::Progress { task },
-            "override" => Purpose::Override { task },
-            "add_task" => Purpose::AddTask,
-            "edit_task" => Purpose::EditTask { task },
-            "add_milestone" => Purpose::AddMilestone { task },
-            "back_schedule" => Purpose::BackSchedule { task },
-            "follow_up" => Purpose::FollowUp { task },
-            _ => return None,
-        })
-    }
-}
 
 /// Asks the store to make `edit` as the author, today; keeps its undo step, refreshes what
 /// is derived from the tasks it changed, and asks to save.
@@ -175,7 +78,7 @@ pub fn open(model: &mut Model, purpose: Purpose) {
     form.lang = model.lang;
     form.show_ids(model.campaign());
     form.notes = spec.notes;
-    model.form = Some(form);
+    model.open_form(form);
 }
 
 /// Each form's table, by purpose.
@@ -209,14 +112,14 @@ pub fn submit(
 ) -> Result<Vec<Effect>, Text> {
     match carry_out(model, purpose, &Values(values)) {
         Err(why) if why == nothing_changed() => {
-            model.form = None;
+            model.take_form();
             model.say(super::message::Tone::Info, why);
             Ok(Vec::new())
         }
         Err(why) => Err(why),
         Ok(Done::Reopened) => Ok(Vec::new()),
         Ok(Done::Made(message, effects)) => {
-            model.form = None;
+            model.take_form();
             model.say_undoable(message);
             Ok(effects)
         }

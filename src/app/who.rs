@@ -2,29 +2,12 @@
 //! file's `[[people]]`, then whether to keep the choice in the config; the edit waits.
 
 use super::action::Action;
-use super::form::{FieldKey, Form};
-use super::model::{Model, Picker, PickerMode, Tone, View};
-use super::update::Effect;
-use super::verbs::Purpose;
+use super::effect::Effect;
+use super::form::FieldKey;
+use super::model::{Mode, Model, Picker, PickerMode, Tone, View};
+pub use super::state::mode::WhoAsk;
 use crate::i18n::Text;
 use crate::tr;
-
-/// The edit that waits for a name, and where it came from.
-#[derive(Debug, Clone)]
-pub struct WhoAsk {
-    pub action: Action,
-    pub view: View,
-    /// A form put aside while the list is open (its Enter is the edit).
-    pub form: Option<Form<Purpose>>,
-    /// The person chosen: the question "keep it in the config?" is open.
-    pub chosen: Option<String>,
-}
-
-impl WhoAsk {
-    pub fn asking_to_save(&self) -> bool {
-        self.chosen.is_some()
-    }
-}
 
 /// Keys that would record a person or change the file.
 fn edits(action: Action) -> bool {
@@ -56,19 +39,20 @@ fn edits(action: Action) -> bool {
 pub fn must_ask(model: &Model, action: Action) -> bool {
     if !model.ask_author
         || model.author.is_some()
-        || model.who.is_some()
         || model.store.read_only
-        || model.present.is_some()
         || model.campaign().people.is_empty()
     {
         return false;
     }
-    if model.form.is_some() {
-        return action == Action::Field(FieldKey::Submit);
+    match model.mode() {
+        Mode::Form(_) => return action == Action::Field(FieldKey::Submit),
+        Mode::Browse => {}
+        // A list, a question, the export menu, the hall screen: nothing there edits.
+        _ => return false,
     }
     match model.view {
         View::Board | View::Detail | View::Standup | View::Leaderboard | View::Wall => {
-            model.picker.is_none() && edits(action)
+            edits(action)
         }
         View::Conflicts => {
             model.conflicts_recorded && matches!(action, Action::Type('m' | 't' | 'M' | 'T'))
@@ -79,31 +63,28 @@ pub fn must_ask(model: &Model, action: Action) -> bool {
 
 /// Puts `action` aside (with an open form) and opens the list of people.
 pub fn start(model: &mut Model, action: Action) {
-    model.who = Some(WhoAsk {
+    let form = model.take_form();
+    model.mode = Mode::Who(Box::new(WhoAsk {
         action,
         view: model.view,
-        form: model.form.take(),
+        form,
+        list: Picker::new(PickerMode::Author),
         chosen: None,
-    });
-    model.picker = Some(Picker {
-        mode: PickerMode::Author,
-        input: crate::app::input::TextInput::default(),
-        pick: 0,
-    });
+    }));
 }
 
 /// The list gave a person: record as them from now on, and ask about the config.
 pub fn chosen(model: &mut Model, id: String) {
     model.author = Some(id.clone());
-    if let Some(ask) = model.who.as_mut() {
+    if let Some(ask) = model.who_mut() {
         ask.chosen = Some(id);
     }
 }
 
 /// Esc in the list: the edit is dropped and nothing is recorded.
 pub fn cancelled(model: &mut Model) {
-    if let Some(ask) = model.who.take() {
-        model.form = ask.form;
+    if let Some(ask) = take(model) {
+        back_to(model, ask.form);
     }
     model.say(
         Tone::Warning,
@@ -121,7 +102,7 @@ pub fn answer(
     action: Action,
     replay: impl FnOnce(&mut Model, Action) -> Vec<Effect>,
 ) -> Vec<Effect> {
-    let Some(ask) = model.who.take() else {
+    let Some(ask) = take(model) else {
         return Vec::new();
     };
     let id = ask.chosen.clone().unwrap_or_default();
@@ -138,14 +119,31 @@ pub fn answer(
         );
     }
     model.view = ask.view;
-    model.form = ask.form;
+    back_to(model, ask.form);
     effects.extend(replay(model, ask.action));
     effects
 }
 
+/// The question is over: the edit that waited, taken out of the mode.
+fn take(model: &mut Model) -> Option<WhoAsk> {
+    model.who()?;
+    match std::mem::replace(&mut model.mode, Mode::Browse) {
+        Mode::Who(ask) => Some(*ask),
+        _ => None,
+    }
+}
+
+/// The keys go back to the form put aside, or to the view.
+fn back_to(model: &mut Model, form: Option<super::form::Form<super::verbs::Purpose>>) {
+    match form {
+        Some(form) => model.open_form(form),
+        None => model.browse(),
+    }
+}
+
 /// Whom the footer asks about keeping as `author`: (name, id), once a person is chosen.
 pub fn question(model: &Model) -> Option<(String, String)> {
-    let ask = model.who.as_ref()?;
+    let ask = model.who()?;
     let id = ask.chosen.as_deref()?;
     let name = model.campaign().person(id).map_or(id, |p| p.name.as_str());
     Some((name.to_owned(), id.to_owned()))

@@ -152,7 +152,7 @@ fn restore_draft(model: &mut Model, presenting: bool) -> Option<Text> {
     }
     let (purpose, fields) = restored.filter(|_| !presenting)?;
     crate::app::verbs::open(model, purpose);
-    if let Some(form) = model.form.as_mut() {
+    if let Some(form) = model.form_mut() {
         crate::app::draft::fill(form, &fields);
     }
     let _ = std::fs::remove_file(&draft);

@@ -15,7 +15,7 @@ use crate::app::update::update;
 /// A half-typed form survives whatever ended the session, and is reopened at the next start.
 pub(super) fn keep_draft(model: &Model) {
     // A form put aside while the author is chosen is still the one being typed.
-    let form = (model.form.as_ref()).or(model.who.as_ref().and_then(|w| w.form.as_ref()));
+    let form = model.pending_form();
     if let Some(text) = form.and_then(crate::app::draft::to_text) {
         let draft = crate::app::draft::draft_path(&model.store().path);
         let _ = crate::store::side::sidecar::folder_for(&draft);

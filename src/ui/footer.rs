@@ -69,7 +69,8 @@ fn wrap_spans(spans: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<
 /// A question or a message (which may take more than one line), rather than the key hints.
 fn says_something(ctx: &Ctx) -> bool {
     let m = ctx.model;
-    matches!(m.view, View::ConfirmQuit | View::ConfirmDelete(_))
+    m.confirming_quit()
+        || m.confirming_delete().is_some()
         || m.message.is_some()
         || crate::app::who::question(m).is_some()
 }
@@ -88,7 +89,7 @@ fn line(ctx: &Ctx) -> Line<'static> {
             "Record as {name} ({id}) from now on? {keys} · any other key: this session only"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.warning())
-    } else if model.view == View::ConfirmQuit {
+    } else if model.confirming_quit() {
         let keys = ctx.hints(&[
             (
                 &[Action::Yes],
@@ -101,7 +102,7 @@ fn line(ctx: &Ctx) -> Line<'static> {
             "Unsaved edits. {keys} · any other key goes back"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
-    } else if let View::ConfirmDelete(index) = model.view {
+    } else if let Some(index) = model.confirming_delete() {
         let id = model
             .campaign()
             .tasks
@@ -157,13 +158,13 @@ fn hints(ctx: &Ctx) -> Line<'static> {
         return Line::default();
     }
     let model = ctx.model;
-    let items: Vec<(Action, Text)> = if model.picker.is_some() {
+    let items: Vec<(Action, Text)> = if model.picker().is_some() {
         vec![
             (Action::Down, Text::new("选择", "choose")),
             (Action::Open, Text::new("确定", "go")),
             (Action::Close, Text::new("取消", "cancel")),
         ]
-    } else if model.form.is_some() || model.export.is_some() {
+    } else if model.form().is_some() || model.export_pick().is_some() {
         // A form or the export menu lists its own keys inside it.
         Vec::new()
     } else if model.view == View::Help {

@@ -5,6 +5,7 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// One unit that is not broken: a space, a wide character, or a run of narrow non-spaces.
 struct Token {
@@ -19,7 +20,7 @@ fn tokens(spans: Vec<Span<'static>>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     for span in spans {
         for g in span.content.graphemes(true) {
-            let width = super::text::width(g);
+            let width = UnicodeWidthStr::width(g);
             let space = g.chars().all(char::is_whitespace);
             let word = !space && width <= 1;
             match out.last_mut() {
@@ -68,7 +69,7 @@ pub fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>>
             continue;
         }
         for (g, style) in token.graphemes {
-            let w = super::text::width(&g);
+            let w = UnicodeWidthStr::width(g.as_str());
             if used + w > width && used > 0 {
                 break_line(&mut lines);
                 used = carried(&mut lines, &g);
@@ -109,7 +110,7 @@ fn carried(lines: &mut [Vec<(String, Style)>], first: &str) -> usize {
     while previous.last().is_some_and(|(g, _)| g.trim().is_empty()) {
         previous.pop();
     }
-    let used = super::text::width(&last.0);
+    let used = UnicodeWidthStr::width(last.0.as_str());
     fresh.push(last);
     used
 }

@@ -21,7 +21,7 @@ pub(super) fn board(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Left => model.column = model.column.saturating_sub(1),
         Action::Right => model.column = (model.column + 1).min(columns.saturating_sub(1)),
         Action::Open => {
-            model.open_detail(View::Board);
+            super::detail::open_detail(model, View::Board);
         }
         Action::Tick => return tick_next(model),
         Action::Resolve => return resolve_from_board(model),
@@ -32,7 +32,7 @@ pub(super) fn board(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Delete => {
             if let Some(index) = model.selected() {
-                model.view = View::ConfirmDelete(index);
+                model.mode = Mode::ConfirmDelete(index);
             }
         }
         Action::Search | Action::Filter => {
@@ -41,11 +41,7 @@ pub(super) fn board(model: &mut Model, action: Action) -> Vec<Effect> {
             } else {
                 PickerMode::Filter
             };
-            model.picker = Some(Picker {
-                mode,
-                input: crate::app::input::TextInput::default(),
-                pick: 0,
-            });
+            model.mode = Mode::Picker(Picker::new(mode));
         }
         Action::ClearFilter => {
             if model.filter.take().is_some() {
@@ -136,7 +132,7 @@ pub(super) fn set_card_status(
 }
 
 pub(super) fn confirm_delete(model: &mut Model, action: Action, index: usize) -> Vec<Effect> {
-    model.view = View::Board;
+    model.browse();
     if action != Action::Yes {
         model.say(Tone::Info, Text::new("未删除", "not deleted"));
         return Vec::new();

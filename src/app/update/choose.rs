@@ -3,7 +3,7 @@
 
 use super::Effect;
 use crate::app::hits::Spot;
-use crate::app::model::{Model, Picker, PickerMode, Tone, View};
+use crate::app::model::{Mode, Model, Picker, PickerMode, Tone, View};
 use crate::app::mouse::Hold;
 use crate::tr;
 
@@ -80,9 +80,5 @@ pub(super) fn cycle_sort(model: &mut Model) -> Vec<Effect> {
 
 /// `:`: a list of tasks to type an id into.
 pub(super) fn open_jump(model: &mut Model) {
-    model.picker = Some(Picker {
-        mode: PickerMode::Jump,
-        input: crate::app::input::TextInput::default(),
-        pick: 0,
-    });
+    model.mode = Mode::Picker(Picker::new(PickerMode::Jump));
 }

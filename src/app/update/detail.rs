@@ -133,7 +133,7 @@ pub(super) fn resolve_from_board(model: &mut Model) -> Vec<Effect> {
         [first, ..] => {
             let first = detail_items::Item::Problem(*first);
             let from = model.view;
-            model.open_detail(from);
+            open_detail(model, from);
             model.detail_row = detail_doc::document(model, index)
                 .iter()
                 .position(|r| r.item == Some(first))
@@ -156,4 +156,16 @@ fn close(model: &mut Model) {
         View::Detail => View::Board,
         from => from,
     };
+}
+
+/// Opens the selected task's details with the cursor on its first milestone or problem;
+/// Esc goes back to `from`.
+pub(super) fn open_detail(model: &mut Model, from: View) {
+    let Some(index) = model.selected() else {
+        return;
+    };
+    let rows = detail_doc::document(model, index);
+    model.detail_row = detail_doc::first_item_row(&rows);
+    model.detail_from = from;
+    model.view = View::Detail;
 }

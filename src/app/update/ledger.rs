@@ -47,7 +47,7 @@ fn open(model: &mut Model) {
     match selected(model).and_then(|r| task_index(model, &r)) {
         Some(index) => {
             model.select_task(index);
-            model.open_detail(View::Ledger);
+            super::detail::open_detail(model, View::Ledger);
         }
         None => model.say(
             Tone::Info,

@@ -2,7 +2,6 @@
 //! wait for the save (kept in order, read again when it is back); what follows a save
 //! ("save and quit"), and the quit called off by keys pressed meanwhile.
 
-use std::collections::VecDeque;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
@@ -12,35 +11,11 @@ use crate::app::action::Action;
 use crate::app::form::FieldKey;
 use crate::app::hits::HitMap;
 use crate::app::keymap::Keymap;
-use crate::app::model::{Model, View};
-use crate::app::mouse::{self, Clicks};
+use crate::app::model::{Mode, Model, View};
+use crate::app::mouse;
 use crate::app::msg::Msg;
+pub use crate::app::state::inbox::Inbox;
 use crate::store::file::{CampaignFile, SaveError};
-
-/// What the board keeps about input besides the screen: the keys, the last frame's targets
-/// and clicks for the mouse, and what waits for the save in flight.
-#[derive(Default)]
-pub struct Inbox {
-    /// What each key means.
-    pub(in crate::app) keymap: Keymap,
-    /// Terminal input (`Key`, `Paste`, `Resize`) that arrived while a save was in flight and
-    /// would edit: kept in order, and read (against the model as it then is) once it is back.
-    waiting: VecDeque<Msg>,
-    /// Effects that follow the save in flight (a quit after "save and quit"); dropped if it
-    /// fails.
-    after_save: Vec<Effect>,
-    /// Where things were on the last frame drawn.
-    hits: HitMap,
-    /// The last click, to tell a double click.
-    clicks: Clicks,
-}
-
-impl Inbox {
-    /// How many inputs wait for the save in flight.
-    pub fn waiting(&self) -> usize {
-        self.waiting.len()
-    }
-}
 
 /// Terminal input: answered now, or kept until the save in flight is back.
 pub(super) fn input(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -196,9 +171,7 @@ fn answer_now(model: &Model, input: &Msg) -> Option<Vec<Action>> {
             .into_iter()
             .collect(),
         // A paste (or an input method's text) arrives whole: each character is typed.
-        Msg::Paste(text) if model.form.is_some() || model.picker.is_some() => {
-            text.chars().map(Action::Type).collect()
-        }
+        Msg::Paste(text) if model.typing() => text.chars().map(Action::Type).collect(),
         Msg::Resize => vec![Action::Resize],
         _ => Vec::new(),
     };
@@ -208,7 +181,7 @@ fn answer_now(model: &Model, input: &Msg) -> Option<Vec<Action>> {
 /// Whether `action` can be answered while a save is in flight: it moves, looks or types in a
 /// form, and cannot change the file (edits wait for the save to come back).
 fn answerable_while_saving(model: &Model, action: Action) -> bool {
-    let typing = model.form.is_some() || model.picker.is_some();
+    let typing = model.typing();
     match action {
         Action::Up
         | Action::Down
@@ -222,7 +195,10 @@ fn answerable_while_saving(model: &Model, action: Action) -> bool {
         | Action::Resize
         | Action::Redraw
         | Action::Clock => true,
-        Action::Open => !typing && model.view == View::Board,
+        Action::Open => {
+            let asking = matches!(model.mode(), Mode::ConfirmQuit | Mode::ConfirmDelete(_));
+            !typing && !asking && model.view == View::Board
+        }
         Action::Type(_) => typing,
         Action::Field(key) => typing && key != FieldKey::Submit,
         _ => false,
@@ -233,26 +209,25 @@ fn answerable_while_saving(model: &Model, action: Action) -> bool {
 /// keymap; a question takes its answer or "no".
 fn key_action(model: &Model, keymap: &Keymap, key: &KeyEvent) -> Option<Action> {
     if model
-        .who
-        .as_ref()
+        .who()
         .is_some_and(crate::app::who::WhoAsk::asking_to_save)
     {
         let yes = keymap.action_for(key) == Some(Action::Yes);
         return Some(if yes { Action::Yes } else { Action::No });
     }
-    if model.form.is_some() || model.picker.is_some() {
+    if model.typing() {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         return crate::app::keymap::field_key(key.code, ctrl);
     }
     let action = keymap.action_for(key);
-    match model.view {
-        View::ConfirmQuit => Some(
+    match model.mode() {
+        Mode::ConfirmQuit => Some(
             action
                 .filter(|a| matches!(a, Action::Yes | Action::Save))
                 .unwrap_or(Action::No),
         ),
-        View::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
-        View::Conflicts => match key.code {
+        Mode::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
+        _ if model.view == View::Conflicts => match key.code {
             KeyCode::Char(c) => Some(Action::Type(c)),
             KeyCode::Esc => Some(Action::Field(FieldKey::Cancel)),
             KeyCode::Up => Some(Action::Field(FieldKey::Up)),

@@ -9,7 +9,7 @@ use crate::app::action::Action;
 use crate::app::form::Kind;
 use crate::app::input::TextInput;
 use crate::app::model::{Model, Tone, View};
-use crate::app::review::{Item, Outcome, ReviewFlow, Step, briefing_path, briefing_text};
+use crate::app::review::{Item, Outcome, ReviewFlow, Step};
 use crate::app::verbs::{self, Purpose, edit};
 use crate::i18n::Text;
 use crate::store::edit::apply::Edit;
@@ -137,7 +137,7 @@ fn act(model: &mut Model, item: Item) {
     }) else {
         return;
     };
-    let Some(form) = model.form.as_mut() else {
+    let Some(form) = model.form_mut() else {
         return;
     };
     let indicator = step.indicator();
@@ -193,4 +193,18 @@ pub(super) fn form_closed(model: &mut Model, saved: bool) {
         (true, _) => Outcome::Done,
     };
     flow.settle(outcome);
+}
+
+/// `STEM-briefing-DATE.txt` beside the campaign file.
+fn briefing_path(model: &Model) -> std::path::PathBuf {
+    let path = &model.store.path;
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "campaign".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}-briefing-{}.txt", model.today))
+}
+
+/// The briefing's text: the chat-group briefing of the campaign today.
+fn briefing_text(model: &Model) -> String {
+    crate::report::text::briefing(model.campaign(), model.today, model.lang)
 }

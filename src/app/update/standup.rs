@@ -71,7 +71,7 @@ pub(super) fn standup(model: &mut Model, action: Action) -> Vec<Effect> {
             follow(model);
         }
         Action::SwitchView => start(model, model.standup.walk.next()),
-        Action::Open if on_task => model.open_detail(View::Standup),
+        Action::Open if on_task => super::detail::open_detail(model, View::Standup),
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,
         Action::Tick if on_task => return tick_next(model),
         Action::Resolve if on_task => return resolve_from_board(model),

@@ -4,7 +4,7 @@
 //! lists: type to narrow it (`待`, `pending`, `done`), ↑↓ choose, Enter sets, Esc cancels.
 
 use super::*;
-use crate::app::picker::Choice;
+use crate::app::state::mode::Choice;
 use crate::domain::Status;
 use crate::i18n::Lang;
 
@@ -23,7 +23,7 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
         .tasks
         .get(index)
         .map_or(0, |t| t.status.index());
-    model.picker = Some(Picker {
+    model.mode = Mode::Picker(Picker {
         mode: PickerMode::Status(index),
         input: crate::app::input::TextInput::default(),
         pick,
@@ -73,7 +73,7 @@ pub fn lines(model: &Model, index: usize, query: &str) -> Vec<(Choice, String)> 
 
 /// Enter: the highlighted status set in one step, or refused with the reason.
 pub(super) fn submit(model: &mut Model, index: usize) -> Vec<Effect> {
-    let Some(picker) = model.picker.as_ref() else {
+    let Some(picker) = model.picker() else {
         return Vec::new();
     };
     let query = picker.input.text().trim().to_lowercase();
@@ -90,7 +90,7 @@ pub(super) fn submit(model: &mut Model, index: usize) -> Vec<Effect> {
         model.say(Tone::Warning, why);
         return Vec::new();
     }
-    model.picker = None;
+    model.browse();
     if model.campaign().tasks.get(index).map(|t| t.status) == Some(target) {
         model.say(Tone::Info, verbs::nothing_changed());
         return Vec::new();

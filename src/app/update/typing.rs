@@ -3,7 +3,7 @@
 use super::*;
 
 pub(super) fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(form) = model.form.as_mut() else {
+    let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
     let key = match action {
@@ -16,7 +16,7 @@ pub(super) fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {
     };
     match form.key(key, &model.store.campaign) {
         Some(false) => {
-            model.form = None;
+            model.take_form();
             review::form_closed(model, false);
         }
         Some(true) => {
@@ -26,13 +26,13 @@ pub(super) fn form_input(model: &mut Model, action: Action) -> Vec<Effect> {
             let purpose = form.purpose.clone();
             match verbs::submit(model, purpose, &values) {
                 Ok(effects) => {
-                    if model.form.is_none() {
+                    if model.form().is_none() {
                         review::form_closed(model, true);
                     }
                     return effects;
                 }
                 Err(why) => {
-                    if let Some(form) = model.form.as_mut() {
+                    if let Some(form) = model.form_mut() {
                         form.error = Some((form.focus, why));
                     }
                 }

@@ -62,7 +62,7 @@ pub(super) fn wall(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Open => {
             if let Some(Row::Task(index)) = all.get(model.wall.row) {
                 model.select_task(*index);
-                model.open_detail(View::Wall);
+                super::detail::open_detail(model, View::Wall);
             }
         }
         Action::Close | Action::Quit | Action::ShowBoard => model.view = View::Board,

@@ -56,7 +56,7 @@ pub fn submit(model: &mut Model, task: String, v: &Values) -> Result<Done, Text>
         model,
         super::Purpose::BackScheduleReview { task, proposals },
     );
-    if let Some(form) = model.form.as_mut() {
+    if let Some(form) = model.form_mut() {
         form.notes.extend(late);
     }
     Ok(Done::Reopened)

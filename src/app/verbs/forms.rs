@@ -4,9 +4,9 @@
 //! Each form's own file (`note.rs`, `task.rs`…) holds its table, its checks and the `Edit`
 //! it builds; `verbs.rs` opens and carries out a form from them.
 
+use crate::app::effect::Effect;
 use crate::app::form::{Field, Kind, Value};
 use crate::app::model::Model;
-use crate::app::update::Effect;
 use crate::i18n::Text;
 use crate::store::edit::apply::{Edit, Made};
 
