@@ -26,6 +26,7 @@ pub mod picker;
 pub mod review;
 pub mod sort;
 pub mod standup;
+pub(crate) mod status_choices;
 pub mod state;
 pub mod update;
 pub mod verbs;

@@ -58,7 +58,7 @@ pub fn results(model: &Model, max: usize) -> Vec<(Choice, String)> {
             .take(max)
             .map(|(i, t)| (Choice::Task(i), format!("{} {}", t.id, t.title)))
             .collect(),
-        PickerMode::Status(index) => super::update::status::lines(model, index, &query)
+        PickerMode::Status(index) => super::status_choices::lines(model, index, &query)
             .into_iter()
             .take(max)
             .collect(),

@@ -197,7 +197,7 @@ fn hint<'a>(ctx: &'a Ctx, form: &Form<Purpose>, width: u16) -> Line<'a> {
 fn forbidden(ctx: &Ctx, picker: &Picker, choice: &crate::app::picker::Choice) -> bool {
     match (picker.mode, choice) {
         (PickerMode::Status(index), crate::app::picker::Choice::Status(status)) => {
-            crate::app::update::status::forbidden(ctx.model, index, *status).is_some()
+            crate::app::status_choices::forbidden(ctx.model, index, *status).is_some()
         }
         _ => false,
     }

@@ -4,9 +4,8 @@
 //! lists: type to narrow it (`待`, `pending`, `done`), ↑↓ choose, Enter sets, Esc cancels.
 
 use super::*;
+use crate::app::status_choices::{forbidden, lines};
 use crate::app::state::mode::Choice;
-use crate::domain::Status;
-use crate::i18n::Lang;
 
 /// Opens the chooser on the selected task.
 pub(super) fn open(model: &mut Model) -> Vec<Effect> {
@@ -29,46 +28,6 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
         pick,
     });
     Vec::new()
-}
-
-/// Why task `index` may not take `status` under the sign-off rules, or `None` when it may.
-pub fn forbidden(model: &Model, index: usize, status: Status) -> Option<Text> {
-    let task = model.campaign().tasks.get(index)?;
-    let undone = task.milestones.iter().filter(|m| !m.done).count();
-    let open = task.problems.iter().filter(|p| !p.resolved).count();
-    status
-        .may_hold(undone, open)
-        .err()
-        .map(|block| block.refusal(&task.id))
-}
-
-/// The statuses matching what was typed (key, Chinese or English label), each with its
-/// label; the current one says so, a forbidden one gives the reason.
-pub fn lines(model: &Model, index: usize, query: &str) -> Vec<(Choice, String)> {
-    let Some(task) = model.campaign().tasks.get(index) else {
-        return Vec::new();
-    };
-    Status::ALL
-        .into_iter()
-        .filter(|s| {
-            query.is_empty()
-                || [s.key(), s.label(Lang::Zh), s.label(Lang::En)]
-                    .iter()
-                    .any(|w| w.to_lowercase().contains(query))
-        })
-        .map(|s| {
-            let label = s.label(model.lang);
-            let line = if s == task.status {
-                let now = Text::new("当前", "current");
-                format!("● {label}({})", now.get(model.lang))
-            } else if let Some(why) = forbidden(model, index, s) {
-                format!("✗ {label} — {}", why.get(model.lang))
-            } else {
-                format!("  {label}")
-            };
-            (Choice::Status(s), line)
-        })
-        .collect()
 }
 
 /// Enter: the highlighted status set in one step, or refused with the reason.
