@@ -246,7 +246,20 @@ fn milestones_added_edited_sorted_deleted_and_back_scheduled() {
     typed(&mut m, "验收");
     key(&mut m, FieldKey::Submit);
     assert_eq!(names(&m)[0], "管材进场验收");
+    // `d` on a milestone asks first (README: "delete it after a question"); `n` keeps it.
     press(&mut m, &[Action::Delete]);
+    assert_eq!(m.confirming_milestone_delete(), Some((t13, 0)));
+    assert_eq!(names(&m)[0], "管材进场验收", "nothing deleted before the answer");
+    let keys = bairi::app::keymap::Keymap::default();
+    let screen = support::buffer_text(&support::board::draw(&m, &keys, 100, 24));
+    assert!(
+        screen.contains("Delete T13's milestone 1 \"管材进场验收\"? y deletes"),
+        "{screen}"
+    );
+    press(&mut m, &[Action::No]);
+    assert_eq!(names(&m).len(), 3, "kept");
+    assert_eq!(m.message.as_ref().unwrap().text.en, "not deleted");
+    press(&mut m, &[Action::Delete, Action::Yes]);
     assert_eq!(names(&m), ["完成管材招标采购", "完成主管网更换并试压"]);
     press(&mut m, &[Action::Close, Action::BackSchedule]);
     typed(&mut m, "清表 2, 开挖 3");

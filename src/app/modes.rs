@@ -151,6 +151,14 @@ impl Model {
         matches!(self.mode, Mode::ConfirmQuit)
     }
 
+    /// "Delete milestone … of task …?" is asked: the task's index and the milestone's.
+    pub fn confirming_milestone_delete(&self) -> Option<(usize, usize)> {
+        match self.mode {
+            Mode::ConfirmDeleteMilestone { task, index } => Some((task, index)),
+            _ => None,
+        }
+    }
+
     /// "Delete task …?" is asked, about this task (an index).
     pub fn confirming_delete(&self) -> Option<usize> {
         match self.mode {

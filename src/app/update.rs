@@ -97,6 +97,9 @@ fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Mode::Export(_) => return super::export::input(model, action),
         Mode::ConfirmQuit => return confirm_quit(model, action),
         Mode::ConfirmDelete(index) => return confirm_delete(model, action, index),
+        Mode::ConfirmDeleteMilestone { task, index } => {
+            return detail::confirm_delete_milestone(model, action, task, index);
+        }
     }
     match model.view {
         View::Help => {

@@ -71,6 +71,7 @@ fn says_something(ctx: &Ctx) -> bool {
     let m = ctx.model;
     m.confirming_quit()
         || m.confirming_delete().is_some()
+        || m.confirming_milestone_delete().is_some()
         || m.message.is_some()
         || crate::app::who::question(m).is_some()
 }
@@ -112,6 +113,20 @@ fn line(ctx: &Ctx) -> Line<'static> {
         let q = crate::tr!(
             "删除任务 {id}?{yes} · 其他键取消",
             "Delete task {id}? {yes} · any other key cancels"
+        );
+        Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
+    } else if let Some((task, index)) = model.confirming_milestone_delete() {
+        let task = model.campaign().tasks.get(task);
+        let id = task.map_or("", |t| t.id.as_str());
+        let title = task
+            .and_then(|t| t.milestones.get(index))
+            .map(|m| crate::sanitize::inert(&m.title))
+            .unwrap_or_default();
+        let n = index + 1;
+        let yes = ctx.hints(&[(&[Action::Yes], Text::new("删除", "deletes"))]);
+        let q = crate::tr!(
+            "删除 {id} 的节点 {n}「{title}」?{yes} · 其他键取消",
+            "Delete {id}'s milestone {n} \"{title}\"? {yes} · any other key cancels"
         );
         Line::styled(ctx.t(&q).to_owned(), ctx.theme.error())
     } else if let Some(message) = &model.message {

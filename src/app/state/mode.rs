@@ -45,6 +45,8 @@ pub enum Mode {
     ConfirmQuit,
     /// Delete the task with this index?
     ConfirmDelete(usize),
+    /// In the details: delete milestone `index` (from 0) of the task with index `task`?
+    ConfirmDeleteMilestone { task: usize, index: usize },
 }
 
 /// A list to choose from while typing: tasks (search) or filters.

@@ -3,6 +3,7 @@
 use super::{Effect, common, done};
 use crate::app::action::Action;
 use crate::app::model::{Model, Tone, View};
+use crate::app::state::mode::Mode;
 use crate::app::verbs::{self, Purpose, edit};
 use crate::app::{detail_doc, detail_items};
 use crate::i18n::Text;
@@ -61,17 +62,7 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         (Action::Edit, _) => verbs::open(model, Purpose::EditTask { task }),
         (Action::Delete, Some(detail_items::Item::Milestone(n))) => {
-            let delete = Edit::DeleteMilestone {
-                task: task.clone(),
-                index: n,
-            };
-            let result = edit(model, delete);
-            model.detail_row = model.detail_row.saturating_sub(1);
-            return done(
-                model,
-                result,
-                tr!("{task} 节点已删除", "{task}: milestone deleted"),
-            );
+            model.mode = Mode::ConfirmDeleteMilestone { task: index, index: n };
         }
         (Action::Tick | Action::Resolve | Action::Delete, _) => model.say(
             Tone::Warning,
@@ -168,4 +159,28 @@ pub(super) fn open_detail(model: &mut Model, from: View) {
     model.detail_row = detail_doc::first_item_row(&rows);
     model.detail_from = from;
     model.view = View::Detail;
+}
+
+/// The answer to "delete milestone …?": `y` deletes it (undoable), any other key keeps it.
+pub(super) fn confirm_delete_milestone(
+    model: &mut Model,
+    action: Action,
+    task: usize,
+    index: usize,
+) -> Vec<Effect> {
+    model.browse();
+    if action != Action::Yes {
+        model.say(Tone::Info, Text::new("未删除", "not deleted"));
+        return Vec::new();
+    }
+    let Some(id) = model.campaign().tasks.get(task).map(|t| t.id.clone()) else {
+        return Vec::new();
+    };
+    let delete = Edit::DeleteMilestone {
+        task: id.clone(),
+        index,
+    };
+    let result = edit(model, delete);
+    model.detail_row = model.detail_row.saturating_sub(1);
+    done(model, result, tr!("{id} 节点已删除", "{id}: milestone deleted"))
 }

@@ -196,7 +196,10 @@ fn answerable_while_saving(model: &Model, action: Action) -> bool {
         | Action::Redraw
         | Action::Clock => true,
         Action::Open => {
-            let asking = matches!(model.mode(), Mode::ConfirmQuit | Mode::ConfirmDelete(_));
+            let asking = matches!(
+                model.mode(),
+                Mode::ConfirmQuit | Mode::ConfirmDelete(_) | Mode::ConfirmDeleteMilestone { .. }
+            );
             !typing && !asking && model.view == View::Board
         }
         Action::Type(_) => typing,
@@ -226,7 +229,9 @@ fn key_action(model: &Model, keymap: &Keymap, key: &KeyEvent) -> Option<Action> 
                 .filter(|a| matches!(a, Action::Yes | Action::Save))
                 .unwrap_or(Action::No),
         ),
-        Mode::ConfirmDelete(_) => Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No)),
+        Mode::ConfirmDelete(_) | Mode::ConfirmDeleteMilestone { .. } => {
+            Some(action.filter(|a| *a == Action::Yes).unwrap_or(Action::No))
+        }
         _ if model.view == View::Conflicts => match key.code {
             KeyCode::Char(c) => Some(Action::Type(c)),
             KeyCode::Esc => Some(Action::Field(FieldKey::Cancel)),
