@@ -129,3 +129,19 @@ fn the_cursor_still_picks_the_milestone_or_problem_to_act_on() {
     press(&mut m, &[Action::Close]);
     assert_eq!(m.view, View::Board);
 }
+
+/// `d` on a problem line says what to do instead (a problem is resolved, never deleted); it
+/// used to ask for the cursor to be put on a milestone or problem, though it was on one.
+#[test]
+fn delete_on_a_problem_line_says_r_resolves_it() {
+    let (mut m, _d) = long_task(Lang::En);
+    while !matches!(selected_item(&m), Some(Item::Problem(_))) {
+        let row = m.detail_row();
+        press(&mut m, &[Action::Down]);
+        assert_ne!(m.detail_row(), row, "T02 shows its open problem");
+    }
+    press(&mut m, &[Action::Delete]);
+    let said = &m.message.as_ref().unwrap().text.en;
+    assert!(said.contains("r records it resolved"), "{said}");
+    assert!(m.campaign().task("T02").unwrap().problems[0].id == "T02-P1");
+}

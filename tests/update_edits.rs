@@ -249,7 +249,11 @@ fn milestones_added_edited_sorted_deleted_and_back_scheduled() {
     // `d` on a milestone asks first (README: "delete it after a question"); `n` keeps it.
     press(&mut m, &[Action::Delete]);
     assert_eq!(m.confirming_milestone_delete(), Some((t13, 0)));
-    assert_eq!(names(&m)[0], "管材进场验收", "nothing deleted before the answer");
+    assert_eq!(
+        names(&m)[0],
+        "管材进场验收",
+        "nothing deleted before the answer"
+    );
     let keys = bairi::app::keymap::Keymap::default();
     let screen = support::buffer_text(&support::board::draw(&m, &keys, 100, 24));
     assert!(

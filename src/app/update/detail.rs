@@ -62,8 +62,18 @@ pub(super) fn detail(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         (Action::Edit, _) => verbs::open(model, Purpose::EditTask { task }),
         (Action::Delete, Some(detail_items::Item::Milestone(n))) => {
-            model.mode = Mode::ConfirmDeleteMilestone { task: index, index: n };
+            model.mode = Mode::ConfirmDeleteMilestone {
+                task: index,
+                index: n,
+            };
         }
+        (Action::Delete, Some(detail_items::Item::Problem(_))) => model.say(
+            Tone::Warning,
+            Text::new(
+                "问题不能删除:按 r 记为已解决(写明处理结果)",
+                "a problem is not deleted: r records it resolved (with what was done)",
+            ),
+        ),
         (Action::Tick | Action::Resolve | Action::Delete, _) => model.say(
             Tone::Warning,
             Text::new(
@@ -182,5 +192,9 @@ pub(super) fn confirm_delete_milestone(
     };
     let result = edit(model, delete);
     model.detail_row = model.detail_row.saturating_sub(1);
-    done(model, result, tr!("{id} 节点已删除", "{id}: milestone deleted"))
+    done(
+        model,
+        result,
+        tr!("{id} 节点已删除", "{id}: milestone deleted"),
+    )
 }
