@@ -167,13 +167,32 @@ fn put(table: &mut Table, key: &str, theirs: Option<&Item>) {
 
 /// `slot` made to hold the keys of `theirs`, key by key: the keys both have keep the file's
 /// spacing and comments, as their side wrote them.
+/// A key the file lacks goes where theirs has it, aligned as the key before it.
 fn put_keys(slot: &mut Table, theirs: &InlineTable) {
     slot.retain(|key, _| theirs.contains_key(key));
+    let mut before: Option<&str> = None;
     for (key, value) in theirs {
         let mut value = value.clone();
         value.decor_mut().clear();
+        let new = !slot.contains_key(key);
         put(slot, key, Some(&Item::Value(value)));
+        let width = before.and_then(|b| key_width(slot, b)).filter(|_| new);
+        if let (Some(width), Some(mut k)) = (width, slot.key_mut(key)) {
+            let pad = width.saturating_sub(key.chars().count()).max(1);
+            k.leaf_decor_mut().set_suffix(" ".repeat(pad));
+        }
+        before = Some(key);
     }
+    let order: Vec<&str> = theirs.iter().map(|(k, _)| k).collect();
+    let at = |k: &toml_edit::Key| order.iter().position(|o| *o == k.get());
+    slot.sort_values_by(|k1, _, k2, _| at(k1).cmp(&at(k2)));
+}
+
+/// How wide `key` and the spaces after it are written in `table` (where its `=` stands).
+fn key_width(table: &Table, key: &str) -> Option<usize> {
+    let k = table.key(key)?;
+    let suffix = k.leaf_decor().suffix()?.as_str()?;
+    Some(key.chars().count() + suffix.len())
 }
 
 /// The text with every record settled: `Keep::Mine` keeps the file's values, `Keep::Theirs`
