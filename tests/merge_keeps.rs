@@ -259,15 +259,19 @@ fn keeps(base: &str, ours: &str, theirs: &str) -> Result<(), TestCaseError> {
 #[test]
 fn random_edits_on_two_laptops_keep_everything_under_its_own_task() {
     let base = base();
+    // The same 256 cases every run; PROPTEST_CASES and PROPTEST_RNG_SEED explore others.
     let config = Config {
-        cases: 256,
-        failure_persistence: None,
         rng_algorithm: RngAlgorithm::ChaCha,
-        ..Config::default()
+        ..support::seeded::config(256, 23)
     };
-    let seed = [23u8; 32];
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
+    let mut runner = if support::seeded::seed_from_env() {
+        TestRunner::new(config)
+    } else {
+        TestRunner::new_with_rng(
+            config,
+            TestRng::from_seed(RngAlgorithm::ChaCha, &[23u8; 32]),
+        )
+    };
     let ops = || proptest::collection::vec(op(), 1..7);
     runner
         .run(&(ops(), ops()), |(a_ops, b_ops)| {
@@ -276,4 +280,19 @@ fn random_edits_on_two_laptops_keep_everything_under_its_own_task() {
             keeps(&base, &a, &b)
         })
         .unwrap();
+}
+
+/// Found by the property (seed 303): A deleted T13, the last task, and added one, which took
+/// the free id T13 again; B added a note to the old T13. By id the merge cannot tell the new
+/// task from the old one edited, so B's note lands under A's new task. Still open (ids are
+/// reused once the last task is deleted; the fix is in how an added task picks its id, or a
+/// merge that tells a re-added task by more than its id).
+#[test]
+#[ignore = "a task deleted and re-added under its id takes the other side's edits of the old one"]
+fn a_note_on_a_task_deleted_and_its_id_reused_there_stays_off_the_new_task() {
+    let base = base();
+    let a = edit(&base, "甲", &[Op::Delete(12), Op::AddTask]);
+    let b = edit(&base, "乙", &[Op::Note(12)]);
+    keeps(&base, &b, &a).unwrap();
+    keeps(&base, &a, &b).unwrap();
 }

@@ -10,6 +10,7 @@ pub mod git_world;
 pub mod locks;
 pub mod pty;
 pub mod repo;
+pub mod seeded;
 pub mod skip;
 pub mod sshd;
 pub mod themed;

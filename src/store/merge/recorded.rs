@@ -3,7 +3,7 @@
 //! keeping the file's value drops the records, taking the recorded one applies it first.
 
 use chrono::NaiveDate;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::store::edit::patch;
 use crate::store::merge::compare::norm;
@@ -128,17 +128,33 @@ pub fn list(text: &str) -> Vec<Conflict> {
         .collect()
 }
 
-/// Puts a recorded value in place of `key` in `table` (a table or array of tables stays one).
+/// Puts a recorded value in place of `key` in `table` (a table or array of tables stays one,
+/// and keeps the file's spacing and comments for the keys both versions have).
 fn put(table: &mut Table, key: &str, theirs: Option<&Item>) {
     let Some(value) = theirs.and_then(Item::as_value) else {
         table.remove(key);
         return;
     };
-    match table.get(key) {
-        Some(Item::Table(_) | Item::ArrayOfTables(_)) => {
+    match (table.get_mut(key), value) {
+        (Some(Item::Table(t)), Value::InlineTable(new)) => put_keys(t, new),
+        (Some(Item::ArrayOfTables(aot)), Value::Array(new))
+            if !new.is_empty() && new.iter().all(Value::is_inline_table) =>
+        {
+            let tables: Vec<&InlineTable> = new.iter().filter_map(Value::as_inline_table).collect();
+            while aot.len() > tables.len() {
+                aot.remove(aot.len() - 1);
+            }
+            for (i, new) in tables.into_iter().enumerate() {
+                match aot.get_mut(i) {
+                    Some(slot) => put_keys(slot, new),
+                    None => aot.push(new.clone().into_table()),
+                }
+            }
+        }
+        (Some(Item::Table(_) | Item::ArrayOfTables(_)), _) => {
             let item = Item::Value(value.clone());
-            let item = match (&value, table.get(key)) {
-                (Value::InlineTable(t), _) => Item::Table(t.clone().into_table()),
+            let item = match value {
+                Value::InlineTable(t) => Item::Table(t.clone().into_table()),
                 _ => item
                     .into_array_of_tables()
                     .map_or_else(|i| i, Item::ArrayOfTables),
@@ -147,6 +163,36 @@ fn put(table: &mut Table, key: &str, theirs: Option<&Item>) {
         }
         _ => patch::set(table, key, value.clone()),
     }
+}
+
+/// `slot` made to hold the keys of `theirs`, key by key: the keys both have keep the file's
+/// spacing and comments, as their side wrote them.
+/// A key the file lacks goes where theirs has it, aligned as the key before it.
+fn put_keys(slot: &mut Table, theirs: &InlineTable) {
+    slot.retain(|key, _| theirs.contains_key(key));
+    let mut before: Option<&str> = None;
+    for (key, value) in theirs {
+        let mut value = value.clone();
+        value.decor_mut().clear();
+        let new = !slot.contains_key(key);
+        put(slot, key, Some(&Item::Value(value)));
+        let width = before.and_then(|b| key_width(slot, b)).filter(|_| new);
+        if let (Some(width), Some(mut k)) = (width, slot.key_mut(key)) {
+            let pad = width.saturating_sub(key.chars().count()).max(1);
+            k.leaf_decor_mut().set_suffix(" ".repeat(pad));
+        }
+        before = Some(key);
+    }
+    let order: Vec<&str> = theirs.iter().map(|(k, _)| k).collect();
+    let at = |k: &toml_edit::Key| order.iter().position(|o| *o == k.get());
+    slot.sort_values_by(|k1, _, k2, _| at(k1).cmp(&at(k2)));
+}
+
+/// How wide `key` and the spaces after it are written in `table` (where its `=` stands).
+fn key_width(table: &Table, key: &str) -> Option<usize> {
+    let k = table.key(key)?;
+    let suffix = k.leaf_decor().suffix()?.as_str()?;
+    Some(key.chars().count() + suffix.len())
 }
 
 /// The text with every record settled: `Keep::Mine` keeps the file's values, `Keep::Theirs`
@@ -218,12 +264,7 @@ fn replace_task(doc: &mut DocumentMut, id: &str, theirs: Option<&Item>) {
     match theirs.and_then(Item::as_inline_table) {
         Some(t) => {
             if let Some(slot) = aot.get_mut(i) {
-                slot.retain(|key, _| t.contains_key(key));
-                for (key, value) in t {
-                    let mut value = value.clone();
-                    value.decor_mut().clear();
-                    put(slot, key, Some(&Item::Value(value)));
-                }
+                put_keys(slot, t);
             }
         }
         None => {
