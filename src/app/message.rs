@@ -16,7 +16,7 @@ pub struct Message {
     pub text: Text,
     pub tone: Tone,
     /// What the footer offers after it, with the key as the keymap binds it.
-    pub offer: Option<Offer>,
+    pub(crate) offer: Option<Offer>,
 }
 
 /// A next step a message offers.

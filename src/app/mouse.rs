@@ -11,7 +11,7 @@ use super::model::{Mode, Model, View};
 pub use super::state::places::{Clicks, Hold};
 
 /// Two clicks on the same thing within this long open it.
-pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+pub(crate) const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
 /// The actions `event` (arrived `at`) means on the screen as last drawn. Nothing while a
 /// form, a list, the export menu or a question is open, or in presentation mode.

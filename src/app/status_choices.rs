@@ -45,4 +45,3 @@ pub(crate) fn lines(model: &Model, index: usize, query: &str) -> Vec<(Choice, St
         })
         .collect()
 }
-

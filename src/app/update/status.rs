@@ -4,8 +4,8 @@
 //! lists: type to narrow it (`待`, `pending`, `done`), ↑↓ choose, Enter sets, Esc cancels.
 
 use super::*;
-use crate::app::status_choices::{forbidden, lines};
 use crate::app::state::mode::Choice;
+use crate::app::status_choices::{forbidden, lines};
 
 /// Opens the chooser on the selected task.
 pub(super) fn open(model: &mut Model) -> Vec<Effect> {
