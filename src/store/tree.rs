@@ -20,7 +20,7 @@ pub use error::TreeError;
 pub use layout::{Layout, Region};
 pub use limits::Limit;
 pub use pieces::Pieces;
-pub use toml_datetime::Datetime;
+pub(crate) use toml_datetime::Datetime;
 
 /// Only the layout of `text`; `None` if it is not TOML.
 pub(crate) fn parse_layout(text: &str) -> Option<Layout> {

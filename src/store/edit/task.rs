@@ -215,7 +215,7 @@ impl CampaignFile {
 
     /// Resolves a problem with its result (which joins the results list), noting it in the
     /// task's history.
-    pub fn resolve_problem(
+    pub(crate) fn resolve_problem(
         &mut self,
         id: &str,
         problem: &str,

@@ -105,7 +105,7 @@ pub(in crate::store) fn write_fields(table: &mut Table, f: &TaskFields) {
 
 impl CampaignFile {
     /// Rewrites a task's fields, keeping every other key and comment.
-    pub fn edit_task(&mut self, id: &str, fields: &TaskFields) -> Result<(), Refusal> {
+    pub(crate) fn edit_task(&mut self, id: &str, fields: &TaskFields) -> Result<(), Refusal> {
         self.patch_task(self.find(id)?, |table| {
             write_fields(table, fields);
             Ok(())
