@@ -21,7 +21,7 @@ pub struct Message {
 
 /// A next step a message offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offer {
+pub(crate) enum Offer {
     /// The edit it reports can be undone.
     Undo,
     /// The edits are not saved: saving again may work.

@@ -12,8 +12,10 @@ use crate::store::edit::splice::Change;
 use crate::store::file::CampaignFile;
 
 pub use super::derived::Derived;
-pub use super::message::{Message, Offer, Tone};
-pub use super::state::mode::{Mode, Picker, PickerMode, Present, View, WhoAsk};
+pub use super::message::Tone;
+pub(crate) use super::message::{Message, Offer};
+pub(crate) use super::state::mode::{Mode, Picker, Present, WhoAsk};
+pub use super::state::mode::{PickerMode, View};
 
 /// Everything the screen shows is a function of this.
 pub struct Model {

@@ -8,7 +8,8 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::action::Action;
 use super::hits::{HitMap, Spot, Target};
 use super::model::{Mode, Model, View};
-pub use super::state::places::{Clicks, Hold};
+pub use super::state::places::Clicks;
+pub(crate) use super::state::places::Hold;
 
 /// Two clicks on the same thing within this long open it.
 pub(crate) const DOUBLE_CLICK: Duration = Duration::from_millis(400);

@@ -18,7 +18,8 @@ use crate::store::save::atomic::{
 use crate::store::save::backup::BackupPolicy;
 
 pub use crate::store::edit::args::{MilestoneRef, NewProblem};
-pub use crate::store::errors::{OpenError, Refusal, SaveError};
+pub(crate) use crate::store::errors::OpenError;
+pub use crate::store::errors::{Refusal, SaveError};
 
 mod merging;
 

@@ -15,10 +15,11 @@ mod values;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub use build::{Builder, Parsed, parse};
+pub use build::Builder;
+pub(crate) use build::{Parsed, parse};
 pub use error::TreeError;
-pub use layout::{Layout, Region};
-pub use limits::Limit;
+pub(crate) use layout::Layout;
+pub(crate) use limits::Limit;
 pub use pieces::Pieces;
 pub(crate) use toml_datetime::Datetime;
 

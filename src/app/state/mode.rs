@@ -28,7 +28,7 @@ pub enum View {
 
 /// What the keys go to: one thing at a time.
 #[derive(Debug, Clone)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// The view drawn ([`View`]) takes the keys.
     Browse,
     /// Presentation mode (hall screen): pages turn; nothing can be edited.

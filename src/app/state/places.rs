@@ -30,7 +30,7 @@ pub struct LedgerView {
 /// Something held still under the mouse after a click: it stays placed for `anchor` while
 /// `clicked` is still what is chosen, and follows the keys again once that moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hold {
+pub(crate) struct Hold {
     pub(crate) anchor: usize,
     pub(crate) clicked: usize,
 }

@@ -66,7 +66,7 @@ pub struct Builder<'a> {
 }
 
 /// Parses a whole text into one tree (nothing streamed; the tasks' layout measured).
-pub fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
+pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
     let mut b = Builder::new(text, "tasks", Pieces::here(text));
     b.keep_elements();
     while b.step()? {}

@@ -15,7 +15,7 @@ pub(crate) const TABLE_TOKENS_LIMIT: usize = 1_000_000;
 
 /// A limit the text went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
+pub(crate) enum Limit {
     Depth,
     KeyParts,
     TableTokens,
