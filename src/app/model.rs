@@ -60,12 +60,12 @@ pub struct Model {
     pub leaderboard: LeaderboardState,
     pub standup: super::standup::Standup,
     pub wall: super::wall::WallState,
-    pub ledger: LedgerView,
+    pub(crate) ledger: LedgerView,
     /// The review meeting's flow while it runs: kept beside the mode, as the forms it opens
     /// take the keys while it waits.
     pub review: Option<super::review::ReviewFlow>,
     /// Who else has the board open (`user@host`).
-    pub others: Vec<String>,
+    pub(crate) others: Vec<String>,
     /// The conflicts of the last save, while the user decides.
     pub conflicts: Vec<crate::store::merge::Conflict>,
     /// The conflicts asked about are the file's `[[conflicts]]` records (a git merge's),
@@ -83,7 +83,7 @@ pub struct Model {
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     /// A save is with the store worker: edits wait for it, everything else is answered.
-    pub saving: bool,
+    pub(crate) saving: bool,
     /// A sync is on its way, or what it brought in is still to be read: its summary stays on
     /// the status line rather than "changed elsewhere".
     pub(crate) syncing: bool,

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 pub use build::Builder;
 pub(crate) use build::{Parsed, parse};
-pub use error::TreeError;
+pub(crate) use error::TreeError;
 pub(crate) use layout::Layout;
 pub(crate) use limits::Limit;
 pub use pieces::Pieces;

@@ -21,7 +21,7 @@ pub struct LeaderboardState {
 
 /// Where the user is in the ledger (台账): the selected row and the order of the rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LedgerView {
+pub(crate) struct LedgerView {
     /// The selected row: pledges first, then orders.
     pub(crate) row: usize,
     pub(crate) order: LedgerOrder,
