@@ -13,7 +13,7 @@ pub mod pledge;
 pub(crate) mod publish;
 pub(crate) mod sign_off;
 pub(crate) mod splice;
-pub mod task;
+pub(crate) mod task;
 pub mod task_fields;
 pub(crate) mod undo;
 pub(crate) mod verify;

@@ -8,7 +8,7 @@ use toml_edit::{InlineTable, Table, Value};
 use crate::domain::history::Event;
 use crate::domain::{Light, LogEntry, Status};
 use crate::i18n::Text;
-pub use crate::store::edit::args::{MilestoneRef, NewProblem};
+pub(crate) use crate::store::edit::args::{MilestoneRef, NewProblem};
 use crate::store::edit::patch;
 use crate::store::edit::{date_value, layout_refusal, record};
 use crate::store::file::{CampaignFile, Refusal};
