@@ -1,37 +1,37 @@
 //! The interactive board: state, actions, keys and the loop that runs them.
 
 pub mod action;
-pub mod dates;
-pub mod derived;
+pub(crate) mod dates;
+pub(crate) mod derived;
 pub mod detail_doc;
 pub mod detail_items;
-pub mod draft;
-pub mod effect;
-pub mod export;
+pub(crate) mod draft;
+pub(crate) mod effect;
+pub(crate) mod export;
 pub mod form;
 pub mod hits;
-pub mod input;
+pub(crate) mod input;
 pub mod jump;
 pub mod keymap;
 pub mod lanes;
 pub mod leaderboard_view;
-pub mod ledger_view;
-pub mod lookup;
-pub mod message;
+pub(crate) mod ledger_view;
+pub(crate) mod lookup;
+pub(crate) mod message;
 pub mod model;
-pub mod modes;
+pub(crate) mod modes;
 pub mod mouse;
 pub mod msg;
 pub mod picker;
 pub mod review;
 pub mod sort;
-pub mod standup;
-pub mod state;
+pub(crate) mod standup;
+pub(crate) mod state;
 pub(crate) mod status_choices;
 pub mod update;
 pub mod verbs;
-pub mod wall;
-pub mod who;
+pub(crate) mod wall;
+pub(crate) mod who;
 
 /// What the model carries from sync (the header shows it): `ui` names it here, not in `sync`.
-pub use crate::sync::status::Unsynced;
+pub(crate) use crate::sync::status::Unsynced;

@@ -50,17 +50,17 @@ enum Ended {
 
 /// What the session needs from the config.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub(crate) struct Options {
     /// Capture the mouse (the config's `mouse`).
-    pub mouse: bool,
+    pub(crate) mouse: bool,
     /// The config file settings chosen on the board are written to.
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 }
 
 /// Runs the board until the user quits or the session is ended from outside. On a hang-up,
 /// SIGHUP or SIGTERM the pending edits are saved (or written to a recovery copy when the save
 /// fails or hangs), a half-typed form is kept as a draft, and the presence entry goes.
-pub fn run(
+pub(crate) fn run(
     mut model: Model,
     keymap: &Keymap,
     theme: &Theme,

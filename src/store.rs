@@ -1,14 +1,14 @@
 //! Reading, checking and writing campaign files. No terminal code.
 
-pub mod conflicts;
+pub(crate) mod conflicts;
 pub mod demo;
 pub mod diag;
 pub mod edit;
-pub mod errors;
+pub(crate) mod errors;
 pub mod file;
 pub mod load;
 pub mod merge;
-pub mod position;
+pub(crate) mod position;
 pub mod save;
 pub mod side;
 pub mod tree;

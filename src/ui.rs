@@ -1,26 +1,26 @@
 //! Drawing: a pure function of the model, the theme and the current instant.
 
 pub mod big;
-pub mod board;
-pub mod card;
-pub mod conflicts;
-pub mod detail;
-pub mod export;
-pub mod footer;
-pub mod form;
-pub mod header;
-pub mod help;
-pub mod leaderboard;
-pub mod ledger;
-pub mod pledges;
+pub(crate) mod board;
+pub(crate) mod card;
+pub(crate) mod conflicts;
+pub(crate) mod detail;
+pub(crate) mod export;
+pub(crate) mod footer;
+pub(crate) mod form;
+pub(crate) mod header;
+pub(crate) mod help;
+pub(crate) mod leaderboard;
+pub(crate) mod ledger;
+pub(crate) mod pledges;
 pub mod present;
-pub mod review;
-pub mod standup;
-pub mod text;
+pub(crate) mod review;
+pub(crate) mod standup;
+pub(crate) mod text;
 pub mod theme;
-pub mod wall;
-pub mod wide;
-pub mod wrap;
+pub(crate) mod wall;
+pub(crate) mod wide;
+pub(crate) mod wrap;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -44,13 +44,13 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn t<'t>(&self, text: &'t Text) -> &'t str {
+    pub(crate) fn t<'t>(&self, text: &'t Text) -> &'t str {
         text.get(self.model.lang)
     }
 
     /// `↓/j 下一个 · ↑/k 上一个`: each hint with its keys as the keymap binds them now
     /// (after the config's `[keys]`); a hint whose actions have no key is left out.
-    pub fn hints(&self, items: &[(&[Action], Text)]) -> String {
+    pub(crate) fn hints(&self, items: &[(&[Action], Text)]) -> String {
         items
             .iter()
             .filter_map(|(actions, what)| {
@@ -69,8 +69,8 @@ impl Ctx<'_> {
 }
 
 /// The smallest window that shows anything but a "too small" note.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 5;
+pub(crate) const MIN_WIDTH: u16 = 20;
+pub(crate) const MIN_HEIGHT: u16 = 5;
 
 pub fn render(frame: &mut Frame, ctx: &Ctx) {
     render_mapped(frame, ctx);
@@ -142,7 +142,7 @@ fn render_layers(frame: &mut Frame, ctx: &Ctx) -> HitMap {
 }
 
 /// A ratatui rectangle as the app's [`Area`].
-pub fn area_of(rect: Rect) -> Area {
+pub(crate) fn area_of(rect: Rect) -> Area {
     Area {
         x: rect.x,
         y: rect.y,
@@ -153,7 +153,7 @@ pub fn area_of(rect: Rect) -> Area {
 
 /// Clears the cells a pop-up covers. A wide (Chinese) character just left of it would still
 /// cover its first column on the terminal (and hide its border there), so it is blanked too.
-pub fn clear_popup(frame: &mut Frame, area: Rect) {
+pub(crate) fn clear_popup(frame: &mut Frame, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
     let Some(left) = area.x.checked_sub(1) else {
         return;
@@ -168,7 +168,7 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
-pub fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
+pub(crate) fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {
@@ -180,7 +180,7 @@ pub fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// A focused frame titled `title` (already padded with its spaces), cut to fit `area`.
-pub fn titled_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> ratatui::widgets::Block<'a> {
+pub(crate) fn titled_block<'a>(ctx: &Ctx, title: &str, area: Rect) -> ratatui::widgets::Block<'a> {
     ratatui::widgets::Block::bordered()
         .border_set(ctx.theme.glyphs.border)
         .border_style(ctx.theme.border(true))

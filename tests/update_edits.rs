@@ -11,6 +11,7 @@ use bairi::app::msg::Msg;
 use bairi::app::update::{Effect, update};
 use bairi::domain::light::TaskLight;
 use bairi::i18n::Lang;
+use bairi::store::edit::apply::Edit;
 use bairi::store::file::CampaignFile;
 use bairi::store::load::Today;
 
@@ -457,7 +458,17 @@ fn undo_after_a_merge_sets_back_only_my_edit_wherever_its_bytes_moved() {
             "长".repeat(n / 3)
         ) + &"x".repeat(n % 3);
         fields.target = Some(target.clone());
-        b.edit_task("T01", &fields).unwrap();
+        let day = support::day("2026-11-22");
+        support::edits::apply(
+            &mut b,
+            Edit::EditTask {
+                task: "T01".into(),
+                fields,
+            },
+            day,
+            None,
+        )
+        .unwrap();
         b.save().unwrap();
         assert!(support::save_now(&mut m));
         press(&mut m, &[Action::Undo]);
@@ -648,14 +659,12 @@ fn undo_after_a_merge_takes_my_problem_back_though_they_resolved_another() {
         key(m, FieldKey::Submit);
     };
     let resolve = |b: &mut CampaignFile| {
-        b.resolve_problem(
-            "T02",
-            "T02-P1",
-            "已核发许可",
-            support::day("2026-11-22"),
-            None,
-        )
-        .unwrap();
+        let resolved = Edit::ResolveProblem {
+            task: "T02".into(),
+            problem: "T02-P1".into(),
+            result: "已核发许可".into(),
+        };
+        support::edits::apply(b, resolved, support::day("2026-11-22"), None).unwrap();
     };
     let (m, _before, theirs, _dir) = undo_after_their_change_to_the_same_task(problem, resolve);
     assert_eq!(m.store().text(), theirs, "their file, byte for byte");

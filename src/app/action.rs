@@ -83,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a user can bind, in help-screen order.
-    pub const BINDABLE: [Action; 53] = [
+    pub(crate) const BINDABLE: [Action; 53] = [
         Action::Up,
         Action::Down,
         Action::Left,

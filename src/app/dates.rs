@@ -5,7 +5,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The date `raw` means on `today`, if it is one.
-pub fn parse(raw: &str, today: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn parse(raw: &str, today: NaiveDate) -> Option<NaiveDate> {
     let s = raw.trim();
     let lower = s.to_lowercase();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {

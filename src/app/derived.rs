@@ -27,7 +27,7 @@ pub struct Derived {
     reviewed_on: Option<NaiveDate>,
     pub red: usize,
     pub yellow: usize,
-    pub green: usize,
+    pub(crate) green: usize,
     pub done: usize,
     /// Open blocking problems (堵点) across the campaign.
     pub blocking: usize,
@@ -44,7 +44,7 @@ impl Derived {
     }
 
     /// The same, each column's cards in `sort` order.
-    pub fn compute_sorted(
+    pub(crate) fn compute_sorted(
         campaign: &Campaign,
         today: NaiveDate,
         lanes: Lanes,
@@ -76,7 +76,7 @@ impl Derived {
 
     /// Tasks `list` (by index) changed in place: only their lights and follow-up marks are
     /// judged again, then the columns regrouped.
-    pub fn retake(
+    pub(crate) fn retake(
         &mut self,
         campaign: &Campaign,
         list: &[usize],

@@ -17,7 +17,7 @@ use crate::tr;
 
 /// What a row is, which decides its mark and style when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowKind {
+pub(crate) enum RowKind {
     /// Why the task is due a follow-up order (督办), and whether one was issued.
     FollowUp(FollowUp),
     /// A reason for the light.
@@ -40,10 +40,10 @@ pub enum RowKind {
 
 /// One row: its kind, its text (user text already made inert) and the item it selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub kind: RowKind,
-    pub text: String,
-    pub item: Option<Item>,
+pub(crate) struct Row {
+    pub(crate) kind: RowKind,
+    pub(crate) text: String,
+    pub(crate) item: Option<Item>,
 }
 
 impl Row {
@@ -57,10 +57,10 @@ impl Row {
 }
 
 /// Rows a page key moves the cursor by.
-pub const PAGE: usize = 10;
+pub(crate) const PAGE: usize = 10;
 
 /// The document of task `index` (in file order), in the model's language.
-pub fn document(model: &Model, index: usize) -> Vec<Row> {
+pub(crate) fn document(model: &Model, index: usize) -> Vec<Row> {
     let Some(task) = model.campaign().tasks.get(index) else {
         return Vec::new();
     };
@@ -305,7 +305,7 @@ pub fn follow_up_text(model: &Model, index: usize) -> Text {
 }
 
 /// The row of the first milestone or problem (where the cursor starts), else the top.
-pub fn first_item_row(rows: &[Row]) -> usize {
+pub(crate) fn first_item_row(rows: &[Row]) -> usize {
     rows.iter().position(|r| r.item.is_some()).unwrap_or(0)
 }
 

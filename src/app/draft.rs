@@ -10,19 +10,19 @@ use super::input::TextInput;
 use super::verbs::Purpose;
 
 /// `.bairi/NAME.draft` beside the campaign.
-pub fn draft_path(campaign: &Path) -> PathBuf {
+pub(crate) fn draft_path(campaign: &Path) -> PathBuf {
     crate::store::side::sidecar::path(campaign, ".draft")
 }
 
 /// The task a draft is about (`None` for a new task).
-pub fn task_of(p: &Purpose) -> Option<String> {
+pub(crate) fn task_of(p: &Purpose) -> Option<String> {
     p.draft_words()
         .map(|(_, task, _)| task)
         .filter(|t| !t.is_empty())
 }
 
 /// The draft's text, if the form holds anything typed.
-pub fn to_text(form: &Form<Purpose>) -> Option<String> {
+pub(crate) fn to_text(form: &Form<Purpose>) -> Option<String> {
     if form.fields.iter().all(|f| f.input.text().trim().is_empty()) {
         return None;
     }
@@ -40,7 +40,7 @@ pub fn to_text(form: &Form<Purpose>) -> Option<String> {
 }
 
 /// The stored purpose and field texts.
-pub fn from_text(text: &str) -> Option<(Purpose, Vec<(String, String)>)> {
+pub(crate) fn from_text(text: &str) -> Option<(Purpose, Vec<(String, String)>)> {
     let doc: DocumentMut = text.parse().ok()?;
     let s = |k: &str| {
         doc.get(k)
@@ -62,7 +62,7 @@ pub fn from_text(text: &str) -> Option<(Purpose, Vec<(String, String)>)> {
 }
 
 /// Puts stored texts back into a freshly opened form.
-pub fn fill(form: &mut Form<Purpose>, fields: &[(String, String)]) {
+pub(crate) fn fill(form: &mut Form<Purpose>, fields: &[(String, String)]) {
     for f in &mut form.fields {
         if let Some((_, text)) = fields.iter().find(|(k, _)| k == f.key) {
             f.input = TextInput::new(text);

@@ -9,7 +9,7 @@ use crate::report::views::{View as Report, build};
 
 /// What `E` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     Markdown,
     /// The chat-group briefing (`report --format text`), whatever the view.
     Briefing,
@@ -20,14 +20,14 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [
+    pub(crate) const ALL: [ExportFormat; 4] = [
         ExportFormat::Markdown,
         ExportFormat::Briefing,
         ExportFormat::Csv,
         ExportFormat::Xlsx,
     ];
 
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             ExportFormat::Markdown => Text::new("Markdown 报告 (.md)", "Markdown report (.md)"),
             ExportFormat::Briefing => Text::new("文字简报 (.txt)", "Text briefing (.txt)"),
@@ -47,7 +47,7 @@ impl ExportFormat {
 }
 
 /// The menu's title: `导出:擂台榜`.
-pub fn title(model: &Model) -> Text {
+pub(crate) fn title(model: &Model) -> Text {
     let label = on_screen(model).0.short_label();
     Text::new(
         format!("导出:{}", label.zh),
@@ -68,13 +68,13 @@ fn on_screen(model: &Model) -> (Report, Option<usize>) {
 }
 
 /// `E`: opens the menu on the first format.
-pub fn open(model: &mut Model) -> Vec<Effect> {
+pub(crate) fn open(model: &mut Model) -> Vec<Effect> {
     model.mode = Mode::Export(0);
     Vec::new()
 }
 
 /// Keys while the menu is open: ↑↓/jk choose, Enter writes, Esc cancels.
-pub fn input(model: &mut Model, action: Action) -> Vec<Effect> {
+pub(crate) fn input(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(pick) = model.export_pick() else {
         return Vec::new();
     };
@@ -96,7 +96,7 @@ pub fn input(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 /// The file `format` writes for the view on screen, and its bytes.
-pub fn export(model: &mut Model, format: ExportFormat) -> Vec<Effect> {
+pub(crate) fn export(model: &mut Model, format: ExportFormat) -> Vec<Effect> {
     let (report, checkpoint) = on_screen(model);
     let (c, today, lang) = (model.campaign(), model.today, model.lang);
     let name = if format == ExportFormat::Briefing {

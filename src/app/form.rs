@@ -9,9 +9,9 @@ mod tests;
 
 use chrono::NaiveDate;
 
-pub use self::check::{echo, parse_date};
-pub use self::choices::{choices, resolve, shown, suggestions};
-pub use self::editing::edit_text;
+pub(crate) use self::check::echo;
+pub(crate) use self::choices::{choices, resolve, suggestions};
+pub(crate) use self::editing::edit_text;
 use super::input::TextInput;
 use crate::i18n::{Lang, Text};
 
@@ -73,7 +73,13 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(key: &'static str, label: Text, kind: Kind, required: bool, value: &str) -> Field {
+    pub(crate) fn new(
+        key: &'static str,
+        label: Text,
+        kind: Kind,
+        required: bool,
+        value: &str,
+    ) -> Field {
         Field {
             key,
             label,
@@ -98,28 +104,28 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn text(&self) -> Option<String> {
+    pub(crate) fn text(&self) -> Option<String> {
         match self {
             Value::Text(s) => Some(s.clone()),
             _ => None,
         }
     }
 
-    pub fn date(&self) -> Option<NaiveDate> {
+    pub(crate) fn date(&self) -> Option<NaiveDate> {
         match self {
             Value::Date(d) => Some(*d),
             _ => None,
         }
     }
 
-    pub fn number(&self) -> Option<i64> {
+    pub(crate) fn number(&self) -> Option<i64> {
         match self {
             Value::Number(n) => Some(*n),
             _ => None,
         }
     }
 
-    pub fn decimal(&self) -> Option<f64> {
+    pub(crate) fn decimal(&self) -> Option<f64> {
         match self {
             Value::Decimal(x) => Some(*x),
             Value::Number(n) => Some(*n as f64),
@@ -127,7 +133,7 @@ impl Value {
         }
     }
 
-    pub fn flag(&self) -> bool {
+    pub(crate) fn flag(&self) -> bool {
         matches!(self, Value::Flag(true))
     }
 }
@@ -140,20 +146,20 @@ pub struct Form<P> {
     pub fields: Vec<Field>,
     pub focus: usize,
     /// The highlighted suggestion of the focused id field.
-    pub pick: usize,
+    pub(crate) pick: usize,
     /// The field a check failed on, and why.
     pub error: Option<(usize, Text)>,
     /// Today, for relative dates (`+3`, `明天`, `周五`); without it only full dates are read.
-    pub today: Option<NaiveDate>,
+    pub(crate) today: Option<NaiveDate>,
     /// The language id fields are shown in (`县财政局 (czj)`, `红灯` / `red`).
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// Warnings shown under the fields before submitting (ties stretching the bench, a
     /// proposed step that starts in the past).
     pub notes: Vec<Text>,
 }
 
 impl<P> Form<P> {
-    pub fn new(purpose: P, title: Text, fields: Vec<Field>) -> Form<P> {
+    pub(crate) fn new(purpose: P, title: Text, fields: Vec<Field>) -> Form<P> {
         Form {
             purpose,
             title,
@@ -167,7 +173,7 @@ impl<P> Form<P> {
         }
     }
 
-    pub fn focused(&mut self) -> Option<&mut Field> {
+    pub(crate) fn focused(&mut self) -> Option<&mut Field> {
         self.fields.get_mut(self.focus)
     }
 

@@ -9,12 +9,12 @@ pub use super::action::Spot;
 pub struct Area {
     pub x: u16,
     pub y: u16,
-    pub width: u16,
-    pub height: u16,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
 }
 
 impl Area {
-    pub fn contains(&self, x: u16, y: u16) -> bool {
+    pub(crate) fn contains(&self, x: u16, y: u16) -> bool {
         x >= self.x
             && y >= self.y
             && u32::from(x) < u32::from(self.x) + u32::from(self.width)
@@ -39,7 +39,7 @@ pub struct HitMap {
 }
 
 impl HitMap {
-    pub fn add(&mut self, area: Area, target: Target) {
+    pub(crate) fn add(&mut self, area: Area, target: Target) {
         if area.width > 0 && area.height > 0 {
             self.places.push((area, target));
         }

@@ -13,7 +13,7 @@ pub struct TextInput {
 }
 
 impl TextInput {
-    pub fn new(text: &str) -> TextInput {
+    pub(crate) fn new(text: &str) -> TextInput {
         let mut input = TextInput::default();
         input.insert(text);
         input
@@ -23,13 +23,8 @@ impl TextInput {
         &self.text
     }
 
-    /// The cursor as a grapheme index.
-    pub fn cursor(&self) -> usize {
-        self.cursor
-    }
-
     /// The display column of the cursor.
-    pub fn cursor_column(&self) -> usize {
+    pub(crate) fn cursor_column(&self) -> usize {
         self.text[..self.byte_at(self.cursor)].width()
     }
 
@@ -46,14 +41,14 @@ impl TextInput {
 
     /// Inserts typed or pasted text at the cursor, made inert: line breaks and tabs become
     /// spaces, other control characters (escape sequences included) are dropped.
-    pub fn insert(&mut self, s: &str) {
+    pub(crate) fn insert(&mut self, s: &str) {
         let clean = crate::sanitize::inert(s);
         let at = self.byte_at(self.cursor);
         self.text.insert_str(at, &clean);
         self.cursor = self.text[..at + clean.len()].graphemes(true).count();
     }
 
-    pub fn backspace(&mut self) {
+    pub(crate) fn backspace(&mut self) {
         if self.cursor == 0 {
             return;
         }
@@ -63,7 +58,7 @@ impl TextInput {
         self.cursor -= 1;
     }
 
-    pub fn delete(&mut self) {
+    pub(crate) fn delete(&mut self) {
         if self.cursor >= self.len() {
             return;
         }
@@ -72,24 +67,24 @@ impl TextInput {
         self.text.replace_range(start..end, "");
     }
 
-    pub fn left(&mut self) {
+    pub(crate) fn left(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
     }
 
-    pub fn right(&mut self) {
+    pub(crate) fn right(&mut self) {
         self.cursor = (self.cursor + 1).min(self.len());
     }
 
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.cursor = 0;
     }
 
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.cursor = self.len();
     }
 
     /// Ctrl-w: deletes the word before the cursor (spaces, then a run of non-spaces).
-    pub fn delete_word(&mut self) {
+    pub(crate) fn delete_word(&mut self) {
         let graphemes: Vec<&str> = self.text.graphemes(true).collect();
         let blank = |g: &str| g.chars().all(char::is_whitespace);
         let mut start = self.cursor;
@@ -105,20 +100,20 @@ impl TextInput {
     }
 
     /// Ctrl-u: deletes everything before the cursor.
-    pub fn delete_to_start(&mut self) {
+    pub(crate) fn delete_to_start(&mut self) {
         let at = self.byte_at(self.cursor);
         self.text.replace_range(..at, "");
         self.cursor = 0;
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
     }
 
     /// The part to show in `width` columns and the cursor's column within it: scrolls so the
     /// cursor stays visible, never splitting a wide character.
-    pub fn view(&self, width: usize) -> (String, usize) {
+    pub(crate) fn view(&self, width: usize) -> (String, usize) {
         let width = width.max(1);
         let cursor_col = self.cursor_column();
         let mut skip = 0;
@@ -145,6 +140,13 @@ impl TextInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl TextInput {
+        /// The cursor as a grapheme index (what these tests check the moves by).
+        fn cursor(&self) -> usize {
+            self.cursor
+        }
+    }
 
     #[test]
     fn cursor_moves_by_character_and_width() {

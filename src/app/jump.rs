@@ -5,7 +5,7 @@ use super::model::{Model, Tone, View};
 use crate::domain::Campaign;
 use crate::tr;
 
-pub use super::lookup::Found;
+pub use crate::domain::lookup::Found;
 
 /// Which task `typed` names, as every form and command reads it ([`super::lookup::by_id`]):
 /// exactly as written, else without case, else with numbers as numbers (`t8` = `T008`),
@@ -16,7 +16,7 @@ pub fn find_id(campaign: &Campaign, typed: &str) -> Found {
 }
 
 /// `:` Enter: goes to the task `typed` names, or says why not.
-pub fn jump_to_typed(model: &mut Model, typed: &str) {
+pub(crate) fn jump_to_typed(model: &mut Model, typed: &str) {
     let shown = crate::sanitize::inert(typed.trim());
     match find_id(model.campaign(), typed) {
         Found::One(index) => jump(model, index),
@@ -41,7 +41,7 @@ pub fn jump_to_typed(model: &mut Model, typed: &str) {
 }
 
 /// Shows the board with the task selected and its column scrolled to it.
-pub fn jump(model: &mut Model, index: usize) {
+pub(crate) fn jump(model: &mut Model, index: usize) {
     model.view = View::Board;
     let Some(id) = model.campaign().tasks.get(index).map(|t| t.id.clone()) else {
         return;

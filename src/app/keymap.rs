@@ -20,9 +20,9 @@ pub struct Keymap {
 /// A key bound to two actions, or a key that must never be bound.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
-    pub message: crate::i18n::Text,
+    pub(crate) message: crate::i18n::Text,
     /// The actions it is about, in keymap order.
-    pub actions: Vec<Action>,
+    pub(crate) actions: Vec<Action>,
 }
 
 impl Keymap {
@@ -84,7 +84,7 @@ impl Keymap {
             .map(|(action, _)| *action)
     }
 
-    pub fn keys(&self, action: Action) -> &[Key] {
+    pub(crate) fn keys(&self, action: Action) -> &[Key] {
         self.bindings
             .iter()
             .find(|(a, _)| *a == action)
@@ -106,7 +106,7 @@ impl Keymap {
 }
 
 /// Editing keys as the shell maps them while a form or a search is open.
-pub fn field_key(code: KeyCode, ctrl: bool) -> Option<Action> {
+pub(crate) fn field_key(code: KeyCode, ctrl: bool) -> Option<Action> {
     use crossterm::event::KeyCode::*;
     let key = match (code, ctrl) {
         (Char('w'), true) => FieldKey::DeleteWord,

@@ -18,7 +18,7 @@ pub enum Lanes {
 }
 
 impl Lanes {
-    pub fn next(self) -> Lanes {
+    pub(crate) fn next(self) -> Lanes {
         match self {
             Lanes::Status => Lanes::Category,
             Lanes::Category => Lanes::LeadUnit,
@@ -27,7 +27,7 @@ impl Lanes {
         }
     }
 
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Lanes::Status => Text::new("按状态", "by status"),
             Lanes::Category => Text::new("按分类", "by category"),
@@ -51,7 +51,11 @@ pub struct Column {
 type LaneOf<'c> = Box<dyn Fn(&Task) -> Option<usize> + 'c>;
 
 /// The columns for `lanes`, keeping only the tasks `keep` accepts; one pass over the tasks.
-pub fn columns(campaign: &Campaign, lanes: Lanes, keep: impl Fn(usize) -> bool) -> Vec<Column> {
+pub(crate) fn columns(
+    campaign: &Campaign,
+    lanes: Lanes,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Column> {
     let column = |title: Text| Column {
         title,
         tasks: Vec::new(),

@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 
 use super::model::Model;
-pub use super::state::places::LeaderboardState;
 use crate::domain::Campaign;
 use crate::domain::countdown::past_checkpoints;
 use crate::domain::leaderboard::{Leaderboard, leaderboard_at};
@@ -12,11 +11,11 @@ use crate::domain::leaderboard::{Leaderboard, leaderboard_at};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Moment {
     pub checkpoint: Option<usize>,
-    pub date: NaiveDate,
+    pub(crate) date: NaiveDate,
 }
 
 /// The past checkpoints, then "now".
-pub fn moments(campaign: &Campaign, today: NaiveDate) -> Vec<Moment> {
+pub(crate) fn moments(campaign: &Campaign, today: NaiveDate) -> Vec<Moment> {
     let mut out: Vec<Moment> = past_checkpoints(&campaign.info, today)
         .into_iter()
         .map(|(n, date)| Moment {

@@ -16,12 +16,12 @@ pub struct Message {
     pub text: Text,
     pub tone: Tone,
     /// What the footer offers after it, with the key as the keymap binds it.
-    pub offer: Option<Offer>,
+    pub(crate) offer: Option<Offer>,
 }
 
 /// A next step a message offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offer {
+pub(crate) enum Offer {
     /// The edit it reports can be undone.
     Undo,
     /// The edits are not saved: saving again may work.

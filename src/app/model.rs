@@ -12,8 +12,10 @@ use crate::store::edit::splice::Change;
 use crate::store::file::CampaignFile;
 
 pub use super::derived::Derived;
-pub use super::message::{Message, Offer, Tone};
-pub use super::state::mode::{Mode, Picker, PickerMode, Present, View, WhoAsk};
+pub use super::message::Tone;
+pub(crate) use super::message::{Message, Offer};
+pub(crate) use super::state::mode::{Mode, Picker, Present, WhoAsk};
+pub use super::state::mode::{PickerMode, View};
 
 /// Everything the screen shows is a function of this.
 pub struct Model {
@@ -92,7 +94,7 @@ pub struct Model {
 }
 
 /// How many edits can be undone.
-pub const UNDO_DEPTH: usize = 200;
+pub(crate) const UNDO_DEPTH: usize = 200;
 
 impl Model {
     pub fn new(file: CampaignFile, today: NaiveDate, lang: Lang) -> Model {
@@ -166,7 +168,7 @@ impl Model {
     }
 
     /// The campaign as it stood on the board's today: reviews published later left out.
-    pub fn as_of_today(&self) -> std::borrow::Cow<'_, Campaign> {
+    pub(crate) fn as_of_today(&self) -> std::borrow::Cow<'_, Campaign> {
         self.store.campaign.as_of(self.today)
     }
 
@@ -176,17 +178,17 @@ impl Model {
     }
 
     /// The open file, kept when the session ends (to save it or write what was unsaved).
-    pub fn into_store(self) -> CampaignFile {
+    pub(crate) fn into_store(self) -> CampaignFile {
         self.store
     }
 
     /// The keys as the user bound them.
-    pub fn use_keymap(&mut self, keymap: super::keymap::Keymap) {
+    pub(crate) fn use_keymap(&mut self, keymap: super::keymap::Keymap) {
         self.inbox.keymap = keymap;
     }
 
     /// What each key means.
-    pub fn keymap(&self) -> &super::keymap::Keymap {
+    pub(crate) fn keymap(&self) -> &super::keymap::Keymap {
         &self.inbox.keymap
     }
 
@@ -242,7 +244,7 @@ impl Model {
     /// After an edit or a save: only what changed in the file is judged again; when only
     /// some tasks changed in place, only their lights (a tick on a board of 10,000 tasks then
     /// costs a fraction of a millisecond).
-    pub fn refresh_changed(&mut self, changed: crate::store::file::Changed) {
+    pub(crate) fn refresh_changed(&mut self, changed: crate::store::file::Changed) {
         let list = match changed {
             crate::store::file::Changed::Nothing => return,
             crate::store::file::Changed::All => return self.refresh(),
@@ -308,7 +310,7 @@ impl Model {
     }
 
     /// Whether a column of the board shows task `index` (a filter may hide it).
-    pub fn shows_task(&self, index: usize) -> bool {
+    pub(crate) fn shows_task(&self, index: usize) -> bool {
         self.derived
             .columns
             .iter()
@@ -316,7 +318,7 @@ impl Model {
     }
 
     /// Selects task `index`, first clearing the filter when it hides the task.
-    pub fn reveal_task(&mut self, index: usize) {
+    pub(crate) fn reveal_task(&mut self, index: usize) {
         if !self.shows_task(index) {
             self.filter = None;
             self.refresh();
@@ -329,17 +331,13 @@ impl Model {
     }
 
     /// A message with a next step the footer offers after it.
-    pub fn say_offering(&mut self, tone: Tone, text: Text, offer: Option<Offer>) {
+    pub(crate) fn say_offering(&mut self, tone: Tone, text: Text, offer: Option<Offer>) {
         self.message = Some(Message { text, tone, offer });
     }
 
     /// What an edit did, with `· u 撤销` after it (the key from the keymap).
-    pub fn say_undoable(&mut self, text: Text) {
+    pub(crate) fn say_undoable(&mut self, text: Text) {
         self.say_offering(Tone::Info, text, Some(Offer::Undo));
-    }
-
-    pub fn t<'a>(&self, text: &'a Text) -> &'a str {
-        text.get(self.lang)
     }
 }
 

@@ -32,7 +32,7 @@ impl Model {
     }
 
     /// What owns the keys now.
-    pub fn mode(&self) -> &Mode {
+    pub(crate) fn mode(&self) -> &Mode {
         &self.mode
     }
 
@@ -49,7 +49,7 @@ impl Model {
         }
     }
 
-    pub fn form_mut(&mut self) -> Option<&mut Form<Purpose>> {
+    pub(crate) fn form_mut(&mut self) -> Option<&mut Form<Purpose>> {
         match &mut self.mode {
             Mode::Form(form) => Some(form),
             _ => None,
@@ -57,7 +57,7 @@ impl Model {
     }
 
     /// Opens a form: it takes the keys.
-    pub fn open_form(&mut self, form: Form<Purpose>) {
+    pub(crate) fn open_form(&mut self, form: Form<Purpose>) {
         self.mode = Mode::Form(Box::new(form));
     }
 
@@ -73,7 +73,7 @@ impl Model {
     }
 
     /// A form put aside (by "who are you?") or open: the one a quit keeps as a draft.
-    pub fn pending_form(&self) -> Option<&Form<Purpose>> {
+    pub(crate) fn pending_form(&self) -> Option<&Form<Purpose>> {
         match &self.mode {
             Mode::Form(form) => Some(form),
             Mode::Who(ask) => ask.form.as_ref(),
@@ -90,7 +90,7 @@ impl Model {
         }
     }
 
-    pub fn picker_mut(&mut self) -> Option<&mut Picker> {
+    pub(crate) fn picker_mut(&mut self) -> Option<&mut Picker> {
         match &mut self.mode {
             Mode::Picker(picker) => Some(picker),
             Mode::Who(ask) if ask.chosen.is_none() => Some(&mut ask.list),
@@ -99,7 +99,7 @@ impl Model {
     }
 
     /// A form or a list is open: keys type into it.
-    pub fn typing(&self) -> bool {
+    pub(crate) fn typing(&self) -> bool {
         self.form().is_some() || self.picker().is_some()
     }
 
@@ -119,7 +119,7 @@ impl Model {
         }
     }
 
-    pub fn who_mut(&mut self) -> Option<&mut WhoAsk> {
+    pub(crate) fn who_mut(&mut self) -> Option<&mut WhoAsk> {
         match &mut self.mode {
             Mode::Who(ask) => Some(ask),
             _ => None,

@@ -8,10 +8,11 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::action::Action;
 use super::hits::{HitMap, Spot, Target};
 use super::model::{Mode, Model, View};
-pub use super::state::places::{Clicks, Hold};
+pub use super::state::places::Clicks;
+pub(crate) use super::state::places::Hold;
 
 /// Two clicks on the same thing within this long open it.
-pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+pub(crate) const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
 /// The actions `event` (arrived `at`) means on the screen as last drawn. Nothing while a
 /// form, a list, the export menu or a question is open, or in presentation mode.

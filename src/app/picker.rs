@@ -4,7 +4,7 @@ use super::action::Action;
 use super::form::{FieldKey, edit_text};
 use super::lanes::Filter;
 use super::model::{Model, PickerMode, Tone};
-pub use super::state::mode::Choice;
+pub(crate) use super::state::mode::Choice;
 use crate::domain::Campaign;
 use crate::i18n::{Lang, Text};
 
@@ -88,7 +88,7 @@ fn haystack(campaign: &Campaign, t: &crate::domain::Task) -> String {
 }
 
 /// Keys while the list is open.
-pub fn input(model: &mut Model, action: Action) {
+pub(crate) fn input(model: &mut Model, action: Action) {
     let Some(picker) = model.picker_mut() else {
         return;
     };
@@ -180,7 +180,7 @@ pub fn input(model: &mut Model, action: Action) {
 }
 
 /// The title of the open list.
-pub fn title(mode: PickerMode, lang: Lang) -> &'static str {
+pub(crate) fn title(mode: PickerMode, lang: Lang) -> &'static str {
     match (mode, lang) {
         (PickerMode::Jump, Lang::Zh) => "跳到任务:输入编号(如 T08、t8),Enter 前往",
         (PickerMode::Jump, Lang::En) => "Go to a task: type its id (T08, t8), Enter goes there",

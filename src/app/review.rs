@@ -27,7 +27,7 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 5] = [
+    pub(crate) const ALL: [Step; 5] = [
         Step::Publish,
         Step::Pledges,
         Step::Checks,
@@ -36,15 +36,15 @@ impl Step {
     ];
 
     /// 1 to 5.
-    pub fn number(self) -> usize {
+    pub(crate) fn number(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 
-    pub fn next(self) -> Option<Step> {
+    pub(crate) fn next(self) -> Option<Step> {
         Step::ALL.get(self.number()).copied()
     }
 
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Step::Publish => Text::new("发布擂台榜", "publish"),
             Step::Pledges => Text::new("黄牌承诺", "pledges"),
@@ -55,7 +55,7 @@ impl Step {
     }
 
     /// `第2步/共5步 · 黄牌承诺`.
-    pub fn indicator(self) -> Text {
+    pub(crate) fn indicator(self) -> Text {
         let (n, total) = (self.number(), Step::ALL.len());
         let label = self.label();
         Text::new(
@@ -94,21 +94,21 @@ pub struct ReviewFlow {
     pub step: Step,
     pub items: Vec<(Item, Outcome)>,
     /// The item the cursor is on; `items.len()` once the step is through.
-    pub pos: usize,
+    pub(crate) pos: usize,
     /// The view Esc goes back to.
-    pub from: View,
+    pub(crate) from: View,
     /// The checkpoint reviewed: the latest one before today.
-    pub checkpoint: Option<(usize, NaiveDate)>,
+    pub(crate) checkpoint: Option<(usize, NaiveDate)>,
     /// What the step says above its list (already published, nothing to do…).
-    pub note: Option<Text>,
+    pub(crate) note: Option<Text>,
     /// A form the flow opened is up: its closing moves the flow on.
-    pub awaiting: bool,
+    pub(crate) awaiting: bool,
     /// Where the briefing was written.
-    pub briefing: Option<PathBuf>,
+    pub(crate) briefing: Option<PathBuf>,
 }
 
 impl ReviewFlow {
-    pub fn new(campaign: &Campaign, today: NaiveDate, from: View) -> ReviewFlow {
+    pub(crate) fn new(campaign: &Campaign, today: NaiveDate, from: View) -> ReviewFlow {
         let mut flow = ReviewFlow {
             step: Step::Publish,
             items: Vec::new(),
@@ -124,7 +124,7 @@ impl ReviewFlow {
     }
 
     /// Goes to `step` and lists its items; `follow_ups` are the board's states per task.
-    pub fn enter(
+    pub(crate) fn enter(
         &mut self,
         step: Step,
         campaign: &Campaign,
@@ -208,7 +208,7 @@ impl ReviewFlow {
     }
 
     /// The leaderboard of the checkpoint reviewed.
-    pub fn board(&self, campaign: &Campaign) -> Option<Leaderboard> {
+    pub(crate) fn board(&self, campaign: &Campaign) -> Option<Leaderboard> {
         let (n, date) = self.checkpoint?;
         Some(match campaign.review(n as u32) {
             Some(review) => Leaderboard::from_review(review),
@@ -217,18 +217,18 @@ impl ReviewFlow {
     }
 
     /// The first item at or after `from` still open, else the end.
-    pub fn first_open(&self, from: usize) -> usize {
+    pub(crate) fn first_open(&self, from: usize) -> usize {
         (from..self.items.len())
             .find(|&i| self.items[i].1 == Outcome::Open)
             .unwrap_or(self.items.len())
     }
 
-    pub fn current(&self) -> Option<&(Item, Outcome)> {
+    pub(crate) fn current(&self) -> Option<&(Item, Outcome)> {
         self.items.get(self.pos)
     }
 
     /// Records what became of the current item and moves to the next one still open.
-    pub fn settle(&mut self, outcome: Outcome) {
+    pub(crate) fn settle(&mut self, outcome: Outcome) {
         if let Some(item) = self.items.get_mut(self.pos) {
             item.1 = outcome;
         }

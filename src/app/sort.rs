@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::Campaign;
 use crate::domain::light::{LightVerdict, TaskLight};
-pub use crate::domain::lookup::{Piece, id_pieces};
+pub(crate) use crate::domain::lookup::id_pieces;
 use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -27,7 +27,7 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 6] = [
+    pub(crate) const ALL: [Sort; 6] = [
         Sort::File,
         Sort::Light,
         Sort::Milestone,
@@ -36,7 +36,7 @@ impl Sort {
         Sort::Id,
     ];
 
-    pub fn next(self) -> Sort {
+    pub(crate) fn next(self) -> Sort {
         match self {
             Sort::File => Sort::Light,
             Sort::Light => Sort::Milestone,
@@ -48,7 +48,7 @@ impl Sort {
     }
 
     /// The config's spelling.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Sort::File => "file",
             Sort::Light => "light",
@@ -59,12 +59,12 @@ impl Sort {
         }
     }
 
-    pub fn parse(name: &str) -> Option<Sort> {
+    pub(crate) fn parse(name: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|s| s.name() == name)
     }
 
     /// Short, for the header: `灯色` / `light`.
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Sort::File => Text::new("文件顺序", "file order"),
             Sort::Light => Text::new("灯色", "light"),
@@ -78,7 +78,12 @@ impl Sort {
 
 /// Puts one column's tasks (indices into `campaign.tasks`) in `sort` order; ties keep
 /// file order.
-pub fn sort_tasks(tasks: &mut [usize], campaign: &Campaign, lights: &[LightVerdict], sort: Sort) {
+pub(crate) fn sort_tasks(
+    tasks: &mut [usize],
+    campaign: &Campaign,
+    lights: &[LightVerdict],
+    sort: Sort,
+) {
     let all = &campaign.tasks;
     match sort {
         Sort::File => {}
@@ -120,6 +125,7 @@ pub fn compare_ids(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lookup::Piece;
 
     #[test]
     fn ids_compare_by_their_numbers() {

@@ -11,7 +11,7 @@ use crate::i18n::Text;
 
 /// Which tasks the stand-up walks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Walk {
+pub(crate) enum Walk {
     /// Red tasks, then yellow ones (the morning stand-up).
     #[default]
     RedThenYellow,
@@ -22,7 +22,7 @@ pub enum Walk {
 }
 
 impl Walk {
-    pub fn next(self) -> Walk {
+    pub(crate) fn next(self) -> Walk {
         match self {
             Walk::RedThenYellow => Walk::AllLive,
             Walk::AllLive => Walk::NoNoteToday,
@@ -30,7 +30,7 @@ impl Walk {
         }
     }
 
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Walk::RedThenYellow => Text::new("红灯、黄灯任务", "red, then yellow tasks"),
             Walk::AllLive => Text::new("全部在办任务", "every live task"),
@@ -43,7 +43,7 @@ impl Walk {
 /// a problem, and resumed on coming back, until the walk is over or the date changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standup {
-    pub walk: Walk,
+    pub(crate) walk: Walk,
     /// Task indices, fixed when the walk starts (a task turning green stays in the queue, so
     /// a resolved item stays counted).
     pub queue: Vec<usize>,
@@ -52,19 +52,19 @@ pub struct Standup {
     /// `queue.len()` means the summary.
     pub pos: usize,
     /// The day the walk started; `None` before the first.
-    pub day: Option<NaiveDate>,
+    pub(crate) day: Option<NaiveDate>,
 }
 
 impl Standup {
     /// Whether coming back to the stand-up resumes this walk: it started today and its
     /// summary has not been reached.
-    pub fn resumes_on(&self, today: NaiveDate) -> bool {
+    pub(crate) fn resumes_on(&self, today: NaiveDate) -> bool {
         self.day == Some(today) && self.pos < self.queue.len()
     }
 }
 
 /// The queue for a walk: red tasks in file order, then yellow (then the rest for `AllLive`).
-pub fn queue(
+pub(crate) fn queue(
     campaign: &Campaign,
     lights: &[LightVerdict],
     today: NaiveDate,
@@ -91,15 +91,15 @@ pub fn queue(
 
 /// What was recorded today, for the closing summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Today {
-    pub notes: Vec<(String, String)>,
-    pub ticked: Vec<(String, String)>,
-    pub raised: Vec<(String, String)>,
-    pub resolved: Vec<(String, String)>,
-    pub open_problems: usize,
+pub(crate) struct Today {
+    pub(crate) notes: Vec<(String, String)>,
+    pub(crate) ticked: Vec<(String, String)>,
+    pub(crate) raised: Vec<(String, String)>,
+    pub(crate) resolved: Vec<(String, String)>,
+    pub(crate) open_problems: usize,
 }
 
-pub fn recorded_today(campaign: &Campaign, today: NaiveDate) -> Today {
+pub(crate) fn recorded_today(campaign: &Campaign, today: NaiveDate) -> Today {
     let mut out = Today::default();
     for t in &campaign.tasks {
         for e in history::notes(&t.log).filter(|e| e.date == today) {

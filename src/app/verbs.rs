@@ -5,7 +5,7 @@
 
 mod back_schedule_form;
 mod check_pledge;
-pub mod follow_up;
+pub(crate) mod follow_up;
 mod forms;
 mod light;
 mod milestone;
@@ -18,9 +18,6 @@ mod publish;
 mod resolve;
 mod schedule;
 mod task;
-
-pub use check_pledge::PLEDGE_RESULTS;
-pub use schedule::{back_schedule, parse_steps};
 
 use self::forms::{Done, Spec, Values};
 use super::effect::Effect;
@@ -63,7 +60,7 @@ pub fn edit(model: &mut Model, edit: Edit) -> Result<(Made, Vec<Effect>), Text> 
 }
 
 /// What an edit that found things already so says (the board and the command line alike).
-pub fn nothing_changed() -> Text {
+pub(crate) fn nothing_changed() -> Text {
     Text::new(
         "没有变化:本来就是这样",
         "nothing changed: it already was so",

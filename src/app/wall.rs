@@ -5,13 +5,13 @@ use chrono::NaiveDate;
 use crate::domain::Campaign;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
+pub(crate) enum Row {
     Category(usize),
     Task(usize),
 }
 
 /// Categories in file order, each followed by its tasks in file order.
-pub fn rows(campaign: &Campaign) -> Vec<Row> {
+pub(crate) fn rows(campaign: &Campaign) -> Vec<Row> {
     let mut out = Vec::with_capacity(campaign.tasks.len() + campaign.categories.len());
     for (ci, cat) in campaign.categories.iter().enumerate() {
         out.push(Row::Category(ci));
@@ -29,7 +29,7 @@ pub fn rows(campaign: &Campaign) -> Vec<Row> {
 
 /// The days the chart covers: the campaign, stretched to any task that starts before it or
 /// has a milestone or deadline after it, and nothing more.
-pub fn span(campaign: &Campaign) -> (NaiveDate, NaiveDate) {
+pub(crate) fn span(campaign: &Campaign) -> (NaiveDate, NaiveDate) {
     let info = &campaign.info;
     let first = campaign
         .tasks
@@ -45,7 +45,7 @@ pub fn span(campaign: &Campaign) -> (NaiveDate, NaiveDate) {
 }
 
 /// The number of days in [`span`].
-pub fn span_days(campaign: &Campaign) -> i64 {
+pub(crate) fn span_days(campaign: &Campaign) -> i64 {
     let (first, last) = span(campaign);
     (last - first).num_days() + 1
 }

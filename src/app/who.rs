@@ -5,7 +5,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::form::FieldKey;
 use super::model::{Mode, Model, Picker, PickerMode, Tone, View};
-pub use super::state::mode::WhoAsk;
+pub(crate) use super::state::mode::WhoAsk;
 use crate::i18n::Text;
 use crate::tr;
 
@@ -36,7 +36,7 @@ fn edits(action: Action) -> bool {
 }
 
 /// Whether `action` must wait for a name first.
-pub fn must_ask(model: &Model, action: Action) -> bool {
+pub(crate) fn must_ask(model: &Model, action: Action) -> bool {
     if !model.ask_author
         || model.author.is_some()
         || model.store.read_only
@@ -62,7 +62,7 @@ pub fn must_ask(model: &Model, action: Action) -> bool {
 }
 
 /// Puts `action` aside (with an open form) and opens the list of people.
-pub fn start(model: &mut Model, action: Action) {
+pub(crate) fn start(model: &mut Model, action: Action) {
     let form = model.take_form();
     model.mode = Mode::Who(Box::new(WhoAsk {
         action,
@@ -74,7 +74,7 @@ pub fn start(model: &mut Model, action: Action) {
 }
 
 /// The list gave a person: record as them from now on, and ask about the config.
-pub fn chosen(model: &mut Model, id: String) {
+pub(crate) fn chosen(model: &mut Model, id: String) {
     model.author = Some(id.clone());
     if let Some(ask) = model.who_mut() {
         ask.chosen = Some(id);
@@ -82,7 +82,7 @@ pub fn chosen(model: &mut Model, id: String) {
 }
 
 /// Esc in the list: the edit is dropped and nothing is recorded.
-pub fn cancelled(model: &mut Model) {
+pub(crate) fn cancelled(model: &mut Model) {
     if let Some(ask) = take(model) {
         back_to(model, ask.form);
     }
@@ -97,7 +97,7 @@ pub fn cancelled(model: &mut Model) {
 
 /// `y` keeps the author in the config file, anything else for this session only; then the
 /// edit that waited goes ahead.
-pub fn answer(
+pub(crate) fn answer(
     model: &mut Model,
     action: Action,
     replay: impl FnOnce(&mut Model, Action) -> Vec<Effect>,
@@ -142,7 +142,7 @@ fn back_to(model: &mut Model, form: Option<super::form::Form<super::verbs::Purpo
 }
 
 /// Whom the footer asks about keeping as `author`: (name, id), once a person is chosen.
-pub fn question(model: &Model) -> Option<(String, String)> {
+pub(crate) fn question(model: &Model) -> Option<(String, String)> {
     let ask = model.who()?;
     let id = ask.chosen.as_deref()?;
     let name = model.campaign().person(id).map_or(id, |p| p.name.as_str());
@@ -150,7 +150,7 @@ pub fn question(model: &Model) -> Option<(String, String)> {
 }
 
 /// The people to choose from, narrowed by what was typed (name, id, unit, title).
-pub fn people(model: &Model, query: &str) -> Vec<(String, String)> {
+pub(crate) fn people(model: &Model, query: &str) -> Vec<(String, String)> {
     let campaign = model.campaign();
     campaign
         .people

@@ -31,7 +31,7 @@ fn run_sync(
 }
 
 /// Work for the store.
-pub enum Job {
+pub(crate) enum Job {
     /// Save this copy of the file (the board keeps drawing its own).
     Save {
         file: Box<CampaignFile>,
@@ -52,7 +52,7 @@ pub enum Job {
 }
 
 /// The worker thread and what is in flight.
-pub struct Worker {
+pub(crate) struct Worker {
     jobs: Sender<Job>,
     done: Receiver<Msg>,
     /// Store jobs sent and not yet come back (a sync is not one).
@@ -65,7 +65,7 @@ pub struct Worker {
 
 impl Worker {
     /// Starts the thread; `wake` is called after each outcome is ready (to wake the main loop).
-    pub fn start(wake: impl Fn() + Send + Sync + 'static) -> std::io::Result<Worker> {
+    pub(crate) fn start(wake: impl Fn() + Send + Sync + 'static) -> std::io::Result<Worker> {
         let (jobs, inbox) = channel::<Job>();
         let (outbox, done) = channel();
         let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(wake);
@@ -117,7 +117,7 @@ impl Worker {
     }
 
     /// Hands a job over; `false` when the worker is gone (or a sync already runs).
-    pub fn send(&mut self, job: Job) -> bool {
+    pub(crate) fn send(&mut self, job: Job) -> bool {
         if let Job::Sync { path, today, lang } = job {
             return self.start_sync(path, today, lang);
         }
@@ -156,7 +156,7 @@ impl Worker {
     }
 
     /// Asks the sync that runs to stop: its fetch or push ends (with git's ssh).
-    pub fn cancel_sync(&self) {
+    pub(crate) fn cancel_sync(&self) {
         if let Some((stop, _)) = &self.sync {
             stop.stop();
         }
@@ -164,7 +164,7 @@ impl Worker {
 
     /// The session ends: a sync that runs is stopped and given up to `limit` to finish (a
     /// local step is let end). Whether one was running, and whether it ended in time.
-    pub fn end_sync(&mut self, limit: Duration) -> Option<bool> {
+    pub(crate) fn end_sync(&mut self, limit: Duration) -> Option<bool> {
         let (stop, thread) = self.sync.take()?;
         if thread.is_finished() {
             return None;
@@ -184,7 +184,7 @@ impl Worker {
     }
 
     /// An outcome, if one is ready.
-    pub fn next_done(&mut self) -> Option<Msg> {
+    pub(crate) fn next_done(&mut self) -> Option<Msg> {
         match self.done.try_recv() {
             Ok(done) => {
                 self.counted(&done);
@@ -195,14 +195,14 @@ impl Worker {
     }
 
     /// Waits up to `limit` for the next outcome.
-    pub fn wait_done(&mut self, limit: Duration) -> Option<Msg> {
+    pub(crate) fn wait_done(&mut self, limit: Duration) -> Option<Msg> {
         let done = self.done.recv_timeout(limit).ok()?;
         self.counted(&done);
         Some(done)
     }
 
     /// Whether a job is still running or waiting.
-    pub fn busy(&self) -> bool {
+    pub(crate) fn busy(&self) -> bool {
         self.in_flight > 0
     }
 }

@@ -4,7 +4,7 @@
 /// Where two versions of a list (milestones, problems) differ: the first item that does
 /// (1-based) and, for tables, only its keys that differ on each side. `None` when the values
 /// are not lists, or differ only in length.
-pub fn narrow(mine: &str, theirs: &str) -> Option<(usize, String, String)> {
+pub(crate) fn narrow(mine: &str, theirs: &str) -> Option<(usize, String, String)> {
     use toml_edit::Value;
     let (Ok(Value::Array(a)), Ok(Value::Array(b))) =
         (mine.parse::<Value>(), theirs.parse::<Value>())

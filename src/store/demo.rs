@@ -12,7 +12,7 @@ use crate::domain::{Today, Zone};
 pub const DEMO: &str = include_str!("../../assets/demo.toml");
 
 /// The day of the campaign the demo should open on.
-pub const DEMO_DAY: i64 = 40;
+pub(crate) const DEMO_DAY: i64 = 40;
 
 /// The demo text with every date shifted so that `today` is day [`DEMO_DAY`]; comments and
 /// layout are kept.
@@ -22,7 +22,7 @@ pub fn shifted(today: Today) -> String {
 
 /// `text` with every date moved so that `today`, read in the campaign's own time zone, is day
 /// `day` of its campaign.
-pub fn starting(text: &str, today: Today, day: i64) -> String {
+pub(crate) fn starting(text: &str, today: Today, day: i64) -> String {
     let Ok(mut doc) = text.parse::<DocumentMut>() else {
         return text.to_owned();
     };
@@ -79,7 +79,7 @@ impl VisitMut for Shift {
 }
 
 /// Where the demo copy lives: the user's data dir, else the current directory.
-pub fn demo_path() -> PathBuf {
+pub(crate) fn demo_path() -> PathBuf {
     directories::ProjectDirs::from("", "", "bairi").map_or_else(
         || PathBuf::from("bairi-demo.toml"),
         |d| d.data_dir().join("demo.toml"),

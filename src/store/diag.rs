@@ -24,7 +24,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 

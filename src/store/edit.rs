@@ -7,17 +7,17 @@
 //! ask for edits as values ([`apply::Edit`]), applied in one place ([`CampaignFile::apply`]).
 
 pub mod apply;
-pub mod args;
-pub mod patch;
+pub(crate) mod args;
+pub(crate) mod patch;
 pub mod pledge;
-pub mod publish;
-pub mod sign_off;
-pub mod splice;
-pub mod task;
+pub(crate) mod publish;
+pub(crate) mod sign_off;
+pub(crate) mod splice;
+pub(crate) mod task;
 pub mod task_fields;
-pub mod undo;
-pub mod verify;
-pub mod whole_file;
+pub(crate) mod undo;
+pub(crate) mod verify;
+pub(crate) mod whole_file;
 
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Table, Value};

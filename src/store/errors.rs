@@ -44,7 +44,7 @@ pub enum SaveError {
 impl SaveError {
     /// Whether the file on disk is as it was: false only for a save in place that stopped
     /// after changing it (the next bairi to open it finishes it from its journal).
-    pub fn left_unchanged(&self) -> bool {
+    pub(crate) fn left_unchanged(&self) -> bool {
         !matches!(self, SaveError::Io(e) if crate::store::save::in_place::Unfinished::of(e).is_some())
     }
 

@@ -18,13 +18,14 @@ use crate::store::save::atomic::{
 use crate::store::save::backup::BackupPolicy;
 
 pub use crate::store::edit::args::{MilestoneRef, NewProblem};
-pub use crate::store::errors::{OpenError, Refusal, SaveError};
+pub(crate) use crate::store::errors::OpenError;
+pub use crate::store::errors::{Refusal, SaveError};
 
 mod merging;
 
 /// What changed in the campaign since derived values were last computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Changed {
+pub(crate) enum Changed {
     Nothing,
     /// Only these tasks (by index), in place.
     Tasks(Vec<usize>),
@@ -172,34 +173,8 @@ impl CampaignFile {
 
     /// Whether this is still the version `point` was taken from (nothing saved or reloaded
     /// since).
-    pub fn is_at(&self, point: &WatchPoint) -> bool {
+    pub(crate) fn is_at(&self, point: &WatchPoint) -> bool {
         self.fingerprint == point.fingerprint && self.dirty == point.dirty
-    }
-
-    /// Re-reads the file if someone else changed it, unless there are unsaved edits here.
-    /// `Ok(true)` when it reloaded; a changed file with errors is left unread (`Err`).
-    pub fn reload_if_changed(&mut self) -> Result<bool, OpenError> {
-        if self.dirty || !changed_on_disk(&self.path, &self.fingerprint).map_err(OpenError::Io)? {
-            return Ok(false);
-        }
-        let (bytes, fingerprint) = read_fingerprinted(&self.path).map_err(OpenError::Io)?;
-        let (text, loaded) = load_text(bytes, Today::Date(self.today))
-            .map_err(|r| OpenError::Rejected(r.diagnostics))?;
-        self.campaign = std::sync::Arc::new(loaded.campaign);
-        self.layout = loaded.layout;
-        self.warnings = loaded.warnings;
-        self.fingerprint = fingerprint;
-        self.text = text;
-        self.journal.clear();
-        self.touched.clear();
-        self.changed = Changed::All;
-        self.generation += 1;
-        Ok(true)
-    }
-
-    /// Whether the file on disk differs from what was read or last saved.
-    pub fn changed_elsewhere(&self) -> bool {
-        changed_on_disk(&self.path, &self.fingerprint).unwrap_or(false)
     }
 
     /// The text as it would be saved.
@@ -276,29 +251,29 @@ impl CampaignFile {
     /// What a save that failed on a copy of this file (in the store worker) learnt, kept
     /// here with the edits: the session's pinned backup is made, a sudden drop of tasks on
     /// disk was refused once.
-    pub fn learn_from_failed_save(&mut self, tried: &CampaignFile) {
+    pub(crate) fn learn_from_failed_save(&mut self, tried: &CampaignFile) {
         self.vanished.clone_from(&tried.vanished);
         self.backups.session_pinned |= tried.backups.session_pinned;
     }
 
     /// A new day began while the file is open: what is read or checked from now on (a reload,
     /// an edited task, a save) is judged as of `today` ("a date in the future").
-    pub fn new_day(&mut self, today: NaiveDate) {
+    pub(crate) fn new_day(&mut self, today: NaiveDate) {
         self.today = today;
     }
 
     /// Changes only apply to the generation of the text they were made on.
-    pub fn generation(&self) -> u64 {
+    pub(crate) fn generation(&self) -> u64 {
         self.generation
     }
 
     /// Which tasks changed since the last call (so derived values need not all be redone).
-    pub fn take_changed(&mut self) -> Changed {
+    pub(crate) fn take_changed(&mut self) -> Changed {
         std::mem::replace(&mut self.changed, Changed::Nothing)
     }
 
     /// The changes made since the text was read or written (see `edit::splice::Change`).
-    pub fn journal(&self) -> &[Splice] {
+    pub(crate) fn journal(&self) -> &[Splice] {
         &self.journal
     }
 

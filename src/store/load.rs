@@ -5,7 +5,7 @@ mod conflicts;
 mod entry;
 mod pass;
 mod people;
-pub mod recheck;
+pub(crate) mod recheck;
 mod records;
 mod refs;
 mod report;
@@ -20,11 +20,11 @@ use self::report::Findings;
 use crate::domain::Campaign;
 use crate::i18n::Text;
 use crate::store::diag::Diagnostic;
-use crate::store::tree::{Layout, Pieces, TreeError};
+use crate::store::tree::{Layout, Limit, Pieces, TreeError};
 use crate::tr;
 
 /// The format version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub(crate) const SCHEMA_VERSION: i64 = 1;
 
 pub use crate::domain::Today;
 
@@ -60,7 +60,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 
 /// Loads a file's bytes and keeps them as its text (checked as UTF-8 once).
-pub fn load_text(bytes: Vec<u8>, today: Today) -> Result<(String, Loaded), Rejected> {
+pub(crate) fn load_text(bytes: Vec<u8>, today: Today) -> Result<(String, Loaded), Rejected> {
     match String::from_utf8(bytes) {
         Ok(text) => load_str(&text, today).map(|loaded| (text, loaded)),
         Err(err) => Err(load_bytes(err.as_bytes(), today).err().unwrap_or(Rejected {
@@ -169,7 +169,7 @@ fn syntax_error(text: &str, err: TreeError, mut f: Findings) -> Rejected {
 /// What is wrong with text that is not TOML (or goes past a limit), and what to do.
 pub(crate) fn syntax_words(err: TreeError) -> (Text, Text) {
     if let Some(limit) = err.limit {
-        return (limit.what(), limit.hint());
+        return (limit.what(), Limit::hint());
     }
     let message = err.message;
     (

@@ -6,13 +6,13 @@ const BOM: char = '\u{feff}';
 
 /// The start of every line of a text, for quick offset → (line, column) lookups.
 #[derive(Debug, Clone)]
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(
@@ -25,7 +25,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// 1-based (line, column) of a byte offset; offsets past the end point after the last byte.
-    pub fn locate(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
@@ -46,7 +46,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// (line, column) of a span's start, or (0, 0) when there is no span.
-    pub fn locate_span(&self, span: Option<Range<usize>>) -> (usize, usize) {
+    pub(crate) fn locate_span(&self, span: Option<Range<usize>>) -> (usize, usize) {
         span.map_or((0, 0), |s| self.locate(s.start))
     }
 }

@@ -3,18 +3,18 @@
 //! leftover temp files, backups, report targets, and the plain writes of files that are not
 //! the campaign.
 
-pub mod access;
-pub mod atomic;
+pub(crate) mod access;
+pub(crate) mod atomic;
 pub mod backup;
-pub mod careful;
-pub mod disk;
-pub mod eol;
-pub mod fingerprint;
-pub mod guard;
-pub mod in_place;
-pub mod landed;
-pub mod leftovers;
-pub mod out;
-pub mod plain;
+pub(crate) mod careful;
+pub(crate) mod disk;
+pub(crate) mod eol;
+pub(crate) mod fingerprint;
+pub(crate) mod guard;
+pub(crate) mod in_place;
+pub(crate) mod landed;
+pub(crate) mod leftovers;
+pub(crate) mod out;
+pub(crate) mod plain;
 pub(in crate::store) mod sound;
-pub mod xattrs;
+pub(crate) mod xattrs;

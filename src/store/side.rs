@@ -2,8 +2,8 @@
 //! and where those files live, shared with the campaign's group, and the journal that makes
 //! an in-place save crash-safe.
 
-pub mod acl;
-pub mod journal;
+pub(crate) mod acl;
+pub(crate) mod journal;
 pub mod lock;
-pub mod presence;
+pub(crate) mod presence;
 pub mod sidecar;

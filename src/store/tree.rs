@@ -15,34 +15,35 @@ mod values;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub use build::{Builder, Parsed, parse};
-pub use error::TreeError;
-pub use layout::{Layout, Region};
-pub use limits::Limit;
+pub use build::Builder;
+pub(crate) use build::{Parsed, parse};
+pub(crate) use error::TreeError;
+pub(crate) use layout::Layout;
+pub(crate) use limits::Limit;
 pub use pieces::Pieces;
-pub use toml_datetime::Datetime;
+pub(crate) use toml_datetime::Datetime;
 
 /// Only the layout of `text`; `None` if it is not TOML.
-pub fn parse_layout(text: &str) -> Option<Layout> {
+pub(crate) fn parse_layout(text: &str) -> Option<Layout> {
     parse(text).ok().map(|p| p.layout)
 }
 
 /// A key as written, decoded, with its span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key<'a> {
-    pub name: Cow<'a, str>,
-    pub span: Range<usize>,
+    pub(crate) name: Cow<'a, str>,
+    pub(crate) span: Range<usize>,
 }
 
 /// A value with the span of its text (a table: of its header, or of its first key).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item<'a> {
-    pub value: Value<'a>,
-    pub span: Range<usize>,
+    pub(crate) value: Value<'a>,
+    pub(crate) span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value<'a> {
+pub(crate) enum Value<'a> {
     String(Cow<'a, str>),
     Integer(i64),
     Float(f64),
@@ -54,45 +55,45 @@ pub enum Value<'a> {
 
 /// `[..]`, or the tables of `[[key]]` headers.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Array<'a> {
-    pub items: Vec<Item<'a>>,
-    pub of_tables: bool,
+pub(crate) struct Array<'a> {
+    pub(crate) items: Vec<Item<'a>>,
+    pub(crate) of_tables: bool,
 }
 
 /// How a table came to be; TOML forbids mixing some of these.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Origin {
+pub(crate) struct Origin {
     /// Created on the way to a deeper header or dotted key, not (yet) defined itself.
-    pub implicit: bool,
+    pub(crate) implicit: bool,
     /// Created by dotted keys.
-    pub dotted: bool,
+    pub(crate) dotted: bool,
     /// `{ .. }`: closed once written.
-    pub inline: bool,
+    pub(crate) inline: bool,
 }
 
 /// Keys in the order written.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Table<'a> {
-    pub entries: Vec<(Key<'a>, Item<'a>)>,
-    pub origin: Origin,
+pub(crate) struct Table<'a> {
+    pub(crate) entries: Vec<(Key<'a>, Item<'a>)>,
+    pub(crate) origin: Origin,
 }
 
 impl<'a> Table<'a> {
-    pub fn get(&self, key: &str) -> Option<&Item<'a>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Item<'a>> {
         self.entries
             .iter()
             .find(|(k, _)| k.name == key)
             .map(|(_, item)| item)
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Item<'a>> {
+    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut Item<'a>> {
         self.entries
             .iter_mut()
             .find(|(k, _)| k.name == key)
             .map(|(_, item)| item)
     }
 
-    pub fn key(&self, key: &str) -> Option<&Key<'a>> {
+    pub(crate) fn key(&self, key: &str) -> Option<&Key<'a>> {
         self.entries
             .iter()
             .find(|(k, _)| k.name == key)
@@ -120,45 +121,45 @@ impl<'a> Table<'a> {
         &mut self.entries[index].1
     }
 
-    pub fn contains_key(&self, key: &str) -> bool {
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&Key<'a>, &Item<'a>)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Key<'a>, &Item<'a>)> {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 }
 
 impl<'a> Item<'a> {
-    pub fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
             _ => None,
         }
     }
 
-    pub fn as_integer(&self) -> Option<i64> {
+    pub(crate) fn as_integer(&self) -> Option<i64> {
         match self.value {
             Value::Integer(n) => Some(n),
             _ => None,
         }
     }
 
-    pub fn as_float(&self) -> Option<f64> {
+    pub(crate) fn as_float(&self) -> Option<f64> {
         match self.value {
             Value::Float(x) => Some(x),
             _ => None,
         }
     }
 
-    pub fn as_bool(&self) -> Option<bool> {
+    pub(crate) fn as_bool(&self) -> Option<bool> {
         match self.value {
             Value::Boolean(b) => Some(b),
             _ => None,
         }
     }
 
-    pub fn as_datetime(&self) -> Option<&Datetime> {
+    pub(crate) fn as_datetime(&self) -> Option<&Datetime> {
         match &self.value {
             Value::Datetime(d) => Some(d),
             _ => None,
@@ -166,7 +167,7 @@ impl<'a> Item<'a> {
     }
 
     /// A written array `[..]` (not the tables of `[[key]]`).
-    pub fn as_array(&self) -> Option<&[Item<'a>]> {
+    pub(crate) fn as_array(&self) -> Option<&[Item<'a>]> {
         match &self.value {
             Value::Array(a) if !a.of_tables => Some(&a.items),
             _ => None,
@@ -174,7 +175,7 @@ impl<'a> Item<'a> {
     }
 
     /// The tables of `[[key]]` headers.
-    pub fn as_array_of_tables(&self) -> Option<&[Item<'a>]> {
+    pub(crate) fn as_array_of_tables(&self) -> Option<&[Item<'a>]> {
         match &self.value {
             Value::Array(a) if a.of_tables => Some(&a.items),
             _ => None,
@@ -182,7 +183,7 @@ impl<'a> Item<'a> {
     }
 
     /// Any table: `[key]`, dotted, or `{ .. }`.
-    pub fn as_table(&self) -> Option<&Table<'a>> {
+    pub(crate) fn as_table(&self) -> Option<&Table<'a>> {
         match &self.value {
             Value::Table(t) => Some(t),
             _ => None,
@@ -190,14 +191,14 @@ impl<'a> Item<'a> {
     }
 
     /// An inline table `{ .. }`.
-    pub fn as_inline_table(&self) -> Option<&Table<'a>> {
+    pub(crate) fn as_inline_table(&self) -> Option<&Table<'a>> {
         self.as_table().filter(|t| t.origin.inline)
     }
 }
 
 impl Value<'_> {
     /// The type's name in TOML's words, for messages.
-    pub fn type_str(&self) -> &'static str {
+    pub(crate) fn type_str(&self) -> &'static str {
         match self {
             Value::String(_) => "string",
             Value::Integer(_) => "integer",

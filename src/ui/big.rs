@@ -21,22 +21,13 @@ const FONT: [(char, [&str; 5]); 15] = [
 ];
 
 /// The rows one big character takes at `scale`.
-pub const fn height(scale: usize) -> usize {
+pub(crate) const fn height(scale: usize) -> usize {
     5 * scale
 }
 
 /// The columns `text` takes at `scale` (each character 3 cells and a gap of one, scaled).
 pub fn width(text: &str, scale: usize) -> usize {
     text.chars().count() * 4 * scale
-}
-
-/// Five lines spelling `text` (digits, `:`, `%`, `-`, `.` and spaces) with `block` as the ink.
-pub fn big_lines(text: &str, block: &str) -> [String; 5] {
-    let mut rows: [String; 5] = Default::default();
-    for (row, line) in rows.iter_mut().zip(scaled(text, block, 1)) {
-        *row = line;
-    }
-    rows
 }
 
 /// `text` in big characters, each ink cell `scale`×`scale`: `5 × scale` lines, each
@@ -65,6 +56,15 @@ pub fn scaled(text: &str, block: &str, scale: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Five lines spelling `text` (digits, `:`, `%`, `-`, `.` and spaces) with `block` as the ink.
+    fn big_lines(text: &str, block: &str) -> [String; 5] {
+        let mut rows: [String; 5] = Default::default();
+        for (row, line) in rows.iter_mut().zip(scaled(text, block, 1)) {
+            *row = line;
+        }
+        rows
+    }
 
     #[test]
     fn digits_are_five_lines_of_equal_width() {

@@ -17,7 +17,7 @@ const ALL_COLUMNS_MIN_WIDTH: u16 = 60;
 /// Swimlane columns are at least this wide; more of them scroll.
 const COLUMN_MIN_WIDTH: u16 = 16;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let n = ctx.model.derived.columns.len();
     if n == 0 {
         return;

@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Text};
 use crate::ui::theme::Glyphs;
 
 /// The light as `●` plus its word (`●红灯`, `●red`; `●红` where narrow); never colour alone.
-pub fn light_label(
+pub(crate) fn light_label(
     light: TaskLight,
     overridden: bool,
     lang: Lang,
@@ -41,7 +41,7 @@ pub fn light_label(
 }
 
 /// `督` (`FU`) for a task due a follow-up order, `督✓` (`FU✓`) once one is issued.
-pub fn follow_up_mark(state: FollowUp, lang: Lang, glyphs: &Glyphs) -> String {
+pub(crate) fn follow_up_mark(state: FollowUp, lang: Lang, glyphs: &Glyphs) -> String {
     let word = Text::new("督", "FU");
     match state {
         FollowUp::Due => word.get(lang).to_owned(),
@@ -50,12 +50,12 @@ pub fn follow_up_mark(state: FollowUp, lang: Lang, glyphs: &Glyphs) -> String {
 }
 
 /// `堵` (`BLK`): the task has an open blocking problem (a 堵点).
-pub fn blocking_mark() -> Text {
+pub(crate) fn blocking_mark() -> Text {
     Text::new("堵", "BLK")
 }
 
 /// The mark's style: loud while due, quiet once issued.
-pub fn follow_up_style(ctx: &Ctx, state: FollowUp) -> Style {
+pub(crate) fn follow_up_style(ctx: &Ctx, state: FollowUp) -> Style {
     match state {
         FollowUp::Due => ctx
             .theme
@@ -66,7 +66,7 @@ pub fn follow_up_style(ctx: &Ctx, state: FollowUp) -> Style {
 }
 
 /// The lines of the card of task `index`, `rows` tall (1 to 3) and exactly `width` wide.
-pub fn card_lines(
+pub(crate) fn card_lines(
     ctx: &Ctx,
     index: usize,
     width: u16,

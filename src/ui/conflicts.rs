@@ -87,7 +87,7 @@ fn line_text(ctx: &Ctx, n: usize, c: &crate::store::merge::Conflict) -> Text {
     )
 }
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let list = &ctx.model.conflicts;
     let width = usize::from(area.width.min(76).saturating_sub(2));
     let pick = ctx.model.conflict_pick.min(list.len().saturating_sub(1));

@@ -19,7 +19,7 @@ use crate::domain::milestone::MilestoneState;
 use crate::i18n::Text;
 use crate::tr;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
     let Some(index) = model.selected() else {
         return;
@@ -123,7 +123,7 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 /// The first line shown: the top of the document while the cursor is above its last few
 /// visible lines, else just enough to keep the cursor two lines above the bottom; never past
 /// the end. A pure function of the cursor, so `g` always shows the top and `G` the end.
-pub fn scroll_for(cursor_line: usize, total: usize, height: usize) -> usize {
+pub(crate) fn scroll_for(cursor_line: usize, total: usize, height: usize) -> usize {
     let margin = (height / 4).min(2);
     let max = total.saturating_sub(height);
     (cursor_line + margin + 1).saturating_sub(height).min(max)

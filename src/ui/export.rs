@@ -14,7 +14,7 @@ use crate::app::action::Action;
 use crate::app::export::{ExportFormat, title};
 use crate::i18n::Text;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, pick: usize) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, pick: usize) {
     let hints = ctx.hints(&[
         (&[Action::Up, Action::Down], Text::new("选择", "choose")),
         (&[Action::Open], Text::new("导出", "export")),

@@ -13,10 +13,10 @@ use crate::i18n::Text;
 
 /// A message wider than the window takes up to this many lines (a sync's list of what came
 /// in, a long refusal), so nothing of it is cut on an 80-column terminal.
-pub const MAX_LINES: u16 = 3;
+pub(crate) const MAX_LINES: u16 = 3;
 
 /// How many lines the bottom needs at `width`: one, or a long message's lines.
-pub fn height(ctx: &Ctx, width: u16) -> u16 {
+pub(crate) fn height(ctx: &Ctx, width: u16) -> u16 {
     if !says_something(ctx) {
         return 1;
     }
@@ -28,7 +28,7 @@ pub fn height(ctx: &Ctx, width: u16) -> u16 {
     u16::try_from(lines).map_or(MAX_LINES, |n| n.clamp(1, MAX_LINES))
 }
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let line = line(ctx);
     if !says_something(ctx) || line.width() <= usize::from(area.width) {
         frame.render_widget(Paragraph::new(fit_spans(line.spans, area.width)), area);

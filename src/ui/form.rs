@@ -43,7 +43,7 @@ fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, s
     }
 }
 
-pub fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose>) {
+pub(crate) fn render_form(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form<Purpose>) {
     let notes = form.notes.len() as u16;
     let lines_needed = if let Purpose::BackScheduleReview { proposals, .. } = &form.purpose {
         proposals.len() as u16 + 2 + notes
@@ -203,7 +203,7 @@ fn forbidden(ctx: &Ctx, picker: &Picker, choice: &crate::app::picker::Choice) ->
     }
 }
 
-pub fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) {
+pub(crate) fn render_picker(frame: &mut Frame, area: Rect, ctx: &Ctx, picker: &Picker) {
     let area = super::popup_area(area, 72, 16);
     super::clear_popup(frame, area);
     let block = frame_block(ctx, title(picker.mode, ctx.model.lang), area);

@@ -18,11 +18,11 @@ use crate::i18n::Text;
 use crate::tr;
 
 /// Two rows when there is room, one on short windows.
-pub fn height(area: Rect) -> u16 {
+pub(crate) fn height(area: Rect) -> u16 {
     if area.height >= 12 { 2 } else { 1 }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let model = ctx.model;
     let info = &model.campaign().info;
     let lang = model.lang;
@@ -308,7 +308,7 @@ fn tabs(frame: &mut Frame, row: Rect, used: usize, ctx: &Ctx, hits: &mut HitMap)
 }
 
 /// Cuts a line of spans to `max` columns by display width.
-pub fn fit_spans(spans: Vec<Span<'_>>, max: u16) -> Line<'_> {
+pub(crate) fn fit_spans(spans: Vec<Span<'_>>, max: u16) -> Line<'_> {
     let mut left = usize::from(max);
     let mut out = Vec::with_capacity(spans.len());
     for span in spans {

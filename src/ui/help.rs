@@ -12,12 +12,12 @@ use crate::i18n::Text;
 use crate::tr;
 
 /// The widest the help pop-up grows: two columns of the longest English lines side by side.
-pub const MAX_WIDTH: u16 = 150;
+pub(crate) const MAX_WIDTH: u16 = 150;
 
 /// The narrowest description column worth splitting the help into two for.
 const MIN_TEXT: usize = 34;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let close = ctx.hints(&[(&[Action::Close, Action::Quit], Text::new("关闭", "closes"))]);
     let title = tr!(" 帮助 · 按键({close}) ", " Help · keys ({close}) ");
     let mut block = super::titled_block(ctx, ctx.t(&title), area);
@@ -124,7 +124,7 @@ fn layout(
 }
 
 /// (keys, what they do) for every bound action, in keymap order.
-pub fn help_rows(ctx: &Ctx) -> Vec<(String, String)> {
+pub(crate) fn help_rows(ctx: &Ctx) -> Vec<(String, String)> {
     ctx.keymap
         .bindings()
         .map(|(action, _)| {

@@ -17,7 +17,7 @@ use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, hits: &mut HitMap) {
     let model = ctx.model;
     let (board, published) = shown(model);
     let block = bordered(ctx, published, area.width);

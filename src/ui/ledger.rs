@@ -16,7 +16,7 @@ use crate::domain::light::TaskLight;
 use crate::i18n::Text;
 use crate::tr;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
     let l = shown(model);
     let order = ctx.t(&model.ledger.order.text()).to_owned();

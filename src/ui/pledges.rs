@@ -9,7 +9,7 @@ use crate::i18n::Text;
 use crate::tr;
 
 /// A heading and one row per pledge to check; nothing when none is due.
-pub fn due_rows(ctx: &Ctx) -> Vec<(Style, String)> {
+pub(crate) fn due_rows(ctx: &Ctx) -> Vec<(Style, String)> {
     let campaign = ctx.model.campaign();
     let due = pledges_due(campaign, ctx.model.today);
     if due.is_empty() {
@@ -35,7 +35,7 @@ pub fn due_rows(ctx: &Ctx) -> Vec<(Style, String)> {
 }
 
 /// The hint under the leaderboard's pledge rows.
-pub fn keys_hint(ctx: &Ctx) -> String {
+pub(crate) fn keys_hint(ctx: &Ctx) -> String {
     use crate::app::action::Action;
     ctx.hints(&[
         (&[Action::Pledge], Text::new("记录承诺", "record a pledge")),

@@ -95,7 +95,7 @@ fn red_tasks(ctx: &Ctx) -> Vec<usize> {
 }
 
 /// Draws page `page` of the cycle (the count runs on; it is taken modulo the pages).
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, page: usize) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, page: usize) {
     let all = pages(ctx, area);
     let index = page % all.len().max(1);
     let [body, foot] = area.layout(&Layout::vertical([

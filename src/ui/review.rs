@@ -19,7 +19,7 @@ use crate::domain::pledge::{pledge_line, pledge_state};
 use crate::i18n::Text;
 use crate::tr;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let Some(flow) = ctx.model.review.as_ref() else {
         return;
     };

@@ -21,7 +21,7 @@ use crate::tr;
 
 type Rows = Vec<(Style, String)>;
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
     let s = &model.standup;
     let (n, total) = ((s.pos + 1).min(s.queue.len()), s.queue.len());

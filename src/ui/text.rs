@@ -4,10 +4,10 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-pub use crate::sanitize::{inert, is_invisible};
+pub(crate) use crate::sanitize::inert;
 
 /// The display width of a string.
-pub fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
@@ -15,7 +15,7 @@ pub fn width(s: &str) -> usize {
 /// character (a wide character that does not fit is dropped whole). Widths are counted per
 /// grapheme, as the terminal buffer counts them: `🏗️` (a character and a variation selector)
 /// is two columns, not the one its first character alone would say.
-pub fn cut(s: &str, max: usize) -> String {
+pub(crate) fn cut(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
     }
@@ -37,7 +37,7 @@ pub fn cut(s: &str, max: usize) -> String {
 }
 
 /// `s` cut to `max` columns and padded with spaces to exactly `max` columns.
-pub fn fit(s: &str, max: usize) -> String {
+pub(crate) fn fit(s: &str, max: usize) -> String {
     let mut out = cut(s, max);
     let pad = max.saturating_sub(width(&out));
     out.extend(std::iter::repeat_n(' ', pad));
@@ -46,7 +46,7 @@ pub fn fit(s: &str, max: usize) -> String {
 
 /// `s` in lines of at most `max` columns: between words where there are spaces, between
 /// characters where there are none (see `wrap.rs`); a character wider than `max` is left out.
-pub fn wrap(s: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(s: &str, max: usize) -> Vec<String> {
     if max == 0 {
         return Vec::new();
     }

@@ -18,7 +18,7 @@ pub enum Palette {
 }
 
 impl Palette {
-    pub fn parse(s: &str) -> Option<Palette> {
+    pub(crate) fn parse(s: &str) -> Option<Palette> {
         match s {
             "default" | "16" => Some(Palette::Ansi16),
             "256" => Some(Palette::Ansi256),
@@ -30,23 +30,23 @@ impl Palette {
 
 /// The symbols drawn; ASCII for terminals that show box-drawing characters double width.
 #[derive(Debug, Clone, Copy)]
-pub struct Glyphs {
-    pub light: &'static str,
-    pub done: &'static str,
-    pub selected: &'static str,
-    pub up: &'static str,
-    pub down: &'static str,
-    pub prev: &'static str,
-    pub next: &'static str,
-    pub overdue: &'static str,
-    pub soon: &'static str,
-    pub upcoming: &'static str,
-    pub problem: &'static str,
-    pub arrow: &'static str,
-    pub border: border::Set<'static>,
+pub(crate) struct Glyphs {
+    pub(crate) light: &'static str,
+    pub(crate) done: &'static str,
+    pub(crate) selected: &'static str,
+    pub(crate) up: &'static str,
+    pub(crate) down: &'static str,
+    pub(crate) prev: &'static str,
+    pub(crate) next: &'static str,
+    pub(crate) overdue: &'static str,
+    pub(crate) soon: &'static str,
+    pub(crate) upcoming: &'static str,
+    pub(crate) problem: &'static str,
+    pub(crate) arrow: &'static str,
+    pub(crate) border: border::Set<'static>,
 }
 
-pub const UNICODE: Glyphs = Glyphs {
+pub(crate) const UNICODE: Glyphs = Glyphs {
     light: "●",
     done: "✓",
     selected: "▶",
@@ -62,7 +62,7 @@ pub const UNICODE: Glyphs = Glyphs {
     border: border::PLAIN,
 };
 
-pub const ASCII: Glyphs = Glyphs {
+pub(crate) const ASCII: Glyphs = Glyphs {
     light: "*",
     done: "v",
     selected: ">",
@@ -89,8 +89,8 @@ pub const ASCII: Glyphs = Glyphs {
 
 #[derive(Debug, Clone)]
 pub struct Theme {
-    pub palette: Palette,
-    pub glyphs: Glyphs,
+    pub(crate) palette: Palette,
+    pub(crate) glyphs: Glyphs,
 }
 
 impl Default for Theme {
@@ -116,7 +116,7 @@ impl Theme {
         }
     }
 
-    pub fn light(&self, light: TaskLight) -> Style {
+    pub(crate) fn light(&self, light: TaskLight) -> Style {
         match light {
             TaskLight::Red => self.fg(Color::Red, 196).add_modifier(Modifier::BOLD),
             TaskLight::Yellow if self.palette == Palette::Mono => {
@@ -129,11 +129,15 @@ impl Theme {
     }
 
     /// The selected card: reversed, so it shows without colour.
-    pub fn selected(&self) -> Style {
+    #[expect(
+        clippy::unused_self,
+        reason = "a style of the theme, like the others; the same in every palette"
+    )]
+    pub(crate) fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
-    pub fn title(&self, focused: bool) -> Style {
+    pub(crate) fn title(&self, focused: bool) -> Style {
         if focused {
             self.fg(Color::Cyan, 39).add_modifier(Modifier::BOLD)
         } else {
@@ -141,7 +145,7 @@ impl Theme {
         }
     }
 
-    pub fn border(&self, focused: bool) -> Style {
+    pub(crate) fn border(&self, focused: bool) -> Style {
         match (focused, self.palette) {
             (true, Palette::Mono) => Style::new().add_modifier(Modifier::BOLD),
             (true, _) => self.fg(Color::Cyan, 39),
@@ -149,28 +153,32 @@ impl Theme {
         }
     }
 
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         self.fg(Color::DarkGray, 245)
     }
 
-    pub fn header(&self) -> Style {
+    #[expect(
+        clippy::unused_self,
+        reason = "a style of the theme, like the others; the same in every palette"
+    )]
+    pub(crate) fn header(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
-    pub fn warning(&self) -> Style {
+    pub(crate) fn warning(&self) -> Style {
         self.fg(Color::Yellow, 214).add_modifier(Modifier::BOLD)
     }
 
-    pub fn error(&self) -> Style {
+    pub(crate) fn error(&self) -> Style {
         self.fg(Color::Red, 196)
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
-    pub fn info(&self) -> Style {
+    pub(crate) fn info(&self) -> Style {
         self.fg(Color::Green, 35)
     }
 
-    pub fn key(&self) -> Style {
+    pub(crate) fn key(&self) -> Style {
         self.fg(Color::Cyan, 39).add_modifier(Modifier::BOLD)
     }
 }

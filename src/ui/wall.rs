@@ -51,7 +51,7 @@ const ASCII: Marks = Marks {
     today: "|",
 };
 
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let model = ctx.model;
     let campaign = model.campaign();
     let marks = if ctx.theme.glyphs.light == "*" {

@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 /// Resets every cell hidden under the second half of a wide character, as the terminal has it.
-pub fn blank_under_wide(buffer: &mut Buffer) {
+pub(crate) fn blank_under_wide(buffer: &mut Buffer) {
     let area = buffer.area;
     for y in area.top()..area.bottom() {
         let mut x = area.left();

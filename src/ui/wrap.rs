@@ -41,7 +41,7 @@ fn tokens(spans: Vec<Span<'static>>) -> Vec<Token> {
 }
 
 /// `spans` in lines of at most `width` columns, each line's pieces with their styles.
-pub fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>> {
+pub(crate) fn lines(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>> {
     let width = width.max(1);
     let mut lines: Vec<Vec<(String, Style)>> = vec![Vec::new()];
     let mut used = 0;

@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 
 use bairi::domain::{Light, LogEntry, Status};
 use bairi::store::edit::apply::{Edit, Made, Stamp};
-use bairi::store::edit::task::{MilestoneRef, NewProblem};
 use bairi::store::edit::task_fields::TaskFields;
-use bairi::store::file::{CampaignFile, Refusal};
+use bairi::store::file::{CampaignFile, MilestoneRef, NewProblem, Refusal};
 
 /// Who makes an edit and on which day.
 pub fn stamp(today: NaiveDate, by: Option<&str>) -> Stamp {

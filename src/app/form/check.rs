@@ -11,7 +11,7 @@ use crate::tr;
 
 impl<P> Form<P> {
     /// Checks every field; on the first failure focuses it and keeps the message.
-    pub fn check(&mut self, campaign: &Campaign) -> Option<Vec<(&'static str, Value)>> {
+    pub(crate) fn check(&mut self, campaign: &Campaign) -> Option<Vec<(&'static str, Value)>> {
         let mut out = Vec::with_capacity(self.fields.len());
         for (i, field) in self.fields.iter().enumerate() {
             match check_field(campaign, field, self.today) {
@@ -29,7 +29,7 @@ impl<P> Form<P> {
 
 /// The full date a date field written another way (`+3`, `12-10`, `明天`) stands for, to
 /// show beside it; `None` when it is empty, already full, or not a date.
-pub fn echo(field: &Field, today: Option<NaiveDate>) -> Option<NaiveDate> {
+pub(crate) fn echo(field: &Field, today: Option<NaiveDate>) -> Option<NaiveDate> {
     if field.kind != Kind::Date {
         return None;
     }
@@ -139,6 +139,6 @@ fn check_field(
 }
 
 /// `2026-09-01` (or `2026-9-1`).
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
 }

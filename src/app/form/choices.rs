@@ -10,7 +10,7 @@ use crate::domain::status::Light;
 use crate::i18n::{Lang, Text};
 
 /// Ids and their names a picker offers: `(id, name)`; the stored value is always the id.
-pub fn choices(campaign: &Campaign, kind: Kind) -> Vec<(String, Text)> {
+pub(crate) fn choices(campaign: &Campaign, kind: Kind) -> Vec<(String, Text)> {
     let same = |id: &str, name: &str| (id.to_owned(), Text::same(name.to_owned()));
     match kind {
         Kind::Category => campaign
@@ -64,7 +64,7 @@ fn names_things(kind: Kind) -> bool {
 
 /// How a choice reads in a field and its list: `县财政局 (czj)`; a fixed word in the
 /// interface language (`红灯` / `red`, `是` / `yes`).
-pub fn shown(kind: Kind, id: &str, name: &Text, lang: Lang) -> String {
+pub(crate) fn shown(kind: Kind, id: &str, name: &Text, lang: Lang) -> String {
     let name = name.get(lang).trim();
     if !names_things(kind) {
         return name.to_owned();
@@ -78,7 +78,7 @@ pub fn shown(kind: Kind, id: &str, name: &Text, lang: Lang) -> String {
 
 /// The id the text `raw` names among the field's choices: by id (also short, `t4`), by
 /// `名称 (id)`, by a name in either language, or the only choice its text fits.
-pub fn resolve(campaign: &Campaign, kind: Kind, raw: &str) -> Found {
+pub(crate) fn resolve(campaign: &Campaign, kind: Kind, raw: &str) -> Found {
     let all = choices(campaign, kind);
     let shown: Vec<[String; 2]> = all
         .iter()
@@ -116,7 +116,7 @@ fn fits(id: &str, name: &Text, typed: &str) -> bool {
 
 /// The choices matching what was typed (part of the id or a name, a short id, or the line
 /// as shown), at most `max`: `(id, line as shown in each language)`.
-pub fn suggestions(campaign: &Campaign, field: &Field, max: usize) -> Vec<(String, Text)> {
+pub(crate) fn suggestions(campaign: &Campaign, field: &Field, max: usize) -> Vec<(String, Text)> {
     let typed = picked_part(field);
     let all = choices(campaign, field.kind);
     let named = match resolve(campaign, field.kind, typed) {
@@ -139,7 +139,7 @@ pub fn suggestions(campaign: &Campaign, field: &Field, max: usize) -> Vec<(Strin
 impl<P> Form<P> {
     /// Puts the highlighted suggestion into the focused id field, as it is shown, unless
     /// it already names one choice (then it is written out as shown).
-    pub fn accept_pick(&mut self, campaign: &Campaign) {
+    pub(crate) fn accept_pick(&mut self, campaign: &Campaign) {
         let (pick, lang) = (self.pick, self.lang);
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
@@ -167,7 +167,7 @@ impl<P> Form<P> {
 
     /// Writes each id field's value (an id, as the file holds it) as it is shown:
     /// `县财政局 (czj)`, `红灯`, `否`. Called once the form is built.
-    pub fn show_ids(&mut self, campaign: &Campaign) {
+    pub(crate) fn show_ids(&mut self, campaign: &Campaign) {
         let lang = self.lang;
         for field in &mut self.fields {
             let raw = field.input.text().trim().to_owned();
@@ -184,7 +184,7 @@ impl<P> Form<P> {
 
 /// Where several units are separated (配合单位): commas and semicolons, full-width (as a
 /// Chinese input method types them) or not, and 、.
-pub const UNIT_SEPARATORS: [char; 5] = [',', '\u{FF0C}', '、', ';', '\u{FF1B}'];
+pub(crate) const UNIT_SEPARATORS: [char; 5] = [',', '\u{FF0C}', '、', ';', '\u{FF1B}'];
 
 /// The part of an id field a pick replaces: all of it, or the last of several units.
 fn picked_part(field: &Field) -> &str {

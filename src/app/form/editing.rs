@@ -6,7 +6,7 @@ use crate::domain::Campaign;
 
 impl<P> Form<P> {
     /// Applies an editing key; returns `Some(true)` on submit, `Some(false)` on cancel.
-    pub fn key(&mut self, key: FieldKey, campaign: &Campaign) -> Option<bool> {
+    pub(crate) fn key(&mut self, key: FieldKey, campaign: &Campaign) -> Option<bool> {
         let has_picks = self
             .fields
             .get(self.focus)
@@ -52,7 +52,7 @@ impl<P> Form<P> {
         None
     }
 
-    pub fn type_char(&mut self, c: char) {
+    pub(crate) fn type_char(&mut self, c: char) {
         if let Some(field) = self.focused() {
             if field.fresh {
                 field.input.clear();
@@ -82,7 +82,7 @@ impl<P> Form<P> {
 }
 
 /// Applies a text-editing key to an input (other keys do nothing).
-pub fn edit_text(input: &mut TextInput, key: FieldKey) {
+pub(crate) fn edit_text(input: &mut TextInput, key: FieldKey) {
     match key {
         FieldKey::Backspace => input.backspace(),
         FieldKey::Delete => input.delete(),

@@ -5,8 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// One key, as written in the help screen (and later in the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
+    pub(crate) code: KeyCode,
+    pub(crate) ctrl: bool,
 }
 
 impl Key {
@@ -18,7 +18,7 @@ impl Key {
         Key::plain(KeyCode::Char(c))
     }
 
-    pub fn matches(&self, event: &KeyEvent) -> bool {
+    pub(crate) fn matches(&self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let code = match (self.code, event.code) {
             // Shifted letters arrive as upper case with SHIFT; compare the character only.
@@ -77,7 +77,7 @@ impl Key {
     }
 
     /// `q`, `Enter`, `↑`, `Ctrl-r`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),

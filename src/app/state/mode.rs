@@ -28,7 +28,7 @@ pub enum View {
 
 /// What the keys go to: one thing at a time.
 #[derive(Debug, Clone)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// The view drawn ([`View`]) takes the keys.
     Browse,
     /// Presentation mode (hall screen): pages turn; nothing can be edited.
@@ -53,13 +53,13 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picker {
     pub mode: PickerMode,
-    pub input: TextInput,
-    pub pick: usize,
+    pub(crate) input: TextInput,
+    pub(crate) pick: usize,
 }
 
 impl Picker {
     /// An empty list of this kind, its first line highlighted.
-    pub fn new(mode: PickerMode) -> Picker {
+    pub(crate) fn new(mode: PickerMode) -> Picker {
         Picker {
             mode,
             input: TextInput::default(),
@@ -93,25 +93,25 @@ pub enum Choice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Present {
     pub page: usize,
-    pub shown_for: u32,
-    pub seconds: u32,
+    pub(crate) shown_for: u32,
+    pub(crate) seconds: u32,
 }
 
 /// The edit that waits for a name, and where it came from.
 #[derive(Debug, Clone)]
 pub struct WhoAsk {
-    pub action: Action,
-    pub view: View,
+    pub(crate) action: Action,
+    pub(crate) view: View,
     /// A form put aside while the list is open (its Enter is the edit).
-    pub form: Option<Form<Purpose>>,
+    pub(crate) form: Option<Form<Purpose>>,
     /// The list of people (its keys until a person is chosen).
-    pub list: Picker,
+    pub(crate) list: Picker,
     /// The person chosen: the question "keep it in the config?" is open.
-    pub chosen: Option<String>,
+    pub(crate) chosen: Option<String>,
 }
 
 impl WhoAsk {
-    pub fn asking_to_save(&self) -> bool {
+    pub(crate) fn asking_to_save(&self) -> bool {
         self.chosen.is_some()
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::ledger::LedgerOrder;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LeaderboardState {
     /// Index into `leaderboard_view::moments`; `None` = the default.
-    pub pick: Option<usize>,
+    pub(crate) pick: Option<usize>,
     pub unit: usize,
     /// Show the selected unit's red tasks.
     pub open: bool,
@@ -21,23 +21,23 @@ pub struct LeaderboardState {
 
 /// Where the user is in the ledger (台账): the selected row and the order of the rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LedgerView {
+pub(crate) struct LedgerView {
     /// The selected row: pledges first, then orders.
-    pub row: usize,
-    pub order: LedgerOrder,
+    pub(crate) row: usize,
+    pub(crate) order: LedgerOrder,
 }
 
 /// Something held still under the mouse after a click: it stays placed for `anchor` while
 /// `clicked` is still what is chosen, and follows the keys again once that moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hold {
-    pub anchor: usize,
-    pub clicked: usize,
+pub(crate) struct Hold {
+    pub(crate) anchor: usize,
+    pub(crate) clicked: usize,
 }
 
 impl Hold {
     /// Where it stays placed for, while `chosen` is still the place clicked.
-    pub fn anchor_while(self, chosen: usize) -> Option<usize> {
+    pub(crate) fn anchor_while(self, chosen: usize) -> Option<usize> {
         (self.clicked == chosen).then_some(self.anchor)
     }
 }

@@ -14,7 +14,6 @@ use crate::app::keymap::Keymap;
 use crate::app::model::{Mode, Model, View};
 use crate::app::mouse;
 use crate::app::msg::Msg;
-pub use crate::app::state::inbox::Inbox;
 use crate::store::file::{CampaignFile, SaveError};
 
 /// Terminal input: answered now, or kept until the save in flight is back.

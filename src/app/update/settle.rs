@@ -47,7 +47,7 @@ pub(super) fn answer(action: Action) -> Answer {
 
 /// Whether record `n` holds the reader's own value: its `by` names the reader and its
 /// `kept_by` does not (the merge ran on the other laptop). "Mine" is then the record.
-pub fn reader_recorded(model: &Model, n: usize) -> bool {
+pub(crate) fn reader_recorded(model: &Model, n: usize) -> bool {
     let Some(record) = model.campaign().conflicts.get(n) else {
         return false;
     };

@@ -33,7 +33,7 @@ const FIELDS: &[FieldDef] = &[
     ),
 ];
 
-pub fn spec(id: &str) -> Spec {
+pub(crate) fn spec(id: &str) -> Spec {
     let title = tr!(
         "{id} 倒排工期:步骤 天数,逗号分隔",
         "{id} back-schedule: steps with days, comma-separated"
@@ -43,7 +43,7 @@ pub fn spec(id: &str) -> Spec {
 
 /// Counts the steps back and opens the proposals to confirm, warning of steps that would
 /// have started before today.
-pub fn submit(model: &mut Model, task: String, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, task: String, v: &Values) -> Result<Done, Text> {
     let steps = parse_steps(&v.string("steps"))?;
     let Some(t) = model.campaign().task(&task) else {
         return Err(tr!("没有任务 {task}", "there is no task {task}"));
@@ -62,7 +62,7 @@ pub fn submit(model: &mut Model, task: String, v: &Values) -> Result<Done, Text>
     Ok(Done::Reopened)
 }
 
-pub fn review_spec(id: &str) -> Spec {
+pub(crate) fn review_spec(id: &str) -> Spec {
     let title = tr!(
         "{id} 倒排结果:Enter 添加为节点,Esc 取消",
         "{id} proposed milestones: Enter adds them, Esc cancels"
@@ -71,7 +71,7 @@ pub fn review_spec(id: &str) -> Spec {
 }
 
 /// Adds the proposed milestones.
-pub fn confirm(
+pub(crate) fn confirm(
     model: &mut Model,
     task: String,
     proposals: Vec<MilestoneFields>,

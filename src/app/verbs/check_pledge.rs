@@ -8,7 +8,7 @@ use crate::store::edit::apply::Edit;
 use crate::tr;
 
 /// The answers when a pledge is checked: kept (践诺) or broken (未践诺).
-pub const PLEDGE_RESULTS: &[&str] = &["践诺", "未践诺"];
+pub(crate) const PLEDGE_RESULTS: &[&str] = &["践诺", "未践诺"];
 const BROKEN: &str = "未践诺";
 
 const FIELDS: &[FieldDef] = &[field(
@@ -20,7 +20,7 @@ const FIELDS: &[FieldDef] = &[field(
 )];
 
 /// The form for pledge `index` (in `commitments`).
-pub fn spec(model: &Model, index: usize) -> Spec {
+pub(crate) fn spec(model: &Model, index: usize) -> Spec {
     let c = model.campaign();
     let (name, text, due) = c.commitments.get(index).map_or_else(Default::default, |p| {
         let name = c.unit(&p.unit).map_or(p.unit.clone(), |u| u.name.clone());
@@ -34,7 +34,7 @@ pub fn spec(model: &Model, index: usize) -> Spec {
     Spec::new(title, FIELDS, &[])
 }
 
-pub fn submit(model: &mut Model, index: usize, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, index: usize, v: &Values) -> Result<Done, Text> {
     let kept = v.text("result").as_deref() != Some(BROKEN);
     let n = index + 1;
     make(model, Edit::CheckPledge { number: n, kept }, |_| {

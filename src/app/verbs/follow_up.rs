@@ -26,7 +26,7 @@ const FIELDS: &[FieldDef] = &[
 ];
 
 /// The form for task `id`, its title saying an order already issued since the last review.
-pub fn spec(model: &Model, id: &str) -> Spec {
+pub(crate) fn spec(model: &Model, id: &str) -> Spec {
     let c = model.campaign();
     let task = c.task(id);
     let unit = task.and_then(|t| t.lead_unit.clone()).unwrap_or_default();
@@ -54,7 +54,7 @@ pub fn spec(model: &Model, id: &str) -> Spec {
 }
 
 /// The order's text as the form offers it: why the task is chased.
-pub fn order_text(model: &Model, id: &str) -> Text {
+pub(crate) fn order_text(model: &Model, id: &str) -> Text {
     let c = &*model.as_of_today();
     let Some(index) = c.task_index(id) else {
         return Text::same("");
@@ -64,7 +64,7 @@ pub fn order_text(model: &Model, id: &str) -> Text {
 }
 
 /// Records the order as a problem of kind `督办` under task `id`.
-pub fn submit(model: &mut Model, id: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, id: &str, v: &Values) -> Result<Done, Text> {
     let new = NewProblem {
         text: v.string("text"),
         kind: Some(KIND.to_owned()),

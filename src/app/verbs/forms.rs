@@ -13,18 +13,18 @@ use crate::store::edit::apply::{Edit, Made};
 /// One field of a form's table. The picker a field offers follows from its kind (units,
 /// people, categories, tasks, fixed words, yes/no).
 #[derive(Debug, Clone, Copy)]
-pub struct FieldDef {
-    pub key: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
-    pub kind: Kind,
-    pub required: bool,
+pub(crate) struct FieldDef {
+    pub(crate) key: &'static str,
+    pub(crate) zh: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) kind: Kind,
+    pub(crate) required: bool,
     /// What the field holds when the form does not say otherwise (an id for id fields).
-    pub default: &'static str,
+    pub(crate) default: &'static str,
 }
 
 /// A row of a form's table.
-pub const fn field(
+pub(crate) const fn field(
     key: &'static str,
     (zh, en): (&'static str, &'static str),
     kind: Kind,
@@ -43,16 +43,16 @@ pub const fn field(
 
 /// A form as it opens: its title, its fields filled in, and warnings shown under them.
 #[derive(Debug, Clone)]
-pub struct Spec {
-    pub title: Text,
-    pub fields: Vec<Field>,
-    pub notes: Vec<Text>,
+pub(crate) struct Spec {
+    pub(crate) title: Text,
+    pub(crate) fields: Vec<Field>,
+    pub(crate) notes: Vec<Text>,
 }
 
 impl Spec {
     /// The table's fields in order, each holding its value in `values` (by key) if given
     /// there, else its default.
-    pub fn new(title: Text, table: &[FieldDef], values: &[(&str, String)]) -> Spec {
+    pub(crate) fn new(title: Text, table: &[FieldDef], values: &[(&str, String)]) -> Spec {
         let fields = table
             .iter()
             .map(|d| {
@@ -73,45 +73,45 @@ impl Spec {
 
 /// A submitted form's checked answers, by field key.
 #[derive(Debug, Clone, Copy)]
-pub struct Values<'a>(pub &'a [(&'static str, Value)]);
+pub(crate) struct Values<'a>(pub &'a [(&'static str, Value)]);
 
 impl Values<'_> {
-    pub fn get(&self, key: &str) -> &Value {
+    pub(crate) fn get(&self, key: &str) -> &Value {
         self.0
             .iter()
             .find(|(k, _)| *k == key)
             .map_or(&Value::Empty, |(_, v)| v)
     }
 
-    pub fn text(&self, key: &str) -> Option<String> {
+    pub(crate) fn text(&self, key: &str) -> Option<String> {
         self.get(key).text()
     }
 
     /// The text, or empty when the field was left empty.
-    pub fn string(&self, key: &str) -> String {
+    pub(crate) fn string(&self, key: &str) -> String {
         self.text(key).unwrap_or_default()
     }
 
-    pub fn date(&self, key: &str) -> Option<chrono::NaiveDate> {
+    pub(crate) fn date(&self, key: &str) -> Option<chrono::NaiveDate> {
         self.get(key).date()
     }
 
-    pub fn number(&self, key: &str) -> Option<i64> {
+    pub(crate) fn number(&self, key: &str) -> Option<i64> {
         self.get(key).number()
     }
 
-    pub fn decimal(&self, key: &str) -> Option<f64> {
+    pub(crate) fn decimal(&self, key: &str) -> Option<f64> {
         self.get(key).decimal()
     }
 
-    pub fn flag(&self, key: &str) -> bool {
+    pub(crate) fn flag(&self, key: &str) -> bool {
         self.get(key).flag()
     }
 }
 
 /// What submitting a form did.
 #[derive(Debug)]
-pub enum Done {
+pub(crate) enum Done {
     /// An edit was made: the form closes and says this (with "u 撤销" to offer).
     Made(Text, Vec<Effect>),
     /// Another form opened in its place (back-scheduling's proposals to confirm).
@@ -119,7 +119,11 @@ pub enum Done {
 }
 
 /// Makes `edit` (see [`super::edit`]) and says what `said` words of what was made.
-pub fn make(model: &mut Model, edit: Edit, said: impl FnOnce(&Made) -> Text) -> Result<Done, Text> {
+pub(crate) fn make(
+    model: &mut Model,
+    edit: Edit,
+    said: impl FnOnce(&Made) -> Text,
+) -> Result<Done, Text> {
     let (made, effects) = super::edit(model, edit)?;
     Ok(Done::Made(said(&made), effects))
 }

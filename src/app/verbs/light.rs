@@ -29,7 +29,7 @@ const FIELDS: &[FieldDef] = &[
     ),
 ];
 
-pub fn spec(model: &Model, id: &str) -> Spec {
+pub(crate) fn spec(model: &Model, id: &str) -> Spec {
     let o = model
         .campaign()
         .task(id)
@@ -50,7 +50,7 @@ pub fn spec(model: &Model, id: &str) -> Spec {
 }
 
 /// A light needs a reason; `none` needs none.
-pub fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
     let light = v.text("light").and_then(|l| Light::parse(&l));
     let reason = v.string("reason");
     if light.is_some() && reason.is_empty() {

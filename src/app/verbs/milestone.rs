@@ -24,7 +24,7 @@ const FIELDS: &[FieldDef] = &[
 ];
 
 /// The form for task `id`, holding milestone `index` when it edits one.
-pub fn spec(model: &Model, id: &str, index: Option<usize>) -> Spec {
+pub(crate) fn spec(model: &Model, id: &str, index: Option<usize>) -> Spec {
     let task = model.campaign().task(id);
     let now = index.and_then(|i| task.and_then(|t| t.milestones.get(i)));
     let now = now.map_or_else(Vec::new, |m| {
@@ -38,7 +38,7 @@ pub fn spec(model: &Model, id: &str, index: Option<usize>) -> Spec {
 }
 
 /// Adds the milestone, or changes milestone `index`; a date left out is today.
-pub fn submit(
+pub(crate) fn submit(
     model: &mut Model,
     task: &str,
     index: Option<usize>,

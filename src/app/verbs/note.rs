@@ -9,7 +9,7 @@ use crate::tr;
 
 const FIELDS: &[FieldDef] = &[field("text", ("内容", "Note"), Kind::Text, true, "")];
 
-pub fn spec(id: &str) -> Spec {
+pub(crate) fn spec(id: &str) -> Spec {
     let title = tr!(
         "{id} 记录(Enter 保存,Esc 取消)",
         "{id} note (Enter saves, Esc cancels)"
@@ -17,7 +17,7 @@ pub fn spec(id: &str) -> Spec {
     Spec::new(title, FIELDS, &[])
 }
 
-pub fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
     let note = Edit::Note {
         text: v.string("text"),
         task: task.to_owned(),

@@ -27,7 +27,7 @@ const FIELDS: &[FieldDef] = &[
     ),
 ];
 
-pub fn spec(model: &Model, unit: &str) -> Spec {
+pub(crate) fn spec(model: &Model, unit: &str) -> Spec {
     let c = model.campaign();
     let name = c.unit(unit).map_or(unit.to_owned(), |u| u.name.clone());
     let due = default_due(&c.info, model.today).to_string();
@@ -35,7 +35,7 @@ pub fn spec(model: &Model, unit: &str) -> Spec {
     Spec::new(title, FIELDS, &[("due", due)])
 }
 
-pub fn submit(model: &mut Model, unit: String, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, unit: String, v: &Values) -> Result<Done, Text> {
     let pledge = NewPledge {
         unit,
         text: v.string("text"),

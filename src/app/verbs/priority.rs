@@ -18,7 +18,7 @@ const FIELDS: &[FieldDef] = &[field(
     "",
 )];
 
-pub fn spec(model: &Model, id: &str) -> Spec {
+pub(crate) fn spec(model: &Model, id: &str) -> Spec {
     let now = model.campaign().task(id).map(|t| t.priority.to_string());
     let now = now.unwrap_or_default();
     Spec::new(
@@ -28,7 +28,7 @@ pub fn spec(model: &Model, id: &str) -> Spec {
     )
 }
 
-pub fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
     let p = v.number("priority").unwrap_or(2).clamp(1, 3) as u8;
     let set = Edit::Priority {
         task: task.to_owned(),

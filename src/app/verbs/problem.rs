@@ -23,7 +23,7 @@ const FIELDS: &[FieldDef] = &[
     field("due", ("限期", "Fix by"), Kind::Date, false, ""),
 ];
 
-pub fn spec(model: &Model, id: &str) -> Spec {
+pub(crate) fn spec(model: &Model, id: &str) -> Spec {
     let c = model.campaign();
     let unit = c
         .task(id)
@@ -36,7 +36,7 @@ pub fn spec(model: &Model, id: &str) -> Spec {
     )
 }
 
-pub fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
     let problem = NewProblem {
         text: v.string("text"),
         kind: v.text("kind"),

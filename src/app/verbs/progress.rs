@@ -15,7 +15,7 @@ const FIELDS: &[FieldDef] = &[field(
     "",
 )];
 
-pub fn spec(model: &Model, id: &str) -> Spec {
+pub(crate) fn spec(model: &Model, id: &str) -> Spec {
     let now = model.campaign().task(id).and_then(|t| t.progress);
     let now = now.map(|p| p.to_string()).unwrap_or_default();
     Spec::new(
@@ -25,7 +25,7 @@ pub fn spec(model: &Model, id: &str) -> Spec {
     )
 }
 
-pub fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
     let p = v.number("progress").unwrap_or(0).clamp(0, 100) as u8;
     let set = Edit::Progress {
         task: task.to_owned(),

@@ -21,7 +21,7 @@ const FIELDS: &[FieldDef] = &[
     field("note", ("备注", "Note"), Kind::Text, false, ""),
 ];
 
-pub fn spec(model: &Model, checkpoint: usize) -> Spec {
+pub(crate) fn spec(model: &Model, checkpoint: usize) -> Spec {
     let title = tr!(
         "发布第{checkpoint}节点擂台榜(发布后冻结,不能重复发布)",
         "publish checkpoint {checkpoint} (frozen once published; only once)"
@@ -35,7 +35,7 @@ pub fn spec(model: &Model, checkpoint: usize) -> Spec {
     spec
 }
 
-pub fn submit(model: &mut Model, checkpoint: usize, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(model: &mut Model, checkpoint: usize, v: &Values) -> Result<Done, Text> {
     let Some(board) = board(model, checkpoint) else {
         return Err(Text::new("没有这个攻坚节点", "there is no such checkpoint"));
     };

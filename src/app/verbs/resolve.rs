@@ -18,12 +18,17 @@ const FIELDS: &[FieldDef] = &[field(
     "",
 )];
 
-pub fn spec(id: &str, problem: &str) -> Spec {
+pub(crate) fn spec(id: &str, problem: &str) -> Spec {
     let title = tr!("{id} 解决问题 {problem}", "{id} resolve {problem}");
     Spec::new(title, FIELDS, &[])
 }
 
-pub fn submit(model: &mut Model, task: String, problem: String, v: &Values) -> Result<Done, Text> {
+pub(crate) fn submit(
+    model: &mut Model,
+    task: String,
+    problem: String,
+    v: &Values,
+) -> Result<Done, Text> {
     let resolve = Edit::ResolveProblem {
         task,
         problem: problem.clone(),

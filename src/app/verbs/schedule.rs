@@ -7,7 +7,7 @@ use crate::store::edit::task_fields::MilestoneFields;
 use crate::tr;
 
 /// `签约 10, 腾空 15, 拆除 7` → [("签约", 10), ...]; `天`/`d` after the number is allowed.
-pub fn parse_steps(text: &str) -> Result<Vec<(String, u64)>, Text> {
+pub(crate) fn parse_steps(text: &str) -> Result<Vec<(String, u64)>, Text> {
     let mut steps = Vec::new();
     for part in text
         .split([',', ',', '、', ';', ';'])
@@ -40,7 +40,7 @@ pub fn parse_steps(text: &str) -> Result<Vec<(String, u64)>, Text> {
 
 /// Due dates counted back from the deadline: the last step ends on it, each earlier step
 /// ends where the next begins; optionally moved to the latest checkpoint on or before.
-pub fn back_schedule(
+pub(crate) fn back_schedule(
     deadline: NaiveDate,
     steps: &[(String, u64)],
     snap: Option<&[NaiveDate]>,
@@ -70,7 +70,7 @@ pub fn back_schedule(
 
 /// The warning when counting back from the deadline puts steps' starts before `today`:
 /// how many, and the first of them with the day it would have started.
-pub fn started_in_the_past(
+pub(crate) fn started_in_the_past(
     deadline: NaiveDate,
     steps: &[(String, u64)],
     today: NaiveDate,

@@ -51,12 +51,12 @@ const FIELDS: &[FieldDef] = &[
 
 const ADD_ONLY: [&str; 2] = ["co_units", "start"];
 
-pub fn add_spec(model: &Model) -> Spec {
+pub(crate) fn add_spec(model: &Model) -> Spec {
     let start = [("start", model.today.to_string())];
     Spec::new(Text::new("新任务", "new task"), FIELDS, &start)
 }
 
-pub fn edit_spec(model: &Model, id: &str) -> Spec {
+pub(crate) fn edit_spec(model: &Model, id: &str) -> Spec {
     let t = model.campaign().task(id).map(TaskFields::of);
     let t = t.unwrap_or_default();
     let opt = |s: Option<String>| s.unwrap_or_default();
@@ -103,7 +103,7 @@ fn fields(v: &Values) -> TaskFields {
 }
 
 /// Adds the task and selects it.
-pub fn add(model: &mut Model, v: &Values) -> Result<Done, Text> {
+pub(crate) fn add(model: &mut Model, v: &Values) -> Result<Done, Text> {
     let (made, effects) = super::edit(model, Edit::AddTask(fields(v)))?;
     let id = made.id();
     if let Some(index) = model.campaign().task_index(&id) {
@@ -115,7 +115,7 @@ pub fn add(model: &mut Model, v: &Values) -> Result<Done, Text> {
     ))
 }
 
-pub fn edit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
+pub(crate) fn edit(model: &mut Model, task: &str, v: &Values) -> Result<Done, Text> {
     let change = Edit::EditTask {
         task: task.to_owned(),
         fields: fields(v),

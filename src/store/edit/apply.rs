@@ -123,7 +123,7 @@ impl Made {
     }
 
     /// The number made, or 0.
-    pub fn number(&self) -> usize {
+    pub(crate) fn number(&self) -> usize {
         match self {
             Made::Number(n) => *n,
             Made::Nothing | Made::Id(_) => 0,
@@ -137,9 +137,9 @@ pub struct Applied {
     pub made: Made,
     /// The step that takes it back (and forward again); `None` when the edit found things
     /// already so and changed nothing (nothing to save or to undo).
-    pub undo: Option<Change>,
+    pub(crate) undo: Option<Change>,
     /// Which tasks changed, for the values derived from them.
-    pub changed: Changed,
+    pub(crate) changed: Changed,
 }
 
 impl CampaignFile {

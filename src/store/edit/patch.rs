@@ -4,7 +4,7 @@
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 /// The `[[tasks]]` table with this id.
-pub fn task_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> {
+pub(crate) fn task_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> {
     doc.get_mut("tasks")?
         .as_array_of_tables_mut()?
         .iter_mut()
@@ -13,7 +13,7 @@ pub fn task_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table>
 
 /// Whether two values say the same thing, however each is written (`'a'` and `"a"`, `2`
 /// and `2.0`): setting a value to what it already is leaves its text alone.
-pub fn same(a: &Value, b: &Value) -> bool {
+pub(crate) fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::String(a), Value::String(b)) => a.value() == b.value(),
         (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
@@ -43,7 +43,7 @@ fn number(v: &Value) -> Option<f64> {
 /// Sets `key` to `value`, keeping the old value's surroundings (spacing, trailing comment);
 /// a new key goes after the last plain key-value of the table. A value already so is left
 /// as it is written.
-pub fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
+pub(crate) fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
     let mut value = value.into();
     match table.get_mut(key) {
         Some(Item::Value(old)) if same(old, &value) => {}
@@ -58,13 +58,13 @@ pub fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
 }
 
 /// Removes `key` with its line.
-pub fn remove(table: &mut Table, key: &str) {
+pub(crate) fn remove(table: &mut Table, key: &str) {
     table.remove(key);
 }
 
 /// Sets `key` in an inline table, keeping spacing; a new key goes right after `after`
 /// (or at the end) and takes over the spacing before the closing brace.
-pub fn set_inline(
+pub(crate) fn set_inline(
     table: &mut InlineTable,
     key: &str,
     value: impl Into<Value>,
@@ -114,7 +114,7 @@ pub fn set_inline(
 
 /// Removes `key` from an inline table; if it was last, its neighbour takes over the spacing
 /// before the closing brace.
-pub fn remove_inline(table: &mut InlineTable, key: &str) {
+pub(crate) fn remove_inline(table: &mut InlineTable, key: &str) {
     let was_last = table.iter().last().is_some_and(|(k, _)| k == key);
     let Some(removed) = table.remove(key) else {
         return;
@@ -127,7 +127,7 @@ pub fn remove_inline(table: &mut InlineTable, key: &str) {
 }
 
 /// The n-th inline table of an array key (milestones).
-pub fn array_table_mut<'t>(
+pub(crate) fn array_table_mut<'t>(
     table: &'t mut Table,
     key: &str,
     n: usize,
@@ -142,7 +142,7 @@ pub fn array_table_mut<'t>(
 /// Appends an inline table to an array key (the log), laid out like its siblings; creates
 /// `key = [ … ]` on its own lines when missing or empty. A key written as `[[…]]` tables
 /// gets one more table.
-pub fn append_inline(table: &mut Table, key: &str, mut entry: InlineTable) {
+pub(crate) fn append_inline(table: &mut Table, key: &str, mut entry: InlineTable) {
     entry.fmt();
     if let Some(aot) = table.get_mut(key).and_then(Item::as_array_of_tables_mut) {
         aot.push(entry.into_table());
@@ -198,7 +198,7 @@ fn first_entry(array: &mut Array, entry: InlineTable) {
 
 /// Appends a `[[tasks.problems]]`-style table under `key`; it is written right after the
 /// task's existing sub-tables.
-pub fn append_table(table: &mut Table, key: &str, entry: Table) {
+pub(crate) fn append_table(table: &mut Table, key: &str, entry: Table) {
     match table.get_mut(key).and_then(Item::as_array_of_tables_mut) {
         Some(aot) => aot.push(entry),
         None => {
@@ -210,7 +210,11 @@ pub fn append_table(table: &mut Table, key: &str, entry: Table) {
 }
 
 /// The n-th table under an array-of-tables key (problems).
-pub fn sub_table_mut<'t>(table: &'t mut Table, key: &str, id: &str) -> Option<&'t mut Table> {
+pub(crate) fn sub_table_mut<'t>(
+    table: &'t mut Table,
+    key: &str,
+    id: &str,
+) -> Option<&'t mut Table> {
     table
         .get_mut(key)?
         .as_array_of_tables_mut()?
@@ -220,7 +224,7 @@ pub fn sub_table_mut<'t>(table: &'t mut Table, key: &str, id: &str) -> Option<&'
 
 /// A one-line basic string (`"…"` with escapes): never a multi-line string, so inline tables
 /// stay on one line as TOML 1.0 requires.
-pub fn string(s: &str) -> Value {
+pub(crate) fn string(s: &str) -> Value {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

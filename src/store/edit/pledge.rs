@@ -15,7 +15,7 @@ use crate::tr;
 const KEPT: &str = "践诺";
 const BROKEN: &str = "未践诺";
 /// The `kind` of a pledge's history line.
-pub const HISTORY_KIND: &str = "承诺";
+pub(crate) const HISTORY_KIND: &str = "承诺";
 
 /// A pledge to record; `due` defaults to the next checkpoint after today.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct NewPledge {
 }
 
 /// The first checkpoint after `today` (the next review), else the campaign's end.
-pub fn default_due(info: &crate::domain::CampaignInfo, today: NaiveDate) -> NaiveDate {
+pub(crate) fn default_due(info: &crate::domain::CampaignInfo, today: NaiveDate) -> NaiveDate {
     info.checkpoints
         .iter()
         .copied()
@@ -38,7 +38,7 @@ pub fn default_due(info: &crate::domain::CampaignInfo, today: NaiveDate) -> Naiv
 
 impl CampaignFile {
     /// Appends a `[[commitments]]` entry made today; returns its number (from 1).
-    pub fn add_pledge(&mut self, p: &NewPledge, today: NaiveDate) -> Result<usize, Refusal> {
+    pub(crate) fn add_pledge(&mut self, p: &NewPledge, today: NaiveDate) -> Result<usize, Refusal> {
         let unit = p.unit.trim();
         // Stored as typed; only an empty text is refused.
         let text = p.text.as_str();
@@ -86,7 +86,7 @@ impl CampaignFile {
     /// Marks pledge `n` (from 1) kept (`kept_on` today) or broken (`broken_on` today). A
     /// pledge already so is left alone; a verdict the other way is corrected (the other
     /// date goes) and the pledge's `log` records it (`践诺→未践诺`), by `by`.
-    pub fn check_pledge(
+    pub(crate) fn check_pledge(
         &mut self,
         n: usize,
         kept: bool,

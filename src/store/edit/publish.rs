@@ -11,7 +11,7 @@ use crate::tr;
 impl CampaignFile {
     /// Appends the leaderboard of `board.checkpoint` as a review; refuses a second review of
     /// the same checkpoint.
-    pub fn publish(
+    pub(crate) fn publish(
         &mut self,
         board: &crate::domain::leaderboard::Leaderboard,
         kind: &str,

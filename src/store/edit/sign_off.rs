@@ -9,18 +9,18 @@ use crate::domain::Status;
 use crate::store::edit::patch;
 
 /// The sign-off keys.
-pub const KEYS: [&str; 2] = ["closed_on", "closed_by"];
+pub(crate) const KEYS: [&str; 2] = ["closed_on", "closed_by"];
 
 /// A sign-off as one version of the task wrote it, to restore when that status is kept.
 #[derive(Debug, Clone, Default)]
-pub struct SignOff {
-    pub on: Option<Value>,
-    pub by: Option<Value>,
+pub(crate) struct SignOff {
+    pub(crate) on: Option<Value>,
+    pub(crate) by: Option<Value>,
 }
 
 impl SignOff {
     /// The sign-off `table` holds.
-    pub fn of(table: &Table) -> SignOff {
+    pub(crate) fn of(table: &Table) -> SignOff {
         let value = |key: &str| table.get(key).and_then(Item::as_value).cloned();
         SignOff {
             on: value("closed_on"),
@@ -30,7 +30,7 @@ impl SignOff {
 
     /// This sign-off, or where it has no date, `other`'s.
     #[must_use]
-    pub fn or(self, other: SignOff) -> SignOff {
+    pub(crate) fn or(self, other: SignOff) -> SignOff {
         if self.on.is_some() { self } else { other }
     }
 }
@@ -38,7 +38,7 @@ impl SignOff {
 /// Makes `table`'s sign-off agree with its status: removed when the task is not crossed
 /// off; when it is and has no date, `fallback`'s date (and person) put back, else `today`'s
 /// date. Returns whether anything changed. A status that does not read is left alone.
-pub fn make_coherent(table: &mut Table, fallback: &SignOff, today: Option<Value>) -> bool {
+pub(crate) fn make_coherent(table: &mut Table, fallback: &SignOff, today: Option<Value>) -> bool {
     let Some(status) = table
         .get("status")
         .and_then(Item::as_str)
@@ -67,7 +67,7 @@ pub fn make_coherent(table: &mut Table, fallback: &SignOff, today: Option<Value>
 }
 
 /// The sign-off task `id` has in `text` (empty when it has none or is not there).
-pub fn in_text(text: &str, id: &str) -> SignOff {
+pub(crate) fn in_text(text: &str, id: &str) -> SignOff {
     let Some(tasks) = crate::store::merge::by_task::TaskTexts::read(text) else {
         return SignOff::default();
     };
@@ -84,7 +84,11 @@ fn first_task(doc: &DocumentMut) -> Option<&Table> {
 
 /// `text` with tasks `ids` made coherent (each on its own text, the rest untouched); the
 /// sign-off to restore for a task crossed off without one comes from `fallback`.
-pub fn coherent_text(text: &str, ids: &[String], fallback: impl Fn(&str) -> SignOff) -> String {
+pub(crate) fn coherent_text(
+    text: &str,
+    ids: &[String],
+    fallback: impl Fn(&str) -> SignOff,
+) -> String {
     let mut out = text.to_owned();
     for id in ids {
         let Some(range) =

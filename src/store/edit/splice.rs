@@ -2,15 +2,15 @@
 
 /// At byte `at`, `new` stands where `old` was.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
-    pub at: usize,
-    pub old: String,
-    pub new: String,
+pub(crate) struct Splice {
+    pub(crate) at: usize,
+    pub(crate) old: String,
+    pub(crate) new: String,
 }
 
 impl Splice {
     /// The smallest splice that turns `before` into `after` (common start and end kept).
-    pub fn between(before: &str, after: &str) -> Splice {
+    pub(crate) fn between(before: &str, after: &str) -> Splice {
         let (b, a) = (before.as_bytes(), after.as_bytes());
         let mut start = b.iter().zip(a).take_while(|(x, y)| x == y).count();
         while !before.is_char_boundary(start) || !after.is_char_boundary(start) {
@@ -35,7 +35,7 @@ impl Splice {
     }
 
     /// `text` as it was before this splice; `None` if `text` is not what it made.
-    pub fn revert(&self, text: &str) -> Option<String> {
+    pub(crate) fn revert(&self, text: &str) -> Option<String> {
         let end = self.at.checked_add(self.new.len())?;
         if text.get(self.at..end)? != self.new {
             return None;
@@ -48,7 +48,7 @@ impl Splice {
     }
 
     /// `text` with this splice made again; `None` if `text` is not what it started from.
-    pub fn apply(&self, text: &str) -> Option<String> {
+    pub(crate) fn apply(&self, text: &str) -> Option<String> {
         Splice {
             at: self.at,
             old: self.new.clone(),
@@ -62,25 +62,25 @@ impl Splice {
 /// made on (see `CampaignFile::generation`): offsets mean nothing in another.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {
-    pub splices: Vec<Splice>,
-    pub generation: u64,
+    pub(crate) splices: Vec<Splice>,
+    pub(crate) generation: u64,
     /// The task the edit changed, as its text before and after: what lets the edit be
     /// undone after the file took in changes from elsewhere (empty when the edit reached
     /// beyond one task).
-    pub tasks: Vec<TaskEdit>,
+    pub(crate) tasks: Vec<TaskEdit>,
 }
 
 /// One task's own text before and after an edit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TaskEdit {
-    pub id: String,
-    pub before: String,
-    pub after: String,
+pub(crate) struct TaskEdit {
+    pub(crate) id: String,
+    pub(crate) before: String,
+    pub(crate) after: String,
 }
 
 impl Change {
     /// `text` as it was before the edit.
-    pub fn revert(&self, text: &str) -> Option<String> {
+    pub(crate) fn revert(&self, text: &str) -> Option<String> {
         let mut out = text.to_owned();
         for s in self.splices.iter().rev() {
             out = s.revert(&out)?;
@@ -89,7 +89,7 @@ impl Change {
     }
 
     /// `text` with the edit made again.
-    pub fn apply(&self, text: &str) -> Option<String> {
+    pub(crate) fn apply(&self, text: &str) -> Option<String> {
         let mut out = text.to_owned();
         for s in &self.splices {
             out = s.apply(&out)?;

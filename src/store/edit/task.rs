@@ -8,7 +8,7 @@ use toml_edit::{InlineTable, Table, Value};
 use crate::domain::history::Event;
 use crate::domain::{Light, LogEntry, Status};
 use crate::i18n::Text;
-pub use crate::store::edit::args::{MilestoneRef, NewProblem};
+pub(crate) use crate::store::edit::args::{MilestoneRef, NewProblem};
 use crate::store::edit::patch;
 use crate::store::edit::{date_value, layout_refusal, record};
 use crate::store::file::{CampaignFile, Refusal};
@@ -17,7 +17,7 @@ use crate::tr;
 impl CampaignFile {
     /// Changes a task's status, enforcing the sign-off rules; crossing off records the date
     /// and who, reopening removes them; the change goes into the task's history.
-    pub fn set_status(
+    pub(crate) fn set_status(
         &mut self,
         id: &str,
         status: Status,
@@ -56,7 +56,7 @@ impl CampaignFile {
     }
 
     /// Ticks (done_on = today) or unticks a milestone, noting it in the task's history.
-    pub fn set_milestone_done(
+    pub(crate) fn set_milestone_done(
         &mut self,
         id: &str,
         which: MilestoneRef,
@@ -107,7 +107,7 @@ impl CampaignFile {
     }
 
     /// Appends a note to the task's log (the log is append-only).
-    pub fn append_log(&mut self, id: &str, entry: LogEntry) -> Result<(), Refusal> {
+    pub(crate) fn append_log(&mut self, id: &str, entry: LogEntry) -> Result<(), Refusal> {
         let index = self.find(id)?;
         if entry.text.trim().is_empty() {
             return Err(Refusal(Text::new(
@@ -123,7 +123,7 @@ impl CampaignFile {
     }
 
     /// Logs a new problem; returns its id (`T01-P3`).
-    pub fn add_problem(
+    pub(crate) fn add_problem(
         &mut self,
         id: &str,
         new: NewProblem,
@@ -215,7 +215,7 @@ impl CampaignFile {
 
     /// Resolves a problem with its result (which joins the results list), noting it in the
     /// task's history.
-    pub fn resolve_problem(
+    pub(crate) fn resolve_problem(
         &mut self,
         id: &str,
         problem: &str,
@@ -254,7 +254,7 @@ impl CampaignFile {
     }
 
     /// Sets the progress percentage (0–100).
-    pub fn set_progress(&mut self, id: &str, progress: u8) -> Result<(), Refusal> {
+    pub(crate) fn set_progress(&mut self, id: &str, progress: u8) -> Result<(), Refusal> {
         let index = self.find(id)?;
         if progress > 100 {
             return Err(Refusal(tr!(
@@ -268,7 +268,7 @@ impl CampaignFile {
         })
     }
 
-    pub fn set_priority(&mut self, id: &str, priority: u8) -> Result<(), Refusal> {
+    pub(crate) fn set_priority(&mut self, id: &str, priority: u8) -> Result<(), Refusal> {
         let index = self.find(id)?;
         if self.campaign.tasks[index].priority == priority {
             // Already so (a task without the key has the default): nothing to write.
@@ -282,7 +282,7 @@ impl CampaignFile {
 
     /// Sets (or with `None` removes) a leader's light override, noting it in the task's
     /// history (nothing is noted when there was no override to remove).
-    pub fn set_override(
+    pub(crate) fn set_override(
         &mut self,
         id: &str,
         light: Option<(Light, &str, Option<NaiveDate>)>,

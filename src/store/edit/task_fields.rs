@@ -105,7 +105,7 @@ pub(in crate::store) fn write_fields(table: &mut Table, f: &TaskFields) {
 
 impl CampaignFile {
     /// Rewrites a task's fields, keeping every other key and comment.
-    pub fn edit_task(&mut self, id: &str, fields: &TaskFields) -> Result<(), Refusal> {
+    pub(crate) fn edit_task(&mut self, id: &str, fields: &TaskFields) -> Result<(), Refusal> {
         self.patch_task(self.find(id)?, |table| {
             write_fields(table, fields);
             Ok(())
@@ -113,7 +113,7 @@ impl CampaignFile {
     }
 
     /// Adds milestones at the end of the task's list (one line each).
-    pub fn add_milestones(
+    pub(crate) fn add_milestones(
         &mut self,
         id: &str,
         milestones: &[MilestoneFields],
@@ -134,7 +134,7 @@ impl CampaignFile {
     }
 
     /// Changes a milestone's title, due date and credited unit.
-    pub fn edit_milestone(
+    pub(crate) fn edit_milestone(
         &mut self,
         id: &str,
         n: usize,
@@ -154,7 +154,7 @@ impl CampaignFile {
         })
     }
 
-    pub fn delete_milestone(&mut self, id: &str, n: usize) -> Result<(), Refusal> {
+    pub(crate) fn delete_milestone(&mut self, id: &str, n: usize) -> Result<(), Refusal> {
         self.patch_task(self.find(id)?, |table| {
             let array = table
                 .get_mut("milestones")
@@ -167,7 +167,7 @@ impl CampaignFile {
     }
 
     /// Puts a task's milestones in date order (each line unchanged).
-    pub fn sort_milestones(&mut self, id: &str) -> Result<(), Refusal> {
+    pub(crate) fn sort_milestones(&mut self, id: &str) -> Result<(), Refusal> {
         self.patch_task(self.find(id)?, |table| {
             let Some(array) = table.get_mut("milestones").and_then(Item::as_array_mut) else {
                 return Ok(());

@@ -17,7 +17,7 @@ use crate::tr;
 
 impl CampaignFile {
     /// Where task `id`'s own text stands in the text now.
-    pub fn task_region(&self, id: &str) -> Option<Range<usize>> {
+    pub(crate) fn task_region(&self, id: &str) -> Option<Range<usize>> {
         let index = self.campaign.task_index(id)?;
         let region = self.layout().elements.get(index)?.clone()?;
         Some(region.range)
@@ -25,7 +25,7 @@ impl CampaignFile {
 
     /// The task an edit (its splices, as just made) changed, before and after; empty when
     /// the splices reach outside one task's text.
-    pub fn task_edits(&self, splices: &[Splice]) -> Vec<TaskEdit> {
+    pub(crate) fn task_edits(&self, splices: &[Splice]) -> Vec<TaskEdit> {
         let Some(first) = splices.first() else {
             return Vec::new();
         };
@@ -69,18 +69,18 @@ impl CampaignFile {
 
 /// An undo (or redo) that was made.
 #[derive(Debug)]
-pub struct Stepped {
+pub(crate) struct Stepped {
     /// The same edit, to go the other way later.
-    pub counterpart: Change,
+    pub(crate) counterpart: Change,
     /// The campaign just before, to say what the step changed.
-    pub before: Arc<Campaign>,
+    pub(crate) before: Arc<Campaign>,
     /// Which tasks changed, for the values derived from them.
-    pub changed: Changed,
+    pub(crate) changed: Changed,
 }
 
 /// Why an undo (or redo) was not made.
 #[derive(Debug)]
-pub enum NotStepped {
+pub(crate) enum NotStepped {
     /// This step cannot be made on the file as it is now; older ones may still be.
     Dropped(Text),
     /// The text it gives back would not load: the step stays, to be tried again.
@@ -90,7 +90,7 @@ pub enum NotStepped {
 impl CampaignFile {
     /// Takes `change` back (`back`) or makes it again: byte for byte when the text is still
     /// the one it was made on, else found again by task with only its own fields set.
-    pub fn step(&mut self, change: Change, back: bool) -> Result<Stepped, NotStepped> {
+    pub(crate) fn step(&mut self, change: Change, back: bool) -> Result<Stepped, NotStepped> {
         let current = self.text().to_owned();
         let exact = if change.generation != self.generation() {
             None
@@ -195,7 +195,7 @@ impl CampaignFile {
 /// Task text `now` with the change from `from` to `to` made on it: `to` itself when nothing
 /// else changed the task; else only the fields that change touched, the rest as `now` has
 /// them. The fields changed both ways since are returned instead.
-pub fn carry_over(now: &str, from: &str, to: &str) -> Result<String, Vec<Conflict>> {
+pub(crate) fn carry_over(now: &str, from: &str, to: &str) -> Result<String, Vec<Conflict>> {
     if now == from {
         return Ok(to.to_owned());
     }

@@ -11,7 +11,7 @@ use crate::tr;
 const SHOWN: usize = 8;
 
 /// `Ok` when `id` is a person of the campaign.
-pub fn person(campaign: &Campaign, id: &str) -> Result<(), Refusal> {
+pub(crate) fn person(campaign: &Campaign, id: &str) -> Result<(), Refusal> {
     if campaign.people.iter().any(|p| p.id == id) {
         return Ok(());
     }
@@ -37,7 +37,7 @@ pub fn person(campaign: &Campaign, id: &str) -> Result<(), Refusal> {
 }
 
 /// `Ok` when `id` is a unit of the campaign.
-pub fn unit(campaign: &Campaign, id: &str) -> Result<(), Refusal> {
+pub(crate) fn unit(campaign: &Campaign, id: &str) -> Result<(), Refusal> {
     if campaign.units.iter().any(|u| u.id == id) {
         return Ok(());
     }
@@ -49,7 +49,7 @@ pub fn unit(campaign: &Campaign, id: &str) -> Result<(), Refusal> {
 }
 
 /// `li_mx 李明轩, zhao_dh 赵德海, …`: the first `limit` people (all when `limit` is 0).
-pub fn people(campaign: &Campaign, limit: usize) -> Text {
+pub(crate) fn people(campaign: &Campaign, limit: usize) -> Text {
     let all = campaign.people.len();
     let shown = if limit == 0 { all } else { limit.min(all) };
     let list: Vec<String> = campaign.people[..shown]

@@ -26,7 +26,7 @@ impl CampaignFile {
     /// else dated today).
     /// `each` names the records (numbered as the board lists them) and how each is settled;
     /// the others stay.
-    pub fn settle_conflicts(
+    pub(crate) fn settle_conflicts(
         &mut self,
         each: &[(usize, crate::store::merge::conflict::Keep)],
     ) -> Result<(), Refusal> {
@@ -95,7 +95,7 @@ impl CampaignFile {
     }
 
     /// Adds a task after the last one; returns its new id.
-    pub fn add_task(&mut self, fields: &TaskFields) -> Result<String, Refusal> {
+    pub(crate) fn add_task(&mut self, fields: &TaskFields) -> Result<String, Refusal> {
         let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
         let id = next_task_id(&ids);
         let spelled = self
@@ -113,7 +113,7 @@ impl CampaignFile {
     }
 
     /// Deletes a task (with its problems), unless a pledge or a published review names it.
-    pub fn delete_task(&mut self, id: &str) -> Result<(), Refusal> {
+    pub(crate) fn delete_task(&mut self, id: &str) -> Result<(), Refusal> {
         let pledged = self
             .campaign
             .commitments

@@ -25,7 +25,7 @@ const CAMPAIGN_KEYS: &[&str] = &[
     "cadence",
 ];
 /// The longest campaign the file may describe: ten years of days.
-pub const MAX_DAYS: i64 = 3660;
+pub(crate) const MAX_DAYS: i64 = 3660;
 
 const CHECKPOINT_KEYS: &[&str] = &["first", "every_days", "dates"];
 const CADENCE_KEYS: &[&str] = &[
@@ -46,7 +46,7 @@ const LIGHT_KEYS: &[&str] = &[
 const LEADERBOARD_KEYS: &[&str] = &["rate", "red_flag_top", "yellow_card_bottom", "metric"];
 
 /// Reads `[campaign]`; `None` when it is missing or its dates cannot be known.
-pub fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<CampaignInfo> {
+pub(crate) fn read_campaign(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Option<CampaignInfo> {
     let Some((table, span)) = root.table(f, "campaign") else {
         if !root.has("campaign") {
             f.error(
@@ -265,7 +265,7 @@ fn stepped(first: NaiveDate, every: u64, end: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// Reads `[rules.light]` and `[rules.leaderboard]`, defaults where absent.
-pub fn read_rules(root: &Entry, f: &mut Findings) -> Rules {
+pub(crate) fn read_rules(root: &Entry, f: &mut Findings) -> Rules {
     let mut light = LightRules::default();
     let mut board = LeaderboardRules::default();
     if let Some((t, s)) = root.table(f, "rules") {

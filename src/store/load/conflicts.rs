@@ -10,7 +10,7 @@ use crate::tr;
 
 const CONFLICT_KEYS: &[&str] = &["task", "field", "theirs", "by", "kept_by", "date"];
 
-pub fn read_conflicts(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<OpenConflict> {
+pub(crate) fn read_conflicts(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<OpenConflict> {
     let tables = root.tables(f, "conflicts");
     let mut out = Vec::with_capacity(tables.len());
     for (n, (table, span)) in tables.into_iter().enumerate() {

@@ -13,15 +13,15 @@ use super::subject::Subject;
 use crate::store::tree::{Item, Table};
 
 /// One table of the file being read, with the keys it may hold.
-pub struct Entry<'d> {
+pub(crate) struct Entry<'d> {
     table: &'d Table<'d>,
     span: Option<Range<usize>>,
-    pub subject: Subject,
+    pub(crate) subject: Subject,
     known: &'static [&'static str],
 }
 
 impl<'d> Entry<'d> {
-    pub fn new(
+    pub(crate) fn new(
         table: &'d Table<'d>,
         span: Option<Range<usize>>,
         subject: impl Into<Subject>,
@@ -35,23 +35,23 @@ impl<'d> Entry<'d> {
         }
     }
 
-    pub fn span(&self) -> Option<Range<usize>> {
+    pub(crate) fn span(&self) -> Option<Range<usize>> {
         self.span.clone()
     }
 
     /// The span of a key's value, else of the table.
-    pub fn value_span(&self, key: &str) -> Option<Range<usize>> {
+    pub(crate) fn value_span(&self, key: &str) -> Option<Range<usize>> {
         self.table
             .get(key)
             .map(|item| item.span.clone())
             .or_else(|| self.span.clone())
     }
 
-    pub fn get_item(&self, key: &str) -> Option<&'d Item<'d>> {
+    pub(crate) fn get_item(&self, key: &str) -> Option<&'d Item<'d>> {
         self.table.get(key)
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }
 

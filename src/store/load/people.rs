@@ -17,10 +17,10 @@ const PERSON_KEYS: &[&str] = &["id", "name", "title", "unit", "role"];
 /// The categories, units and people read so far: the loader reads them before the tasks
 /// when they come first (so tasks' references check at once), and the rest at the end.
 #[derive(Default)]
-pub struct Directory {
-    pub categories: Vec<Category>,
-    pub units: Vec<Unit>,
-    pub people: Vec<Person>,
+pub(crate) struct Directory {
+    pub(crate) categories: Vec<Category>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) people: Vec<Person>,
     /// Elements read of each list (including ones with errors).
     read: [usize; 3],
 }
@@ -29,7 +29,7 @@ impl Directory {
     /// Reads the elements not read yet. Before the end of the file (`at_end` false) only
     /// lists of `[[key]]` tables are read; at the end, whatever is there, and a missing
     /// required list is an error.
-    pub fn read(&mut self, root: &Entry, f: &mut Findings, ids: &mut Ids, at_end: bool) {
+    pub(crate) fn read(&mut self, root: &Entry, f: &mut Findings, ids: &mut Ids, at_end: bool) {
         let ready = |key: &str| {
             at_end
                 || root

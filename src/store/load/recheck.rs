@@ -18,7 +18,7 @@ use crate::tr;
 /// The errors the loader would report for the tasks written in `texts` (each one
 /// `[[tasks]]` table), the rest of the campaign being `campaign` without the tasks at
 /// `skip` (the ones being checked). Empty when they all load.
-pub fn task_errors(
+pub(crate) fn task_errors(
     texts: &[&str],
     campaign: &Campaign,
     skip: &[usize],
@@ -52,7 +52,7 @@ pub fn task_errors(
 /// it) with the loader's own reader: the same checks, defaults and model as a fresh load.
 /// Its references are resolved against the campaign's categories, units and people, so the
 /// cost is that of the task, not of the file. The loader's errors when it would not load.
-pub fn read_task(
+pub(crate) fn read_task(
     text: &str,
     campaign: &Campaign,
     index: usize,

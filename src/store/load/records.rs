@@ -38,7 +38,7 @@ const REVIEW_KEYS: &[&str] = &[
 ];
 const REVIEW_UNIT_KEYS: &[&str] = &["unit", "rank", "done", "due", "rate", "red_tasks"];
 
-pub fn read_commitments(
+pub(crate) fn read_commitments(
     root: &Entry,
     f: &mut Findings,
     ids: &mut Ids,
@@ -103,7 +103,7 @@ pub fn read_commitments(
     out
 }
 
-pub fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review> {
+pub(crate) fn read_reviews(root: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<Review> {
     let tables = root.tables(f, "reviews");
     let mut out = Vec::with_capacity(tables.len());
     let mut seen: Vec<i64> = Vec::with_capacity(tables.len());

@@ -5,7 +5,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::report::Findings;
-pub use super::subject::IdKind;
+pub(crate) use super::subject::IdKind;
 use super::subject::Subject;
 use crate::i18n::Text;
 
@@ -20,7 +20,7 @@ struct PendingRef {
 /// Every id seen (with where it was first defined) and every reference that named an id not
 /// yet seen, to check once everything is read.
 #[derive(Default)]
-pub struct Ids {
+pub(crate) struct Ids {
     seen: [FxHashMap<String, usize>; IdKind::ALL],
     /// Names of categories, units and people, to their ids: a name written where an id
     /// belongs is answered with the id.
@@ -30,7 +30,13 @@ pub struct Ids {
 
 impl Ids {
     /// Records an id; a second one of the same kind is an error naming the first's line.
-    pub fn define(&mut self, f: &mut Findings, kind: IdKind, id: &str, span: Option<Range<usize>>) {
+    pub(crate) fn define(
+        &mut self,
+        f: &mut Findings,
+        kind: IdKind,
+        id: &str,
+        span: Option<Range<usize>>,
+    ) {
         if !valid_id(id) {
             let what = kind.name();
             f.error(
@@ -79,7 +85,7 @@ impl Ids {
     }
 
     /// Notes that `key` names `id`; checked at once if the id is known, else at the end.
-    pub fn refer(
+    pub(crate) fn refer(
         &mut self,
         kind: IdKind,
         id: &str,
@@ -100,30 +106,30 @@ impl Ids {
     }
 
     /// Records that `id` is called `name` (the first of a name wins).
-    pub fn name(&mut self, kind: IdKind, id: &str, name: &str) {
+    pub(crate) fn name(&mut self, kind: IdKind, id: &str, name: &str) {
         self.names[kind.slot()]
             .entry(name.trim().to_owned())
             .or_insert_with(|| id.to_owned());
     }
 
     /// Records an id known to exist (read before, elsewhere).
-    pub fn known(&mut self, kind: IdKind, id: &str) {
+    pub(crate) fn known(&mut self, kind: IdKind, id: &str) {
         self.seen[kind.slot()].insert(id.to_owned(), usize::MAX);
     }
 
     /// Forgets the references to ids of `kind`: their tables could not be read (and why was
     /// reported), so "names nothing" would be false.
-    pub fn forget_refs_to(&mut self, kind: IdKind) {
+    pub(crate) fn forget_refs_to(&mut self, kind: IdKind) {
         self.pending.retain(|r| r.kind != kind);
     }
 
     /// Reports every reference that names nothing.
-    pub fn check(mut self, f: &mut Findings) {
+    pub(crate) fn check(mut self, f: &mut Findings) {
         self.check_pending(f);
     }
 
     /// Reports every reference so far that names nothing, and forgets them.
-    pub fn check_pending(&mut self, f: &mut Findings) {
+    pub(crate) fn check_pending(&mut self, f: &mut Findings) {
         for r in std::mem::take(&mut self.pending) {
             if self.seen[r.kind.slot()].contains_key(&r.id) {
                 continue;
@@ -163,7 +169,7 @@ fn advice(named: Option<&String>, r: &PendingRef, table: &str) -> Text {
 }
 
 /// Letters, digits, `_` and `-`, not empty.
-pub fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

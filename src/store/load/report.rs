@@ -8,15 +8,15 @@ use crate::store::diag::{Diagnostic, Severity};
 use crate::store::position::LineIndex;
 
 /// The findings of one load.
-pub struct Findings<'s> {
+pub(crate) struct Findings<'s> {
     text: &'s str,
     /// Made at the first finding: a clean file never needs it.
     index: std::cell::OnceCell<LineIndex<'s>>,
-    pub list: Vec<Diagnostic>,
+    pub(crate) list: Vec<Diagnostic>,
 }
 
 impl<'s> Findings<'s> {
-    pub fn new(text: &'s str) -> Self {
+    pub(crate) fn new(text: &'s str) -> Self {
         Findings {
             text,
             index: std::cell::OnceCell::new(),
@@ -28,11 +28,11 @@ impl<'s> Findings<'s> {
         self.index.get_or_init(|| LineIndex::new(self.text))
     }
 
-    pub fn line_of(&self, span: Option<Range<usize>>) -> usize {
+    pub(crate) fn line_of(&self, span: Option<Range<usize>>) -> usize {
         self.index().locate_span(span).0
     }
 
-    pub fn push(
+    pub(crate) fn push(
         &mut self,
         severity: Severity,
         span: Option<Range<usize>>,
@@ -51,7 +51,7 @@ impl<'s> Findings<'s> {
         });
     }
 
-    pub fn error(
+    pub(crate) fn error(
         &mut self,
         span: Option<Range<usize>>,
         subject: Option<&Subject>,
@@ -61,7 +61,7 @@ impl<'s> Findings<'s> {
         self.push(Severity::Error, span, subject, message, hint);
     }
 
-    pub fn warn(
+    pub(crate) fn warn(
         &mut self,
         span: Option<Range<usize>>,
         subject: Option<&Subject>,
@@ -71,12 +71,12 @@ impl<'s> Findings<'s> {
         self.push(Severity::Warning, span, subject, message, hint);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.list.iter().any(Diagnostic::is_error)
     }
 
     /// Errors first, then by position.
-    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.list
             .sort_by_key(|d| (d.severity, d.line == 0, d.line, d.column));
         self.list

@@ -6,14 +6,14 @@ use std::rc::Rc;
 use crate::i18n::Text;
 
 #[derive(Debug, Clone)]
-pub enum Subject {
+pub(crate) enum Subject {
     Named(Text),
     /// An entry named by its id; cheap to share between an entry and its parts.
     Id(IdKind, Rc<str>),
 }
 
 impl Subject {
-    pub fn text(&self) -> Text {
+    pub(crate) fn text(&self) -> Text {
         match self {
             Subject::Named(text) => text.clone(),
             Subject::Id(kind, id) => {
@@ -32,7 +32,7 @@ impl From<Text> for Subject {
 
 /// The kind of an id: which table it names an entry of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IdKind {
+pub(crate) enum IdKind {
     Category,
     Unit,
     Person,
@@ -42,7 +42,7 @@ pub enum IdKind {
 }
 
 impl IdKind {
-    pub fn name(self) -> Text {
+    pub(crate) fn name(self) -> Text {
         match self {
             IdKind::Category => Text::new("分类", "category"),
             IdKind::Unit => Text::new("单位", "unit"),
@@ -65,7 +65,7 @@ impl IdKind {
     }
 
     /// `任务 T03` / `task T03`.
-    pub fn subject(self, id: &str) -> Subject {
+    pub(crate) fn subject(self, id: &str) -> Subject {
         Subject::Id(self, id.into())
     }
 }

@@ -43,7 +43,7 @@ fn future_warning(f: &mut Findings, e: &Entry, key: &str, date: NaiveDate, today
     }
 }
 
-pub fn read_milestones(
+pub(crate) fn read_milestones(
     task: &Entry,
     f: &mut Findings,
     ids: &mut Ids,
@@ -116,7 +116,7 @@ pub fn read_milestones(
     out
 }
 
-pub fn read_log(task: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<LogEntry> {
+pub(crate) fn read_log(task: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<LogEntry> {
     let tables = task.tables(f, "log");
     let mut out = Vec::with_capacity(tables.len());
     for (table, span) in tables {
@@ -141,7 +141,7 @@ pub fn read_log(task: &Entry, f: &mut Findings, ids: &mut Ids) -> Vec<LogEntry> 
     out
 }
 
-pub fn read_problems(
+pub(crate) fn read_problems(
     task: &Entry,
     f: &mut Findings,
     ids: &mut Ids,
@@ -234,7 +234,7 @@ pub fn read_problems(
     out
 }
 
-pub fn read_override(task: &Entry, f: &mut Findings) -> Option<LightOverride> {
+pub(crate) fn read_override(task: &Entry, f: &mut Findings) -> Option<LightOverride> {
     let (table, span) = task.table(f, "light_override")?;
     let e = Entry::new(table, span, task.subject.clone(), OVERRIDE_KEYS);
     let light_text = e.str(f, "light", true);

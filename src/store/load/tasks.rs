@@ -42,16 +42,16 @@ const TASK_KEYS: &[&str] = &[
 /// Reads `[[tasks]]` one element at a time (the loader streams them), noting how the file
 /// spells statuses.
 #[derive(Default)]
-pub struct TaskReader {
+pub(crate) struct TaskReader {
     chinese: usize,
     english: usize,
     read: usize,
-    pub tasks: Vec<Task>,
+    pub(crate) tasks: Vec<Task>,
 }
 
 impl TaskReader {
     /// Reads the next task; `table` is `None` when the element is not a table.
-    pub fn read(
+    pub(crate) fn read(
         &mut self,
         f: &mut Findings,
         ids: &mut Ids,
@@ -78,7 +78,7 @@ impl TaskReader {
         e.finish(f);
     }
 
-    pub fn finish(self, spelling: &mut StatusSpelling) -> Vec<Task> {
+    pub(crate) fn finish(self, spelling: &mut StatusSpelling) -> Vec<Task> {
         if self.chinese > self.english {
             *spelling = StatusSpelling::Chinese;
         }

@@ -8,7 +8,7 @@ use std::path::Path;
 /// ACLs, a read-only mount). As in vim, a file with no write bit at all is read-only even
 /// for root, who could write it anyway. A file that does not exist yet counts as writable.
 #[cfg(unix)]
-pub fn may_write(path: &Path) -> bool {
+pub(crate) fn may_write(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     match rustix::fs::access(path, rustix::fs::Access::WRITE_OK) {
         Ok(()) => fs::metadata(path).map_or(true, |m| m.permissions().mode() & 0o222 != 0),
@@ -17,13 +17,13 @@ pub fn may_write(path: &Path) -> bool {
 }
 
 #[cfg(not(unix))]
-pub fn may_write(path: &Path) -> bool {
+pub(crate) fn may_write(path: &Path) -> bool {
     fs::metadata(path).map_or(true, |m| !m.permissions().readonly())
 }
 
 /// Whether process `pid` on this machine is still running (`None`: cannot tell).
 #[cfg(unix)]
-pub fn process_alive(pid: u32) -> Option<bool> {
+pub(crate) fn process_alive(pid: u32) -> Option<bool> {
     let pid = rustix::process::Pid::from_raw(i32::try_from(pid).ok()?)?;
     match rustix::process::test_kill_process(pid) {
         Ok(()) => Some(true),
@@ -35,18 +35,18 @@ pub fn process_alive(pid: u32) -> Option<bool> {
 }
 
 #[cfg(not(unix))]
-pub fn process_alive(_pid: u32) -> Option<bool> {
+pub(crate) fn process_alive(_pid: u32) -> Option<bool> {
     None
 }
 
 /// The running user's login name, from the environment, else from the user database by
 /// uid, else `uid<N>`: never a question mark.
-pub fn user_name() -> String {
+pub(crate) fn user_name() -> String {
     user_name_with(|var| std::env::var(var).ok())
 }
 
 /// [`user_name`] with the environment given.
-pub fn user_name_with(env: impl Fn(&str) -> Option<String>) -> String {
+pub(crate) fn user_name_with(env: impl Fn(&str) -> Option<String>) -> String {
     let from_env = ["USER", "LOGNAME"]
         .iter()
         .filter_map(|var| env(var))

@@ -4,12 +4,12 @@
 use std::io;
 use std::path::Path;
 
-pub use super::disk::backup_path;
-pub use super::fingerprint::{Fingerprint, changed_on_disk};
+pub(crate) use super::disk::backup_path;
+pub(crate) use super::fingerprint::{Fingerprint, changed_on_disk};
 
 /// Reads a file (a regular one, within the size limit: see [`crate::store::save::guard`]) and
 /// fingerprints what was read.
-pub fn read_fingerprinted(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
+pub(crate) fn read_fingerprinted(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
     let (bytes, meta) = crate::store::save::guard::read(path)?;
     let print = Fingerprint::of(&bytes, &meta);
     Ok((bytes, print))
@@ -19,7 +19,7 @@ pub fn read_fingerprinted(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
 /// and a symlink its target; the old version is kept as `FILE.bak`. Where it can, the file
 /// is at every moment either the old or the new version (see [`crate::store::save::careful`]). On
 /// failure no temp file is left behind. Returns the new fingerprint.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
     crate::store::save::careful::write(path, bytes).map(|(print, _)| print)
 }
 

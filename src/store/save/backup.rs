@@ -7,8 +7,8 @@
 mod changes;
 mod gz;
 mod stamp;
-pub use changes::between;
-pub mod thin;
+pub(crate) use changes::between;
+pub(crate) mod thin;
 
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -38,9 +38,9 @@ pub struct BackupPolicy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Copy {
     pub path: PathBuf,
-    pub at: DateTime<Utc>,
+    pub(crate) at: DateTime<Utc>,
     pub pinned: bool,
-    pub size: u64,
+    pub(crate) size: u64,
     seq: Option<u64>,
     crc: Option<u32>,
 }
@@ -52,7 +52,7 @@ impl Copy {
     }
 
     /// Whether it keeps exactly `bytes` (by length and checksum where its name says them).
-    pub fn holds(&self, bytes: &[u8]) -> bool {
+    pub(crate) fn holds(&self, bytes: &[u8]) -> bool {
         match self.crc {
             Some(crc) => crc == gz::crc(bytes) && self.read().is_ok_and(|b| b == bytes),
             None => self.read().is_ok_and(|b| b == bytes),
@@ -66,7 +66,7 @@ fn real(path: &Path) -> PathBuf {
 }
 
 /// `.bairi/NAME.copies` beside the (real) campaign file.
-pub fn folder(path: &Path) -> PathBuf {
+pub(crate) fn folder(path: &Path) -> PathBuf {
     crate::store::side::sidecar::path(&real(path), SUFFIX)
 }
 
@@ -82,7 +82,7 @@ impl BackupPolicy {
 
     /// Before a save (the lock held): the version on disk is kept unless it is the newest
     /// copy already (what bairi wrote last); the session's first such version is pinned.
-    pub fn keep_before(&mut self, path: &Path, now: DateTime<Utc>) -> io::Result<()> {
+    pub(crate) fn keep_before(&mut self, path: &Path, now: DateTime<Utc>) -> io::Result<()> {
         if self.keep == 0 {
             return Ok(());
         }
@@ -115,7 +115,7 @@ impl BackupPolicy {
     }
 
     /// After a save: the version just written is kept, then the copies thinned.
-    pub fn keep_written(
+    pub(crate) fn keep_written(
         &mut self,
         path: &Path,
         bytes: &[u8],
@@ -220,7 +220,7 @@ fn listed(dir: &Path, parse: impl Fn(&str) -> Option<stamp::Stamp>) -> io::Resul
 }
 
 /// Where older bairis kept copies: `<data dir>/backups`.
-pub fn legacy_dir() -> Option<PathBuf> {
+pub(crate) fn legacy_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "bairi").map(|d| d.data_dir().join("backups"))
 }
 

@@ -7,14 +7,14 @@ use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
-pub use super::disk::target;
+pub(crate) use super::disk::target;
 use super::disk::{keep_backup, sync_dir, temp_path};
 use super::fingerprint::Fingerprint;
 use crate::store::save::{guard, in_place, xattrs};
 
 /// How a file was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Way {
+pub(crate) enum Way {
     /// A new file, or a temp file renamed over the original (atomic).
     Renamed,
     /// The original overwritten in place after a full backup copy.
@@ -23,7 +23,7 @@ pub enum Way {
 
 /// Writes `bytes` to `path` (following a symlink), the old version kept as `FILE.bak`.
 /// Refuses anything but a regular file, and a file the running user may not write.
-pub fn write(path: &Path, bytes: &[u8]) -> io::Result<(Fingerprint, Way)> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> io::Result<(Fingerprint, Way)> {
     let target = target(path)?;
     let original = match fs::metadata(&target) {
         Ok(meta) => Some(meta),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The file a path names: a symlink is followed to its target (which gets the edit).
-pub fn target(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn target(path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path),
         _ => Ok(path.to_owned()),
@@ -18,7 +18,7 @@ pub fn target(path: &Path) -> io::Result<PathBuf> {
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// `.NAME.bairi-tmp-PID-N` beside the file.
-pub fn temp_path(path: &Path, what: &str) -> PathBuf {
+pub(crate) fn temp_path(path: &Path, what: &str) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
@@ -27,14 +27,14 @@ pub fn temp_path(path: &Path, what: &str) -> PathBuf {
 }
 
 /// `.bairi/FILE.bak` beside the file.
-pub fn backup_path(path: &Path) -> PathBuf {
+pub(crate) fn backup_path(path: &Path) -> PathBuf {
     crate::store::side::sidecar::path(path, ".bak")
 }
 
 /// Points `.bairi/FILE.bak` at the current version, atomically: a hard link when `link` allows it
 /// (the file is about to be replaced by a new one), else a full copy (it is about to be
 /// overwritten in place).
-pub fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
+pub(crate) fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
     let bak = crate::store::side::sidecar::prepared(path, ".bak")?;
     let staging = temp_path(path, "bak");
     if !link || fs::hard_link(path, &staging).is_err() {
@@ -52,7 +52,7 @@ pub fn keep_backup(path: &Path, link: bool) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-pub fn sync_dir(path: &Path) {
+pub(crate) fn sync_dir(path: &Path) {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -63,10 +63,10 @@ pub fn sync_dir(path: &Path) {
 }
 
 #[cfg(not(unix))]
-pub fn sync_dir(_path: &Path) {}
+pub(crate) fn sync_dir(_path: &Path) {}
 
 /// Writes `bytes` over `target` in place with no journal (finishing a save from one).
-pub fn overwrite(target: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn overwrite(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).open(target)?;
     let len = file.metadata()?.len();
     reserve(&file, len, bytes)?;

@@ -3,7 +3,7 @@
 
 /// `new` with the line endings of `model`: every LF not already after a CR becomes CRLF when
 /// `model` uses CRLF; otherwise `new` as it is.
-pub fn like(model: &str, new: String) -> String {
+pub(crate) fn like(model: &str, new: String) -> String {
     if !model.contains("\r\n") {
         return new;
     }

@@ -45,7 +45,7 @@ impl Fingerprint {
 
 /// Whether the file on disk is no longer what `seen` describes: a quick stat first, the
 /// content hash only when the stat differs (a touch without change is no change).
-pub fn changed_on_disk(path: &Path, seen: &Fingerprint) -> io::Result<bool> {
+pub(crate) fn changed_on_disk(path: &Path, seen: &Fingerprint) -> io::Result<bool> {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(true),

@@ -13,11 +13,11 @@ use crate::tr;
 
 /// The largest campaign file bairi reads: 64 MiB (a campaign of 10 000 tasks is ~8 MB, of
 /// 80 000 tasks ~60 MB). Loading takes a small multiple of the file's size in memory.
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a path is not a campaign file bairi will read or write.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unfit {
+pub(crate) enum Unfit {
     /// A directory, FIFO, socket or device.
     NotRegular,
     /// Larger than [`MAX_BYTES`] (its size in bytes).
@@ -26,7 +26,7 @@ pub enum Unfit {
 
 impl Unfit {
     /// What is wrong, without the file's name.
-    pub fn why(&self) -> Text {
+    pub(crate) fn why(&self) -> Text {
         match self {
             Unfit::NotRegular => Text::new(
                 "不是普通文件(目录、管道或设备),不能作为活动文件",
@@ -43,13 +43,13 @@ impl Unfit {
     }
 
     /// `NAME: what is wrong`.
-    pub fn message(&self, name: &str) -> Text {
+    pub(crate) fn message(&self, name: &str) -> Text {
         let why = self.why();
         Text::new(format!("{name}: {}", why.zh), format!("{name}: {}", why.en))
     }
 
     /// The refusal inside `e`, if `e` is one.
-    pub fn of(e: &io::Error) -> Option<&Unfit> {
+    pub(crate) fn of(e: &io::Error) -> Option<&Unfit> {
         e.get_ref().and_then(|inner| inner.downcast_ref::<Unfit>())
     }
 
@@ -67,7 +67,7 @@ impl fmt::Display for Unfit {
 impl std::error::Error for Unfit {}
 
 /// Checks what an opened file is: a regular file within the size limit.
-pub fn check(meta: &Metadata) -> io::Result<()> {
+pub(crate) fn check(meta: &Metadata) -> io::Result<()> {
     if !meta.is_file() {
         return Err(Unfit::NotRegular.error());
     }
@@ -78,7 +78,7 @@ pub fn check(meta: &Metadata) -> io::Result<()> {
 }
 
 /// Opens `path` for reading without blocking on a FIFO, and checks it is fit to read.
-pub fn open(path: &Path) -> io::Result<(File, Metadata)> {
+pub(crate) fn open(path: &Path) -> io::Result<(File, Metadata)> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -94,7 +94,7 @@ pub fn open(path: &Path) -> io::Result<(File, Metadata)> {
 
 /// Reads a whole campaign file (after [`crate::store::side::journal::settle`]), refusing anything but a regular file of at most
 /// [`MAX_BYTES`] (also when it grows while being read).
-pub fn read(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
+pub(crate) fn read(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
     // A save in place killed half way is finished first (or waited for, if under way).
     crate::store::side::journal::settle(path);
     let (file, _) = open(path)?;

@@ -16,10 +16,10 @@ use crate::store::side::journal::Journal;
 /// A save in place that stopped after the file was changed: it is neither the old nor the
 /// new version until the next bairi to open it finishes the save from the journal.
 #[derive(Debug)]
-pub struct Unfinished(pub io::Error);
+pub(crate) struct Unfinished(pub io::Error);
 
 impl Unfinished {
-    pub fn why(&self) -> Text {
+    pub(crate) fn why(&self) -> Text {
         let e = &self.0;
         crate::tr!(
             "写入中途失败({e}),文件已部分改动;新版本已存在 .bairi/ 中,下次打开时 bairi 会补完这次保存",
@@ -28,7 +28,7 @@ impl Unfinished {
     }
 
     /// The unfinished save inside `e`, if `e` is one.
-    pub fn of(e: &io::Error) -> Option<&Unfinished> {
+    pub(crate) fn of(e: &io::Error) -> Option<&Unfinished> {
         e.get_ref()
             .and_then(|inner| inner.downcast_ref::<Unfinished>())
     }
@@ -44,7 +44,7 @@ impl std::error::Error for Unfinished {}
 
 /// Writes `bytes` over `target` in place (its inode, owner, group, mode, ACLs and links
 /// stay): journal, reserve, write, sync, drop the journal. `old` is what the file holds now.
-pub fn write(target: &Path, old: &[u8], bytes: &[u8]) -> io::Result<std::fs::Metadata> {
+pub(crate) fn write(target: &Path, old: &[u8], bytes: &[u8]) -> io::Result<std::fs::Metadata> {
     let mut file = OpenOptions::new().write(true).open(target)?;
     let meta = file.metadata()?;
     let journal = Journal::begin(target, &meta, bytes)?;

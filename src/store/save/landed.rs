@@ -11,7 +11,7 @@ use crate::store::merge::by_task::TaskTexts;
 /// changed, added or removed reads there as in `mine`, and outside the tasks `disk` is as
 /// `mine` where the edits changed anything there. `false` when a text cannot be read by
 /// task and `disk` is not `mine` exactly.
-pub fn edits_in(base: &str, mine: &str, disk: &str) -> bool {
+pub(crate) fn edits_in(base: &str, mine: &str, disk: &str) -> bool {
     if disk == mine {
         return true;
     }

@@ -29,7 +29,7 @@ fn dead(path: &Path, rest: &str) -> bool {
 }
 
 /// Removes the dead temp files of `path`. Call it only under [`crate::store::side::lock::Lock`].
-pub fn clean(path: &Path) {
+pub(crate) fn clean(path: &Path) {
     let Ok(target) = crate::store::save::careful::target(path) else {
         return;
     };

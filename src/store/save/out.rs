@@ -39,7 +39,7 @@ fn same_file(_a: &Path, _b: &Path) -> bool {
 }
 
 /// Whether a report may be written to `out`, for the campaign `campaign`.
-pub fn check(out: &Path, campaign: &Path) -> Result<(), Text> {
+pub(crate) fn check(out: &Path, campaign: &Path) -> Result<(), Text> {
     let shown = out.display().to_string();
     if let Ok(meta) = fs::metadata(out)
         && !meta.is_file()

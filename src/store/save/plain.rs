@@ -12,13 +12,13 @@ use crate::store::save::disk::{sync_dir, temp_path};
 /// Writes `bytes` as the file `path` names, replacing it whole. A directory, a pipe or a
 /// device at that name is refused; a symlink is replaced by the file, its target untouched.
 /// The new file gets the mode any new file gets (the umask's).
-pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, bytes, |_| Ok(()))
 }
 
 /// As [`write`], with `prepare` run on the temp file (its owner, group or mode) before it
 /// takes the name.
-pub fn write_with(
+pub(crate) fn write_with(
     path: &Path,
     bytes: &[u8],
     prepare: impl FnOnce(&File) -> io::Result<()>,

@@ -8,7 +8,7 @@ use std::io;
 
 /// Gives `to` every extended attribute `from` has. `Ok(false)` if one could not be set.
 #[cfg(target_os = "linux")]
-pub fn copy(from: &File, to: &File) -> io::Result<bool> {
+pub(crate) fn copy(from: &File, to: &File) -> io::Result<bool> {
     use rustix::fs::{XattrFlags, fgetxattr, flistxattr, fsetxattr};
     let mut names = vec![0u8; 1024];
     let len = loop {
@@ -40,7 +40,7 @@ pub fn copy(from: &File, to: &File) -> io::Result<bool> {
 }
 
 #[cfg(not(target_os = "linux"))]
-pub fn copy(_from: &File, _to: &File) -> io::Result<bool> {
+pub(crate) fn copy(_from: &File, _to: &File) -> io::Result<bool> {
     Ok(true)
 }
 

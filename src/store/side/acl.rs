@@ -5,12 +5,12 @@
 use std::path::Path;
 
 /// The xattr a POSIX access ACL is stored in.
-pub const ACCESS: &str = "system.posix_acl_access";
+pub(crate) const ACCESS: &str = "system.posix_acl_access";
 
 /// Gives `place` the access ACL `campaign` has, if it has one (nothing otherwise, and
 /// nothing on failure: the permission bits still apply).
 #[cfg(target_os = "linux")]
-pub fn copy(campaign: &Path, place: &Path, folder: bool) {
+pub(crate) fn copy(campaign: &Path, place: &Path, folder: bool) {
     let mut value = vec![0u8; 4096];
     let Ok(len) = rustix::fs::getxattr(campaign, ACCESS, &mut value[..]) else {
         return;
@@ -23,7 +23,7 @@ pub fn copy(campaign: &Path, place: &Path, folder: bool) {
 }
 
 #[cfg(not(target_os = "linux"))]
-pub fn copy(_campaign: &Path, _place: &Path, _folder: bool) {}
+pub(crate) fn copy(_campaign: &Path, _place: &Path, _folder: bool) {}
 
 /// Adds `x` to every entry of a Linux ACL xattr (a 4-byte version, then 8-byte entries:
 /// tag u16, permissions u16, id u32, little-endian) that gives `r` or `w`.

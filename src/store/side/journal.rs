@@ -20,7 +20,7 @@ const MAGIC: &str = "bairi-journal 1";
 const WAIT: Duration = Duration::from_secs(20);
 
 /// `.bairi/NAME.journal` beside `target` (the file itself, not a symlink to it).
-pub fn path(target: &Path) -> PathBuf {
+pub(crate) fn path(target: &Path) -> PathBuf {
     sidecar::path(target, ".journal")
 }
 
@@ -82,7 +82,7 @@ fn parse(journal: &[u8]) -> Option<(&[u8], (u64, u64))> {
 }
 
 /// A journal in place for a save under way; held (locked) while it lives.
-pub struct Journal {
+pub(crate) struct Journal {
     file: File,
     path: PathBuf,
 }
@@ -90,7 +90,7 @@ pub struct Journal {
 impl Journal {
     /// Writes the new version `bytes` of `target` (whose metadata is `meta`) to the
     /// journal, synced, before the file is touched. On failure nothing is left behind.
-    pub fn begin(target: &Path, meta: &fs::Metadata, bytes: &[u8]) -> io::Result<Journal> {
+    pub(crate) fn begin(target: &Path, meta: &fs::Metadata, bytes: &[u8]) -> io::Result<Journal> {
         let path = sidecar::prepared(target, ".journal")?;
         static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let staging = staging(
@@ -113,7 +113,7 @@ impl Journal {
     }
 
     /// The file is written and synced: the journal goes.
-    pub fn end(self) -> io::Result<()> {
+    pub(crate) fn end(self) -> io::Result<()> {
         fs::remove_file(&self.path)?;
         sync_dir(&self.path);
         drop(self.file);
@@ -144,7 +144,7 @@ fn write_whole(
 /// since, the journal is dropped: the file was not touched). A save under way is waited
 /// for. Whatever cannot be done (a reader who may not write the file) leaves things as
 /// they are for someone who may.
-pub fn settle(campaign: &Path) {
+pub(crate) fn settle(campaign: &Path) {
     let Ok(target) = target(campaign) else {
         return;
     };
@@ -201,7 +201,7 @@ fn removed(file: &File) -> bool {
 
 /// A journal left under its temporary name (a writer killed before the file was touched):
 /// `.bairi/NAME.journal-PID-N`. The part after `NAME` if `name` is one of `target`'s.
-pub fn staged_rest<'a>(target: &Path, name: &'a str) -> Option<&'a str> {
+pub(crate) fn staged_rest<'a>(target: &Path, name: &'a str) -> Option<&'a str> {
     let own = target.file_name()?.to_str()?;
     name.strip_prefix(own)?.strip_prefix(".journal-")
 }

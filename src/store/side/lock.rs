@@ -48,7 +48,7 @@ fn open(campaign: &Path) -> io::Result<File> {
 
 impl Lock {
     /// Takes the lock, waiting while other bairis finish their saves.
-    pub fn acquire(campaign: &Path) -> io::Result<Lock> {
+    pub(crate) fn acquire(campaign: &Path) -> io::Result<Lock> {
         let file = open(campaign)?;
         let started = Instant::now();
         let mut pause = Duration::from_millis(1);

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// An entry older than this is from a board that is gone.
-pub const STALE: Duration = Duration::from_secs(90);
+pub(crate) const STALE: Duration = Duration::from_secs(90);
 
 /// This board's entry; removed on drop.
-pub struct Presence {
+pub(crate) struct Presence {
     dir: PathBuf,
     file: PathBuf,
     campaign: PathBuf,
@@ -30,7 +30,7 @@ fn who() -> String {
 
 impl Presence {
     /// Announces this board beside `campaign`.
-    pub fn join(campaign: &Path) -> io::Result<Presence> {
+    pub(crate) fn join(campaign: &Path) -> io::Result<Presence> {
         let campaign =
             crate::store::save::careful::target(campaign).unwrap_or_else(|_| campaign.to_owned());
         let dir = crate::store::side::sidecar::prepared(&campaign, ".presence")?;
@@ -54,14 +54,14 @@ impl Presence {
     }
 
     /// Keeps the entry fresh (call now and then).
-    pub fn refresh(&self) {
+    pub(crate) fn refresh(&self) {
         if crate::store::save::plain::write(&self.file, who().as_bytes()).is_ok() {
             crate::store::side::sidecar::share(&self.file, &self.campaign);
         }
     }
 
     /// The others (`user@host`), without stale entries, which are removed.
-    pub fn others(&self) -> Vec<String> {
+    pub(crate) fn others(&self) -> Vec<String> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };

@@ -13,10 +13,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The folder's name, in the campaign's own directory.
-pub const DIR: &str = ".bairi";
+pub(crate) const DIR: &str = ".bairi";
 
 /// `.bairi/NAME{suffix}` beside `file`.
-pub fn path(file: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn path(file: &Path, suffix: &str) -> PathBuf {
     let name = file
         .file_name()
         .map_or_else(|| "campaign".into(), |n| n.to_string_lossy().into_owned());
@@ -25,7 +25,7 @@ pub fn path(file: &Path, suffix: &str) -> PathBuf {
 
 /// The same, with the folder made if need be (never the directory it is in), shared as the
 /// campaign `file` is (see [`share`]).
-pub fn prepared(file: &Path, suffix: &str) -> io::Result<PathBuf> {
+pub(crate) fn prepared(file: &Path, suffix: &str) -> io::Result<PathBuf> {
     let place = path(file, suffix);
     folder_of(&place, file)?;
     Ok(place)
@@ -91,7 +91,7 @@ fn folder_of(place: &Path, campaign: &Path) -> io::Result<()> {
 /// file `rw` for its owner. When the campaign does not exist yet, its directory stands for
 /// it. Whatever cannot be done (a group this user is not in) is left as it is: this never
 /// fails a save. Callers outside this module: the lock, presence, journal and backup copies.
-pub fn share(place: &Path, campaign: &Path) {
+pub(crate) fn share(place: &Path, campaign: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -113,7 +113,7 @@ pub fn share(place: &Path, campaign: &Path) {
 
 /// [`share`] on a side file or folder that already exists, only if this user owns it and it
 /// is not already as it should be (`folder`: whether it is a folder, which is only widened).
-pub fn mend(place: &Path, campaign: &Path, folder: bool) {
+pub(crate) fn mend(place: &Path, campaign: &Path, folder: bool) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -21,7 +21,7 @@ use super::{Array, Item, Key, Origin, Table, Value};
 /// What the whole text held.
 #[derive(Debug)]
 pub struct Parsed<'a> {
-    pub root: Table<'a>,
+    pub(crate) root: Table<'a>,
     pub layout: Layout,
 }
 
@@ -66,7 +66,7 @@ pub struct Builder<'a> {
 }
 
 /// Parses a whole text into one tree (nothing streamed; the tasks' layout measured).
-pub fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
+pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, TreeError> {
     let mut b = Builder::new(text, "tasks", Pieces::here(text));
     b.keep_elements();
     while b.step()? {}
@@ -114,13 +114,13 @@ impl<'a> Builder<'a> {
     }
 
     /// Keeps the elements of the streamed array in the tree (their layout is still measured).
-    pub fn keep_elements(&mut self) {
+    pub(crate) fn keep_elements(&mut self) {
         self.hand_out = false;
     }
 
     /// Tells that these root keys have been read: a later header that adds to them (a
     /// sub-table, or the table itself) sets [`Builder::late`].
-    pub fn freeze(&mut self, keys: &'static [&'static str]) {
+    pub(crate) fn freeze(&mut self, keys: &'static [&'static str]) {
         self.frozen = keys;
         // The table being read is not in the root yet.
         if let Some(header) = &self.header {
@@ -136,12 +136,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether a header came under a frozen key after it was read.
-    pub fn late(&self) -> bool {
+    pub(crate) fn late(&self) -> bool {
         self.late
     }
 
     /// The root as read so far: its own keys, and the tables whose headers have ended.
-    pub fn root(&self) -> &Table<'a> {
+    pub(crate) fn root(&self) -> &Table<'a> {
         &self.root
     }
 

@@ -13,12 +13,12 @@ pub struct Chunks<'a> {
     /// The `[` that opens the next piece, read while finding the end of this one.
     pending: Option<Token>,
     tokens: Vec<Token>,
-    pub events: Vec<Event>,
+    pub(crate) events: Vec<Event>,
     done: bool,
 }
 
 impl<'a> Chunks<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let source = Source::new(text);
         Chunks {
             source,
@@ -30,7 +30,7 @@ impl<'a> Chunks<'a> {
         }
     }
 
-    pub fn source(&self) -> Source<'a> {
+    pub(crate) fn source(&self) -> Source<'a> {
         self.source
     }
 
@@ -43,7 +43,7 @@ impl<'a> Chunks<'a> {
     ///
     /// A piece that goes past a [`Limit`] ends the text there: its error goes to `errors`
     /// and no more is lexed, so hostile text costs only the tokens before the limit.
-    pub fn next_chunk(&mut self, errors: &mut dyn ErrorSink) -> bool {
+    pub(crate) fn next_chunk(&mut self, errors: &mut dyn ErrorSink) -> bool {
         if self.done {
             return false;
         }

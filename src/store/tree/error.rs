@@ -9,10 +9,10 @@ use super::limits::Limit;
 /// The first thing wrong with the text as TOML.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TreeError {
-    pub message: String,
-    pub span: Option<Range<usize>>,
+    pub(crate) message: String,
+    pub(crate) span: Option<Range<usize>>,
     /// Set when the text went past one of the [`Limit`]s rather than breaking TOML's rules.
-    pub limit: Option<Limit>,
+    pub(crate) limit: Option<Limit>,
 }
 
 impl TreeError {

@@ -16,7 +16,7 @@ pub enum Piece<'a> {
 }
 
 impl Piece<'_> {
-    pub fn kind(&self) -> Option<EventKind> {
+    pub(crate) fn kind(&self) -> Option<EventKind> {
         match self {
             Piece::Event(e) => Some(e.kind()),
             Piece::Key(_) => Some(EventKind::SimpleKey),
@@ -25,7 +25,7 @@ impl Piece<'_> {
         }
     }
 
-    pub fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         match self {
             Piece::Event(e) => e.span().end(),
             Piece::Key(k) => k.span.end,
@@ -36,28 +36,28 @@ impl Piece<'_> {
 }
 
 /// A cursor over pieces, taking each as it goes.
-pub struct Input<'p, 'a> {
+pub(crate) struct Input<'p, 'a> {
     pieces: &'p mut [Piece<'a>],
     at: usize,
 }
 
 impl<'p, 'a> Input<'p, 'a> {
-    pub fn new(pieces: &'p mut [Piece<'a>]) -> Self {
+    pub(crate) fn new(pieces: &'p mut [Piece<'a>]) -> Self {
         Input { pieces, at: 0 }
     }
 
     #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> Option<Piece<'a>> {
+    pub(crate) fn next(&mut self) -> Option<Piece<'a>> {
         let piece = self.pieces.get_mut(self.at)?;
         self.at += 1;
         Some(std::mem::replace(piece, Piece::Taken))
     }
 
-    pub fn peek_kind(&self) -> Option<EventKind> {
+    pub(crate) fn peek_kind(&self) -> Option<EventKind> {
         self.peek_kind_at(0)
     }
 
-    pub fn peek_kind_at(&self, n: usize) -> Option<EventKind> {
+    pub(crate) fn peek_kind_at(&self, n: usize) -> Option<EventKind> {
         self.pieces.get(self.at + n).and_then(Piece::kind)
     }
 }

@@ -8,9 +8,9 @@ use std::ops::Range;
 pub struct Region {
     /// From the start of its header's line to the start of the next table's (trailing blank
     /// lines and comments included).
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// The end of its last header, key or value.
-    pub content_end: usize,
+    pub(crate) content_end: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,12 +19,12 @@ pub struct Layout {
     /// not all next to it.
     pub elements: Vec<Option<Region>>,
     /// Per array of tables at the root: where its last element's content ends.
-    pub last_ends: Vec<(String, usize)>,
+    pub(crate) last_ends: Vec<(String, usize)>,
 }
 
 impl Layout {
     /// The end of the line where the last `[[key]]` table's content ends.
-    pub fn after_last(&self, key: &str, text: &str) -> Option<usize> {
+    pub(crate) fn after_last(&self, key: &str, text: &str) -> Option<usize> {
         let end = self.last_ends.iter().find(|(k, _)| k == key)?.1;
         Some(text[end..].find('\n').map_or(text.len(), |i| end + i + 1))
     }
@@ -32,7 +32,7 @@ impl Layout {
     /// After element `index`'s text was replaced by `new` (the element alone, as a TOML
     /// text with its trailing lines): its region is measured again from `new`, and every
     /// place after it moves by the change in length.
-    pub fn replaced(&mut self, index: usize, new: &str) {
+    pub(crate) fn replaced(&mut self, index: usize, new: &str) {
         let Some(Some(region)) = self.elements.get(index).cloned() else {
             return;
         };
@@ -68,7 +68,7 @@ impl Layout {
 /// Follows the headers as they go by.
 #[derive(Default)]
 pub(super) struct Tracker {
-    pub layout: Layout,
+    pub(crate) layout: Layout,
     /// The first key of the table being read, when it is a root array's (one of its
     /// elements, or a sub-table of its last element).
     section: Option<String>,
@@ -81,7 +81,7 @@ pub(super) struct Tracker {
 impl Tracker {
     /// A header at `line_start`; `first` is its first key, `element` whether it is `[[key]]`
     /// at the root; `content_end` where the text before it ends.
-    pub fn header(
+    pub(crate) fn header(
         &mut self,
         line_start: usize,
         first: &str,
@@ -109,7 +109,7 @@ impl Tracker {
     }
 
     /// The end of the text.
-    pub fn finish(&mut self, at: usize, content_end: usize) {
+    pub(crate) fn finish(&mut self, at: usize, content_end: usize) {
         self.end_section(content_end);
         self.close_element(at, content_end);
     }

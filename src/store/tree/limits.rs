@@ -6,16 +6,16 @@ use crate::i18n::Text;
 use crate::tr;
 
 /// How deep arrays and inline tables may nest (as `toml_edit` allows).
-pub const NESTING_LIMIT: u32 = 80;
+pub(crate) const NESTING_LIMIT: u32 = 80;
 /// The most dots in one key (`a.b.c` has two); a header `[a.b]` counts the same way.
-pub const KEY_DOTS_LIMIT: u32 = 80;
+pub(crate) const KEY_DOTS_LIMIT: u32 = 80;
 /// The most tokens (keys, values, punctuation, spaces) between two table headers. A task is
 /// a few hundred; a published review of 100 000 red tasks some 300 000.
-pub const TABLE_TOKENS_LIMIT: usize = 1_000_000;
+pub(crate) const TABLE_TOKENS_LIMIT: usize = 1_000_000;
 
 /// A limit the text went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
+pub(crate) enum Limit {
     Depth,
     KeyParts,
     TableTokens,
@@ -23,7 +23,7 @@ pub enum Limit {
 
 impl Limit {
     /// The parser's wording, which also marks the error as this limit's.
-    pub fn description(self) -> &'static str {
+    pub(crate) fn description(self) -> &'static str {
         match self {
             Limit::Depth => "arrays and inline tables nested too deeply",
             Limit::KeyParts => "a key with too many dotted parts",
@@ -31,14 +31,14 @@ impl Limit {
         }
     }
 
-    pub fn of(description: &str) -> Option<Limit> {
+    pub(crate) fn of(description: &str) -> Option<Limit> {
         [Limit::Depth, Limit::KeyParts, Limit::TableTokens]
             .into_iter()
             .find(|l| l.description() == description)
     }
 
     /// What is wrong, for people.
-    pub fn what(self) -> Text {
+    pub(crate) fn what(self) -> Text {
         match self {
             Limit::Depth => tr!(
                 "数组和内联表嵌套超过 {NESTING_LIMIT} 层",
@@ -55,8 +55,8 @@ impl Limit {
         }
     }
 
-    /// What to do about it.
-    pub fn hint(self) -> Text {
+    /// What to do about any of them.
+    pub(crate) fn hint() -> Text {
         Text::new(
             "活动文件远用不到这么多;请确认文件是否正确,或从备份恢复",
             "no campaign needs this much; check that this is the right file, or restore it from a backup",

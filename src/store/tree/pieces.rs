@@ -21,8 +21,8 @@ const IN_FLIGHT: usize = 4;
 /// The decoded events of one or more tables, and the first error with where its table's
 /// events start.
 pub struct Batch<'a> {
-    pub pieces: Vec<Piece<'a>>,
-    pub error: Option<(usize, ParseError)>,
+    pub(crate) pieces: Vec<Piece<'a>>,
+    pub(crate) error: Option<(usize, ParseError)>,
 }
 
 pub enum Pieces<'a> {
@@ -35,7 +35,7 @@ pub enum Pieces<'a> {
 
 impl<'a> Pieces<'a> {
     /// Lexes and parses here, as the builder asks.
-    pub fn here(text: &'a str) -> Self {
+    pub(crate) fn here(text: &'a str) -> Self {
         Pieces::Here(Chunks::new(text), Vec::new())
     }
 
@@ -57,7 +57,7 @@ impl<'a> Pieces<'a> {
     }
 
     /// The next events; `None` once the text is used up.
-    pub fn next_batch(&mut self) -> Option<Batch<'a>> {
+    pub(crate) fn next_batch(&mut self) -> Option<Batch<'a>> {
         match self {
             Pieces::Here(chunks, spare) => {
                 let mut error = None;
@@ -76,7 +76,7 @@ impl<'a> Pieces<'a> {
     }
 
     /// Gives a batch's buffer back for the next one.
-    pub fn done_with(&mut self, mut pieces: Vec<Piece<'a>>) {
+    pub(crate) fn done_with(&mut self, mut pieces: Vec<Piece<'a>>) {
         pieces.clear();
         match self {
             Pieces::Here(_, spare) => *spare = pieces,

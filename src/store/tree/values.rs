@@ -12,7 +12,7 @@ use super::rules::{on_key, span_of};
 use super::{Array, Datetime, Item, Key, Origin, Table, Value};
 
 /// Decodes the keys and scalars of `events` into `out`; the first error goes to `errors`.
-pub fn decode<'a>(
+pub(crate) fn decode<'a>(
     events: &[Event],
     source: Source<'a>,
     out: &mut Vec<Piece<'a>>,
@@ -41,7 +41,7 @@ fn decode_key<'a>(event: &Event, source: Source<'a>, errors: &mut Option<ParseEr
 }
 
 /// `val = string / boolean / array / inline-table / date-time / float / integer`
-pub fn value<'a>(input: &mut Input<'_, 'a>, errors: &mut Option<ParseError>) -> Item<'a> {
+pub(crate) fn value<'a>(input: &mut Input<'_, 'a>, errors: &mut Option<ParseError>) -> Item<'a> {
     match input.next() {
         Some(Piece::Scalar(item)) => item,
         Some(Piece::Event(e)) if e.kind() == EventKind::InlineTableOpen => {

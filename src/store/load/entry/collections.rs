@@ -12,7 +12,11 @@ use crate::store::tree::Table;
 use crate::tr;
 
 impl<'d> Entry<'d> {
-    pub fn str_list(&self, f: &mut Findings, key: &str) -> Vec<(String, Option<Range<usize>>)> {
+    pub(crate) fn str_list(
+        &self,
+        f: &mut Findings,
+        key: &str,
+    ) -> Vec<(String, Option<Range<usize>>)> {
         let Some(item) = self.get(f, key, false, Kind::List) else {
             return Vec::new();
         };
@@ -43,7 +47,7 @@ impl<'d> Entry<'d> {
         out
     }
 
-    pub fn date_list(&self, f: &mut Findings, key: &str) -> Option<Vec<NaiveDate>> {
+    pub(crate) fn date_list(&self, f: &mut Findings, key: &str) -> Option<Vec<NaiveDate>> {
         let item = self.get(f, key, false, Kind::List)?;
         let Some(array) = item.as_array() else {
             self.wrong(f, key, item, Kind::List, None);
@@ -72,7 +76,7 @@ impl<'d> Entry<'d> {
     }
 
     /// A sub-table (`[a.b]` or `b = { .. }`).
-    pub fn table(
+    pub(crate) fn table(
         &self,
         f: &mut Findings,
         key: &str,
@@ -88,7 +92,7 @@ impl<'d> Entry<'d> {
     }
 
     /// The tables of an array: `[[key]]` or `key = [ {..}, {..} ]`.
-    pub fn tables(
+    pub(crate) fn tables(
         &self,
         f: &mut Findings,
         key: &str,

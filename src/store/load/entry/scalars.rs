@@ -9,7 +9,7 @@ use crate::store::tree::Datetime;
 use crate::tr;
 
 impl Entry<'_> {
-    pub fn str(&self, f: &mut Findings, key: &str, required: bool) -> Option<String> {
+    pub(crate) fn str(&self, f: &mut Findings, key: &str, required: bool) -> Option<String> {
         let item = self.get(f, key, required, Kind::Str)?;
         match item.as_str() {
             Some(s) => Some(s.to_owned()),
@@ -20,7 +20,7 @@ impl Entry<'_> {
         }
     }
 
-    pub fn int(&self, f: &mut Findings, key: &str, required: bool) -> Option<i64> {
+    pub(crate) fn int(&self, f: &mut Findings, key: &str, required: bool) -> Option<i64> {
         let item = self.get(f, key, required, Kind::Int)?;
         match item.as_integer() {
             Some(n) => Some(n),
@@ -32,7 +32,7 @@ impl Entry<'_> {
     }
 
     /// An integer within `range`, else an error naming the range.
-    pub fn int_in(
+    pub(crate) fn int_in(
         &self,
         f: &mut Findings,
         key: &str,
@@ -60,7 +60,7 @@ impl Entry<'_> {
         }
     }
 
-    pub fn number(&self, f: &mut Findings, key: &str, required: bool) -> Option<f64> {
+    pub(crate) fn number(&self, f: &mut Findings, key: &str, required: bool) -> Option<f64> {
         let item = self.get(f, key, required, Kind::Number)?;
         match (item.as_float(), item.as_integer()) {
             (Some(x), _) => Some(x),
@@ -72,7 +72,7 @@ impl Entry<'_> {
         }
     }
 
-    pub fn bool(&self, f: &mut Findings, key: &str, required: bool) -> Option<bool> {
+    pub(crate) fn bool(&self, f: &mut Findings, key: &str, required: bool) -> Option<bool> {
         let item = self.get(f, key, required, Kind::Bool)?;
         match item.as_bool() {
             Some(b) => Some(b),
@@ -83,7 +83,7 @@ impl Entry<'_> {
         }
     }
 
-    pub fn date(&self, f: &mut Findings, key: &str, required: bool) -> Option<NaiveDate> {
+    pub(crate) fn date(&self, f: &mut Findings, key: &str, required: bool) -> Option<NaiveDate> {
         let item = self.get(f, key, required, Kind::Date)?;
         if let Some(dt) = item.as_datetime() {
             if let Some(date) = local_date(dt) {

@@ -7,7 +7,7 @@ use crate::tr;
 
 impl Entry<'_> {
     /// Warns about every key this entry does not know, suggesting the nearest known one.
-    pub fn finish(&self, f: &mut Findings) {
+    pub(crate) fn finish(&self, f: &mut Findings) {
         for (key, _) in self.table.iter() {
             let span = Some(key.span.clone());
             let key = key.name.as_ref();

@@ -11,7 +11,7 @@ use crate::tr;
 const NAMED: usize = 6;
 
 /// `T01 T05 改动, T14 新增` / `T01 T05 changed, T14 added`; `无改动` when the texts are equal.
-pub fn between(older: &str, newer: &str) -> Text {
+pub(crate) fn between(older: &str, newer: &str) -> Text {
     if older == newer {
         return Text::new("无改动", "no change");
     }

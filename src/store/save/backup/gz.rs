@@ -11,7 +11,7 @@ use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
 /// The CRC-32 of a text, as a copy's name carries it.
-pub fn crc(bytes: &[u8]) -> u32 {
+pub(crate) fn crc(bytes: &[u8]) -> u32 {
     let mut crc = flate2::Crc::new();
     crc.update(bytes);
     crc.sum()
@@ -19,7 +19,7 @@ pub fn crc(bytes: &[u8]) -> u32 {
 
 /// Writes `bytes` compressed to `place`, a new name; the copy takes the group of `like` (the
 /// campaign) and its group's and others' read bits (and the group's write bit).
-pub fn write(place: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
+pub(crate) fn write(place: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
     let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 8), Compression::default());
     encoder.write_all(bytes)?;
     let packed = encoder.finish()?;
@@ -48,7 +48,7 @@ fn share_like(_file: &File, _like: Option<&fs::Metadata>) -> io::Result<()> {
 
 /// The text of a copy at `path`: unpacked when its name ends `.gz`, within the size a
 /// campaign may have.
-pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> io::Result<Vec<u8>> {
     let limit = crate::store::save::guard::MAX_BYTES;
     let file = File::open(path)?;
     let mut text = Vec::new();

@@ -12,23 +12,23 @@ const PINNED: &str = "-first";
 
 /// What a copy's name says of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     /// Its place among the copies (none for an older bairi's copy).
-    pub seq: Option<u64>,
-    pub at: DateTime<Utc>,
-    pub pinned: bool,
+    pub(crate) seq: Option<u64>,
+    pub(crate) at: DateTime<Utc>,
+    pub(crate) pinned: bool,
     /// The CRC-32 of the text (none for an older bairi's copy).
-    pub crc: Option<u32>,
+    pub(crate) crc: Option<u32>,
 }
 
 /// A new copy's file name.
-pub fn name(seq: u64, at: DateTime<Utc>, pinned: bool, crc: u32) -> String {
+pub(crate) fn name(seq: u64, at: DateTime<Utc>, pinned: bool, crc: u32) -> String {
     let tag = if pinned { PINNED } else { "" };
     format!("{seq:06}-{}{tag}-{crc:08x}.toml.gz", at.format(UTC_FORMAT))
 }
 
 /// A new copy's name: `None` when it is not one.
-pub fn parse(name: &str) -> Option<Stamp> {
+pub(crate) fn parse(name: &str) -> Option<Stamp> {
     let stem = name.strip_suffix(".toml.gz")?;
     let (seq, rest) = stem.split_once('-')?;
     let (rest, crc) = rest.rsplit_once('-')?;
@@ -46,7 +46,7 @@ pub fn parse(name: &str) -> Option<Stamp> {
 }
 
 /// An older bairi's copy, from the part of its name after the prefix.
-pub fn parse_legacy(rest: &str) -> Option<Stamp> {
+pub(crate) fn parse_legacy(rest: &str) -> Option<Stamp> {
     let stem = rest.strip_suffix(".toml")?;
     let (stem, pinned) = match stem.strip_suffix(PINNED) {
         Some(s) => (s, true),

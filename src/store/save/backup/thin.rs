@@ -7,20 +7,20 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 /// The most the copies of one campaign may take together (the newest is kept whatever its
 /// size).
-pub const CAP_BYTES: u64 = 100 * 1024 * 1024;
+pub(crate) const CAP_BYTES: u64 = 100 * 1024 * 1024;
 
 /// What the rule needs to know of a copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kept {
-    pub at: DateTime<Utc>,
-    pub pinned: bool,
-    pub size: u64,
+pub(crate) struct Kept {
+    pub(crate) at: DateTime<Utc>,
+    pub(crate) pinned: bool,
+    pub(crate) size: u64,
 }
 
 /// For copies given newest first: whether each one stays. Within the cap the newest copy
 /// comes first, then the pinned ones (newest first), then the rest: a session's first copy
 /// is never pushed out by the copies made after it.
-pub fn keep(copies: &[Kept], now: DateTime<Utc>, days: usize, cap: u64) -> Vec<bool> {
+pub(crate) fn keep(copies: &[Kept], now: DateTime<Utc>, days: usize, cap: u64) -> Vec<bool> {
     let by_age = by_age(copies, now, days);
     let mut stays = vec![false; copies.len()];
     let mut total = 0u64;

@@ -6,7 +6,7 @@ use std::fmt::Write;
 /// `tasks` tasks (ids `T00000`, `T00001`, …) with the shapes a campaign uses: dotted and
 /// aligned keys, dates, inline tables in arrays, multi-line and literal strings, comments and
 /// arrays of tables; varied by `seed`.
-pub fn campaign_shaped(tasks: usize, seed: u64) -> String {
+pub(crate) fn campaign_shaped(tasks: usize, seed: u64) -> String {
     let mut out = String::from(
         "# 大文件测试\nschema_version = 1\n\n[campaign]\nname = \"测试行动\"\nstart = 2026-09-01\ndays = 100\ntimezone = \"Asia/Shanghai\"\n\n[rules.leaderboard]\nyellow_card_bottom = 2\n\n[[units]]\nid = \"u00\"\nname = \"第0责任单位\"\n\n",
     );
