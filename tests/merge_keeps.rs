@@ -283,12 +283,10 @@ fn random_edits_on_two_laptops_keep_everything_under_its_own_task() {
 }
 
 /// Found by the property (seed 303): A deleted T13, the last task, and added one, which took
-/// the free id T13 again; B added a note to the old T13. By id the merge cannot tell the new
-/// task from the old one edited, so B's note lands under A's new task. Still open (ids are
-/// reused once the last task is deleted; the fix is in how an added task picks its id, or a
-/// merge that tells a re-added task by more than its id).
+/// the free id T13 again; B added a note to the old T13. By id the merge could not tell the
+/// new task from the old one edited, so B's note landed under A's new task. A new task now
+/// never takes the id of a task deleted since the file was opened.
 #[test]
-#[ignore = "a task deleted and re-added under its id takes the other side's edits of the old one"]
 fn a_note_on_a_task_deleted_and_its_id_reused_there_stays_off_the_new_task() {
     let base = base();
     let a = edit(&base, "甲", &[Op::Delete(12), Op::AddTask]);

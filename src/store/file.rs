@@ -77,6 +77,9 @@ pub struct CampaignFile {
     /// The version on disk that lost many tasks at once and was refused for it once: at the
     /// next save the same file is taken as meant.
     vanished: Option<Fingerprint>,
+    /// Ids of tasks deleted since the file was opened: a new task never takes one, so a
+    /// merge cannot mistake it for the old task another writer still edits.
+    pub(super) retired: Vec<String>,
     /// Counts the times the text took in changes made elsewhere (a reload or a merge).
     generation: u64,
 }
@@ -148,6 +151,7 @@ impl CampaignFile {
             changed: Changed::Nothing,
             touched: Vec::new(),
             vanished: None,
+            retired: Vec::new(),
             generation: 0,
             fingerprint,
             dirty: false,

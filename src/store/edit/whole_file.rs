@@ -96,7 +96,9 @@ impl CampaignFile {
 
     /// Adds a task after the last one; returns its new id.
     pub(crate) fn add_task(&mut self, fields: &TaskFields) -> Result<String, Refusal> {
-        let ids: Vec<&str> = self.campaign.tasks.iter().map(|t| t.id.as_str()).collect();
+        let ids: Vec<&str> = (self.campaign.tasks.iter().map(|t| t.id.as_str()))
+            .chain(self.retired.iter().map(String::as_str))
+            .collect();
         let id = next_task_id(&ids);
         let spelled = self
             .campaign
@@ -150,7 +152,9 @@ impl CampaignFile {
         let blank = tail[..blank].rfind('\n').map_or(0, |i| i + 1);
         let mut text = self.text.clone();
         text.replace_range(region.range.start..content_line_end + blank, "");
-        self.adopt(text, Text::new("修改未保存", "not changed"))
+        self.adopt(text, Text::new("修改未保存", "not changed"))?;
+        self.retired.push(id.to_owned());
+        Ok(())
     }
 }
 
