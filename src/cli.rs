@@ -5,6 +5,7 @@ pub(crate) mod board;
 pub(crate) mod check;
 pub mod dispatch;
 pub(crate) mod edit;
+pub(crate) mod help_en;
 pub(crate) mod help_zh;
 pub(crate) mod merge_driver;
 pub(crate) mod names;
@@ -72,8 +73,8 @@ pub(crate) enum Command {
         /// view, or --view's only; needs --out).
         #[arg(long, value_enum, default_value = "json")]
         format: crate::report::Format,
-        /// board, standup, leaderboard, weekly or summary (markdown and csv default to board;
-        /// text without --view is the briefing; xlsx without --view has all five).
+        /// board, standup, leaderboard, weekly, summary or ledger (markdown and csv default to
+        /// board; text without --view is the briefing; xlsx without --view has all six).
         #[arg(long, value_enum)]
         view: Option<crate::report::views::View>,
         #[arg(long, value_parser = parse_date)]
@@ -250,7 +251,7 @@ pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
     let cmd = Cli::command().after_help(exit_codes(lang));
     match lang {
-        Lang::En => cmd,
+        Lang::En => help_en::fill(cmd),
         Lang::Zh => help_zh::localize(cmd),
     }
 }

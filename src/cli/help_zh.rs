@@ -63,7 +63,7 @@ const ARGS: &[(&str, &str)] = &[
     ("checkpoint", "攻坚节点序号(默认为今天之前最近的一个)"),
     (
         "view",
-        "报告内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结(markdown/csv 默认 board;text 不加则为简报;xlsx 不加则五张表都有)",
+        "报告内容:board 总览、standup 站会、leaderboard 擂台榜、weekly 本周、summary 总结、ledger 台账(markdown/csv 默认 board;text 不加则为简报;xlsx 不加则六张表都有)",
     ),
     (
         "out",
