@@ -266,6 +266,13 @@ fn milestones_added_edited_sorted_deleted_and_back_scheduled() {
     assert_eq!(m.message.as_ref().unwrap().text.en, "not deleted");
     press(&mut m, &[Action::Delete, Action::Yes]);
     assert_eq!(names(&m), ["完成管材招标采购", "完成主管网更换并试压"]);
+    // Undo and redo name the milestone (they used to say another one was ticked).
+    press(&mut m, &[Action::Undo]);
+    let said = &m.message.as_ref().unwrap().text.en;
+    assert_eq!(said, "undone: T13 milestone \"管材进场验收\" added");
+    press(&mut m, &[Action::Redo]);
+    let said = &m.message.as_ref().unwrap().text.en;
+    assert_eq!(said, "redone: T13 milestone \"管材进场验收\" deleted");
     press(&mut m, &[Action::Close, Action::BackSchedule]);
     typed(&mut m, "清表 2, 开挖 3");
     key(&mut m, FieldKey::Submit);

@@ -108,6 +108,50 @@ pub fn task_summary(old: &Task, new: &Task) -> Vec<Text> {
     parts
 }
 
+/// Milestones ticked, unticked, added or deleted. Ids given by position (`T01-M3`) move when
+/// one is added or deleted, so then milestones are matched by title and date instead.
+fn milestone_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) {
+    let id = &new.id;
+    let moved = old.milestones.len() != new.milestones.len();
+    let same = |a: &crate::domain::Milestone, b: &crate::domain::Milestone| {
+        if moved {
+            a.title == b.title && a.due == b.due
+        } else {
+            a.id == b.id
+        }
+    };
+    for (n, m) in new.milestones.iter().enumerate() {
+        let n = n + 1;
+        match old.milestones.iter().find(|o| same(o, m)).map(|o| o.done) {
+            Some(false) if m.done => {
+                parts.push(tr!("{id} 勾选第{n}节点", "{id} ticked milestone {n}"));
+            }
+            Some(true) if !m.done => {
+                parts.push(tr!("{id} 取消勾选第{n}节点", "{id} unticked milestone {n}"));
+            }
+            None if moved => {
+                let title = crate::sanitize::inert(&m.title);
+                parts.push(tr!(
+                    "{id} 新增节点「{title}」",
+                    "{id} milestone \"{title}\" added"
+                ));
+            }
+            _ => {}
+        }
+    }
+    for m in old
+        .milestones
+        .iter()
+        .filter(|o| moved && !new.milestones.iter().any(|m| same(o, m)))
+    {
+        let title = crate::sanitize::inert(&m.title);
+        parts.push(tr!(
+            "{id} 删除节点「{title}」",
+            "{id} milestone \"{title}\" deleted"
+        ));
+    }
+}
+
 /// One task's changes; returns how many notes it gained.
 fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
     let id = &new.id;
@@ -117,18 +161,7 @@ fn task_changes(old: &Task, new: &Task, parts: &mut Vec<Text>) -> usize {
         let (ae, be) = (old.status.en_label(), new.status.en_label());
         parts.push(tr!("{id} {a}→{b}", "{id} {ae}→{be}"));
     }
-    for (n, m) in new.milestones.iter().enumerate() {
-        let n = n + 1;
-        match old.milestones.iter().find(|o| o.id == m.id).map(|o| o.done) {
-            Some(false) if m.done => {
-                parts.push(tr!("{id} 勾选第{n}节点", "{id} ticked milestone {n}"));
-            }
-            Some(true) if !m.done => {
-                parts.push(tr!("{id} 取消勾选第{n}节点", "{id} unticked milestone {n}"));
-            }
-            _ => {}
-        }
-    }
+    milestone_changes(old, new, parts);
     if let (Some(a), Some(b)) = (old.progress, new.progress)
         && a != b
     {
