@@ -38,3 +38,29 @@ fn the_report_view_help_names_the_ledger_in_both_languages() {
         assert!(help.contains("ledger"), "{lang:?}: {help}");
     }
 }
+
+/// Each command's positional arguments in the order they are read, `command: a b c`.
+fn positionals(cmd: &clap::Command, path: &str, found: &mut Vec<String>) {
+    let ids: Vec<String> = cmd
+        .get_positionals()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    found.push(format!("{path}: {}", ids.join(" ")));
+    for sub in cmd.get_subcommands() {
+        positionals(sub, &format!("{path} {}", sub.get_name()), found);
+    }
+}
+
+/// The command line is parsed with the localized command: giving help to an argument must
+/// not move it (`bairi set FILE TASK FIELD VALUE` was read as `FIELD VALUE FILE TASK`).
+#[test]
+fn help_in_either_language_keeps_the_arguments_in_their_order() {
+    use clap::CommandFactory;
+    let mut plain = Vec::new();
+    positionals(&bairi::cli::Cli::command(), "bairi", &mut plain);
+    for lang in [Lang::Zh, Lang::En] {
+        let mut found = Vec::new();
+        positionals(&command(lang), "bairi", &mut found);
+        assert_eq!(found, plain, "{lang:?}");
+    }
+}

@@ -31,15 +31,18 @@ const ARGS: &[(&str, &str)] = &[
 
 /// `cmd` and its subcommands with every bare argument given its English help.
 pub(crate) fn fill(mut cmd: Command) -> Command {
-    let bare: Vec<String> = cmd
+    // `mut_arg` puts the argument it changes last: every argument is taken in its order (a
+    // no-op for those with help), or positional arguments would be read in another order.
+    let ids: Vec<String> = cmd
         .get_arguments()
-        .filter(|a| a.get_help().is_none())
         .map(|a| a.get_id().to_string())
         .collect();
-    for id in bare {
-        if let Some((_, en)) = ARGS.iter().find(|(k, _)| *k == id) {
-            cmd = cmd.mut_arg(id.as_str(), |a| a.help(*en));
-        }
+    for id in ids {
+        let en = ARGS.iter().find(|(k, _)| *k == id).map(|(_, en)| *en);
+        cmd = cmd.mut_arg(id.as_str(), |a| match en {
+            Some(en) if a.get_help().is_none() => a.help(en),
+            _ => a,
+        });
     }
     let names: Vec<String> = cmd
         .get_subcommands()
