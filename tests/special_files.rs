@@ -168,3 +168,29 @@ fn a_fifo_or_a_device_as_the_config_is_refused_at_once() {
         );
     }
 }
+
+/// A command given a file that does not exist says so and leaves nothing behind: no
+/// `.bairi/` folder, no lock for a campaign that is not there.
+#[test]
+fn an_edit_on_a_missing_file_leaves_no_lock_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("progress");
+    let out = support::bairi_at(
+        dir.path(),
+        &[
+            "note",
+            missing.to_str().unwrap(),
+            "T01",
+            "记录",
+            "--today",
+            "2026-11-22",
+        ],
+    );
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("no such file"), "{said}");
+    assert!(
+        !dir.path().join(".bairi").exists(),
+        "no side folder for a missing file"
+    );
+}

@@ -131,7 +131,9 @@ impl CampaignFile {
     /// Reads and checks the file; if no one is saving it, cleans up temp files that an
     /// interrupted save left behind.
     pub fn open(path: &Path, today: Today) -> Result<CampaignFile, OpenError> {
-        if let Ok(Some(_lock)) = crate::store::side::lock::Lock::try_acquire(path) {
+        // A campaign that is not there has no leftovers, and gets no side folder or lock.
+        let there = path.symlink_metadata().is_ok();
+        if there && let Ok(Some(_lock)) = crate::store::side::lock::Lock::try_acquire(path) {
             crate::store::save::leftovers::clean(path);
         }
         CampaignFile::read(path, today)
