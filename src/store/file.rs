@@ -216,7 +216,8 @@ impl CampaignFile {
         };
         let lock = crate::store::side::lock::Lock::acquire(&self.path)?;
         crate::store::save::leftovers::clean(&self.path);
-        if changed_on_disk(&self.path, &self.fingerprint)? {
+        // A merge worked out early checks the file against the version it read itself.
+        if early.is_some() || changed_on_disk(&self.path, &self.fingerprint)? {
             self.merge_with_disk(keep, early)?;
         }
         let errors = self.unsound();
