@@ -178,9 +178,7 @@ pub(super) fn confirm_delete_milestone(
     task: usize,
     index: usize,
 ) -> Vec<Effect> {
-    model.browse();
-    if action != Action::Yes {
-        model.say(Tone::Info, Text::new("未删除", "not deleted"));
+    if !super::board::deleting(model, action) {
         return Vec::new();
     }
     let Some(id) = model.campaign().tasks.get(task).map(|t| t.id.clone()) else {
