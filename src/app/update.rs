@@ -312,3 +312,13 @@ fn confirm_quit(model: &mut Model, action: Action) -> Vec<Effect> {
         }
     }
 }
+
+/// The answer to a "delete …?" question: the question closes; `y` goes ahead, any other key
+/// keeps what was to go (and says so).
+pub(super) fn deleting(model: &mut Model, action: Action) -> bool {
+    model.browse();
+    if action != Action::Yes {
+        model.say(Tone::Info, Text::new("未删除", "not deleted"));
+    }
+    action == Action::Yes
+}

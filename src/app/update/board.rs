@@ -132,7 +132,7 @@ pub(super) fn set_card_status(
 }
 
 pub(super) fn confirm_delete(model: &mut Model, action: Action, index: usize) -> Vec<Effect> {
-    if !deleting(model, action) {
+    if !super::deleting(model, action) {
         return Vec::new();
     }
     let Some(id) = model.campaign().tasks.get(index).map(|t| t.id.clone()) else {
@@ -140,14 +140,4 @@ pub(super) fn confirm_delete(model: &mut Model, action: Action, index: usize) ->
     };
     let result = edit(model, Edit::DeleteTask { task: id.clone() });
     done(model, result, tr!("已删除 {id}", "{id} deleted"))
-}
-
-/// The answer to a "delete …?" question: the question closes; `y` goes ahead, any other key
-/// keeps what was to go (and says so).
-pub(super) fn deleting(model: &mut Model, action: Action) -> bool {
-    model.browse();
-    if action != Action::Yes {
-        model.say(Tone::Info, Text::new("未删除", "not deleted"));
-    }
-    action == Action::Yes
 }

@@ -178,7 +178,7 @@ pub(super) fn confirm_delete_milestone(
     task: usize,
     index: usize,
 ) -> Vec<Effect> {
-    if !super::board::deleting(model, action) {
+    if !super::deleting(model, action) {
         return Vec::new();
     }
     let Some(id) = model.campaign().tasks.get(task).map(|t| t.id.clone()) else {
